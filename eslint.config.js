@@ -1,0 +1,69 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+/** Layering (docs/architecture in ../shared/reference/architecture.md), enforced here rather than by review. */
+const layer = (files, patterns) => ({
+  files,
+  ignores: ['**/*.test.ts'],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'reports/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  // The engine imports only itself.
+  layer(
+    ['src/model/**/*.ts'],
+    [{ regex: '^(?!\\./)', message: 'src/model is pure: it may import only its own modules (./…).' }],
+  ),
+  // Report formatting reads the engine's report and nothing else.
+  layer(
+    ['src/report/**/*.ts'],
+    [{ regex: '^(?!\\./|\\.\\./model/)', message: 'src/report may import only itself and src/model.' }],
+  ),
+  // The catalog is data plus its types.
+  layer(
+    ['src/catalog/**/*.ts'],
+    [{ regex: '^(?!\\./|\\.\\./model/)', message: 'src/catalog may import only itself and src/model types.' }],
+  ),
+  // Components never reach storage or the desktop shell directly.
+  layer(
+    ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
+    [
+      { group: ['dexie', 'electron', '**/db/**', 'node:*', 'fs', 'path'], message: 'UI goes through src/state.' },
+    ],
+  ),
+  layer(['src/state/**/*.ts'], [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }]),
+  layer(
+    ['src/db/**/*.ts'],
+    [{ group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**'], message: 'db is storage only.' }],
+  ),
+);

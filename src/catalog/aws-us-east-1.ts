@@ -1,0 +1,78 @@
+import type { Catalog } from '../model/types.ts';
+
+/**
+ * AWS us-east-1 on-demand prices, from ../shared/reference/pricing.md (each figure's source is listed there and in
+ * `sources`). Instance prices other than m7g.xlarge are secondary: identical in five or more public price tables,
+ * "last updated January 2025", not read on an AWS page.
+ */
+export const awsUsEast1 = {
+  id: 'aws-us-east-1',
+  name: 'AWS us-east-1, on-demand',
+  currency: 'USD',
+  asOf: '2025-10-01',
+  sources: [
+    'AWS Lambda pricing page and AWS Price List data, effective 2025-10-01 (Lambda requests, duration tiers, provisioned concurrency, ephemeral storage, free tier)',
+    'AWS Lambda quotas documentation (900 s maximum duration, 1,000 concurrent executions per region by default)',
+    'AWS whitepaper on API Gateway cost optimization, Table 4 (REST and HTTP API request tiers)',
+    'AWS EC2 on-demand pricing page (m7g.xlarge $0.1632/h); all other instance prices secondary: public price tables, January 2025',
+    'awslabs/amazon-eks-ami, nodeadm/internal/kubelet/config.go (EKS maxPods)',
+    'AWS Containers blog, 2024 (EKS control plane $0.10 per cluster-hour)',
+  ],
+  instanceTypes: [
+    { name: 't3.micro', vcpu: 2, memoryGiB: 1, hourly: 0.0104, maxPods: 4 },
+    { name: 't3.small', vcpu: 2, memoryGiB: 2, hourly: 0.0208, maxPods: 11 },
+    { name: 't3.medium', vcpu: 2, memoryGiB: 4, hourly: 0.0416, maxPods: 17 },
+    { name: 't3.large', vcpu: 2, memoryGiB: 8, hourly: 0.0832, maxPods: 35 },
+    { name: 't3.xlarge', vcpu: 4, memoryGiB: 16, hourly: 0.1664, maxPods: 58 },
+    { name: 'm5.large', vcpu: 2, memoryGiB: 8, hourly: 0.096, maxPods: 29 },
+    { name: 'm5.xlarge', vcpu: 4, memoryGiB: 16, hourly: 0.192, maxPods: 58 },
+    { name: 'm5.2xlarge', vcpu: 8, memoryGiB: 32, hourly: 0.384, maxPods: 58 },
+    { name: 'm6i.large', vcpu: 2, memoryGiB: 8, hourly: 0.096, maxPods: 29 },
+    { name: 'm6i.xlarge', vcpu: 4, memoryGiB: 16, hourly: 0.192, maxPods: 58 },
+    { name: 'm6i.2xlarge', vcpu: 8, memoryGiB: 32, hourly: 0.384, maxPods: 58 },
+    { name: 'm6i.4xlarge', vcpu: 16, memoryGiB: 64, hourly: 0.768, maxPods: 234 },
+    { name: 'm7g.large', vcpu: 2, memoryGiB: 8, hourly: 0.0816, maxPods: 29 },
+    { name: 'm7g.xlarge', vcpu: 4, memoryGiB: 16, hourly: 0.1632, maxPods: 58 },
+    { name: 'm7g.2xlarge', vcpu: 8, memoryGiB: 32, hourly: 0.3264, maxPods: 58 },
+    { name: 'c6i.large', vcpu: 2, memoryGiB: 4, hourly: 0.085, maxPods: 29 },
+    { name: 'c6i.xlarge', vcpu: 4, memoryGiB: 8, hourly: 0.17, maxPods: 58 },
+    { name: 'c6i.2xlarge', vcpu: 8, memoryGiB: 16, hourly: 0.34, maxPods: 58 },
+    { name: 'r6i.large', vcpu: 2, memoryGiB: 16, hourly: 0.126, maxPods: 29 },
+    { name: 'r6i.xlarge', vcpu: 4, memoryGiB: 32, hourly: 0.252, maxPods: 58 },
+    { name: 'r6i.2xlarge', vcpu: 8, memoryGiB: 64, hourly: 0.504, maxPods: 58 },
+  ],
+  serverless: {
+    requestsPerMillion: 0.2,
+    gbSecond: {
+      x86_64: [
+        { upTo: 6e9, price: 0.0000166667 },
+        { upTo: 15e9, price: 0.000015 },
+        { upTo: null, price: 0.0000133334 },
+      ],
+      arm64: [
+        { upTo: 7.5e9, price: 0.0000133334 },
+        { upTo: 18.75e9, price: 0.0000120001 },
+        { upTo: null, price: 0.0000106667 },
+      ],
+    },
+    freeTier: { requests: 1_000_000, gbSeconds: 400_000 },
+    ephemeralStorageGbSecond: 0.0000000309,
+    provisionedConcurrencyGbSecond: { x86_64: 0.0000041667, arm64: 0.0000033334 },
+    provisionedDurationGbSecond: { x86_64: 0.0000097222, arm64: 0.0000077778 },
+    maxDurationMs: 900_000,
+    concurrencyLimit: 1000,
+  },
+  apiGateway: {
+    http: [
+      { upTo: 300e6, price: 1.0 },
+      { upTo: null, price: 0.9 },
+    ],
+    rest: [
+      { upTo: 333e6, price: 3.5 },
+      { upTo: 1e9, price: 2.8 },
+      { upTo: 20e9, price: 2.38 },
+      { upTo: null, price: 1.51 },
+    ],
+  },
+  kubernetes: { controlPlaneHourly: 0.1 },
+} satisfies Catalog;

@@ -1,0 +1,38 @@
+// Storage contract between src/state and the Dexie database (src/db). Rows hold the plan document exactly in the
+// plan-file format (docs/plan-format.md), so what is stored is what is exported and what the CLI reads.
+
+export type PlanKind = 'plan' | 'scenario';
+
+export interface PlanRecord {
+  id: string;
+  name: string;
+  kind: PlanKind;
+  /** For a scenario: the id of the plan it was made from. */
+  baseId: string | null;
+  /** The plan file as JSON (a valid plan: the store refuses to write an invalid one). */
+  document: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface StoreStatus {
+  /** True when the database was written by a newer Headroom: everything reads, nothing writes. */
+  readOnly: boolean;
+  /** Why the store is read-only or in trouble, in words for the user. */
+  message: string | null;
+}
+
+export interface HeadroomStore {
+  status(): StoreStatus;
+  listPlans(): Promise<PlanRecord[]>;
+  getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** Insert or replace one plan. Rejects (and writes nothing) if the document is not a valid plan. */
+  putPlan(record: PlanRecord): Promise<void>;
+  /** Insert or replace several plans in one transaction: all or nothing. */
+  putPlans(records: PlanRecord[]): Promise<void>;
+  /** Delete a plan (and nothing else); returns the deleted row so the UI can undo. */
+  deletePlan(id: string): Promise<PlanRecord | undefined>;
+  getSetting<T>(key: string): Promise<T | undefined>;
+  setSetting(key: string, value: unknown): Promise<void>;
+  close(): void;
+}

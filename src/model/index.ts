@@ -1,0 +1,6 @@
+// Public entry of the cost engine. Pure: imports only its own modules.
+export * from './types.ts';
+export * from './defaults.ts';
+export { evaluate, forecast } from './engine.ts';
+export { planProblems } from './problems.ts';
+export { roundCents } from './money.ts';

@@ -1,0 +1,212 @@
+// The engine's contract: a resolved plan in, a report out. Every downstream layer (UI, CSV, CLI) reads the
+// report and never recomputes a figure. See docs/cost-model.md for the formulas.
+
+export type Architecture = 'x86_64' | 'arm64';
+export const ARCHITECTURES: readonly Architecture[] = ['x86_64', 'arm64'];
+
+/** One tier of a tiered price. `upTo` is the cumulative quantity where the tier ends (`null` = no end). */
+export interface Tier {
+  upTo: number | null;
+  price: number;
+}
+
+export interface InstanceType {
+  name: string;
+  vcpu: number;
+  memoryGiB: number;
+  /** On-demand price per hour. */
+  hourly: number;
+  /** EKS maxPods (ENIs × (IPv4 per ENI − 1) + 2); optional in custom catalogs. */
+  maxPods?: number | undefined;
+}
+
+export interface ServerlessPrices {
+  requestsPerMillion: number;
+  /** On-demand duration tiers, GB-seconds per month per architecture. */
+  gbSecond: Record<Architecture, Tier[]>;
+  freeTier: { requests: number; gbSeconds: number };
+  ephemeralStorageGbSecond: number;
+  provisionedConcurrencyGbSecond: Record<Architecture, number>;
+  provisionedDurationGbSecond: Record<Architecture, number>;
+  maxDurationMs: number;
+  concurrencyLimit: number;
+}
+
+export interface Catalog {
+  id: string;
+  name: string;
+  currency: string;
+  asOf: string;
+  sources: string[];
+  instanceTypes: InstanceType[];
+  serverless: ServerlessPrices;
+  /** Tiers count requests; prices are per million requests. */
+  apiGateway: { http: Tier[]; rest: Tier[] };
+  kubernetes: { controlPlaneHourly: number };
+}
+
+export type Scaling = 'static' | 'hourly';
+export type Reservation = 'eks' | 'gke' | 'aks' | 'none';
+export type ApiGatewayKind = 'none' | 'http' | 'rest';
+
+/** A service with every default filled in. Curves are 24 or 168 hourly values. */
+export interface Service {
+  name: string;
+  trafficRps: number[];
+  growthPerMonth: number;
+  cpuMsPerRequest: number;
+  durationMs: number;
+  memoryMiB: number;
+  minInstances: number;
+  stateful: boolean;
+  /** Per-service override of the VM-per-service instance type (`null` = use the strategy's). */
+  vmInstanceType: string | null;
+  container: { cpuMillicores: number; memoryMiB: number };
+  serverless: {
+    memoryMiB: number;
+    architecture: Architecture;
+    ephemeralStorageMiB: number;
+    /** Environments kept warm: one level for every hour, or 24/168 hourly levels. */
+    provisionedConcurrency: number | number[];
+  };
+}
+
+export interface SharedHostSettings {
+  instanceType: string;
+  targetUtilization: number;
+  minHosts: number;
+  discount: number;
+}
+
+export interface VmPerServiceSettings {
+  /** A catalog type name, or `auto`: per service, the type that makes that service cheapest. */
+  instanceType: string;
+  targetUtilization: number;
+  scaling: Scaling;
+  discount: number;
+}
+
+export interface ContainerClusterSettings {
+  nodeType: string;
+  reservation: Reservation;
+  targetUtilization: number;
+  overprovisioning: number;
+  daemonSetCpuMillicores: number;
+  daemonSetMemoryMiB: number;
+  scaling: Scaling;
+  controlPlaneHourly: number;
+  discount: number;
+}
+
+export interface ServerlessSettings {
+  freeTier: boolean;
+  apiGateway: ApiGatewayKind;
+  discount: number;
+}
+
+export interface StrategySettings {
+  sharedHost: SharedHostSettings;
+  vmPerService: VmPerServiceSettings;
+  containerCluster: ContainerClusterSettings;
+  serverless: ServerlessSettings;
+}
+
+/** A validated plan with defaults applied and its catalog resolved: the engine's only input. */
+export interface Plan {
+  name: string;
+  hoursPerMonth: number;
+  catalog: Catalog;
+  services: Service[];
+  strategies: StrategySettings;
+}
+
+export type StrategyId = 'shared-host' | 'vm-per-service' | 'container-cluster' | 'serverless';
+export const STRATEGY_IDS: readonly StrategyId[] = [
+  'shared-host',
+  'vm-per-service',
+  'container-cluster',
+  'serverless',
+];
+export const STRATEGY_NAMES: Record<StrategyId, string> = {
+  'shared-host': 'Multiple services per host',
+  'vm-per-service': 'Service instance per VM',
+  'container-cluster': 'Service instance per container',
+  serverless: 'Serverless (Lambda)',
+};
+
+/** One priced thing. `cost` is quantity × unitPrice rounded to cents, half away from zero. */
+export interface LineItem {
+  /** The service this line belongs to, or `null` for a shared line (a host pool, a price tier, a fee). */
+  service: string | null;
+  component: string;
+  unit: string;
+  quantity: number;
+  unitPrice: number;
+  cost: number;
+}
+
+export interface Warning {
+  service: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ServiceCost {
+  service: string;
+  /** Monthly cost allocated to this service; the services' costs add up to the strategy's monthlyCost. */
+  cost: number;
+  /** False when the strategy cannot run this service (serverless: stateful or too long). */
+  included: boolean;
+}
+
+export interface Utilization {
+  /** Mean CPU demand over the week ÷ mean paid vCPU; `null` when nothing is paid or for serverless. */
+  cpuAverage: number | null;
+  /** Highest hourly ratio of CPU demand to paid vCPU; `null` as above. */
+  cpuPeak: number | null;
+}
+
+/** Hour-by-hour figures over one week (168 values), for charts of paid capacity against demand. */
+export interface WeekSeries {
+  /** What the services need that hour (vCPU; concurrent executions for serverless). */
+  demand: number[];
+  /** What is paid for that hour (vCPU; provisioned concurrency for serverless). */
+  capacity: number[];
+  /** Hosts, instances or nodes running that hour (serverless: peak concurrency of the hour). */
+  units: number[];
+  /** What `demand` and `capacity` count: "vCPU" or "concurrent executions". */
+  unit: string;
+}
+
+export interface StrategyReport {
+  id: StrategyId;
+  name: string;
+  monthlyCost: number;
+  utilization: Utilization;
+  /** Named capacity figures, e.g. hosts, instanceHours, nodeHours, peakNodes, peakConcurrency. */
+  capacity: Record<string, number>;
+  lineItems: LineItem[];
+  services: ServiceCost[];
+  warnings: Warning[];
+  week: WeekSeries;
+}
+
+export interface Report {
+  plan: string;
+  currency: string;
+  hoursPerMonth: number;
+  catalog: { id: string; asOf: string };
+  strategies: StrategyReport[];
+}
+
+export interface ForecastMonth {
+  month: number;
+  costs: Record<StrategyId, number>;
+  capacity: Record<StrategyId, Record<string, number>>;
+}
+
+/** A problem with a plan, located by a path such as `services[2].trafficRps[30]`. */
+export interface PlanIssue {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,57 @@
+// The renderer's one door to the OS. The browser build implements it with downloads and a file input; the Electron
+// shell implements it with native dialogs through the preload bridge (src/platform/electron-bridge.ts).
+
+/** Commands the native menu (or a keyboard shortcut) sends to the renderer. */
+export type MenuCommand =
+  | 'new-plan'
+  | 'open-plan'
+  | 'import'
+  | 'save-plan-as'
+  | 'export-csv'
+  | 'undo'
+  | 'redo'
+  | 'open-guide'
+  | 'about';
+
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'new-plan',
+  'open-plan',
+  'import',
+  'save-plan-as',
+  'export-csv',
+  'undo',
+  'redo',
+  'open-guide',
+  'about',
+];
+
+export interface FileToSave {
+  /** File name offered to the user, e.g. `food-delivery-platform-2026-11-22.csv`. */
+  suggestedName: string;
+  mimeType: 'text/csv' | 'application/json';
+  contents: string;
+}
+
+export interface OpenedFile {
+  name: string;
+  contents: string;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  /** Where it went, when the platform knows (desktop). */
+  path?: string | undefined;
+  /** Why it failed, in words for the user, when it did. */
+  error?: string | undefined;
+}
+
+export interface Platform {
+  kind: 'browser' | 'electron';
+  saveFile(file: FileToSave): Promise<SaveResult>;
+  /** Asks the user for a file; `null` when they cancel. Files above `maxBytes` are refused with an error. */
+  openFile(options: { extensions: string[]; maxBytes: number }): Promise<OpenedFile | null>;
+  /** Subscribes to menu commands; returns an unsubscribe function. The browser build never calls it back. */
+  onMenuCommand(handler: (command: MenuCommand) => void): () => void;
+  /** Files the OS or the command line asked the app to open (desktop only). */
+  onOpenFile(handler: (file: OpenedFile) => void): () => void;
+}
