@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { openStore, StoreError, MESSAGES, DATA_FORMAT, type StoreOptions } from './index.ts';
+import { failNthMutation, freshIdb, quotaError, record, testValidate } from './test-helpers.ts';
+
+function opts(extra: Partial<StoreOptions> = {}): StoreOptions {
+  return { name: 'headroom-test', validate: testValidate, ...freshIdb(), ...extra };
+}
+
+async function dump(o: StoreOptions): Promise<string> {
+  const db = new Dexie(o.name ?? 'headroom', { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+  await db.open();
+  const out: Record<string, unknown> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  db.close();
+  return JSON.stringify(out);
+}
+
+describe('openStore', () => {
+  it('stores, lists, reads, replaces and deletes plans', async () => {
+    const store = await openStore(opts());
+    expect(store.status()).toEqual({ readOnly: false, message: null });
+    await store.putPlan(record('a'));
+    await store.putPlan(record('b'));
+    await store.putPlan({ ...record('a'), name: 'Renamed' });
+    expect((await store.listPlans()).map((p) => [p.id, p.name])).toEqual([
+      ['a', 'Renamed'],
+      ['b', 'Plan b'],
+    ]);
+    expect((await store.getPlan('b'))?.document).toEqual(record('b').document);
+    const deleted = await store.deletePlan('a');
+    expect(deleted?.name).toBe('Renamed');
+    expect(await store.deletePlan('a')).toBeUndefined();
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['b']);
+    store.close();
+  });
+
+  it('keeps settings', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    await store.setSetting('theme', { mode: 'dark' });
+    expect(await store.getSetting('missing')).toBeUndefined();
+    store.close();
+    const again = await openStore(o);
+    expect(await again.getSetting('theme')).toEqual({ mode: 'dark' });
+    again.close();
+  });
+
+  it('refuses an invalid plan with every issue located, and writes nothing', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    await store.putPlan(record('a'));
+    const before = await dump(o);
+    const bad = record('a');
+    (bad.document as { services: { trafficRps: unknown[] }[] }).services[0]!.trafficRps[3] = -1;
+    const err = await store.putPlan(bad).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).kind).toBe('invalid');
+    expect((err as StoreError).message).toContain('document.services[0].trafficRps[3]: must be a number ≥ 0');
+    expect((err as StoreError).message).toContain('"Plan a"');
+    await expect(store.putPlan({ ...record('x'), id: '' })).rejects.toThrow(/id: must be a non-empty string/);
+    await expect(store.putPlan({ ...record('x'), kind: 'other' as 'plan' })).rejects.toThrow(/kind/);
+    await expect(store.putPlan({ ...record('x'), updatedAt: NaN })).rejects.toThrow(/updatedAt/);
+    expect(await dump(o)).toBe(before);
+    store.close();
+  });
+
+  it('treats a validator that throws as an invalid document', async () => {
+    const store = await openStore(
+      opts({
+        validate: () => {
+          throw new Error('boom');
+        },
+      }),
+    );
+    await expect(store.putPlan(record('a'))).rejects.toThrow(/could not be checked: boom/);
+    store.close();
+  });
+
+  it('writes its data-format marker', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    expect(JSON.parse(await dump(o)).meta).toEqual([{ key: 'format', value: DATA_FORMAT }]);
+  });
+});
+
+describe('a database written by a newer Headroom', () => {
+  it('opens read-only: reads work, writes reject politely and change nothing', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    await store.putPlan(record('a'));
+    await store.setSetting('k', 1);
+    store.close();
+    // A future Headroom: higher schema version, a table this build does not know, a higher format marker.
+    const future = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    future.version(50).stores({ plans: 'id', settings: 'key', meta: 'key', futureThings: 'id' });
+    await future.open();
+    await future.table('meta').put({ key: 'format', value: DATA_FORMAT + 7 });
+    future.close();
+    const before = await dump(o);
+
+    const old = await openStore(o);
+    expect(old.status()).toEqual({ readOnly: true, message: MESSAGES.newer });
+    expect((await old.listPlans()).map((p) => p.id)).toEqual(['a']);
+    expect(await old.getSetting('k')).toBe(1);
+    for (const attempt of [
+      () => old.putPlan(record('b')),
+      () => old.putPlans([record('b')]),
+      () => old.deletePlan('a'),
+      () => old.setSetting('k', 2),
+    ]) {
+      const err = await attempt().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).kind).toBe('read-only');
+      expect((err as StoreError).message).toBe(MESSAGES.newer);
+    }
+    old.close();
+    expect(await dump(o)).toBe(before);
+  });
+
+  it('treats a marker it cannot read as newer', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    const raw = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    await raw.open();
+    await raw.table('meta').put({ key: 'format', value: { major: 3 } });
+    raw.close();
+    const store = await openStore(o);
+    expect(store.status().readOnly).toBe(true);
+    store.close();
+  });
+});
+
+describe('all-or-nothing multi-row writes', () => {
+  it('putPlans with a failure injected at a random row leaves the database unchanged', async () => {
+    for (let trial = 0; trial < 8; trial++) {
+      const base = opts();
+      const seed = await openStore(base);
+      await seed.putPlans([record('keep-1'), record('keep-2')]);
+      seed.close();
+      const before = await dump(base);
+      const rows = Array.from({ length: 12 }, (_, i) => record(`new-${i}`));
+      const failAt = Math.floor(Math.random() * rows.length);
+      const store = await openStore({
+        ...base,
+        middleware: [failNthMutation('plans', failAt, () => new Error(`injected at row ${failAt}`))],
+      });
+      const err = await store.putPlans(rows).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).message).toContain(`injected at row ${failAt}`);
+      store.close();
+      expect(await dump(base)).toBe(before);
+    }
+  });
+
+  it('an invalid row anywhere refuses the whole batch before writing', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    const before = await dump(o);
+    const rows = [record('a'), record('b'), { ...record('c'), document: { name: '' } }];
+    await expect(store.putPlans(rows)).rejects.toThrow(/\[2\]\.document\.name: must be a non-empty string/);
+    await expect(store.putPlans([record('a'), record('a')])).rejects.toThrow(/repeats the id "a"/);
+    expect(await dump(o)).toBe(before);
+    store.close();
+  });
+
+  it('storage full: a clear message, nothing half-written, reading still works', async () => {
+    const base = opts();
+    const seed = await openStore(base);
+    await seed.putPlan(record('keep'));
+    seed.close();
+    const before = await dump(base);
+    const store = await openStore({ ...base, middleware: [failNthMutation('plans', 2, quotaError)] });
+    const err = await store
+      .putPlans([record('x'), record('y'), record('z'), record('w')])
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).kind).toBe('quota');
+    expect((err as StoreError).message).toBe(MESSAGES.quota);
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['keep']);
+    store.close();
+    expect(await dump(base)).toBe(before);
+  });
+});
+
+describe('another window upgrading the database', () => {
+  it('versionchange closes this connection and asks for a reload instead of crashing', async () => {
+    const o = opts();
+    const seen: string[] = [];
+    const store = await openStore({ ...o, onStatusChange: (s) => seen.push(s.message ?? '') });
+    await store.putPlan(record('a'));
+    const newer = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    newer.version(60).stores({ plans: 'id', settings: 'key', meta: 'key', more: 'id' });
+    await newer.open(); // completes only because the old connection closed itself
+    newer.close();
+    expect(seen).toEqual([MESSAGES.versionChange]);
+    expect(store.status()).toEqual({ readOnly: true, message: MESSAGES.versionChange });
+    const err = await store.putPlan(record('b')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toBe(MESSAGES.versionChange);
+  });
+
+  it('an upgrade blocked by an old connection reports it, then proceeds once that closes', async () => {
+    const o = opts();
+    const seen: (string | null)[] = [];
+    // An old connection (version 0.1 in Dexie terms) that ignores versionchange.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = o.indexedDB!.open(o.name!, 1);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    raw.onversionchange = () => {
+      setTimeout(() => raw.close(), 50);
+    };
+    const store = await openStore({ ...o, onStatusChange: (s) => seen.push(s.message) });
+    expect(seen[0]).toBe(MESSAGES.blocked);
+    expect(store.status()).toEqual({ readOnly: false, message: null });
+    await store.putPlan(record('a'));
+    store.close();
+  });
+});
