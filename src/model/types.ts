@@ -197,6 +197,11 @@ export interface Report {
   hoursPerMonth: number;
   catalog: { id: string; asOf: string };
   strategies: StrategyReport[];
+  /**
+   * The cheapest strategy among those that run every service (serverless leaves out stateful or too-long services,
+   * so it only competes when it runs them all); `null` when none does. Ties go to the earlier strategy.
+   */
+  cheapest: StrategyId | null;
 }
 
 export interface ForecastMonth {

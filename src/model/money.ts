@@ -1,0 +1,58 @@
+// Money and quantity arithmetic. Binary floating point cannot hold most decimal prices exactly, so figures are
+// cleaned to 12 significant digits before they are rounded or compared (2,999,999.9999999995 requests are
+// 3,000,000 requests), and money is rounded once per line item, to cents, half away from zero (AWS's convention).
+
+/** Removes binary floating-point noise: 12 significant digits is far below a cent and far above the noise. */
+export function clean(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(12));
+}
+
+/** Whole cents, rounded half away from zero. */
+export function toCents(amount: number): number {
+  const scaled = Number((Math.abs(amount) * 100).toPrecision(15));
+  const cents = Math.round(scaled);
+  return cents === 0 ? 0 : Math.sign(amount) * cents;
+}
+
+/** An amount rounded to cents, half away from zero (1.005 → 1.01, −2.345 → −2.35). */
+export function roundCents(amount: number): number {
+  return toCents(amount) / 100;
+}
+
+/** Sum of amounts that are already whole cents, without float drift. */
+export function sumCents(amounts: readonly number[]): number {
+  let cents = 0;
+  for (const a of amounts) cents += toCents(a);
+  return cents / 100;
+}
+
+/** Rounds up, ignoring float noise (2.0000000000004 instances are 2 instances). */
+export function ceilClean(x: number): number {
+  return Math.ceil(clean(x));
+}
+
+/** Rounds down, ignoring float noise (2.9999999999997 pods fit as 3). */
+export function floorClean(x: number): number {
+  return Math.floor(clean(x));
+}
+
+/**
+ * Splits `total` (a whole-cent amount) over weights so the shares are whole cents that add up to `total` exactly
+ * (largest remainder). Equal shares when every weight is zero; an empty list when there are no weights.
+ */
+export function allocateCents(total: number, weights: readonly number[]): number[] {
+  const n = weights.length;
+  if (n === 0) return [];
+  const totalCents = toCents(total);
+  const positive = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
+  let sum = positive.reduce((a, b) => a + b, 0);
+  const w = sum > 0 ? positive : positive.map(() => 1);
+  if (sum <= 0) sum = n;
+  const exact = w.map((x) => (totalCents * x) / sum);
+  const floors = exact.map((x) => Math.floor(x));
+  let left = totalCents - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!.i]! += 1;
+  return floors.map((c) => c / 100);
+}

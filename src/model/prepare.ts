@@ -1,0 +1,168 @@
+// Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
+import { allocateCents, clean, sumCents, toCents } from './money.ts';
+import { HOURS_PER_WEEK, weekCurve } from './time.ts';
+import type {
+  InstanceType,
+  LineItem,
+  Plan,
+  Service,
+  ServiceCost,
+  StrategyId,
+  StrategyReport,
+  Utilization,
+  Warning,
+  WeekSeries,
+} from './types.ts';
+import { STRATEGY_NAMES } from './types.ts';
+
+export interface PreparedService {
+  service: Service;
+  /** Requests per second, 168 hours. */
+  rps: number[];
+  /** CPU demand in vCPU, 168 hours: rps × cpuMsPerRequest ÷ 1000. */
+  cpu: number[];
+  /** Sum of `cpu` over the week (vCPU-hours). */
+  cpuWeek: number;
+  peakCpu: number;
+}
+
+export interface Prepared {
+  plan: Plan;
+  hoursPerMonth: number;
+  services: PreparedService[];
+  /** Summed CPU demand of all services, 168 hours. */
+  totalCpu: number[];
+  types: Map<string, InstanceType>;
+}
+
+/** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
+export function prepare(plan: Plan, trafficFactor: (s: Service) => number = () => 1): Prepared {
+  const totalCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const services = plan.services.map((service) => {
+    const f = trafficFactor(service);
+    const rps = weekCurve(service.trafficRps).map((r) => r * f);
+    const cpu = rps.map((r) => (r * service.cpuMsPerRequest) / 1000);
+    let cpuWeek = 0;
+    let peakCpu = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const c = cpu[h]!;
+      cpuWeek += c;
+      if (c > peakCpu) peakCpu = c;
+      totalCpu[h]! += c;
+    }
+    return { service, rps, cpu, cpuWeek, peakCpu };
+  });
+  const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
+  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types };
+}
+
+export function instanceType(p: Prepared, name: string): InstanceType {
+  const t = p.types.get(name);
+  if (!t) throw new Error(`instance type "${name}" is not in catalog "${p.plan.catalog.id}"`);
+  return t;
+}
+
+/** A priced line: quantity and unit price kept apart; cost rounded to cents half away from zero. */
+export function line(
+  service: string | null,
+  component: string,
+  unit: string,
+  quantity: number,
+  unitPrice: number,
+): LineItem {
+  const q = clean(quantity);
+  const price = clean(unitPrice);
+  return { service, component, unit, quantity: q, unitPrice: price, cost: toCents(q * price) / 100 };
+}
+
+/** A catalog price after the strategy's discount (all digits kept, float noise removed). */
+export function discounted(price: number, discount: number): number {
+  return clean(price * (1 - discount));
+}
+
+/**
+ * Per-service costs that add up to the strategy's total: a service's own lines, plus its share of every shared
+ * line by `weights(line)` (falling back to equal shares among included services when every weight is zero).
+ */
+export function serviceCosts(
+  p: Prepared,
+  lines: readonly LineItem[],
+  weights: (l: LineItem) => readonly number[],
+  included: readonly boolean[] = p.services.map(() => true),
+): ServiceCost[] {
+  const index = new Map(p.services.map((s, i) => [s.service.name, i]));
+  const cents = new Array<number>(p.services.length).fill(0);
+  for (const l of lines) {
+    if (l.service !== null) {
+      const i = index.get(l.service);
+      if (i !== undefined) cents[i]! += toCents(l.cost);
+      continue;
+    }
+    let w = weights(l);
+    if (!w.some((x) => x > 0)) w = included.map((inc) => (inc ? 1 : 0));
+    if (!w.some((x) => x > 0)) continue;
+    allocateCents(l.cost, w).forEach((share, i) => (cents[i]! += toCents(share)));
+  }
+  return p.services.map((s, i) => ({
+    service: s.service.name,
+    cost: cents[i]! / 100,
+    included: included[i]!,
+  }));
+}
+
+export function utilization(demand: readonly number[], capacity: readonly number[]): Utilization {
+  let d = 0;
+  let c = 0;
+  let peak: number | null = null;
+  for (let h = 0; h < demand.length; h++) {
+    d += demand[h]!;
+    c += capacity[h]!;
+    if (capacity[h]! > 0) peak = Math.max(peak ?? 0, demand[h]! / capacity[h]!);
+  }
+  return { cpuAverage: c > 0 ? clean(d / c) : null, cpuPeak: peak === null ? null : clean(peak) };
+}
+
+export function strategyReport(
+  id: StrategyId,
+  parts: {
+    lineItems: LineItem[];
+    services: ServiceCost[];
+    warnings: Warning[];
+    utilization: Utilization;
+    capacity: Record<string, number>;
+    week: WeekSeries;
+  },
+): StrategyReport {
+  const capacity: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
+  return {
+    id,
+    name: STRATEGY_NAMES[id],
+    monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
+    utilization: parts.utilization,
+    capacity,
+    lineItems: parts.lineItems,
+    services: parts.services,
+    warnings: parts.warnings,
+    week: {
+      ...parts.week,
+      demand: parts.week.demand.map(clean),
+      capacity: parts.week.capacity.map(clean),
+      units: parts.week.units.map(clean),
+    },
+  };
+}
+
+/** t2/t3/t4g types are burstable: their CPU credits are not modelled. */
+export function isBurstable(typeName: string): boolean {
+  return /^t[234]g?\./.test(typeName);
+}
+
+export function burstableWarning(typeName: string, users: readonly string[], where: string): Warning {
+  const who = users.length > 0 ? ` (${users.join(', ')})` : '';
+  return {
+    service: null,
+    code: 'burstable-instance',
+    message: `${typeName}${who} is a burstable type: ${where} assumes its full vCPU all the time; CPU credits are not modelled, so sustained use above its baseline may cost more or run slower.`,
+  };
+}

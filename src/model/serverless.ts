@@ -1,0 +1,233 @@
+// Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
+import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
+import { clean } from './money.ts';
+import type { Prepared, PreparedService } from './prepare.ts';
+import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
+import { applyTiers, tierLabel } from './tiers.ts';
+import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
+import type { Architecture, LineItem, StrategyReport, Warning } from './types.ts';
+import { ARCHITECTURES } from './types.ts';
+
+/** Billed duration: rounded up to the next whole millisecond (since 2020-12-01), in seconds. */
+export function billedSeconds(durationMs: number): number {
+  return Math.ceil(clean(durationMs)) / 1000;
+}
+
+/** Why a service cannot run on Lambda, or null when it can. */
+export function serverlessIneligibility(s: PreparedService['service'], maxDurationMs: number): string | null {
+  if (s.stateful) return 'it is stateful (Lambda functions are stateless)';
+  if (s.durationMs > maxDurationMs) {
+    return `a request takes ${s.durationMs} ms, longer than Lambda's maximum of ${maxDurationMs} ms`;
+  }
+  if (s.memoryMiB > LAMBDA_MEMORY_MIB.max) {
+    return `it needs ${s.memoryMiB} MiB of memory, more than Lambda's maximum of ${LAMBDA_MEMORY_MIB.max} MB`;
+  }
+  return null;
+}
+
+interface ServiceUsage {
+  requests: number;
+  /** On-demand duration GB-s (invocations not served by provisioned concurrency). */
+  onDemandGbSeconds: number;
+  provisionedDurationGbSeconds: number;
+  provisionedGbSeconds: number;
+  ephemeralGbSeconds: number;
+  hasProvisioned: boolean;
+  architecture: Architecture;
+  concurrency: number[];
+  provisioned: number[];
+}
+
+/** One service's monthly usage; provisioned concurrency serves the share min(1, N ÷ concurrency) of each hour. */
+export function serviceUsage(s: PreparedService, hoursPerMonth: number): ServiceUsage {
+  const sv = s.service.serverless;
+  const gb = sv.memoryMiB / 1024;
+  const billed = billedSeconds(s.service.durationMs);
+  const levels = weekLevels(sv.provisionedConcurrency);
+  const concurrency = new Array<number>(HOURS_PER_WEEK);
+  let requests = 0;
+  let pcRequests = 0;
+  let pcSeconds = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const rps = s.rps[h]!;
+    const n = levels[h]!;
+    const c = (rps * s.service.durationMs) / 1000; // Little's law
+    concurrency[h] = c;
+    const reqs = rps * SECONDS_PER_HOUR;
+    requests += reqs;
+    if (n > 0) {
+      pcRequests += reqs * (c > 0 ? Math.min(1, n / c) : 1);
+      pcSeconds += n * SECONDS_PER_HOUR;
+    }
+  }
+  const monthRequests = clean(weekToPeriod(requests, hoursPerMonth));
+  const monthPc = clean(weekToPeriod(pcRequests, hoursPerMonth));
+  const extraEphemeralGb = Math.max(0, sv.ephemeralStorageMiB - LAMBDA_EPHEMERAL_MIB.free) / 1024;
+  return {
+    requests: monthRequests,
+    onDemandGbSeconds: clean((monthRequests - monthPc) * billed * gb),
+    provisionedDurationGbSeconds: clean(monthPc * billed * gb),
+    provisionedGbSeconds: clean(weekToPeriod(pcSeconds, hoursPerMonth) * gb),
+    ephemeralGbSeconds: clean(monthRequests * billed * extraEphemeralGb),
+    hasProvisioned: levels.some((n) => n > 0),
+    architecture: sv.architecture,
+    concurrency,
+    provisioned: levels,
+  };
+}
+
+export function serverless(p: Prepared): StrategyReport {
+  const st = p.plan.strategies.serverless;
+  const prices = p.plan.catalog.serverless;
+  const warnings: Warning[] = [];
+  const lineItems: LineItem[] = [];
+  const included = p.services.map((s) => {
+    const why = serverlessIneligibility(s.service, prices.maxDurationMs);
+    if (why) {
+      warnings.push({
+        service: s.service.name,
+        code: 'not-eligible',
+        message: `${s.service.name} cannot run on Lambda: ${why}. It is left out of this strategy's total.`,
+      });
+    }
+    return why === null;
+  });
+  const usage = p.services.map((s, i) => (included[i] ? serviceUsage(s, p.hoursPerMonth) : null));
+  // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
+  const shareOf = new Map<LineItem, number[]>();
+  const addShared = (l: LineItem, weights: number[]): void => {
+    lineItems.push(l);
+    shareOf.set(l, weights);
+  };
+  const byRequests = usage.map((u) => u?.requests ?? 0);
+  const byFreeRequests = usage.map((u) => (u && !u.hasProvisioned ? u.requests : 0));
+
+  // Requests: every invocation; the free tier covers functions without provisioned concurrency, once per plan.
+  const totalRequests = usage.reduce((a, u) => a + (u?.requests ?? 0), 0);
+  const freeEligibleRequests = usage.reduce((a, u) => a + (u && !u.hasProvisioned ? u.requests : 0), 0);
+  const freeRequests = st.freeTier ? Math.min(prices.freeTier.requests, freeEligibleRequests) : 0;
+  if (freeRequests > 0)
+    addShared(line(null, 'Requests (free tier)', '1M requests', freeRequests / 1e6, 0), byFreeRequests);
+  if (totalRequests - freeRequests > 0) {
+    addShared(
+      line(null, 'Requests', '1M requests', (totalRequests - freeRequests) / 1e6, prices.requestsPerMillion),
+      byRequests,
+    );
+  }
+
+  // On-demand duration: tiers count the plan's total GB-s per architecture; the free GB-s are shared by both
+  // architectures and applied to x86_64 first (its price is the higher).
+  let freeGbSecondsLeft = st.freeTier ? prices.freeTier.gbSeconds : 0;
+  for (const arch of ARCHITECTURES) {
+    const total = usage.reduce((a, u) => a + (u && u.architecture === arch ? u.onDemandGbSeconds : 0), 0);
+    const freeEligible = usage.reduce(
+      (a, u) => a + (u && u.architecture === arch && !u.hasProvisioned ? u.onDemandGbSeconds : 0),
+      0,
+    );
+    const free = Math.min(freeGbSecondsLeft, freeEligible);
+    freeGbSecondsLeft -= free;
+    const byArch = usage.map((u) => (u && u.architecture === arch ? u.onDemandGbSeconds : 0));
+    const byArchFree = usage.map((u) =>
+      u && u.architecture === arch && !u.hasProvisioned ? u.onDemandGbSeconds : 0,
+    );
+    if (free > 0) addShared(line(null, `Duration, ${arch} (free tier)`, 'GB-seconds', free, 0), byArchFree);
+    for (const slice of applyTiers(clean(total - free), prices.gbSecond[arch])) {
+      const price = discounted(slice.price, st.discount);
+      addShared(
+        line(null, `Duration, ${arch} (${tierLabel(slice)})`, 'GB-seconds', slice.quantity, price),
+        byArch,
+      );
+    }
+  }
+
+  // Per-service charges: provisioned concurrency and ephemeral storage above the free 512 MB.
+  p.services.forEach((s, i) => {
+    const u = usage[i];
+    if (!u) return;
+    const name = s.service.name;
+    if (u.provisionedGbSeconds > 0) {
+      lineItems.push(
+        line(
+          name,
+          `Provisioned concurrency, ${u.architecture}`,
+          'GB-seconds',
+          u.provisionedGbSeconds,
+          discounted(prices.provisionedConcurrencyGbSecond[u.architecture], st.discount),
+        ),
+      );
+    }
+    if (u.provisionedDurationGbSeconds > 0) {
+      lineItems.push(
+        line(
+          name,
+          `Duration with provisioned concurrency, ${u.architecture}`,
+          'GB-seconds',
+          u.provisionedDurationGbSeconds,
+          discounted(prices.provisionedDurationGbSecond[u.architecture], st.discount),
+        ),
+      );
+    }
+    if (u.ephemeralGbSeconds > 0) {
+      lineItems.push(
+        line(
+          name,
+          'Ephemeral storage above 512 MB',
+          'GB-seconds',
+          u.ephemeralGbSeconds,
+          prices.ephemeralStorageGbSecond,
+        ),
+      );
+    }
+  });
+
+  // API Gateway in front of every function, tiered by the plan's requests.
+  if (st.apiGateway !== 'none') {
+    const kind = st.apiGateway === 'http' ? 'HTTP API' : 'REST API';
+    for (const slice of applyTiers(totalRequests, p.plan.catalog.apiGateway[st.apiGateway])) {
+      const component = `API Gateway ${kind} requests (${tierLabel(slice)})`;
+      addShared(line(null, component, '1M requests', slice.quantity / 1e6, slice.price), byRequests);
+    }
+  }
+
+  // Concurrency over the week: Little's law per service; environments kept warm count toward the account limit.
+  const demand = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const provisioned = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const inUse = new Array<number>(HOURS_PER_WEEK).fill(0);
+  for (const u of usage) {
+    if (!u) continue;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      demand[h]! += u.concurrency[h]!;
+      provisioned[h]! += u.provisioned[h]!;
+      inUse[h]! += Math.max(u.concurrency[h]!, u.provisioned[h]!);
+    }
+  }
+  const peakConcurrency = Math.max(0, ...inUse);
+  if (peakConcurrency > prices.concurrencyLimit) {
+    warnings.push({
+      service: null,
+      code: 'concurrency-limit',
+      message: `Peak concurrency of ${Math.ceil(clean(peakConcurrency))} exceeds the account limit of ${prices.concurrencyLimit} concurrent executions per region: requests would be throttled unless AWS raises the quota.`,
+    });
+  }
+
+  const gbSeconds = usage.reduce(
+    (a, u) => a + (u ? u.onDemandGbSeconds + u.provisionedDurationGbSeconds : 0),
+    0,
+  );
+  return strategyReport('serverless', {
+    lineItems,
+    services: serviceCosts(p, lineItems, (l) => shareOf.get(l) ?? [], included),
+    warnings,
+    utilization: { cpuAverage: null, cpuPeak: null },
+    capacity: {
+      requests: totalRequests,
+      gbSeconds,
+      peakConcurrency,
+      averageConcurrency: demand.reduce((a, b) => a + b, 0) / HOURS_PER_WEEK,
+      peakProvisionedConcurrency: Math.max(0, ...provisioned),
+      servicesIncluded: included.filter(Boolean).length,
+      servicesExcluded: included.filter((x) => !x).length,
+    },
+    week: { demand, capacity: provisioned, units: inUse, unit: 'concurrent executions' },
+  });
+}

@@ -1,0 +1,106 @@
+// Multiple service instances per host: one fixed pool of long-lived hosts shared by every service.
+import { ceilClean, clean } from './money.ts';
+import { packNodes, sortForPacking } from './packing.ts';
+import type { Prepared } from './prepare.ts';
+import {
+  burstableWarning,
+  discounted,
+  isBurstable,
+  instanceType,
+  line,
+  serviceCosts,
+  strategyReport,
+  utilization,
+} from './prepare.ts';
+import { HOURS_PER_WEEK, allPeriod } from './time.ts';
+import type { StrategyReport, Warning } from './types.ts';
+
+/** Memory a service holds on the pool: its minimum instances, and at least one (it must run somewhere). */
+export function sharedHostInstances(minInstances: number): number {
+  return Math.max(1, minInstances);
+}
+
+export function sharedHost(p: Prepared): StrategyReport {
+  const settings = p.plan.strategies.sharedHost;
+  const type = instanceType(p, settings.instanceType);
+  const hostMemoryMiB = type.memoryGiB * 1024;
+
+  // CPU: the pool is sized for the peak of the summed demand, not the sum of each service's peak.
+  const peakDemand = Math.max(0, ...p.totalCpu);
+  const cpuHosts = ceilClean(peakDemand / (type.vcpu * settings.targetUtilization));
+
+  // Memory: every service's instances must be placed whole on some host (first-fit decreasing by memory).
+  const groups = sortForPacking(
+    p.services.map((s) => ({
+      cpu: 0,
+      memory: s.service.memoryMiB,
+      count: sharedHostInstances(s.service.minInstances),
+    })),
+    { cpu: 1, memory: hostMemoryMiB, pods: Number.MAX_SAFE_INTEGER },
+  );
+  const memoryHosts = packNodes(groups, { cpu: 1, memory: hostMemoryMiB, pods: Number.MAX_SAFE_INTEGER });
+  const memoryNeededMiB = p.services.reduce(
+    (sum, s) => sum + s.service.memoryMiB * sharedHostInstances(s.service.minInstances),
+    0,
+  );
+
+  const hosts = Math.max(settings.minHosts, cpuHosts, memoryHosts);
+  const paidVcpu = hosts * type.vcpu;
+  const warnings: Warning[] = [];
+
+  if (memoryHosts > Math.max(settings.minHosts, cpuHosts)) {
+    warnings.push({
+      service: null,
+      code: 'memory-bound',
+      message: `Memory decides the pool: ${Math.max(settings.minHosts, cpuHosts)} host(s) would be enough for CPU but would overcommit memory (${clean(memoryNeededMiB / 1024)} GiB of instances on ${clean((Math.max(settings.minHosts, cpuHosts) * hostMemoryMiB) / 1024)} GiB), so ${hosts} hosts are counted.`,
+    });
+  }
+  // No isolation: a service whose own peak is at least the pool's spare CPU would, at twice its traffic, use all of
+  // the spare and starve everything else on the hosts.
+  const spare = paidVcpu - peakDemand;
+  if (p.services.length > 1) {
+    for (const s of p.services) {
+      if (s.peakCpu > 0 && s.peakCpu >= spare) {
+        warnings.push({
+          service: s.service.name,
+          code: 'noisy-neighbour',
+          message: `${s.service.name} alone peaks at ${clean(s.peakCpu)} vCPU while the pool has ${clean(spare)} vCPU spare at its busiest hour: a spike of this one service can starve the others (shared hosts give no isolation).`,
+        });
+      }
+    }
+  }
+  if (isBurstable(type.name)) warnings.push(burstableWarning(type.name, [], 'the shared pool'));
+
+  const lineItems = [
+    line(
+      null,
+      `Instance hours (${type.name})`,
+      'hours',
+      allPeriod(hosts, p.hoursPerMonth),
+      discounted(type.hourly, settings.discount),
+    ),
+  ];
+  const capacityWeek = new Array<number>(HOURS_PER_WEEK).fill(paidVcpu);
+  return strategyReport('shared-host', {
+    lineItems,
+    services: serviceCosts(p, lineItems, () => p.services.map((s) => s.cpuWeek)),
+    warnings,
+    utilization: utilization(p.totalCpu, capacityWeek),
+    capacity: {
+      hosts,
+      hostsForCpu: cpuHosts,
+      hostsForMemory: memoryHosts,
+      instanceHours: allPeriod(hosts, p.hoursPerMonth),
+      paidVcpu,
+      peakDemandVcpu: peakDemand,
+      memoryGiB: hosts * type.memoryGiB,
+      memoryNeededGiB: memoryNeededMiB / 1024,
+    },
+    week: {
+      demand: p.totalCpu,
+      capacity: capacityWeek,
+      units: new Array<number>(HOURS_PER_WEEK).fill(hosts),
+      unit: 'vCPU',
+    },
+  });
+}

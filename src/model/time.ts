@@ -1,0 +1,39 @@
+// Time: curves are one week of hourly values; a week's figures become a billing period here and nowhere else.
+
+export const HOURS_PER_WEEK = 168;
+export const HOURS_PER_DAY = 24;
+export const SECONDS_PER_HOUR = 3600;
+
+/** A 24-hour curve repeated to a 168-hour week (Monday 00:00 … Sunday 23:00); a 168-hour curve as is. */
+export function weekCurve(curve: readonly number[]): number[] {
+  if (curve.length === HOURS_PER_WEEK) return curve.slice();
+  if (curve.length === HOURS_PER_DAY) {
+    const week = new Array<number>(HOURS_PER_WEEK);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) week[h] = curve[h % HOURS_PER_DAY]!;
+    return week;
+  }
+  throw new Error(`a curve has 24 or 168 hourly values, not ${curve.length}`);
+}
+
+/** Levels given as one number for every hour, or as a 24/168-hour curve, as a week. */
+export function weekLevels(levels: number | readonly number[]): number[] {
+  return typeof levels === 'number' ? new Array<number>(HOURS_PER_WEEK).fill(levels) : weekCurve(levels);
+}
+
+/** A quantity summed over one week, scaled to the billing period (hoursPerMonth ÷ 168 weeks). */
+export function weekToPeriod(weekQuantity: number, hoursPerMonth: number): number {
+  return (weekQuantity * hoursPerMonth) / HOURS_PER_WEEK;
+}
+
+/** Something paid every hour of the billing period (a fixed pool, a static fleet, a control plane). */
+export function allPeriod(unitsPerHour: number, hoursPerMonth: number): number {
+  return unitsPerHour * hoursPerMonth;
+}
+
+/** Requests in one billing period from a curve of mean requests per second per hour. */
+export function monthlyRequests(curve: readonly number[], hoursPerMonth: number): number {
+  const week = weekCurve(curve);
+  let sum = 0;
+  for (const rps of week) sum += rps;
+  return weekToPeriod(sum * SECONDS_PER_HOUR, hoursPerMonth);
+}
