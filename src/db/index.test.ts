@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openStore, StoreError, MESSAGES, DATA_FORMAT, type StoreOptions } from './index.ts';
+import { storesAt } from './schema.ts';
 import { failNthMutation, freshIdb, quotaError, record, testValidate } from './test-helpers.ts';
 
 function opts(extra: Partial<StoreOptions> = {}): StoreOptions {
@@ -93,7 +94,7 @@ describe('a database written by a newer Headroom', () => {
     store.close();
     // A future Headroom: higher schema version, a table this build does not know, a higher format marker.
     const future = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
-    future.version(50).stores({ plans: 'id', settings: 'key', meta: 'key', futureThings: 'id' });
+    future.version(50).stores({ ...storesAt(DATA_FORMAT), futureThings: 'id' });
     await future.open();
     await future.table('meta').put({ key: 'format', value: DATA_FORMAT + 7 });
     future.close();
@@ -190,7 +191,7 @@ describe('another window upgrading the database', () => {
     const store = await openStore({ ...o, onStatusChange: (s) => seen.push(s.message ?? '') });
     await store.putPlan(record('a'));
     const newer = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
-    newer.version(60).stores({ plans: 'id', settings: 'key', meta: 'key', more: 'id' });
+    newer.version(60).stores({ ...storesAt(DATA_FORMAT), more: 'id' });
     await newer.open(); // completes only because the old connection closed itself
     newer.close();
     expect(seen).toEqual([MESSAGES.versionChange]);

@@ -1,23 +1,34 @@
 // The one database module: Dexie tables behind the HeadroomStore contract (src/db/types.ts). Every write is
 // validated first and runs in one transaction, so a failure anywhere leaves the database as it was.
-import Dexie, { type Middleware, type DBCore, type Table } from 'dexie';
+import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
 import { MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
+import { parseExport, serializeExport } from './export.ts';
+import { LIMITS, recordIssues, type Validate } from './records.ts';
+import { backupsToPrune } from './retention.ts';
 import {
   DATA_FORMAT,
   DB_NAME,
   SCHEMA_VERSIONS,
+  type BackupReason,
+  type BackupRow,
   type MetaRow,
+  type QuarantineRow,
   type SchemaVersion,
   type SettingRow,
 } from './schema.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from './types.ts';
 
-export { StoreError, isQuotaError, MESSAGES } from './errors.ts';
-export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS } from './schema.ts';
+export { StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './errors.ts';
+export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS, type BackupReason } from './schema.ts';
+export { LIMITS, recordIssues, type Validate } from './records.ts';
+export { EXPORT_LIMITS, parseExport } from './export.ts';
+export { RETENTION } from './retention.ts';
+export { requestPersistence, type PersistenceState } from './persistence.ts';
 export type { HeadroomStore, PlanRecord, StoreStatus, PlanKind } from './types.ts';
 
-export type Validate = (doc: unknown) => PlanIssue[];
+/** How often, while edits happen, a periodic backup is taken (at the first write after this long). */
+export const PERIODIC_BACKUP_MS = 10 * 60 * 1000;
 
 export interface StoreOptions {
   /** Database name (tests use a fresh one each). */
@@ -29,73 +40,50 @@ export interface StoreOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Called whenever status() changes (another window upgraded the database, an upgrade is blocked, …). */
   onStatusChange?: (status: StoreStatus) => void;
-  /** Test seams: schema history and Dexie middleware (fault injection). */
+  /** Clock (ms since the epoch); tests pass their own. */
+  now?: () => number;
+  /** Test seams: schema history, data format and Dexie middleware (fault injection). */
   schemaVersions?: readonly SchemaVersion[];
-  middleware?: Middleware<DBCore>[];
   dataFormat?: number;
+  middleware?: Middleware<DBCore>[];
 }
 
-/** Largest sizes the store accepts (docs/data-safety.md). */
-export const LIMITS = {
-  idLength: 200,
-  nameLength: 500,
-  plansPerWrite: 10_000,
-} as const;
+export interface BackupSummary {
+  id: number;
+  createdAt: number;
+  reason: BackupReason;
+  planCount: number;
+}
 
-/** The store: the HeadroomStore contract plus what the data-safety screen needs. */
+export interface QuarantineEntry {
+  id: number;
+  quarantinedAt: number;
+  /** The row's name and id when it has them, for the list. */
+  label: string;
+  issues: PlanIssue[];
+}
+
+export type RestoreResult =
+  { ok: true; undoBackupId: number; plans: number } | { ok: false; issues: PlanIssue[] };
+
+/** The store: the HeadroomStore contract plus what the data-safety screen and imports need. */
 export interface DataStore extends HeadroomStore {
   /** Subscribe to status changes; returns an unsubscribe function. */
   onStatusChange(listener: (status: StoreStatus) => void): () => void;
-}
-
-const PLAN_KINDS = new Set(['plan', 'scenario']);
-
-/** Checks the row around the document (the document itself is checked by `validate`). */
-export function recordIssues(record: unknown, validate: Validate | undefined, at = ''): PlanIssue[] {
-  const p = (field: string) => (at ? `${at}.${field}` : field);
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return [{ path: at, message: 'must be a plan record (an object)' }];
-  }
-  const r = record as Record<string, unknown>;
-  const issues: PlanIssue[] = [];
-  if (typeof r.id !== 'string' || r.id.length === 0 || r.id.length > LIMITS.idLength) {
-    issues.push({
-      path: p('id'),
-      message: `must be a non-empty string of at most ${LIMITS.idLength} characters`,
-    });
-  }
-  if (typeof r.name !== 'string' || r.name.length > LIMITS.nameLength) {
-    issues.push({ path: p('name'), message: `must be a string of at most ${LIMITS.nameLength} characters` });
-  }
-  if (typeof r.kind !== 'string' || !PLAN_KINDS.has(r.kind)) {
-    issues.push({ path: p('kind'), message: 'must be "plan" or "scenario"' });
-  }
-  if (r.baseId !== null && typeof r.baseId !== 'string') {
-    issues.push({ path: p('baseId'), message: 'must be a plan id or null' });
-  }
-  for (const field of ['createdAt', 'updatedAt'] as const) {
-    const v = r[field];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      issues.push({ path: p(field), message: 'must be a time in milliseconds (a finite number ≥ 0)' });
-    }
-  }
-  if (!('document' in r) || r.document === undefined) {
-    issues.push({ path: p('document'), message: 'is missing' });
-  } else if (validate) {
-    let docIssues: PlanIssue[];
-    try {
-      docIssues = validate(r.document);
-    } catch (e) {
-      docIssues = [
-        { path: '', message: `could not be checked: ${e instanceof Error ? e.message : String(e)}` },
-      ];
-    }
-    for (const i of docIssues) {
-      const sub = i.path ? (i.path.startsWith('[') ? `document${i.path}` : `document.${i.path}`) : 'document';
-      issues.push({ path: p(sub), message: i.message });
-    }
-  }
-  return issues;
+  /** Insert plans from an import (or a duplicate) after an automatic backup, all in one transaction. */
+  importPlans(records: PlanRecord[]): Promise<void>;
+  listBackups(): Promise<BackupSummary[]>;
+  /** Take a backup now (reason `manual`); returns its id. */
+  backupNow(): Promise<number>;
+  /** Replace all plans and settings with a backup's; returns the id of the backup taken first (undo). */
+  restoreBackup(id: number): Promise<number>;
+  /** Every plan, scenario and setting as one JSON document. */
+  exportAll(): Promise<string>;
+  /** Replace everything with an export file's contents, if the whole file is valid; itself undoable. */
+  restoreFromExport(text: string): Promise<RestoreResult>;
+  /** Rows moved aside at start-up because they failed validation. */
+  listQuarantine(): Promise<QuarantineEntry[]>;
+  exportQuarantine(): Promise<string>;
 }
 
 function invalidError(records: readonly unknown[], issues: PlanIssue[]): StoreError {
@@ -111,15 +99,26 @@ function nameOf(r: unknown): string {
   return typeof name === 'string' && name ? ` "${name}"` : '';
 }
 
+function labelOf(row: unknown): string {
+  if (typeof row !== 'object' || row === null) return '(unreadable row)';
+  const r = row as { id?: unknown; name?: unknown };
+  const name = typeof r.name === 'string' && r.name ? r.name : '(no name)';
+  return typeof r.id === 'string' ? `${name} (${r.id})` : name;
+}
+
 class DexieStore implements DataStore {
   readonly db: Dexie;
   readonly #validate: Validate | undefined;
+  readonly #now: () => number;
+  readonly #format: number;
   #status: StoreStatus = { readOnly: false, message: null };
   readonly #listeners = new Set<(status: StoreStatus) => void>();
 
-  constructor(db: Dexie, validate: Validate | undefined) {
+  constructor(db: Dexie, validate: Validate | undefined, now: () => number, format: number) {
     this.db = db;
     this.#validate = validate;
+    this.#now = now;
+    this.#format = format;
   }
 
   get plans(): Table<PlanRecord, string> {
@@ -130,6 +129,12 @@ class DexieStore implements DataStore {
   }
   get meta(): Table<MetaRow, string> {
     return this.db.table('meta');
+  }
+  get backups(): Table<BackupRow, number> {
+    return this.db.table('backups');
+  }
+  get quarantine(): Table<QuarantineRow, number> {
+    return this.db.table('quarantine');
   }
 
   status(): StoreStatus {
@@ -161,7 +166,19 @@ class DexieStore implements DataStore {
     }
   }
 
+  async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = toStoreError(e);
+      throw err.kind === 'failed'
+        ? new StoreError('failed', err.message.replace('Saving', 'Reading'), [], e)
+        : err;
+    }
+  }
+
   checkRecords(records: readonly unknown[]): void {
+    if (!Array.isArray(records)) throw new StoreError('invalid', 'Expected a list of plans.');
     if (records.length > LIMITS.plansPerWrite) {
       throw new StoreError('invalid', `At most ${LIMITS.plansPerWrite} plans can be written at once.`);
     }
@@ -179,15 +196,37 @@ class DexieStore implements DataStore {
     if (issues.length > 0) throw invalidError(records, issues);
   }
 
-  async read<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      const err = toStoreError(e);
-      throw err.kind === 'failed'
-        ? new StoreError('failed', err.message.replace('Saving', 'Reading'), [], e)
-        : err;
-    }
+  /** Inside a rw transaction on plans, settings and backups: copy everything, then prune old backups. */
+  async takeBackup(reason: BackupReason): Promise<number> {
+    const now = this.#now();
+    const plans = await this.plans.toArray();
+    const settings = await this.settings.toArray();
+    const id = await this.backups.add({
+      createdAt: now,
+      reason,
+      format: this.#format,
+      planCount: plans.length,
+      plans,
+      settings,
+    });
+    const all = await this.backups.toArray();
+    const prune = backupsToPrune(
+      all.map((b) => ({ id: b.id as number, createdAt: b.createdAt })),
+      now,
+    );
+    const stale = prune.filter((p) => p !== id);
+    if (stale.length > 0) await this.backups.bulkDelete(stale);
+    return id;
+  }
+
+  /** Inside a rw transaction: a periodic backup when the newest one is older than PERIODIC_BACKUP_MS. */
+  async periodicBackup(): Promise<void> {
+    const newest = await this.backups.orderBy('createdAt').last();
+    if (!newest || this.#now() - newest.createdAt >= PERIODIC_BACKUP_MS) await this.takeBackup('periodic');
+  }
+
+  get writeTables(): Table[] {
+    return [this.plans, this.settings, this.backups];
   }
 
   listPlans(): Promise<PlanRecord[]> {
@@ -201,7 +240,8 @@ class DexieStore implements DataStore {
   putPlan(record: PlanRecord): Promise<void> {
     return this.write(async () => {
       this.checkRecords([record]);
-      await this.db.transaction('rw', this.plans, async () => {
+      await this.db.transaction('rw', this.writeTables, async () => {
+        await this.periodicBackup();
         await this.plans.put(record);
       });
     });
@@ -210,8 +250,19 @@ class DexieStore implements DataStore {
   putPlans(records: PlanRecord[]): Promise<void> {
     return this.write(async () => {
       this.checkRecords(records);
-      await this.db.transaction('rw', this.plans, async () => {
+      await this.db.transaction('rw', this.writeTables, async () => {
+        await this.periodicBackup();
         // One put per row inside one transaction: a failure at any row aborts them all.
+        for (const r of records) await this.plans.put(r);
+      });
+    });
+  }
+
+  importPlans(records: PlanRecord[]): Promise<void> {
+    return this.write(async () => {
+      this.checkRecords(records);
+      await this.db.transaction('rw', this.writeTables, async () => {
+        await this.takeBackup('import');
         for (const r of records) await this.plans.put(r);
       });
     });
@@ -219,9 +270,12 @@ class DexieStore implements DataStore {
 
   deletePlan(id: string): Promise<PlanRecord | undefined> {
     return this.write(() =>
-      this.db.transaction('rw', this.plans, async () => {
+      this.db.transaction('rw', this.writeTables, async () => {
         const row = await this.plans.get(id);
-        if (row) await this.plans.delete(id);
+        if (row) {
+          await this.periodicBackup();
+          await this.plans.delete(id);
+        }
         return row;
       }),
     );
@@ -235,9 +289,111 @@ class DexieStore implements DataStore {
   setSetting(key: string, value: unknown): Promise<void> {
     return this.write(async () => {
       if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.idLength) {
-        throw new StoreError('invalid', 'A setting needs a name of 1 to 200 characters.');
+        throw new StoreError('invalid', `A setting needs a name of 1 to ${LIMITS.idLength} characters.`);
       }
       await this.settings.put({ key, value });
+    });
+  }
+
+  listBackups(): Promise<BackupSummary[]> {
+    return this.read(async () => {
+      const rows = await this.backups.orderBy('createdAt').reverse().toArray();
+      return rows.map((b) => ({
+        id: b.id as number,
+        createdAt: b.createdAt,
+        reason: b.reason,
+        planCount: b.planCount,
+      }));
+    });
+  }
+
+  backupNow(): Promise<number> {
+    return this.write(() => this.db.transaction('rw', this.writeTables, () => this.takeBackup('manual')));
+  }
+
+  /** Inside a rw transaction: back up, then replace every plan and setting. Returns the backup's id. */
+  async replaceAll(plans: PlanRecord[], settings: SettingRow[]): Promise<number> {
+    const undoId = await this.takeBackup('restore');
+    await this.plans.clear();
+    await this.settings.clear();
+    for (const p of plans) await this.plans.put(p);
+    for (const s of settings) await this.settings.put(s);
+    return undoId;
+  }
+
+  restoreBackup(id: number): Promise<number> {
+    return this.write(() =>
+      this.db.transaction('rw', this.writeTables, async () => {
+        const backup = await this.backups.get(id);
+        if (!backup) throw new StoreError('invalid', 'That backup no longer exists.');
+        if (backup.format > this.#format) {
+          throw new StoreError(
+            'invalid',
+            'That backup was made by a newer Headroom and cannot be restored here.',
+          );
+        }
+        const issues = backup.plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
+        if (issues.length > 0) throw invalidError(backup.plans, issues);
+        return this.replaceAll(backup.plans, backup.settings);
+      }),
+    );
+  }
+
+  exportAll(): Promise<string> {
+    return this.read(() =>
+      this.db.transaction('r', [this.plans, this.settings], async () =>
+        serializeExport(await this.plans.toArray(), await this.settings.toArray(), this.#now()),
+      ),
+    );
+  }
+
+  restoreFromExport(text: string): Promise<RestoreResult> {
+    return this.write(async () => {
+      const parsed = parseExport(text, this.#validate);
+      if (!parsed.ok) return parsed;
+      const { plans, settings } = parsed.data;
+      const undoBackupId = await this.db.transaction('rw', this.writeTables, () =>
+        this.replaceAll(plans, settings),
+      );
+      return { ok: true, undoBackupId, plans: plans.length };
+    });
+  }
+
+  listQuarantine(): Promise<QuarantineEntry[]> {
+    return this.read(async () =>
+      (await this.quarantine.toArray()).map((q) => ({
+        id: q.id as number,
+        quarantinedAt: q.quarantinedAt,
+        label: labelOf(q.row),
+        issues: q.issues,
+      })),
+    );
+  }
+
+  exportQuarantine(): Promise<string> {
+    return this.read(async () => {
+      const rows = await this.quarantine.toArray();
+      return JSON.stringify({ kind: 'headroom-quarantine', version: 1, rows }, null, 2) + '\n';
+    });
+  }
+
+  /** Start-up check: rows that fail validation move, whole, to the quarantine in one transaction. */
+  async quarantineInvalid(): Promise<number> {
+    if (!this.#validate || this.#status.readOnly) return 0;
+    return this.db.transaction('rw', [this.plans, this.quarantine], async () => {
+      const bad: QuarantineRow[] = [];
+      const badKeys: string[] = [];
+      await this.plans.toCollection().each((row, cursor) => {
+        const issues = recordIssues(row, this.#validate);
+        if (issues.length > 0) {
+          bad.push({ quarantinedAt: this.#now(), table: 'plans', row, issues });
+          badKeys.push(cursor.primaryKey as string);
+        }
+      });
+      if (bad.length === 0) return 0;
+      for (const q of bad) await this.quarantine.add(q);
+      await this.plans.bulkDelete(badKeys);
+      return bad.length;
     });
   }
 
@@ -247,27 +403,30 @@ class DexieStore implements DataStore {
 }
 
 /** Declares every schema version on a Dexie instance, oldest first. */
-export function declareSchema(db: Dexie, versions: readonly SchemaVersion[]): void {
+export function declareSchema(db: Dexie, versions: readonly SchemaVersion[], now: () => number): void {
   for (const v of versions) {
     const declared = db.version(v.version).stores(v.stores);
     const upgrade = v.upgrade;
-    if (upgrade) declared.upgrade((tx) => upgrade(tx));
+    if (upgrade) declared.upgrade((tx) => upgrade(tx, { now: now() }));
   }
 }
 
 /**
  * Opens (creating or upgrading) the Headroom database. A database written by a newer Headroom opens read-only;
- * another window upgrading it closes this connection and status() asks the user to reload.
+ * another window upgrading it closes this connection and status() asks the user to reload. A failed upgrade
+ * rejects (with a StoreError) and leaves the data as it was.
  */
 export async function openStore(options: StoreOptions = {}): Promise<DataStore> {
+  const now = options.now ?? Date.now;
   const dexieOptions: ConstructorParameters<typeof Dexie>[1] = {};
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
   const db = new Dexie(options.name ?? DB_NAME, dexieOptions);
-  declareSchema(db, options.schemaVersions ?? SCHEMA_VERSIONS);
+  declareSchema(db, options.schemaVersions ?? SCHEMA_VERSIONS, now);
   for (const m of options.middleware ?? []) db.use(m);
 
-  const store = new DexieStore(db, options.validate);
+  const format = options.dataFormat ?? DATA_FORMAT;
+  const store = new DexieStore(db, options.validate, now, format);
   if (options.onStatusChange) store.onStatusChange(options.onStatusChange);
 
   db.on('versionchange', () => {
@@ -280,16 +439,27 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
     store.setStatus({ readOnly: true, message: MESSAGES.blocked });
   });
 
-  await db.open();
+  try {
+    await db.open();
+  } catch (e) {
+    db.close();
+    const err = toStoreError(e);
+    throw new StoreError(
+      err.kind === 'quota' ? 'quota' : 'failed',
+      `Headroom could not open or update its data; nothing was changed. ${err.kind === 'quota' ? MESSAGES.quota : (e as Error).message}`,
+      [],
+      e,
+    );
+  }
   if (store.status().message === MESSAGES.blocked) store.setStatus({ readOnly: false, message: null });
 
-  const format = options.dataFormat ?? DATA_FORMAT;
   const marker = await store.meta.get('format');
   if (marker && (typeof marker.value !== 'number' || marker.value > format)) {
     // A marker this build does not understand: a newer Headroom wrote it.
     store.setStatus({ readOnly: true, message: MESSAGES.newer });
-  } else if (!marker || marker.value !== format) {
-    await store.meta.put({ key: 'format', value: format });
+  } else {
+    if (!marker || marker.value !== format) await store.meta.put({ key: 'format', value: format });
+    await store.quarantineInvalid();
   }
   return store;
 }

@@ -1,10 +1,11 @@
 // The database's schema history. Append-only: a released version is never edited, a change is a new entry with
-// its own upgrade, its own frozen fixture (src/db/fixtures/vN.json) and its own migration test.
+// its own upgrade, its own frozen fixture (src/db/fixtures/vN.json) and its own migration test (migrate.test.ts).
 import type { Transaction } from 'dexie';
+import type { PlanIssue } from '../model/types.ts';
 import type { PlanRecord } from './types.ts';
 
 /** The data format this build writes. A database whose marker is higher was written by a newer Headroom. */
-export const DATA_FORMAT = 1;
+export const DATA_FORMAT = 2;
 
 export const DB_NAME = 'headroom';
 
@@ -14,19 +15,63 @@ export interface SettingRow {
 }
 
 /** The app's own data-format marker lives in `meta` under this key (Dexie itself opens newer databases silently). */
-export interface FormatMarker {
+export interface MetaRow {
   key: 'format';
-  value: number;
+  value: unknown;
 }
 
-export type MetaRow = FormatMarker;
+export type BackupReason = 'migration' | 'import' | 'restore' | 'periodic' | 'manual';
+
+/** A full copy of the plans and settings, taken inside the same transaction as the risky change it precedes. */
+export interface BackupRow {
+  id?: number;
+  createdAt: number;
+  reason: BackupReason;
+  /** The data format the copy is in. */
+  format: number;
+  planCount: number;
+  plans: PlanRecord[];
+  settings: SettingRow[];
+}
+
+/** A row that failed validation at start-up: kept whole, with the reasons, never dropped. */
+export interface QuarantineRow {
+  id?: number;
+  quarantinedAt: number;
+  table: 'plans';
+  row: unknown;
+  issues: PlanIssue[];
+}
+
+export interface UpgradeContext {
+  now: number;
+}
 
 export interface SchemaVersion {
   version: number;
   /** Dexie store specs: primary key first, then only the indexes something queries. */
   stores: Record<string, string | null>;
   /** Runs inside the upgrade transaction: if it throws, IndexedDB rolls everything back to the previous version. */
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction, ctx: UpgradeContext) => Promise<void>;
+}
+
+/** Every migration starts with this: a backup of the data as it was, in the same transaction. */
+export async function backupBeforeMigration(
+  tx: Transaction,
+  ctx: UpgradeContext,
+  fromFormat: number,
+): Promise<void> {
+  const plans = (await tx.table('plans').toArray()) as PlanRecord[];
+  const settings = (await tx.table('settings').toArray()) as SettingRow[];
+  const row: BackupRow = {
+    createdAt: ctx.now,
+    reason: 'migration',
+    format: fromFormat,
+    planCount: plans.length,
+    plans,
+    settings,
+  };
+  await tx.table('backups').add(row);
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -34,6 +79,29 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 1,
     stores: { plans: 'id', settings: 'key', meta: 'key' },
   },
+  {
+    // Backups (listed newest first, pruned by age) and the quarantine.
+    version: 2,
+    stores: { backups: '++id, createdAt', quarantine: '++id' },
+    upgrade: async (tx, ctx) => {
+      await backupBeforeMigration(tx, ctx, 1);
+      await tx.table('meta').put({ key: 'format', value: 2 });
+    },
+  },
 ];
 
-export type { PlanRecord };
+/** The full store specs after applying versions up to `version` (Dexie specs are cumulative; null drops a table). */
+export function storesAt(
+  version: number,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of versions) {
+    if (v.version > version) break;
+    for (const [table, spec] of Object.entries(v.stores)) {
+      if (spec === null) delete out[table];
+      else out[table] = spec;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// "Export all data" and the file "Restore" reads back: one JSON document with every plan, scenario and setting.
+import type { PlanIssue } from '../model/types.ts';
+import { recordIssues, type Validate } from './records.ts';
+import type { SettingRow } from './schema.ts';
+import type { PlanRecord } from './types.ts';
+
+export const EXPORT_KIND = 'headroom-data';
+export const EXPORT_VERSION = 1;
+
+export const EXPORT_LIMITS = {
+  /** Characters of JSON text accepted by Restore. */
+  maxChars: 64 * 1024 * 1024,
+  maxPlans: 10_000,
+  maxSettings: 1_000,
+  maxIssues: 200,
+} as const;
+
+export interface ExportData {
+  kind: typeof EXPORT_KIND;
+  version: number;
+  exportedAt: string;
+  plans: PlanRecord[];
+  settings: SettingRow[];
+}
+
+export function serializeExport(plans: PlanRecord[], settings: SettingRow[], now: number): string {
+  const data: ExportData = {
+    kind: EXPORT_KIND,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    plans,
+    settings,
+  };
+  return JSON.stringify(data, null, 2) + '\n';
+}
+
+export type ParseExportResult = { ok: true; data: ExportData } | { ok: false; issues: PlanIssue[] };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads an export file completely and checks every row; never throws. */
+export function parseExport(text: string, validate: Validate | undefined): ParseExportResult {
+  if (typeof text !== 'string') return { ok: false, issues: [{ path: '', message: 'must be text' }] };
+  if (text.length > EXPORT_LIMITS.maxChars) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `is larger than ${EXPORT_LIMITS.maxChars / 1024 / 1024} MB; nothing was restored`,
+        },
+      ],
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '', message: `is not valid JSON (${(e as Error).message})` }] };
+  }
+  if (!isObject(raw))
+    return { ok: false, issues: [{ path: '', message: 'must be a Headroom data export (an object)' }] };
+  const issues: PlanIssue[] = [];
+  if (raw.kind !== EXPORT_KIND) {
+    issues.push({ path: 'kind', message: `must be "${EXPORT_KIND}" (this is not a Headroom data export)` });
+  }
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) {
+    issues.push({ path: 'version', message: 'must be a whole number ≥ 1' });
+  } else if (raw.version > EXPORT_VERSION) {
+    issues.push({
+      path: 'version',
+      message: 'was written by a newer Headroom; update Headroom to restore it',
+    });
+  }
+  if (typeof raw.exportedAt !== 'string') issues.push({ path: 'exportedAt', message: 'must be a date' });
+  if (!Array.isArray(raw.plans)) issues.push({ path: 'plans', message: 'must be a list' });
+  else if (raw.plans.length > EXPORT_LIMITS.maxPlans) {
+    issues.push({ path: 'plans', message: `has more than ${EXPORT_LIMITS.maxPlans} plans` });
+  } else {
+    const ids = new Set<string>();
+    raw.plans.forEach((p, i) => {
+      if (issues.length >= EXPORT_LIMITS.maxIssues) return;
+      issues.push(...recordIssues(p, validate, `plans[${i}]`));
+      const id = isObject(p) ? p.id : undefined;
+      if (typeof id === 'string') {
+        if (ids.has(id)) issues.push({ path: `plans[${i}].id`, message: `repeats the id "${id}"` });
+        ids.add(id);
+      }
+    });
+  }
+  if (!Array.isArray(raw.settings)) issues.push({ path: 'settings', message: 'must be a list' });
+  else if (raw.settings.length > EXPORT_LIMITS.maxSettings) {
+    issues.push({ path: 'settings', message: `has more than ${EXPORT_LIMITS.maxSettings} settings` });
+  } else {
+    const keys = new Set<string>();
+    raw.settings.forEach((s, i) => {
+      if (!isObject(s) || typeof s.key !== 'string' || s.key.length === 0 || s.key.length > 200) {
+        issues.push({ path: `settings[${i}].key`, message: 'must be a name of 1 to 200 characters' });
+      } else if (keys.has(s.key)) {
+        issues.push({ path: `settings[${i}].key`, message: `repeats the setting "${s.key}"` });
+      } else {
+        keys.add(s.key);
+        if (!('value' in s)) issues.push({ path: `settings[${i}].value`, message: 'is missing' });
+      }
+    });
+  }
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, EXPORT_LIMITS.maxIssues) };
+  return { ok: true, data: raw as unknown as ExportData };
+}

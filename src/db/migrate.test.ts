@@ -1,0 +1,116 @@
+// Every earlier schema version, seeded from its frozen fixture, opens with the current app with every plan intact;
+// a failure injected into any upgrade step leaves the old database exactly as it was.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { openStore, type StoreOptions } from './index.ts';
+import { DATA_FORMAT, SCHEMA_VERSIONS, storesAt, type SchemaVersion } from './schema.ts';
+import { freshIdb, testValidate } from './test-helpers.ts';
+import type { PlanRecord } from './types.ts';
+
+interface Fixture {
+  version: number;
+  stores: Record<string, string>;
+  data: Record<string, unknown[]>;
+}
+
+const fixtureDir = new URL('./fixtures/', import.meta.url);
+const fixtures: Fixture[] = readdirSync(fixtureDir)
+  .filter((f) => /^v\d+\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(new URL(f, fixtureDir), 'utf8')) as Fixture)
+  .sort((a, b) => a.version - b.version);
+
+function dexieFor(o: StoreOptions): Dexie {
+  return new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+}
+
+async function seed(fx: Fixture): Promise<StoreOptions> {
+  const o: StoreOptions = { name: `migrate-v${fx.version}`, validate: testValidate, ...freshIdb() };
+  const db = dexieFor(o);
+  db.version(fx.version).stores(fx.stores);
+  await db.open();
+  await db.transaction('rw', db.tables, async () => {
+    for (const [table, rows] of Object.entries(fx.data)) await db.table(table).bulkAdd(rows);
+  });
+  db.close();
+  return o;
+}
+
+/** Every table's rows and the raw IndexedDB version, without upgrading anything. */
+async function snapshot(o: StoreOptions): Promise<{ idbVersion: number; tables: string }> {
+  const db = dexieFor(o); // no version declared: Dexie opens whatever is there, as it is
+  await db.open();
+  const out: Record<string, unknown> = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  const idbVersion = db.backendDB().version;
+  db.close();
+  return { idbVersion, tables: JSON.stringify(out) };
+}
+
+describe('frozen fixtures', () => {
+  it('exist for every schema version and match its declared stores', () => {
+    expect(fixtures.map((f) => f.version)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+    for (const fx of fixtures) expect(fx.stores).toEqual(storesAt(fx.version));
+  });
+
+  it('the latest schema version is the data format this build writes', () => {
+    expect(SCHEMA_VERSIONS.at(-1)?.version).toBe(DATA_FORMAT);
+  });
+});
+
+describe.each(fixtures)('a database at schema version $version', (fx) => {
+  it('opens with the current app with every plan and setting intact', async () => {
+    const o = await seed(fx);
+    const t0 = Date.UTC(2026, 10, 22, 9);
+    const store = await openStore({ ...o, now: () => t0 });
+    expect(store.status()).toEqual({ readOnly: false, message: null });
+    const byId = (rows: PlanRecord[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(await store.listPlans())).toEqual(byId(fx.data.plans as PlanRecord[]));
+    for (const s of fx.data.settings as { key: string; value: unknown }[]) {
+      expect(await store.getSetting(s.key)).toEqual(s.value);
+    }
+    // Nothing was quarantined by the upgrade; what was quarantined before is still there.
+    expect((await store.listQuarantine()).map((q) => q.id)).toEqual(
+      ((fx.data.quarantine ?? []) as { id: number }[]).map((q) => q.id),
+    );
+    const backups = await store.listBackups();
+    for (const b of (fx.data.backups ?? []) as { id: number }[])
+      expect(backups.map((x) => x.id)).toContain(b.id);
+    if (fx.version < DATA_FORMAT) {
+      // A migration ran: it backed up the data as it was first.
+      const migration = backups.find((b) => b.reason === 'migration' && b.createdAt === t0);
+      expect(migration?.planCount).toBe(fx.data.plans!.length);
+    }
+    store.close();
+    const after = await snapshot(o);
+    expect(after.idbVersion).toBe(DATA_FORMAT * 10);
+    expect(JSON.parse(after.tables).meta).toEqual([{ key: 'format', value: DATA_FORMAT }]);
+  });
+
+  const later = SCHEMA_VERSIONS.filter((v) => v.version > fx.version);
+  it.each(later.map((v) => v.version))(
+    'a failure injected into upgrade step %i leaves it untouched',
+    async (step) => {
+      const o = await seed(fx);
+      const before = await snapshot(o);
+      const sabotaged: SchemaVersion[] = SCHEMA_VERSIONS.map((v) =>
+        v.version !== step
+          ? v
+          : {
+              ...v,
+              upgrade: async (tx, ctx) => {
+                await v.upgrade?.(tx, ctx); // do the step's real work, then fail at its end
+                await tx.table('plans').put({ id: 'half-written' });
+                throw new Error(`injected failure in step ${step}`);
+              },
+            },
+      );
+      await expect(openStore({ ...o, schemaVersions: sabotaged })).rejects.toThrow(/nothing was changed/);
+      expect(await snapshot(o)).toEqual(before);
+      // And the real upgrade still works afterwards.
+      const store = await openStore(o);
+      expect((await store.listPlans()).length).toBe(fx.data.plans!.length);
+      store.close();
+    },
+  );
+});

@@ -1,0 +1,61 @@
+// Checks on a stored row around its plan document (the document itself is checked by the injected validate).
+import type { PlanIssue } from '../model/types.ts';
+
+export type Validate = (doc: unknown) => PlanIssue[];
+
+/** Largest sizes the store accepts (docs/data-safety.md). */
+export const LIMITS = {
+  idLength: 200,
+  nameLength: 500,
+  plansPerWrite: 10_000,
+} as const;
+
+const PLAN_KINDS = new Set(['plan', 'scenario']);
+
+/** Checks the row around the document (the document itself is checked by `validate`). */
+export function recordIssues(record: unknown, validate: Validate | undefined, at = ''): PlanIssue[] {
+  const p = (field: string) => (at ? `${at}.${field}` : field);
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return [{ path: at, message: 'must be a plan record (an object)' }];
+  }
+  const r = record as Record<string, unknown>;
+  const issues: PlanIssue[] = [];
+  if (typeof r.id !== 'string' || r.id.length === 0 || r.id.length > LIMITS.idLength) {
+    issues.push({
+      path: p('id'),
+      message: `must be a non-empty string of at most ${LIMITS.idLength} characters`,
+    });
+  }
+  if (typeof r.name !== 'string' || r.name.length > LIMITS.nameLength) {
+    issues.push({ path: p('name'), message: `must be a string of at most ${LIMITS.nameLength} characters` });
+  }
+  if (typeof r.kind !== 'string' || !PLAN_KINDS.has(r.kind)) {
+    issues.push({ path: p('kind'), message: 'must be "plan" or "scenario"' });
+  }
+  if (r.baseId !== null && typeof r.baseId !== 'string') {
+    issues.push({ path: p('baseId'), message: 'must be a plan id or null' });
+  }
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    const v = r[field];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      issues.push({ path: p(field), message: 'must be a time in milliseconds (a finite number ≥ 0)' });
+    }
+  }
+  if (!('document' in r) || r.document === undefined) {
+    issues.push({ path: p('document'), message: 'is missing' });
+  } else if (validate) {
+    let docIssues: PlanIssue[];
+    try {
+      docIssues = validate(r.document);
+    } catch (e) {
+      docIssues = [
+        { path: '', message: `could not be checked: ${e instanceof Error ? e.message : String(e)}` },
+      ];
+    }
+    for (const i of docIssues) {
+      const sub = i.path ? (i.path.startsWith('[') ? `document${i.path}` : `document.${i.path}`) : 'document';
+      issues.push({ path: p(sub), message: i.message });
+    }
+  }
+  return issues;
+}
