@@ -1,0 +1,245 @@
+// The Electron main process: one secure window showing the renderer from dist/ over app://, native menu and
+// dialogs, atomic file writes. It does no cost math and stores no plans (those live in the renderer's IndexedDB).
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import type { MenuCommand, OpenedFile } from '../src/platform/types.ts';
+import { APP_INDEX_URL, APP_SCHEME } from './app-origin.ts';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
+import { createExternalOpener } from './external-links.ts';
+import { planFilesFromArgv, readTextFile, writeFileAtomic } from './file-io.ts';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
+import { registerInvokeHandler, type SenderPolicy } from './ipc-guard.ts';
+import { buildMenuTemplate } from './menu.ts';
+import { OpenFileQueue } from './open-queue.ts';
+import {
+  addRecentFile,
+  loadShellState,
+  MIN_WINDOW_SIZE,
+  restoreWindowBounds,
+  saveShellState,
+  type ShellState,
+} from './shell-state.ts';
+import { installSessionGuards, installWebContentsGuards } from './web-guards.ts';
+import { createSecureWebPreferences } from './web-preferences.ts';
+
+export const APP_NAME = 'Headroom';
+const isMac = process.platform === 'darwin';
+/** Development = not packaged: DevTools, reload and the menu's developer items exist only then. */
+const isDev = !app.isPackaged;
+
+// Before anything else: every renderer sandboxed, and the app:// scheme registered as a privileged standard scheme.
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+// A packaged app refuses to run with a remote debugging port or inspector requested on its command line.
+const debugSwitches = ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk'];
+const refusedDebugging = app.isPackaged && debugSwitches.some((name) => app.commandLine.hasSwitch(name));
+
+// One instance per profile: two processes on one IndexedDB would fight over it.
+const hasInstanceLock = !refusedDebugging && app.requestSingleInstanceLock();
+
+if (hasInstanceLock) startShell();
+else app.quit();
+
+function startShell(): void {
+  const appRoot = app.getAppPath();
+  const rendererRoot = path.join(appRoot, 'dist');
+  const preloadPath = path.join(appRoot, 'dist-electron', 'preload.cjs');
+  const statePath = (): string => path.join(app.getPath('userData'), 'shell-state.json');
+
+  let state: ShellState = { version: 1, recentFiles: [] };
+  let mainWindow: BrowserWindow | null = null;
+  const trustedContents = new Set<Electron.WebContents>();
+  const pathsBeforeReady: string[] = [];
+  let ready = false;
+
+  const openLink = createExternalOpener((url) => shell.openExternal(url));
+  const queue = new OpenFileQueue((file: OpenedFile) => {
+    if (mainWindow === null || mainWindow.isDestroyed()) return false;
+    mainWindow.webContents.send(EVENT_CHANNELS.fileOpened, file);
+    return true;
+  });
+  const policy: SenderPolicy = { isTrustedWebContents: (contents) => trustedContents.has(contents) };
+
+  const persist = (): void => {
+    void saveShellState(statePath(), state);
+  };
+
+  const sendCommand = (command: MenuCommand): void => {
+    if (mainWindow !== null && !mainWindow.isDestroyed())
+      mainWindow.webContents.send(EVENT_CHANNELS.menuCommand, command);
+  };
+
+  const rememberRecent = (file: string): void => {
+    if (!file.toLowerCase().endsWith('.json')) return;
+    state = { ...state, recentFiles: addRecentFile(state.recentFiles, file) };
+    app.addRecentDocument(file);
+    persist();
+    installMenu();
+  };
+
+  function installMenu(): void {
+    const template = buildMenuTemplate({
+      appName: APP_NAME,
+      isMac,
+      isDev,
+      recentFiles: state.recentFiles,
+      send: sendCommand,
+      openRecent: (file) => void openPath(file),
+      clearRecent: () => {
+        state = { ...state, recentFiles: [] };
+        app.clearRecentDocuments();
+        persist();
+        installMenu();
+      },
+      openLink: (id) => void openLink(id),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  async function openPath(filePath: string): Promise<void> {
+    if (!ready) {
+      pathsBeforeReady.push(filePath);
+      return;
+    }
+    const result = await readTextFile(filePath, IPC_LIMITS.maxFileBytes);
+    if (result.ok) {
+      rememberRecent(filePath);
+      queue.push(result.file);
+      if (mainWindow === null || mainWindow.isDestroyed()) createMainWindow();
+      else focus(mainWindow);
+    } else {
+      await dialog.showMessageBox({
+        type: 'error',
+        message: 'The plan could not be opened.',
+        detail: result.error,
+      });
+    }
+  }
+
+  function focus(window: BrowserWindow): void {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+
+  function createMainWindow(): BrowserWindow {
+    const bounds = restoreWindowBounds(
+      state.window?.bounds,
+      screen.getAllDisplays().map((display) => display.workArea),
+      screen.getPrimaryDisplay().workArea,
+    );
+    const window = new BrowserWindow({
+      ...bounds,
+      minWidth: MIN_WINDOW_SIZE.width,
+      minHeight: MIN_WINDOW_SIZE.height,
+      title: APP_NAME,
+      show: false,
+      backgroundColor: '#ffffff',
+      webPreferences: createSecureWebPreferences({ preload: preloadPath, devTools: isDev }),
+    });
+    const contents = window.webContents;
+    trustedContents.add(contents);
+    mainWindow = window;
+    if (state.window?.maximized === true) window.maximize();
+    window.once('ready-to-show', () => window.show());
+    contents.on('did-start-loading', () => queue.reset());
+    window.on('close', () => {
+      state = { ...state, window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } };
+      persist();
+    });
+    window.on('closed', () => {
+      trustedContents.delete(contents);
+      if (mainWindow === window) mainWindow = null;
+    });
+    void window.loadURL(APP_INDEX_URL);
+    return window;
+  }
+
+  function registerIpc(): void {
+    const onRefusal = (error: Error): void => console.warn(`[headroom] ${error.message}`);
+    registerInvokeHandler(
+      ipcMain,
+      INVOKE_CHANNELS.saveFile,
+      policy,
+      async (file, event) => {
+        const window = BrowserWindow.fromWebContents(event.sender);
+        const isCsv = file.mimeType === 'text/csv';
+        const options: Electron.SaveDialogOptions = {
+          title: isCsv ? 'Export CSV report' : 'Save plan as',
+          defaultPath: path.join(app.getPath('documents'), file.suggestedName),
+          filters: isCsv
+            ? [{ name: 'CSV report', extensions: ['csv'] }]
+            : [{ name: 'Headroom plan', extensions: ['json'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
+        const choice = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
+          return { saved: false };
+        const result = await writeFileAtomic(choice.filePath, file.contents);
+        if (result.saved && !isCsv) rememberRecent(choice.filePath);
+        return result;
+      },
+      onRefusal,
+    );
+    registerInvokeHandler(
+      ipcMain,
+      INVOKE_CHANNELS.openFile,
+      policy,
+      async (request, event) => {
+        const window = BrowserWindow.fromWebContents(event.sender);
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile'],
+          filters: [
+            { name: request.extensions.map((e) => `.${e}`).join(', '), extensions: request.extensions },
+          ],
+        };
+        const choice = window
+          ? await dialog.showOpenDialog(window, options)
+          : await dialog.showOpenDialog(options);
+        const chosen = choice.filePaths[0];
+        if (choice.canceled || chosen === undefined) return { status: 'canceled' };
+        const result = await readTextFile(chosen, request.maxBytes);
+        if (!result.ok) return { status: 'refused', error: result.error };
+        rememberRecent(chosen);
+        return { status: 'opened', file: result.file };
+      },
+      onRefusal,
+    );
+    registerInvokeHandler(ipcMain, INVOKE_CHANNELS.takePendingFiles, policy, () => queue.take(), onRefusal);
+  }
+
+  // Registered before `ready`: macOS delivers files opened from Finder (file association) through this event.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    void openPath(filePath);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    for (const file of planFilesFromArgv(argv, workingDirectory)) void openPath(file);
+    if (mainWindow !== null && !mainWindow.isDestroyed()) focus(mainWindow);
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    installWebContentsGuards(contents, (id) => void openLink(id));
+  });
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('activate', () => {
+    if (ready && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+
+  void app.whenReady().then(async () => {
+    if (process.platform === 'win32') app.setAppUserModelId('dev.headroom.desktop');
+    state = await loadShellState(statePath());
+    installSessionGuards(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+    registerIpc();
+    installMenu();
+    createMainWindow();
+    ready = true;
+    const initial = [...pathsBeforeReady.splice(0), ...planFilesFromArgv(process.argv, process.cwd())];
+    for (const file of initial) await openPath(file);
+  });
+}

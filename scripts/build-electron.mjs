@@ -1,0 +1,45 @@
+// Builds the Electron main process and preload with esbuild into dist-electron/ (gitignored):
+//   dist-electron/main.cjs     – everything bundled except 'electron' (zod included, so the asar needs no node_modules)
+//   dist-electron/preload.cjs  – one self-contained CommonJS file: a sandboxed preload may only require 'electron'
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+const outdir = 'dist-electron';
+rmSync(outdir, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: false,
+  minify: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { main: 'electron/main.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir,
+});
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/preload.ts' },
+  outExtension: { '.js': '.cjs' },
+  outdir,
+  // A sandboxed preload has no Node: refuse any node: import that slipped in.
+  plugins: [
+    {
+      name: 'sandboxed-preload',
+      setup(b) {
+        b.onResolve({ filter: /^(node:|fs$|path$|child_process$|os$)/ }, (args) => ({
+          errors: [{ text: `The sandboxed preload cannot import ${args.path}` }],
+        }));
+      },
+    },
+  ],
+});
+console.log(`Built ${outdir}/main.cjs and ${outdir}/preload.cjs`);
