@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { evaluate, forecast } from './engine.ts';
+import {
+  aksReservedCpuMillicores,
+  gkeReservedMemoryMiB,
+  nodeAllocatable,
+  tieredCpuReservedMillicores,
+} from './kubernetes.ts';
+import { allocateCents, clean, roundCents, sumCents } from './money.ts';
+import { packNodes, sortForPacking } from './packing.ts';
+import { planProblems } from './problems.ts';
+import { billedSeconds } from './serverless.ts';
+import { flat, testPlan, testService } from './testing.ts';
+import { applyTiers, tierLabel } from './tiers.ts';
+import { monthlyRequests, weekCurve } from './time.ts';
+import type { Catalog, Report, StrategyId } from './types.ts';
+
+const catalog: Catalog = structuredClone(awsUsEast1);
+const get = (r: Report, id: StrategyId) => r.strategies.find((s) => s.id === id)!;
+
+describe('money', () => {
+  it('rounds to cents half away from zero, without float surprises', () => {
+    expect(roundCents(1.005)).toBe(1.01);
+    expect(roundCents(2.345)).toBe(2.35);
+    expect(roundCents(-2.345)).toBe(-2.35);
+    expect(roundCents(0.125)).toBe(0.13);
+    expect(roundCents(2.333338)).toBe(2.33);
+    expect(roundCents(-0.001)).toBe(0);
+    expect(Object.is(roundCents(-0.001), -0)).toBe(false);
+  });
+  it('sums cents without drift', () => {
+    expect(sumCents([0.1, 0.2])).toBe(0.3);
+    expect(sumCents(new Array(1000).fill(0.01))).toBe(10);
+  });
+  it('allocates whole cents that add up exactly', () => {
+    expect(allocateCents(1, [1, 1, 1])).toEqual([0.34, 0.33, 0.33]);
+    expect(allocateCents(10, [0, 0])).toEqual([5, 5]);
+    expect(allocateCents(0.05, [3, 1])).toEqual([0.04, 0.01]);
+    expect(allocateCents(5, [])).toEqual([]);
+  });
+  it('cleans float noise to 12 significant digits', () => {
+    expect(clean(2999999.9999999995)).toBe(3_000_000);
+    expect(clean(0.1 + 0.2)).toBe(0.3);
+  });
+});
+
+describe('time', () => {
+  it('repeats a day to a week and scales a week to the period', () => {
+    const day = Array.from({ length: 24 }, (_, h) => h);
+    const week = weekCurve(day);
+    expect(week).toHaveLength(168);
+    expect(week[24 + 5]).toBe(5);
+    expect(week[167]).toBe(23);
+    expect(() => weekCurve([1, 2, 3])).toThrow(/24 or 168/);
+    // 1 rps for 730 hours = 2,628,000 requests.
+    expect(monthlyRequests(flat(1), 730)).toBe(2_628_000);
+    expect(monthlyRequests(flat(1, 168), 168)).toBe(604_800);
+  });
+});
+
+describe('tiers', () => {
+  const x86 = catalog.serverless.gbSecond.x86_64;
+  it('splits a quantity over cumulative tiers', () => {
+    expect(applyTiers(0, x86)).toEqual([]);
+    const s = applyTiers(16e9, x86);
+    expect(s.map((x) => [x.quantity, x.price])).toEqual([
+      [6e9, 0.0000166667],
+      [9e9, 0.000015],
+      [1e9, 0.0000133334],
+    ]);
+    expect(s.map(tierLabel)).toEqual(['first 6B', '6B–15B', 'over 15B']);
+    expect(applyTiers(400e6, catalog.apiGateway.rest).map(tierLabel)).toEqual(['first 333M', '333M–1B']);
+  });
+});
+
+describe('Kubernetes reservations', () => {
+  it('EKS/GKE CPU tiers match the published table', () => {
+    expect([1, 2, 4, 8, 16, 32].map(tieredCpuReservedMillicores)).toEqual([60, 70, 80, 90, 110, 150]);
+  });
+  it('GKE memory tiers', () => {
+    expect(gkeReservedMemoryMiB(0.5)).toBe(255);
+    expect(gkeReservedMemoryMiB(4)).toBe(1024); // 25% of 4 GiB
+    expect(gkeReservedMemoryMiB(8)).toBeCloseTo(1024 + 0.2 * 4 * 1024, 9);
+    expect(gkeReservedMemoryMiB(16)).toBeCloseTo((1 + 0.8 + 0.8) * 1024, 9);
+    expect(gkeReservedMemoryMiB(256)).toBeCloseTo((1 + 0.8 + 0.8 + 0.06 * 112 + 0.02 * 128) * 1024, 9);
+  });
+  it('AKS CPU table, interpolated between listed core counts', () => {
+    expect([1, 2, 4, 8, 16, 32, 64].map(aksReservedCpuMillicores)).toEqual([
+      60, 100, 140, 180, 260, 420, 740,
+    ]);
+    expect(aksReservedCpuMillicores(12)).toBe(220);
+  });
+  it('allocatable subtracts DaemonSets and the eviction threshold', () => {
+    const m6ixl = catalog.instanceTypes.find((t) => t.name === 'm6i.xlarge')!;
+    const a = nodeAllocatable(m6ixl, 'eks', { cpuMillicores: 100, memoryMiB: 256 })!;
+    expect(a).toMatchObject({
+      cpuMillicores: 4000 - 80 - 100,
+      memoryMiB: 16384 - (11 * 58 + 255) - 100 - 256,
+      pods: 58,
+    });
+    expect(nodeAllocatable(m6ixl, 'none', { cpuMillicores: 0, memoryMiB: 0 })).toMatchObject({
+      cpuMillicores: 4000,
+      memoryMiB: 16284,
+    });
+  });
+});
+
+describe('packing', () => {
+  const node = { cpu: 1000, memory: 1000, pods: 10 };
+  it('respects CPU, memory and pod count', () => {
+    expect(packNodes([{ cpu: 500, memory: 100, count: 4 }], node)).toBe(2);
+    expect(packNodes([{ cpu: 10, memory: 600, count: 3 }], node)).toBe(3);
+    expect(packNodes([{ cpu: 1, memory: 1, count: 25 }], node)).toBe(3);
+    expect(packNodes([], node)).toBe(0);
+  });
+  it('fills gaps left by large pods with small ones (first fit decreasing)', () => {
+    const groups = sortForPacking(
+      [
+        { cpu: 300, memory: 100, count: 3 },
+        { cpu: 700, memory: 100, count: 3 },
+      ],
+      node,
+    );
+    expect(groups[0]!.cpu).toBe(700);
+    expect(packNodes(groups, node)).toBe(3);
+  });
+});
+
+describe('shared host', () => {
+  it('sizes the pool for the peak of the summed demand, not the sum of peaks', () => {
+    const day = flat(0);
+    const night = flat(0);
+    day[12] = 1000; // 1,000 rps × 10 ms = 10 vCPU at noon
+    night[0] = 1000; // and 10 vCPU at midnight
+    const plan = testPlan(
+      catalog,
+      [testService({ name: 'day', trafficRps: day }), testService({ name: 'night', trafficRps: night })],
+      { sharedHost: { instanceType: 'm6i.2xlarge', minHosts: 1, targetUtilization: 0.8 } },
+    );
+    const s = get(evaluate(plan), 'shared-host');
+    expect(s.capacity.hosts).toBe(2); // ⌈10 ÷ (8 × 0.8)⌉, not ⌈20 ÷ 6.4⌉ = 4
+    // Each service alone peaks at 10 vCPU, more than the 6 vCPU spare: either could starve the other.
+    expect(s.capacity.peakDemandVcpu).toBe(10);
+    expect(s.warnings.map((w) => w.code)).toContain('noisy-neighbour');
+  });
+  it('adds hosts when memory, not CPU, decides, and says so', () => {
+    const plan = testPlan(
+      catalog,
+      [
+        testService({
+          name: 'a',
+          memoryMiB: 20 * 1024,
+          minInstances: 3,
+          trafficRps: flat(1),
+          container: { memoryMiB: 1024 },
+        }),
+      ],
+      { sharedHost: { instanceType: 'm6i.2xlarge', minHosts: 1 } },
+    );
+    const s = get(evaluate(plan), 'shared-host');
+    expect(s.capacity.hosts).toBe(3); // 20 GiB instances: one per 32 GiB host
+    expect(s.warnings.map((w) => w.code)).toContain('memory-bound');
+  });
+});
+
+describe('VM per service', () => {
+  const peaky = flat(0);
+  peaky[10] = 240; // 240 rps × 10 ms = 2.4 vCPU for one hour a day
+  it('static pays the peak hour all period; hourly follows the curve', () => {
+    const base = { trafficRps: peaky, minInstances: 1 };
+    const st = get(
+      evaluate(
+        testPlan(catalog, [testService(base)], {
+          vmPerService: { instanceType: 'm6i.large', targetUtilization: 0.6 },
+        }),
+      ),
+      'vm-per-service',
+    );
+    expect(st.capacity.instances).toBe(2); // ⌈2.4 ÷ (2 × 0.6)⌉
+    expect(st.lineItems[0]!.quantity).toBe(2 * 730);
+    const hr = get(
+      evaluate(
+        testPlan(catalog, [testService(base)], {
+          vmPerService: { instanceType: 'm6i.large', targetUtilization: 0.6, scaling: 'hourly' },
+        }),
+      ),
+      'vm-per-service',
+    );
+    // 23 hours at 1 instance + 1 hour at 2 instances, per day: 25 instance-hours a day, 730/24 days.
+    expect(hr.lineItems[0]!.quantity).toBeCloseTo((25 * 730) / 24, 6);
+  });
+  it('auto picks the cheapest type for the service and names it', () => {
+    const s = get(
+      evaluate(testPlan(catalog, [testService({ memoryMiB: 3000, trafficRps: flat(1) })])),
+      'vm-per-service',
+    );
+    expect(s.lineItems[0]!.component).toBe('Instance hours (t3.medium, cheapest that fits)');
+  });
+  it('a per-service type overrides the strategy', () => {
+    const s = get(
+      evaluate(testPlan(catalog, [testService({ vmInstanceType: 'c6i.large', trafficRps: flat(1) })])),
+      'vm-per-service',
+    );
+    expect(s.lineItems[0]!.component).toBe('Instance hours (c6i.large)');
+  });
+});
+
+describe('container cluster', () => {
+  it('counts pods from CPU, packs them, and prices headroom and the control plane separately', () => {
+    // 1,400 rps × 10 ms = 14 vCPU → ⌈14,000m ÷ (500m × 0.7)⌉ = 40 pods of 500m / 1 GiB.
+    const plan = testPlan(
+      catalog,
+      [testService({ trafficRps: flat(1400), container: { cpuMillicores: 500, memoryMiB: 1024 } })],
+      { containerCluster: { overprovisioning: 0.15, scaling: 'static' } },
+    );
+    const s = get(evaluate(plan), 'container-cluster');
+    expect(s.capacity.peakPods).toBe(40);
+    // m6i.xlarge on EKS: 3,820m allocatable → 7 pods per node → 6 nodes; +6 placeholder pods → 46 pods → 7 nodes.
+    expect(s.lineItems.map((l) => [l.component, l.quantity, l.cost])).toEqual([
+      ['Node hours (m6i.xlarge)', 6 * 730, roundCents(6 * 730 * 0.192)],
+      ['Node hours for overprovisioning headroom (m6i.xlarge)', 730, 140.16],
+      ['EKS control plane hours', 730, 73],
+    ]);
+    expect(s.capacity.headroomMonthlyCost).toBe(140.16);
+    expect(s.capacity.peakNodes).toBe(7);
+  });
+  it('discount applies to nodes, not to the control plane fee', () => {
+    const plan = testPlan(catalog, [testService()], {
+      containerCluster: { discount: 0.5, overprovisioning: 0 },
+    });
+    const s = get(evaluate(plan), 'container-cluster');
+    expect(s.lineItems[0]!.unitPrice).toBe(0.096);
+    expect(s.lineItems.at(-1)!.unitPrice).toBe(0.1);
+  });
+});
+
+describe('serverless', () => {
+  it('bills duration rounded up to the whole millisecond', () => {
+    expect(billedSeconds(28)).toBe(0.028);
+    expect(billedSeconds(27.2)).toBe(0.028);
+  });
+  it('leaves out stateful and too-long services, says so, and is not called cheapest then', () => {
+    const plan = testPlan(catalog, [
+      testService({ name: 'db', stateful: true }),
+      testService({ name: 'batch', durationMs: 1_000_000 }),
+      testService({ name: 'api' }),
+    ]);
+    const r = evaluate(plan);
+    const s = get(r, 'serverless');
+    expect(s.warnings.filter((w) => w.code === 'not-eligible').map((w) => w.service)).toEqual([
+      'db',
+      'batch',
+    ]);
+    expect(s.services.map((x) => x.included)).toEqual([false, false, true]);
+    expect(r.cheapest).not.toBe('serverless');
+  });
+  it('shares one free tier across services and architectures', () => {
+    const half = flat(500_000 / (3600 * 730)); // 500k requests each
+    const plan = testPlan(catalog, [
+      testService({ name: 'a', trafficRps: half, durationMs: 100, serverless: { memoryMiB: 1024 } }),
+      testService({
+        name: 'b',
+        trafficRps: half,
+        durationMs: 100,
+        serverless: { memoryMiB: 1024, architecture: 'arm64' },
+      }),
+      testService({
+        name: 'c',
+        trafficRps: half,
+        durationMs: 1000,
+        serverless: { memoryMiB: 1024, architecture: 'arm64' },
+      }),
+    ]);
+    const s = get(evaluate(plan), 'serverless');
+    // Requests: 1.5M, 1M free. GB-s: a 50k (x86, all free), b 50k + c 500k arm → 350k of the 400k left free.
+    const l = Object.fromEntries(s.lineItems.map((x) => [x.component, x.quantity]));
+    expect(l['Requests (free tier)']).toBe(1);
+    expect(l['Requests']).toBe(0.5);
+    expect(l['Duration, x86_64 (free tier)']).toBe(50_000);
+    expect(l['Duration, arm64 (free tier)']).toBe(350_000);
+    expect(l['Duration, arm64 (first 7.5B)']).toBe(200_000);
+    expect(s.services.reduce((a, x) => a + x.cost, 0)).toBeCloseTo(s.monthlyCost, 9);
+  });
+  it('provisioned concurrency: warm environments billed per GB-s; their share of invocations at the PC rate', () => {
+    // 100 rps × 200 ms = 20 concurrent; 10 provisioned → half the invocations at the PC duration rate.
+    const plan = testPlan(
+      catalog,
+      [
+        testService({
+          trafficRps: flat(100),
+          durationMs: 200,
+          serverless: { memoryMiB: 1024, provisionedConcurrency: 10 },
+        }),
+      ],
+      {},
+      730,
+    );
+    const s = get(evaluate(plan), 'serverless');
+    const q = Object.fromEntries(s.lineItems.map((x) => [x.component, x]));
+    expect(q['Provisioned concurrency, x86_64']!.quantity).toBe(10 * 3600 * 730);
+    expect(q['Duration with provisioned concurrency, x86_64']!.quantity).toBe(100 * 3600 * 730 * 0.5 * 0.2);
+    expect(q['Duration, x86_64 (first 6B)']!.quantity).toBe(100 * 3600 * 730 * 0.5 * 0.2);
+    // No free tier for a function with provisioned concurrency.
+    expect(q['Requests (free tier)']).toBeUndefined();
+    expect(q['Duration, x86_64 (free tier)']).toBeUndefined();
+  });
+  it('charges ephemeral storage above 512 MB', () => {
+    const plan = testPlan(catalog, [
+      testService({
+        trafficRps: perSecondFor(1_000_000),
+        durationMs: 1000,
+        serverless: { ephemeralStorageMiB: 1536 },
+      }),
+    ]);
+    const l = get(evaluate(plan), 'serverless').lineItems.find(
+      (x) => x.component === 'Ephemeral storage above 512 MB',
+    )!;
+    expect(l.quantity).toBe(1_000_000); // 1M invocations × 1 s × 1 GB extra
+    expect(l.cost).toBe(roundCents(1_000_000 * 0.0000000309));
+  });
+  it('warns when peak concurrency exceeds the account limit', () => {
+    const plan = testPlan(catalog, [testService({ trafficRps: flat(20_000), durationMs: 100 })]);
+    expect(get(evaluate(plan), 'serverless').warnings.map((w) => w.code)).toContain('concurrency-limit');
+  });
+});
+
+function perSecondFor(requestsPerMonth: number): number[] {
+  return flat(requestsPerMonth / (3600 * 730));
+}
+
+describe('forecast and problems', () => {
+  it('month m grows traffic by (1 + g)^(m − 1) and re-sizes capacity', () => {
+    const plan = testPlan(catalog, [testService({ trafficRps: flat(100), growthPerMonth: 0.5 })], {
+      vmPerService: { instanceType: 'm6i.large' },
+    });
+    const f = forecast(plan, 4);
+    expect(f.map((m) => m.month)).toEqual([1, 2, 3, 4]);
+    expect(f[0]!.costs['vm-per-service']).toBe(get(evaluate(plan), 'vm-per-service').monthlyCost);
+    // 1 vCPU → 1.5 → 2.25 → 3.375: instances ⌈x ÷ 1.2⌉ = 1, 2, 2, 3.
+    expect(f.map((m) => m.capacity['vm-per-service']!.instances)).toEqual([1, 2, 2, 3]);
+  });
+  it('names services that do not fit their instance or node types', () => {
+    const plan = testPlan(
+      catalog,
+      [
+        testService({ name: 'big', memoryMiB: 40_000 }),
+        testService({ name: 'pod', container: { cpuMillicores: 5000, memoryMiB: 512 } }),
+        testService({ name: 'small-vm', memoryMiB: 2048, vmInstanceType: 't3.micro' }),
+      ],
+      {},
+    );
+    const paths = planProblems(plan).map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'services[0].memoryMiB',
+        'services[1].container.cpuMillicores',
+        'services[2].vmInstanceType',
+      ]),
+    );
+    expect(planProblems(testPlan(catalog, [testService()]))).toEqual([]);
+  });
+});

@@ -1,0 +1,229 @@
+// Invariants of the engine, checked on generated plans (fast-check).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { evaluate } from './engine.ts';
+import { toCents } from './money.ts';
+import { planProblems } from './problems.ts';
+import { testPlan, testService } from './testing.ts';
+import type { Catalog, Plan, Service, StrategyId } from './types.ts';
+
+const catalog: Catalog = structuredClone(awsUsEast1);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
+
+const curve = fc.oneof(
+  fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 24, maxLength: 24 }),
+  fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 168, maxLength: 168 }),
+);
+
+const serviceArb = fc
+  .record({
+    trafficRps: curve,
+    cpuMsPerRequest: fc.double({ min: 0, max: 40, noNaN: true }),
+    durationMs: fc.double({ min: 1, max: 3000, noNaN: true }),
+    memoryMiB: fc.integer({ min: 64, max: 6144 }),
+    minInstances: fc.integer({ min: 0, max: 3 }),
+    stateful: fc.boolean(),
+    growthPerMonth: fc.double({ min: -0.5, max: 1, noNaN: true }),
+    podCpu: fc.integer({ min: 50, max: 2000 }),
+    arch: fc.constantFrom('x86_64' as const, 'arm64' as const),
+    pc: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+  })
+  .map((r): Omit<Service, 'name'> =>
+    testService({
+      trafficRps: r.trafficRps,
+      cpuMsPerRequest: r.cpuMsPerRequest,
+      durationMs: r.durationMs,
+      memoryMiB: r.memoryMiB,
+      minInstances: r.minInstances,
+      stateful: r.stateful,
+      growthPerMonth: r.growthPerMonth,
+      container: { cpuMillicores: r.podCpu, memoryMiB: Math.min(r.memoryMiB, 4096) },
+      serverless: { architecture: r.arch, provisionedConcurrency: r.pc },
+    }),
+  );
+
+const settingsArb = fc.record({
+  hostType: fc.constantFrom('m6i.2xlarge', 'r6i.2xlarge', 'm6i.4xlarge'),
+  hostUtil: fc.double({ min: 0.1, max: 1, noNaN: true }),
+  minHosts: fc.integer({ min: 1, max: 4 }),
+  vmType: fc.constantFrom('auto', 'm6i.2xlarge', 'r6i.2xlarge'),
+  vmUtil: fc.double({ min: 0.1, max: 1, noNaN: true }),
+  vmScaling: fc.constantFrom('static' as const, 'hourly' as const),
+  nodeType: fc.constantFrom('m6i.xlarge', 'm6i.2xlarge', 'r6i.xlarge', 'm7g.2xlarge'),
+  reservation: fc.constantFrom('eks' as const, 'gke' as const, 'aks' as const, 'none' as const),
+  nodeUtil: fc.double({ min: 0.1, max: 1, noNaN: true }),
+  overprovisioning: fc.double({ min: 0, max: 1, noNaN: true }),
+  nodeScaling: fc.constantFrom('static' as const, 'hourly' as const),
+  discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
+  freeTier: fc.boolean(),
+  apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+});
+
+const planArb = fc
+  .tuple(
+    fc.array(serviceArb, { minLength: 1, maxLength: 6 }),
+    settingsArb,
+    fc.double({ min: 1, max: 800, noNaN: true }),
+  )
+  .map(([services, s, hours]) => buildPlan(services, s, hours));
+
+type Settings = typeof settingsArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number): Plan {
+  return testPlan(
+    catalog,
+    services.map((x, i) => ({ ...x, name: `s${i}` })),
+    {
+      sharedHost: {
+        instanceType: s.hostType,
+        targetUtilization: s.hostUtil,
+        minHosts: s.minHosts,
+        discount: s.discount,
+      },
+      vmPerService: {
+        instanceType: s.vmType,
+        targetUtilization: s.vmUtil,
+        scaling: s.vmScaling,
+        discount: s.discount,
+      },
+      containerCluster: {
+        nodeType: s.nodeType,
+        reservation: s.reservation,
+        targetUtilization: s.nodeUtil,
+        overprovisioning: s.overprovisioning,
+        scaling: s.nodeScaling,
+        discount: s.discount,
+      },
+      serverless: { freeTier: s.freeTier, apiGateway: s.apiGateway, discount: s.discount },
+    },
+    hours,
+  );
+}
+
+function scaled(plan: Plan, f: number): Plan {
+  return {
+    ...plan,
+    services: plan.services.map((s) => ({ ...s, trafficRps: s.trafficRps.map((r) => r * f) })),
+  };
+}
+
+const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
+
+describe('engine invariants', () => {
+  it('generated plans are valid for the engine', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        expect(planProblems(plan)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every figure is finite; costs are >= 0; line items and services add up to monthlyCost', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const r = evaluate(plan);
+        expect(JSON.stringify(r)).not.toMatch(/null,null|NaN|Infinity/);
+        for (const s of r.strategies) {
+          expect(Number.isFinite(s.monthlyCost) && s.monthlyCost >= 0).toBe(true);
+          const lines = s.lineItems.reduce((a, l) => a + toCents(l.cost), 0);
+          expect(toCents(s.monthlyCost)).toBe(lines);
+          for (const l of s.lineItems) {
+            expect(l.cost).toBeGreaterThanOrEqual(0);
+            expect(Number.isFinite(l.quantity) && Number.isFinite(l.unitPrice)).toBe(true);
+            expect(toCents(l.cost)).toBe(toCents(l.quantity * l.unitPrice));
+          }
+          expect(s.services.reduce((a, x) => a + toCents(x.cost), 0)).toBe(toCents(s.monthlyCost));
+          for (const v of Object.values(s.capacity)) expect(Number.isFinite(v)).toBe(true);
+          for (const v of [...s.week.demand, ...s.week.capacity, ...s.week.units])
+            expect(Number.isFinite(v)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('more traffic never lowers a strategy’s cost or capacity', () => {
+    fc.assert(
+      fc.property(planArb, fc.double({ min: 1, max: 4, noNaN: true }), (plan, f) => {
+        const a = evaluate(plan);
+        const b = evaluate(scaled(plan, f));
+        a.strategies.forEach((s, i) => {
+          const t = b.strategies[i]!;
+          expect(t.monthlyCost).toBeGreaterThanOrEqual(s.monthlyCost);
+          for (const k of ['hosts', 'instanceHours', 'nodeHours', 'peakNodes', 'requests', 'gbSeconds']) {
+            if (k in s.capacity) expect(t.capacity[k]).toBeGreaterThanOrEqual(s.capacity[k]! - 1e-6);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a shared pool never needs more hosts than the services would on pools of their own', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const shared = cost(plan, 'shared-host').capacity;
+        const own = plan.services.reduce((sum, s) => {
+          const solo = cost({ ...plan, services: [s] }, 'shared-host').capacity;
+          return sum + Math.max(solo.hostsForCpu!, solo.hostsForMemory!);
+        }, 0);
+        expect(Math.max(shared.hostsForCpu!, shared.hostsForMemory!)).toBeLessThanOrEqual(own);
+        expect(shared.hosts).toBeLessThanOrEqual(Math.max(plan.strategies.sharedHost.minHosts, own));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('serverless cost is additive across services, apart from tiers and the free tier', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const p = {
+          ...plan,
+          strategies: {
+            ...plan.strategies,
+            serverless: { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const },
+          },
+        };
+        const whole = cost(p, 'serverless');
+        const parts = p.services.map((s) => cost({ ...p, services: [s] }, 'serverless'));
+        const sum = parts.reduce((a, s) => a + toCents(s.monthlyCost), 0);
+        // Only per-line rounding differs (at most half a cent per line, each side).
+        const lines = whole.lineItems.length + parts.reduce((a, s) => a + s.lineItems.length, 0);
+        expect(Math.abs(toCents(whole.monthlyCost) - sum)).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('doubling hoursPerMonth doubles every time-based cost', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const p = {
+          ...plan,
+          strategies: {
+            ...plan.strategies,
+            serverless: { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const },
+          },
+        };
+        const a = evaluate(p);
+        const b = evaluate({ ...p, hoursPerMonth: p.hoursPerMonth * 2 });
+        a.strategies.forEach((s, i) => {
+          const t = b.strategies[i]!;
+          // Price tiers are the one non-linear part: compare only when doubling stays inside the first tier.
+          if (
+            t.lineItems.some(
+              (l) => /\((?!first|free)[^)]*\)$/.test(l.component) && l.component.startsWith('Duration'),
+            )
+          )
+            return;
+          expect(Math.abs(toCents(t.monthlyCost) - 2 * toCents(s.monthlyCost)), s.id).toBeLessThanOrEqual(
+            2 * (s.lineItems.length + t.lineItems.length),
+          );
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
