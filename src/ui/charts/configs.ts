@@ -1,0 +1,414 @@
+// Pure chart configuration builders: report data in, Chart.js configuration out. No DOM, no Chart.js runtime.
+// Colours are theme tokens (`themeColor`) that Chart.svelte resolves against CSS custom properties, and value
+// formatting is a plain descriptor (`headroomFormat`) that Chart.svelte turns into callbacks; so every config is
+// plain data that can be snapshotted, compared in tests and re-themed when the OS switches to dark mode.
+import type { ChartConfiguration, ChartType } from 'chart.js';
+import type { ForecastMonth, Report, StrategyId, StrategyReport } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { money, moneyWhole, num } from '../format.ts';
+
+/** How a chart shows values on an axis and in its tooltip. */
+export type ValueFormat =
+  { kind: 'money'; currency: string } | { kind: 'number'; digits?: number } | { kind: 'weekHour' };
+
+export interface HeadroomFormat {
+  /** Ticks of the category axis (x, or y for horizontal bars). */
+  category?: ValueFormat;
+  /** Ticks of the value axis and tooltip values. */
+  value?: ValueFormat;
+  /** Tooltip values only, when they need more precision than the ticks. */
+  tooltip?: ValueFormat;
+}
+
+declare module 'chart.js' {
+  interface PluginOptionsByType<TType extends ChartType> {
+    /** Read by Chart.svelte; not a registered Chart.js plugin. */
+    headroomFormat?: HeadroomFormat & { _type?: TType };
+  }
+}
+
+const TOKEN = 'theme:';
+
+/** A colour taken from a CSS custom property, optionally with an alpha (0–1). */
+export function themeColor(name: `--${string}`, alpha?: number): string {
+  return alpha === undefined ? `${TOKEN}${name}` : `${TOKEN}${name}@${alpha}`;
+}
+
+/** The CSS colour of a strategy, in STRATEGY_IDS order (`--strategy-1` … `--strategy-4`). */
+export function strategyColor(id: StrategyId, alpha?: number): string {
+  const index = STRATEGY_IDS.indexOf(id);
+  return themeColor(`--strategy-${index + 1}`, alpha);
+}
+
+/** Number of distinct colours for services in stacked charts (`--series-1` … `--series-N`). */
+export const SERIES_COLOURS = 10;
+
+/** `#rgb`/`#rrggbb` (or `rgb(…)`) with an alpha as `rgba(…)`; other colours are returned unchanged. */
+export function withAlpha(colour: string, alpha: number): string {
+  const c = colour.trim();
+  let hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c)?.[1];
+  if (hex) {
+    if (hex.length === 3) hex = [...hex].map((d) => d + d).join('');
+    const [r, g, b] = [0, 2, 4].map((i) => parseInt((hex as string).slice(i, i + 2), 16));
+    return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+  }
+  const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(c);
+  if (rgb) return `rgba(${rgb[1]}, ${rgb[2]}, ${rgb[3]}, ${alpha})`;
+  return c;
+}
+
+/**
+ * Replace every theme token in a configuration (deeply, in plain objects and arrays) by the colour `lookup`
+ * returns for its custom property. Unknown properties fall back to `fallback`. Returns a new structure.
+ */
+export function resolveThemeColors<T>(value: T, lookup: (name: string) => string, fallback = '#808080'): T {
+  const visit = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (!v.startsWith(TOKEN)) return v;
+      const [name, alpha] = v.slice(TOKEN.length).split('@') as [string, string | undefined];
+      const colour = lookup(name).trim() || fallback;
+      return alpha === undefined ? colour : withAlpha(colour, Number(alpha));
+    }
+    if (Array.isArray(v)) return v.map(visit);
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = visit(x);
+      return out;
+    }
+    return v;
+  };
+  return visit(value) as T;
+}
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/** `Mon 00:00` … `Sun 23:00` for hour 0 … 167 of the week. */
+export function weekHourLabel(hour: number): string {
+  const h = ((Math.trunc(hour) % 168) + 168) % 168;
+  return `${DAYS[Math.floor(h / 24)]} ${String(h % 24).padStart(2, '0')}:00`;
+}
+
+/**
+ * Text for a value under a format. For `weekHour` ticks only day starts are labelled (`null` hides a tick).
+ * `precise` asks for full precision (tooltips) instead of compact axis text.
+ */
+export function formatValue(format: ValueFormat | undefined, value: number, precise = false): string | null {
+  if (!format) return num(value);
+  switch (format.kind) {
+    case 'money':
+      return precise ? money(value, format.currency) : moneyWhole(value, format.currency);
+    case 'number':
+      return num(value, format.digits ?? 2);
+    case 'weekHour':
+      if (precise) return weekHourLabel(value);
+      return value % 24 === 0 ? (DAYS[Math.floor((value % 168) / 24)] ?? null) : null;
+  }
+}
+
+/** Shared axis styling (colours from the theme). */
+function axis(extra: Record<string, unknown> = {}) {
+  return {
+    ticks: { color: themeColor('--muted') },
+    grid: { color: themeColor('--border') },
+    border: { color: themeColor('--border') },
+    ...extra,
+  };
+}
+
+function legend(display = true) {
+  return { display, position: 'bottom' as const, labels: { color: themeColor('--text'), boxWidth: 14 } };
+}
+
+/** Break a long label into lines of at most `width` characters (Chart.js draws arrays as multi-line labels). */
+export function wrapLabel(text: string, width = 18): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (1) Monthly cost by strategy, stacked by service
+
+export interface CostStack {
+  /** A service name, or `Other services (n)` for the grouped rest. */
+  name: string;
+  /** One cost per strategy, in the report's strategy order; `null` where the strategy does not run it. */
+  values: (number | null)[];
+  /** Services folded into this stack (one for a plain service). */
+  services: string[];
+}
+
+/**
+ * The stacks of the cost chart: one per service, in the report's service order, except that beyond `maxStacks`
+ * the services with the smallest largest-cost are folded into one "Other services" stack (its values are the sum
+ * of those services' report costs, so each bar still totals the strategy's monthly cost).
+ */
+export function costStacks(report: Report, maxStacks = SERIES_COLOURS): CostStack[] {
+  const strategies = report.strategies;
+  const names: string[] = [];
+  for (const s of strategies)
+    for (const sc of s.services) if (!names.includes(sc.service)) names.push(sc.service);
+  const costOf = (s: StrategyReport, name: string): number | null => {
+    const sc = s.services.find((x) => x.service === name);
+    return sc && sc.included ? sc.cost : null;
+  };
+  const stacks: CostStack[] = names.map((name) => ({
+    name,
+    values: strategies.map((s) => costOf(s, name)),
+    services: [name],
+  }));
+  if (stacks.length <= maxStacks) return stacks;
+  const weight = (st: CostStack) => Math.max(0, ...st.values.map((v) => v ?? 0));
+  const keep = new Set(
+    [...stacks]
+      .sort((a, b) => weight(b) - weight(a))
+      .slice(0, Math.max(1, maxStacks - 1))
+      .map((st) => st.name),
+  );
+  const kept = stacks.filter((st) => keep.has(st.name));
+  const rest = stacks.filter((st) => !keep.has(st.name));
+  const cents = (v: number) => Math.round(v * 100);
+  kept.push({
+    name: `Other services (${rest.length})`,
+    values: strategies.map((_, i) => {
+      const parts = rest.map((st) => st.values[i]).filter((v): v is number => v !== null);
+      return parts.length ? parts.reduce((sum, v) => sum + cents(v), 0) / 100 : null;
+    }),
+    services: rest.map((st) => st.name),
+  });
+  return kept;
+}
+
+export function costByStrategyConfig(report: Report, stacks = costStacks(report)): ChartConfiguration {
+  return widen<'bar'>({
+    type: 'bar',
+    data: {
+      labels: report.strategies.map((s) => wrapLabel(s.name)),
+      datasets: stacks.map((st, i) => ({
+        label: st.name,
+        data: st.values.map((v) => v ?? 0),
+        backgroundColor: st.services.length > 1 ? themeColor('--muted', 0.6) : seriesColor(i),
+        borderColor: themeColor('--surface'),
+        borderWidth: 1,
+        stack: 'cost',
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: axis({ stacked: true, beginAtZero: true }),
+        y: axis({ stacked: true, ticks: { color: themeColor('--text') } }),
+      },
+      plugins: {
+        legend: legend(stacks.length > 1),
+        headroomFormat: { value: { kind: 'money', currency: report.currency } },
+      },
+    },
+  });
+}
+
+/** Checked against the chart type's own options, then handed to Chart.svelte's `ChartConfiguration` prop. */
+function widen<T extends ChartType>(config: ChartConfiguration<T>): ChartConfiguration {
+  return config as unknown as ChartConfiguration;
+}
+
+function seriesColor(i: number, alpha?: number): string {
+  return themeColor(`--series-${(i % SERIES_COLOURS) + 1}`, alpha);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (2) Paid capacity against demand over the week
+
+export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration {
+  const { demand, capacity, unit } = strategy.week;
+  const hours = Math.max(demand.length, capacity.length);
+  const labels = Array.from({ length: hours }, (_, h) => weekHourLabel(h));
+  const colour = strategyColor(strategy.id);
+  const digits = unit === 'vCPU' ? 2 : 1;
+  const serverless = strategy.id === 'serverless';
+  return widen<'line'>({
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        {
+          label: `Demand (${unit})`,
+          data: demand,
+          borderColor: colour,
+          backgroundColor: strategyColor(strategy.id, 0.35),
+          borderWidth: 2,
+          pointRadius: 0,
+          fill: 'origin',
+        },
+        {
+          label: serverless ? 'Provisioned concurrency' : `Paid capacity (${unit}); shaded gap: idle`,
+          data: capacity,
+          borderColor: themeColor('--text'),
+          backgroundColor: themeColor('--muted', 0.25),
+          borderWidth: 2,
+          borderDash: [6, 3],
+          pointRadius: 0,
+          stepped: 'middle',
+          // Above demand is paid but idle; below it (serverless beyond provisioned concurrency) runs on demand.
+          fill: { target: 0, above: themeColor('--muted', 0.25), below: 'rgba(0, 0, 0, 0)' },
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: axis({ ticks: { color: themeColor('--muted'), autoSkip: false, maxRotation: 0 } }),
+        y: axis({
+          beginAtZero: true,
+          title: { display: true, text: unit, color: themeColor('--muted') },
+        }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: {
+          category: { kind: 'weekHour' },
+          value: { kind: 'number', digits },
+          tooltip: { kind: 'number', digits: 3 },
+        },
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// (3) Twelve-month forecast
+
+export interface Crossover {
+  /** The first forecast month where the new order holds. */
+  month: number;
+  /** The strategy that became cheaper than `overtakes` in that month. */
+  cheaper: StrategyId;
+  overtakes: StrategyId;
+}
+
+/** Every pair of strategies whose cost order flips between consecutive forecast months. */
+export function forecastCrossovers(forecast: ForecastMonth[]): Crossover[] {
+  const out: Crossover[] = [];
+  for (let m = 1; m < forecast.length; m++) {
+    const prev = (forecast[m - 1] as ForecastMonth).costs;
+    const cur = (forecast[m] as ForecastMonth).costs;
+    for (const a of STRATEGY_IDS) {
+      for (const b of STRATEGY_IDS) {
+        if (a === b) continue;
+        const [pa, pb, ca, cb] = [prev[a], prev[b], cur[a], cur[b]];
+        if (![pa, pb, ca, cb].every(Number.isFinite)) continue;
+        // a was not cheaper than b, and now is strictly cheaper.
+        if (pa >= pb && ca < cb) {
+          out.push({ month: (forecast[m] as ForecastMonth).month, cheaper: a, overtakes: b });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The cheapest strategy of one forecast month among `eligible` (the report's rule: only strategies that run every
+ * service compete; ties go to the earlier strategy), or `null`.
+ */
+export function cheapestOf(
+  costs: Record<StrategyId, number>,
+  eligible: readonly StrategyId[] = STRATEGY_IDS,
+): StrategyId | null {
+  let best: StrategyId | null = null;
+  for (const id of STRATEGY_IDS) {
+    if (!eligible.includes(id) || !Number.isFinite(costs[id])) continue;
+    if (best === null || costs[id] < costs[best]) best = id;
+  }
+  return best;
+}
+
+export function forecastConfig(forecast: ForecastMonth[], currency: string): ChartConfiguration {
+  const crossings = forecastCrossovers(forecast);
+  const marked = (id: StrategyId, month: number) =>
+    crossings.some((c) => c.month === month && (c.cheaper === id || c.overtakes === id));
+  return widen<'line'>({
+    type: 'line',
+    data: {
+      labels: forecast.map((f) => `Month ${f.month}`),
+      datasets: STRATEGY_IDS.map((id, i) => ({
+        label: STRATEGY_NAMES[id],
+        data: forecast.map((f) => f.costs[id]),
+        borderColor: strategyColor(id),
+        backgroundColor: strategyColor(id),
+        borderWidth: 2,
+        // Each strategy gets its own point shape, and crossovers get large points, so neither needs colour.
+        pointStyle: (['circle', 'rect', 'triangle', 'rectRot'] as const)[i],
+        pointRadius: forecast.map((f) => (marked(id, f.month) ? 7 : 3)),
+        pointHoverRadius: 8,
+        borderDash: i % 2 === 1 ? [8, 3] : [],
+        fill: false,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: axis(),
+        y: axis({ beginAtZero: false }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: {
+          value: { kind: 'money', currency },
+          tooltip: { kind: 'money', currency },
+        },
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Comparison of plans and scenarios: grouped bars, strategies on the axis, one bar per plan.
+
+export interface CompareSeries {
+  name: string;
+  isBase: boolean;
+  /** Monthly cost per strategy id (`null` when the plan's report has no such strategy). */
+  costs: Record<StrategyId, number | null>;
+}
+
+export function compareBarConfig(series: CompareSeries[], currency: string): ChartConfiguration {
+  return widen<'bar'>({
+    type: 'bar',
+    data: {
+      labels: STRATEGY_IDS.map((id) => wrapLabel(STRATEGY_NAMES[id])),
+      datasets: series.map((s, i) => ({
+        label: s.isBase ? `${s.name} (base)` : s.name,
+        data: STRATEGY_IDS.map((id) => s.costs[id] ?? 0),
+        backgroundColor: themeColor(`--compare-${(i % 4) + 1}`),
+        borderColor: themeColor('--text'),
+        borderWidth: s.isBase ? 2 : 0,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: axis({ ticks: { color: themeColor('--text') } }),
+        y: axis({ beginAtZero: true }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: { value: { kind: 'money', currency }, tooltip: { kind: 'money', currency } },
+      },
+    },
+  });
+}

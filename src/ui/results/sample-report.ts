@@ -1,0 +1,274 @@
+// A small hand-made report and forecast with the engine's shapes, for the results and compare tests.
+// Figures are invented but consistent: services' costs add up to each strategy's monthly cost, and line items
+// add up to it too.
+import type {
+  ForecastMonth,
+  LineItem,
+  Report,
+  StrategyId,
+  StrategyReport,
+  WeekSeries,
+} from '../../model/types.ts';
+import { STRATEGY_NAMES } from '../../model/types.ts';
+
+const SERVICES = ['orders', 'restaurants', 'payments', 'search'] as const;
+
+function week(peak: number, paid: (demand: number) => number, unit: string): WeekSeries {
+  const demand: number[] = [];
+  const capacity: number[] = [];
+  const units: number[] = [];
+  for (let h = 0; h < 168; h++) {
+    const hour = h % 24;
+    const weekend = h >= 120;
+    const evening = Math.exp(-((hour - 19) ** 2) / 8);
+    const lunch = Math.exp(-((hour - 12) ** 2) / 3) * 0.6;
+    const d = Math.round(peak * (0.08 + 0.92 * Math.max(evening, lunch)) * (weekend ? 1.15 : 1) * 100) / 100;
+    demand.push(d);
+    const c = paid(d);
+    capacity.push(c);
+    units.push(Math.ceil(c / 4));
+  }
+  return { demand, capacity, units, unit };
+}
+
+function strategy(
+  id: StrategyId,
+  serviceCosts: [string, number, boolean][],
+  items: Omit<LineItem, 'cost'>[],
+  extra: Partial<StrategyReport>,
+): StrategyReport {
+  const lineItems = items.map((li) => ({ ...li, cost: Math.round(li.quantity * li.unitPrice * 100) / 100 }));
+  const monthlyCost = Math.round(lineItems.reduce((s, li) => s + li.cost * 100, 0)) / 100;
+  return {
+    id,
+    name: STRATEGY_NAMES[id],
+    monthlyCost,
+    utilization: { cpuAverage: null, cpuPeak: null },
+    capacity: {},
+    lineItems,
+    services: serviceCosts.map(([service, cost, included]) => ({ service, cost, included })),
+    warnings: [],
+    week: week(6, (d) => d, 'vCPU'),
+    ...extra,
+  };
+}
+
+/** Splits `total` into the given shares, in cents, so the parts add up exactly. */
+function split(
+  total: number,
+  shares: number[],
+  included = shares.map(() => true),
+): [string, number, boolean][] {
+  const cents = Math.round(total * 100);
+  const sum = shares.reduce((s, x, i) => s + (included[i] ? x : 0), 0);
+  let left = cents;
+  return SERVICES.map((name, i) => {
+    if (!included[i]) return [name, 0, false];
+    const last = included.lastIndexOf(true) === i;
+    const part = last ? left : Math.round((cents * (shares[i] as number)) / sum);
+    left -= part;
+    return [name, part / 100, true];
+  });
+}
+
+export function sampleReport(): Report {
+  const shares = [0.4, 0.2, 0.15, 0.25];
+  const shared = strategy(
+    'shared-host',
+    [],
+    [
+      {
+        service: null,
+        component: 'Instance hours (m6i.2xlarge)',
+        unit: 'hours',
+        quantity: 1460,
+        unitPrice: 0.384,
+      },
+    ],
+    {
+      utilization: { cpuAverage: 0.21, cpuPeak: 0.58 },
+      capacity: { hosts: 2, instanceHours: 1460 },
+      week: week(9.3, () => 16, 'vCPU'),
+    },
+  );
+  shared.services = split(shared.monthlyCost, shares).map(([service, cost, included]) => ({
+    service,
+    cost,
+    included,
+  }));
+
+  const vm = strategy(
+    'vm-per-service',
+    [],
+    [
+      {
+        service: 'orders',
+        component: 'Instance hours (c6i.xlarge)',
+        unit: 'hours',
+        quantity: 1460,
+        unitPrice: 0.17,
+      },
+      {
+        service: 'restaurants',
+        component: 'Instance hours (t3.medium)',
+        unit: 'hours',
+        quantity: 730,
+        unitPrice: 0.0416,
+      },
+      {
+        service: 'payments',
+        component: 'Instance hours (m6i.large)',
+        unit: 'hours',
+        quantity: 1460,
+        unitPrice: 0.096,
+      },
+      {
+        service: 'search',
+        component: 'Instance hours (r6i.large)',
+        unit: 'hours',
+        quantity: 730,
+        unitPrice: 0.126,
+      },
+    ],
+    {
+      utilization: { cpuAverage: 0.34, cpuPeak: 0.81 },
+      capacity: { instances: 6, instanceHours: 4380 },
+      warnings: [
+        {
+          service: 'payments',
+          code: 'min-instances',
+          message: 'payments: 2 instances kept for minInstances.',
+        },
+      ],
+      week: week(9.3, () => 14, 'vCPU'),
+    },
+  );
+  vm.services = vm.lineItems.map((li) => ({ service: li.service as string, cost: li.cost, included: true }));
+
+  const cluster = strategy(
+    'container-cluster',
+    [],
+    [
+      { service: null, component: 'Control plane', unit: 'hours', quantity: 730, unitPrice: 0.1 },
+      {
+        service: null,
+        component: 'Node hours (m6i.xlarge)',
+        unit: 'hours',
+        quantity: 1880,
+        unitPrice: 0.192,
+      },
+    ],
+    {
+      utilization: { cpuAverage: 0.46, cpuPeak: 0.77 },
+      capacity: { peakNodes: 4, nodeHours: 1880, allocationEfficiency: 0.71, headroomCost: 54.2 },
+      week: week(9.3, (d) => Math.max(8, Math.ceil((d * 1.3) / 4) * 4), 'vCPU'),
+    },
+  );
+  cluster.services = split(cluster.monthlyCost, shares).map(([service, cost, included]) => ({
+    service,
+    cost,
+    included,
+  }));
+
+  const included = [true, true, false, true];
+  const serverless = strategy(
+    'serverless',
+    [],
+    [
+      {
+        service: 'orders',
+        component: 'Requests',
+        unit: 'requests',
+        quantity: 52_000_000,
+        unitPrice: 0.0000002,
+      },
+      {
+        service: 'orders',
+        component: 'GB-seconds (first 6B)',
+        unit: 'GB-seconds',
+        quantity: 2_080_000,
+        unitPrice: 0.0000166667,
+      },
+      {
+        service: 'restaurants',
+        component: 'Requests',
+        unit: 'requests',
+        quantity: 21_000_000,
+        unitPrice: 0.0000002,
+      },
+      {
+        service: 'restaurants',
+        component: 'GB-seconds (first 6B)',
+        unit: 'GB-seconds',
+        quantity: 420_000,
+        unitPrice: 0.0000166667,
+      },
+      {
+        service: 'search',
+        component: 'Requests',
+        unit: 'requests',
+        quantity: 30_000_000,
+        unitPrice: 0.0000002,
+      },
+      {
+        service: 'search',
+        component: 'GB-seconds (first 6B)',
+        unit: 'GB-seconds',
+        quantity: 1_500_000,
+        unitPrice: 0.0000166667,
+      },
+    ],
+    {
+      capacity: { peakConcurrency: 41.5, averageConcurrency: 12.25 },
+      warnings: [
+        { service: 'payments', code: 'stateful', message: 'payments is stateful: serverless cannot run it.' },
+        { service: null, code: 'free-tier', message: 'The free tier is applied once per account.' },
+      ],
+      week: week(41.5, () => 0, 'concurrent executions'),
+    },
+  );
+  serverless.services = SERVICES.map((service, i) => ({
+    service,
+    cost: included[i]
+      ? Math.round(
+          serverless.lineItems.filter((li) => li.service === service).reduce((s, li) => s + li.cost * 100, 0),
+        ) / 100
+      : 0,
+    included: included[i] as boolean,
+  }));
+
+  return {
+    plan: 'Food delivery',
+    currency: 'USD',
+    hoursPerMonth: 730,
+    catalog: { id: 'aws-us-east-1', asOf: '2026-01-01' },
+    strategies: [shared, vm, cluster, serverless],
+    cheapest: 'container-cluster',
+  };
+}
+
+/** Twelve months: serverless grows fastest and crosses the container cluster around month 7. */
+export function sampleForecast(report: Report = sampleReport(), months = 12): ForecastMonth[] {
+  const base = Object.fromEntries(report.strategies.map((s) => [s.id, s.monthlyCost])) as Record<
+    StrategyId,
+    number
+  >;
+  const growth: Record<StrategyId, number> = {
+    'shared-host': 0.01,
+    'vm-per-service': 0.03,
+    'container-cluster': 0.04,
+    serverless: 0.45,
+  };
+  return Array.from({ length: months }, (_, m) => {
+    const costs = Object.fromEntries(
+      (Object.keys(base) as StrategyId[]).map((id) => {
+        const step = id === 'shared-host' ? (m >= 8 ? 2 : 1) : 1;
+        return [id, Math.round(base[id] * step * (1 + growth[id]) ** m * 100) / 100];
+      }),
+    ) as Record<StrategyId, number>;
+    const capacity = Object.fromEntries(
+      (Object.keys(base) as StrategyId[]).map((id) => [id, {}]),
+    ) as ForecastMonth['capacity'];
+    return { month: m + 1, costs, capacity };
+  });
+}
