@@ -1,0 +1,28 @@
+// The app's one store: opened once, validating every write with the plan schema (src/plan).
+import { openStore, type DataStore } from '../db/index.ts';
+import { parsePlan } from '../plan/index.ts';
+
+let opening: Promise<DataStore> | undefined;
+
+export function validatePlanDocument(doc: unknown) {
+  const r = parsePlan(doc);
+  return r.ok ? [] : r.issues;
+}
+
+/** The shared store (IndexedDB through Dexie). */
+export function appStore(): Promise<DataStore> {
+  opening ??= openStore({ validate: validatePlanDocument });
+  return opening;
+}
+
+const replacedListeners = new Set<() => void>();
+
+/** Tell the app that plans were replaced behind its back (a restore from a backup or an export file). */
+export function notifyDataReplaced(): void {
+  for (const l of replacedListeners) l();
+}
+
+export function onDataReplaced(listener: () => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
+}

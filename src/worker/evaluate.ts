@@ -1,0 +1,39 @@
+// Validation and evaluation of a plan document in one step: what the main thread does for small plans and the
+// engine worker does for large ones. Pure (no DOM, no worker globals), so it is tested directly.
+import { evaluate, forecast, type ForecastMonth, type PlanIssue, type Report } from '../model/index.ts';
+import { parsePlan } from '../plan/index.ts';
+
+export const FORECAST_MONTHS = 12;
+
+export type Evaluation =
+  { ok: true; report: Report; forecast: ForecastMonth[] } | { ok: false; issues: PlanIssue[] };
+
+export function evaluateDoc(doc: unknown, months = FORECAST_MONTHS): Evaluation {
+  const parsed = parsePlan(doc);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  try {
+    return { ok: true, report: evaluate(parsed.plan), forecast: forecast(parsed.plan, months) };
+  } catch (error) {
+    // A valid plan the engine cannot price is a bug; show it as a problem rather than a blank screen.
+    return { ok: false, issues: [{ path: '(plan)', message: `could not be evaluated: ${String(error)}` }] };
+  }
+}
+
+export interface EvalRequest {
+  id: number;
+  doc: unknown;
+}
+
+export interface EvalResponse {
+  id: number;
+  result: Evaluation;
+}
+
+/** Plans with more services than this are evaluated in the worker, so typing never waits for the engine. */
+export const WORKER_THRESHOLD_SERVICES = 200;
+
+export function serviceCount(doc: unknown): number {
+  if (typeof doc !== 'object' || doc === null) return 0;
+  const s = (doc as { services?: unknown }).services;
+  return Array.isArray(s) ? s.length : 0;
+}
