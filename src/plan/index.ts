@@ -1,0 +1,12 @@
+// Plan files, version 1: the schema, validation and the JSON Schema shipped in docs/plan.schema.json.
+export { parsePlan, parsePlanText, formatIssue, formatPath, type ParseResult } from './parse.ts';
+export { planToFile } from './to-file.ts';
+export {
+  planJsonSchema,
+  planJsonSchemaText,
+  planFileSchema,
+  type PlanFile,
+  type CatalogFile,
+} from './schema.ts';
+export { PLAN_LIMITS, PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
+export { findJsonSyntaxError, type JsonSyntaxError } from './json.ts';

@@ -1,0 +1,169 @@
+// Locating a JSON syntax error. JSON.parse's messages differ between engines (Node, Chromium) and often carry no
+// position, so when it fails this small scanner finds the first error itself and says where, in plain words.
+// It is iterative (no recursion), so deeply nested input cannot overflow the stack.
+
+export interface JsonSyntaxError {
+  /** 1-based line and column (columns count UTF-16 code units, as editors mostly do). */
+  line: number;
+  column: number;
+  message: string;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+function describe(c: string | undefined): string {
+  if (c === undefined) return 'the end of the file';
+  if (c === '"') return 'a double quote';
+  if (c === "'") return 'a single quote (JSON text uses double quotes)';
+  const code = c.charCodeAt(0);
+  if (code < 0x20 || code === 0x7f)
+    return `control character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `"${c}"`;
+}
+
+function isWs(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+/** Scans a string starting at the opening quote; returns the index after the closing quote, or an error. */
+function scanString(text: string, start: number): number | { at: number; message: string } {
+  let i = start + 1;
+  for (;;) {
+    if (i >= text.length) return { at: start, message: 'this text has no closing double quote' };
+    const c = text[i]!;
+    if (c === '"') return i + 1;
+    if (c === '\\') {
+      const e = text[i + 1];
+      if (e === 'u') {
+        if (!HEX4.test(text.slice(i + 2, i + 6)))
+          return { at: i, message: 'a \\u escape needs four hex digits' };
+        i += 6;
+      } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
+        i += 2;
+      } else {
+        return { at: i, message: `invalid escape ${e === undefined ? '\\' : `\\${e}`} in text` };
+      }
+      continue;
+    }
+    if (c.charCodeAt(0) < 0x20) {
+      return { at: i, message: `${describe(c)} inside text (write line breaks as \\n, tabs as \\t)` };
+    }
+    i += 1;
+  }
+}
+
+/** The first syntax error of `text`, or null when it is valid JSON. */
+export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
+  const stack: string[] = []; // expected closers
+  type State = 'value' | 'key' | 'after';
+  let state: State = 'value';
+  let justOpened = false; // inside a container with no element yet
+  let i = 0;
+  const fail = (at: number, message: string): JsonSyntaxError => ({ ...lineColumn(text, at), message });
+
+  for (;;) {
+    while (isWs(text[i])) i += 1;
+    const c = text[i];
+    if (state === 'value') {
+      if (c === '{' || c === '[') {
+        stack.push(c === '{' ? '}' : ']');
+        i += 1;
+        state = c === '{' ? 'key' : 'value';
+        justOpened = true;
+        continue;
+      }
+      if (c === ']' && justOpened && stack[stack.length - 1] === ']') {
+        stack.pop();
+        i += 1;
+        state = 'after';
+        justOpened = false;
+        continue;
+      }
+      justOpened = false;
+      if (c === '"') {
+        const r = scanString(text, i);
+        if (typeof r !== 'number') return fail(r.at, r.message);
+        i = r;
+        state = 'after';
+        continue;
+      }
+      if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+        NUMBER.lastIndex = i;
+        const m = NUMBER.exec(text);
+        if (m === null) return fail(i, 'this number is not written the JSON way (e.g. 12, -0.5, 1e9)');
+        i += m[0].length;
+        state = 'after';
+        continue;
+      }
+      const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+      if (word !== undefined) {
+        i += word.length;
+        state = 'after';
+        continue;
+      }
+      if (c === undefined) return fail(i, 'the file ends where a value was expected');
+      if ((c === ']' || c === '}') && stack.length > 0) {
+        return fail(i, `found ${describe(c)} where a value was expected (a trailing comma is not allowed)`);
+      }
+      return fail(i, `found ${describe(c)} where a value was expected`);
+    }
+    if (state === 'key') {
+      if (c === '}' && justOpened) {
+        stack.pop();
+        i += 1;
+        state = 'after';
+        justOpened = false;
+        continue;
+      }
+      if (c !== '"') {
+        if (c === '}')
+          return fail(i, 'found "}" where a field name was expected (a trailing comma is not allowed)');
+        if (c === undefined) return fail(i, 'the file ends where a field name was expected');
+        return fail(i, `found ${describe(c)} where a field name in double quotes was expected`);
+      }
+      const r = scanString(text, i);
+      if (typeof r !== 'number') return fail(r.at, r.message);
+      i = r;
+      while (isWs(text[i])) i += 1;
+      if (text[i] !== ':')
+        return fail(i, `found ${describe(text[i])} where ":" was expected after the field name`);
+      i += 1;
+      state = 'value';
+      justOpened = false;
+      continue;
+    }
+    // state === 'after': a value just ended
+    const closer = stack[stack.length - 1];
+    if (closer === undefined) {
+      if (c === undefined) return null;
+      return fail(i, `found ${describe(c)} after the end of the JSON value`);
+    }
+    if (c === ',') {
+      i += 1;
+      state = closer === '}' ? 'key' : 'value';
+      justOpened = false;
+      continue;
+    }
+    if (c === closer) {
+      stack.pop();
+      i += 1;
+      continue;
+    }
+    if (c === undefined) return fail(i, `the file ends where "," or "${closer}" was expected`);
+    return fail(i, `found ${describe(c)} where "," or "${closer}" was expected`);
+  }
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i += 1) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}

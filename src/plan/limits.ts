@@ -1,0 +1,41 @@
+// Every size and range limit of plan file version 1, in one place (documented in docs/plan-format.md).
+
+export const PLAN_FORMAT = 'headroom-plan';
+export const PLAN_VERSION = 1;
+
+export const PLAN_LIMITS = {
+  /** Largest plan file accepted, in bytes of UTF-8 text (checked before the text is parsed). */
+  maxFileBytes: 32 * 1024 * 1024,
+  /** Most services in one plan. */
+  maxServices: 10_000,
+  /** Longest plan, service, catalog or instance type name, in characters. */
+  maxNameLength: 200,
+  /** Deepest nesting of objects and lists anywhere in the file (a valid plan needs 6). */
+  maxDepth: 32,
+  /** Most values (numbers, strings, objects, lists …) in the whole file. */
+  maxValues: 4_000_000,
+  /** Longest list anywhere in the file. */
+  maxListLength: 100_000,
+  /** Most problems listed for one file; the rest are counted in a final line. */
+  maxIssues: 500,
+  /** Largest billing period: twelve 31-day months. */
+  maxHoursPerMonth: 744 * 12,
+  /** Highest mean requests per second of one service in one hour. */
+  maxRps: 1e9,
+  maxCpuMsPerRequest: 1e7,
+  maxDurationMs: 1e8,
+  maxMemoryMiB: 1e7,
+  maxMinInstances: 10_000,
+  minGrowthPerMonth: -0.99,
+  maxGrowthPerMonth: 10,
+  maxOverprovisioning: 10,
+  maxMinHosts: 100_000,
+  maxMillicores: 1e7,
+  maxProvisionedConcurrency: 1e6,
+  /** Any price in a catalog or a plan (per hour, per GB-second, per million requests …). */
+  maxPrice: 1e6,
+  maxInstanceTypes: 1_000,
+  maxTiers: 100,
+  maxSources: 100,
+  maxSourceLength: 2_000,
+} as const;

@@ -1,0 +1,491 @@
+// Plan file → validated, resolved Plan (the engine's input), or every problem with its path. The one source of truth
+// for validation: the CLI, the UI's import, its edits and its restores all come through here. Never throws on bad
+// input.
+import type * as z from 'zod';
+import { bundledCatalog, BUNDLED_CATALOGS } from '../catalog/index.ts';
+import {
+  DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_STRATEGIES,
+  planProblems,
+  serviceWithDefaults,
+  type Catalog,
+  type Plan,
+  type PlanIssue,
+  type Service,
+  type Tier,
+} from '../model/index.ts';
+import { findJsonSyntaxError } from './json.ts';
+import { PLAN_FORMAT, PLAN_LIMITS, PLAN_VERSION } from './limits.ts';
+import { planFileSchema, type PlanFile } from './schema.ts';
+
+export type ParseResult = { ok: true; plan: Plan; file: PlanFile } | { ok: false; issues: PlanIssue[] };
+
+/** `services[2].trafficRps[30]: must be a number >= 0` (a root problem reads `(plan): …`). */
+export function formatIssue(issue: PlanIssue): string {
+  return `${issue.path}: ${issue.message}`;
+}
+
+const ROOT = '(plan)';
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+function shorten(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Path segments → `services[2].trafficRps[30]`; odd keys are quoted: `catalog["my key"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else {
+      const key = String(seg);
+      out +=
+        IDENT.test(key) && key.length <= 60
+          ? out === ''
+            ? key
+            : `.${key}`
+          : `[${JSON.stringify(shorten(key))}]`;
+    }
+  }
+  return out === '' ? ROOT : out;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only: never reads through the prototype (`constructor`, `__proto__`). */
+const own = (o: unknown, key: string): unknown =>
+  isObj(o) && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Size and shape guard, before any schema work: depth, total size, list lengths (also catches cycles).
+
+function guard(input: unknown): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: input, path: [] }];
+  let count = 0;
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    count += 1;
+    if (count > PLAN_LIMITS.maxValues) {
+      return [
+        { path: ROOT, message: `the file holds more than ${PLAN_LIMITS.maxValues} values; it is too large` },
+      ];
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (path.length >= PLAN_LIMITS.maxDepth) {
+      return [{ path: formatPath(path), message: `nested more than ${PLAN_LIMITS.maxDepth} levels deep` }];
+    }
+    if (Array.isArray(v)) {
+      if (v.length > PLAN_LIMITS.maxListLength) {
+        issues.push({
+          path: formatPath(path),
+          message: `has ${v.length} items; at most ${PLAN_LIMITS.maxListLength}`,
+        });
+        continue;
+      }
+      for (let i = 0; i < v.length; i += 1) stack.push({ v: v[i], path: [...path, i] });
+    } else {
+      for (const key of Object.keys(v)) stack.push({ v: (v as Obj)[key], path: [...path, key] });
+    }
+  }
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// zod issues → our wording. Schema-level messages (ranges, enums) are ours already; this gives the rest.
+
+type RawIssue = z.core.$ZodRawIssue;
+
+function fallbackMessage(iss: RawIssue): string {
+  switch (iss.code) {
+    case 'invalid_type': {
+      if (iss.input === undefined) return 'is required';
+      const expected = String(iss.expected);
+      if (expected === 'object') return 'must be an object';
+      if (expected === 'array') return 'must be a list';
+      if (expected === 'string') return 'must be text';
+      if (expected === 'boolean') return 'must be true or false';
+      if (expected === 'number') return 'must be a number';
+      if (expected === 'int') return 'must be a whole number';
+      return `must be ${expected}`;
+    }
+    case 'too_small': {
+      const min = Number(iss.minimum);
+      if (iss.origin === 'string')
+        return min <= 1 ? 'must not be empty' : `must be at least ${min} characters`;
+      if (iss.origin === 'array') return `must have at least ${min} items`;
+      return `must be ${iss.inclusive ? '>=' : '>'} ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(iss.maximum);
+      if (iss.origin === 'string') return `must be at most ${max} characters`;
+      if (iss.origin === 'array') return `must have at most ${max} items`;
+      return `must be ${iss.inclusive ? '<=' : '<'} ${max}`;
+    }
+    case 'invalid_value':
+      return iss.values.length === 1
+        ? `must be ${JSON.stringify(iss.values[0])}`
+        : `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_format':
+      return 'is not in the expected format';
+    default:
+      return 'is not valid';
+  }
+}
+
+function fromZod(issues: readonly z.core.$ZodIssue[], base: PropertyKey[], out: PlanIssue[]): void {
+  for (const iss of issues) {
+    const path = [...base, ...iss.path];
+    if (iss.code === 'unrecognized_keys') {
+      for (const key of iss.keys) out.push({ path: formatPath([...path, key]), message: 'unknown field' });
+    } else if (iss.code === 'invalid_union') {
+      // Report the branch that matches the value's kind (a list for a curve, an object for a catalog) when exactly
+      // one does; otherwise the union's own message says what is allowed.
+      const matching = iss.errors.filter(
+        (branch) => !branch.some((b) => b.path.length === 0 && b.code === 'invalid_type'),
+      );
+      if (matching.length === 1) fromZod(matching[0]!, path, out);
+      else out.push({ path: formatPath(path), message: iss.message });
+    } else {
+      out.push({ path: formatPath(path), message: iss.message });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rules beyond the schema: unique names, tier order, references into the catalog. They read the raw value
+// defensively, so they report alongside schema problems rather than after them.
+
+function tierProblems(tiers: unknown, path: string, out: PlanIssue[]): void {
+  if (!Array.isArray(tiers) || tiers.length === 0) return;
+  let prev = 0;
+  tiers.forEach((t, i) => {
+    const upTo = own(t, 'upTo');
+    const last = i === tiers.length - 1;
+    if (upTo === null && !last) {
+      out.push({ path: `${path}[${i}].upTo`, message: 'only the last tier may have upTo null (no end)' });
+    } else if (upTo !== null && last && (typeof upTo === 'number' || upTo === undefined)) {
+      out.push({ path: `${path}[${i}].upTo`, message: 'the last tier must have upTo null (no end)' });
+    } else if (typeof upTo === 'number' && Number.isFinite(upTo)) {
+      if (upTo <= prev) {
+        out.push({
+          path: `${path}[${i}].upTo`,
+          message: `must be greater than the previous tier's upTo (${prev})`,
+        });
+      }
+      prev = Math.max(prev, upTo);
+    }
+  });
+}
+
+function dangerousKeys(v: unknown, path: PropertyKey[], out: PlanIssue[]): void {
+  // Catalog objects allow extra fields; these names would reach an object's prototype when copied.
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v, path }];
+  while (stack.length > 0) {
+    const { v: cur, path: p } = stack.pop()!;
+    if (Array.isArray(cur)) cur.forEach((x, i) => stack.push({ v: x, path: [...p, i] }));
+    else if (isObj(cur)) {
+      for (const key of Object.keys(cur)) {
+        if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+          out.push({ path: formatPath([...p, key]), message: 'field name not allowed' });
+        } else stack.push({ v: cur[key], path: [...p, key] });
+      }
+    }
+  }
+}
+
+/** The catalog the plan refers to (bundled or inline, whatever its validity), for reference checks. */
+function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
+  const rawCatalog = own(raw, 'catalog');
+  let catalog: { id: string; names: Set<string> } | undefined;
+  let bundled: Catalog | undefined;
+  if (typeof rawCatalog === 'string' && rawCatalog.length > 0) {
+    bundled = bundledCatalog(rawCatalog);
+    if (bundled === undefined) {
+      const known = [...BUNDLED_CATALOGS.keys()].map((k) => `"${k}"`).join(', ');
+      out.push({
+        path: 'catalog',
+        message: `"${shorten(rawCatalog)}" is not a bundled catalog (bundled: ${known}); give its id or a whole catalog object`,
+      });
+    } else {
+      catalog = { id: bundled.id, names: new Set(bundled.instanceTypes.map((t) => t.name)) };
+    }
+  } else if (isObj(rawCatalog)) {
+    dangerousKeys(rawCatalog, ['catalog'], out);
+    const types = own(rawCatalog, 'instanceTypes');
+    const names = new Set<string>();
+    const id = own(rawCatalog, 'id');
+    if (Array.isArray(types)) {
+      catalog = { id: typeof id === 'string' ? id : '(inline)', names };
+      const first = new Map<string, number>();
+      types.forEach((t, i) => {
+        const n = own(t, 'name');
+        if (typeof n !== 'string') return;
+        const seen = first.get(n);
+        if (seen !== undefined) {
+          out.push({
+            path: `catalog.instanceTypes[${i}].name`,
+            message: `"${shorten(n)}" is also the name of catalog.instanceTypes[${seen}]`,
+          });
+        } else first.set(n, i);
+        names.add(n);
+      });
+    }
+    const sl = own(rawCatalog, 'serverless');
+    for (const arch of ['x86_64', 'arm64']) {
+      tierProblems(own(own(sl, 'gbSecond'), arch), `catalog.serverless.gbSecond.${arch}`, out);
+    }
+    const gw = own(rawCatalog, 'apiGateway');
+    for (const kind of ['http', 'rest']) tierProblems(own(gw, kind), `catalog.apiGateway.${kind}`, out);
+  }
+
+  const services = own(raw, 'services');
+  if (Array.isArray(services)) {
+    const first = new Map<string, number>();
+    services.forEach((s, i) => {
+      const n = own(s, 'name');
+      if (typeof n !== 'string') return;
+      const seen = first.get(n);
+      if (seen !== undefined) {
+        out.push({
+          path: `services[${i}].name`,
+          message: `"${shorten(n)}" is also the name of services[${seen}]`,
+        });
+      } else first.set(n, i);
+    });
+  }
+
+  if (catalog !== undefined) {
+    const cat = catalog;
+    const ref = (value: unknown, path: string, allowAuto = false, isDefault = false) => {
+      if (typeof value !== 'string' || value.length === 0) return;
+      if (allowAuto && value === 'auto') return;
+      if (!cat.names.has(value)) {
+        const what = isDefault ? `is not set, and the default "${value}"` : `"${shorten(value)}"`;
+        out.push({ path, message: `${what} is not in catalog "${shorten(cat.id)}"` });
+      }
+    };
+    const st = own(raw, 'strategies');
+    ref(own(own(st, 'sharedHost'), 'instanceType'), 'strategies.sharedHost.instanceType');
+    ref(own(own(st, 'vmPerService'), 'instanceType'), 'strategies.vmPerService.instanceType', true);
+    ref(own(own(st, 'containerCluster'), 'nodeType'), 'strategies.containerCluster.nodeType');
+    // Defaults must resolve too when the plan leaves them out (an inline catalog may lack them).
+    if (own(own(st, 'sharedHost'), 'instanceType') === undefined) {
+      ref(DEFAULT_STRATEGIES.sharedHost.instanceType, 'strategies.sharedHost.instanceType', false, true);
+    }
+    if (own(own(st, 'containerCluster'), 'nodeType') === undefined) {
+      ref(DEFAULT_STRATEGIES.containerCluster.nodeType, 'strategies.containerCluster.nodeType', false, true);
+    }
+    if (Array.isArray(services)) {
+      services.forEach((s, i) => ref(own(s, 'vmInstanceType'), `services[${i}].vmInstanceType`));
+    }
+  }
+  return bundled;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function cleanTiers(tiers: readonly { upTo: number | null; price: number }[]): Tier[] {
+  return tiers.map((t) => ({ upTo: t.upTo, price: t.price }));
+}
+
+/** The listed fields of an inline catalog, copied (extra fields stay in the file, not in the engine's input). */
+function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
+  const s = c.serverless;
+  return {
+    id: c.id,
+    name: c.name,
+    currency: c.currency,
+    asOf: c.asOf,
+    sources: [...c.sources],
+    instanceTypes: c.instanceTypes.map((t) => ({
+      name: t.name,
+      vcpu: t.vcpu,
+      memoryGiB: t.memoryGiB,
+      hourly: t.hourly,
+      ...(t.maxPods === undefined ? {} : { maxPods: t.maxPods }),
+    })),
+    serverless: {
+      requestsPerMillion: s.requestsPerMillion,
+      gbSecond: { x86_64: cleanTiers(s.gbSecond.x86_64), arm64: cleanTiers(s.gbSecond.arm64) },
+      freeTier: { requests: s.freeTier.requests, gbSeconds: s.freeTier.gbSeconds },
+      ephemeralStorageGbSecond: s.ephemeralStorageGbSecond,
+      provisionedConcurrencyGbSecond: {
+        x86_64: s.provisionedConcurrencyGbSecond.x86_64,
+        arm64: s.provisionedConcurrencyGbSecond.arm64,
+      },
+      provisionedDurationGbSecond: {
+        x86_64: s.provisionedDurationGbSecond.x86_64,
+        arm64: s.provisionedDurationGbSecond.arm64,
+      },
+      maxDurationMs: s.maxDurationMs,
+      concurrencyLimit: s.concurrencyLimit,
+    },
+    apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) },
+    kubernetes: { controlPlaneHourly: c.kubernetes.controlPlaneHourly },
+  };
+}
+
+/** Fills every default and resolves the catalog: the engine's input. */
+function toPlan(file: PlanFile, catalog: Catalog): Plan {
+  const st = file.strategies ?? {};
+  const d = DEFAULT_STRATEGIES;
+  const services: Service[] = file.services.map((s) => {
+    const pc = s.serverless?.provisionedConcurrency;
+    return serviceWithDefaults({
+      name: s.name,
+      trafficRps: [...s.trafficRps],
+      cpuMsPerRequest: s.cpuMsPerRequest,
+      durationMs: s.durationMs,
+      memoryMiB: s.memoryMiB,
+      growthPerMonth: s.growthPerMonth,
+      minInstances: s.minInstances,
+      stateful: s.stateful,
+      vmInstanceType: s.vmInstanceType,
+      container: { ...s.container },
+      serverless: {
+        ...s.serverless,
+        ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
+      },
+    });
+  });
+  return {
+    name: file.name,
+    hoursPerMonth: file.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH,
+    catalog,
+    services,
+    strategies: {
+      sharedHost: { ...d.sharedHost, ...st.sharedHost },
+      vmPerService: { ...d.vmPerService, ...st.vmPerService },
+      containerCluster: {
+        ...d.containerCluster,
+        controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
+        ...st.containerCluster,
+      },
+      serverless: { ...d.serverless, ...st.serverless },
+    },
+  };
+}
+
+function capped(issues: PlanIssue[]): { ok: false; issues: PlanIssue[] } {
+  const max = PLAN_LIMITS.maxIssues;
+  if (issues.length <= max) return { ok: false, issues };
+  const rest = issues.length - max;
+  return {
+    ok: false,
+    issues: [
+      ...issues.slice(0, max),
+      { path: ROOT, message: `and ${rest} more problem${rest === 1 ? '' : 's'}` },
+    ],
+  };
+}
+
+/** Validates a plan file already parsed from JSON (or built in memory) and resolves it for the engine. */
+export function parsePlan(input: unknown): ParseResult {
+  try {
+    return parseUnsafe(input);
+  } catch (e) {
+    // A bug, not bad input; still never throw at a caller that is showing a file to a person.
+    return {
+      ok: false,
+      issues: [{ path: ROOT, message: `could not be checked (internal error: ${String(e)})` }],
+    };
+  }
+}
+
+function parseUnsafe(input: unknown): ParseResult {
+  const guarded = guard(input);
+  if (guarded.length > 0) return capped(guarded);
+  if (!isObj(input))
+    return { ok: false, issues: [{ path: ROOT, message: 'must be an object (a Headroom plan)' }] };
+
+  const format = own(input, 'format');
+  const version = own(input, 'version');
+  if (format !== PLAN_FORMAT) {
+    // Not a plan at all: one clear line beats a list of every field it lacks.
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'format',
+          message:
+            format === undefined
+              ? `is required and must be "${PLAN_FORMAT}": this is not a Headroom plan file`
+              : `must be "${PLAN_FORMAT}": this is not a Headroom plan file`,
+        },
+      ],
+    };
+  }
+  if (typeof version === 'number' && Number.isFinite(version) && version > PLAN_VERSION) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: 'version',
+          message: `written by a newer Headroom (version ${version}); this version reads version ${PLAN_VERSION}`,
+        },
+      ],
+    };
+  }
+
+  const issues: PlanIssue[] = [];
+  const parsed = planFileSchema.safeParse(input, { error: fallbackMessage });
+  if (!parsed.success) fromZod(parsed.error.issues, [], issues);
+  const bundled = crossChecks(input, issues);
+  if (!parsed.success || issues.length > 0) return capped(issues);
+
+  const file = parsed.data;
+  const catalog = typeof file.catalog === 'string' ? bundled! : catalogFromFile(file.catalog);
+  const plan = toPlan(file, catalog);
+  const problems = planProblems(plan);
+  if (problems.length > 0) return capped(problems);
+  return { ok: true, plan, file };
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i += 1;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Validates the raw text of a plan file: size cap, JSON syntax (with line and column), then parsePlan. */
+export function parsePlanText(text: string): ParseResult {
+  const max = PLAN_LIMITS.maxFileBytes;
+  if (text.length > max || utf8Length(text) > max) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: ROOT,
+          message: `the file is larger than ${max / 1024 / 1024} MiB; a plan file must be smaller`,
+        },
+      ],
+    };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const err = findJsonSyntaxError(body);
+    const where = err === null ? 'line 1, column 1' : `line ${err.line}, column ${err.column}`;
+    return {
+      ok: false,
+      issues: [
+        {
+          path: where,
+          message: `not valid JSON: ${err === null ? 'the text could not be read' : err.message}`,
+        },
+      ],
+    };
+  }
+  return parsePlan(value);
+}

@@ -1,0 +1,278 @@
+// The zod schema of plan file version 1: the one description of the format. Validation (src/plan/parse.ts) and the
+// shipped JSON Schema (docs/plan.schema.json) both come from it. Cross-field rules that JSON Schema cannot express
+// (unique names, tier order, references into the catalog) live in parse.ts.
+import * as z from 'zod';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
+
+type Range = { min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean; int?: boolean };
+
+/** "must be a number > 0 and <= 1": the whole allowed range, used when the value is not a number at all. */
+export function rangeText(r: Range): string {
+  const kind = r.int ? 'a whole number' : 'a number';
+  return `must be ${kind} ${r.minExclusive ? '>' : '>='} ${r.min} and ${r.maxExclusive ? '<' : '<='} ${r.max}`;
+}
+
+/** A number with a range; every failure gets a message that states the bound it broke. */
+function num(r: Range, description?: string) {
+  const kind = r.int ? 'a whole number' : 'a number';
+  const whole = rangeText(r);
+  const base = r.int
+    ? z.int({ error: (iss) => (iss.input === undefined ? undefined : whole) })
+    : z.number({ error: (iss) => (iss.input === undefined ? undefined : whole) });
+  const lo = r.minExclusive
+    ? base.gt(r.min, { error: `must be ${kind} > ${r.min}` })
+    : base.gte(r.min, { error: `must be ${kind} >= ${r.min}` });
+  const hi = r.maxExclusive
+    ? lo.lt(r.max, { error: `must be ${kind} < ${r.max}` })
+    : lo.lte(r.max, { error: `must be ${kind} <= ${r.max}` });
+  return description === undefined ? hi : hi.meta({ description });
+}
+
+function text(max: number, description?: string) {
+  const s = z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+  return description === undefined ? s : s.meta({ description });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, description?: string) {
+  const e = z.enum(values, { error: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}` });
+  return description === undefined ? e : e.meta({ description });
+}
+
+const fraction01 = { min: 0, max: 1, minExclusive: true } satisfies Range;
+const discount = num(
+  { min: 0, max: 1, maxExclusive: true },
+  'Fraction taken off this strategy’s compute prices.',
+);
+const targetUtilization = num(fraction01, 'Fraction of paid CPU the strategy plans to use, in (0, 1].');
+const scaling = oneOf(
+  ['static', 'hourly'],
+  '"static": sized for the peak hour all period; "hourly": follows the curve.',
+);
+const price = num({ min: 0, max: L.maxPrice });
+const name = text(L.maxNameLength);
+
+const rps = num({ min: 0, max: L.maxRps });
+const HOURS_TEXT = 'must have 24 values (one day) or 168 values (one week)';
+
+/** A curve of hourly values: 24 (one day, repeated all week) or 168 (Monday 00:00 … Sunday 23:00). */
+function curve<T extends z.ZodType>(item: T, description: string) {
+  return z
+    .array(item)
+    .check(
+      // `when`: report a wrong length even when some values are also wrong (every problem at once).
+      z.refine((a: unknown) => !Array.isArray(a) || a.length === 24 || a.length === 168, {
+        error: (iss) => `${HOURS_TEXT}, not ${Array.isArray(iss.input) ? iss.input.length : 0}`,
+        when: (payload) => Array.isArray(payload.value),
+      }),
+    )
+    .meta({
+      description,
+      anyOf: [
+        { minItems: 24, maxItems: 24 },
+        { minItems: 168, maxItems: 168 },
+      ],
+    });
+}
+
+const provisionedLevel = num({ min: 0, max: L.maxProvisionedConcurrency });
+
+export const serviceSchema = z.strictObject({
+  name: text(L.maxNameLength, 'Unique within the plan.'),
+  trafficRps: curve(
+    rps,
+    'Mean requests per second in each hour: 24 values (one day) or 168 (Monday 00:00 first).',
+  ),
+  growthPerMonth: num({ min: L.minGrowthPerMonth, max: L.maxGrowthPerMonth }, 'Default 0.').optional(),
+  cpuMsPerRequest: num({ min: 0, max: L.maxCpuMsPerRequest }, 'vCPU-milliseconds of work per request.'),
+  durationMs: num(
+    { min: 0, minExclusive: true, max: L.maxDurationMs },
+    'Wall-clock milliseconds per request (serverless billed duration; concurrency).',
+  ),
+  memoryMiB: num({ min: 0, minExclusive: true, max: L.maxMemoryMiB }, 'Memory of one running instance.'),
+  minInstances: num({ min: 0, max: L.maxMinInstances, int: true }, 'Default 1.').optional(),
+  stateful: z
+    .boolean()
+    .meta({ description: 'Default false. Stateful services cannot run serverless.' })
+    .optional(),
+  vmInstanceType: text(L.maxNameLength, 'Overrides the VM-per-service instance type for this service.')
+    .nullable()
+    .optional(),
+  container: z
+    .strictObject({
+      cpuMillicores: num(
+        { min: 0, minExclusive: true, max: L.maxMillicores },
+        'Pod CPU request; default 250.',
+      ).optional(),
+      memoryMiB: num(
+        { min: 0, minExclusive: true, max: L.maxMemoryMiB },
+        'Pod memory request; default the service’s memoryMiB.',
+      ).optional(),
+    })
+    .optional(),
+  serverless: z
+    .strictObject({
+      memoryMiB: num(
+        { min: 128, max: 10_240, int: true },
+        'Lambda memory; default the service’s memoryMiB clamped to 128–10240.',
+      ).optional(),
+      architecture: oneOf(['x86_64', 'arm64'], 'Default "x86_64".').optional(),
+      ephemeralStorageMiB: num(
+        { min: 512, max: 10_240, int: true },
+        'Default 512 (the free amount).',
+      ).optional(),
+      provisionedConcurrency: z
+        .union([provisionedLevel, curve(provisionedLevel, 'Environments kept warm in each hour.')])
+        .meta({
+          description:
+            'Environments kept warm: one level for every hour, or 24/168 hourly levels. Default 0.',
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+const sharedHostSchema = z.strictObject({
+  instanceType: name
+    .meta({ description: 'Catalog instance type of the hosts. Default "m6i.2xlarge".' })
+    .optional(),
+  targetUtilization: targetUtilization.optional(),
+  minHosts: num({ min: 1, max: L.maxMinHosts, int: true }, 'Default 2.').optional(),
+  discount: discount.optional(),
+});
+
+const vmPerServiceSchema = z.strictObject({
+  instanceType: name
+    .meta({ description: '"auto" (cheapest type per service) or a catalog type. Default "auto".' })
+    .optional(),
+  targetUtilization: targetUtilization.optional(),
+  scaling: scaling.optional(),
+  discount: discount.optional(),
+});
+
+const containerClusterSchema = z.strictObject({
+  nodeType: name
+    .meta({ description: 'Catalog instance type of the nodes. Default "m6i.xlarge".' })
+    .optional(),
+  reservation: oneOf(['eks', 'gke', 'aks', 'none'], 'kube-reserved formula. Default "eks".').optional(),
+  targetUtilization: targetUtilization.optional(),
+  overprovisioning: num(
+    { min: 0, max: L.maxOverprovisioning },
+    'Headroom kept free, as a fraction of packed pod requests.',
+  ).optional(),
+  daemonSetCpuMillicores: num({ min: 0, max: L.maxMillicores }, 'Per node. Default 100.').optional(),
+  daemonSetMemoryMiB: num({ min: 0, max: L.maxMemoryMiB }, 'Per node. Default 256.').optional(),
+  scaling: scaling.optional(),
+  controlPlaneHourly: price
+    .meta({ description: 'Default: the catalog’s kubernetes.controlPlaneHourly.' })
+    .optional(),
+  discount: discount.optional(),
+});
+
+const serverlessSchema = z.strictObject({
+  freeTier: z.boolean().meta({ description: 'Default true.' }).optional(),
+  apiGateway: oneOf(['none', 'http', 'rest'], 'Default "none".').optional(),
+  discount: discount.optional(),
+});
+
+export const strategiesSchema = z.strictObject({
+  sharedHost: sharedHostSchema.optional(),
+  vmPerService: vmPerServiceSchema.optional(),
+  containerCluster: containerClusterSchema.optional(),
+  serverless: serverlessSchema.optional(),
+});
+
+// Catalogs are plain data that may carry extra fields (notes, provenance); the listed fields are required.
+const tierSchema = z.looseObject({
+  upTo: num({ min: 0, minExclusive: true, max: 1e18 }).nullable(),
+  price,
+});
+const tiers = z
+  .array(tierSchema)
+  .min(1, { error: 'must have at least one tier' })
+  .max(L.maxTiers, { error: `must have at most ${L.maxTiers} tiers` })
+  .meta({
+    description: 'Tiers in increasing upTo (cumulative quantity where the tier ends); the last upTo is null.',
+  });
+const perArchitecture = <T extends z.ZodType>(t: T) => z.looseObject({ x86_64: t, arm64: t });
+
+export const catalogSchema = z.looseObject({
+  id: name,
+  name,
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code such as "USD"' })
+    .meta({ description: 'ISO 4217 code.' }),
+  asOf: text(100, 'Date the prices were read, e.g. "2025-10-01".'),
+  sources: z
+    .array(text(L.maxSourceLength))
+    .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` }),
+  instanceTypes: z
+    .array(
+      z.looseObject({
+        name,
+        vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
+        memoryGiB: num({ min: 0, minExclusive: true, max: 1e6 }),
+        hourly: price,
+        maxPods: num({ min: 1, max: 100_000, int: true }).optional(),
+      }),
+    )
+    .min(1, { error: 'must have at least one instance type' })
+    .max(L.maxInstanceTypes, { error: `must have at most ${L.maxInstanceTypes} instance types` }),
+  serverless: z.looseObject({
+    requestsPerMillion: price,
+    gbSecond: perArchitecture(tiers),
+    freeTier: z.looseObject({
+      requests: num({ min: 0, max: 1e15 }),
+      gbSeconds: num({ min: 0, max: 1e15 }),
+    }),
+    ephemeralStorageGbSecond: price,
+    provisionedConcurrencyGbSecond: perArchitecture(price),
+    provisionedDurationGbSecond: perArchitecture(price),
+    maxDurationMs: num({ min: 0, minExclusive: true, max: L.maxDurationMs }),
+    concurrencyLimit: num({ min: 1, max: 1e9, int: true }),
+  }),
+  apiGateway: z
+    .looseObject({ http: tiers, rest: tiers })
+    .meta({ description: 'Prices per million requests.' }),
+  kubernetes: z.looseObject({ controlPlaneHourly: price }),
+});
+
+export const planFileSchema = z
+  .strictObject({
+    format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
+    version: z.literal(PLAN_VERSION, { error: `must be ${PLAN_VERSION}` }),
+    name: text(L.maxNameLength, 'Name of the plan.'),
+    hoursPerMonth: num(
+      { min: 0, minExclusive: true, max: L.maxHoursPerMonth },
+      'Billing period in hours. Default 730.',
+    ).optional(),
+    catalog: z
+      .union([text(L.maxNameLength), catalogSchema], {
+        error: 'must be the id of a bundled catalog (text) or a whole catalog object',
+      })
+      .meta({ description: 'Id of a bundled catalog, or a whole catalog object.' }),
+    services: z
+      .array(serviceSchema)
+      .max(L.maxServices, { error: `must have at most ${L.maxServices} services` }),
+    strategies: strategiesSchema.optional(),
+  })
+  .meta({
+    title: 'Headroom plan file, version 1',
+    description:
+      'A Headroom plan: services with hourly traffic curves, strategy settings and a price catalog.',
+  });
+
+/** The JSON document of a plan file, version 1. */
+export type PlanFile = z.input<typeof planFileSchema>;
+export type CatalogFile = z.input<typeof catalogSchema>;
+
+/** JSON Schema (draft 2020-12) of the plan file; docs/plan.schema.json is this, committed. */
+export const planJsonSchema: object = z.toJSONSchema(planFileSchema, { io: 'input', unrepresentable: 'any' });
+
+/** The exact text of docs/plan.schema.json (what `headroom schema` prints). */
+export function planJsonSchemaText(): string {
+  return `${JSON.stringify(planJsonSchema, null, 2)}\n`;
+}

@@ -1,0 +1,74 @@
+// A resolved Plan → a plan file (version 1) with every value written out, so the UI can save what it edits.
+// parsePlan(planToFile(plan)) gives the same plan back.
+import { bundledCatalog } from '../catalog/index.ts';
+import type { Catalog, Plan } from '../model/index.ts';
+import { PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
+import type { CatalogFile, PlanFile } from './schema.ts';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The catalog is written by id when it is exactly the bundled catalog of that id, and inline otherwise (an edited
+ * or custom catalog must travel with the plan).
+ */
+export function planToFile(plan: Plan): PlanFile {
+  const bundled = bundledCatalog(plan.catalog.id);
+  const catalog: string | CatalogFile =
+    bundled !== undefined && sameJson(bundled, plan.catalog) ? plan.catalog.id : catalogToFile(plan.catalog);
+  return {
+    format: PLAN_FORMAT,
+    version: PLAN_VERSION,
+    name: plan.name,
+    hoursPerMonth: plan.hoursPerMonth,
+    catalog,
+    services: plan.services.map((s) => ({
+      name: s.name,
+      trafficRps: [...s.trafficRps],
+      growthPerMonth: s.growthPerMonth,
+      cpuMsPerRequest: s.cpuMsPerRequest,
+      durationMs: s.durationMs,
+      memoryMiB: s.memoryMiB,
+      minInstances: s.minInstances,
+      stateful: s.stateful,
+      ...(s.vmInstanceType === null ? {} : { vmInstanceType: s.vmInstanceType }),
+      container: { ...s.container },
+      serverless: {
+        ...s.serverless,
+        provisionedConcurrency: Array.isArray(s.serverless.provisionedConcurrency)
+          ? [...s.serverless.provisionedConcurrency]
+          : s.serverless.provisionedConcurrency,
+      },
+    })),
+    strategies: {
+      sharedHost: { ...plan.strategies.sharedHost },
+      vmPerService: { ...plan.strategies.vmPerService },
+      containerCluster: { ...plan.strategies.containerCluster },
+      serverless: { ...plan.strategies.serverless },
+    },
+  };
+}
+
+function catalogToFile(c: Catalog): CatalogFile {
+  const copy = structuredClone(c);
+  return {
+    ...copy,
+    instanceTypes: copy.instanceTypes.map((t) => ({ ...t })),
+    serverless: {
+      ...copy.serverless,
+      gbSecond: {
+        x86_64: copy.serverless.gbSecond.x86_64.map((t) => ({ ...t })),
+        arm64: copy.serverless.gbSecond.arm64.map((t) => ({ ...t })),
+      },
+      freeTier: { ...copy.serverless.freeTier },
+      provisionedConcurrencyGbSecond: { ...copy.serverless.provisionedConcurrencyGbSecond },
+      provisionedDurationGbSecond: { ...copy.serverless.provisionedDurationGbSecond },
+    },
+    apiGateway: {
+      http: copy.apiGateway.http.map((t) => ({ ...t })),
+      rest: copy.apiGateway.rest.map((t) => ({ ...t })),
+    },
+    kubernetes: { ...copy.kubernetes },
+  };
+}
