@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  inspectTrafficCsv,
+  parseNumber,
+  parseTimestamp,
+  parseTrafficCsv,
+  type TrafficCsvOptions,
+} from './index.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+// The generator the fixtures were written with (see the fixture notes in docs/data-safety.md).
+const BASE = [12, 8, 6, 5, 5, 6, 10, 18, 30, 42, 50, 55, 60, 58, 55, 54, 58, 70, 90, 110, 100, 80, 50, 25];
+const START = Date.UTC(2026, 10, 2) / 1000; // Monday 2026-11-02 00:00 UTC
+function rpsAt(ts: number, step: number): number {
+  const d = new Date(ts * 1000);
+  const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
+  const k = Math.floor((d.getUTCMinutes() * 60 + d.getUTCSeconds()) / step);
+  const hour = d.getUTCHours();
+  return BASE[hour]! * (weekend ? 0.6 : 1) + 0.1 * BASE[hour]! * (k % 2 === 0 ? 1 : -1);
+}
+/** Expected curve: the mean of the generator's values per hour of day/week over the timestamps kept. */
+function expected(timestamps: number[], step: number, hours: 24 | 168): number[] {
+  const sum = new Array<number>(hours).fill(0);
+  const n = new Array<number>(hours).fill(0);
+  for (const ts of timestamps) {
+    const d = new Date(ts * 1000);
+    const b = hours === 24 ? d.getUTCHours() : ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
+    sum[b]! += rpsAt(ts, step);
+    n[b]!++;
+  }
+  return sum.map((s, i) => s / n[i]!);
+}
+const range = (from: number, to: number, step: number) =>
+  Array.from({ length: Math.ceil((to - from) / step) }, (_, i) => from + i * step);
+
+function expectCurveClose(actual: number[], want: number[], digits = 2): void {
+  expect(actual).toHaveLength(want.length);
+  actual.forEach((v, i) => expect(v, `hour ${i}`).toBeCloseTo(want[i]!, digits));
+}
+
+describe('monitoring exports', () => {
+  it('Prometheus query_range (no header, Unix seconds, quoted values, 1-minute step, 2 days)', () => {
+    const r = parseTrafficCsv(fixture('prometheus-query-range.csv'), { hours: 24, valueKind: 'rps' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report).toMatchObject({ rows: 2880, step: 60, gaps: [], duplicates: [], empty: 0 });
+    expect(r.report.from).toBe('2026-11-02T00:00:00.000Z');
+    expect(r.report.to).toBe('2026-11-03T23:59:00.000Z');
+    expectCurveClose(r.curve, expected(range(START, START + 2 * 86400, 60), 60, 24));
+    expect(r.curve[19]).toBeCloseTo(110, 6); // weekday peak, the wiggle averages out
+  });
+
+  it('CloudWatch (ISO, counts per 5 minutes, several columns, empty cells reported)', () => {
+    const text = fixture('cloudwatch-alb-requestcount.csv');
+    const cols = inspectTrafficCsv(text);
+    expect(cols).toMatchObject({
+      ok: true,
+      timestampColumn: 'Timestamp',
+      valueColumns: ['orders-alb RequestCount (Sum)', 'orders-alb TargetResponseTime (Average)'],
+      rows: 8 * 288,
+    });
+    const r = parseTrafficCsv(text, {
+      hours: 24,
+      valueKind: 'count',
+      valueColumn: 'orders-alb RequestCount (Sum)',
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.step).toBe(300);
+    expect(r.report.empty).toBe(3);
+    expect(r.report.gaps).toEqual([
+      { from: '2026-11-02T08:15:00.000Z', to: '2026-11-02T08:35:00.000Z', missingSteps: 3 },
+    ]);
+    const kept = range(START, START + 8 * 86400, 300).filter((_, i) => i < 100 || i > 102);
+    expectCurveClose(r.curve, expected(kept, 300, 24));
+  });
+
+  it('Datadog (Unix milliseconds, counts per 10 minutes, 14 days, a duplicate and a gap, week profile)', () => {
+    const r = parseTrafficCsv(fixture('datadog-trace-hits.csv'), { hours: 168, valueKind: 'count' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.step).toBe(600);
+    expect(r.report.duplicates).toEqual([
+      { line: 999, timestamp: new Date((START + 1000 * 600) * 1000).toISOString() },
+    ]);
+    expect(r.report.gaps).toHaveLength(1);
+    expect(r.report.gaps[0]!.missingSteps).toBe(4);
+    const kept = range(START, START + 14 * 86400, 600).filter((_, i) => i < 500 || i >= 504);
+    expectCurveClose(r.curve, expected(kept, 600, 168));
+    expect(r.curve[5 * 24 + 19]).toBeCloseTo(110 * 0.6, 6); // Saturday 19:00
+  });
+
+  it('Grafana (BOM, CRLF, formatted time, two series, 1-hour step, 3 weeks) with p95 and a UTC offset', () => {
+    const text = fixture('grafana-panel.csv');
+    const mean = parseTrafficCsv(text, { hours: 168, valueKind: 'rps', valueColumn: 'orders 2xx' });
+    if (!mean.ok) throw new Error(JSON.stringify(mean.issues));
+    expect(mean.report).toMatchObject({
+      step: 3600,
+      rows: 504,
+      timestampColumn: 'Time',
+      valueColumn: 'orders 2xx',
+    });
+    expectCurveClose(mean.curve, expected(range(START, START + 21 * 86400, 3600), 3600, 168));
+    const day = parseTrafficCsv(text, { hours: 24, valueKind: 'rps', statistic: 'p95' });
+    if (!day.ok) throw new Error(JSON.stringify(day.issues));
+    // p95 of each hour over 21 days (15 weekdays, 6 weekend days) is the weekday value.
+    BASE.forEach((b, h) => expect(day.curve[h]).toBeCloseTo(b * 1.1, 3));
+    const shifted = parseTrafficCsv(text, {
+      hours: 24,
+      valueKind: 'rps',
+      statistic: 'p95',
+      utcOffsetMinutes: 60,
+    });
+    if (!shifted.ok) throw new Error('shifted');
+    expect(shifted.curve[20]).toBeCloseTo(day.curve[19]!, 6); // 19:00 UTC is 20:00 at UTC+1
+  });
+});
+
+describe('located errors', () => {
+  const opts: TrafficCsvOptions = { hours: 24, valueKind: 'rps' };
+  const day = (f: (h: number) => string) =>
+    [
+      'time,rps',
+      ...Array.from({ length: 24 }, (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z,${f(h)}`),
+    ].join('\n');
+
+  it('names the 1-based line and the column of a bad number, a bad time, a negative value', () => {
+    const text = day((h) => (h === 4 ? '12 req/s' : h === 9 ? '-3' : '5')).replace(
+      '2026-11-02T07:00:00Z',
+      'yesterday',
+    );
+    const r = parseTrafficCsv(text, opts);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      { line: 6, column: 'rps', message: expect.stringContaining('"12 req/s" is not a number') },
+      { line: 9, column: 'time', message: expect.stringContaining('"yesterday" is not a time') },
+      { line: 11, column: 'rps', message: expect.stringContaining('-3 is negative') },
+    ]);
+  });
+
+  it('counts lines as an editor does: comments, blank lines, quoted line breaks', () => {
+    const text =
+      '# exported by a script\n\nsep=,\ntime,"note",rps\n2026-11-02T00:00:00Z,"two\nlines",1\n2026-11-02T01:00:00Z,x,oops\n';
+    const r = parseTrafficCsv(text, { ...opts, valueColumn: 'rps' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ line: 7, column: 'rps' });
+  });
+
+  it('refuses unknown columns, too few hours, absurd steps, huge files, absurd values', () => {
+    const good = day(() => '5');
+    const bad = (text: string, o: Partial<TrafficCsvOptions> = {}) => {
+      const r = parseTrafficCsv(text, { ...opts, ...o });
+      expect(r.ok, text.slice(0, 60)).toBe(false);
+      return r.ok ? '' : r.issues.map((i) => i.message).join(' ');
+    };
+    expect(parseTrafficCsv(good, opts).ok).toBe(true);
+    expect(bad(good, { valueColumn: 'nope' })).toContain('no column named "nope"');
+    expect(bad(good, { hours: 168 })).toContain('the export must cover a full week');
+    expect(bad(good.split('\n').slice(0, 13).join('\n'))).toContain('No data for 12 hours of the day');
+    expect(bad('time,rps\n2026-11-02T00:00:00Z,1\n2026-11-04T00:00:00Z,1\n')).toContain('1 second to 1 hour');
+    expect(bad(day((h) => (h === 3 ? '1e12' : '1')))).toContain('more than 1000000000 requests per second');
+    expect(bad('x'.repeat(32 * 1024 * 1024 + 1))).toContain('larger than');
+    expect(bad('')).toContain('no data');
+    expect(bad('time,rps\n')).toContain('no data rows');
+    expect(bad(day(() => '0x10'))).toContain('not a number');
+    expect(bad(day(() => 'Infinity'))).toContain('not a number');
+    expect(bad(good.replace('2026-11-02T05', '2026-02-30T05'))).toContain('not a time');
+  });
+});
+
+describe('cells', () => {
+  it('numbers are strict', () => {
+    expect(['1', '1.5', '.5', '1e3', '-2', ' 7 '].map(parseNumber)).toEqual([1, 1.5, 0.5, 1000, -2, 7]);
+    for (const s of ['', '1,5', '1 000', '0x1F', 'NaN', 'Infinity', '1e999', '12ms', '--1'])
+      expect(parseNumber(s)).toBeNull();
+  });
+  it('timestamps: ISO 8601 with offsets, Unix seconds and milliseconds', () => {
+    const t = Date.UTC(2026, 10, 2, 9, 30);
+    for (const s of [
+      '2026-11-02T09:30:00Z',
+      '2026-11-02T09:30Z',
+      '2026-11-02 09:30:00',
+      '2026-11-02T10:30:00+01:00',
+      '2026-11-02T04:30:00-0500',
+      String(t / 1000),
+      String(t),
+      `${t / 1000}.000`,
+    ])
+      expect(parseTimestamp(s), s).toBe(t);
+    for (const s of [
+      '2026-13-01T00:00:00Z',
+      '2026-11-02T24:00:00Z',
+      '1',
+      '99999999999999',
+      '02/11/2026 09:30',
+      'now',
+    ])
+      expect(parseTimestamp(s), s).toBeNull();
+  });
+});

@@ -1,0 +1,16 @@
+export {
+  parseTrafficCsv,
+  inspectTrafficCsv,
+  parseNumber,
+  parseTimestamp,
+  STATISTICS,
+  TRAFFIC_LIMITS,
+  type Statistic,
+  type TrafficCsvColumns,
+  type TrafficCsvOptions,
+  type TrafficCsvResult,
+  type TrafficGap,
+  type TrafficIssue,
+  type TrafficReport,
+  type ValueKind,
+} from './csv.ts';
