@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
+import { flat, testPlan, testService } from '../model/testing.ts';
+import { csvText, forecastToCsv, LINE_ITEM_HEADER, reportToCsv, toCsv, type CsvCell } from './csv.ts';
+
+/** Parse CSV text the way a spreadsheet import would (no dynamic typing: every cell comes back as text). */
+function parse(text: string): string[][] {
+  const r = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: false });
+  expect(r.errors).toEqual([]);
+  const rows = r.data;
+  // A trailing CRLF gives papaparse one empty final row.
+  expect(rows.at(-1)).toEqual(['']);
+  return rows.slice(0, -1);
+}
+
+function samplePlan() {
+  const svc = (name: string, rps: number, extra = {}) =>
+    testService({ name, trafficRps: flat(rps, 168).map((v, h) => v * (0.4 + (h % 24) / 24)), ...extra });
+  return testPlan(
+    structuredClone(awsUsEast1),
+    [
+      svc('orders', 120),
+      svc('=cmd()', 15, { memoryMiB: 2048 }),
+      svc('accounting, "ledger"', 4, { stateful: true, cpuMsPerRequest: 60 }),
+      svc('@kitchen\nline', 300, {
+        serverless: {
+          memoryMiB: 1024,
+          architecture: 'arm64',
+          ephemeralStorageMiB: 2048,
+          provisionedConcurrency: 2,
+        },
+      }),
+    ],
+    { serverless: { apiGateway: 'rest' }, vmPerService: { scaling: 'hourly' } },
+  );
+}
+
+describe('toCsv', () => {
+  it('follows RFC 4180 and neutralizes formulas', () => {
+    expect(
+      toCsv([['a', 'b,c', 'say "hi"', 'x\r\ny', 1.5, -2, null, '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\0']]),
+    ).toBe(`a,"b,c","say ""hi""","x\r\ny",1.5,-2,,'=1+1,'+1,'-1,'@SUM(A1),'\tx,'\0\r\n`);
+    expect(csvText('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvText('\n=cmd()')).toBe(`"'\n=cmd()"`);
+  });
+
+  it('writes numbers plainly and refuses NaN and Infinity', () => {
+    expect(toCsv([[0, -0, 1e21, 3.09e-8, 0.1 + 0.2]])).toBe('0,0,1e+21,3.09e-8,0.30000000000000004\r\n');
+    expect(() => toCsv([[NaN]])).toThrow(RangeError);
+    expect(() => toCsv([[Infinity]])).toThrow(RangeError);
+  });
+
+  it('keeps a row of one empty cell distinguishable from no row', () => {
+    expect(parse(toCsv([['a'], [''], ['b']]))).toEqual([['a'], [''], ['b']]);
+  });
+
+  it('round-trips any cells through a CSV reader; formula-looking text comes back neutralized (property)', () => {
+    const cellArb: fc.Arbitrary<CsvCell> = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('=cmd()', '+1', '-x', '@a', '\t=1', '\r=1', '\n=1', '\0', '"', ',', '\r\n', ''),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellArb, { minLength: 2, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          const back = parse(toCsv(rows));
+          expect(back).toHaveLength(rows.length);
+          rows.forEach((row, i) =>
+            row.forEach((c, j) => {
+              const got = back[i]![j]!;
+              if (c === null) expect(got).toBe('');
+              else if (typeof c === 'number') expect(Number(got)).toBe(c === 0 ? 0 : c);
+              else if (/^[=+\-@\t\r\n\0]/.test(c)) expect(got).toBe(`'${c}`);
+              else expect(got).toBe(c);
+              if (typeof c === 'string') expect(got).not.toMatch(/^[=+\-@\t\r\n\0]/);
+            }),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('reportToCsv on real engine reports', () => {
+  const report: Report = evaluate(samplePlan());
+  const rows = parse(reportToCsv(report));
+
+  it('has the documented header and one row per line item', () => {
+    expect(rows[0]).toEqual([...LINE_ITEM_HEADER]);
+    const items = report.strategies.flatMap((s) => s.lineItems);
+    expect(rows).toHaveLength(items.length + 1);
+    expect(items.length).toBeGreaterThan(4);
+  });
+
+  it('per strategy, the SUM of the cost column equals monthlyCost', () => {
+    for (const s of report.strategies) {
+      const sum = rows.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[6]), 0);
+      expect(Math.abs(sum - s.monthlyCost)).toBeLessThan(1e-6);
+      expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
+    }
+  });
+
+  it('writes service names formula-safe and numbers as numbers', () => {
+    expect(rows.some((r) => r[1] === "'=cmd()")).toBe(true);
+    expect(rows.some((r) => r[1] === "'@kitchen\nline")).toBe(true);
+    expect(rows.some((r) => r[1] === 'accounting, "ledger"')).toBe(true);
+    for (const r of rows.slice(1)) {
+      for (const c of [r[4], r[5], r[6]]) expect(c).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      expect(r[7]).toBe('USD');
+    }
+  });
+
+  it('holds for generated plans too (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            rps: fc.double({ min: 0, max: 2000, noNaN: true }),
+            cpu: fc.double({ min: 0, max: 100, noNaN: true }),
+            stateful: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.constantFrom('none', 'http', 'rest') as fc.Arbitrary<'none' | 'http' | 'rest'>,
+        (svcs, apiGateway) => {
+          const plan = testPlan(
+            structuredClone(awsUsEast1),
+            svcs.map((s, i) =>
+              testService({
+                name: `s${i}`,
+                trafficRps: flat(s.rps),
+                cpuMsPerRequest: s.cpu,
+                stateful: s.stateful,
+              }),
+            ),
+            { serverless: { apiGateway } },
+          );
+          const rep = evaluate(plan);
+          const back = parse(reportToCsv(rep));
+          for (const s of rep.strategies) {
+            const sum = back.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[6]), 0);
+            expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('forecastToCsv', () => {
+  it('writes one row per month with a column per strategy', () => {
+    const plan = samplePlan();
+    plan.services.forEach((s) => (s.growthPerMonth = 0.2));
+    const f = forecast(plan, 6);
+    const rows = parse(forecastToCsv(f));
+    expect(rows[0]).toEqual(['month', ...STRATEGY_IDS]);
+    expect(rows).toHaveLength(7);
+    rows.slice(1).forEach((r, i) => {
+      expect(r[0]).toBe(String(i + 1));
+      STRATEGY_IDS.forEach((id, j) => expect(Number(r[j + 1])).toBe(f[i]!.costs[id]));
+    });
+  });
+});
