@@ -1,0 +1,205 @@
+// The data-safety screen's state: storage persistence, backups (list, restore, undo), export all, restore from a
+// file, and the quarantine. Components read the fields and call the methods; nothing here touches the DOM.
+import {
+  EXPORT_LIMITS,
+  requestPersistence,
+  type BackupReason,
+  type BackupSummary,
+  type DataStore,
+  type PersistenceState,
+  type QuarantineEntry,
+  type StoreStatus,
+} from '../db/index.ts';
+import type { PlanIssue } from '../model/types.ts';
+import type { PersistenceInfo } from '../db/persistence.ts';
+import type { Platform } from '../platform/types.ts';
+
+export type { BackupReason, BackupSummary, PersistenceInfo, PersistenceState, QuarantineEntry, StoreStatus };
+
+export interface DataSafetyDeps {
+  store: () => Promise<DataStore>;
+  platform: () => Platform;
+  persistence?: () => Promise<PersistenceInfo>;
+  now?: () => number;
+  /** Called after plans were replaced (restore, undo), so the rest of the app reloads them. */
+  onReplaced?: () => void;
+}
+
+export interface DataMessage {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export const BACKUP_REASONS: Record<BackupReason, string> = {
+  migration: 'Before an update of the data format',
+  import: 'Before an import',
+  restore: 'Before a restore',
+  periodic: 'While editing',
+  manual: 'Made by you',
+};
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** `2026-11-22` for a time in ms (UTC). */
+export function isoDay(ms: number): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off format, not reactive state
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A backup's time as the user reads it. */
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function dataFileName(now: number): string {
+  return `headroom-data-${isoDay(now)}.json`;
+}
+
+export class DataSafetyState {
+  status = $state<StoreStatus>({ readOnly: false, message: null });
+  persistence = $state<PersistenceInfo | null>(null);
+  backups = $state.raw<BackupSummary[]>([]);
+  quarantine = $state.raw<QuarantineEntry[]>([]);
+  busy = $state(false);
+  loaded = $state(false);
+  message = $state<DataMessage | null>(null);
+  /** Problems found in the last file offered to Restore (nothing was changed). */
+  restoreIssues = $state.raw<PlanIssue[]>([]);
+  /** The backup taken by the last restore: restoring it undoes that restore. */
+  undoBackupId = $state<number | null>(null);
+
+  readonly #deps: DataSafetyDeps;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(deps: DataSafetyDeps) {
+    this.#deps = deps;
+  }
+
+  get #now(): number {
+    return (this.#deps.now ?? Date.now)();
+  }
+
+  async load(): Promise<void> {
+    try {
+      const store = await this.#deps.store();
+      this.status = store.status();
+      this.#unsubscribe ??= store.onStatusChange((s) => (this.status = s));
+      await this.refresh();
+    } catch (e) {
+      this.message = { kind: 'error', text: errorText(e) };
+    }
+    try {
+      this.persistence = await (this.#deps.persistence ?? (() => requestPersistence()))();
+    } catch {
+      this.persistence = { state: 'unsupported', usage: null, quota: null };
+    }
+    this.loaded = true;
+  }
+
+  dispose(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  async refresh(): Promise<void> {
+    const store = await this.#deps.store();
+    this.backups = await store.listBackups();
+    this.quarantine = await store.listQuarantine();
+  }
+
+  /** Runs one action at a time, turning any failure into a message. */
+  async #run(action: (store: DataStore) => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await action(await this.#deps.store());
+    } catch (e) {
+      this.message = { kind: 'error', text: errorText(e) };
+    } finally {
+      this.busy = false;
+      await this.refresh().catch(() => undefined);
+    }
+  }
+
+  exportAll(): Promise<void> {
+    return this.#run(async (store) => {
+      const contents = await store.exportAll();
+      const saved = await this.#deps
+        .platform()
+        .saveFile({ suggestedName: dataFileName(this.#now), mimeType: 'application/json', contents });
+      if (saved.error) this.message = { kind: 'error', text: saved.error };
+      else if (saved.saved) {
+        this.message = { kind: 'info', text: `All data exported${saved.path ? ` to ${saved.path}` : ''}.` };
+      }
+    });
+  }
+
+  backupNow(): Promise<void> {
+    return this.#run(async (store) => {
+      await store.backupNow();
+      this.message = { kind: 'info', text: 'Backup made.' };
+    });
+  }
+
+  restoreFromFile(): Promise<void> {
+    return this.#run(async (store) => {
+      this.restoreIssues = [];
+      const file = await this.#deps
+        .platform()
+        .openFile({ extensions: ['json'], maxBytes: EXPORT_LIMITS.maxChars });
+      if (!file) return;
+      const result = await store.restoreFromExport(file.contents);
+      if (!result.ok) {
+        this.restoreIssues = result.issues;
+        this.message = {
+          kind: 'error',
+          text: `"${file.name}" was not restored (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}); nothing was changed.`,
+        };
+        return;
+      }
+      this.undoBackupId = result.undoBackupId;
+      this.message = {
+        kind: 'info',
+        text: `Restored ${result.plans} plan${result.plans === 1 ? '' : 's'} from "${file.name}". Your previous data was backed up first.`,
+      };
+      this.#deps.onReplaced?.();
+    });
+  }
+
+  restoreBackup(id: number): Promise<void> {
+    return this.#run(async (store) => {
+      const backup = this.backups.find((b) => b.id === id);
+      this.undoBackupId = await store.restoreBackup(id);
+      const when = backup ? formatTime(backup.createdAt) : 'the backup';
+      this.message = {
+        kind: 'info',
+        text: `Restored the backup from ${when}. Your previous data was backed up first.`,
+      };
+      this.#deps.onReplaced?.();
+    });
+  }
+
+  undoRestore(): Promise<void> {
+    const id = this.undoBackupId;
+    if (id === null) return Promise.resolve();
+    return this.#run(async (store) => {
+      await store.restoreBackup(id);
+      this.undoBackupId = null;
+      this.message = { kind: 'info', text: 'The restore was undone.' };
+      this.#deps.onReplaced?.();
+    });
+  }
+
+  exportQuarantine(): Promise<void> {
+    return this.#run(async (store) => {
+      const contents = await store.exportQuarantine();
+      const stamp = isoDay(this.#now);
+      const saved = await this.#deps.platform().saveFile({
+        suggestedName: `headroom-quarantine-${stamp}.json`,
+        mimeType: 'application/json',
+        contents,
+      });
+      if (saved.error) this.message = { kind: 'error', text: saved.error };
+    });
+  }
+}

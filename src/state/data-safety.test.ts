@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../db/index.ts';
+import { freshIdb, record, testValidate } from '../db/test-helpers.ts';
+import type { FileToSave, OpenedFile, Platform } from '../platform/types.ts';
+import { DataSafetyState, dataFileName } from './data-safety.svelte.ts';
+
+function fakePlatform(open: OpenedFile | null = null): Platform & { saved: FileToSave[] } {
+  const saved: FileToSave[] = [];
+  return {
+    kind: 'browser',
+    saved,
+    saveFile: async (f) => (saved.push(f), { saved: true }),
+    openFile: async () => open,
+    onMenuCommand: () => () => undefined,
+    onOpenFile: () => () => undefined,
+  };
+}
+
+async function setup(open: OpenedFile | null = null) {
+  const store = await openStore({ name: 'state', validate: testValidate, ...freshIdb() });
+  await store.putPlans([record('a'), record('b')]);
+  const platform = fakePlatform(open);
+  let replaced = 0;
+  const state = new DataSafetyState({
+    store: async () => store,
+    platform: () => platform,
+    persistence: async () => ({ state: 'persisted', usage: 10, quota: 100 }),
+    now: () => Date.UTC(2026, 10, 22, 12),
+    onReplaced: () => replaced++,
+  });
+  await state.load();
+  return { store, platform, state, replaced: () => replaced };
+}
+
+describe('DataSafetyState', () => {
+  it('loads status, persistence, backups and quarantine', async () => {
+    const { state } = await setup();
+    expect(state.loaded).toBe(true);
+    expect(state.status.readOnly).toBe(false);
+    expect(state.persistence?.state).toBe('persisted');
+    expect(state.backups.map((b) => b.reason)).toEqual(['periodic']);
+    expect(state.quarantine).toEqual([]);
+  });
+
+  it('exports all data through the platform as one dated JSON file', async () => {
+    const { state, platform } = await setup();
+    await state.exportAll();
+    expect(platform.saved).toHaveLength(1);
+    expect(platform.saved[0]!.suggestedName).toBe('headroom-data-2026-11-22.json');
+    expect(dataFileName(Date.UTC(2026, 0, 5))).toBe('headroom-data-2026-01-05.json');
+    const data = JSON.parse(platform.saved[0]!.contents) as { plans: { id: string }[] };
+    expect(data.plans.map((p) => p.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('restores from a file, tells the app, and can undo it', async () => {
+    const other = await openStore({ name: 'other', validate: testValidate, ...freshIdb() });
+    await other.putPlan(record('z'));
+    const file = { name: 'backup.json', contents: await other.exportAll() };
+    const { state, store, replaced } = await setup(file);
+    await state.restoreFromFile();
+    expect(state.message?.kind).toBe('info');
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['z']);
+    expect(replaced()).toBe(1);
+    expect(state.undoBackupId).not.toBeNull();
+    await state.undoRestore();
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+    expect(replaced()).toBe(2);
+  });
+
+  it('an invalid file lists its problems and changes nothing', async () => {
+    const { state, store } = await setup({ name: 'bad.json', contents: '{"kind":"headroom-data"}' });
+    await state.restoreFromFile();
+    expect(state.message?.kind).toBe('error');
+    expect(state.message?.text).toContain('nothing was changed');
+    expect(state.restoreIssues.map((i) => i.path)).toContain('plans');
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+  });
+
+  it('restores a backup from the list', async () => {
+    const { state, store } = await setup();
+    const backupOfEmpty = state.backups[0]!;
+    await state.restoreBackup(backupOfEmpty.id);
+    expect(await store.listPlans()).toEqual([]);
+    expect(state.backups.some((b) => b.reason === 'restore')).toBe(true);
+  });
+
+  it('shows a read-only store as such, and a failed action as a message', async () => {
+    const { state, store } = await setup();
+    store.close();
+    await state.backupNow();
+    expect(state.message?.kind).toBe('error');
+  });
+});
