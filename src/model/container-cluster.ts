@@ -51,28 +51,49 @@ export function containerCluster(p: Prepared): StrategyReport {
   const pods = p.services.map((s) =>
     podsPerHour(s.cpu, s.service.container.cpuMillicores, st.targetUtilization, s.service.minInstances),
   );
-  // First-fit decreasing order, fixed for the whole week (pod sizes do not change by hour).
-  const order = p.services
-    .map((s, i) => ({ i, k: key(s.service.container.cpuMillicores, s.service.container.memoryMiB) }))
-    .sort((a, b) => b.k - a.k || a.i - b.i);
+  // Pods of the same size are interchangeable: pack one group per distinct (CPU, memory) request, in
+  // first-fit-decreasing order fixed for the whole week (requests do not change by hour).
+  const sizeIndex = new Map<string, number>();
+  const sizes: { cpu: number; memory: number; k: number }[] = [];
+  const sizeOf = p.services.map((s) => {
+    const c = s.service.container;
+    const id = `${c.cpuMillicores}/${c.memoryMiB}`;
+    let at = sizeIndex.get(id);
+    if (at === undefined) {
+      at = sizes.length;
+      sizeIndex.set(id, at);
+      sizes.push({ cpu: c.cpuMillicores, memory: c.memoryMiB, k: key(c.cpuMillicores, c.memoryMiB) });
+    }
+    return at;
+  });
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[b]!.k - sizes[a]!.k || a - b);
 
   const workloadNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const counts = new Array<number>(sizes.length);
+  const podsWeek = new Array<number>(HOURS_PER_WEEK).fill(0);
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    counts.fill(0);
+    let count = 0;
+    for (let i = 0; i < pods.length; i++) {
+      const n = pods[i]![h]!;
+      counts[sizeOf[i]!]! += n;
+      count += n;
+    }
     const groups: PodGroup[] = [];
     const keys: number[] = [];
-    let count = 0;
-    for (const { i, k } of order) {
-      const c = p.services[i]!.service.container;
-      const n = pods[i]![h]!;
-      groups.push({ cpu: c.cpuMillicores, memory: c.memoryMiB, count: n });
-      keys.push(k);
-      count += n;
-      requestedCpu[h]! += n * c.cpuMillicores;
-      requestedMem[h]! += n * c.memoryMiB;
+    for (const si of order) {
+      const z = sizes[si]!;
+      const n = counts[si]!;
+      if (n === 0) continue;
+      groups.push({ cpu: z.cpu, memory: z.memory, count: n });
+      keys.push(z.k);
+      requestedCpu[h]! += n * z.cpu;
+      requestedMem[h]! += n * z.memory;
     }
+    podsWeek[h] = count;
     const forPods = packNodes(groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).

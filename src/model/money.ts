@@ -27,14 +27,17 @@ export function sumCents(amounts: readonly number[]): number {
   return cents / 100;
 }
 
-/** Rounds up, ignoring float noise (2.0000000000004 instances are 2 instances). */
+/** Relative tolerance for counting: far below any real fraction of an instance, far above float noise. */
+const COUNT_TOLERANCE = 1e-9;
+
+/** Rounds up, ignoring float noise (2.0000000000004 instances are 2 instances). Hot path: no string work. */
 export function ceilClean(x: number): number {
-  return Math.ceil(clean(x));
+  return Math.ceil(x - COUNT_TOLERANCE * Math.max(1, Math.abs(x)));
 }
 
 /** Rounds down, ignoring float noise (2.9999999999997 pods fit as 3). */
 export function floorClean(x: number): number {
-  return Math.floor(clean(x));
+  return Math.floor(x + COUNT_TOLERANCE * Math.max(1, Math.abs(x)));
 }
 
 /**
@@ -42,9 +45,13 @@ export function floorClean(x: number): number {
  * (largest remainder). Equal shares when every weight is zero; an empty list when there are no weights.
  */
 export function allocateCents(total: number, weights: readonly number[]): number[] {
+  return allocateWholeCents(toCents(total), weights).map((c) => c / 100);
+}
+
+/** `allocateCents` in whole cents: integer shares of `totalCents` that add up to it exactly. */
+export function allocateWholeCents(totalCents: number, weights: readonly number[]): number[] {
   const n = weights.length;
   if (n === 0) return [];
-  const totalCents = toCents(total);
   const positive = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
   let sum = positive.reduce((a, b) => a + b, 0);
   const w = sum > 0 ? positive : positive.map(() => 1);
@@ -54,5 +61,5 @@ export function allocateCents(total: number, weights: readonly number[]): number
   let left = totalCents - floors.reduce((a, b) => a + b, 0);
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!.i]! += 1;
-  return floors.map((c) => c / 100);
+  return floors;
 }

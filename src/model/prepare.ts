@@ -1,5 +1,5 @@
 // Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
-import { allocateCents, clean, sumCents, toCents } from './money.ts';
+import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
 import { HOURS_PER_WEEK, weekCurve } from './time.ts';
 import type {
   InstanceType,
@@ -101,7 +101,8 @@ export function serviceCosts(
     let w = weights(l);
     if (!w.some((x) => x > 0)) w = included.map((inc) => (inc ? 1 : 0));
     if (!w.some((x) => x > 0)) continue;
-    allocateCents(l.cost, w).forEach((share, i) => (cents[i]! += toCents(share)));
+    const shares = allocateWholeCents(toCents(l.cost), w);
+    for (let i = 0; i < shares.length; i++) cents[i]! += shares[i]!;
   }
   return p.services.map((s, i) => ({
     service: s.service.name,

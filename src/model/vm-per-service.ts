@@ -14,14 +14,6 @@ import {
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { InstanceType, LineItem, Scaling, StrategyReport, Warning } from './types.ts';
 
-interface Fleet {
-  type: InstanceType;
-  /** Instances running each hour of the week (static: the peak every hour). */
-  perHour: number[];
-  instanceHours: number;
-  cost: number;
-}
-
 /** Instances per hour = max(minInstances, ⌈CPU demand ÷ (vCPU × target utilization)⌉). */
 export function instancesPerHour(
   cpu: readonly number[],
@@ -32,27 +24,30 @@ export function instancesPerHour(
   return cpu.map((c) => Math.max(min, ceilClean(c / (vcpu * target))));
 }
 
-function fleet(
+/** Instances running each hour of the week: static holds the peak hour's count all week. */
+function fleet(s: PreparedService, type: InstanceType, target: number, scaling: Scaling): number[] {
+  if (scaling === 'static') return new Array<number>(HOURS_PER_WEEK).fill(peakCount(s, type, target));
+  return instancesPerHour(s.cpu, type.vcpu, target, s.service.minInstances);
+}
+
+function peakCount(s: PreparedService, type: InstanceType, target: number): number {
+  return Math.max(s.service.minInstances, ceilClean(s.peakCpu / (type.vcpu * target)));
+}
+
+/** Instance-hours in the billing period for one type, without building the hourly series (hot path). */
+function fleetHours(
   s: PreparedService,
   type: InstanceType,
   target: number,
   scaling: Scaling,
   hpm: number,
-  price: number,
-): Fleet {
-  let perHour = instancesPerHour(s.cpu, type.vcpu, target, s.service.minInstances);
-  let instanceHours: number;
-  if (scaling === 'static') {
-    const peak = Math.max(0, ...perHour);
-    perHour = new Array<number>(HOURS_PER_WEEK).fill(peak);
-    instanceHours = allPeriod(peak, hpm);
-  } else {
-    instanceHours = weekToPeriod(
-      perHour.reduce((a, b) => a + b, 0),
-      hpm,
-    );
-  }
-  return { type, perHour, instanceHours, cost: instanceHours * price };
+): number {
+  if (scaling === 'static') return allPeriod(peakCount(s, type, target), hpm);
+  const perInstance = type.vcpu * target;
+  const min = s.service.minInstances;
+  let sum = 0;
+  for (const c of s.cpu) sum += Math.max(min, ceilClean(c / perInstance));
+  return weekToPeriod(sum, hpm);
 }
 
 export function vmPerService(p: Prepared): StrategyReport {
@@ -71,42 +66,33 @@ export function vmPerService(p: Prepared): StrategyReport {
     const candidates = auto
       ? p.plan.catalog.instanceTypes.filter((t) => t.memoryGiB * 1024 >= s.service.memoryMiB)
       : [instanceType(p, chosen)];
-    let best: Fleet | undefined;
+    // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
+    let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
     for (const t of candidates) {
-      const f = fleet(
-        s,
-        t,
-        settings.targetUtilization,
-        settings.scaling,
-        p.hoursPerMonth,
-        discounted(t.hourly, settings.discount),
-      );
-      // Cheapest wins; on a tie, the fleet with less vCPU, then the catalog's order.
-      if (
-        !best ||
-        f.cost < best.cost - 1e-9 ||
-        (Math.abs(f.cost - best.cost) <= 1e-9 &&
-          f.type.vcpu * Math.max(...f.perHour) < best.type.vcpu * Math.max(...best.perHour))
-      ) {
-        best = f;
+      const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
+      const cost = hours * t.hourly * (1 - settings.discount);
+      const vcpu = t.vcpu * peakCount(s, t, settings.targetUtilization);
+      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
+        best = { type: t, hours, cost, vcpu };
       }
     }
     if (!best) throw new Error(`no instance type in catalog "${p.plan.catalog.id}" fits ${s.service.name}`);
     const t = best.type;
+    const perHour = fleet(s, t, settings.targetUtilization, settings.scaling);
     lineItems.push(
       line(
         s.service.name,
         `Instance hours (${t.name}${auto ? ', cheapest that fits' : ''})`,
         'hours',
-        best.instanceHours,
+        best.hours,
         discounted(t.hourly, settings.discount),
       ),
     );
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      paid[h]! += best.perHour[h]! * t.vcpu;
-      units[h]! += best.perHour[h]!;
+      paid[h]! += perHour[h]! * t.vcpu;
+      units[h]! += perHour[h]!;
     }
-    instanceHours += best.instanceHours;
+    instanceHours += best.hours;
     if (isBurstable(t.name)) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
   }
   for (let h = 0; h < HOURS_PER_WEEK; h++) peakInstances = Math.max(peakInstances, units[h]!);

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { NodeShape, PodGroup } from './packing.ts';
+import { packNodes, sortForPacking } from './packing.ts';
+
+/** Reference: plain first fit, one pod at a time, over individual nodes. */
+function naiveFirstFit(groups: readonly PodGroup[], node: NodeShape): number {
+  const bins: { cpu: number; memory: number; pods: number }[] = [];
+  for (const g of groups) {
+    for (let k = 0; k < g.count; k++) {
+      let placed = false;
+      for (const b of bins) {
+        if (b.cpu + 1e-9 >= g.cpu && b.memory + 1e-9 >= g.memory && b.pods >= 1) {
+          b.cpu -= g.cpu;
+          b.memory -= g.memory;
+          b.pods -= 1;
+          placed = true;
+          break;
+        }
+      }
+      if (!placed) bins.push({ cpu: node.cpu - g.cpu, memory: node.memory - g.memory, pods: node.pods - 1 });
+    }
+  }
+  return bins.length;
+}
+
+describe('grouped first-fit decreasing', () => {
+  it('uses exactly the bins of pod-by-pod first fit', () => {
+    const node = fc.record({
+      cpu: fc.integer({ min: 500, max: 8000 }),
+      memory: fc.integer({ min: 512, max: 32768 }),
+      pods: fc.integer({ min: 1, max: 60 }),
+    });
+    fc.assert(
+      fc.property(
+        node,
+        fc.array(
+          fc.record({
+            cpu: fc.integer({ min: 1, max: 500 }),
+            memory: fc.integer({ min: 1, max: 512 }),
+            count: fc.integer({ min: 0, max: 40 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (shape, raw) => {
+          const groups = sortForPacking(raw, shape);
+          expect(packNodes(groups, shape)).toBe(naiveFirstFit(groups, shape));
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+  it('refuses a pod that fits no empty node', () => {
+    expect(() =>
+      packNodes([{ cpu: 2000, memory: 1, count: 1 }], { cpu: 1000, memory: 1000, pods: 10 }),
+    ).toThrow();
+  });
+});
