@@ -253,13 +253,13 @@ export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration
           label: serverless ? 'Provisioned concurrency' : `Paid capacity (${unit}); shaded gap: idle`,
           data: capacity,
           borderColor: themeColor('--text'),
-          backgroundColor: themeColor('--muted', 0.25),
+          backgroundColor: themeColor('--muted', 0.15),
           borderWidth: 2,
           borderDash: [6, 3],
           pointRadius: 0,
           stepped: 'middle',
           // Above demand is paid but idle; below it (serverless beyond provisioned concurrency) runs on demand.
-          fill: { target: 0, above: themeColor('--muted', 0.25), below: 'rgba(0, 0, 0, 0)' },
+          fill: { target: 0, above: themeColor('--muted', 0.15), below: 'rgba(0, 0, 0, 0)' },
         },
       ],
     },
@@ -271,6 +271,7 @@ export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration
         x: axis({ ticks: { color: themeColor('--muted'), autoSkip: false, maxRotation: 0 } }),
         y: axis({
           beginAtZero: true,
+          grace: '5%',
           title: { display: true, text: unit, color: themeColor('--muted') },
         }),
       },

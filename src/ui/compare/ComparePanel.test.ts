@@ -1,0 +1,60 @@
+// Server-side renders of the comparison panel, checked against the reports it compares.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../model/types.ts';
+import { STRATEGY_NAMES } from '../../model/types.ts';
+import { money, moneyDelta, percentDelta } from '../format.ts';
+import { sampleReport } from '../results/sample-report.ts';
+import ComparePanel from './ComparePanel.svelte';
+import { centsDelta } from './compare.ts';
+
+const text = (html: string) =>
+  html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+const base = sampleReport();
+const cheaper: Report = {
+  ...base,
+  strategies: base.strategies.map((s) => ({ ...s, monthlyCost: Math.round(s.monthlyCost * 80) / 100 })),
+};
+
+describe('ComparePanel', () => {
+  const entries = [
+    { id: 'a', name: 'Food delivery', isBase: true, report: base },
+    { id: 'b', name: 'Reserved instances', isBase: false, report: cheaper },
+  ];
+  const html = render(ComparePanel, { props: { entries, currency: 'USD', onExport: () => {} } }).body;
+  const table = text(html.slice(html.indexOf('data-testid="comparison"'), html.indexOf('</table>')));
+
+  it('shows each strategy’s total for every entry, with deltas against the base in money and percent', () => {
+    expect(table).toContain('Food delivery base');
+    for (const s of base.strategies) {
+      const other = cheaper.strategies.find((x) => x.id === s.id)!;
+      const delta = centsDelta(other.monthlyCost, s.monthlyCost);
+      const row = table.slice(table.indexOf(STRATEGY_NAMES[s.id]));
+      expect(row).toContain(money(s.monthlyCost, 'USD'));
+      expect(row).toContain(
+        `${money(other.monthlyCost, 'USD')} ${moneyDelta(delta, 'USD')} (${percentDelta(delta / s.monthlyCost)})`,
+      );
+    }
+    expect(table).toMatch(/−\$[\d,.]+ \(−20(\.0)?\s?%\)/);
+  });
+
+  it('names each entry’s cheapest strategy and has the export button and a chart with data', () => {
+    expect(table).toContain(
+      `Cheapest ${STRATEGY_NAMES[base.cheapest!]} ${STRATEGY_NAMES[cheaper.cheapest!]}`,
+    );
+    expect(text(html)).toContain('Export comparison CSV');
+    expect(html).toMatch(/<canvas[^>]*role="img"[^>]*aria-label="[^"]+"/);
+    expect(text(html)).toContain('Show data');
+  });
+
+  it('asks for a second entry when only one is given', () => {
+    const one = render(ComparePanel, {
+      props: { entries: entries.slice(0, 1), currency: 'USD', onExport: () => {} },
+    }).body;
+    expect(text(one)).toContain('Choose at least two plans or scenarios to compare.');
+  });
+});

@@ -1,0 +1,107 @@
+// Server-side renders of the results panel: what a user reads, checked against the report it came from.
+import { render } from 'svelte/server';
+import { describe, expect, it } from 'vitest';
+import { bundledCatalog } from '../../catalog/index.ts';
+import { evaluate, forecast } from '../../model/index.ts';
+import { flat, testPlan, testService } from '../../model/testing.ts';
+import { money } from '../format.ts';
+import ResultsPanel from './ResultsPanel.svelte';
+import { sampleForecast, sampleReport } from './sample-report.ts';
+
+const text = (html: string) =>
+  html
+    .replace(/<!--[^]*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+const cardsOf = (html: string) =>
+  html
+    .split('<article')
+    .slice(1)
+    .map((c) => c.slice(0, c.indexOf('</article>')));
+
+function table(html: string, testId: string): string {
+  const start = html.indexOf(`data-testid="${testId}"`);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</table>', start));
+}
+
+describe('ResultsPanel', () => {
+  const report = sampleReport();
+  const { body } = render(ResultsPanel, { props: { report, forecast: sampleForecast(report) } });
+
+  it('shows four strategy cards with their monthly costs and marks only the report’s cheapest', () => {
+    const cards = cardsOf(body);
+    expect(cards).toHaveLength(4);
+    report.strategies.forEach((s, i) => {
+      expect(cards[i]).toContain(`data-strategy="${s.id}"`);
+      expect(text(cards[i]!)).toContain(money(s.monthlyCost, 'USD'));
+      expect(text(cards[i]!).includes('Cheapest')).toBe(s.id === report.cheapest);
+    });
+  });
+
+  it('says which services a strategy does not run and counts warnings', () => {
+    const serverless = text(cardsOf(body)[3]!);
+    expect(serverless).toContain('Does not run 1 service: payments');
+    expect(serverless).toContain('2 warnings');
+    expect(serverless).toContain('payments is stateful');
+    expect(text(cardsOf(body)[0]!)).toContain('No warnings');
+  });
+
+  it('shows the per-service table with the report’s costs and monthly totals', () => {
+    const t = text(table(body, 'breakdown'));
+    for (const s of report.strategies) {
+      expect(t).toContain(s.name);
+      expect(t).toContain(money(s.monthlyCost, 'USD'));
+      for (const sc of s.services) if (sc.included) expect(t).toContain(money(sc.cost, 'USD'));
+    }
+    expect(t).toContain('not run');
+  });
+
+  it('lists the line items of the cheapest strategy first, with the total', () => {
+    const t = table(body, 'line-items');
+    const cheapest = report.strategies.find((s) => s.id === report.cheapest)!;
+    expect(t.split('<tbody')[1]!.split('</tbody>')[0]!.match(/<tr/g)).toHaveLength(cheapest.lineItems.length);
+    for (const li of cheapest.lineItems) expect(text(t)).toContain(li.component);
+    expect(text(t)).toContain(`Total per month ${money(cheapest.monthlyCost, 'USD')}`);
+  });
+
+  it('gives every chart a title, an accessible label and a data table', () => {
+    const figures = body.split('class="figure').slice(1);
+    expect(figures).toHaveLength(3);
+    for (const f of figures) {
+      expect(f).toMatch(/<h3[^>]*>[^<]+<\/h3>/);
+      expect(f).toMatch(/<canvas[^>]*role="img"[^>]*aria-label="[^"]+"/);
+      expect(f).toContain('Show data');
+      expect(f).toContain('<table');
+    }
+    const t = text(body);
+    expect(t).toContain('Month 1');
+    expect(t).toContain('Sun 23:00');
+    expect(t).toMatch(/Month \d+: .+ becomes cheaper than/);
+  });
+
+  it('renders an engine report without NaN or Infinity', () => {
+    const plan = testPlan(bundledCatalog('aws-us-east-1')!, [
+      testService({ name: 'api', trafficRps: flat(80), growthPerMonth: 0.1 }),
+      testService({ name: 'db', trafficRps: flat(0), stateful: true }),
+    ]);
+    const out = render(ResultsPanel, {
+      props: { report: evaluate(plan), forecast: forecast(plan, 12) },
+    }).body;
+    expect(text(out)).not.toMatch(/NaN|Infinity|undefined/);
+  });
+
+  it('limits long tables until asked for all rows', () => {
+    const services = Array.from({ length: 120 }, (_, i) =>
+      testService({ name: `svc-${i}`, trafficRps: flat(1) }),
+    );
+    const plan = testPlan(bundledCatalog('aws-us-east-1')!, services);
+    const out = render(ResultsPanel, { props: { report: evaluate(plan), forecast: [] } }).body;
+    const rows = table(out, 'breakdown').split('<tbody')[1]!.split('</tbody>')[0]!.match(/<tr/g);
+    expect(rows).toHaveLength(100);
+    expect(text(out)).toContain('Show all 120 services');
+    expect(text(out)).toContain('No forecast for this plan.');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { bundledCatalog } from '../../catalog/index.ts';
+import { evaluate } from '../../model/index.ts';
+import { flat, testPlan, testService } from '../../model/testing.ts';
+import {
+  breakdownRows,
+  capacityFigures,
+  capacityLabel,
+  capacityValue,
+  concurrency,
+  eligibleForCheapest,
+  excludedServices,
+  unitPrice,
+} from './results.ts';
+import { sampleReport } from './sample-report.ts';
+
+const engineReport = () =>
+  evaluate(
+    testPlan(bundledCatalog('aws-us-east-1')!, [
+      testService({ name: 'api', trafficRps: flat(50) }),
+      testService({ name: 'db', trafficRps: flat(5), stateful: true }),
+    ]),
+  );
+
+describe('capacity figures', () => {
+  it('labels known keys and makes words of unknown camelCase keys', () => {
+    expect(capacityLabel('peakNodes')).toBe('Peak nodes');
+    expect(capacityLabel('instanceHours')).toBe('Instance-hours / month');
+    expect(capacityLabel('warmPoolSize')).toBe('Warm pool size');
+    expect(capacityLabel('')).toBe('');
+  });
+
+  it('formats costs as money, allocations as percent, hours as whole numbers', () => {
+    expect(capacityValue('headroomMonthlyCost', 26.7, 'USD')).toMatch(/\$26\.70/);
+    expect(capacityValue('cpuAllocation', 0.522, 'USD')).toMatch(/52\.2\s?%/);
+    expect(capacityValue('nodeHours', 1356.4, 'USD')).toBe('1,356');
+    expect(capacityValue('averageNodes', 1.856, 'USD')).toBe('1.86');
+    expect(capacityValue('peakNodes', NaN, 'USD')).toBe('—');
+  });
+
+  it('labels every capacity key the engine reports, none left as a raw key', () => {
+    for (const s of engineReport().strategies) {
+      const figures = capacityFigures(s, 'USD');
+      expect(figures.map((f) => f.key)).toEqual(Object.keys(s.capacity));
+      for (const f of figures) {
+        expect(f.label).not.toBe(f.key);
+        expect(f.value).not.toMatch(/NaN|Infinity/);
+      }
+      expect(figures.some((f) => f.primary)).toBe(true);
+    }
+  });
+
+  it('shows every figure at once when no key is known', () => {
+    const s = { ...sampleReport().strategies[0]!, capacity: { a: 1, b: 2 } };
+    expect(capacityFigures(s, 'USD').every((f) => f.primary)).toBe(true);
+  });
+
+  it('reads serverless concurrency from the capacity figures', () => {
+    const serverless = engineReport().strategies.find((s) => s.id === 'serverless')!;
+    const c = concurrency(serverless);
+    expect(c.peak).toBe(serverless.capacity.peakConcurrency);
+    expect(c.average).toBe(serverless.capacity.averageConcurrency);
+    expect(concurrency(sampleReport().strategies[0]!)).toEqual({ average: null, peak: null });
+  });
+});
+
+describe('cheapest and excluded services', () => {
+  it('lists services a strategy does not run and keeps such strategies out of the cheapest', () => {
+    const report = engineReport();
+    const serverless = report.strategies.find((s) => s.id === 'serverless')!;
+    expect(excludedServices(serverless)).toEqual(['db']);
+    expect(eligibleForCheapest(report)).toEqual(['shared-host', 'vm-per-service', 'container-cluster']);
+    expect(eligibleForCheapest(report)).toContain(report.cheapest);
+  });
+
+  it('lets every strategy compete when none runs every service', () => {
+    const report = sampleReport();
+    for (const s of report.strategies) s.services = s.services.map((x) => ({ ...x, included: false }));
+    expect(eligibleForCheapest(report)).toHaveLength(4);
+  });
+});
+
+describe('per-service breakdown', () => {
+  it('has one row per service with each strategy’s report cost, null where not run', () => {
+    const report = sampleReport();
+    const rows = breakdownRows(report);
+    expect(rows.map((r) => r.service)).toEqual(['orders', 'restaurants', 'payments', 'search']);
+    const payments = rows.find((r) => r.service === 'payments')!;
+    expect(payments.costs[3]).toBeNull();
+    expect(payments.costs[0]).toBe(
+      report.strategies[0]!.services.find((s) => s.service === 'payments')!.cost,
+    );
+  });
+
+  it('adds up to each strategy’s monthly cost on the engine report', () => {
+    const report = engineReport();
+    const rows = breakdownRows(report);
+    report.strategies.forEach((s, i) => {
+      const sum = rows.reduce((acc, r) => acc + Math.round((r.costs[i] ?? 0) * 100), 0);
+      expect(sum).toBe(Math.round(s.monthlyCost * 100));
+    });
+  });
+});
+
+describe('unit prices', () => {
+  it('keep the decimals a per-unit price needs and never show NaN', () => {
+    expect(unitPrice(0.0000166667, 'USD')).toMatch(/0\.0000166667/);
+    expect(unitPrice(0.192, 'USD')).toMatch(/\$0\.192$/);
+    expect(unitPrice(2, 'USD')).toMatch(/\$2\.00$/);
+    expect(unitPrice(Infinity, 'USD')).toBe('—');
+    expect(unitPrice(1, 'XX1')).toBe('1.00 XX1');
+  });
+});
