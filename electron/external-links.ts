@@ -21,11 +21,11 @@ export function externalLinkIdForUrl(url: string): ExternalLinkId | undefined {
 
 /** Opens the fixed URL of `id`; anything else is refused. */
 export function createExternalOpener(
-  openExternal: (url: string) => Promise<void>,
+  openInBrowser: (url: string) => Promise<void>,
 ): (id: unknown) => Promise<boolean> {
   return async (id) => {
     if (!isExternalLinkId(id)) return false;
-    await openExternal(EXTERNAL_LINKS[id]);
+    await openInBrowser(EXTERNAL_LINKS[id]);
     return true;
   };
 }

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, CSP_META_TAG } from './csp.ts';
+
+const directives = new Map(
+  CONTENT_SECURITY_POLICY.split(';').map((part) => {
+    const [name = '', ...values] = part.trim().split(/\s+/);
+    return [name, values] as const;
+  }),
+);
+
+describe('CONTENT_SECURITY_POLICY', () => {
+  it('denies by default and allows script only from the app itself', () => {
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('has no unsafe-eval, no inline script, no wildcard and no remote source anywhere', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|unsafe-hashes|strict-dynamic/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/\*|https?:|wss?:|file:/);
+    for (const [name, values] of directives) {
+      if (name.startsWith('script-src') || name === 'default-src' || name === 'style-src') {
+        expect(values, name).not.toContain("'unsafe-inline'");
+      }
+    }
+    // The one inline allowance is style="" attributes, which cannot run script.
+    const inline = [...directives].filter(([, values]) => values.includes("'unsafe-inline'")).map(([n]) => n);
+    expect(inline).toEqual(['style-src-attr']);
+  });
+
+  it('is a single line usable both as a header and in a meta tag', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n"]/);
+    expect(CSP_META_TAG).toBe(
+      `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+    );
+  });
+
+  it("matches the <meta> tag of index.html (the renderer's copy)", (ctx) => {
+    const html = existsSync('index.html') ? readFileSync('index.html', 'utf8') : '';
+    const match = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i.exec(html);
+    if (match === null) {
+      ctx.skip(
+        'index.html has no Content-Security-Policy <meta> tag yet; add CSP_META_TAG from electron/csp.ts',
+      );
+      return;
+    }
+    expect(match[1]).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

@@ -1,0 +1,130 @@
+import * as fsp from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  describeFsError,
+  planFilesFromArgv,
+  readTextFile,
+  writeFileAtomic,
+  type WriteFs,
+} from './file-io.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'headroom-io-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const fsError = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
+
+describe('writeFileAtomic', () => {
+  it('writes a new file and leaves no temporary file behind', async () => {
+    const target = path.join(dir, 'report.csv');
+    const result = await writeFileAtomic(target, 'a,b\n1,2\n');
+    expect(result).toEqual({ saved: true, path: target });
+    expect(readFileSync(target, 'utf8')).toBe('a,b\n1,2\n');
+    expect(readdirSync(dir)).toEqual(['report.csv']);
+  });
+
+  it('replaces an existing file', async () => {
+    const target = path.join(dir, 'plan.json');
+    writeFileSync(target, 'old');
+    expect((await writeFileAtomic(target, 'new ✓')).saved).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('new ✓');
+  });
+
+  it.each(['write', 'sync', 'rename'] as const)(
+    'leaves the old file intact and says why when %s fails',
+    async (step) => {
+      const target = path.join(dir, 'plan.json');
+      writeFileSync(target, 'old contents');
+      const failingFs: WriteFs = {
+        open: (async (...args: Parameters<typeof fsp.open>) => {
+          const handle = await fsp.open(...args);
+          if (step === 'write') handle.writeFile = () => Promise.reject(fsError('ENOSPC'));
+          if (step === 'sync') handle.sync = () => Promise.reject(fsError('EIO'));
+          return handle;
+        }) as typeof fsp.open,
+        rename: step === 'rename' ? () => Promise.reject(fsError('EACCES')) : fsp.rename,
+        rm: fsp.rm,
+      };
+      const result = await writeFileAtomic(target, 'new contents', failingFs);
+      expect(result.saved).toBe(false);
+      expect(result.error).toBeTruthy();
+      if (step === 'write') expect(result.error).toBe('The disk is full.');
+      if (step === 'rename') expect(result.error).toBe('You do not have permission to write there.');
+      expect(readFileSync(target, 'utf8')).toBe('old contents');
+      expect(readdirSync(dir)).toEqual(['plan.json']);
+    },
+  );
+
+  it('fails cleanly when the folder is missing or the target is a folder', async () => {
+    const missing = await writeFileAtomic(path.join(dir, 'nope', 'plan.json'), 'x');
+    expect(missing).toMatchObject({ saved: false, error: 'The folder does not exist any more.' });
+    mkdirSync(path.join(dir, 'folder'));
+    const folder = await writeFileAtomic(path.join(dir, 'folder'), 'x');
+    expect(folder.saved).toBe(false);
+    expect(readdirSync(dir)).toEqual(['folder']);
+  });
+});
+
+describe('describeFsError', () => {
+  it('turns error codes into words', () => {
+    expect(describeFsError(fsError('EROFS'))).toBe('That location is read-only.');
+    expect(describeFsError(new Error('odd'))).toBe('odd');
+    expect(describeFsError('???')).toBe('The file could not be written.');
+  });
+});
+
+describe('readTextFile', () => {
+  it('reads UTF-8 text', async () => {
+    const file = path.join(dir, 'plan.headroom.json');
+    writeFileSync(file, '{"name":"café"}');
+    expect(await readTextFile(file, 1000)).toEqual({
+      ok: true,
+      file: { name: 'plan.headroom.json', contents: '{"name":"café"}' },
+    });
+  });
+
+  it('refuses files over the limit, folders, missing files and binary data', async () => {
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, 'x'.repeat(2000));
+    const tooBig = await readTextFile(big, 1000);
+    expect(tooBig.ok).toBe(false);
+    expect(!tooBig.ok && tooBig.error).toMatch(/too large/);
+    expect((await readTextFile(dir, 1000)).ok).toBe(false);
+    const missing = await readTextFile(path.join(dir, 'none.json'), 1000);
+    expect(!missing.ok && missing.error).toBe('none.json does not exist.');
+    const binary = path.join(dir, 'bin.json');
+    writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    expect((await readTextFile(binary, 1000)).ok).toBe(false);
+    const nul = path.join(dir, 'nul.json');
+    writeFileSync(nul, 'a\0b');
+    expect((await readTextFile(nul, 1000)).ok).toBe(false);
+  });
+});
+
+describe('planFilesFromArgv', () => {
+  it('takes .json arguments after the executable, resolved against the working folder', () => {
+    expect(planFilesFromArgv(['/opt/Headroom/headroom-desktop', 'plan.json'], '/home/u')).toEqual([
+      path.resolve('/home/u', 'plan.json'),
+    ]);
+    expect(
+      planFilesFromArgv(
+        [
+          'electron',
+          '.',
+          '--enable-logging',
+          'a.headroom.json',
+          '/abs/B.JSON',
+          'notes.txt',
+          'a.headroom.json',
+        ],
+        '/w',
+      ),
+    ).toEqual([path.resolve('/w', 'a.headroom.json'), path.resolve('/abs/B.JSON')]);
+    expect(planFilesFromArgv(['x.json'], '/w')).toEqual([]);
+  });
+});

@@ -1,0 +1,304 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_INDEX_URL } from './app-origin.ts';
+import { APP_SCHEME_PRIVILEGES } from './app-protocol.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
+import { createFakeElectron, type FakeElectron, type FakeWebContents } from './test-support/fake-electron.ts';
+import { SECURE_WEB_PREFERENCES } from './web-preferences.ts';
+
+let dir: string;
+let savedArgv: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'headroom-main-'));
+  mkdirSync(path.join(dir, 'app', 'dist'), { recursive: true });
+  writeFileSync(path.join(dir, 'app', 'dist', 'index.html'), '<!doctype html><title>Headroom</title>');
+  mkdirSync(path.join(dir, 'user'));
+  mkdirSync(path.join(dir, 'docs'));
+  savedArgv = process.argv;
+  process.argv = ['/opt/Headroom/headroom-desktop'];
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  process.argv = savedArgv;
+  vi.doUnmock('electron');
+  vi.resetModules();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function loadMain(
+  options: Parameters<typeof createFakeElectron>[0] = {},
+  ready = true,
+): Promise<FakeElectron> {
+  const fake = createFakeElectron(options);
+  fake.paths.app = path.join(dir, 'app');
+  fake.paths.userData = path.join(dir, 'user');
+  fake.paths.documents = path.join(dir, 'docs');
+  vi.resetModules();
+  vi.doMock('electron', () => fake.module);
+  await import('./main.ts');
+  if (ready) await fake.ready();
+  return fake;
+}
+
+const invoke = (fake: FakeElectron, channel: string, contents: FakeWebContents, ...args: unknown[]) =>
+  fake.ipcHandlers.get(channel)!({ sender: contents, senderFrame: contents.mainFrame }, ...args);
+
+describe('main process, before ready', () => {
+  it('sandboxes every renderer, registers app:// as privileged and takes the single-instance lock', async () => {
+    const fake = await loadMain({}, false);
+    expect(fake.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: APP_SCHEME_PRIVILEGES },
+    ]);
+    expect(fake.app.requestSingleInstanceLock).toHaveBeenCalled();
+    for (const event of [
+      'open-file',
+      'second-instance',
+      'web-contents-created',
+      'window-all-closed',
+      'activate',
+    ]) {
+      expect(fake.app.listenerCount(event), event).toBe(1);
+    }
+    expect(fake.windows).toHaveLength(0);
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const fake = await loadMain({ gotLock: false });
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(fake.app.listenerCount('second-instance')).toBe(0);
+  });
+
+  it('refuses remote debugging in a packaged app', async () => {
+    const fake = await loadMain({ isPackaged: true, switches: ['remote-debugging-port'] });
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+  });
+});
+
+describe('main process, when ready', () => {
+  it('opens one window with the secure webPreferences on app://, never file://', async () => {
+    const fake = await loadMain({ isPackaged: true });
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0]!;
+    expect(window.options.webPreferences).toEqual({
+      ...SECURE_WEB_PREFERENCES,
+      preload: path.join(dir, 'app', 'dist-electron', 'preload.cjs'),
+      devTools: false,
+    });
+    expect(window.options.minWidth).toBeGreaterThanOrEqual(800);
+    expect(window.options.minHeight).toBeGreaterThanOrEqual(600);
+    expect(window.loadURL).toHaveBeenCalledWith(APP_INDEX_URL);
+    expect(window.loadFile).not.toHaveBeenCalled();
+    expect(fake.protocol.registerFileProtocol).not.toHaveBeenCalled();
+  });
+
+  it('allows DevTools only when not packaged', async () => {
+    const fake = await loadMain({ isPackaged: false });
+    expect(fake.windows[0]!.options.webPreferences?.devTools).toBe(true);
+  });
+
+  it('installs navigation, new-window and webview guards on every web contents', async () => {
+    const fake = await loadMain();
+    const contents = fake.windows[0]!.webContents;
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      expect(contents.firePreventable(event, 'https://evil.example/'), event).toBe(true);
+      expect(contents.firePreventable(event, 'app://headroom/index.html'), event).toBe(false);
+    }
+    expect(contents.firePreventable('will-attach-webview')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(fake.shell.openExternal).not.toHaveBeenCalled();
+    expect(contents.windowOpenHandler?.({ url: 'https://aws.amazon.com/lambda/pricing/' })).toEqual({
+      action: 'deny',
+    });
+    expect(fake.shell.openExternal).toHaveBeenCalledWith('https://aws.amazon.com/lambda/pricing/');
+  });
+
+  it('installs the session guards: permissions, devices, display media, downloads, remote requests', async () => {
+    const fake = await loadMain();
+    expect(Object.keys(fake.sessionHandlers).sort()).toEqual(
+      [
+        'beforeRequest',
+        'devicePermission',
+        'displayMedia',
+        'permissionCheck',
+        'permissionRequest',
+        'will-download',
+      ].sort(),
+    );
+    const granted = vi.fn();
+    (fake.sessionHandlers.permissionRequest as unknown as (...a: unknown[]) => void)(
+      {},
+      'geolocation',
+      granted,
+      {
+        requestingUrl: 'app://headroom/',
+      },
+    );
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+
+  it('serves dist/ over app:// with the CSP header', async () => {
+    const fake = await loadMain();
+    const handler = fake.protocolHandlers.get('app')!;
+    const response = await handler(new Request('app://headroom/index.html'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect((await handler(new Request('app://headroom/%2e%2e/user/shell-state.json'))).status).toBe(404);
+  });
+
+  it('registers a guarded handler for every invoke channel and nothing else', async () => {
+    const fake = await loadMain();
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.values(INVOKE_CHANNELS).sort());
+    const other = new (
+      fake.module.BrowserWindow as unknown as new (o: object) => { webContents: FakeWebContents }
+    )({});
+    for (const channel of fake.ipcHandlers.keys()) {
+      await expect(invoke(fake, channel, other.webContents, null)).rejects.toMatchObject({
+        reason: 'unknown-sender',
+      });
+      const main = fake.windows[0]!.webContents;
+      await expect(
+        fake.ipcHandlers.get(channel)!(
+          { sender: main, senderFrame: { url: 'app://headroom/', parent: {} } },
+          null,
+        ),
+      ).rejects.toMatchObject({ reason: 'sub-frame' });
+    }
+  });
+
+  it('installs the application menu and sends its commands to the window', async () => {
+    const fake = await loadMain();
+    const template = fake.menu.template as MenuItemConstructorOptions[];
+    expect(template.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    const file = template[0]!.submenu as MenuItemConstructorOptions[];
+    (file.find((i) => i.id === 'export-csv')!.click as () => void)();
+    expect(fake.windows[0]!.webContents.sent).toEqual([[EVENT_CHANNELS.menuCommand, 'export-csv']]);
+  });
+
+  it('saves through the native dialog, atomically, and remembers plan files as recent', async () => {
+    const fake = await loadMain();
+    const target = path.join(dir, 'docs', 'plan.json');
+    writeFileSync(target, 'old');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const contents = fake.windows[0]!.webContents;
+    const result = await invoke(fake, INVOKE_CHANNELS.saveFile, contents, {
+      suggestedName: 'plan.json',
+      mimeType: 'application/json',
+      contents: '{"new":true}',
+    });
+    expect(result).toEqual({ saved: true, path: target });
+    expect(readFileSync(target, 'utf8')).toBe('{"new":true}');
+    expect(fake.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
+      defaultPath: path.join(dir, 'docs', 'plan.json'),
+      filters: [{ name: 'Headroom plan', extensions: ['json'] }],
+    });
+    expect(fake.app.addRecentDocument).toHaveBeenCalledWith(target);
+    // A cancelled dialog is not an error.
+    await expect(
+      invoke(fake, INVOKE_CHANNELS.saveFile, contents, {
+        suggestedName: 'r.csv',
+        mimeType: 'text/csv',
+        contents: '',
+      }),
+    ).resolves.toEqual({ saved: false });
+  });
+
+  it('reports a failed write and keeps the old file', async () => {
+    const fake = await loadMain();
+    const target = path.join(dir, 'docs', 'missing-folder', 'report.csv');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const result = await invoke(fake, INVOKE_CHANNELS.saveFile, fake.windows[0]!.webContents, {
+      suggestedName: 'report.csv',
+      mimeType: 'text/csv',
+      contents: 'a,b',
+    });
+    expect(result).toMatchObject({ saved: false, error: 'The folder does not exist any more.' });
+  });
+
+  it('opens a file through the native dialog with the size limit', async () => {
+    const fake = await loadMain();
+    const file = path.join(dir, 'docs', 'traffic.csv');
+    writeFileSync(file, 'hour,rps\n0,1\n');
+    const contents = fake.windows[0]!.webContents;
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    await expect(
+      invoke(fake, INVOKE_CHANNELS.openFile, contents, { extensions: ['csv'], maxBytes: 1000 }),
+    ).resolves.toEqual({ status: 'opened', file: { name: 'traffic.csv', contents: 'hour,rps\n0,1\n' } });
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    const refused = (await invoke(fake, INVOKE_CHANNELS.openFile, contents, {
+      extensions: ['csv'],
+      maxBytes: 5,
+    })) as {
+      status: string;
+    };
+    expect(refused.status).toBe('refused');
+    await expect(
+      invoke(fake, INVOKE_CHANNELS.openFile, contents, { extensions: ['csv'], maxBytes: 5 }),
+    ).resolves.toEqual({ status: 'canceled' });
+  });
+
+  it('opens plan files from a second instance in the running window', async () => {
+    const fake = await loadMain();
+    const plan = path.join(dir, 'docs', 'shop.headroom.json');
+    writeFileSync(plan, '{"plan":1}');
+    const contents = fake.windows[0]!.webContents;
+    fake.app.emit(
+      'second-instance',
+      {},
+      ['/opt/Headroom/headroom-desktop', 'shop.headroom.json'],
+      path.join(dir, 'docs'),
+    );
+    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
+    expect(fake.windows[0]!.focus).toHaveBeenCalled();
+    expect(contents.sent).toEqual([]);
+    // Not delivered before the renderer subscribed; handed over when it asks.
+    await expect(invoke(fake, INVOKE_CHANNELS.takePendingFiles, contents, null)).resolves.toEqual([
+      { name: 'shop.headroom.json', contents: '{"plan":1}' },
+    ]);
+    fake.app.emit('second-instance', {}, ['x', plan], '/');
+    await vi.waitFor(() =>
+      expect(contents.sent).toContainEqual([
+        EVENT_CHANNELS.fileOpened,
+        { name: 'shop.headroom.json', contents: '{"plan":1}' },
+      ]),
+    );
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('opens a plan named on the first command line', async () => {
+    const plan = path.join(dir, 'docs', 'first.json');
+    writeFileSync(plan, '{}');
+    process.argv = ['/opt/Headroom/headroom-desktop', plan];
+    const fake = await loadMain();
+    await expect(
+      invoke(fake, INVOKE_CHANNELS.takePendingFiles, fake.windows[0]!.webContents, null),
+    ).resolves.toEqual([{ name: 'first.json', contents: '{}' }]);
+  });
+
+  it('remembers window placement on close and restores it', async () => {
+    const fake = await loadMain();
+    fake.windows[0]!.close();
+    await vi.waitFor(() => {
+      const state = JSON.parse(readFileSync(path.join(dir, 'user', 'shell-state.json'), 'utf8'));
+      expect(state.window).toEqual({ bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
+    });
+    const again = await loadMain();
+    expect(again.windows[0]!.options).toMatchObject({ x: 10, y: 20, width: 1100, height: 800 });
+  });
+
+  it('quits when the last window closes (not macOS)', async () => {
+    const fake = await loadMain();
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quit).toHaveBeenCalled();
+  });
+});
