@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openStore, type StoreOptions } from './index.ts';
 import { DATA_FORMAT, SCHEMA_VERSIONS, storesAt, type SchemaVersion } from './schema.ts';
-import { freshIdb, testValidate } from './test-helpers.ts';
+import { parsePlan } from '../plan/index.ts';
+import { freshIdb } from './test-helpers.ts';
 import type { PlanRecord } from './types.ts';
 
 interface Fixture {
@@ -24,8 +25,14 @@ function dexieFor(o: StoreOptions): Dexie {
   return new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
 }
 
+/** The app's validation: the plan schema (src/plan), so a fixture plan the app would quarantine fails here. */
+function validatePlan(doc: unknown) {
+  const r = parsePlan(doc);
+  return r.ok ? [] : r.issues;
+}
+
 async function seed(fx: Fixture): Promise<StoreOptions> {
-  const o: StoreOptions = { name: `migrate-v${fx.version}`, validate: testValidate, ...freshIdb() };
+  const o: StoreOptions = { name: `migrate-v${fx.version}`, validate: validatePlan, ...freshIdb() };
   const db = dexieFor(o);
   db.version(fx.version).stores(fx.stores);
   await db.open();
