@@ -269,7 +269,7 @@ describe('parsePlan: every problem, with its path', () => {
     [
       'PC as text',
       (p: any) => (p.services[0].serverless = { provisionedConcurrency: 'two' }),
-      'services[0].serverless.provisionedConcurrency: is not valid',
+      'services[0].serverless.provisionedConcurrency: must be a number >= 0 and <= 1000000, or a list of 24 or 168 such numbers',
     ],
     [
       'zero pod CPU',

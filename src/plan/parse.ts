@@ -126,6 +126,8 @@ function fallbackMessage(iss: RawIssue): string {
       return iss.values.length === 1
         ? `must be ${JSON.stringify(iss.values[0])}`
         : `must be one of ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_union':
+      return iss.input === undefined ? 'is required' : 'is not valid';
     case 'invalid_format':
       return 'is not in the expected format';
     default:

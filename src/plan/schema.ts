@@ -124,7 +124,9 @@ export const serviceSchema = z.strictObject({
         'Default 512 (the free amount).',
       ).optional(),
       provisionedConcurrency: z
-        .union([provisionedLevel, curve(provisionedLevel, 'Environments kept warm in each hour.')])
+        .union([provisionedLevel, curve(provisionedLevel, 'Environments kept warm in each hour.')], {
+          error: `${rangeText({ min: 0, max: L.maxProvisionedConcurrency })}, or a list of 24 or 168 such numbers`,
+        })
         .meta({
           description:
             'Environments kept warm: one level for every hour, or 24/168 hourly levels. Default 0.',
@@ -251,7 +253,10 @@ export const planFileSchema = z
     ).optional(),
     catalog: z
       .union([text(L.maxNameLength), catalogSchema], {
-        error: 'must be the id of a bundled catalog (text) or a whole catalog object',
+        error: (iss) =>
+          iss.input === undefined
+            ? undefined
+            : 'must be the id of a bundled catalog (text) or a whole catalog object',
       })
       .meta({ description: 'Id of a bundled catalog, or a whole catalog object.' }),
     services: z

@@ -1,0 +1,29 @@
+// Entry of `npm run cli -- <command>` and the `headroom` bin: wires run() to the real process.
+import pkg from '../../package.json' with { type: 'json' };
+import { fileSize, readFileCapped, writeFileAtomic } from './fs.ts';
+import { EXIT_INTERNAL, run } from './run.ts';
+
+// A closed pipe (`headroom schema | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+run(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  fileSize,
+  readFile: (path, max) => readFileCapped(path, max),
+  writeFile: writeFileAtomic,
+  version: pkg.version,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`headroom: internal error: ${String(e)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

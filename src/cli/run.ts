@@ -1,0 +1,279 @@
+// The command-line front door: plan file in, report out. `run` takes its input and output as injected functions,
+// so tests call it in-process; main.ts wires it to the real process. Exit codes: 0 ok, 2 bad input or usage
+// (every problem on stderr, nothing on stdout), 1 internal error.
+import { evaluate, forecast, type ForecastMonth, type Report } from '../model/index.ts';
+import {
+  formatIssue,
+  parsePlanText,
+  planJsonSchemaText,
+  PLAN_LIMITS,
+  type ParseResult,
+} from '../plan/index.ts';
+import { forecastToCsv, reportToCsv, reportToTable } from '../report/index.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Size in bytes of a file (`-` is standard input: return 0, readFile enforces the cap). */
+  fileSize: (path: string) => Promise<number>;
+  /** Reads a UTF-8 file (`-`: standard input). Must reject when more than maxBytes arrive. */
+  readFile: (path: string, maxBytes: number) => Promise<string>;
+  /** Writes a file atomically (temporary file, then rename). */
+  writeFile: (path: string, text: string) => Promise<void>;
+  version: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_INTERNAL = 1;
+export const EXIT_INPUT = 2;
+
+/** A problem with the command line or its input: reported on stderr, exit code 2. */
+class InputError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const usageHint = 'Run "headroom help" for usage.';
+const usage = (message: string) => new InputError([message, usageHint]);
+
+export const HELP = `Headroom: cost and capacity of a microservice plan under four deployment strategies.
+
+Usage:
+  headroom report <plan.json> [--format json|csv|table] [--months N] [--out FILE]
+  headroom forecast <plan.json> --months N [--format json|csv|table] [--out FILE]
+  headroom validate <plan.json>
+  headroom schema [--out FILE]
+  headroom help | --help
+  headroom --version
+
+Commands:
+  report     All four strategies (shared hosts, VM per service, container cluster, serverless) with line items,
+             utilization, capacity and warnings. --format json (default) is the engine's report as is;
+             csv has one row per line item; table is a summary for a terminal. --months N (1-120) adds a
+             forecast of N months (json and table).
+  forecast   Monthly cost of every strategy for months 1..N as traffic grows by each service's growthPerMonth.
+  validate   Checks a plan file and lists every problem.
+  schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
+
+<plan.json> may be "-" to read standard input. --out writes the file atomically instead of printing.
+Exit codes: 0 ok; 2 bad input or usage (every problem on stderr as "path: message", nothing on stdout);
+1 internal error. Through npm: npm run --silent cli -- report examples/food-delivery.json --format table
+`;
+
+type Format = 'json' | 'csv' | 'table';
+
+interface Options {
+  positional: string[];
+  format?: Format;
+  months?: number;
+  out?: string;
+}
+
+const OPTIONS_WITH_VALUE = new Set(['--format', '--months', '--out']);
+
+function parseArgs(args: readonly string[], allowed: readonly string[]): Options {
+  const opts: Options = { positional: [] };
+  const seen = new Set<string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '-' || !arg.startsWith('-')) {
+      opts.positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      opts.positional.push(...args.slice(i + 1));
+      break;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!OPTIONS_WITH_VALUE.has(name) || !allowed.includes(name)) {
+      throw usage(`unknown option ${JSON.stringify(arg.slice(0, 60))} for this command`);
+    }
+    if (seen.has(name)) throw usage(`${name} given twice`);
+    seen.add(name);
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      value = args[i + 1];
+      i += 1;
+    }
+    if (value === undefined || value === '') throw usage(`${name} needs a value`);
+    if (name === '--format') {
+      if (value !== 'json' && value !== 'csv' && value !== 'table') {
+        throw usage(`--format must be json, csv or table, not ${JSON.stringify(value.slice(0, 40))}`);
+      }
+      opts.format = value;
+    } else if (name === '--months') {
+      if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 120) {
+        throw usage(
+          `--months must be a whole number from 1 to 120, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.months = Number(value);
+    } else {
+      opts.out = value;
+    }
+  }
+  return opts;
+}
+
+function onePlanPath(opts: Options, command: string): string {
+  if (opts.positional.length === 0)
+    throw usage(`${command} needs a plan file: headroom ${command} <plan.json>`);
+  if (opts.positional.length > 1) {
+    throw usage(`${command} takes one plan file, got ${opts.positional.length} arguments`);
+  }
+  return opts.positional[0]!;
+}
+
+async function loadPlan(io: CliIo, path: string): Promise<Extract<ParseResult, { ok: true }>> {
+  const max = PLAN_LIMITS.maxFileBytes;
+  let text: string;
+  try {
+    const size = await io.fileSize(path);
+    if (size > max) throw new InputError([`${path}: the file is larger than ${max / 1024 / 1024} MiB`]);
+    text = await io.readFile(path, max);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError([`${path}: cannot read the file (${describeFsError(e)})`]);
+  }
+  const parsed = parsePlanText(text);
+  if (!parsed.ok) throw new InputError(parsed.issues.map(formatIssue));
+  return parsed;
+}
+
+function describeFsError(e: unknown): string {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'TOO_LARGE') return `larger than ${PLAN_LIMITS.maxFileBytes / 1024 / 1024} MiB`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** JSON text; a NaN or Infinity anywhere is a bug upstream and stops the output (exit 1) rather than become null. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(
+    value,
+    (key, v: unknown) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw new RangeError(`refusing to write ${v} (at "${key}") to JSON output`);
+      }
+      return v;
+    },
+    2,
+  )}\n`;
+}
+
+async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await io.writeFile(out, text);
+  } catch (e) {
+    throw new InputError([`${out}: cannot write the file (${describeFsError(e)})`]);
+  }
+}
+
+function forecastTable(report: Report, months: readonly ForecastMonth[]): string {
+  // The table's forecast section on its own, under the report's heading line.
+  const full = reportToTable(report, months);
+  const lines = full.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('Forecast'));
+  return `${[lines[0], '', ...lines.slice(start)].join('\n')}`;
+}
+
+async function report(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--format', '--months', '--out']);
+  const path = onePlanPath(opts, 'report');
+  const format = opts.format ?? 'json';
+  if (format === 'csv' && opts.months !== undefined) {
+    throw usage(
+      '--months works with --format json or table; for a forecast CSV run "headroom forecast --format csv"',
+    );
+  }
+  const { plan } = await loadPlan(io, path);
+  const rep = evaluate(plan);
+  const months = opts.months === undefined ? undefined : forecast(plan, opts.months);
+  let text: string;
+  if (format === 'csv') text = reportToCsv(rep);
+  else if (format === 'table') text = reportToTable(rep, months);
+  else text = toJsonText(months === undefined ? rep : { ...rep, forecast: months });
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+
+async function forecastCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--format', '--months', '--out']);
+  const path = onePlanPath(opts, 'forecast');
+  if (opts.months === undefined) throw usage('forecast needs --months N (1 to 120)');
+  const { plan } = await loadPlan(io, path);
+  const months = forecast(plan, opts.months);
+  const format = opts.format ?? 'json';
+  let text: string;
+  if (format === 'csv') text = forecastToCsv(months);
+  else if (format === 'table') text = forecastTable(evaluate(plan), months);
+  else text = toJsonText(months);
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+
+async function validate(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, []);
+  const path = onePlanPath(opts, 'validate');
+  const { plan } = await loadPlan(io, path);
+  const n = plan.services.length;
+  io.stdout(
+    `${path}: valid plan ${JSON.stringify(plan.name)} (${n} service${n === 1 ? '' : 's'}, catalog ${plan.catalog.id})\n`,
+  );
+  return EXIT_OK;
+}
+
+async function schema(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--out']);
+  if (opts.positional.length > 0) throw usage('schema takes no arguments');
+  await emit(io, planJsonSchemaText(), opts.out);
+  return EXIT_OK;
+}
+
+/** Runs one command line (without the leading `node main.ts`); resolves to the exit code. Never rejects. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+        io.stderr(HELP);
+        return EXIT_INPUT;
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return EXIT_OK;
+      case '--version':
+      case '-v':
+      case 'version':
+        io.stdout(`headroom ${io.version}\n`);
+        return EXIT_OK;
+      case 'report':
+        return await report(io, rest);
+      case 'forecast':
+        return await forecastCommand(io, rest);
+      case 'validate':
+        return await validate(io, rest);
+      case 'schema':
+        return await schema(io, rest);
+      default:
+        throw usage(`unknown command ${JSON.stringify(command.slice(0, 60))}`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`${e.lines.join('\n')}\n`);
+      return EXIT_INPUT;
+    }
+    io.stderr(`headroom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_INTERNAL;
+  }
+}
