@@ -205,7 +205,7 @@ export function costByStrategyConfig(report: Report, stacks = costStacks(report)
       responsive: true,
       maintainAspectRatio: false,
       scales: {
-        x: axis({ stacked: true, beginAtZero: true }),
+        x: axis({ stacked: true, beginAtZero: true, grace: '5%' }),
         y: axis({ stacked: true, ticks: { color: themeColor('--text') } }),
       },
       plugins: {
@@ -404,7 +404,7 @@ export function compareBarConfig(series: CompareSeries[], currency: string): Cha
       maintainAspectRatio: false,
       scales: {
         x: axis({ ticks: { color: themeColor('--text') } }),
-        y: axis({ beginAtZero: true }),
+        y: axis({ beginAtZero: true, grace: '5%' }),
       },
       plugins: {
         legend: legend(),
