@@ -1,0 +1,237 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
+import { parsePlanText, planJsonSchemaText } from '../plan/index.ts';
+import { HELP, run, type CliIo } from './run.ts';
+
+const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
+
+/** An in-memory world for run(): files by path, captured output. */
+function world(files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, string> = {};
+  const io: CliIo = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    fileSize: async (p) => {
+      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
+      return Buffer.byteLength(files[p]!);
+    },
+    readFile: async (p) => files[p]!,
+    writeFile: async (p, t) => {
+      if (p.startsWith('/readonly/')) throw Object.assign(new Error('nope'), { code: 'EACCES' });
+      written[p] = t;
+    },
+    version: '9.9.9',
+  };
+  const exec = async (...argv: string[]) => {
+    out.length = 0;
+    err.length = 0;
+    const code = await run(argv, io);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  };
+  return { exec, written };
+}
+
+const plan = () => {
+  const r = parsePlanText(FOOD);
+  if (!r.ok) throw new Error('example invalid');
+  return r.plan;
+};
+
+describe('headroom report', () => {
+  const { exec, written } = world({
+    'food.json': FOOD,
+    'bad.json': '{"format": "headroom-plan", "version": 1,',
+  });
+
+  it('prints the engine report as JSON by default, exactly as evaluate() returns it', async () => {
+    const r = await exec('report', 'food.json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const json = JSON.parse(r.stdout) as Report & { forecast?: unknown };
+    expect(json).toEqual(JSON.parse(JSON.stringify(evaluate(plan()))));
+    expect(json.strategies.map((s) => s.id)).toEqual(STRATEGY_IDS);
+    expect(json).not.toHaveProperty('forecast');
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['plan', 'currency', 'hoursPerMonth', 'catalog', 'strategies']),
+    );
+    for (const s of json.strategies) {
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'name',
+          'monthlyCost',
+          'utilization',
+          'capacity',
+          'lineItems',
+          'services',
+          'warnings',
+          'week',
+        ]),
+      );
+    }
+  });
+
+  it('adds the forecast with --months N', async () => {
+    const r = await exec('report', 'food.json', '--months', '12');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { forecast: unknown[] };
+    expect(json.forecast).toEqual(JSON.parse(JSON.stringify(forecast(plan(), 12))));
+    expect((await exec('report', 'food.json', '--months=3')).code).toBe(0);
+  });
+
+  it('writes CSV whose cost column sums to each monthlyCost', async () => {
+    const r = await exec('report', 'food.json', '--format', 'csv');
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<string[]>(r.stdout.trimEnd(), { delimiter: ',', newline: '\r\n' }).data;
+    expect(rows[0]).toEqual([
+      'strategy',
+      'service',
+      'component',
+      'unit',
+      'quantity',
+      'unit_price',
+      'cost',
+      'currency',
+    ]);
+    for (const s of evaluate(plan()).strategies) {
+      const sum = rows.filter((x) => x[0] === s.id).reduce((a, x) => a + Number(x[6]), 0);
+      expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
+    }
+  });
+
+  it('prints a table, with the forecast when asked', async () => {
+    const r = await exec('report', 'food.json', '--format=table', '--months', '6');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Food delivery platform');
+    expect(r.stdout).toContain('Serverless (Lambda)');
+    expect(r.stdout).toMatch(/^6\s/m);
+  });
+
+  it('writes --out instead of printing', async () => {
+    const r = await exec('report', 'food.json', '--format', 'csv', '--out', 'out/report.csv');
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(written['out/report.csv']).toMatch(/^strategy,service,/);
+    const bad = await exec('report', 'food.json', '--out', '/readonly/x.json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('/readonly/x.json: cannot write the file (permission denied)\n');
+  });
+
+  it('reports JSON syntax errors with line and column, exit 2, nothing on stdout', async () => {
+    const r = await exec('report', 'bad.json');
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'line 1, column 42: not valid JSON: the file ends where a field name was expected\n',
+    });
+  });
+
+  it('lists every problem of an invalid plan as path: message', async () => {
+    const broken = JSON.parse(FOOD) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    broken.services[2].trafficRps[30] = -5;
+    broken.services[0].colour = 'red';
+    broken.strategies.sharedHost.instanceType = 'm9.huge';
+    const { exec: e2 } = world({ 'p.json': JSON.stringify(broken) });
+    const r = await e2('report', 'p.json', '--format', 'table');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n').sort()).toEqual(
+      [
+        'services[2].trafficRps[30]: must be a number >= 0',
+        'services[0].colour: unknown field',
+        'strategies.sharedHost.instanceType: "m9.huge" is not in catalog "aws-us-east-1"',
+      ].sort(),
+    );
+  });
+
+  it.each([
+    [['report'], 'report needs a plan file: headroom report <plan.json>'],
+    [['report', 'a.json', 'b.json'], 'report takes one plan file, got 2 arguments'],
+    [['report', 'food.json', '--format', 'xml'], '--format must be json, csv or table, not "xml"'],
+    [['report', 'food.json', '--months', '0'], '--months must be a whole number from 1 to 120, not "0"'],
+    [['report', 'food.json', '--months', '121'], '--months must be a whole number from 1 to 120, not "121"'],
+    [['report', 'food.json', '--months', '1.5'], '--months must be a whole number from 1 to 120, not "1.5"'],
+    [['report', 'food.json', '--months'], '--months needs a value'],
+    [
+      ['report', 'food.json', '--format', 'csv', '--months', '3'],
+      '--months works with --format json or table; for a forecast CSV run "headroom forecast --format csv"',
+    ],
+    [['report', 'food.json', '--format', 'csv', '--format', 'json'], '--format given twice'],
+    [['report', 'food.json', '--colour'], 'unknown option "--colour" for this command'],
+    [['validate', 'food.json', '--format', 'csv'], 'unknown option "--format" for this command'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['forecast', 'food.json'], 'forecast needs --months N (1 to 120)'],
+    [['schema', 'x'], 'schema takes no arguments'],
+  ])('usage error %j → exit 2', async (argv, message) => {
+    const r = await exec(...argv);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\nRun "headroom help" for usage.\n` });
+  });
+
+  it('says when the file cannot be read', async () => {
+    const r = await exec('report', 'missing.json');
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'missing.json: cannot read the file (no such file)\n' });
+  });
+});
+
+describe('other commands', () => {
+  const { exec } = world({ 'food.json': FOOD, 'big.json': ' '.repeat(33 * 1024 * 1024) });
+
+  it('validate prints one line on success', async () => {
+    expect(await exec('validate', 'food.json')).toEqual({
+      code: 0,
+      stdout: 'food.json: valid plan "Food delivery platform" (7 services, catalog aws-us-east-1)\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a file over the size cap before reading it', async () => {
+    expect(await exec('validate', 'big.json')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'big.json: the file is larger than 32 MiB\n',
+    });
+  });
+
+  it('forecast prints months as JSON, CSV or a table', async () => {
+    const j = await exec('forecast', 'food.json', '--months', '4');
+    expect(JSON.parse(j.stdout)).toHaveLength(4);
+    const c = await exec('forecast', 'food.json', '--months', '4', '--format', 'csv');
+    expect(c.stdout.split('\r\n')[0]).toBe('month,shared-host,vm-per-service,container-cluster,serverless');
+    expect(c.stdout.split('\r\n')).toHaveLength(6);
+    const t = await exec('forecast', 'food.json', '--months', '4', '--format', 'table');
+    expect(t.stdout).toContain('Forecast');
+    expect(t.stdout).not.toContain('Cost per service');
+  });
+
+  it('schema prints docs/plan.schema.json', async () => {
+    expect((await exec('schema')).stdout).toBe(planJsonSchemaText());
+  });
+
+  it('help, --help and --version', async () => {
+    expect(await exec('--help')).toEqual({ code: 0, stdout: HELP, stderr: '' });
+    expect((await exec('help')).stdout).toBe(HELP);
+    expect(await exec('--version')).toEqual({ code: 0, stdout: 'headroom 9.9.9\n', stderr: '' });
+    expect(await exec()).toEqual({ code: 2, stdout: '', stderr: HELP });
+  });
+});
+
+describe('internal errors', () => {
+  it('exit 1 when something breaks that is not the input', async () => {
+    const err: string[] = [];
+    const code = await run(['validate', 'x.json'], {
+      stdout: () => {
+        throw new Error('stdout closed');
+      },
+      stderr: (t) => err.push(t),
+      fileSize: async () => 10,
+      readFile: async () => FOOD,
+      writeFile: async () => undefined,
+      version: '0',
+    });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/^headroom: internal error: Error: stdout closed/);
+  });
+});
