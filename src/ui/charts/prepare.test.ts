@@ -37,4 +37,19 @@ describe('prepareConfig', () => {
     expect(scales.x?.ticks.callback.call(null, 25, 25)).toBeNull();
     expect(prepared.options?.animation).toBe(false);
   });
+
+  it('fills in theme colours for text, ticks and grids a config leaves unset, and keeps the ones it sets', () => {
+    const plain = {
+      type: 'line' as const,
+      data: { labels: ['a'], datasets: [{ label: 'x', data: [1] }] },
+      options: { scales: { x: {}, y: { ticks: { color: 'red' } } } },
+    };
+    const prepared = prepareConfig(plain, { lookup, reducedMotion: false });
+    const scales = prepared.options?.scales as Record<string, Record<string, { color?: string }>>;
+    expect(prepared.options?.color).toBe('#111111');
+    expect(scales.x?.ticks?.color).toBe('#cccccc');
+    expect(scales.x?.grid?.color).toBe('#cccccc');
+    expect(scales.y?.ticks?.color).toBe('red');
+    expect(plain.options.scales.x).toEqual({});
+  });
 });

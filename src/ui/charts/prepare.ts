@@ -68,8 +68,32 @@ export function prepareConfig(
       },
     };
   }
+  // Text and grid colours a config leaves unset follow the theme too (Chart.js's own defaults are light-only).
+  const text = lookup('--text').trim();
+  const muted = lookup('--muted').trim();
+  const border = lookup('--border').trim();
+  for (const [key, scale] of Object.entries(scales)) {
+    scales[key] = themedScale(scale, muted, border);
+  }
+  if (text && options.color === undefined) options.color = text;
+  if (border && options.borderColor === undefined) options.borderColor = border;
   options.plugins = plugins;
   options.scales = scales;
   if (reducedMotion) options.animation = false;
   return { ...resolved, options } as ChartConfiguration;
+}
+
+/** A scale with tick, title, grid and border colours filled in where the config left them out. */
+function themedScale(scale: Record<string, unknown>, muted: string, border: string): Record<string, unknown> {
+  const part = (name: string, colourKey: string, colour: string) => {
+    const current = (scale[name] as Record<string, unknown> | undefined) ?? {};
+    return colour && current[colourKey] === undefined ? { ...current, [colourKey]: colour } : current;
+  };
+  return {
+    ...scale,
+    ticks: part('ticks', 'color', muted),
+    title: part('title', 'color', muted),
+    grid: part('grid', 'color', border),
+    border: part('border', 'color', border),
+  };
 }
