@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-// The desktop app's end-to-end specs (Playwright `_electron`), kept apart from the browser suite in
-// playwright.config.ts. Run through `npm run check:electron-e2e`, which builds the app first and reports a skip,
-// with its reason, when no Electron binary is installed.
+// The desktop app's end-to-end specs, kept apart from the browser suite in playwright.config.ts and run through
+// `npm run check:electron-e2e` (which builds first): `*.electron.ts` drive the real app with Playwright `_electron`
+// and report a skip, with its reason, when no Electron binary is installed; `*.chromium.ts` run the built renderer
+// under the shell's protocol handler and CSP in the system Chromium.
 export default defineConfig({
   testDir: 'e2e/electron',
-  testMatch: '*.electron.ts',
+  testMatch: ['*.electron.ts', '*.chromium.ts'],
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -13,4 +14,20 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: 'reports/electron-e2e-results',
   reporter: [['list'], ['json', { outputFile: 'reports/electron-e2e.json' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    viewport: { width: 1400, height: 900 },
+  },
 });
