@@ -1,0 +1,87 @@
+// Shared fixtures: every page is watched for console errors, uncaught exceptions and requests to any origin but
+// the app's own; a test fails if it saw any.
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+export const APP_ORIGIN = 'http://127.0.0.1:4173';
+
+export interface Watch {
+  problems: string[];
+  foreignRequests: string[];
+}
+
+export function watchPage(page: Page, watch: Watch): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error') watch.problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => watch.problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== APP_ORIGIN) watch.foreignRequests.push(url);
+  });
+}
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: [
+    async ({ page }, use) => {
+      const watch: Watch = { problems: [], foreignRequests: [] };
+      watchPage(page, watch);
+      await use(watch);
+      expect(watch.problems, 'no console errors or uncaught exceptions').toEqual([]);
+      expect(watch.foreignRequests, 'no requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens the app and waits until the open plan's results are on screen. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Not saved/ })).toHaveText(
+    'All changes saved',
+  );
+}
+
+/** The four strategy cards' monthly costs as shown, by strategy id. */
+export async function cardCosts(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const card of await page.locator('article[data-strategy]').all()) {
+    const id = (await card.getAttribute('data-strategy'))!;
+    out[id] = (await card.getByTestId('monthly-cost').textContent())!.trim();
+  }
+  return out;
+}
+
+export function usd(n: number): string {
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n);
+}
+
+export async function downloadText(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Imports a plan file through the app's Import button (the browser file input). */
+export async function importFile(
+  page: Page,
+  name: string,
+  contents: string,
+  button = 'Import…',
+): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: button, exact: true }).first().click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+}
