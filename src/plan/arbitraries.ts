@@ -1,0 +1,86 @@
+// fast-check generators of valid plan files, shared by the plan tests (not used by the app).
+import fc from 'fast-check';
+
+// `+ 0` turns -0 into 0: JSON writes -0 as 0, so a -0 cannot survive a trip through a file.
+const finite = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
+const curve = (max: number) =>
+  fc.oneof(
+    fc.array(finite(0, max), { minLength: 24, maxLength: 24 }),
+    fc.array(finite(0, max), { minLength: 168, maxLength: 168 }),
+  );
+
+const service = fc.record(
+  {
+    name: fc.string({ minLength: 1, maxLength: 20 }),
+    trafficRps: curve(500),
+    growthPerMonth: finite(-0.99, 10),
+    cpuMsPerRequest: finite(0, 200),
+    durationMs: finite(0.5, 5000),
+    memoryMiB: finite(1, 4000),
+    minInstances: fc.integer({ min: 0, max: 10 }),
+    stateful: fc.boolean(),
+    vmInstanceType: fc.constantFrom('t3.medium', 'm6i.2xlarge', 'r6i.large', null),
+    container: fc.record(
+      { cpuMillicores: finite(1, 2000), memoryMiB: finite(1, 4096) },
+      { requiredKeys: [] },
+    ),
+    serverless: fc.record(
+      {
+        memoryMiB: fc.integer({ min: 128, max: 10_240 }),
+        architecture: fc.constantFrom('x86_64', 'arm64'),
+        ephemeralStorageMiB: fc.integer({ min: 512, max: 10_240 }),
+        provisionedConcurrency: fc.oneof(finite(0, 50), curve(50)),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: ['name', 'trafficRps', 'cpuMsPerRequest', 'durationMs', 'memoryMiB'] },
+);
+
+/** Valid plan files: values inside every range; memory small enough to fit the default hosts. */
+export const validPlanFile = fc.record(
+  {
+    format: fc.constant('headroom-plan'),
+    version: fc.constant(1),
+    name: fc.string({ minLength: 1, maxLength: 30 }),
+    hoursPerMonth: finite(1, 8928),
+    catalog: fc.constant('aws-us-east-1'),
+    services: fc.uniqueArray(service, { maxLength: 5, selector: (s) => s.name }),
+    strategies: fc.record(
+      {
+        sharedHost: fc.record(
+          {
+            targetUtilization: finite(0.05, 1),
+            minHosts: fc.integer({ min: 1, max: 5 }),
+            discount: finite(0, 0.9),
+          },
+          { requiredKeys: [] },
+        ),
+        vmPerService: fc.record(
+          {
+            instanceType: fc.constantFrom('auto', 'r6i.2xlarge'),
+            scaling: fc.constantFrom('static', 'hourly'),
+            discount: finite(0, 0.9),
+          },
+          { requiredKeys: [] },
+        ),
+        containerCluster: fc.record(
+          {
+            nodeType: fc.constantFrom('m6i.xlarge', 'm6i.4xlarge'),
+            reservation: fc.constantFrom('eks', 'gke', 'aks', 'none'),
+            overprovisioning: finite(0, 10),
+            scaling: fc.constantFrom('static', 'hourly'),
+          },
+          { requiredKeys: [] },
+        ),
+        serverless: fc.record(
+          { freeTier: fc.boolean(), apiGateway: fc.constantFrom('none', 'http', 'rest') },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: ['format', 'version', 'name', 'catalog', 'services'] },
+);
