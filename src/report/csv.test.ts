@@ -154,6 +154,50 @@ describe('reportToCsv on real engine reports', () => {
   });
 });
 
+describe('reportToCsv on generated reports (property)', () => {
+  const text = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.constantFrom('=cmd()', '@x', '-1', 'a,b', 'say "x"', 'a\r\nb'),
+  );
+  const num = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
+  const lineItem = fc.record({
+    service: fc.option(text, { nil: null }),
+    component: text,
+    unit: text,
+    quantity: num,
+    unitPrice: num,
+    cost: num,
+  });
+  const strategy = fc.record({
+    id: fc.constantFrom(...STRATEGY_IDS),
+    lineItems: fc.array(lineItem, { maxLength: 6 }),
+  });
+
+  it('every cell comes back as written; text cells neutralized', () => {
+    fc.assert(
+      fc.property(fc.array(strategy, { maxLength: 4 }), text, (strategies, currency) => {
+        const report = { currency, strategies } as unknown as Report;
+        const rows = parse(reportToCsv(report));
+        const items = strategies.flatMap((s) => s.lineItems.map((li) => ({ s, li })));
+        expect(rows).toHaveLength(items.length + 1);
+        const safe = (t: string) => (/^[=+\-@\t\r\n\0]/.test(t) ? `'${t}` : t);
+        items.forEach(({ s, li }, i) => {
+          const r = rows[i + 1]!;
+          expect(r[0]).toBe(s.id);
+          expect(r[1]).toBe(li.service === null ? '' : safe(li.service));
+          expect(r[2]).toBe(safe(li.component));
+          expect(r[3]).toBe(safe(li.unit));
+          expect(Number(r[4])).toBe(li.quantity + 0);
+          expect(Number(r[5])).toBe(li.unitPrice + 0);
+          expect(Number(r[6])).toBe(li.cost + 0);
+          expect(r[7]).toBe(safe(currency));
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('forecastToCsv', () => {
   it('writes one row per month with a column per strategy', () => {
     const plan = samplePlan();
