@@ -236,7 +236,7 @@ test('the traffic curve takes a pasted spreadsheet column and a preset by reques
   page,
 }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Curve and details of kitchen' }).click();
+  await page.getByRole('button', { name: 'Curve & details of kitchen' }).click();
   await page.getByLabel('One day (24 h)').check();
   const cells = page.locator('[data-hour] input');
   await expect(cells).toHaveCount(24);
