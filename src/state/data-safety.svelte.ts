@@ -203,3 +203,14 @@ export class DataSafetyState {
     });
   }
 }
+
+let shared: DataSafetyState | undefined;
+
+/**
+ * The app's one data-safety state, kept across visits to the screen so a message and its "Undo restore" survive
+ * the app switching views after a restore.
+ */
+export function dataSafety(deps: () => DataSafetyDeps): DataSafetyState {
+  shared ??= new DataSafetyState(deps());
+  return shared;
+}

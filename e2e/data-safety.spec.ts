@@ -1,0 +1,225 @@
+// Data safety in real Chromium: a v1 database migrates with every plan intact (and a backup first), data from a
+// newer Headroom opens read-only, Export all / Restore / Undo through the UI, a full disk (Chromium's quota
+// override) gives a clear message while export still works, and another window upgrading asks for a reload.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
+
+interface Fixture {
+  version: number;
+  stores: Record<string, string>;
+  data: Record<string, unknown[]> & { plans: unknown[] };
+}
+const fixture = (v: number) =>
+  JSON.parse(readFileSync(new URL(`../src/db/fixtures/v${v}.json`, import.meta.url), 'utf8')) as Fixture;
+
+/** Writes a database exactly as schema version `fx.version` left it (Dexie stores version n as 10n). */
+async function seed(page: Page, fx: Fixture): Promise<void> {
+  await page.route('**/__seed', (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>seed</title></html>',
+    }),
+  );
+  await page.goto('/__seed');
+  await page.evaluate(async (fx: Fixture) => {
+    await new Promise<void>((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('headroom');
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+    });
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('headroom', fx.version * 10);
+      req.onupgradeneeded = () => {
+        for (const [name, spec] of Object.entries(fx.stores)) {
+          const [primary = '', ...indexes] = spec.split(',').map((s) => s.trim());
+          const auto = primary.startsWith('++');
+          const store = req.result.createObjectStore(name, {
+            keyPath: primary.replace('++', ''),
+            autoIncrement: auto,
+          });
+          for (const index of indexes) store.createIndex(index, index);
+        }
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(Object.keys(fx.data), 'readwrite');
+    for (const [name, rows] of Object.entries(fx.data)) for (const row of rows) tx.objectStore(name).put(row);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, fx);
+}
+
+async function openData(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Data & backups' })
+    .click();
+  await expect(page.getByTestId('data-settings')).toBeVisible();
+}
+
+test('a version 1 database migrates in Chromium with every plan intact and a backup taken first', async ({
+  page,
+}) => {
+  const v1 = fixture(1);
+  await seed(page, v1);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click();
+  for (const p of v1.data.plans as { name: string }[]) {
+    await expect(page.getByText(p.name, { exact: true }).first()).toBeVisible();
+  }
+  await openData(page);
+  const backups = page.getByTestId('backups');
+  await expect(backups.getByRole('row', { name: /Before an update of the data format/ })).toContainText(
+    String(v1.data.plans.length),
+  );
+  await expect(page.getByText('Nothing is in quarantine')).toBeVisible();
+});
+
+test('data written by a newer Headroom opens read-only with a clear banner', async ({ page }) => {
+  const v2 = fixture(2);
+  v2.data.meta = [{ key: 'format', value: 99 }];
+  await seed(page, v2);
+  await page.goto('/');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'written by a newer version of Headroom' }),
+  ).toBeVisible();
+  await openData(page);
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Restore from file…' })).toBeDisabled();
+  // Reading and export still work.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all data' }).click();
+  const text = readFileSync(await (await download).path(), 'utf8');
+  expect((JSON.parse(text) as { plans: unknown[] }).plans).toHaveLength(v2.data.plans.length);
+});
+
+test('export all, restore from the file, undo the restore', async ({ page }) => {
+  await seed(page, fixture(2));
+  await page.goto('/');
+  await openData(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all data' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^headroom-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(await saved.path(), 'utf8')) as { plans: { name: string }[] };
+  const names = exported.plans.map((p) => p.name);
+  expect(names).toContain('Batch analytics');
+
+  // Restore a file holding only one of the plans.
+  const only = { ...exported, plans: exported.plans.filter((p) => p.name === 'Batch analytics') };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(only)) });
+  // The app reloads its plans after a restore; the data screen keeps the message and its Undo.
+  await openData(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Restored 1 plan' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo restore' }).click();
+  await openData(page);
+  await expect(page.getByRole('status').filter({ hasText: 'The restore was undone' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click();
+  await expect(page.getByText('Food delivery ×2 traffic', { exact: true }).first()).toBeVisible();
+
+  // An invalid file: located problems, nothing changed.
+  await openData(page);
+  const bad = structuredClone(exported) as unknown as {
+    plans: { document: { services: { trafficRps: unknown[] }[] } }[];
+  };
+  bad.plans[0]!.document.services[0]!.trafficRps[3] = -5;
+  const chooser2 = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from file…' }).click();
+  await (
+    await chooser2
+  ).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByTestId('restore-issues')).toContainText(
+    'plans[0].document.services[0].trafficRps[3]',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing was changed' })).toBeVisible();
+});
+
+test('storage full: a clear message, nothing half-written, export still works', async ({ baseURL }) => {
+  // Chromium's quota override applies to the default browser context only: use a persistent profile.
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'headroom-quota-')), {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    baseURL,
+    acceptDownloads: true,
+  });
+  try {
+    const page = await context.newPage();
+    // Chromium sizes the origin's storage when it is first used: set a small quota (60 KB; IndexedDB counts compressed bytes) before anything.
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(baseURL!).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 60_000 });
+    await seed(page, fixture(2));
+    await page.goto('/');
+    await openData(page);
+    // A valid export file larger than the quota: 200 copies of the plans (about 2 MB).
+    const first = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all data' }).click();
+    const exported = JSON.parse(readFileSync(await (await first).path(), 'utf8')) as {
+      plans: { id: string }[];
+    };
+    const big = {
+      ...exported,
+      plans: Array.from({ length: 200 }, (_, i) =>
+        exported.plans.map((p) => ({ ...p, id: `${p.id}-${i}` })),
+      ).flat(),
+    };
+    const rowsBefore = await page.getByTestId('backups').getByRole('row').count();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Restore from file…' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await expect(page.getByRole('alert').filter({ hasText: 'Storage is full' })).toBeVisible();
+    // Nothing half-written: no new backup, and every plan as it was.
+    await expect(page.getByTestId('backups').getByRole('row')).toHaveCount(rowsBefore);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all data' }).click();
+    const after = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { plans: unknown[] };
+    expect(after.plans).toEqual(exported.plans);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  } finally {
+    await context.close();
+  }
+});
+
+test('another window upgrading the database: this one asks for a reload instead of crashing', async ({
+  page,
+  context,
+}) => {
+  await seed(page, fixture(2));
+  await page.goto('/');
+  await openData(page);
+  const other = await context.newPage();
+  await other.route('**/__other', (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>other</title></html>',
+    }),
+  );
+  await other.goto('/__other');
+  await other.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('headroom', 990);
+        req.onsuccess = () => {
+          req.result.close();
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+  await expect(page.getByRole('alert').filter({ hasText: 'Reload to update' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeDisabled();
+  await other.close();
+});
