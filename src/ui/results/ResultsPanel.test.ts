@@ -47,6 +47,7 @@ describe('ResultsPanel', () => {
     expect(serverless).toContain('2 warnings');
     expect(serverless).toContain('payments is stateful');
     expect(text(cardsOf(body)[0]!)).toContain('No warnings');
+    expect(text(body)).toContain('Serverless (Lambda) does not run payments: its line leaves that cost out');
   });
 
   it('shows the per-service table with the report’s costs and monthly totals', () => {

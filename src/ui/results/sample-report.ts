@@ -31,9 +31,9 @@ function week(peak: number, paid: (demand: number) => number, unit: string): Wee
   return { demand, capacity, units, unit };
 }
 
+/** A strategy whose monthly cost is the sum of its line items; callers fill in `services`. */
 function strategy(
   id: StrategyId,
-  serviceCosts: [string, number, boolean][],
   items: Omit<LineItem, 'cost'>[],
   extra: Partial<StrategyReport>,
 ): StrategyReport {
@@ -46,7 +46,7 @@ function strategy(
     utilization: { cpuAverage: null, cpuPeak: null },
     capacity: {},
     lineItems,
-    services: serviceCosts.map(([service, cost, included]) => ({ service, cost, included })),
+    services: [],
     warnings: [],
     week: week(6, (d) => d, 'vCPU'),
     ...extra,
@@ -75,7 +75,6 @@ export function sampleReport(): Report {
   const shares = [0.4, 0.2, 0.15, 0.25];
   const shared = strategy(
     'shared-host',
-    [],
     [
       {
         service: null,
@@ -99,7 +98,6 @@ export function sampleReport(): Report {
 
   const vm = strategy(
     'vm-per-service',
-    [],
     [
       {
         service: 'orders',
@@ -147,7 +145,6 @@ export function sampleReport(): Report {
 
   const cluster = strategy(
     'container-cluster',
-    [],
     [
       { service: null, component: 'Control plane', unit: 'hours', quantity: 730, unitPrice: 0.1 },
       {
@@ -173,7 +170,6 @@ export function sampleReport(): Report {
   const included = [true, true, false, true];
   const serverless = strategy(
     'serverless',
-    [],
     [
       {
         service: 'orders',
