@@ -275,11 +275,33 @@ describe('main process, when ready', () => {
     expect(fake.windows).toHaveLength(1);
   });
 
+  it('tells the user why a recent plan cannot be opened and drops it from the list', async () => {
+    const fake = await loadMain();
+    const plan = path.join(dir, 'docs', 'gone.json');
+    writeFileSync(plan, '{}');
+    fake.app.emit('second-instance', {}, ['x', plan], '/');
+    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
+    rmSync(plan);
+    const recent = () =>
+      ((fake.menu.template as MenuItemConstructorOptions[])[0]!.submenu as MenuItemConstructorOptions[]).find(
+        (i) => i.id === 'open-recent',
+      )!.submenu as MenuItemConstructorOptions[];
+    expect(recent()[0]!.label).toBe('gone.json');
+    (recent()[0]!.click as () => void)();
+    await vi.waitFor(() =>
+      expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'error', detail: 'gone.json does not exist.' }),
+      ),
+    );
+    expect(recent()[0]!.label).toBe('No recent plans');
+  });
+
   it('opens a plan named on the first command line', async () => {
     const plan = path.join(dir, 'docs', 'first.json');
     writeFileSync(plan, '{}');
     process.argv = ['/opt/Headroom/headroom-desktop', plan];
     const fake = await loadMain();
+    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
     await expect(
       invoke(fake, INVOKE_CHANNELS.takePendingFiles, fake.windows[0]!.webContents, null),
     ).resolves.toEqual([{ name: 'first.json', contents: '{}' }]);

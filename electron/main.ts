@@ -109,6 +109,11 @@ function startShell(): void {
       if (mainWindow === null || mainWindow.isDestroyed()) createMainWindow();
       else focus(mainWindow);
     } else {
+      if (state.recentFiles.includes(filePath)) {
+        state = { ...state, recentFiles: state.recentFiles.filter((f) => f !== filePath) };
+        persist();
+        installMenu();
+      }
       await dialog.showMessageBox({
         type: 'error',
         message: 'The plan could not be opened.',

@@ -177,9 +177,17 @@ export function createFakeElectron(
     exposed,
     ipcRenderer,
     paths,
+    /** Resolves app.whenReady() and waits until main has opened its window (or has quit). */
     ready: async (): Promise<void> => {
       resolveReady();
-      // Let main's whenReady().then(async …) chain run to completion.
+      await vi.waitFor(
+        () => {
+          if (app.quit.mock.calls.length === 0 && windows.length === 0)
+            throw new Error('main has not opened a window');
+        },
+        { timeout: 10_000, interval: 5 },
+      );
+      // Let the rest of main's ready chain (initial files) run.
       for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
     },
   };
