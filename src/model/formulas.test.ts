@@ -190,12 +190,30 @@ describe('VM per service', () => {
     // 23 hours at 1 instance + 1 hour at 2 instances, per day: 25 instance-hours a day, 730/24 days.
     expect(hr.lineItems[0]!.quantity).toBeCloseTo((25 * 730) / 24, 6);
   });
-  it('auto picks the cheapest type for the service and names it', () => {
-    const s = get(
-      evaluate(testPlan(catalog, [testService({ memoryMiB: 3000, trafficRps: flat(1) })])),
-      'vm-per-service',
+  it('auto picks the cheapest steady type of the service’s architecture and names it', () => {
+    const one = (extra: Parameters<typeof testService>[0]) =>
+      get(
+        evaluate(testPlan(catalog, [testService({ memoryMiB: 3000, trafficRps: flat(1), ...extra })])),
+        'vm-per-service',
+      );
+    // t3.medium would be cheaper but is burstable; m7g.large is Arm.
+    expect(one({}).lineItems[0]!.component).toBe('Instance hours (c6i.large, cheapest that fits)');
+    expect(one({ serverless: { architecture: 'arm64' } }).lineItems[0]!.component).toBe(
+      'Instance hours (m7g.large, cheapest that fits)',
     );
-    expect(s.lineItems[0]!.component).toBe('Instance hours (t3.medium, cheapest that fits)');
+  });
+  it('auto falls back to burstable types when nothing else fits, with a warning', () => {
+    const tiny: Catalog = {
+      ...catalog,
+      instanceTypes: catalog.instanceTypes.filter((t) => t.name.startsWith('t3')),
+    };
+    const plan = testPlan(tiny, [testService({ trafficRps: flat(1) })], {
+      sharedHost: { instanceType: 't3.xlarge' },
+      containerCluster: { nodeType: 't3.xlarge' },
+    });
+    const s = get(evaluate(plan), 'vm-per-service');
+    expect(s.lineItems[0]!.component).toBe('Instance hours (t3.micro, cheapest that fits)');
+    expect(s.warnings.map((w) => w.code)).toEqual(['burstable-instance']);
   });
   it('a per-service type overrides the strategy', () => {
     const s = get(

@@ -3,6 +3,7 @@
 import { nodeAllocatable } from './kubernetes.ts';
 import { clean } from './money.ts';
 import type { InstanceType, Plan, PlanIssue } from './types.ts';
+import { autoCandidates } from './vm-per-service.ts';
 
 /** Every problem that would stop the engine from sizing the plan, located by path. */
 export function planProblems(plan: Plan): PlanIssue[] {
@@ -26,10 +27,10 @@ export function planProblems(plan: Plan): PlanIssue[] {
   plan.services.forEach((s, i) => {
     const name = s.vmInstanceType ?? st.vmPerService.instanceType;
     if (name === 'auto') {
-      if (!plan.catalog.instanceTypes.some((t) => mib(t) >= s.memoryMiB)) {
+      if (autoCandidates(plan.catalog.instanceTypes, s).length === 0) {
         issues.push({
           path: `services[${i}].memoryMiB`,
-          message: `${s.memoryMiB} MiB fits no instance type in catalog "${plan.catalog.id}" (service "${s.name}")`,
+          message: `${s.memoryMiB} MiB fits no ${s.serverless.architecture} instance type in catalog "${plan.catalog.id}" (service "${s.name}")`,
         });
       }
       return;

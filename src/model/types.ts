@@ -18,6 +18,8 @@ export interface InstanceType {
   hourly: number;
   /** EKS maxPods (ENIs × (IPv4 per ENI − 1) + 2); optional in custom catalogs. */
   maxPods?: number | undefined;
+  /** CPU architecture; when absent, AWS naming tells (Graviton families end in "g": m7g, c6gn, t4g). */
+  architecture?: Architecture | undefined;
 }
 
 export interface ServerlessPrices {

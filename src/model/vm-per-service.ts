@@ -12,7 +12,15 @@ import {
   utilization,
 } from './prepare.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
-import type { InstanceType, LineItem, Scaling, StrategyReport, Warning } from './types.ts';
+import type {
+  Architecture,
+  InstanceType,
+  Service,
+  LineItem,
+  Scaling,
+  StrategyReport,
+  Warning,
+} from './types.ts';
 
 /** Instances per hour = max(minInstances, ⌈CPU demand ÷ (vCPU × target utilization)⌉). */
 export function instancesPerHour(
@@ -50,6 +58,27 @@ function fleetHours(
   return weekToPeriod(sum, hpm);
 }
 
+/** An instance type's CPU architecture: the catalog's, or AWS naming (Graviton families end in "g"). */
+export function typeArchitecture(t: InstanceType): Architecture {
+  return t.architecture ?? (/^[a-z]+\d+g[a-z]*\./.test(t.name) ? 'arm64' : 'x86_64');
+}
+
+/**
+ * The types `auto` chooses from: those whose memory holds one instance and whose architecture is the service's
+ * (its `serverless.architecture`, x86_64 by default: moving a service to Arm is a decision, not a default), leaving
+ * out burstable types when any other fits. A burstable type sized at the target utilization runs far above its CPU-credit baseline (a t3.micro earns
+ * 10% of its vCPU), and its unlimited-mode surplus would cost more than the instance: choosing one silently would
+ * make the strategy look cheaper than it is. Name a burstable type explicitly to plan with one.
+ */
+export function autoCandidates(types: readonly InstanceType[], service: Service): InstanceType[] {
+  const arch = service.serverless.architecture;
+  const fitting = types.filter(
+    (t) => t.memoryGiB * 1024 >= service.memoryMiB && typeArchitecture(t) === arch,
+  );
+  const steady = fitting.filter((t) => !isBurstable(t.name));
+  return steady.length > 0 ? steady : fitting;
+}
+
 export function vmPerService(p: Prepared): StrategyReport {
   const settings = p.plan.strategies.vmPerService;
   const lineItems: LineItem[] = [];
@@ -64,7 +93,7 @@ export function vmPerService(p: Prepared): StrategyReport {
     const chosen = s.service.vmInstanceType ?? settings.instanceType;
     const auto = chosen === 'auto';
     const candidates = auto
-      ? p.plan.catalog.instanceTypes.filter((t) => t.memoryGiB * 1024 >= s.service.memoryMiB)
+      ? autoCandidates(p.plan.catalog.instanceTypes, s.service)
       : [instanceType(p, chosen)];
     // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
     let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
