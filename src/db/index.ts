@@ -5,6 +5,7 @@ import type { PlanIssue } from '../model/types.ts';
 import { MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
 import { parseExport, serializeExport } from './export.ts';
 import { LIMITS, recordIssues, type Validate } from './records.ts';
+import { requestPersistence } from './persistence.ts';
 import { backupsToPrune } from './retention.ts';
 import {
   DATA_FORMAT,
@@ -46,6 +47,8 @@ export interface StoreOptions {
   schemaVersions?: readonly SchemaVersion[];
   dataFormat?: number;
   middleware?: Middleware<DBCore>[];
+  /** Ask the browser to keep the data under storage pressure (navigator.storage.persist()). Default true. */
+  requestPersistence?: boolean;
 }
 
 export interface BackupSummary {
@@ -461,5 +464,7 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
     if (!marker || marker.value !== format) await store.meta.put({ key: 'format', value: format });
     await store.quarantineInvalid();
   }
+  // Asked once at start-up; the answer (shown in settings) never blocks opening.
+  if (options.requestPersistence !== false) void requestPersistence().catch(() => undefined);
   return store;
 }
