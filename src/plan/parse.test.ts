@@ -489,6 +489,22 @@ describe('inline catalogs', () => {
     expect(r.file.catalog).toHaveProperty('note', 'our 2026 contract');
   });
 
+  it('carries an instance type’s optional architecture into the plan and checks it', () => {
+    const c = cat();
+    c.id = 'with-arch';
+    c.instanceTypes[0].architecture = 'arm64';
+    const r = parsePlan(mutate((p) => (p.catalog = c)));
+    expect(r.ok && r.plan.catalog.instanceTypes[0]).toMatchObject({
+      name: 't3.micro',
+      architecture: 'arm64',
+    });
+    expect(r.ok && r.plan.catalog.instanceTypes[1]).not.toHaveProperty('architecture');
+    c.instanceTypes[1].architecture = 'riscv';
+    expect(problems(mutate((p) => (p.catalog = c)))).toEqual([
+      'catalog.instanceTypes[1].architecture: must be one of "x86_64", "arm64"',
+    ]);
+  });
+
   it('requires the listed fields and checks their values', () => {
     const c = cat();
     delete c.serverless.freeTier;

@@ -306,6 +306,7 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
       memoryGiB: t.memoryGiB,
       hourly: t.hourly,
       ...(t.maxPods === undefined ? {} : { maxPods: t.maxPods }),
+      ...(t.architecture === undefined ? {} : { architecture: t.architecture }),
     })),
     serverless: {
       requestsPerMillion: s.requestsPerMillion,

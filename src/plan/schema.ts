@@ -219,6 +219,10 @@ export const catalogSchema = z.looseObject({
         memoryGiB: num({ min: 0, minExclusive: true, max: 1e6 }),
         hourly: price,
         maxPods: num({ min: 1, max: 100_000, int: true }).optional(),
+        architecture: oneOf(
+          ['x86_64', 'arm64'],
+          'CPU architecture; when absent, AWS naming tells (Graviton families end in "g": m7g, c6gn).',
+        ).optional(),
       }),
     )
     .min(1, { error: 'must have at least one instance type' })
