@@ -416,6 +416,8 @@ describe('parsePlan: every problem, with its path', () => {
     expect(problems(mutate((p) => (p.version = 2)))).toEqual([
       'version: written by a newer Headroom (version 2); this version reads version 1',
     ]);
+    expect(problems(mutate((p) => (p.version = 1.5)))).toEqual(['version: must be 1']);
+    expect(problems(mutate((p) => (p.version = '1')))).toEqual(['version: must be 1']);
   });
 
   it('treats __proto__ and constructor as unknown fields and never pollutes prototypes', () => {

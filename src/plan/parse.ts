@@ -419,7 +419,7 @@ function parseUnsafe(input: unknown): ParseResult {
       ],
     };
   }
-  if (typeof version === 'number' && Number.isFinite(version) && version > PLAN_VERSION) {
+  if (typeof version === 'number' && Number.isInteger(version) && version > PLAN_VERSION) {
     return {
       ok: false,
       issues: [
