@@ -223,3 +223,50 @@ test('another window upgrading the database: this one asks for a reload instead 
   await expect(page.getByRole('button', { name: 'Back up now' })).toBeDisabled();
   await other.close();
 });
+
+test('import a traffic curve from a CloudWatch export: report, preview, apply', async ({ page }) => {
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: /^Curve & details of / })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Import from monitoring CSV…' }).click();
+  const panel = page.getByTestId('traffic-import');
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose CSV file…' }).click();
+  await (
+    await chooser
+  ).setFiles(new URL('../src/traffic/fixtures/cloudwatch-alb-requestcount.csv', import.meta.url).pathname);
+  // The count column and "count per interval" are picked from the header.
+  await expect(panel.getByLabel('Value column')).toHaveValue('orders-alb RequestCount (Sum)');
+  await expect(panel.getByLabel('a count of requests per interval')).toBeChecked();
+  const report = page.getByTestId('traffic-report');
+  await expect(report).toContainText('samples every 5 min');
+  await expect(report).toContainText('1 gap');
+  await expect(report).toContainText('3 rows had no value');
+  // The preview's data table: with a week profile, Monday 19:00 is the weekday peak of the export (110 rps).
+  await panel.getByText('Show data').click();
+  const hours = (await panel.getByRole('row').count()) - 1;
+  expect([24, 168]).toContain(hours);
+  const peakRow = panel
+    .getByRole('row', { name: hours === 168 ? 'Mon 19:00' : '19:00', exact: false })
+    .first();
+  await expect(peakRow).toContainText('110');
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel).toBeHidden();
+  await expect(page.locator('td[data-hour="19"] input')).toHaveValue(/^110(\.0+)?$/);
+
+  // A file that cannot be used: located problems, Apply stays off.
+  await page.getByRole('button', { name: 'Import from monitoring CSV…' }).click();
+  const chooser2 = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Choose CSV file…' }).click();
+  await (
+    await chooser2
+  ).setFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('time,rps\n2026-11-02T00:00:00Z,5\n2026-11-02T01:00:00Z,12 req/s\n'),
+  });
+  await expect(page.getByTestId('traffic-issues')).toContainText('line 3, column “rps”');
+  await expect(panel.getByRole('button', { name: 'Apply' })).toBeDisabled();
+});
