@@ -4,7 +4,9 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
-const outdir = 'dist-electron';
+// `--outdir DIR` builds elsewhere (the bundle test uses a temporary folder).
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex > 0 ? process.argv[outdirIndex + 1] : 'dist-electron';
 rmSync(outdir, { recursive: true, force: true });
 
 const common = {
