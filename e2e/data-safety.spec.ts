@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
 interface Fixture {
@@ -269,4 +270,29 @@ test('import a traffic curve from a CloudWatch export: report, preview, apply', 
   });
   await expect(page.getByTestId('traffic-issues')).toContainText('line 3, column “rps”');
   await expect(panel.getByRole('button', { name: 'Apply' })).toBeDisabled();
+});
+
+test('the data screen and the traffic import panel have no axe violations', async ({ page }) => {
+  await seed(page, fixture(2)); // with a quarantined row and backups, so every part of the screen shows
+  await page.goto('/');
+  await openData(page);
+  await expect(page.getByTestId('quarantine')).toBeVisible();
+  const data = await new AxeBuilder({ page }).include('[data-testid="data-settings"]').analyze();
+  expect(data.violations).toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click();
+  await page.getByText('Food delivery', { exact: true }).first().click();
+  await page
+    .getByRole('button', { name: /^Curve & details of / })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Import from monitoring CSV…' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose CSV file…' }).click();
+  await (
+    await chooser
+  ).setFiles(new URL('../src/traffic/fixtures/datadog-trace-hits.csv', import.meta.url).pathname);
+  await expect(page.getByTestId('traffic-report')).toContainText('repeated timestamp');
+  const panel = await new AxeBuilder({ page }).include('[data-testid="traffic-import"]').analyze();
+  expect(panel.violations).toEqual([]);
 });
