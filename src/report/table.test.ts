@@ -18,9 +18,13 @@ describe('number formatting', () => {
   it('formats figures with at most two decimals', () => {
     expect(formatNumber(1460)).toBe('1,460');
     expect(formatNumber(3.25)).toBe('3.25');
-    expect(formatNumber(122952357.993)).toBe('122,952,357.99');
+    expect(formatNumber(122952357.993)).toBe('122,952,358');
+    expect(formatNumber(2207.38)).toBe('2,207');
+    expect(formatNumber(999.994)).toBe('999.99');
     expect(formatNumber(2.5)).toBe('2.5');
     expect(formatNumber(Infinity)).toBe('–');
+    expect(formatNumber(-0.001)).toBe('0');
+    expect(formatNumber(-1500.4)).toBe('-1,500');
   });
 
   it('replaces control characters so names cannot drive the terminal', () => {

@@ -1,7 +1,7 @@
 // Report → a readable plain-text summary for a terminal: strategies side by side, then cost per service, then
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
 import type { ForecastMonth, Report, StrategyReport } from '../model/index.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../model/index.ts';
+import { STRATEGY_IDS } from '../model/index.ts';
 
 /** Replaces control characters (terminal escape sequences included) so names cannot drive the terminal. */
 export function printable(s: string): string {
@@ -31,12 +31,11 @@ export function formatMoney(n: number, currency: string): string {
   return `${formatAmount(n)} ${printable(currency)}`;
 }
 
-/** A count or figure: thousands separators, at most two decimals, trailing zeros dropped. */
+/** A count or figure: thousands separators; below 1,000 at most two decimals (trailing zeros dropped). */
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '–';
-  const fixed = Math.abs(n)
-    .toFixed(2)
-    .replace(/\.?0+$/, '');
+  const abs = Math.abs(n);
+  const fixed = abs >= 1000 ? abs.toFixed(0) : abs.toFixed(2).replace(/\.?0+$/, '');
   const [int, frac] = fixed.split('.') as [string, string | undefined];
   const sign = n < 0 && fixed !== '0' ? '-' : '';
   return `${sign}${groupThousands(int)}${frac === undefined ? '' : `.${frac}`}`;
@@ -84,8 +83,16 @@ function grid(header: string[], rows: string[][], align: Align[]): string[] {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
+/** Column headings: short enough that the per-service and forecast tables fit 80 columns. */
+const SHORT_NAMES: Record<string, string> = {
+  'shared-host': 'Shared hosts',
+  'vm-per-service': 'VM per service',
+  'container-cluster': 'Containers',
+  serverless: 'Serverless',
+};
+
 function shortName(id: string): string {
-  return id in STRATEGY_NAMES ? STRATEGY_NAMES[id as keyof typeof STRATEGY_NAMES] : id;
+  return SHORT_NAMES[id] ?? clip(id, 20);
 }
 
 /** The side-by-side summary printed by `headroom report --format table`. */
@@ -135,7 +142,7 @@ export function reportToTable(report: Report, forecast?: readonly ForecastMonth[
     ]);
     rows.push(['Total', ...report.strategies.map((s) => formatAmount(s.monthlyCost))]);
     out.push(
-      ...grid(['Service', ...report.strategies.map((s) => clip(s.name, 40))], rows, [
+      ...grid(['Service', ...report.strategies.map((s) => shortName(s.id))], rows, [
         'left',
         ...report.strategies.map((): Align => 'right'),
       ]),
