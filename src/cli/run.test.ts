@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
@@ -215,6 +216,52 @@ describe('other commands', () => {
     expect((await exec('help')).stdout).toBe(HELP);
     expect(await exec('--version')).toEqual({ code: 0, stdout: 'headroom 9.9.9\n', stderr: '' });
     expect(await exec()).toEqual({ code: 2, stdout: '', stderr: HELP });
+  });
+});
+
+describe('any command line (property)', () => {
+  it('exits 0 or 2, never 1, and writes nothing to stdout when it exits 2', async () => {
+    const { exec } = world({ 'food.json': FOOD, '-': '{}' });
+    const token = fc.oneof(
+      fc.constantFrom(
+        'report',
+        'forecast',
+        'validate',
+        'schema',
+        'help',
+        '--help',
+        '--version',
+        'food.json',
+        '-',
+      ),
+      fc.constantFrom(
+        '--format',
+        '--format=csv',
+        'csv',
+        'json',
+        'table',
+        'xml',
+        '--months',
+        '3',
+        '0',
+        '--out',
+        'o.txt',
+      ),
+      fc.constantFrom('--', '--months=999', '--format=', '-x', ''),
+      fc.string({ maxLength: 8 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(token, { maxLength: 6 }), async (argv) => {
+        const r = await exec(...argv);
+        expect([0, 2]).toContain(r.code);
+        if (r.code === 2) {
+          expect(r.stdout).toBe('');
+          expect(r.stderr.length).toBeGreaterThan(0);
+        }
+        expect(r.stdout + r.stderr).not.toMatch(/NaN|Infinity/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
