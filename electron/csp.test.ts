@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_META_TAG } from './csp.ts';
+import { CONTENT_SECURITY_POLICY, CSP_META_CONTENT, CSP_META_TAG } from './csp.ts';
 
 const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((part) => {
@@ -35,9 +35,12 @@ describe('CONTENT_SECURITY_POLICY', () => {
 
   it('is a single line usable both as a header and in a meta tag', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n"]/);
-    expect(CSP_META_TAG).toBe(
-      `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-    );
+    expect(CSP_META_TAG).toBe(`<meta http-equiv="Content-Security-Policy" content="${CSP_META_CONTENT}" />`);
+  });
+
+  it('gives the meta tag the same policy minus the header-only frame-ancestors', () => {
+    expect(CSP_META_CONTENT).not.toContain('frame-ancestors');
+    expect(`${CSP_META_CONTENT}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it("matches the <meta> tag of index.html (the renderer's copy, in the source or added at build time)", (ctx) => {
@@ -52,6 +55,6 @@ describe('CONTENT_SECURITY_POLICY', () => {
       );
       return;
     }
-    for (const { file, match } of found) expect(match![1], file).toBe(CONTENT_SECURITY_POLICY);
+    for (const { file, match } of found) expect(match![1], file).toBe(CSP_META_CONTENT);
   });
 });

@@ -20,9 +20,16 @@ const directives: ReadonlyArray<readonly [string, string]> = [
   ['frame-ancestors', "'none'"],
 ];
 
-export const CONTENT_SECURITY_POLICY: string = directives
-  .map(([name, value]) => `${name} ${value}`)
-  .join('; ');
+const join = (list: typeof directives): string => list.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** The header sent on every app:// response. */
+export const CONTENT_SECURITY_POLICY: string = join(directives);
+
+/** Directives a <meta> tag cannot carry (Chromium ignores them there and logs an error). */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The same policy for the <meta> tag: everything but the header-only directives. */
+export const CSP_META_CONTENT: string = join(directives.filter(([name]) => !HEADER_ONLY.has(name)));
 
 /** The tag index.html should carry, character for character. */
-export const CSP_META_TAG = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+export const CSP_META_TAG = `<meta http-equiv="Content-Security-Policy" content="${CSP_META_CONTENT}" />`;
