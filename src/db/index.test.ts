@@ -17,6 +17,14 @@ async function dump(o: StoreOptions): Promise<string> {
   return JSON.stringify(out);
 }
 
+async function idbVersion(o: StoreOptions): Promise<number> {
+  const db = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+  await db.open();
+  const v = db.backendDB().version;
+  db.close();
+  return v;
+}
+
 describe('openStore', () => {
   it('stores, lists, reads, replaces and deletes plans', async () => {
     const store = await openStore(opts());
@@ -81,7 +89,10 @@ describe('openStore', () => {
   it('writes its data-format marker', async () => {
     const o = opts();
     (await openStore(o)).close();
-    expect(JSON.parse(await dump(o)).meta).toEqual([{ key: 'format', value: DATA_FORMAT }]);
+    const tables = JSON.parse(await dump(o)) as Record<string, unknown[]>;
+    expect(tables.meta).toEqual([{ key: 'format', value: DATA_FORMAT }]);
+    expect(tables.backups).toEqual([]); // a new database is not a migration
+    expect(await idbVersion(o)).toBe(DATA_FORMAT * 10);
   });
 });
 
@@ -94,7 +105,8 @@ describe('a database written by a newer Headroom', () => {
     store.close();
     // A future Headroom: higher schema version, a table this build does not know, a higher format marker.
     const future = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
-    future.version(50).stores({ ...storesAt(DATA_FORMAT), futureThings: 'id' });
+    // It also dropped a table this build uses: opening here must not bring it back.
+    future.version(50).stores({ ...storesAt(DATA_FORMAT), quarantine: null, futureThings: 'id' });
     await future.open();
     await future.table('meta').put({ key: 'format', value: DATA_FORMAT + 7 });
     future.close();
@@ -115,8 +127,11 @@ describe('a database written by a newer Headroom', () => {
       expect((err as StoreError).kind).toBe('read-only');
       expect((err as StoreError).message).toBe(MESSAGES.newer);
     }
+    expect(await old.listQuarantine()).toEqual([]);
     old.close();
     expect(await dump(o)).toBe(before);
+    expect(JSON.parse(before)).not.toHaveProperty('quarantine');
+    expect(await idbVersion(o)).toBe(500);
   });
 
   it('treats a marker it cannot read as newer', async () => {

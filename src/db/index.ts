@@ -140,6 +140,10 @@ class DexieStore implements DataStore {
     return this.db.table('quarantine');
   }
 
+  hasTable(name: string): boolean {
+    return this.db.tables.some((t) => t.name === name);
+  }
+
   status(): StoreStatus {
     return { ...this.#status };
   }
@@ -300,6 +304,7 @@ class DexieStore implements DataStore {
 
   listBackups(): Promise<BackupSummary[]> {
     return this.read(async () => {
+      if (!this.hasTable('backups')) return [];
       const rows = await this.backups.orderBy('createdAt').reverse().toArray();
       return rows.map((b) => ({
         id: b.id as number,
@@ -364,7 +369,7 @@ class DexieStore implements DataStore {
 
   listQuarantine(): Promise<QuarantineEntry[]> {
     return this.read(async () =>
-      (await this.quarantine.toArray()).map((q) => ({
+      (this.hasTable('quarantine') ? await this.quarantine.toArray() : []).map((q) => ({
         id: q.id as number,
         quarantinedAt: q.quarantinedAt,
         label: labelOf(q.row),
@@ -375,7 +380,7 @@ class DexieStore implements DataStore {
 
   exportQuarantine(): Promise<string> {
     return this.read(async () => {
-      const rows = await this.quarantine.toArray();
+      const rows = this.hasTable('quarantine') ? await this.quarantine.toArray() : [];
       return JSON.stringify({ kind: 'headroom-quarantine', version: 1, rows }, null, 2) + '\n';
     });
   }
@@ -405,6 +410,28 @@ class DexieStore implements DataStore {
   }
 }
 
+function isNewer(marker: unknown, format: number): boolean {
+  return marker !== undefined && (typeof marker !== 'number' || marker > format);
+}
+
+/** Reads the data-format marker without declaring a schema (nothing changes); undefined when there is none. */
+async function peekMarker(
+  name: string,
+  dexieOptions: ConstructorParameters<typeof Dexie>[1],
+): Promise<unknown> {
+  const probe = new Dexie(name, dexieOptions);
+  try {
+    await probe.open();
+    if (!probe.tables.some((t) => t.name === 'meta')) return undefined;
+    return ((await probe.table('meta').get('format')) as MetaRow | undefined)?.value;
+  } catch {
+    // No database yet (NoSuchDatabaseError), or unreadable: the normal open decides.
+    return undefined;
+  } finally {
+    probe.close();
+  }
+}
+
 /** Declares every schema version on a Dexie instance, oldest first. */
 export function declareSchema(db: Dexie, versions: readonly SchemaVersion[], now: () => number): void {
   for (const v of versions) {
@@ -424,11 +451,14 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
   const dexieOptions: ConstructorParameters<typeof Dexie>[1] = {};
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
   if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
-  const db = new Dexie(options.name ?? DB_NAME, dexieOptions);
-  declareSchema(db, options.schemaVersions ?? SCHEMA_VERSIONS, now);
+  const name = options.name ?? DB_NAME;
+  const format = options.dataFormat ?? DATA_FORMAT;
+  // Data from a newer Headroom is opened as it is, with no schema declared, so not even its structure changes.
+  const newer = isNewer(await peekMarker(name, dexieOptions), format);
+  const db = new Dexie(name, dexieOptions);
+  if (!newer) declareSchema(db, options.schemaVersions ?? SCHEMA_VERSIONS, now);
   for (const m of options.middleware ?? []) db.use(m);
 
-  const format = options.dataFormat ?? DATA_FORMAT;
   const store = new DexieStore(db, options.validate, now, format);
   if (options.onStatusChange) store.onStatusChange(options.onStatusChange);
 
@@ -456,8 +486,8 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
   }
   if (store.status().message === MESSAGES.blocked) store.setStatus({ readOnly: false, message: null });
 
-  const marker = await store.meta.get('format');
-  if (marker && (typeof marker.value !== 'number' || marker.value > format)) {
+  const marker = store.hasTable('meta') ? await store.meta.get('format') : undefined;
+  if (newer || (marker && isNewer(marker.value, format))) {
     // A marker this build does not understand: a newer Headroom wrote it.
     store.setStatus({ readOnly: true, message: MESSAGES.newer });
   } else {
