@@ -194,6 +194,35 @@ describe('guardInvokeHandler', () => {
   });
 });
 
+describe('guardInvokeHandler with generated valid requests', () => {
+  it('passes every well-formed request from the app window through unchanged (thousands)', async () => {
+    const safeName = fc.stringMatching(/^[^\\/\u0000-\u001f]{1,60}$/).filter((n) => n !== '.' && n !== '..');
+    const save = fc.record({
+      suggestedName: safeName,
+      mimeType: fc.constantFrom('text/csv' as const, 'application/json' as const),
+      contents: fc.string({ unit: 'grapheme', maxLength: 200 }),
+    });
+    const open = fc.record({
+      extensions: fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,16}$/), { minLength: 1, maxLength: 8 }),
+      maxBytes: fc.integer({ min: 1, max: IPC_LIMITS.maxFileBytes }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          save.map((r) => [INVOKE_CHANNELS.saveFile, r] as const),
+          open.map((r) => [INVOKE_CHANNELS.openFile, r] as const),
+        ),
+        async ([channel, request]) => {
+          const handler = vi.fn((r: unknown) => ({ got: r }));
+          const guarded = guardInvokeHandler(channel, policy, handler as never);
+          await expect(guarded(event(), request)).resolves.toEqual({ got: request });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('registerInvokeHandler', () => {
   it('registers the guarded handler under the channel name', async () => {
     const handle = vi.fn();
