@@ -196,6 +196,7 @@ describe('guardInvokeHandler', () => {
 
 describe('guardInvokeHandler with generated valid requests', () => {
   it('passes every well-formed request from the app window through unchanged (thousands)', async () => {
+    // eslint-disable-next-line no-control-regex
     const safeName = fc.stringMatching(/^[^\\/\u0000-\u001f]{1,60}$/).filter((n) => n !== '.' && n !== '..');
     const save = fc.record({
       suggestedName: safeName,
