@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function cli(cmd: string, args: string[], input?: string) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(cmd, args, { encoding: 'utf8', input, timeout: 100_000 });
   // npm may print its own configuration warnings on stderr; they are not the CLI's output.
   const stderr = r.stderr
     .split('\n')
@@ -15,7 +15,7 @@ function cli(cmd: string, args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr };
 }
 
-describe('the real command', () => {
+describe('the real command', { timeout: 120_000 }, () => {
   it('npx tsx src/cli/main.ts report … --format csv', () => {
     const r = cli('npx', [
       'tsx',

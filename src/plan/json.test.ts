@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError, lineColumn } from './json.ts';
 
-describe('findJsonSyntaxError', () => {
+describe('findJsonSyntaxError', { timeout: 120_000 }, () => {
   it.each([
     ['', 1, 1, 'the file ends where a value was expected'],
     ['{"a": 1,}', 1, 9, 'found "}" where a field name was expected (a trailing comma is not allowed)'],

@@ -45,7 +45,8 @@ function mutateAt(doc: Json, picks: number[], action: number, value: Json, key: 
   return root;
 }
 
-describe('parsePlan properties', () => {
+// Generous time limit: thousands of runs on a busy 2-core CI machine.
+describe('parsePlan properties', { timeout: 120_000 }, () => {
   it('every generated valid plan parses and round-trips (parse → file → parse gives the same plan)', () => {
     fc.assert(
       fc.property(validPlanFile, (file) => {

@@ -38,7 +38,7 @@ function samplePlan() {
   );
 }
 
-describe('toCsv', () => {
+describe('toCsv', { timeout: 120_000 }, () => {
   it('follows RFC 4180 and neutralizes formulas', () => {
     expect(
       toCsv([['a', 'b,c', 'say "hi"', 'x\r\ny', 1.5, -2, null, '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\0']]),
@@ -87,7 +87,7 @@ describe('toCsv', () => {
   });
 });
 
-describe('reportToCsv on real engine reports', () => {
+describe('reportToCsv on real engine reports', { timeout: 120_000 }, () => {
   const report: Report = evaluate(samplePlan());
   const rows = parse(reportToCsv(report));
 
@@ -154,7 +154,7 @@ describe('reportToCsv on real engine reports', () => {
   });
 });
 
-describe('reportToCsv on generated reports (property)', () => {
+describe('reportToCsv on generated reports (property)', { timeout: 120_000 }, () => {
   const text = fc.oneof(
     fc.string({ unit: 'binary' }),
     fc.constantFrom('=cmd()', '@x', '-1', 'a,b', 'say "x"', 'a\r\nb'),
