@@ -318,6 +318,19 @@ describe('main process, when ready', () => {
     expect(again.windows[0]!.options).toMatchObject({ x: 10, y: 20, width: 1100, height: 800 });
   });
 
+  it('shows a clipboard context menu in text fields', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    const editFlags = { canCut: true, canCopy: true, canPaste: true, canSelectAll: true };
+    window.webContents.emit('context-menu', {}, { isEditable: true, selectionText: '', editFlags });
+    const built = fake.module.Menu.buildFromTemplate.mock.results.at(-1)!.value as {
+      template: Array<{ role?: string }>;
+      popup: ReturnType<typeof vi.fn>;
+    };
+    expect(built.template.map((i) => i.role)).toContain('paste');
+    expect(built.popup).toHaveBeenCalledWith({ window });
+  });
+
   it('quits when the last window closes (not macOS)', async () => {
     const fake = await loadMain();
     fake.app.emit('window-all-closed');

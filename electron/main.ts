@@ -9,7 +9,7 @@ import { createExternalOpener } from './external-links.ts';
 import { planFilesFromArgv, readTextFile, writeFileAtomic } from './file-io.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
 import { registerInvokeHandler, type SenderPolicy } from './ipc-guard.ts';
-import { buildMenuTemplate } from './menu.ts';
+import { buildContextMenuTemplate, buildMenuTemplate } from './menu.ts';
 import { OpenFileQueue } from './open-queue.ts';
 import {
   addRecentFile,
@@ -149,6 +149,10 @@ function startShell(): void {
     if (state.window?.maximized === true) window.maximize();
     window.once('ready-to-show', () => window.show());
     contents.on('did-start-loading', () => queue.reset());
+    contents.on('context-menu', (_event, params) => {
+      const template = buildContextMenuTemplate(params);
+      if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
+    });
     window.on('close', () => {
       state = { ...state, window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } };
       persist();

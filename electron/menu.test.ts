@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../src/platform/types.ts';
-import { buildMenuTemplate, type MenuContext } from './menu.ts';
+import { buildContextMenuTemplate, buildMenuTemplate, type MenuContext } from './menu.ts';
 
 function context(overrides: Partial<MenuContext> = {}): MenuContext & { sent: MenuCommand[] } {
   const sent: MenuCommand[] = [];
@@ -159,5 +159,29 @@ describe('buildMenuTemplate', () => {
       'aws-lambda-pricing',
       'aws-fargate-pricing',
     ]);
+  });
+});
+
+describe('buildContextMenuTemplate', () => {
+  const flags = { canCut: true, canCopy: true, canPaste: false, canSelectAll: true };
+
+  it('offers clipboard actions in text fields, enabled as Chromium says', () => {
+    const template = buildContextMenuTemplate({ isEditable: true, selectionText: '', editFlags: flags });
+    expect(template.map((i) => [i.role ?? i.type, i.enabled])).toEqual([
+      ['cut', true],
+      ['copy', true],
+      ['paste', false],
+      ['separator', undefined],
+      ['selectAll', true],
+    ]);
+  });
+
+  it('offers Copy for a selection and nothing elsewhere', () => {
+    expect(
+      buildContextMenuTemplate({ isEditable: false, selectionText: '$1,234', editFlags: flags }),
+    ).toEqual([{ role: 'copy', enabled: true }]);
+    expect(buildContextMenuTemplate({ isEditable: false, selectionText: '  ', editFlags: flags })).toEqual(
+      [],
+    );
   });
 });

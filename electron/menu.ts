@@ -127,3 +127,26 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
   template.push(helpMenu);
   return template;
 }
+
+/** What the right-click menu needs to know about the spot clicked (a subset of Electron's ContextMenuParams). */
+export interface ContextMenuTarget {
+  isEditable: boolean;
+  selectionText: string;
+  editFlags: { canCut: boolean; canCopy: boolean; canPaste: boolean; canSelectAll: boolean };
+}
+
+/** The right-click menu: clipboard actions for text fields and selections; nothing elsewhere. */
+export function buildContextMenuTemplate(target: ContextMenuTarget): MenuItemConstructorOptions[] {
+  const { editFlags } = target;
+  if (target.isEditable) {
+    return [
+      { role: 'cut', enabled: editFlags.canCut },
+      { role: 'copy', enabled: editFlags.canCopy },
+      { role: 'paste', enabled: editFlags.canPaste },
+      { type: 'separator' },
+      { role: 'selectAll', enabled: editFlags.canSelectAll },
+    ];
+  }
+  if (target.selectionText.trim() !== '') return [{ role: 'copy', enabled: editFlags.canCopy }];
+  return [];
+}

@@ -119,7 +119,7 @@ export function createFakeElectron(
 
   const menu = { template: undefined as unknown };
   const Menu = {
-    buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+    buildFromTemplate: vi.fn((template: unknown) => ({ template, popup: vi.fn() })),
     setApplicationMenu: vi.fn((built: { template: unknown }) => {
       menu.template = built.template;
     }),
