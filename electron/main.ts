@@ -17,6 +17,7 @@ import {
   MIN_WINDOW_SIZE,
   restoreWindowBounds,
   saveShellState,
+  saveShellStateSync,
   type ShellState,
 } from './shell-state.ts';
 import { installSessionGuards, installWebContentsGuards } from './web-guards.ts';
@@ -61,8 +62,10 @@ function startShell(): void {
   });
   const policy: SenderPolicy = { isTrustedWebContents: (contents) => trustedContents.has(contents) };
 
+  // Writes are chained so an older state can never land after a newer one.
+  let saving: Promise<unknown> = Promise.resolve();
   const persist = (): void => {
-    void saveShellState(statePath(), state);
+    saving = saving.then(() => saveShellState(statePath(), state)).catch(() => undefined);
   };
 
   const sendCommand = (command: MenuCommand): void => {
@@ -155,7 +158,7 @@ function startShell(): void {
     });
     window.on('close', () => {
       state = { ...state, window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } };
-      persist();
+      saveShellStateSync(statePath(), state);
     });
     window.on('closed', () => {
       trustedContents.delete(contents);

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { requireFromBuilder } from '../scripts/builder-deps.mjs';
 
 // Static checks of the packaging configuration (electron-builder.yml, package.json, build/ icons). The offline pack
 // itself (what app.asar holds, which fuses get flipped) is `npm run check:pack`.
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
+// Parsed with the YAML reader electron-builder itself uses.
+const { load } = requireFromBuilder('js-yaml') as { load(text: string): unknown };
+const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown> & {
   electronFuses: Record<string, boolean>;
   linux: { target: string[]; icon: string; executableName: string; mimeTypes: string[]; maintainer: string };
   win: { target: string[]; icon: string };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   parseShellState,
   restoreWindowBounds,
   saveShellState,
+  saveShellStateSync,
   type Rectangle,
 } from './shell-state.ts';
 
@@ -76,6 +77,20 @@ describe('shell state file', () => {
       expect(await loadShellState(file)).toEqual(state);
       writeFileSync(file, '{"version":2,"recentFiles":[]}');
       expect(await loadShellState(file)).toEqual({ version: 1, recentFiles: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('saves synchronously and atomically too', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'headroom-state-'));
+    try {
+      const file = path.join(dir, 'shell-state.json');
+      const state = { version: 1 as const, recentFiles: ['/p.json'] };
+      expect(saveShellStateSync(file, state)).toBe(true);
+      expect(parseShellState(readFileSync(file, 'utf8'))).toEqual(state);
+      expect(saveShellStateSync(path.join(dir, 'missing', 'x.json'), state)).toBe(false);
+      expect(readdirSync(dir)).toEqual(['shell-state.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,7 @@
 // The shell's own small state (window placement, recent plan files), kept in userData/shell-state.json.
 // Plans themselves live in the renderer's IndexedDB; the main process stores nothing else.
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from './file-io.ts';
@@ -51,6 +53,22 @@ export async function loadShellState(file: string): Promise<ShellState> {
 
 export async function saveShellState(file: string, state: ShellState): Promise<boolean> {
   return (await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`)).saved;
+}
+
+/**
+ * The same, synchronously: used when the window closes, because the app may quit right after and an unfinished
+ * asynchronous write would be lost. Still atomic (temporary file, then rename).
+ */
+export function saveShellStateSync(file: string, state: ShellState): boolean {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { flag: 'wx' });
+    renameSync(temp, file);
+    return true;
+  } catch {
+    rmSync(temp, { force: true });
+    return false;
+  }
 }
 
 /** Puts `file` first in the recent list, without duplicates, at most MAX_RECENT_FILES long. */

@@ -1,8 +1,12 @@
 // Builds the Electron main process and preload with esbuild into dist-electron/ (gitignored):
 //   dist-electron/main.cjs     – everything bundled except 'electron' (zod included, so the asar needs no node_modules)
 //   dist-electron/preload.cjs  – one self-contained CommonJS file: a sandboxed preload may only require 'electron'
-import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// esbuild is not a direct dependency: it comes with tsx (and Vite). Load it from tsx's tree so hoisting does not matter.
+const fromRoot = createRequire(import.meta.url);
+const { build } = createRequire(fromRoot.resolve('tsx/package.json'))('esbuild');
 
 // `--outdir DIR` builds elsewhere (the bundle test uses a temporary folder).
 const outdirIndex = process.argv.indexOf('--outdir');

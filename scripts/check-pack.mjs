@@ -5,13 +5,13 @@
 // downloaded here. Installers (AppImage, deb, NSIS, dmg) are built with `npm run dist` on a machine with internet.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const asar = require('@electron/asar');
-const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
+import { requireFromBuilder } from './builder-deps.mjs';
+
+const asar = requireFromBuilder('@electron/asar');
+const { getCurrentFuseWire, FuseV1Options } = requireFromBuilder('@electron/fuses');
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const problems = [];
