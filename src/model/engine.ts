@@ -49,7 +49,7 @@ export function forecast(plan: Plan, months: number): ForecastMonth[] {
       costs[r.id] = r.monthlyCost;
       capacity[r.id] = r.capacity;
     }
-    out.push({ month: m, costs, capacity });
+    out.push({ month: m, costs, cheapest: cheapestOf(reports), capacity });
   }
   return out;
 }

@@ -355,6 +355,7 @@ describe('forecast and problems', () => {
     const f = forecast(plan, 4);
     expect(f.map((m) => m.month)).toEqual([1, 2, 3, 4]);
     expect(f[0]!.costs['vm-per-service']).toBe(get(evaluate(plan), 'vm-per-service').monthlyCost);
+    expect(f[0]!.cheapest).toBe(evaluate(plan).cheapest);
     // 1 vCPU → 1.5 → 2.25 → 3.375: instances ⌈x ÷ 1.2⌉ = 1, 2, 2, 3.
     expect(f.map((m) => m.capacity['vm-per-service']!.instances)).toEqual([1, 2, 2, 3]);
   });

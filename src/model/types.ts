@@ -209,6 +209,8 @@ export interface Report {
 export interface ForecastMonth {
   month: number;
   costs: Record<StrategyId, number>;
+  /** The cheapest strategy that month, by the same rule as `Report.cheapest`. */
+  cheapest: StrategyId | null;
   capacity: Record<StrategyId, Record<string, number>>;
 }
 

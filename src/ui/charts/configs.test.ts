@@ -8,7 +8,6 @@ import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import { sampleForecast, sampleReport } from '../results/sample-report.ts';
 import {
   capacityWeekConfig,
-  cheapestOf,
   compareBarConfig,
   costByStrategyConfig,
   costStacks,
@@ -149,6 +148,7 @@ describe('forecast', () => {
   const month = (m: number, costs: Partial<Record<StrategyId, number>>): ForecastMonth => ({
     month: m,
     costs: { 'shared-host': 100, 'vm-per-service': 200, 'container-cluster': 300, serverless: 400, ...costs },
+    cheapest: null,
     capacity: { 'shared-host': {}, 'vm-per-service': {}, 'container-cluster': {}, serverless: {} },
   });
 
@@ -188,13 +188,6 @@ describe('forecast', () => {
         }
       }),
     );
-  });
-
-  it('picks the cheapest eligible strategy, ties to the earlier one', () => {
-    const costs = month(1, { serverless: 10, 'vm-per-service': 100 }).costs;
-    expect(cheapestOf(costs)).toBe('serverless');
-    expect(cheapestOf(costs, ['shared-host', 'vm-per-service', 'container-cluster'])).toBe('shared-host');
-    expect(cheapestOf(costs, [])).toBeNull();
   });
 
   it('draws one line per strategy and enlarges the points where lines cross', () => {

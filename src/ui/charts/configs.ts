@@ -319,22 +319,6 @@ export function forecastCrossovers(forecast: ForecastMonth[]): Crossover[] {
   return out;
 }
 
-/**
- * The cheapest strategy of one forecast month among `eligible` (the report's rule: only strategies that run every
- * service compete; ties go to the earlier strategy), or `null`.
- */
-export function cheapestOf(
-  costs: Record<StrategyId, number>,
-  eligible: readonly StrategyId[] = STRATEGY_IDS,
-): StrategyId | null {
-  let best: StrategyId | null = null;
-  for (const id of STRATEGY_IDS) {
-    if (!eligible.includes(id) || !Number.isFinite(costs[id])) continue;
-    if (best === null || costs[id] < costs[best]) best = id;
-  }
-  return best;
-}
-
 export function forecastConfig(forecast: ForecastMonth[], currency: string): ChartConfiguration {
   const crossings = forecastCrossovers(forecast);
   const marked = (id: StrategyId, month: number) =>

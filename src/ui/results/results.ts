@@ -1,6 +1,6 @@
 // Pure helpers for the results view: labels and ordering of what the engine's report already holds.
 // Nothing here recomputes a cost; it only picks, labels and orders report figures.
-import type { Report, StrategyId, StrategyReport } from '../../model/types.ts';
+import type { Report, StrategyReport } from '../../model/types.ts';
 import { money, num, percent } from '../format.ts';
 
 // Labels for the engine's capacity keys (src/model/*.ts); unknown keys are labelled from their camelCase words.
@@ -107,15 +107,6 @@ export function concurrency(strategy: StrategyReport): { average: number | null;
 /** Services a strategy cannot run (serverless: stateful or too long), in report order. */
 export function excludedServices(strategy: StrategyReport): string[] {
   return strategy.services.filter((s) => !s.included).map((s) => s.service);
-}
-
-/**
- * Strategies that may be called cheapest: those that run every service (the engine's rule for `report.cheapest`),
- * or all of them when none does.
- */
-export function eligibleForCheapest(report: Report): StrategyId[] {
-  const complete = report.strategies.filter((s) => excludedServices(s).length === 0).map((s) => s.id);
-  return complete.length ? complete : report.strategies.map((s) => s.id);
 }
 
 export interface BreakdownRow {

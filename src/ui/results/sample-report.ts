@@ -265,6 +265,8 @@ export function sampleForecast(report: Report = sampleReport(), months = 12): Fo
     const capacity = Object.fromEntries(
       (Object.keys(base) as StrategyId[]).map((id) => [id, {}]),
     ) as ForecastMonth['capacity'];
-    return { month: m + 1, costs, capacity };
+    const ids = Object.keys(costs) as StrategyId[];
+    const cheapest = ids.reduce((a, b) => (costs[b] < costs[a] ? b : a));
+    return { month: m + 1, costs, cheapest, capacity };
   });
 }
