@@ -52,18 +52,34 @@ export default tseslint.config(
   // The catalog is data plus its types.
   layer(
     ['src/catalog/**/*.ts'],
-    [{ regex: '^(?!\\./|\\.\\./model/)', message: 'src/catalog may import only itself and src/model types.' }],
+    [
+      {
+        regex: '^(?!\\./|\\.\\./model/)',
+        message: 'src/catalog may import only itself and src/model types.',
+      },
+    ],
   ),
   // Components never reach storage or the desktop shell directly.
   layer(
     ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
     [
-      { group: ['dexie', 'electron', '**/db/**', 'node:*', 'fs', 'path'], message: 'UI goes through src/state.' },
+      {
+        group: ['dexie', 'electron', '**/db/**', 'node:*', 'fs', 'path'],
+        message: 'UI goes through src/state.',
+      },
     ],
   ),
-  layer(['src/state/**/*.ts'], [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }]),
+  layer(
+    ['src/state/**/*.ts'],
+    [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }],
+  ),
   layer(
     ['src/db/**/*.ts'],
-    [{ group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**'], message: 'db is storage only.' }],
+    [
+      {
+        group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**'],
+        message: 'db is storage only.',
+      },
+    ],
   ),
 );

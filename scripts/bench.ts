@@ -61,29 +61,29 @@ function measure(fn: () => void, minRuns: number, minMs: number): { median: numb
   return { median: median(times), runs: times.length };
 }
 
-if (process.argv[1]?.endsWith("bench.ts")) main();
+if (process.argv[1]?.endsWith('bench.ts')) main();
 function main(): void {
-console.log(`Headroom engine benchmark (Node ${process.version}), all four strategies, 168-hour curves`);
-console.log('services  hours  median ms  runs  µs per service-hour');
-let perUnit: number[] = [];
-for (const n of [10, 200, 2000]) {
-  const plan = benchPlan(n);
-  const m = measure(() => evaluate(plan), 5, 1000);
-  const unit = (m.median * 1000) / (n * 168);
-  perUnit.push(unit);
+  console.log(`Headroom engine benchmark (Node ${process.version}), all four strategies, 168-hour curves`);
+  console.log('services  hours  median ms  runs  µs per service-hour');
+  let perUnit: number[] = [];
+  for (const n of [10, 200, 2000]) {
+    const plan = benchPlan(n);
+    const m = measure(() => evaluate(plan), 5, 1000);
+    const unit = (m.median * 1000) / (n * 168);
+    perUnit.push(unit);
+    console.log(
+      `${String(n).padStart(8)}  ${'168'.padStart(5)}  ${m.median.toFixed(2).padStart(9)}  ${String(m.runs).padStart(4)}  ${unit.toFixed(3).padStart(19)}`,
+    );
+  }
+  const plan200 = benchPlan(200);
+  const f = measure(() => forecast(plan200, 12), 3, 1000);
+  console.log(`12-month forecast of 200 services: median ${f.median.toFixed(2)} ms (${f.runs} runs)`);
   console.log(
-    `${String(n).padStart(8)}  ${'168'.padStart(5)}  ${m.median.toFixed(2).padStart(9)}  ${String(m.runs).padStart(4)}  ${unit.toFixed(3).padStart(19)}`,
+    '500 services × 8,760 hours: not supported — plan format version 1 carries 24- or 168-hour curves (a year is ' +
+      'modelled as a week scaled by hoursPerMonth ÷ 168).',
   );
-}
-const plan200 = benchPlan(200);
-const f = measure(() => forecast(plan200, 12), 3, 1000);
-console.log(`12-month forecast of 200 services: median ${f.median.toFixed(2)} ms (${f.runs} runs)`);
-console.log(
-  '500 services × 8,760 hours: not supported — plan format version 1 carries 24- or 168-hour curves (a year is ' +
-    'modelled as a week scaled by hoursPerMonth ÷ 168).',
-);
-perUnit = perUnit.slice(1);
-console.log(
-  `Scaling 200 → 2,000 services: ${(perUnit[1]! / perUnit[0]!).toFixed(2)}× the cost per service-hour (1.00 = linear).`,
-);
+  perUnit = perUnit.slice(1);
+  console.log(
+    `Scaling 200 → 2,000 services: ${(perUnit[1]! / perUnit[0]!).toFixed(2)}× the cost per service-hour (1.00 = linear).`,
+  );
 }
