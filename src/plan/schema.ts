@@ -4,6 +4,11 @@
 import * as z from 'zod';
 import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
 
+// The app runs under a Content-Security-Policy without 'unsafe-eval' (electron/csp.ts). zod's just-in-time parsers
+// would probe eval, which the policy blocks and reports as a violation, so they are off: the same code path
+// everywhere, CLI included.
+z.config({ jitless: true });
+
 type Range = { min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean; int?: boolean };
 
 /** "must be a number > 0 and <= 1": the whole allowed range, used when the value is not a number at all. */
