@@ -10,7 +10,7 @@ import { reportToCsv } from '../report/index.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
-import type { Evaluation } from '../worker/evaluate.ts';
+import { FORECAST_MONTHS, type Evaluation } from '../worker/evaluate.ts';
 import {
   addService,
   applyKnobs,
@@ -198,7 +198,8 @@ export class AppState {
     const record = this.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
     if (!record) return;
     this.currentId = id;
-    const doc = normalized(record.document) ?? (record.document as Doc);
+    // Stored documents were normalized when written; re-normalizing a large plan would only cost time.
+    const doc = record.document as Doc;
     this.doc = doc;
     this.issues = [];
     this.evaluation = null;
@@ -391,27 +392,36 @@ export class AppState {
     return this.issueMap.get(key) ?? [];
   }
 
+  /**
+   * Validates and evaluates an edited document. The report comes first (on this thread for small plans, so results
+   * change in the same frame as the keystroke; in the worker for large ones); the 12-month forecast, which costs one
+   * evaluation per month, always follows from the worker.
+   */
   async #evaluate(doc: Doc, save: boolean): Promise<void> {
     const seq = ++this.#evalSeq;
     const id = this.currentId;
+    const key = id ?? 'default';
+    const stale = () => seq !== this.#evalSeq || id !== this.currentId;
     let result: Evaluation | null;
     if (this.engine.isLarge(doc)) {
       this.evaluating = true;
-      result = await this.engine.evaluate(doc, id ?? 'default');
-      if (seq === this.#evalSeq) this.evaluating = false;
+      result = await this.engine.evaluate(doc, key, 0, true);
+      if (!stale()) this.evaluating = false;
     } else {
       result = this.engine.evaluateNow(doc);
     }
-    if (result === null || seq !== this.#evalSeq || id !== this.currentId) return;
+    if (result === null || stale()) return;
     if (!result.ok) {
       this.issues = result.issues;
       this.saveState = 'unsaved';
       return;
     }
     this.issues = [];
-    this.evaluation = { report: result.report, forecast: result.forecast };
+    this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? [] };
     if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, Date.now());
     if (save && id) this.#scheduleSave(id, doc);
+    const full = await this.engine.evaluate(doc, `forecast:${key}`, FORECAST_MONTHS, true);
+    if (full?.ok && !stale()) this.evaluation = { report: result.report, forecast: full.forecast };
   }
 
   #scheduleSave(id: string, doc: Doc): void {
@@ -462,7 +472,7 @@ export class AppState {
     for (const p of this.plans) {
       const known = this.summaries.get(p.id);
       if (known && known.updatedAt >= p.updatedAt) continue;
-      const r = await this.engine.evaluate(p.document, `summary:${p.id}`);
+      const r = await this.engine.evaluate(p.document, `summary:${p.id}`, 0);
       if (r?.ok) this.#rememberSummary(p.id, r.report, servicesOf(p.document).length, p.updatedAt);
     }
   }
@@ -481,7 +491,7 @@ export class AppState {
     for (const id of picked) {
       const p = this.plans.find((x) => x.id === id)!;
       const doc = id === this.currentId && this.doc && this.valid ? this.doc : p.document;
-      const r = await this.engine.evaluate(doc, `compare:${id}`);
+      const r = await this.engine.evaluate(doc, `compare:${id}`, 0);
       if (r?.ok) reports.set(id, r.report);
     }
     this.compareReports = reports;

@@ -3,6 +3,7 @@
 // burst of keystrokes never queues stale evaluations on screen.
 import {
   evaluateDoc,
+  FORECAST_MONTHS,
   serviceCount,
   WORKER_THRESHOLD_SERVICES,
   type EvalRequest,
@@ -33,7 +34,10 @@ export function defaultWorkerFactory(): WorkerLike | null {
 export class EngineClient {
   #worker: WorkerLike | null | undefined;
   #nextId = 1;
-  #pending = new Map<number, { key: string; doc: unknown; resolve: (e: Evaluation | null) => void }>();
+  #pending = new Map<
+    number,
+    { key: string; doc: unknown; months: number; resolve: (e: Evaluation | null) => void }
+  >();
   #latest = new Map<string, number>();
   readonly #factory: WorkerFactory;
   readonly #threshold: number;
@@ -48,22 +52,27 @@ export class EngineClient {
     return serviceCount(doc) > this.#threshold;
   }
 
-  /** Small documents: evaluated now. */
+  /** Validation and the report now, on this thread (no forecast: that is one evaluation per month). */
   evaluateNow(doc: unknown): Evaluation {
-    return evaluateDoc(doc);
+    return evaluateDoc(doc, 0);
   }
 
   /**
-   * Evaluates `doc`; `key` groups requests (one plan), and a newer request for the same key supersedes older ones
-   * (they resolve to `null`).
+   * Evaluates `doc` with a forecast of `months`; `key` groups requests (one plan), and a newer request for the same
+   * key supersedes older ones (they resolve to `null`). Small plans are evaluated here unless `inWorker` is set.
    */
-  evaluate(doc: unknown, key = 'default'): Promise<Evaluation | null> {
-    if (!this.isLarge(doc)) {
+  evaluate(
+    doc: unknown,
+    key = 'default',
+    months = FORECAST_MONTHS,
+    inWorker = false,
+  ): Promise<Evaluation | null> {
+    if (!inWorker && !this.isLarge(doc)) {
       this.#latest.set(key, this.#nextId++);
-      return Promise.resolve(evaluateDoc(doc));
+      return Promise.resolve(evaluateDoc(doc, months));
     }
     const worker = this.#ensureWorker();
-    if (!worker) return Promise.resolve(evaluateDoc(doc));
+    if (!worker) return Promise.resolve(evaluateDoc(doc, months));
     const id = this.#nextId++;
     const previous = this.#latest.get(key);
     this.#latest.set(key, id);
@@ -75,8 +84,8 @@ export class EngineClient {
       }
     }
     return new Promise((resolve) => {
-      this.#pending.set(id, { key, doc, resolve });
-      worker.postMessage({ id, doc });
+      this.#pending.set(id, { key, doc, months, resolve });
+      worker.postMessage({ id, doc, months });
     });
   }
 
@@ -98,7 +107,7 @@ export class EngineClient {
       this.#worker = null;
       const pending = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of pending) p.resolve(evaluateDoc(p.doc));
+      for (const p of pending) p.resolve(evaluateDoc(p.doc, p.months));
     };
     return worker;
   }

@@ -7,6 +7,6 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  const { id, doc } = event.data;
-  scope.postMessage({ id, result: evaluateDoc(doc) });
+  const { id, doc, months } = event.data;
+  scope.postMessage({ id, result: evaluateDoc(doc, months) });
 };

@@ -8,11 +8,16 @@ export const FORECAST_MONTHS = 12;
 export type Evaluation =
   { ok: true; report: Report; forecast: ForecastMonth[] } | { ok: false; issues: PlanIssue[] };
 
+/** Validates and evaluates a plan document; `months` 0 skips the forecast (it costs one evaluation per month). */
 export function evaluateDoc(doc: unknown, months = FORECAST_MONTHS): Evaluation {
   const parsed = parsePlan(doc);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   try {
-    return { ok: true, report: evaluate(parsed.plan), forecast: forecast(parsed.plan, months) };
+    return {
+      ok: true,
+      report: evaluate(parsed.plan),
+      forecast: months > 0 ? forecast(parsed.plan, months) : [],
+    };
   } catch (error) {
     // A valid plan the engine cannot price is a bug; show it as a problem rather than a blank screen.
     return { ok: false, issues: [{ path: '(plan)', message: `could not be evaluated: ${String(error)}` }] };
@@ -22,6 +27,7 @@ export function evaluateDoc(doc: unknown, months = FORECAST_MONTHS): Evaluation 
 export interface EvalRequest {
   id: number;
   doc: unknown;
+  months: number;
 }
 
 export interface EvalResponse {

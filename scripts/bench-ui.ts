@@ -1,0 +1,221 @@
+// UI benchmarks on the built renderer in Chromium (prints figures; not a pass/fail test):
+//   load to interactive, edit → updated results (median, p95) at 50 services, opening a 2,000-service plan, and
+//   the renderer bundle size. Run with `npm run bench:ui` (builds first).
+import { chromium, type Page } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { presetCurve, PRESETS } from '../src/curves/presets.ts';
+
+const PORT = 4179;
+const URL_ = `http://127.0.0.1:${PORT}/`;
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function planFile(name: string, services: number): string {
+  return JSON.stringify({
+    format: 'headroom-plan',
+    version: 1,
+    name,
+    catalog: 'aws-us-east-1',
+    services: Array.from({ length: services }, (_, i) => ({
+      name: `svc-${i}`,
+      trafficRps: presetCurve(PRESETS[i % PRESETS.length]!.id, 168, {
+        by: 'peak',
+        peakRps: 20 + (i % 37) * 5,
+      }),
+      cpuMsPerRequest: 5 + (i % 11) * 3,
+      durationMs: 30 + (i % 7) * 20,
+      memoryMiB: [256, 512, 1024, 2048][i % 4],
+      stateful: i % 29 === 0,
+    })),
+  });
+}
+
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function waitReady(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true }).waitFor();
+}
+
+async function importPlan(page: Page, name: string, text: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import…', exact: true }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+function bundleSize(): { files: number; raw: number; gzip: number } {
+  const dir = 'dist/assets';
+  let raw = 0;
+  let gzip = 0;
+  let files = 0;
+  for (const f of readdirSync(dir)) {
+    if (!/\.(js|css)$/.test(f)) continue;
+    const p = join(dir, f);
+    raw += statSync(p).size;
+    gzip += gzipSync(readFileSync(p)).length;
+    files += 1;
+  }
+  return { files, raw, gzip };
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (let i = 0; i < 50; i++) {
+      try {
+        await fetch(URL_);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+
+    // 1. Page load to interactive (results on screen, plan name editable), first run and a warm reload.
+    const firstRun: number[] = [];
+    const reloads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      let t = Date.now();
+      await page.goto(URL_);
+      await waitReady(page);
+      await page.getByLabel('Plan name').isEditable();
+      firstRun.push(Date.now() - t);
+      t = Date.now();
+      await page.reload();
+      await waitReady(page);
+      reloads.push(Date.now() - t);
+      await context.close();
+    }
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    page.on('crash', () => console.error('page crashed'));
+    page.on('pageerror', (e) => console.error('page error', e.message));
+    await page.goto(URL_);
+    await waitReady(page);
+
+    // 2. Edit → updated results on a 50-service plan, timed in the page: from the input event to the serverless
+    // card showing a new cost, and to the next frame after that.
+    await importPlan(page, 'fifty.json', planFile('Fifty services', 50));
+    await page.getByText('Fifty services · prices').waitFor();
+    await page.getByLabel('Duration ms of svc-1', { exact: true }).waitFor();
+    // In-page code is passed as text: tsx would otherwise add helpers the page does not have.
+    const edits = (await page.evaluate(`(async () => {
+      const input = [...document.querySelectorAll('input')].find(
+        (i) => i.labels?.[0]?.textContent?.trim() === 'Duration ms of svc-1');
+      const cost = () =>
+        document.querySelector('article[data-strategy="serverless"] [data-testid="monthly-cost"]').textContent;
+      const out = [];
+      for (let i = 0; i < 40; i++) {
+        const before = cost();
+        const t0 = performance.now();
+        const changed = new Promise((resolve) => {
+          const obs = new MutationObserver(() => {
+            if (cost() !== before) { obs.disconnect(); resolve(performance.now()); }
+          });
+          obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+          setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+        });
+        input.value = String(i % 2 === 0 ? 400 : 30);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const handler = performance.now() - t0;
+        const t1 = await changed;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        out.push({ dom: t1 - t0, frame: performance.now() - t0, handler });
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      return out;
+    })()`)) as { dom: number; frame: number; handler: number }[];
+
+    // 3. A 2,000-service plan: import, then open it from the plans list (evaluated in the worker).
+    const big = planFile('Two thousand services', 2000);
+    let t = Date.now();
+    await importPlan(page, 'big.json', big);
+    await page.getByText('Two thousand services · prices').waitFor({ timeout: 60_000 });
+    const importMs = Date.now() - t;
+    const opens: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('button', { name: 'Plans', exact: true }).click();
+      await page.getByRole('button', { name: 'Open Fifty services' }).click();
+      await page.getByText('Fifty services · prices').waitFor();
+      await page.getByRole('button', { name: 'Plans', exact: true }).click();
+      t = Date.now();
+      await page.getByRole('button', { name: 'Open Two thousand services' }).click();
+      await page.getByText('Two thousand services · prices').waitFor({ timeout: 60_000 });
+      await page.locator('article[data-strategy="serverless"] [data-testid="monthly-cost"]').waitFor();
+      opens.push(Date.now() - t);
+    }
+    const bigEdit = (await page.evaluate(`(() => {
+      const input = [...document.querySelectorAll('input')].find(
+        (i) => i.labels?.[0]?.textContent?.trim() === 'Duration ms of svc-2');
+      const t0 = performance.now();
+      input.value = '777';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return { inputHandler: performance.now() - t0 };
+    })()`)) as { inputHandler: number };
+    await context.close();
+
+    const size = bundleSize();
+    const dom = edits.map((e) => e.dom).filter(Number.isFinite);
+    if (dom.length < edits.length)
+      console.log(`${edits.length - dom.length} edits did not change the results`);
+    const frame = edits.map((e) => e.frame);
+    console.log('Headroom UI benchmarks (Chromium, built renderer, this machine)');
+    console.log(
+      `load to interactive, first run (seeds the example): median ${ms(quantile(firstRun, 0.5))}, max ${ms(Math.max(...firstRun))}`,
+    );
+    console.log(
+      `load to interactive, reload: median ${ms(quantile(reloads, 0.5))}, max ${ms(Math.max(...reloads))}`,
+    );
+    console.log(
+      `edit → results on screen, 50 services (${dom.length} edits, 120 ms apart like fast typing): median ${ms(quantile(dom, 0.5))}, p95 ${ms(quantile(dom, 0.95))}`,
+    );
+    const handler = edits.map((e) => e.handler);
+    console.log(
+      `  of which validation + engine (input handler): median ${ms(quantile(handler, 0.5))}, p95 ${ms(quantile(handler, 0.95))}`,
+    );
+    console.log(
+      `edit → next frame after the update, 50 services: median ${ms(quantile(frame, 0.5))}, p95 ${ms(quantile(frame, 0.95))}`,
+    );
+    console.log(
+      `2,000-service plan: import ${ms(importMs)}; open from the plans list: median ${ms(quantile(opens, 0.5))}, max ${ms(Math.max(...opens))}`,
+    );
+    console.log(
+      `2,000-service plan: input handler of one edit (engine in the worker) ${ms(bigEdit.inputHandler)}`,
+    );
+    console.log(
+      `renderer bundle: ${size.files} files, ${(size.raw / 1024).toFixed(0)} KiB (${(size.gzip / 1024).toFixed(0)} KiB gzip)`,
+    );
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+await main();
