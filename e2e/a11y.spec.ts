@@ -36,9 +36,13 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Traffic curve: order' })).toBeVisible();
       await axe(page, 'service details and curve');
       if (scheme === 'light') {
-        await page.getByRole('heading', { name: 'Service details: order' }).scrollIntoViewIfNeeded();
+        await page
+          .getByRole('heading', { name: 'Traffic curve: order' })
+          .evaluate((el) => el.scrollIntoView());
         await shot(page, 'curve-editor');
-        await page.getByRole('heading', { name: 'Results', exact: true }).scrollIntoViewIfNeeded();
+        await page
+          .getByRole('heading', { name: 'Results', exact: true })
+          .evaluate((el) => el.scrollIntoView());
         await shot(page, 'results');
       }
     });
