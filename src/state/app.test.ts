@@ -58,8 +58,8 @@ async function started() {
   return { app, store, platform };
 }
 
-const docOf = (store: ReturnType<typeof memoryStore>, id: string) =>
-  store.rows.get(id)!.document as Record<string, never>;
+const cpuOf = (store: ReturnType<typeof memoryStore>, id: string) =>
+  (store.rows.get(id)!.document as { services: { cpuMsPerRequest: number }[] }).services[0]!.cpuMsPerRequest;
 
 describe('AppState', () => {
   it('first run stores and opens the example plan with a report and a forecast', async () => {
@@ -81,7 +81,7 @@ describe('AppState', () => {
     const id = app.currentId!;
     app.edit(['services', 0, 'cpuMsPerRequest'], 42);
     await app.flush();
-    expect((docOf(store, id).services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest).toBe(42);
+    expect(cpuOf(store, id)).toBe(42);
     const report = app.report;
 
     app.edit(['services', 0, 'cpuMsPerRequest'], 'lots');
@@ -92,7 +92,7 @@ describe('AppState', () => {
     expect(app.saveState).toBe('unsaved');
     expect(app.report).toBe(report);
     await app.flush();
-    expect((docOf(store, id).services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest).toBe(42);
+    expect(cpuOf(store, id)).toBe(42);
   });
 
   it('undoes and redoes edits; typing in one field is one step', async () => {
