@@ -87,7 +87,7 @@ export class AppState {
   evaluation = $state.raw<{ report: Report; forecast: ForecastMonth[] } | null>(null);
   /** True while a large plan is being evaluated in the worker. */
   evaluating = $state(false);
-  saveState = $state<'saved' | 'saving' | 'unsaved' | 'error'>('saved');
+  saveState = $state<'saved' | 'saving' | 'unsaved' | 'error' | 'read-only'>('saved');
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
   notices = $state.raw<Notice[]>([]);
   importProblem = $state.raw<ImportProblem | null>(null);
@@ -426,7 +426,11 @@ export class AppState {
 
   #scheduleSave(id: string, doc: Doc): void {
     const src = this.plans.find((p) => p.id === id);
-    if (!src || this.storeStatus.readOnly) return;
+    if (!src) return;
+    if (this.storeStatus.readOnly) {
+      this.saveState = 'read-only';
+      return;
+    }
     const record: PlanRecord = { ...src, name: String(doc.name), document: doc, updatedAt: Date.now() };
     this.plans = sortPlans(this.plans.map((p) => (p.id === id ? record : p)));
     this.#pendingSave = record;

@@ -172,6 +172,17 @@ describe('AppState', () => {
     expect(JSON.parse(platform.saved[1]!.contents)).toEqual(app.doc);
   });
 
+  it('a read-only store (written by a newer Headroom) keeps edits on screen and says they are not saved', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.storeStatus = { readOnly: true, message: 'newer' };
+    app.edit(['services', 0, 'cpuMsPerRequest'], 77);
+    await app.flush();
+    expect(app.saveState).toBe('read-only');
+    expect(cpuOf(store, id)).not.toBe(77);
+    expect(app.report).not.toBeNull();
+  });
+
   it('menu commands map to actions', async () => {
     const { app, store } = await started();
     await app.command('new-plan');
