@@ -88,6 +88,11 @@ for (const scheme of ['light', 'dark'] as const) {
       });
       await expect(page.getByRole('alert').filter({ hasText: 'was not imported' })).toBeVisible();
       await axe(page, 'import problems');
+      await page.getByRole('button', { name: 'Help', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: 'Getting started' })).toBeVisible();
+      await axe(page, 'help');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
     });
   });
 }
