@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
+import viteConfig from '../vite.config.ts';
 import { CONTENT_SECURITY_POLICY, CSP_META_CONTENT, CSP_META_TAG } from './csp.ts';
 
 const directives = new Map(
@@ -62,5 +64,18 @@ describe('CONTENT_SECURITY_POLICY', () => {
         .replace(/&quot;/g, '"')
         .replace(/&amp;/g, '&');
     for (const { file, match } of found) expect(decode(match![1]!), file).toBe(CSP_META_CONTENT);
+  });
+
+  it('is what the renderer build injects as its <meta> tag (vite.config.ts)', () => {
+    const plugins = (viteConfig.plugins ?? []).flat() as Plugin[];
+    const csp = plugins.find((p) => p && p.name === 'headroom-csp-meta');
+    expect(csp?.apply).toBe('build');
+    const transform = csp!.transformIndexHtml as () => HtmlTagDescriptor[];
+    expect(transform()).toEqual([
+      expect.objectContaining({
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META_CONTENT },
+      }),
+    ]);
   });
 });
