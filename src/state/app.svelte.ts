@@ -418,20 +418,21 @@ export class AppState {
     }
     this.issues = [];
     this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? [] };
-    if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, Date.now());
-    if (save && id) this.#scheduleSave(id, doc);
+    const now = Date.now();
+    if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
+    if (save && id) this.#scheduleSave(id, doc, now);
     const full = await this.engine.evaluate(doc, `forecast:${key}`, FORECAST_MONTHS, true);
     if (full?.ok && !stale()) this.evaluation = { report: result.report, forecast: full.forecast };
   }
 
-  #scheduleSave(id: string, doc: Doc): void {
+  #scheduleSave(id: string, doc: Doc, now: number): void {
     const src = this.plans.find((p) => p.id === id);
     if (!src) return;
     if (this.storeStatus.readOnly) {
       this.saveState = 'read-only';
       return;
     }
-    const record: PlanRecord = { ...src, name: String(doc.name), document: doc, updatedAt: Date.now() };
+    const record: PlanRecord = { ...src, name: String(doc.name), document: doc, updatedAt: now };
     this.plans = sortPlans(this.plans.map((p) => (p.id === id ? record : p)));
     this.#pendingSave = record;
     this.saveState = 'saving';
