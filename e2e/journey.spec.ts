@@ -1,4 +1,5 @@
 // A planner's whole journey through the browser build, one step per test (each starts from a fresh profile).
+import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { cardCosts, downloadText, expect, importFile, openApp, test, usd, waitSaved } from './fixtures.ts';
 
@@ -261,4 +262,29 @@ test('the traffic curve takes a pasted spreadsheet column and a preset by reques
   await cells.nth(3).fill('-5');
   await expect(page.locator('[data-hour="3"]').getByRole('alert')).toHaveText('must be a number >= 0');
   await expect(page.getByText('1 problem in this plan.')).toBeVisible();
+});
+
+test('a plan file written for the CLI imports: inline catalog, 24-hour curves, its settings', async ({
+  page,
+}) => {
+  const text = await readFile('examples/internal-tools.json', 'utf8');
+  await openApp(page);
+  await importFile(page, 'internal-tools.json', text);
+  await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
+  await expect(page.getByText(/Prices: AWS us-east-1, Acme Corp\. negotiated rates/)).toBeVisible();
+  for (const c of Object.values(await cardCosts(page))) expect(c).toMatch(MONEY);
+  await page.getByRole('tab', { name: 'Strategy settings' }).click();
+  await expect(page.getByLabel('Host instance type')).toContainText('m7g.large');
+  await expect(
+    page.getByRole('group', { name: 'Service instance per VM' }).getByLabel('Scaling'),
+  ).toHaveValue(
+    // The options' values are their positions; "hourly" is the second.
+    '1',
+  );
+  await page.getByRole('tab', { name: 'Services' }).click();
+  await page
+    .getByRole('button', { name: /^Curve & details of / })
+    .first()
+    .click();
+  await expect(page.locator('[data-hour] input')).toHaveCount(24);
 });
