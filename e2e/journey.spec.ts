@@ -276,11 +276,11 @@ test('a plan file written for the CLI imports: inline catalog, 24-hour curves, i
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
   await expect(page.getByLabel('Host instance type')).toContainText('m7g.large');
   await expect(
-    page.getByRole('group', { name: 'Service instance per VM' }).getByLabel('Scaling'),
-  ).toHaveValue(
-    // The options' values are their positions; "hourly" is the second.
-    '1',
-  );
+    page
+      .getByRole('group', { name: 'Service instance per VM' })
+      .getByLabel('Scaling')
+      .locator('option:checked'),
+  ).toHaveText('Hourly (follows the curve)');
   await page.getByRole('tab', { name: 'Services' }).click();
   await page
     .getByRole('button', { name: /^Curve & details of / })
