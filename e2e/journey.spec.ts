@@ -274,7 +274,7 @@ test('a plan file written for the CLI imports: inline catalog, 24-hour curves, i
   await expect(page.getByText(/Prices: AWS us-east-1, Acme Corp\. negotiated rates/)).toBeVisible();
   for (const c of Object.values(await cardCosts(page))) expect(c).toMatch(MONEY);
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
-  await expect(page.getByLabel('Host instance type')).toContainText('m7g.large');
+  await expect(page.getByLabel('Host instance type').locator('option:checked')).toContainText('m7g.large');
   await expect(
     page
       .getByRole('group', { name: 'Service instance per VM' })
