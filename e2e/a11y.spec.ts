@@ -34,8 +34,15 @@ for (const scheme of ['light', 'dark'] as const) {
     test('the plan editor, its curve editor and results', async ({ page }) => {
       await openApp(page);
       await axe(page, 'editor');
-      if (scheme === 'light') await shot(page, 'editor');
-      else await shot(page, 'editor-dark');
+      if (scheme === 'light') {
+        await shot(page, 'editor');
+        // The README's picture: services and the four strategies' costs in one view.
+        await page.screenshot({
+          path: `${SHOTS}/overview.png`,
+          fullPage: true,
+          clip: { x: 0, y: 0, width: 1400, height: 1180 },
+        });
+      } else await shot(page, 'editor-dark');
       await page.getByRole('button', { name: 'Curve & details of order' }).click();
       await expect(page.getByRole('heading', { name: 'Traffic curve: order' })).toBeVisible();
       await axe(page, 'service details and curve');
