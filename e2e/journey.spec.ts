@@ -288,3 +288,25 @@ test('a plan file written for the CLI imports: inline catalog, 24-hour curves, i
     .click();
   await expect(page.locator('[data-hour] input')).toHaveCount(24);
 });
+
+test('dragging across the curve bars draws the shape, and one undo takes the drag back', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Curve & details of kitchen' }).click();
+  await page.getByLabel('One day (24 h)').check();
+  const cells = page.locator('[data-hour] input');
+  const before = await Promise.all([0, 6, 12, 18].map((h) => cells.nth(h).inputValue()));
+  const box = (await page.getByTestId('curve-drag').boundingBox())!;
+  // Press near the top of hour 6 and drag to hour 12 at the same height: those hours become the top value.
+  const y = box.y + box.height * 0.1;
+  await page.mouse.move(box.x + (box.width / 24) * 6.5, y);
+  await page.mouse.down();
+  for (let h = 7; h <= 12; h++) await page.mouse.move(box.x + (box.width / 24) * (h + 0.5), y, { steps: 2 });
+  await page.mouse.up();
+  const dragged = Number(await cells.nth(9).inputValue());
+  expect(dragged).toBeGreaterThan(Number(before[2]));
+  expect(await cells.nth(6).inputValue()).toBe(String(dragged));
+  expect(await cells.nth(12).inputValue()).toBe(String(dragged));
+  expect(await cells.nth(0).inputValue()).toBe(before[0]);
+  await page.keyboard.press('Control+z');
+  expect(await Promise.all([0, 6, 12, 18].map((h) => cells.nth(h).inputValue()))).toEqual(before);
+});

@@ -332,10 +332,13 @@ export class AppState {
     this.canRedo = h?.canRedo ?? false;
   }
 
-  /** Sets one field; edits to the same field in quick succession are one undo step. */
-  edit(path: Path, value: unknown): void {
+  /**
+   * Sets one field; edits to the same field in quick succession are one undo step (typing, dragging) unless `step`
+   * says this edit is a step of its own (a preset, a paste, a change of curve length).
+   */
+  edit(path: Path, value: unknown, step = false): void {
     if (!this.doc) return;
-    this.replaceDoc(setAt(this.doc, path, value), path.join('.'));
+    this.replaceDoc(setAt(this.doc, path, value), step ? null : path.join('.'));
   }
 
   replaceDoc(next: Doc, mergeKey: string | null): void {

@@ -142,6 +142,17 @@ describe('History', () => {
     h.record('xy', 'name', 7000);
     expect(h.undo('xyz')).toBe('xy');
   });
+  it('an edit that is a step of its own (no key) ends a run of merged edits', () => {
+    const h = new History<string>({ mergeMs: 1000 });
+    h.record('a', 'curve', 0);
+    h.record('b', null, 100);
+    h.record('c', 'curve', 200);
+    h.record('d', 'curve', 300);
+    expect(h.undo('e')).toBe('c');
+    expect(h.undo('c')).toBe('b');
+    expect(h.undo('b')).toBe('a');
+  });
+
   it('is bounded', () => {
     const h = new History<number>({ limit: 3 });
     for (let i = 0; i < 10; i++) h.record(i, null, i * 5000);

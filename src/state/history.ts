@@ -23,6 +23,7 @@ export class History<T> {
   /** Records `before` (the state the edit replaced). */
   record(before: T, key: string | null = null, now = Date.now()): void {
     const merge = key !== null && key === this.#lastKey && now - this.#lastAt < this.#mergeMs;
+    // An edit recorded as a step of its own ends any run of merged edits.
     this.#lastKey = key;
     this.#lastAt = now;
     this.#future = [];
