@@ -71,10 +71,6 @@ export type RestoreResult =
 
 /** The store: the HeadroomStore contract plus what the data-safety screen and imports need. */
 export interface DataStore extends HeadroomStore {
-  /** Subscribe to status changes; returns an unsubscribe function. */
-  onStatusChange(listener: (status: StoreStatus) => void): () => void;
-  /** Insert plans from an import (or a duplicate) after an automatic backup, all in one transaction. */
-  importPlans(records: PlanRecord[]): Promise<void>;
   listBackups(): Promise<BackupSummary[]>;
   /** Take a backup now (reason `manual`); returns its id. */
   backupNow(): Promise<number>;

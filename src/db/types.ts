@@ -30,6 +30,10 @@ export interface HeadroomStore {
   putPlan(record: PlanRecord): Promise<void>;
   /** Insert or replace several plans in one transaction: all or nothing. */
   putPlans(records: PlanRecord[]): Promise<void>;
+  /** Insert plans read from a file: an automatic backup first, then all of them in one transaction. */
+  importPlans(records: PlanRecord[]): Promise<void>;
+  /** Subscribe to status changes (read-only, storage trouble); returns an unsubscribe function. */
+  onStatusChange(listener: (status: StoreStatus) => void): () => void;
   /** Delete a plan (and nothing else); returns the deleted row so the UI can undo. */
   deletePlan(id: string): Promise<PlanRecord | undefined>;
   getSetting<T>(key: string): Promise<T | undefined>;

@@ -140,6 +140,10 @@ export class AppState {
 
   /** Re-reads everything from the store (after a restore replaced the plans). */
   async reload(): Promise<void> {
+    // Whatever was pending was written before the replace (see `flush`, called first); nothing may follow it.
+    clearTimeout(this.#saveTimer);
+    this.#pendingSave = null;
+    const stayOnData = this.view === 'data';
     this.#histories.clear();
     this.summaries = new Map();
     this.plans = sortPlans(await this.store.listPlans());
@@ -151,6 +155,7 @@ export class AppState {
       this.evaluation = null;
       this.view = 'plans';
     }
+    if (stayOnData) this.view = 'data';
   }
 
   // ---------- notices ----------
@@ -182,9 +187,11 @@ export class AppState {
     };
   }
 
-  async #insert(record: PlanRecord, open = true): Promise<void> {
+  /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
+  async #insert(record: PlanRecord, open = true, fromFile = false): Promise<void> {
     try {
-      await this.store.putPlan(record);
+      if (fromFile) await this.store.importPlans([record]);
+      else await this.store.putPlan(record);
     } catch (error) {
       this.notify(`Could not save: ${messageOf(error)}`, 'error');
       return;
@@ -574,7 +581,7 @@ export class AppState {
     );
     const record = this.#record({ ...doc, name }, 'plan', null);
     if (!record) return false;
-    await this.#insert(record);
+    await this.#insert(record, true, true);
     this.notify(`Imported “${name}” from ${fileName}.`);
     return true;
   }

@@ -6,12 +6,18 @@ import { AppState } from './app.svelte.ts';
 import { validatePlanDocument } from './store.ts';
 
 /** An in-memory store that validates like the real one. */
-function memoryStore(): HeadroomStore & { rows: Map<string, PlanRecord>; settings: Map<string, unknown> } {
+function memoryStore(): HeadroomStore & {
+  rows: Map<string, PlanRecord>;
+  settings: Map<string, unknown>;
+  imported: string[];
+} {
   const rows = new Map<string, PlanRecord>();
   const settings = new Map<string, unknown>();
+  const imported: string[] = [];
   return {
     rows,
     settings,
+    imported,
     status: () => ({ readOnly: false, message: null }),
     listPlans: async () => [...rows.values()].map((r) => structuredClone(r)),
     getPlan: async (id) => structuredClone(rows.get(id)),
@@ -23,6 +29,11 @@ function memoryStore(): HeadroomStore & { rows: Map<string, PlanRecord>; setting
     async putPlans(records) {
       for (const r of records) await this.putPlan(r);
     },
+    async importPlans(records) {
+      imported.push(...records.map((r) => r.id));
+      await this.putPlans(records);
+    },
+    onStatusChange: () => () => {},
     async deletePlan(id) {
       const r = rows.get(id);
       rows.delete(id);
@@ -134,6 +145,8 @@ describe('AppState', () => {
     const text = JSON.stringify(app.doc);
     expect(await app.importText('good.json', text)).toBe(true);
     expect(store.rows.size).toBe(2);
+    // A file import goes through the store's import (which backs up first), not a plain write.
+    expect(store.imported).toEqual([app.currentId]);
     expect(app.current?.name).toBe('Food delivery platform 2');
     expect({ ...app.doc, name: 'x' }).toEqual({ ...JSON.parse(text), name: 'x' });
   });

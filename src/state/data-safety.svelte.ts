@@ -23,6 +23,8 @@ export interface DataSafetyDeps {
   now?: () => number;
   /** Called after plans were replaced (restore, undo), so the rest of the app reloads them. */
   onReplaced?: () => void;
+  /** Called before plans are replaced, so an edit still waiting to autosave is written (and backed up) first. */
+  beforeReplace?: () => Promise<void>;
 }
 
 export interface DataMessage {
@@ -148,6 +150,7 @@ export class DataSafetyState {
         .platform()
         .openFile({ extensions: ['json'], maxBytes: EXPORT_LIMITS.maxChars });
       if (!file) return;
+      await this.#deps.beforeReplace?.();
       const result = await store.restoreFromExport(file.contents);
       if (!result.ok) {
         this.restoreIssues = result.issues;
@@ -169,6 +172,7 @@ export class DataSafetyState {
   restoreBackup(id: number): Promise<void> {
     return this.#run(async (store) => {
       const backup = this.backups.find((b) => b.id === id);
+      await this.#deps.beforeReplace?.();
       this.undoBackupId = await store.restoreBackup(id);
       const when = backup ? formatTime(backup.createdAt) : 'the backup';
       this.message = {
@@ -183,6 +187,7 @@ export class DataSafetyState {
     const id = this.undoBackupId;
     if (id === null) return Promise.resolve();
     return this.#run(async (store) => {
+      await this.#deps.beforeReplace?.();
       await store.restoreBackup(id);
       this.undoBackupId = null;
       this.message = { kind: 'info', text: 'The restore was undone.' };

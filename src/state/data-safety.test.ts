@@ -16,12 +16,17 @@ function fakePlatform(open: OpenedFile | null = null): Platform & { saved: FileT
   };
 }
 
-async function setup(open: OpenedFile | null = null) {
+async function setup(open: OpenedFile | null = null, pendingEdit = false) {
   const store = await openStore({ name: 'state', validate: testValidate, ...freshIdb() });
   await store.putPlans([record('a'), record('b')]);
   const platform = fakePlatform(open);
   let replaced = 0;
+  // Stands for the app's pending autosave: an edit written just before the restore begins.
+  const beforeReplace = async () => {
+    if (pendingEdit) await store.putPlan(record('pending'));
+  };
   const state = new DataSafetyState({
+    beforeReplace,
     store: async () => store,
     platform: () => platform,
     persistence: async () => ({ state: 'persisted', usage: 10, quota: 100 }),
@@ -56,14 +61,15 @@ describe('DataSafetyState', () => {
     const other = await openStore({ name: 'other', validate: testValidate, ...freshIdb() });
     await other.putPlan(record('z'));
     const file = { name: 'backup.json', contents: await other.exportAll() };
-    const { state, store, replaced } = await setup(file);
+    const { state, store, replaced } = await setup(file, true);
     await state.restoreFromFile();
     expect(state.message?.kind).toBe('info');
     expect((await store.listPlans()).map((p) => p.id)).toEqual(['z']);
     expect(replaced()).toBe(1);
     expect(state.undoBackupId).not.toBeNull();
     await state.undoRestore();
-    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+    // The edit pending when the restore began was written first, so the restore's backup kept it.
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b', 'pending']);
     expect(replaced()).toBe(2);
   });
 

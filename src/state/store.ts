@@ -26,3 +26,15 @@ export function onDataReplaced(listener: () => void): () => void {
   replacedListeners.add(listener);
   return () => replacedListeners.delete(listener);
 }
+
+const replacingListeners = new Set<() => Promise<void>>();
+
+/** Before plans are replaced: lets the app write an edit still waiting to autosave, so the restore backs it up. */
+export async function prepareDataReplace(): Promise<void> {
+  await Promise.all([...replacingListeners].map((l) => l()));
+}
+
+export function onDataReplacing(listener: () => Promise<void>): () => void {
+  replacingListeners.add(listener);
+  return () => replacingListeners.delete(listener);
+}
