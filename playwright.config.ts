@@ -1,16 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium.ts';
 
 // End-to-end tests drive the built renderer in Debian's Chromium (`apt-get install -y chromium`), served by
 // `vite preview`. The Electron specs (e2e/electron) skip themselves when the Electron binary is missing.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 export const BASE_URL = 'http://127.0.0.1:4173';
 
 export default defineConfig({
@@ -24,7 +16,7 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     viewport: { width: 1400, height: 900 },
     acceptDownloads: true,
     trace: 'off',

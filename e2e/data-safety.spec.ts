@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 interface Fixture {
   version: number;
@@ -149,7 +149,7 @@ test('export all, restore from the file, undo the restore', async ({ page }) => 
 test('storage full: a clear message, nothing half-written, export still works', async ({ baseURL }) => {
   // Chromium's quota override applies to the default browser context only: use a persistent profile.
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'headroom-quota-')), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     baseURL,
     acceptDownloads: true,

@@ -3,7 +3,8 @@ import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, BASE_URL } from '../playwright.config.ts';
+import { BASE_URL } from '../playwright.config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { cardCosts, expect, openApp, test, waitSaved, watchPage, type Watch } from './fixtures.ts';
 
 test('reload keeps every edit and the open plan', async ({ page }) => {
@@ -30,7 +31,7 @@ test('a browser restart on the same profile keeps everything', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'headroom-profile-'));
   const launch = () =>
     chromium.launchPersistentContext(dir, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: CHROMIUM_ARGS,
       baseURL: BASE_URL,
       viewport: { width: 1400, height: 900 },

@@ -6,19 +6,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { presetCurve, PRESETS } from '../src/curves/presets.ts';
 
 const PORT = 4179;
 const URL_ = `http://127.0.0.1:${PORT}/`;
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function planFile(name: string, services: number): string {
   return JSON.stringify({
@@ -84,7 +76,7 @@ async function main(): Promise<void> {
       detached: true,
     },
   );
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     for (let i = 0; i < 50; i++) {
       try {
