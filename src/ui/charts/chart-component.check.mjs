@@ -32,6 +32,9 @@ const config = (data: number[]) => ({
   data: { labels: data.map((_, i) => 'bar ' + i), datasets: [{ label: 'cost', data, backgroundColor: themeColor('--strategy-1') }] },
   options: { responsive: true, maintainAspectRatio: false, scales: { x: {}, y: {} } },
 });
+// Counts Chart.js updates per instance, to prove coalescing and skipped no-op updates.
+const updates = new Map<number, number>();
+Chart.register({ id: 'updateCounter', afterUpdate(c: Chart) { updates.set(c.id, (updates.get(c.id) ?? 0) + 1); } });
 const props = $state({ config: config([1, 2, 3]), label: 'Test chart of three bars' });
 let component: ReturnType<typeof mount> | undefined;
 const canvas = () => document.querySelector('canvas');
@@ -39,6 +42,14 @@ const chart = () => { const c = canvas(); return c ? Chart.getChart(c) : undefin
 (window as unknown as Record<string, unknown>).harness = {
   mount() { component = mount(ChartComponent, { target: document.getElementById('app')!, props }); flushSync(); },
   setData(data: number[]) { props.config = config(data); flushSync(); },
+  // Several edits in one task: returns the data Chart.js holds right after them (before the next frame).
+  burst(sets: number[][]) {
+    for (const data of sets) { props.config = config(data); flushSync(); }
+    const c = chart();
+    return c ? [...(c.data.datasets[0]!.data as number[])] : null;
+  },
+  updates() { const c = chart(); return c ? (updates.get(c.id) ?? 0) : 0; },
+  frame() { return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))); },
   unmount() { if (component) unmount(component); flushSync(); },
   state() {
     const c = chart();
@@ -107,6 +118,12 @@ try {
   expect('animates when motion is welcome', s1.animation !== false);
 
   await page.evaluate(() => window.harness.setData([5, 6, 7, 8]));
+  // Updates are drawn on the next animation frame (coalesced), not synchronously.
+  await page
+    .waitForFunction(() => JSON.stringify(window.harness.state().data) === '[5,6,7,8]', null, {
+      timeout: 5_000,
+    })
+    .catch(() => {});
   const s2 = await state();
   expect(
     'config change updates the same instance',
@@ -114,6 +131,19 @@ try {
     JSON.stringify(s2),
   );
   expect('updated data reaches Chart.js', JSON.stringify(s2.data) === '[5,6,7,8]', JSON.stringify(s2.data));
+
+  const before = await page.evaluate(() => window.harness.updates());
+  const during = await page.evaluate(() => window.harness.burst([[1], [2, 2], [9, 9, 9]]));
+  expect('updates wait for the next frame', JSON.stringify(during) === '[5,6,7,8]', JSON.stringify(during));
+  await page.evaluate(() => window.harness.frame());
+  const s2b = await state();
+  const afterBurst = await page.evaluate(() => window.harness.updates());
+  expect('the last of several edits in one frame is drawn', JSON.stringify(s2b.data) === '[9,9,9]');
+  expect('several edits in one frame make one update', afterBurst - before === 1, `${afterBurst - before}`);
+  await page.evaluate(() => window.harness.setData([9, 9, 9]));
+  await page.evaluate(() => window.harness.frame());
+  const afterSame = await page.evaluate(() => window.harness.updates());
+  expect('an unchanged config is not redrawn', afterSame === afterBurst, `${afterSame - afterBurst}`);
 
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await page
