@@ -53,7 +53,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
       .filter((r) => r.match !== null);
     if (found.length === 0) {
       ctx.skip(
-        'neither index.html nor dist/index.html has a CSP <meta> tag yet; add CSP_META_TAG from electron/csp.ts',
+        'no built renderer yet (npm test builds it first; run `npm run build`): the Vite-config test below covers the tag',
       );
       return;
     }
