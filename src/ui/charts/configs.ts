@@ -6,6 +6,7 @@ import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { ForecastMonth, Report, StrategyId, StrategyReport } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import { money, moneyWhole, num } from '../format.ts';
+import { breakdownRows } from '../results/results.ts';
 
 /** How a chart shows values on an axis and in its tooltip. */
 export type ValueFormat =
@@ -151,18 +152,10 @@ export interface CostStack {
  * of those services' report costs, so each bar still totals the strategy's monthly cost).
  */
 export function costStacks(report: Report, maxStacks = SERIES_COLOURS): CostStack[] {
-  const strategies = report.strategies;
-  const names: string[] = [];
-  for (const s of strategies)
-    for (const sc of s.services) if (!names.includes(sc.service)) names.push(sc.service);
-  const costOf = (s: StrategyReport, name: string): number | null => {
-    const sc = s.services.find((x) => x.service === name);
-    return sc && sc.included ? sc.cost : null;
-  };
-  const stacks: CostStack[] = names.map((name) => ({
-    name,
-    values: strategies.map((s) => costOf(s, name)),
-    services: [name],
+  const stacks: CostStack[] = breakdownRows(report).map((row) => ({
+    name: row.service,
+    values: row.costs,
+    services: [row.service],
   }));
   if (stacks.length <= maxStacks) return stacks;
   const weight = (st: CostStack) => Math.max(0, ...st.values.map((v) => v ?? 0));
@@ -177,7 +170,7 @@ export function costStacks(report: Report, maxStacks = SERIES_COLOURS): CostStac
   const cents = (v: number) => Math.round(v * 100);
   kept.push({
     name: `Other services (${rest.length})`,
-    values: strategies.map((_, i) => {
+    values: report.strategies.map((_, i) => {
       const parts = rest.map((st) => st.values[i]).filter((v): v is number => v !== null);
       return parts.length ? parts.reduce((sum, v) => sum + cents(v), 0) / 100 : null;
     }),
