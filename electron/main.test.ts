@@ -10,6 +10,9 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
 import { createFakeElectron, type FakeElectron, type FakeWebContents } from './test-support/fake-electron.ts';
 import { SECURE_WEB_PREFERENCES } from './web-preferences.ts';
 
+/** vi.waitFor with room to spare: its default 1 s was once too short on a loaded 2-core machine. */
+const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+
 let dir: string;
 let savedArgv: string[];
 
@@ -258,7 +261,7 @@ describe('main process, when ready', () => {
       ['/opt/Headroom/headroom-desktop', 'shop.headroom.json'],
       path.join(dir, 'docs'),
     );
-    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
+    await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
     expect(fake.windows[0]!.focus).toHaveBeenCalled();
     expect(contents.sent).toEqual([]);
     // Not delivered before the renderer subscribed; handed over when it asks.
@@ -266,7 +269,7 @@ describe('main process, when ready', () => {
       { name: 'shop.headroom.json', contents: '{"plan":1}' },
     ]);
     fake.app.emit('second-instance', {}, ['x', plan], '/');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(contents.sent).toContainEqual([
         EVENT_CHANNELS.fileOpened,
         { name: 'shop.headroom.json', contents: '{"plan":1}' },
@@ -280,7 +283,7 @@ describe('main process, when ready', () => {
     const plan = path.join(dir, 'docs', 'gone.json');
     writeFileSync(plan, '{}');
     fake.app.emit('second-instance', {}, ['x', plan], '/');
-    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
+    await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
     rmSync(plan);
     const recent = () =>
       ((fake.menu.template as MenuItemConstructorOptions[])[0]!.submenu as MenuItemConstructorOptions[]).find(
@@ -288,7 +291,7 @@ describe('main process, when ready', () => {
       )!.submenu as MenuItemConstructorOptions[];
     expect(recent()[0]!.label).toBe('gone.json');
     (recent()[0]!.click as () => void)();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(fake.dialog.showMessageBox).toHaveBeenCalledWith(
         expect.objectContaining({ type: 'error', detail: 'gone.json does not exist.' }),
       ),
@@ -301,7 +304,7 @@ describe('main process, when ready', () => {
     writeFileSync(plan, '{}');
     process.argv = ['/opt/Headroom/headroom-desktop', plan];
     const fake = await loadMain();
-    await vi.waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
+    await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
     await expect(
       invoke(fake, INVOKE_CHANNELS.takePendingFiles, fake.windows[0]!.webContents, null),
     ).resolves.toEqual([{ name: 'first.json', contents: '{}' }]);
@@ -310,7 +313,7 @@ describe('main process, when ready', () => {
   it('remembers window placement on close and restores it', async () => {
     const fake = await loadMain();
     fake.windows[0]!.close();
-    await vi.waitFor(() => {
+    await waitFor(() => {
       const state = JSON.parse(readFileSync(path.join(dir, 'user', 'shell-state.json'), 'utf8'));
       expect(state.window).toEqual({ bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
     });
