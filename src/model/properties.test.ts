@@ -108,6 +108,12 @@ function scaled(plan: Plan, f: number): Plan {
   };
 }
 
+/** The plan with the serverless free tier and API Gateway off: the parts of Lambda pricing that are not linear. */
+function withoutFreeTierOrApiGateway(plan: Plan): Plan {
+  const serverless = { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const };
+  return { ...plan, strategies: { ...plan.strategies, serverless } };
+}
+
 const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
 
 describe('engine invariants', () => {
@@ -179,13 +185,7 @@ describe('engine invariants', () => {
   it('serverless cost is additive across services, apart from tiers and the free tier', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        const p = {
-          ...plan,
-          strategies: {
-            ...plan.strategies,
-            serverless: { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const },
-          },
-        };
+        const p = withoutFreeTierOrApiGateway(plan);
         const whole = cost(p, 'serverless');
         const parts = p.services.map((s) => cost({ ...p, services: [s] }, 'serverless'));
         const sum = parts.reduce((a, s) => a + toCents(s.monthlyCost), 0);
@@ -200,13 +200,7 @@ describe('engine invariants', () => {
   it('doubling hoursPerMonth doubles every time-based cost', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        const p = {
-          ...plan,
-          strategies: {
-            ...plan.strategies,
-            serverless: { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const },
-          },
-        };
+        const p = withoutFreeTierOrApiGateway(plan);
         const a = evaluate(p);
         const b = evaluate({ ...p, hoursPerMonth: p.hoursPerMonth * 2 });
         a.strategies.forEach((s, i) => {

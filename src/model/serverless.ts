@@ -5,7 +5,7 @@ import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
-import type { Architecture, LineItem, StrategyReport, Warning } from './types.ts';
+import type { Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
 import { ARCHITECTURES } from './types.ts';
 
 /** Billed duration: rounded up to the next whole millisecond (since 2020-12-01), in seconds. */
@@ -14,7 +14,7 @@ export function billedSeconds(durationMs: number): number {
 }
 
 /** Why a service cannot run on Lambda, or null when it can. */
-export function serverlessIneligibility(s: PreparedService['service'], maxDurationMs: number): string | null {
+export function serverlessIneligibility(s: Service, maxDurationMs: number): string | null {
   if (s.stateful) return 'it is stateful (Lambda functions are stateless)';
   if (s.durationMs > maxDurationMs) {
     return `a request takes ${s.durationMs} ms, longer than Lambda's maximum of ${maxDurationMs} ms`;

@@ -48,11 +48,12 @@ export function sharedHost(p: Prepared): StrategyReport {
   const paidVcpu = hosts * type.vcpu;
   const warnings: Warning[] = [];
 
-  if (memoryHosts > Math.max(settings.minHosts, cpuHosts)) {
+  const hostsWithoutMemory = Math.max(settings.minHosts, cpuHosts);
+  if (memoryHosts > hostsWithoutMemory) {
     warnings.push({
       service: null,
       code: 'memory-bound',
-      message: `Memory decides the pool: ${Math.max(settings.minHosts, cpuHosts)} host(s) would be enough for CPU but would overcommit memory (${clean(memoryNeededMiB / 1024)} GiB of instances on ${clean((Math.max(settings.minHosts, cpuHosts) * hostMemoryMiB) / 1024)} GiB), so ${hosts} hosts are counted.`,
+      message: `Memory decides the pool: ${hostsWithoutMemory} host(s) would be enough for CPU but would overcommit memory (${clean(memoryNeededMiB / 1024)} GiB of instances on ${clean((hostsWithoutMemory * hostMemoryMiB) / 1024)} GiB), so ${hosts} hosts are counted.`,
     });
   }
   // No isolation: a service whose own peak is at least the pool's spare CPU would, at twice its traffic, use all of

@@ -22,24 +22,18 @@ import type {
   Warning,
 } from './types.ts';
 
-/** Instances per hour = max(minInstances, ⌈CPU demand ÷ (vCPU × target utilization)⌉). */
-export function instancesPerHour(
-  cpu: readonly number[],
-  vcpu: number,
-  target: number,
-  min: number,
-): number[] {
-  return cpu.map((c) => Math.max(min, ceilClean(c / (vcpu * target))));
+/** Instances for one hour's CPU demand = max(minInstances, ⌈demand ÷ (vCPU × target utilization)⌉). */
+function instancesFor(cpu: number, perInstance: number, min: number): number {
+  return Math.max(min, ceilClean(cpu / perInstance));
 }
 
 /** Instances running each hour of the week: static holds the peak hour's count all week. */
 function fleet(s: PreparedService, type: InstanceType, target: number, scaling: Scaling): number[] {
-  if (scaling === 'static') return new Array<number>(HOURS_PER_WEEK).fill(peakCount(s, type, target));
-  return instancesPerHour(s.cpu, type.vcpu, target, s.service.minInstances);
-}
-
-function peakCount(s: PreparedService, type: InstanceType, target: number): number {
-  return Math.max(s.service.minInstances, ceilClean(s.peakCpu / (type.vcpu * target)));
+  const perInstance = type.vcpu * target;
+  const min = s.service.minInstances;
+  if (scaling === 'static')
+    return new Array<number>(HOURS_PER_WEEK).fill(instancesFor(s.peakCpu, perInstance, min));
+  return s.cpu.map((c) => instancesFor(c, perInstance, min));
 }
 
 /** Instance-hours in the billing period for one type, without building the hourly series (hot path). */
@@ -50,11 +44,11 @@ function fleetHours(
   scaling: Scaling,
   hpm: number,
 ): number {
-  if (scaling === 'static') return allPeriod(peakCount(s, type, target), hpm);
   const perInstance = type.vcpu * target;
   const min = s.service.minInstances;
+  if (scaling === 'static') return allPeriod(instancesFor(s.peakCpu, perInstance, min), hpm);
   let sum = 0;
-  for (const c of s.cpu) sum += Math.max(min, ceilClean(c / perInstance));
+  for (const c of s.cpu) sum += instancesFor(c, perInstance, min);
   return weekToPeriod(sum, hpm);
 }
 
@@ -88,6 +82,10 @@ export function vmPerService(p: Prepared): StrategyReport {
   const burstable = new Map<string, string[]>();
   let peakInstances = 0;
   let instanceHours = 0;
+  // One discounted price per type, used to choose the type and to price its line (computed once: hot path).
+  const prices = new Map(
+    p.plan.catalog.instanceTypes.map((t) => [t.name, discounted(t.hourly, settings.discount)]),
+  );
 
   for (const s of p.services) {
     const chosen = s.service.vmInstanceType ?? settings.instanceType;
@@ -99,8 +97,9 @@ export function vmPerService(p: Prepared): StrategyReport {
     let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
     for (const t of candidates) {
       const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
-      const cost = hours * t.hourly * (1 - settings.discount);
-      const vcpu = t.vcpu * peakCount(s, t, settings.targetUtilization);
+      const cost = hours * prices.get(t.name)!;
+      const vcpu =
+        t.vcpu * instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances);
       if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
         best = { type: t, hours, cost, vcpu };
       }
@@ -114,7 +113,7 @@ export function vmPerService(p: Prepared): StrategyReport {
         `Instance hours (${t.name}${auto ? ', cheapest that fits' : ''})`,
         'hours',
         best.hours,
-        discounted(t.hourly, settings.discount),
+        prices.get(t.name)!,
       ),
     );
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
