@@ -3,7 +3,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
-export const APP_ORIGIN = 'http://127.0.0.1:4173';
+import { BASE_URL } from '../playwright.config.ts';
+
+export const APP_ORIGIN = BASE_URL;
 
 export interface Watch {
   problems: string[];
