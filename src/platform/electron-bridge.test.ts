@@ -13,6 +13,7 @@ function fakeBridge(overrides: Partial<HeadroomBridge> = {}): HeadroomBridge {
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
     onMenuCommand: vi.fn(() => () => {}),
     onOpenFile: vi.fn(() => () => {}),
+    onFlushRequest: vi.fn(() => () => {}),
     ...overrides,
   };
 }
@@ -75,6 +76,12 @@ describe('isHeadroomBridge', () => {
     expect(isHeadroomBridge(fakeBridge())).toBe(true);
     expect(isHeadroomBridge(undefined)).toBe(false);
     expect(isHeadroomBridge({ saveFile: () => {} })).toBe(false);
-    expect(HEADROOM_BRIDGE_KEYS).toEqual(['saveFile', 'openFile', 'onMenuCommand', 'onOpenFile']);
+    expect(HEADROOM_BRIDGE_KEYS).toEqual([
+      'saveFile',
+      'openFile',
+      'onMenuCommand',
+      'onOpenFile',
+      'onFlushRequest',
+    ]);
   });
 });
