@@ -49,7 +49,7 @@ export function createFakeElectron(
   const paths: Record<string, string> = { userData: '/tmp/headroom-user', documents: '/tmp/headroom-docs' };
   const windows: FakeBrowserWindow[] = [];
 
-  const lifecycle = { quitCount: 0, quitted: false };
+  const lifecycle = { quitCount: 0, quitting: false, quitted: false };
   /**
    * Electron's quit sequence: before-quit (preventable), then every window is asked to close (a window that
    * prevents it cancels the quit), then will-quit and quit.
@@ -60,9 +60,13 @@ export function createFakeElectron(
     let prevented = false;
     appEvents.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (prevented) return;
+    lifecycle.quitting = true;
     for (const window of windows.filter((w) => !w.destroyed)) {
       window.close();
-      if (!window.destroyed) return;
+      if (!window.destroyed) {
+        lifecycle.quitting = false;
+        return;
+      }
     }
     lifecycle.quitted = true;
     appEvents.emit('will-quit', { preventDefault: () => {} });
@@ -121,6 +125,8 @@ export function createFakeElectron(
       this.webContents.destroyed = true;
       this.webContents.emit('destroyed');
       this.emit('closed');
+      // As Electron: the last window closing emits window-all-closed, except during a quit.
+      if (!lifecycle.quitting && windows.every((w) => w.destroyed)) app.emit('window-all-closed');
     }
   }
 
