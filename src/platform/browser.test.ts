@@ -99,6 +99,7 @@ describe('browser platform', () => {
     const h = vi.fn();
     p.onMenuCommand(h)();
     p.onOpenFile(h)();
+    p.onFlushRequest(h)();
     expect(h).not.toHaveBeenCalled();
   });
 });
