@@ -224,6 +224,50 @@ describe('guardInvokeHandler with generated valid requests', () => {
   });
 });
 
+describe('payloadSize', () => {
+  it('counts the UTF-8 bytes of strings once, whatever JSON would escape', () => {
+    const text = '"\n\\\u0001€😀';
+    expect(payloadSize(text)).toBe(Buffer.byteLength(text, 'utf8') + 2);
+    const save = { suggestedName: 'a.json', mimeType: 'application/json', contents: text };
+    const size = payloadSize(save)!;
+    expect(size).toBeLessThan(Buffer.byteLength(JSON.stringify(save), 'utf8'));
+    expect(size - Buffer.byteLength(text, 'utf8')).toBeLessThan(100);
+  });
+
+  it('is null for what is not plain data, and counts shared (acyclic) values', () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    expect(payloadSize(cyclic)).toBeNull();
+    expect(payloadSize({ n: 1n })).toBeNull();
+    expect(payloadSize({ f: () => 1 })).toBeNull();
+    expect(payloadSize(Symbol('s'))).toBeNull();
+    let deep: unknown = 1;
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    expect(payloadSize(deep)).toBeNull();
+    const shared = { s: 'x' };
+    // Each element: its key ("0", "1": 1 byte + 2) and its value; the list itself: 8.
+    expect(payloadSize([shared, shared])).toBe(2 * (3 + payloadSize(shared)!) + 8);
+  });
+
+  it('stops counting once past the limit (a huge fan-out of shared values is not walked to the end)', () => {
+    let wide: unknown = 'x'.repeat(1000);
+    for (let i = 0; i < 40; i++) wide = [wide, wide]; // 2^40 leaves if walked in full
+    const size = payloadSize(wide, 10_000);
+    expect(size).toBeGreaterThan(10_000);
+    expect(size).toBeLessThan(20_000);
+  });
+
+  it('lets the largest file the schema accepts through the size check', () => {
+    const envelope = {
+      suggestedName: 'n'.repeat(IPC_LIMITS.maxFileNameLength),
+      mimeType: 'application/json',
+    };
+    expect(payloadSize({ ...envelope, contents: '' })! + IPC_LIMITS.maxFileBytes).toBeLessThanOrEqual(
+      IPC_LIMITS.maxPayloadBytes,
+    );
+  });
+});
+
 describe('registerInvokeHandler', () => {
   it('registers the guarded handler under the channel name', async () => {
     const handle = vi.fn();

@@ -30,15 +30,56 @@ export interface SenderPolicy {
   isTrustedWebContents(contents: WebContents): boolean;
 }
 
-/** Size in bytes of the request as JSON, or `null` when it cannot be measured (cycles, BigInt, …). */
-export function payloadSize(value: unknown): number | null {
+/**
+ * Size of a request in bytes: the UTF-8 length of every string and key, plus 8 per other value; `null` when it is
+ * not plain data (a cycle, a BigInt, a symbol, a function, nesting too deep). Measured this way rather than as
+ * JSON text because JSON escaping would count a file's quotes and line breaks twice (a control character six
+ * times), so a file the schema accepts could be refused as too large; and no copy of a 64 MiB file is made.
+ * Stops counting once the total passes `stopAbove`.
+ */
+export function payloadSize(value: unknown, stopAbove = Number.POSITIVE_INFINITY): number | null {
+  const path = new Set<object>();
+  let total = 0;
+  const visit = (item: unknown, depth: number): boolean => {
+    if (total > stopAbove) return true;
+    switch (typeof item) {
+      case 'string':
+        total += Buffer.byteLength(item, 'utf8') + 2;
+        return true;
+      case 'number':
+      case 'boolean':
+      case 'undefined':
+        total += 8;
+        return true;
+      case 'object': {
+        if (item === null) {
+          total += 8;
+          return true;
+        }
+        if (path.has(item) || depth > MAX_DEPTH) return false;
+        path.add(item);
+        for (const key of Object.keys(item)) {
+          total += Buffer.byteLength(key, 'utf8') + 2;
+          if (!visit((item as Record<string, unknown>)[key], depth + 1)) return false;
+          if (total > stopAbove) break;
+        }
+        path.delete(item);
+        total += 8;
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
   try {
-    const json = JSON.stringify(value);
-    return json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
+    return visit(value, 0) ? total : null;
   } catch {
     return null;
   }
 }
+
+/** Deeper than any request of the contract needs (the deepest is 3). */
+const MAX_DEPTH = 64;
 
 /** Checks who sent a request: a live main frame of one of the app's windows, showing an app:// page. */
 export function checkSender(event: unknown, policy: SenderPolicy): IpcRefusal | null {
@@ -78,7 +119,7 @@ export function guardInvokeHandler<C extends InvokeChannel>(
     const senderProblem = checkSender(event, policy);
     if (senderProblem !== null) return refuse(senderProblem);
     if (args.length !== 1) return refuse('wrong-arity');
-    const size = payloadSize(args[0]);
+    const size = payloadSize(args[0], IPC_LIMITS.maxPayloadBytes);
     if (size === null) return refuse('not-serializable');
     if (size > IPC_LIMITS.maxPayloadBytes) return refuse('too-large');
     const parsed = schema.safeParse(args[0]);

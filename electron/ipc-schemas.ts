@@ -32,9 +32,13 @@ export const OpenFileOptionsSchema = z.strictObject({
 
 export const NoPayloadSchema = z.null();
 
+/** The id of the flush request being answered (main numbers them from 1). */
+export const FlushDoneSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 /** One schema per invoke channel; `satisfies` keeps them in step with the typed contract. */
 export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.saveFile]: FileToSaveSchema,
   [INVOKE_CHANNELS.openFile]: OpenFileOptionsSchema,
   [INVOKE_CHANNELS.takePendingFiles]: NoPayloadSchema,
+  [INVOKE_CHANNELS.flushDone]: FlushDoneSchema,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeContract[C]['request']> };

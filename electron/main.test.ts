@@ -53,6 +53,14 @@ async function loadMain(
 const invoke = (fake: FakeElectron, channel: string, contents: FakeWebContents, ...args: unknown[]) =>
   fake.ipcHandlers.get(channel)!({ sender: contents, senderFrame: contents.mainFrame }, ...args);
 
+/** The ids of the flush requests main sent to `contents`, in order. */
+const flushRequests = (contents: FakeWebContents): unknown[] =>
+  contents.sent.filter(([channel]) => channel === EVENT_CHANNELS.flushRequest).map(([, id]) => id);
+
+/** The renderer's answer to the last flush request it got (as the preload sends it). */
+const answerFlush = (fake: FakeElectron, contents: FakeWebContents) =>
+  invoke(fake, INVOKE_CHANNELS.flushDone, contents, flushRequests(contents).at(-1));
+
 describe('main process, before ready', () => {
   it('sandboxes every renderer, registers app:// as privileged and takes the single-instance lock', async () => {
     const fake = await loadMain({}, false);
@@ -313,6 +321,7 @@ describe('main process, when ready', () => {
   it('remembers window placement on close and restores it', async () => {
     const fake = await loadMain();
     fake.windows[0]!.close();
+    await answerFlush(fake, fake.windows[0]!.webContents);
     await waitFor(() => {
       const state = JSON.parse(readFileSync(path.join(dir, 'user', 'shell-state.json'), 'utf8'));
       expect(state.window).toEqual({ bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
@@ -334,9 +343,165 @@ describe('main process, when ready', () => {
     expect(built.popup).toHaveBeenCalledWith({ window });
   });
 
-  it('quits when the last window closes (not macOS)', async () => {
+  it('quits when the last window closes (not macOS), with one flush request and no loop', async () => {
     const fake = await loadMain();
-    fake.app.emit('window-all-closed');
-    expect(fake.app.quit).toHaveBeenCalled();
+    const window = fake.windows[0]!;
+    window.close();
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    await answerFlush(fake, window.webContents);
+    // close → closed → window-all-closed → app.quit() → before-quit: nothing left to flush, so it quits.
+    await waitFor(() => expect(fake.lifecycle.quitted).toBe(true));
+    expect(fake.app.quit).toHaveBeenCalledTimes(1);
+    expect(flushRequests(window.webContents)).toEqual([1]);
+  });
+});
+
+describe('main process, flush before a window closes or the app quits', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('closing the window waits for the renderer’s flush answer, then closes', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    const contents = window.webContents;
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(flushRequests(contents)).toEqual([1]);
+    // Clicking close again while it waits asks nothing more.
+    window.close();
+    expect(flushRequests(contents)).toEqual([1]);
+    // Only the window that was asked can answer, and only with its id.
+    const other = new (
+      fake.module.BrowserWindow as unknown as new (o: object) => { webContents: FakeWebContents }
+    )({});
+    await expect(invoke(fake, INVOKE_CHANNELS.flushDone, other.webContents, 1)).rejects.toMatchObject({
+      reason: 'unknown-sender',
+    });
+    await expect(invoke(fake, INVOKE_CHANNELS.flushDone, contents, '1')).rejects.toMatchObject({
+      reason: 'invalid-payload',
+    });
+    await expect(invoke(fake, INVOKE_CHANNELS.flushDone, contents, 2)).resolves.toBeNull();
+    expect(window.isDestroyed()).toBe(false);
+    await expect(invoke(fake, INVOKE_CHANNELS.flushDone, contents, 1)).resolves.toBeNull();
+    await waitFor(() => expect(window.isDestroyed()).toBe(true));
+    expect(flushRequests(contents)).toEqual([1]);
+  });
+
+  it('closes a window whose renderer never answers after the bound (5 s)', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    window.close();
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(window.isDestroyed()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(window.isDestroyed()).toBe(true);
+    expect(flushRequests(window.webContents)).toEqual([1]);
+  });
+
+  it('does not wait for a renderer that crashes while the window waits to close', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    // Timers frozen: only the crash can end the wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    window.webContents.crash();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(window.isDestroyed()).toBe(true);
+  });
+
+  it('does not ask a renderer that has already crashed', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    window.webContents.crash();
+    window.close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(window.isDestroyed()).toBe(true);
+    expect(flushRequests(window.webContents)).toEqual([]);
+  });
+
+  it('quitting asks every window to flush once, waits for the answer, then quits without asking again', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    fake.app.quit();
+    expect(fake.lifecycle.quitted).toBe(false);
+    expect(window.isDestroyed()).toBe(false);
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    // A second quit (Cmd+Q twice) while waiting asks nothing more.
+    fake.app.quit();
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    await answerFlush(fake, window.webContents);
+    await waitFor(() => expect(fake.lifecycle.quitted).toBe(true));
+    expect(window.isDestroyed()).toBe(true);
+    // The quit after the flush went through: before-quit and the window's close did not ask again.
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    expect(fake.app.quit).toHaveBeenCalledTimes(3);
+  });
+
+  it('quits after the bound when the renderer never answers', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fake.app.quit();
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(fake.lifecycle.quitted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.lifecycle.quitted).toBe(true);
+    expect(flushRequests(window.webContents)).toEqual([1]);
+  });
+
+  it('a quit while a close waits shares its flush request', async () => {
+    const fake = await loadMain();
+    const window = fake.windows[0]!;
+    window.close();
+    fake.app.quit();
+    expect(flushRequests(window.webContents)).toEqual([1]);
+    await answerFlush(fake, window.webContents);
+    await waitFor(() => expect(fake.lifecycle.quitted).toBe(true));
+    expect(flushRequests(window.webContents)).toEqual([1]);
+  });
+});
+
+describe('main process, one window per profile', () => {
+  it('a second instance focuses the existing window and opens no other', async () => {
+    const fake = await loadMain();
+    fake.windows[0]!.isMinimized.mockReturnValue(true);
+    fake.app.emit('second-instance', {}, ['/opt/Headroom/headroom-desktop'], '/');
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.restore).toHaveBeenCalled();
+    expect(fake.windows[0]!.focus).toHaveBeenCalled();
+  });
+
+  it('activate (macOS Dock click) with a window open creates none; with none open, exactly one', async () => {
+    const fake = await loadMain();
+    fake.app.emit('activate');
+    fake.app.emit('activate');
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.windows[0]!.focus).toHaveBeenCalled();
+    fake.windows[0]!.destroy();
+    fake.app.emit('activate');
+    fake.app.emit('activate');
+    expect(fake.windows.filter((w) => !w.isDestroyed())).toHaveLength(1);
+    expect(fake.windows).toHaveLength(2);
+  });
+
+  it('plans opened from the OS with no window open create one window, however many arrive', async () => {
+    const fake = await loadMain();
+    fake.windows[0]!.destroy();
+    const plans = ['a.json', 'b.json', 'c.json'].map((name) => path.join(dir, 'docs', name));
+    for (const plan of plans) writeFileSync(plan, '{}');
+    fake.app.emit('second-instance', {}, ['x', ...plans], '/');
+    await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledTimes(3));
+    expect(fake.windows.filter((w) => !w.isDestroyed())).toHaveLength(1);
+  });
+
+  it('every window the app creates comes from one place, which reuses a live window (source check)', () => {
+    const source = readFileSync('electron/main.ts', 'utf8');
+    expect(source.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(source.match(/createMainWindow\(\)/g)).toHaveLength(2); // its definition and showMainWindow's call
   });
 });

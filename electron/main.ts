@@ -6,8 +6,10 @@ import type { MenuCommand, OpenedFile } from '../src/platform/types.ts';
 import { APP_INDEX_URL, APP_SCHEME } from './app-origin.ts';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { createExternalOpener } from './external-links.ts';
+import { OPEN_PLAN } from '../src/platform/file-requests.ts';
 import { planFilesFromArgv, readTextFile, writeFileAtomic } from './file-io.ts';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
+import { FlushCoordinator } from './flush.ts';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
 import { registerInvokeHandler, type SenderPolicy } from './ipc-guard.ts';
 import { buildContextMenuTemplate, buildMenuTemplate } from './menu.ts';
 import { OpenFileQueue } from './open-queue.ts';
@@ -36,7 +38,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 const debugSwitches = ['remote-debugging-port', 'remote-debugging-pipe', 'inspect', 'inspect-brk'];
 const refusedDebugging = app.isPackaged && debugSwitches.some((name) => app.commandLine.hasSwitch(name));
 
-// One instance per profile: two processes on one IndexedDB would fight over it.
+// One instance per profile: two processes on one IndexedDB would fight over it. Within the instance there is at most
+// one window (showMainWindow), so one profile's database is only ever open in one renderer. Another OS user has
+// their own userData folder and so their own database.
 const hasInstanceLock = !refusedDebugging && app.requestSingleInstanceLock();
 
 if (hasInstanceLock) startShell();
@@ -61,6 +65,10 @@ function startShell(): void {
     return true;
   });
   const policy: SenderPolicy = { isTrustedWebContents: (contents) => trustedContents.has(contents) };
+  const flushes = new FlushCoordinator(EVENT_CHANNELS.flushRequest);
+  /** Set once every window's renderer has flushed for a quit: from then on windows close without asking again. */
+  let quitFlushed = false;
+  let quitFlushing = false;
 
   // Writes are chained so an older state can never land after a newer one.
   let saving: Promise<unknown> = Promise.resolve();
@@ -105,12 +113,12 @@ function startShell(): void {
       pathsBeforeReady.push(filePath);
       return;
     }
-    const result = await readTextFile(filePath, IPC_LIMITS.maxFileBytes);
+    // Files from the OS and the command line are plans: the renderer imports them with the plan limit.
+    const result = await readTextFile(filePath, OPEN_PLAN.maxBytes);
     if (result.ok) {
       rememberRecent(filePath);
       queue.push(result.file);
-      if (mainWindow === null || mainWindow.isDestroyed()) createMainWindow();
-      else focus(mainWindow);
+      showMainWindow();
     } else {
       if (state.recentFiles.includes(filePath)) {
         state = { ...state, recentFiles: state.recentFiles.filter((f) => f !== filePath) };
@@ -129,6 +137,15 @@ function startShell(): void {
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+  }
+
+  /** The one window: focuses it when it exists, creates it otherwise. Nothing else creates a window. */
+  function showMainWindow(): BrowserWindow {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      focus(mainWindow);
+      return mainWindow;
+    }
+    return createMainWindow();
   }
 
   function createMainWindow(): BrowserWindow {
@@ -156,7 +173,21 @@ function startShell(): void {
       const template = buildContextMenuTemplate(params);
       if (template.length > 0) Menu.buildFromTemplate(template).popup({ window });
     });
-    window.on('close', () => {
+    // Closing waits (bounded) for the renderer to write its pending save, then closes for real. During a quit the
+    // renderer has already flushed in before-quit, so the window closes at once.
+    let flushed = false;
+    let flushing = false;
+    window.on('close', (event) => {
+      if (!flushed && !quitFlushed) {
+        event.preventDefault();
+        if (flushing) return;
+        flushing = true;
+        void flushes.flush(contents).then(() => {
+          flushed = true;
+          if (!window.isDestroyed()) window.close();
+        });
+        return;
+      }
       state = { ...state, window: { bounds: window.getNormalBounds(), maximized: window.isMaximized() } };
       saveShellStateSync(statePath(), state);
     });
@@ -221,6 +252,16 @@ function startShell(): void {
       onRefusal,
     );
     registerInvokeHandler(ipcMain, INVOKE_CHANNELS.takePendingFiles, policy, () => queue.take(), onRefusal);
+    registerInvokeHandler(
+      ipcMain,
+      INVOKE_CHANNELS.flushDone,
+      policy,
+      (id, event) => {
+        flushes.done(id, event.sender);
+        return null;
+      },
+      onRefusal,
+    );
   }
 
   // Registered before `ready`: macOS delivers files opened from Finder (file association) through this event.
@@ -232,6 +273,23 @@ function startShell(): void {
     for (const file of planFilesFromArgv(argv, workingDirectory)) void openPath(file);
     if (mainWindow !== null && !mainWindow.isDestroyed()) focus(mainWindow);
   });
+  // Quitting (menu, Cmd+Q, the last window closing) first lets every renderer write its pending save, bounded; then
+  // quits again, and this time lets it through (no loop: quitFlushed), and the windows close without asking again.
+  app.on('before-quit', (event) => {
+    if (quitFlushed) return;
+    const renderers = [...trustedContents].filter((contents) => !contents.isDestroyed());
+    if (renderers.length === 0) {
+      quitFlushed = true;
+      return;
+    }
+    event.preventDefault();
+    if (quitFlushing) return;
+    quitFlushing = true;
+    void Promise.all(renderers.map((contents) => flushes.flush(contents))).then(() => {
+      quitFlushed = true;
+      app.quit();
+    });
+  });
   app.on('web-contents-created', (_event, contents) => {
     installWebContentsGuards(contents, (id) => void openLink(id));
   });
@@ -239,7 +297,8 @@ function startShell(): void {
     if (!isMac) app.quit();
   });
   app.on('activate', () => {
-    if (ready && BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    // macOS: clicking the Dock icon with no window open shows one; with a window open it only focuses it.
+    if (ready) showMainWindow();
   });
 
   void app.whenReady().then(async () => {
@@ -249,7 +308,7 @@ function startShell(): void {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
     registerIpc();
     installMenu();
-    createMainWindow();
+    showMainWindow();
     ready = true;
     const initial = [...pathsBeforeReady.splice(0), ...planFilesFromArgv(process.argv, process.cwd())];
     for (const file of initial) await openPath(file);

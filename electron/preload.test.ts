@@ -86,6 +86,42 @@ describe('preload', () => {
     expect(files).toHaveLength(2);
   });
 
+  it('answers a flush request with its id once every subscribed handler has settled', async () => {
+    const { fake, bridge } = await loadPreload();
+    let finish: () => void = () => {};
+    const slow = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const failing = vi.fn(() => Promise.reject(new Error('disk full')));
+    const offSlow = bridge.onFlushRequest(slow);
+    bridge.onFlushRequest(failing);
+    fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 7);
+    await flush();
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 7);
+    finish();
+    await vi.waitFor(() =>
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 7),
+    );
+    // Unsubscribed handlers are not run; malformed ids are ignored.
+    offSlow();
+    fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 8);
+    fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 'nine');
+    fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, -1);
+    await vi.waitFor(() =>
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 8),
+    );
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers a flush request at once when nothing has subscribed (the app has not started)', async () => {
+    const { fake } = await loadPreload();
+    fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 1);
+    await vi.waitFor(() =>
+      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 1),
+    );
+  });
+
   it('type-level: callbacks receive only the payload', () => {
     const onMenu: Parameters<HeadroomBridge['onMenuCommand']>[0] = (command: MenuCommand) => void command;
     const onFile: Parameters<HeadroomBridge['onOpenFile']>[0] = (file: OpenedFile) => void file;

@@ -4,23 +4,27 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { HeadroomBridge, OpenFileOptions, OpenFileResult } from '../src/platform/electron-bridge.ts';
 import {
-  MENU_COMMANDS,
-  type FileToSave,
-  type MenuCommand,
-  type OpenedFile,
-  type SaveResult,
-} from '../src/platform/types.ts';
+  readFlushRequestId,
+  readMenuCommand,
+  readOpenedFile,
+  readOpenedFiles,
+} from '../src/platform/bridge-readers.ts';
+import type { FileToSave, MenuCommand, OpenedFile, SaveResult } from '../src/platform/types.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
 
-function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
-
-function asOpenedFile(value: unknown): OpenedFile | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { name, contents } = value as Record<string, unknown>;
-  return typeof name === 'string' && typeof contents === 'string' ? { name, contents } : null;
-}
+// Flush requests are answered even when nothing has subscribed (the app has not started yet, or a reload is under
+// way): there is nothing to write then, and main should not wait out its bound. So the listener is installed once,
+// here, and runs whatever handlers are subscribed at the time.
+const flushHandlers = new Set<() => Promise<void>>();
+ipcRenderer.on(EVENT_CHANNELS.flushRequest, (_event: Electron.IpcRendererEvent, value: unknown) => {
+  const id = readFlushRequestId(value);
+  if (id === null) return;
+  const running = [...flushHandlers].map((handler) => Promise.resolve().then(handler));
+  // A failed flush is still an answer: main closes the window either way, and waiting longer would not help.
+  void Promise.allSettled(running).then(() =>
+    (ipcRenderer.invoke(INVOKE_CHANNELS.flushDone, id) as Promise<unknown>).catch(() => undefined),
+  );
+});
 
 export const bridge = {
   saveFile(file: FileToSave): Promise<SaveResult> {
@@ -30,8 +34,9 @@ export const bridge = {
     return ipcRenderer.invoke(INVOKE_CHANNELS.openFile, options) as Promise<OpenFileResult>;
   },
   onMenuCommand(handler: (command: MenuCommand) => void): () => void {
-    const listener = (_event: Electron.IpcRendererEvent, command: unknown): void => {
-      if (isMenuCommand(command)) handler(command);
+    const listener = (_event: Electron.IpcRendererEvent, value: unknown): void => {
+      const command = readMenuCommand(value);
+      if (command !== null) handler(command);
     };
     ipcRenderer.on(EVENT_CHANNELS.menuCommand, listener);
     return () => {
@@ -40,22 +45,30 @@ export const bridge = {
   },
   onOpenFile(handler: (file: OpenedFile) => void): () => void {
     let active = true;
-    const deliver = (value: unknown): void => {
-      const file = asOpenedFile(value);
+    const deliver = (file: OpenedFile | null): void => {
       if (active && file !== null) handler(file);
     };
-    const listener = (_event: Electron.IpcRendererEvent, file: unknown): void => deliver(file);
+    const listener = (_event: Electron.IpcRendererEvent, file: unknown): void =>
+      deliver(readOpenedFile(file));
     ipcRenderer.on(EVENT_CHANNELS.fileOpened, listener);
     // Files opened before the renderer subscribed (command line, Finder) waited in main; collect them now.
     void (ipcRenderer.invoke(INVOKE_CHANNELS.takePendingFiles, null) as Promise<unknown>).then(
       (files) => {
-        if (Array.isArray(files)) for (const file of files) deliver(file);
+        for (const file of readOpenedFiles(files) ?? []) deliver(file);
       },
       () => undefined,
     );
     return () => {
       active = false;
       ipcRenderer.removeListener(EVENT_CHANNELS.fileOpened, listener);
+    };
+  },
+  onFlushRequest(handler: () => Promise<void>): () => void {
+    // Wrapped, so subscribing the same function twice gives two independent subscriptions.
+    const entry = (): Promise<void> => handler();
+    flushHandlers.add(entry);
+    return () => {
+      flushHandlers.delete(entry);
     };
   },
 } satisfies HeadroomBridge;

@@ -12,11 +12,24 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
   readonly mainFrame = { url: 'app://headroom/index.html', parent: null };
   destroyed = false;
-  send = vi.fn((channel: string, payload: unknown) => void this.sent.push([channel, payload]));
+  crashed = false;
+  /** Where sent events also go once a renderer is connected (connectRenderer): the preload's ipcRenderer. */
+  deliver: ((channel: string, payload: unknown) => void) | undefined;
+  send = vi.fn((channel: string, payload: unknown) => {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push([channel, payload]);
+    this.deliver?.(channel, payload);
+  });
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
   isDestroyed = (): boolean => this.destroyed;
+  isCrashed = (): boolean => this.crashed;
+  /** The renderer process died: Electron emits render-process-gone (the web contents itself lives on). */
+  crash(): void {
+    this.crashed = true;
+    this.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+  }
   /** Runs the listeners of `event` with a preventable event object; true when one prevented it. */
   firePreventable(event: string, url?: string): boolean {
     const e = { url, preventDefault: vi.fn() };
@@ -36,11 +49,35 @@ export function createFakeElectron(
   const paths: Record<string, string> = { userData: '/tmp/headroom-user', documents: '/tmp/headroom-docs' };
   const windows: FakeBrowserWindow[] = [];
 
+  const lifecycle = { quitCount: 0, quitting: false, quitted: false };
+  /**
+   * Electron's quit sequence: before-quit (preventable), then every window is asked to close (a window that
+   * prevents it cancels the quit), then will-quit and quit.
+   */
+  const quit = (): void => {
+    lifecycle.quitCount++;
+    if (lifecycle.quitCount > 100) throw new Error('app.quit() loops');
+    let prevented = false;
+    appEvents.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    lifecycle.quitting = true;
+    for (const window of windows.filter((w) => !w.destroyed)) {
+      window.close();
+      if (!window.destroyed) {
+        lifecycle.quitting = false;
+        return;
+      }
+    }
+    lifecycle.quitted = true;
+    appEvents.emit('will-quit', { preventDefault: () => {} });
+    appEvents.emit('quit');
+  };
+
   const app = Object.assign(appEvents, {
     isPackaged: options.isPackaged ?? false,
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => options.gotLock ?? true),
-    quit: vi.fn(),
+    quit: vi.fn(quit),
     whenReady: vi.fn(() => readyPromise),
     getAppPath: vi.fn(() => paths.app ?? '/opt/headroom/resources/app.asar'),
     getPath: vi.fn((name: string) => paths[name] ?? `/tmp/headroom-${name}`),
@@ -74,11 +111,22 @@ export function createFakeElectron(
       (contents: unknown) => windows.find((w) => w.webContents === contents) ?? null,
     );
     static getAllWindows = vi.fn(() => windows.filter((w) => !w.destroyed));
+    /** As Electron: emits a preventable `close`; only when nobody prevented it is the window destroyed. */
     close(): void {
-      this.emit('close', { preventDefault: vi.fn() });
+      if (this.destroyed) return;
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.destroy();
+    }
+    /** Destroys the window without a `close` event (as Electron's `destroy()`). */
+    destroy(): void {
+      if (this.destroyed) return;
       this.destroyed = true;
       this.webContents.destroyed = true;
+      this.webContents.emit('destroyed');
       this.emit('closed');
+      // As Electron: the last window closing emits window-all-closed, except during a quit.
+      if (!lifecycle.quitting && windows.every((w) => w.destroyed)) app.emit('window-all-closed');
     }
   }
 
@@ -177,6 +225,7 @@ export function createFakeElectron(
     exposed,
     ipcRenderer,
     paths,
+    lifecycle,
     /** Resolves app.whenReady() and waits until main has opened its window (or has quit). */
     ready: async (): Promise<void> => {
       resolveReady();
@@ -194,3 +243,33 @@ export function createFakeElectron(
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+/**
+ * Connects the fake preload side (`ipcRenderer`) to the fake main side for one window, as Electron's IPC would:
+ * `ipcRenderer.invoke(channel, …args)` runs the handler main registered on `ipcMain` with the event of a trusted
+ * sender (that window's main frame), and `webContents.send(channel, payload)` reaches `ipcRenderer`'s listeners.
+ * Arguments, replies and events are structured-cloned on the way, as IPC does, so a value IPC could not carry fails
+ * here too; a handler's error reaches the renderer as Electron words it. Errors are also kept in `rejections`.
+ */
+export function connectRenderer(
+  fake: FakeElectron,
+  window: { webContents: FakeWebContents },
+): { rejections: unknown[] } {
+  const contents = window.webContents;
+  const rejections: unknown[] = [];
+  fake.ipcRenderer.invoke.mockImplementation(async (...call: unknown[]) => {
+    const [channel, ...args] = structuredClone(call) as [string, ...unknown[]];
+    const handler = fake.ipcHandlers.get(channel);
+    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
+    try {
+      return structuredClone(await handler({ sender: contents, senderFrame: contents.mainFrame }, ...args));
+    } catch (error) {
+      rejections.push(error);
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+    }
+  });
+  contents.deliver = (channel, payload) => {
+    fake.ipcRenderer.emit(channel, { sender: fake.ipcRenderer, ports: [] }, structuredClone(payload));
+  };
+  return { rejections };
+}

@@ -1,4 +1,5 @@
 // "Export all data" and the file "Restore" reads back: one JSON document with every plan, scenario and setting.
+import { FILE_LIMITS } from '../limits/files.ts';
 import type { PlanIssue } from '../model/types.ts';
 import { recordIssues, type Validate } from './records.ts';
 import type { SettingRow } from './schema.ts';
@@ -8,8 +9,8 @@ export const EXPORT_KIND = 'headroom-data';
 export const EXPORT_VERSION = 1;
 
 export const EXPORT_LIMITS = {
-  /** Characters of JSON text accepted by Restore. */
-  maxChars: 64 * 1024 * 1024,
+  /** Characters of JSON text accepted by Restore (a file within its byte limit never has more characters). */
+  maxChars: FILE_LIMITS.restoreBytes,
   maxPlans: 10_000,
   maxSettings: 1_000,
   maxIssues: 200,

@@ -1,11 +1,12 @@
 // Every size and range limit of plan file version 1, in one place (documented in docs/plan-format.md).
+import { FILE_LIMITS } from '../limits/files.ts';
 
 export const PLAN_FORMAT = 'headroom-plan';
 export const PLAN_VERSION = 1;
 
 export const PLAN_LIMITS = {
   /** Largest plan file accepted, in bytes of UTF-8 text (checked before the text is parsed). */
-  maxFileBytes: 32 * 1024 * 1024,
+  maxFileBytes: FILE_LIMITS.planBytes,
   /** Most services in one plan. */
   maxServices: 10_000,
   /** Longest plan, service, catalog or instance type name, in characters. */

@@ -99,6 +99,7 @@ describe('browser platform', () => {
     const h = vi.fn();
     p.onMenuCommand(h)();
     p.onOpenFile(h)();
+    p.onFlushRequest(h)();
     expect(h).not.toHaveBeenCalled();
   });
 });
@@ -118,9 +119,12 @@ describe('helpers', () => {
 describe('selectPlatform', () => {
   it('uses the desktop bridge only when it has every function', () => {
     const fn = () => Promise.resolve();
-    const bridge = { saveFile: fn, openFile: fn, onMenuCommand: () => () => {}, onOpenFile: () => () => {} };
+    const off = () => () => {};
+    const bridge = { saveFile: fn, openFile: fn, onMenuCommand: off, onOpenFile: off, onFlushRequest: off };
     expect(selectPlatform({ headroom: bridge }).kind).toBe('electron');
     expect(selectPlatform({ headroom: { saveFile: fn } }).kind).toBe('browser');
+    // A bridge from an older preload (no flush request) is not taken for a complete one.
+    expect(selectPlatform({ headroom: { ...bridge, onFlushRequest: undefined } }).kind).toBe('browser');
     expect(selectPlatform(undefined).kind).toBe('browser');
   });
 });

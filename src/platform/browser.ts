@@ -1,5 +1,6 @@
 // The browser build's door to the OS: saving is a download through a blob link, opening is a hidden file input.
 // Menu commands and OS file-open requests never arrive in a browser.
+import { formatBytes } from '../limits/files.ts';
 import type { FileToSave, OpenedFile, Platform, SaveResult } from './types.ts';
 
 /** Thrown by `openFile` when the chosen file is refused (too big, unreadable); the message is for the user. */
@@ -33,11 +34,7 @@ export function acceptList(extensions: readonly string[]): string {
   return extensions.map((e) => (e.startsWith('.') ? e : `.${e}`)).join(',');
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
-}
+export { formatBytes };
 
 /** Reads a chosen file as text, refusing it before reading when it is larger than `maxBytes`. */
 export async function readChosenFile(file: File, maxBytes: number): Promise<OpenedFile> {
@@ -117,6 +114,10 @@ export function createBrowserPlatform(given?: BrowserDeps): Platform {
       return () => {};
     },
     onOpenFile() {
+      return () => {};
+    },
+    // The browser build flushes on pagehide/visibilitychange (App.svelte); no shell ever asks it to.
+    onFlushRequest() {
       return () => {};
     },
   };

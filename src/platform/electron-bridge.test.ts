@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { LARGEST_FILE_BYTES, utf8ByteLength } from '../limits/files.ts';
 import {
   createElectronPlatform,
   HEADROOM_BRIDGE_KEYS,
   isHeadroomBridge,
   OpenFileRefusedError,
+  saveSizeProblem,
   type HeadroomBridge,
 } from './electron-bridge.ts';
 
@@ -13,6 +15,7 @@ function fakeBridge(overrides: Partial<HeadroomBridge> = {}): HeadroomBridge {
     openFile: vi.fn(async () => ({ status: 'canceled' as const })),
     onMenuCommand: vi.fn(() => () => {}),
     onOpenFile: vi.fn(() => () => {}),
+    onFlushRequest: vi.fn(() => () => {}),
     ...overrides,
   };
 }
@@ -70,11 +73,67 @@ describe('createElectronPlatform', () => {
   });
 });
 
+describe('replies and sizes', () => {
+  it('turns a reply of the wrong shape into a clear failure', async () => {
+    const bridge = fakeBridge({
+      saveFile: vi.fn(async () => ({ saved: 'yes' }) as never),
+      openFile: vi.fn(async () => ({ status: 'opened', file: { name: 'a' } }) as never),
+    });
+    const platform = createElectronPlatform(bridge);
+    await expect(
+      platform.saveFile({ suggestedName: 'a.csv', mimeType: 'text/csv', contents: '' }),
+    ).resolves.toEqual({
+      saved: false,
+      error: 'The file could not be saved: the app sent an unexpected reply.',
+    });
+    await expect(platform.openFile({ extensions: ['csv'], maxBytes: 9 })).rejects.toThrow(
+      'the app sent an unexpected reply',
+    );
+  });
+
+  it('refuses in words a file larger than the shell accepts, without sending it', async () => {
+    const bridge = fakeBridge();
+    const platform = createElectronPlatform(bridge);
+    const file = { suggestedName: 'all.json', mimeType: 'application/json' as const };
+    // Multi-byte text: few enough characters, too many bytes.
+    const euros = '€'.repeat(Math.floor(LARGEST_FILE_BYTES / 3) + 1);
+    expect(euros.length).toBeLessThan(LARGEST_FILE_BYTES);
+    await expect(platform.saveFile({ ...file, contents: euros })).resolves.toEqual({
+      saved: false,
+      error: '"all.json" would be 64 MB; files up to 64 MB can be saved.',
+    });
+    expect(bridge.saveFile).not.toHaveBeenCalled();
+    expect(saveSizeProblem({ ...file, contents: 'x'.repeat(LARGEST_FILE_BYTES) })).toBeNull();
+    expect(saveSizeProblem({ ...file, contents: '€'.repeat(Math.floor(LARGEST_FILE_BYTES / 3)) })).toBeNull();
+  });
+
+  it('counts UTF-8 bytes as the shell does', () => {
+    for (const text of ['', 'abc', 'é', '€', '😀', 'a\ud800b', '\udc00', 'x😀é€']) {
+      expect(utf8ByteLength(text), JSON.stringify(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
+  });
+
+  it('passes flush subscriptions through', () => {
+    const off = vi.fn();
+    const bridge = fakeBridge({ onFlushRequest: vi.fn(() => off) });
+    const handler = async () => {};
+    createElectronPlatform(bridge).onFlushRequest(handler)();
+    expect(bridge.onFlushRequest).toHaveBeenCalledWith(handler);
+    expect(off).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('isHeadroomBridge', () => {
   it('recognises a complete bridge only', () => {
     expect(isHeadroomBridge(fakeBridge())).toBe(true);
     expect(isHeadroomBridge(undefined)).toBe(false);
     expect(isHeadroomBridge({ saveFile: () => {} })).toBe(false);
-    expect(HEADROOM_BRIDGE_KEYS).toEqual(['saveFile', 'openFile', 'onMenuCommand', 'onOpenFile']);
+    expect(HEADROOM_BRIDGE_KEYS).toEqual([
+      'saveFile',
+      'openFile',
+      'onMenuCommand',
+      'onOpenFile',
+      'onFlushRequest',
+    ]);
   });
 });

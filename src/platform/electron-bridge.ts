@@ -1,15 +1,16 @@
 // The renderer side of the desktop shell: wraps the preload's `window.headroom` bridge in the `Platform` interface.
 // The bridge type is declared here (renderer-owned) and the preload is checked against it with `satisfies`.
+import { formatBytes, LARGEST_FILE_BYTES, utf8ByteLength } from '../limits/files.ts';
+import { readOpenFileResult, readSaveResult, type OpenFileResult } from './bridge-readers.ts';
 import type { FileToSave, MenuCommand, OpenedFile, Platform, SaveResult } from './types.ts';
 
+export type { OpenFileResult } from './bridge-readers.ts';
+
+/** An open request as it crosses IPC (a plain, cloneable copy of an `OpenFileRequest`). */
 export interface OpenFileOptions {
   extensions: string[];
   maxBytes: number;
 }
-
-/** What the main process answers to an open request. */
-export type OpenFileResult =
-  { status: 'opened'; file: OpenedFile } | { status: 'canceled' } | { status: 'refused'; error: string };
 
 /** Exactly what electron/preload.ts exposes as `window.headroom`: one named function per message. */
 export interface HeadroomBridge {
@@ -19,6 +20,11 @@ export interface HeadroomBridge {
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   /** Subscribes to files opened from the OS or the command line (queued ones are delivered at once). */
   onOpenFile(handler: (file: OpenedFile) => void): () => void;
+  /**
+   * Subscribes to the shell's "write pending saves now" request (before a window closes or the app quits). The
+   * shell waits, with a bound, until the handler's promise settles. Returns an unsubscribe function.
+   */
+  onFlushRequest(handler: () => Promise<void>): () => void;
 }
 
 /** The names the preload exposes, and nothing else (checked by a test on the preload). */
@@ -27,6 +33,7 @@ export const HEADROOM_BRIDGE_KEYS = [
   'openFile',
   'onMenuCommand',
   'onOpenFile',
+  'onFlushRequest',
 ] as const satisfies ReadonlyArray<keyof HeadroomBridge>;
 
 declare global {
@@ -51,17 +58,27 @@ export function createElectronPlatform(bridge: HeadroomBridge): Platform {
   return {
     kind: 'electron',
     async saveFile(file) {
+      // Said in words here rather than refused by the shell's schema as a bare "invalid payload".
+      const tooLarge = saveSizeProblem(file);
+      if (tooLarge !== null) return { saved: false, error: tooLarge };
       try {
-        return await bridge.saveFile(file);
+        const result = readSaveResult(await bridge.saveFile(file));
+        return (
+          result ?? { saved: false, error: 'The file could not be saved: the app sent an unexpected reply.' }
+        );
       } catch (error) {
         return { saved: false, error: `The file could not be saved: ${messageOf(error)}` };
       }
     },
     async openFile(options) {
-      const result = await bridge.openFile({
+      // A plain copy: the request may be frozen or a reactive proxy, and IPC clones what it sends.
+      const reply = await bridge.openFile({
         extensions: [...options.extensions],
         maxBytes: options.maxBytes,
       });
+      const result: OpenFileResult | null = readOpenFileResult(reply);
+      if (result === null)
+        throw new OpenFileRefusedError('The file could not be opened: the app sent an unexpected reply.');
       switch (result.status) {
         case 'opened':
           return result.file;
@@ -77,7 +94,20 @@ export function createElectronPlatform(bridge: HeadroomBridge): Platform {
     onOpenFile(handler) {
       return bridge.onOpenFile(handler);
     },
+    onFlushRequest(handler) {
+      return bridge.onFlushRequest(handler);
+    },
   };
+}
+
+/** Why `file` is too large to save through the shell, in words, or null when it is not. */
+export function saveSizeProblem(file: FileToSave): string | null {
+  const { contents } = file;
+  // UTF-8 needs at least one byte and at most three per UTF-16 unit: count only when it could matter.
+  if (contents.length * 3 <= LARGEST_FILE_BYTES) return null;
+  const bytes = utf8ByteLength(contents);
+  if (bytes <= LARGEST_FILE_BYTES) return null;
+  return `"${file.suggestedName}" would be ${formatBytes(bytes)}; files up to ${formatBytes(LARGEST_FILE_BYTES)} can be saved.`;
 }
 
 function messageOf(error: unknown): string {

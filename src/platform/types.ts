@@ -45,13 +45,25 @@ export interface SaveResult {
   error?: string | undefined;
 }
 
+/** What to ask the user for: a file with one of these extensions, refused above `maxBytes` (see file-requests.ts). */
+export interface OpenFileRequest {
+  readonly extensions: readonly string[];
+  readonly maxBytes: number;
+}
+
 export interface Platform {
   kind: 'browser' | 'electron';
   saveFile(file: FileToSave): Promise<SaveResult>;
   /** Asks the user for a file; `null` when they cancel. Files above `maxBytes` are refused with an error. */
-  openFile(options: { extensions: string[]; maxBytes: number }): Promise<OpenedFile | null>;
+  openFile(options: OpenFileRequest): Promise<OpenedFile | null>;
   /** Subscribes to menu commands; returns an unsubscribe function. The browser build never calls it back. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
   /** Files the OS or the command line asked the app to open (desktop only). */
   onOpenFile(handler: (file: OpenedFile) => void): () => void;
+  /**
+   * Desktop only: before a window closes or the app quits, the shell asks the renderer to write any pending save and
+   * waits (with a bound) until `handler`'s promise settles. The browser build never calls it (it flushes on
+   * pagehide); returns an unsubscribe function.
+   */
+  onFlushRequest(handler: () => Promise<void>): () => void;
 }

@@ -5,10 +5,11 @@
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
 import type { ForecastMonth, PlanIssue, Report, StrategyId } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
-import { parsePlanText, planToFile, PLAN_LIMITS, parsePlan } from '../plan/index.ts';
+import { parsePlanText, planToFile, parsePlan } from '../plan/index.ts';
 import { reportToCsv } from '../report/index.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
+import { OPEN_PLAN } from '../platform/file-requests.ts';
 import { EngineClient } from '../worker/client.ts';
 import { FORECAST_MONTHS, type Evaluation } from '../worker/evaluate.ts';
 import {
@@ -558,7 +559,7 @@ export class AppState {
   async importPlan(): Promise<void> {
     let file;
     try {
-      file = await this.platform.openFile({ extensions: ['json'], maxBytes: PLAN_LIMITS.maxFileBytes });
+      file = await this.platform.openFile(OPEN_PLAN);
     } catch (error) {
       this.importProblem = { fileName: '', issues: [{ path: '(file)', message: messageOf(error) }] };
       return;

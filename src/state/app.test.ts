@@ -57,6 +57,7 @@ function fakePlatform(): Platform & { saved: FileToSave[]; next: { name: string;
     openFile: async () => p.next,
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
+    onFlushRequest: () => () => {},
   };
   return p;
 }

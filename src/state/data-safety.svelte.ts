@@ -1,7 +1,6 @@
 // The data-safety screen's state: storage persistence, backups (list, restore, undo), export all, restore from a
 // file, and the quarantine. Components read the fields and call the methods; nothing here touches the DOM.
 import {
-  EXPORT_LIMITS,
   requestPersistence,
   type BackupReason,
   type BackupSummary,
@@ -13,6 +12,7 @@ import {
 import type { PlanIssue } from '../model/types.ts';
 import type { PersistenceInfo } from '../db/persistence.ts';
 import type { Platform } from '../platform/types.ts';
+import { OPEN_RESTORE } from '../platform/file-requests.ts';
 
 export type { BackupReason, BackupSummary, PersistenceInfo, PersistenceState, QuarantineEntry, StoreStatus };
 
@@ -146,9 +146,7 @@ export class DataSafetyState {
   restoreFromFile(): Promise<void> {
     return this.#run(async (store) => {
       this.restoreIssues = [];
-      const file = await this.#deps
-        .platform()
-        .openFile({ extensions: ['json'], maxBytes: EXPORT_LIMITS.maxChars });
+      const file = await this.#deps.platform().openFile(OPEN_RESTORE);
       if (!file) return;
       await this.#deps.beforeReplace?.();
       const result = await store.restoreFromExport(file.contents);

@@ -13,6 +13,7 @@ function fakePlatform(open: OpenedFile | null = null): Platform & { saved: FileT
     openFile: async () => open,
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
+    onFlushRequest: () => () => undefined,
   };
 }
 

@@ -2,6 +2,7 @@
 // column, one value column, any step from a minute to an hour, a day to many weeks. Resampled to the plan's 24- or
 // 168-hour profile. Pure: text in, a curve and a report (or located issues) out. Never throws.
 import Papa from 'papaparse';
+import { FILE_LIMITS } from '../limits/files.ts';
 
 export type ValueKind = 'rps' | 'count';
 export type Statistic = 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'max';
@@ -55,8 +56,8 @@ export type TrafficCsvResult =
   { ok: true; curve: number[]; report: TrafficReport } | { ok: false; issues: TrafficIssue[] };
 
 export const TRAFFIC_LIMITS = {
-  /** Characters of CSV text (about 32 MB): refused before parsing. */
-  maxChars: 32 * 1024 * 1024,
+  /** Characters of CSV text (32 MiB): refused before parsing. */
+  maxChars: FILE_LIMITS.trafficBytes,
   /** Data rows: a year at one-minute steps fits. */
   maxRows: 600_000,
   maxColumns: 500,
