@@ -64,20 +64,32 @@ export default tseslint.config(
     ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
     [
       {
-        group: ['dexie', 'electron', '**/db/**', 'node:*', 'fs', 'path'],
+        group: ['dexie', 'electron', '**/db/**', '**/node/**', 'node:*', 'fs', 'path'],
         message: 'UI goes through src/state.',
       },
     ],
   ),
   layer(
     ['src/state/**/*.ts'],
-    [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }],
+    [{ group: ['electron', '**/node/**', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }],
   ),
+  // The renderer's door to the OS is the browser or the Electron bridge, never Node (src/node is for CLI and main).
+  layer(
+    ['src/platform/**/*.ts'],
+    [
+      {
+        group: ['**/node/**', 'node:*', 'fs', 'path'],
+        message: 'src/platform runs in the renderer: no Node.',
+      },
+    ],
+  ),
+  // Decoding text is pure, shared by renderer, CLI and main process.
+  layer(['src/text/**/*.ts'], [{ regex: '^(?!\\./)', message: 'src/text is pure: it imports only itself.' }]),
   layer(
     ['src/db/**/*.ts'],
     [
       {
-        group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**'],
+        group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**', '**/node/**'],
         message: 'db is storage only.',
       },
     ],
