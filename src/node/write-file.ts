@@ -157,12 +157,7 @@ async function writeInPlace(file: string, contents: string, fs: WriteFs): Promis
   }
 }
 
-async function replace(
-  file: string,
-  contents: string,
-  old: Stats | undefined,
-  fs: WriteFs,
-): Promise<void> {
+async function replace(file: string, contents: string, old: Stats | undefined, fs: WriteFs): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx', 0o666);
