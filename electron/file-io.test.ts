@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nullDevice } from '../src/node/testing.ts';
 import { nodeWriteFs } from '../src/node/write-file.ts';
 import {
   describeFsError,
@@ -89,11 +90,13 @@ describe('writeFileAtomic', () => {
   });
 
   it('refuses a device from a save dialog, in words', async () => {
-    expect(await writeFileAtomic('/dev/null', 'x')).toEqual({
+    const device = nullDevice(dir);
+    expect(await writeFileAtomic(device, 'x')).toEqual({
       saved: false,
-      path: '/dev/null',
+      path: device,
       error: 'That is a device, not a file; Headroom saves only to files and pipes.',
     });
+    expect(statSync(device).isCharacterDevice()).toBe(true);
   });
 
   it('fails cleanly when the folder is missing or the target is a folder', async () => {

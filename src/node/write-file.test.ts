@@ -18,6 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nullDevice } from './testing.ts';
 import { describeFsError, nodeWriteFs, writeFileSafely, type WriteFs } from './write-file.ts';
 
 let dir: string;
@@ -175,11 +176,12 @@ describe('writeFileSafely', () => {
   );
 
   it.runIf(posix)(
-    'writes to a character device (/dev/null) directly, or refuses it for a save dialog',
+    'writes to a character device (a null device) directly, or refuses it for a save dialog',
     async () => {
-      expect(await writeFileSafely('/dev/null', 'discarded')).toBe('direct');
-      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
-      const refused = await writeFileSafely('/dev/null', 'x', { devices: 'refuse' }).catch((e: unknown) => e);
+      const device = nullDevice(dir);
+      expect(await writeFileSafely(device, 'discarded')).toBe('direct');
+      expect(statSync(device).isCharacterDevice()).toBe(true);
+      const refused = await writeFileSafely(device, 'x', { devices: 'refuse' }).catch((e: unknown) => e);
       expect(refused).toMatchObject({ code: 'EDEVICE' });
       expect(describeFsError(refused)).toMatch(/device, not a file/);
     },
