@@ -17,6 +17,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-electron/',
+      'dist-cli/',
       'release/',
       'coverage/',
       'test-results/',
@@ -64,20 +65,37 @@ export default tseslint.config(
     ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],
     [
       {
-        group: ['dexie', 'electron', '**/db/**', 'node:*', 'fs', 'path'],
+        group: ['dexie', 'electron', '**/db/**', '**/node/**', 'node:*', 'fs', 'path'],
         message: 'UI goes through src/state.',
       },
     ],
   ),
   layer(
     ['src/state/**/*.ts'],
-    [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }],
+    [{ group: ['electron', '**/node/**', 'node:*', 'fs', 'path'], message: 'Use src/platform.' }],
+  ),
+  // The renderer's door to the OS is the browser or the Electron bridge, never Node (src/node is for CLI and main).
+  layer(
+    ['src/platform/**/*.ts'],
+    [
+      {
+        group: ['**/node/**', 'node:*', 'fs', 'path'],
+        message: 'src/platform runs in the renderer: no Node.',
+      },
+    ],
+  ),
+  // Decoding text is pure, shared by renderer, CLI and main process.
+  layer(['src/text/**/*.ts'], [{ regex: '^(?!\\./)', message: 'src/text is pure: it imports only itself.' }]),
+  // File limits are plain numbers read by renderer, preload and main alike.
+  layer(
+    ['src/limits/**/*.ts'],
+    [{ regex: '^(?!\\./)', message: 'src/limits is pure: it imports only itself.' }],
   ),
   layer(
     ['src/db/**/*.ts'],
     [
       {
-        group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**'],
+        group: ['electron', 'svelte', 'chart.js', '**/ui/**', '**/state/**', '**/node/**'],
         message: 'db is storage only.',
       },
     ],

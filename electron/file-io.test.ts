@@ -1,8 +1,22 @@
 import * as fsp from 'node:fs/promises';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nullDevice } from '../src/node/testing.ts';
+import { nodeWriteFs } from '../src/node/write-file.ts';
 import {
   describeFsError,
   planFilesFromArgv,
@@ -41,6 +55,7 @@ describe('writeFileAtomic', () => {
       const target = path.join(dir, 'plan.json');
       writeFileSync(target, 'old contents');
       const failingFs: WriteFs = {
+        ...nodeWriteFs,
         open: (async (...args: Parameters<typeof fsp.open>) => {
           const handle = await fsp.open(...args);
           if (step === 'write') handle.writeFile = () => Promise.reject(fsError('ENOSPC'));
@@ -48,7 +63,6 @@ describe('writeFileAtomic', () => {
           return handle;
         }) as typeof fsp.open,
         rename: step === 'rename' ? () => Promise.reject(fsError('EACCES')) : fsp.rename,
-        rm: fsp.rm,
       };
       const result = await writeFileAtomic(target, 'new contents', failingFs);
       expect(result.saved).toBe(false);
@@ -59,6 +73,31 @@ describe('writeFileAtomic', () => {
       expect(readdirSync(dir)).toEqual(['plan.json']);
     },
   );
+
+  // Issue 8 §7: a save replaced what it wrote to. Every kind of target is in src/node/write-file.test.ts.
+  it('keeps a symbolic link a link, a 0600 file 0600 and a hard link linked', async () => {
+    const real = path.join(dir, 'real.json');
+    writeFileSync(real, 'old');
+    chmodSync(real, 0o600);
+    symlinkSync('real.json', path.join(dir, 'link.json'));
+    linkSync(real, path.join(dir, 'hard.json'));
+    expect((await writeFileAtomic(path.join(dir, 'link.json'), 'via link')).saved).toBe(true);
+    expect(lstatSync(path.join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'hard.json'), 'utf8')).toBe('via link');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect((await writeFileAtomic(real, 'direct')).saved).toBe(true);
+    expect(readFileSync(path.join(dir, 'hard.json'), 'utf8')).toBe('direct');
+  });
+
+  it('refuses a device from a save dialog, in words', async () => {
+    const device = nullDevice(dir);
+    expect(await writeFileAtomic(device, 'x')).toEqual({
+      saved: false,
+      path: device,
+      error: 'That is a device, not a file; Headroom saves only to files and pipes.',
+    });
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+  });
 
   it('fails cleanly when the folder is missing or the target is a folder', async () => {
     const missing = await writeFileAtomic(path.join(dir, 'nope', 'plan.json'), 'x');
@@ -98,7 +137,7 @@ describe('readTextFile', () => {
     const missing = await readTextFile(path.join(dir, 'none.json'), 1000);
     expect(!missing.ok && missing.error).toBe('none.json does not exist.');
     const binary = path.join(dir, 'bin.json');
-    writeFileSync(binary, Buffer.from([0xff, 0xfe, 0x00, 0x01]));
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect((await readTextFile(binary, 1000)).ok).toBe(false);
     const nul = path.join(dir, 'nul.json');
     writeFileSync(nul, 'a\0b');

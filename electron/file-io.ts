@@ -1,75 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import { formatBytes } from '../src/limits/files.ts';
+import { describeFsError, writeFileSafely, type WriteFs } from '../src/node/write-file.ts';
 import type { OpenedFile, SaveResult } from '../src/platform/types.ts';
+import { decodeText } from '../src/text/decode.ts';
 
-/** The file system calls atomic writing needs; tests pass a failing one. */
-export interface WriteFs {
-  open: typeof fsp.open;
-  rename: typeof fsp.rename;
-  rm: typeof fsp.rm;
-}
-
-const realFs: WriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm };
-
-/** Words for the user, from a Node file-system error. */
-export function describeFsError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'You do not have permission to write there.';
-    case 'ENOSPC':
-      return 'The disk is full.';
-    case 'EDQUOT':
-      return 'Your disk quota is used up.';
-    case 'EROFS':
-      return 'That location is read-only.';
-    case 'ENOENT':
-      return 'The folder does not exist any more.';
-    case 'EISDIR':
-      return 'A folder with that name already exists.';
-    case 'EBUSY':
-      return 'The file is in use by another program.';
-    case 'ENAMETOOLONG':
-      return 'The file name is too long.';
-    case 'EFBIG':
-      return 'The file is too large for that disk.';
-    default:
-      return error instanceof Error ? error.message : 'The file could not be written.';
-  }
-}
+export { describeFsError, type WriteFs };
 
 /**
- * Writes `contents` to `target` atomically: a temporary file in the same folder, flushed to disk, then renamed over
- * the target. When any step fails the temporary file is removed and the old target is left exactly as it was.
+ * Saves `contents` to `target` (src/node/write-file.ts): atomically for an ordinary file, through a symbolic link, in
+ * place for a hard-linked file, keeping the file's mode. A save dialog may not write to a device or to a pipe nobody
+ * reads. On failure the old target is left as it was and the result says why in words.
  */
-export async function writeFileAtomic(
-  target: string,
-  contents: string,
-  fs: WriteFs = realFs,
-): Promise<SaveResult> {
-  const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+export async function writeFileAtomic(target: string, contents: string, fs?: WriteFs): Promise<SaveResult> {
   try {
-    const handle = await fs.open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(contents, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, target);
+    await writeFileSafely(target, contents, { devices: 'refuse', ...(fs ? { fs } : {}) });
     return { saved: true, path: target };
   } catch (error) {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
     return { saved: false, path: target, error: describeFsError(error) };
   }
 }
 
 export type ReadResult = { ok: true; file: OpenedFile } | { ok: false; error: string };
 
-/** Reads a UTF-8 text file of at most `maxBytes`, refusing folders, devices and binary content. */
+/** Reads a text file of at most `maxBytes` (decoded by src/text/decode.ts), refusing folders and devices. */
 export async function readTextFile(filePath: string, maxBytes: number): Promise<ReadResult> {
   const name = path.basename(filePath);
   try {
@@ -83,23 +37,16 @@ export async function readTextFile(filePath: string, maxBytes: number): Promise<
     }
     const buffer = await fsp.readFile(filePath);
     if (buffer.length > maxBytes) return { ok: false, error: `${name} is too large.` };
-    const contents = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
-    if (contents.includes('\0')) return { ok: false, error: `${name} is not a text file.` };
-    return { ok: true, file: { name, contents } };
+    const decoded = decodeText(buffer);
+    if (!decoded.ok) return { ok: false, error: `${name} ${decoded.message}.` };
+    return { ok: true, file: { name, contents: decoded.text } };
   } catch (error) {
-    if (error instanceof TypeError) return { ok: false, error: `${name} is not UTF-8 text.` };
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     if (code === 'ENOENT') return { ok: false, error: `${name} does not exist.` };
     if (code === 'EACCES' || code === 'EPERM')
       return { ok: false, error: `You do not have permission to read ${name}.` };
     return { ok: false, error: `${name} could not be read.` };
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Plan files named on the command line (`headroom-desktop plan.json`), resolved against the working folder. */

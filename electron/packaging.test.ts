@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireFromBuilder } from '../scripts/builder-deps.mjs';
 
@@ -14,11 +15,13 @@ const config = load(readFileSync('electron-builder.yml', 'utf8')) as Record<stri
   mac: { target: string[]; icon: string; hardenedRuntime: boolean };
   files: string[];
   fileAssociations: Array<{ ext: string; name: string }>;
+  extraMetadata?: unknown;
 };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   main: string;
   scripts: Record<string, string>;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 };
 
 function pngSize(buffer: Buffer): { width: number; height: number } {
@@ -54,9 +57,12 @@ describe('electron-builder.yml', () => {
       'dist-electron/main.cjs',
       'dist-electron/preload.cjs',
       '!**/*.map',
+      '!node_modules{,/**/*}',
     ]);
     expect(config.npmRebuild).toBe(false);
-    expect(pkg.dependencies ?? {}).toEqual({});
+    // The runtime libraries are dependencies (issue 8 §9) but Vite and esbuild bundled them already: none is packed,
+    // and the packaged package.json lists none (npm run check:pack checks the asar itself).
+    expect(config.extraMetadata).toEqual({ dependencies: null });
   });
 
   it('targets Linux AppImage + deb, Windows NSIS and macOS dmg', () => {
@@ -91,6 +97,48 @@ describe('package.json', () => {
     expect(pkg.scripts.dist).toContain('electron-builder');
     for (const name of ['check:pack', 'check:electronegativity', 'check:electron-e2e', 'web']) {
       expect(pkg.scripts[name], name).toBeTruthy();
+    }
+  });
+});
+
+describe('dependencies (issue 8 §9)', () => {
+  // Every package the shipped code imports (renderer, main process, CLI), read from the sources themselves.
+  const testSupport = /\.test\.ts$|\.check\.mjs$|test-helpers\.ts$|arbitraries\.ts$|testing\.ts$/;
+  function sources(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'test-support' ? [] : sources(p);
+      return /\.(ts|svelte|mjs)$/.test(e.name) && !testSupport.test(e.name) ? [p] : [];
+    });
+  }
+  const imported = new Set<string>();
+  for (const file of [...sources('src'), ...sources('electron'), ...sources('bin')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|^import\s+)'([^'.][^']*)'/gm)) {
+      const name = m[1]!;
+      if (name.startsWith('node:')) continue;
+      imported.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!);
+    }
+  }
+
+  it('lists every library the app or the CLI runs as a dependency, and nothing else', () => {
+    imported.delete('electron'); // the desktop runtime itself: electron-builder wants it in devDependencies
+    expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...imported].sort());
+    expect(imported).toEqual(new Set(['chart.js', 'dexie', 'papaparse', 'svelte', 'zod']));
+  });
+
+  it('keeps build and test tools in devDependencies', () => {
+    for (const tool of [
+      'vite',
+      'vitest',
+      'tsx',
+      'typescript',
+      'electron',
+      'electron-builder',
+      'fast-check',
+    ]) {
+      expect(pkg.devDependencies?.[tool], tool).toBeTruthy();
+      expect(pkg.dependencies?.[tool], tool).toBeUndefined();
     }
   });
 });

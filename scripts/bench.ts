@@ -1,7 +1,14 @@
-// `npm run bench`: how long the engine takes to evaluate all four strategies, by plan size. Prints figures; it is a
-// benchmark, not a test (nothing here can fail on timing).
+// `npm run bench`: how long the engine takes to evaluate all four strategies, by plan size; how long a large plan
+// file takes to parse; how long the whole CLI process takes for a small report. Prints figures; it is a benchmark,
+// not a test (nothing here can fail on timing).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { awsUsEast1 } from '../src/catalog/aws-us-east-1.ts';
 import { evaluate, forecast } from '../src/model/index.ts';
+import { parsePlanText, planToFile } from '../src/plan/index.ts';
+import { countKeys, countMembers } from '../src/plan/json.ts';
 import { testPlan, testService } from '../src/model/testing.ts';
 import type { Plan } from '../src/model/types.ts';
 
@@ -48,6 +55,11 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+function percentile(xs: number[], p: number): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * p) - 1)]!;
+}
+
 function measure(fn: () => void, minRuns: number, minMs: number): { median: number; runs: number } {
   fn(); // warm-up
   const times: number[] = [];
@@ -86,4 +98,71 @@ function main(): void {
   console.log(
     `Scaling 200 → 2,000 services: ${(perUnit[1]! / perUnit[0]!).toFixed(2)}× the cost per service-hour (1.00 = linear).`,
   );
+  parsing();
+  cliProcess();
+}
+
+/** parsePlanText on a 2,000-service plan file, and the share of the duplicate-key check (issue 8 §8). */
+function parsing(): void {
+  const text = JSON.stringify(planToFile(benchPlan(2000)), null, 2);
+  const value: unknown = JSON.parse(text);
+  const full = measure(() => parsePlanText(text), 5, 2000);
+  const json = measure(() => JSON.parse(text), 5, 1000);
+  const dup = measure(() => countMembers(text) === countKeys(value), 5, 1000);
+  console.log(
+    `Parsing a 2,000-service plan file (${(text.length / 1024 / 1024).toFixed(1)} MiB): parsePlanText median ` +
+      `${full.median.toFixed(1)} ms (JSON.parse alone ${json.median.toFixed(1)} ms; duplicate-key check ` +
+      `${dup.median.toFixed(1)} ms)`,
+  );
+}
+
+/**
+ * CPU time (user + system) of the waited-for child processes so far, from /proc (Linux; undefined elsewhere). Unlike
+ * wall time it does not grow when other programs load the machine.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command name: field 3 is index 0, so cutime (16) and cstime (17) are 13 and 14; ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The whole `headroom report` process for a 10-service plan, as a user or a script runs it (issue 8 §9). */
+function cliProcess(): void {
+  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build-cli failed: ${build.stderr}`);
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-'));
+  try {
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, JSON.stringify(planToFile(benchPlan(10))));
+    const time = (args: string[], runs: number): { wall: number[]; cpu: number | undefined } => {
+      const wall: number[] = [];
+      let cpu0: number | undefined;
+      for (let i = 0; i < runs + 1; i += 1) {
+        if (i === 1) cpu0 = childrenCpuMs();
+        const t0 = performance.now();
+        const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+        const ms = performance.now() - t0;
+        if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+        if (i > 0) wall.push(ms); // the first run warms the file cache
+      }
+      const cpu1 = childrenCpuMs();
+      return { wall, cpu: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / runs };
+    };
+    const runs = 30;
+    const cli = time(['dist-cli/headroom.mjs', 'report', plan, '--format', 'table'], runs);
+    const bare = time(['-e', '0'], runs);
+    const cpu = (c: number | undefined) => (c === undefined ? '' : `, CPU ${c.toFixed(0)} ms a run`);
+    console.log(
+      `CLI process, "headroom report" of 10 services (node dist-cli/headroom.mjs, ${runs} runs): median ` +
+        `${median(cli.wall).toFixed(0)} ms, p95 ${percentile(cli.wall, 0.95).toFixed(0)} ms${cpu(cli.cpu)} ` +
+        `(target ≤ 200 ms; "node -e 0" alone: median ${median(bare.wall).toFixed(0)} ms${cpu(bare.cpu)})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -43,13 +43,15 @@ if (latest !== undefined) {
   }
 }
 
-// What ships: the main process and preload are bundled by esbuild and the renderer by Vite, so the app has no
-// runtime dependencies of its own; "dependencies" must stay empty (it is what `npm audit --omit=dev` would audit).
+// What ships: "dependencies" lists the libraries the app and the CLI run (svelte, chart.js, dexie, zod, papaparse),
+// bundled at build time by Vite and esbuild; they are what `npm audit --omit=dev` audits.
 const runtimeDeps = Object.keys(pkg.dependencies ?? {});
 if (runtimeDeps.length > 0) {
   const audit = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high'], {
     encoding: 'utf8',
     timeout: 60_000,
+    // Under `npm run --silent` the child npm inherits loglevel=silent and would hide why the audit failed.
+    env: { ...process.env, npm_config_loglevel: 'error' },
   });
   const output = `${audit.stdout ?? ''}${audit.stderr ?? ''}`;
   if (audit.status !== 0 && /audit endpoint returned an error|ENOTFOUND|ETIMEDOUT|EAI_AGAIN/.test(output)) {

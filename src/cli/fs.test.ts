@@ -1,28 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { fileSize, readFileCapped, writeFileAtomic } from './fs.ts';
+import { fileSize, readFileCapped } from './fs.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'headroom-cli-'));
-
-describe('writeFileAtomic', () => {
-  it('writes and replaces a file, leaving no temporary file behind', async () => {
-    const d = dir();
-    const p = join(d, 'report.csv');
-    await writeFileAtomic(p, 'first');
-    await writeFileAtomic(p, 'second ✓');
-    expect(readFileSync(p, 'utf8')).toBe('second ✓');
-    expect(readdirSync(d)).toEqual(['report.csv']);
-  });
-
-  it('rejects when the folder does not exist and leaves nothing', async () => {
-    const d = dir();
-    await expect(writeFileAtomic(join(d, 'nope', 'x.json'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(readdirSync(d)).toEqual([]);
-  });
-});
 
 describe('readFileCapped and fileSize', () => {
   it('reads UTF-8 text and refuses more bytes than the cap', async () => {
@@ -31,6 +14,15 @@ describe('readFileCapped and fileSize', () => {
     expect(await readFileCapped(p, 100)).toBe('{"name":"café"}');
     expect(await fileSize(p)).toBe(16);
     await expect(readFileCapped(p, 10)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+  });
+
+  it('refuses bytes that are not text with code NOT_TEXT (src/text/readers.test.ts has every case)', async () => {
+    const p = join(dir(), 'latin1.json');
+    writeFileSync(p, Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    await expect(readFileCapped(p, 100)).rejects.toMatchObject({
+      code: 'NOT_TEXT',
+      message: expect.stringMatching(/^is not UTF-8 text: the byte 0xE9 at offset 3/),
+    });
   });
 
   it('reads standard input as "-", with the same cap', async () => {

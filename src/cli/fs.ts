@@ -1,7 +1,6 @@
-// The CLI's file access (Node only): size-capped reads (standard input as "-") and atomic writes.
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// The CLI's file access (Node only): size-capped reads (standard input as "-"), decoded like every other front door.
+import { open, stat } from 'node:fs/promises';
+import { decodeText } from '../text/decode.ts';
 
 function tooLarge(): Error {
   return Object.assign(new Error('file too large'), { code: 'TOO_LARGE' });
@@ -14,7 +13,7 @@ export async function fileSize(path: string): Promise<number> {
   return s.size;
 }
 
-async function readStream(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<string> {
+async function readStream(stream: AsyncIterable<Buffer | string>, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -23,38 +22,31 @@ async function readStream(stream: AsyncIterable<Buffer | string>, maxBytes: numb
     if (total > maxBytes) throw tooLarge();
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** Reads a UTF-8 file, refusing more than maxBytes even if the file grows while it is read. */
+/** The file is not text Headroom reads (bad UTF-8, NUL bytes …); the message reads after the file's name. */
+export class NotTextError extends Error {
+  readonly code = 'NOT_TEXT';
+}
+
+function decode(bytes: Buffer): string {
+  const r = decodeText(bytes);
+  if (!r.ok) throw new NotTextError(r.message);
+  return r.text;
+}
+
+/** Reads a text file (see src/text/decode.ts), refusing more than maxBytes even if the file grows while it is read. */
 export async function readFileCapped(
   path: string,
   maxBytes: number,
   stdin: AsyncIterable<Buffer | string> = process.stdin,
 ): Promise<string> {
-  if (path === '-') return readStream(stdin, maxBytes);
+  if (path === '-') return decode(await readStream(stdin, maxBytes));
   const handle = await open(path, 'r');
   try {
-    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes);
+    return decode(await readStream(handle.createReadStream({ autoClose: false }), maxBytes));
   } finally {
     await handle.close();
-  }
-}
-
-/** Writes via a temporary file in the same folder and a rename, so readers never see a half-written file. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
   }
 }

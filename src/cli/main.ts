@@ -1,6 +1,7 @@
 // Entry of `npm run cli -- <command>` and the `headroom` bin: wires run() to the real process.
 import pkg from '../../package.json' with { type: 'json' };
-import { fileSize, readFileCapped, writeFileAtomic } from './fs.ts';
+import { writeFileSafely } from '../node/write-file.ts';
+import { fileSize, readFileCapped } from './fs.ts';
 import { EXIT_INTERNAL, run } from './run.ts';
 
 // A closed pipe (`headroom schema | head`) is not an error worth a stack trace.
@@ -16,7 +17,10 @@ run(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   fileSize,
   readFile: (path, max) => readFileCapped(path, max),
-  writeFile: writeFileAtomic,
+  // A shell's `>` writes devices and FIFOs; so does --out.
+  writeFile: async (path, text) => {
+    await writeFileSafely(path, text, { devices: 'write' });
+  },
   version: pkg.version,
 }).then(
   (code) => {

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
 import { parsePlanText, planJsonSchemaText } from '../plan/index.ts';
+import { fileSize, readFileCapped } from './fs.ts';
 import { HELP, run, type CliIo } from './run.ts';
 
 const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
@@ -121,6 +124,15 @@ describe('headroom report', () => {
     expect(bad.stderr).toBe('/readonly/x.json: cannot write the file (permission denied)\n');
   });
 
+  it('treats --out - as standard output (no file named "-")', async () => {
+    const r = await exec('report', 'food.json', '--format', 'csv', '--out', '-');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^strategy,service,/);
+    expect(written).not.toHaveProperty('-');
+    const s = await exec('schema', '--out=-');
+    expect(s.stdout).toBe(planJsonSchemaText());
+  });
+
   it('reports JSON syntax errors with line and column, exit 2, nothing on stdout', async () => {
     const r = await exec('report', 'bad.json');
     expect(r).toEqual({
@@ -169,6 +181,24 @@ describe('headroom report', () => {
   ])('usage error %j → exit 2', async (argv, message) => {
     const r = await exec(...argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr: `${message}\nRun "headroom help" for usage.\n` });
+  });
+
+  it("says when the file is not text, in the shared decoder's words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'headroom-run-'));
+    writeFileSync(join(dir, 'latin1.json'), Buffer.from([0x7b, 0x0a, 0xe9, 0x7d]));
+    const err: string[] = [];
+    const code = await run(['validate', join(dir, 'latin1.json')], {
+      stdout: () => undefined,
+      stderr: (t) => err.push(t),
+      fileSize,
+      readFile: (p, max) => readFileCapped(p, max),
+      writeFile: async () => undefined,
+      version: '9.9.9',
+    });
+    expect(code).toBe(2);
+    expect(err.join('')).toBe(
+      `${join(dir, 'latin1.json')}: is not UTF-8 text: the byte 0xE9 at offset 2 (line 2) is not valid UTF-8; save the file as UTF-8\n`,
+    );
   });
 
   it('says when the file cannot be read', async () => {

@@ -16,9 +16,12 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Size in bytes of a file (`-` is standard input: return 0, readFile enforces the cap). */
   fileSize: (path: string) => Promise<number>;
-  /** Reads a UTF-8 file (`-`: standard input). Must reject when more than maxBytes arrive. */
+  /**
+   * Reads a text file (`-`: standard input) through src/text/decode.ts. Must reject when more than maxBytes arrive,
+   * and with an error whose code is NOT_TEXT (its message the decoder's) when the bytes are not text.
+   */
   readFile: (path: string, maxBytes: number) => Promise<string>;
-  /** Writes a file atomically (temporary file, then rename). */
+  /** Writes a file without replacing what the path names (src/node/write-file.ts): atomic for an ordinary file. */
   writeFile: (path: string, text: string) => Promise<void>;
   version: string;
 }
@@ -56,7 +59,9 @@ Commands:
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
-<plan.json> may be "-" to read standard input. --out writes the file atomically instead of printing.
+<plan.json> may be "-" to read standard input. --out FILE writes the file instead of printing (atomically for an
+ordinary file; through a symbolic link, in place for a hard-linked file, keeping its permissions; "-" is
+standard output).
 Exit codes: 0 ok; 2 bad input or usage (every problem on stderr as "path: message", nothing on stdout);
 1 internal error. Through npm: npm run --silent cli -- report examples/food-delivery.json --format table
 `;
@@ -136,6 +141,10 @@ async function loadPlan(io: CliIo, path: string): Promise<Extract<ParseResult, {
     text = await io.readFile(path, max);
   } catch (e) {
     if (e instanceof InputError) throw e;
+    // Not text (bad UTF-8, NUL bytes …): the decoder's sentence, shared with the desktop app and the browser.
+    if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'NOT_TEXT' && e instanceof Error) {
+      throw new InputError([`${path}: ${e.message}`]);
+    }
     throw new InputError([`${path}: cannot read the file (${describeFsError(e)})`]);
   }
   const parsed = parsePlanText(text);
@@ -167,7 +176,8 @@ export function toJsonText(value: unknown): string {
 }
 
 async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) {
+  // `--out -` is standard output, as `-` is standard input for the plan file.
+  if (out === undefined || out === '-') {
     io.stdout(text);
     return;
   }

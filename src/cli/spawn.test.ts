@@ -1,12 +1,13 @@
-// The real command, spawned: `npx tsx src/cli/main.ts`, the `headroom` bin and `npm run --silent cli`.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+// The real command, spawned: the bundle (dist-cli/headroom.mjs, built here from the current source by the same
+// script `npm ci` runs), the `headroom` bin and `npm run --silent cli`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-function cli(cmd: string, args: string[], input?: string) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', input, timeout: 100_000 });
+function cli(cmd: string, args: string[], input?: string | Buffer, cwd?: string) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', input, timeout: 100_000, cwd });
   // npm may print its own configuration warnings on stderr; they are not the CLI's output.
   const stderr = r.stderr
     .split('\n')
@@ -15,21 +16,42 @@ function cli(cmd: string, args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr };
 }
 
+const BUNDLE = 'dist-cli/headroom.mjs';
+let scratch: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'pipe' });
+  scratch = mkdtempSync(join(tmpdir(), 'headroom-spawn-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
 describe('the real command', { timeout: 120_000 }, () => {
-  it('npx tsx src/cli/main.ts report … --format csv', () => {
-    const r = cli('npx', [
-      'tsx',
-      'src/cli/main.ts',
-      'report',
-      'examples/food-delivery.json',
-      '--format',
-      'csv',
-    ]);
+  it('the bundle imports nothing but Node built-ins and runs from a folder without node_modules', () => {
+    const source = readFileSync(BUNDLE, 'utf8');
+    const imports = [...source.matchAll(/(?:from\s*|import\s*\(\s*)"([^"]+)"/g)].map((m) => m[1]!);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const name of imports) expect(name.startsWith('node:'), name).toBe(true);
+    const copy = join(scratch, 'headroom.mjs');
+    copyFileSync(BUNDLE, copy);
+    copyFileSync('examples/food-delivery.json', join(scratch, 'plan.json'));
+    const r = cli(process.execPath, [copy, 'report', 'plan.json', '--format', 'csv'], undefined, scratch);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('strategy,service,component,unit,quantity,unit_price,cost,currency\r\n')).toBe(
       true,
     );
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('nothing the user runs needs tsx: npm run cli and the bin run the bundle with plain Node', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+      bin: Record<string, string>;
+    };
+    expect(pkg.scripts.cli).toBe('node bin/headroom.mjs');
+    expect(pkg.bin.headroom).toBe('bin/headroom.mjs');
+    expect(pkg.scripts.prepare).toBe('node scripts/build-cli.mjs');
+    expect(readFileSync('bin/headroom.mjs', 'utf8')).not.toMatch(/tsx/);
   });
 
   it('bin/headroom.mjs validates from standard input and exits 2 listing every problem', () => {
@@ -45,8 +67,25 @@ describe('the real command', { timeout: 120_000 }, () => {
     });
   });
 
+  it('reads a plan saved as UTF-16 with a byte order mark, and --out - prints instead of making a file "-"', () => {
+    const text = readFileSync('examples/internal-tools.json', 'utf8');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const r = cli(process.execPath, [BUNDLE, 'validate', '-'], utf16);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^-: valid plan/);
+    const out = cli(
+      process.execPath,
+      [join(process.cwd(), BUNDLE), 'schema', '--out', '-'],
+      undefined,
+      scratch,
+    );
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toHaveProperty('$schema');
+    expect(existsSync(join(scratch, '-'))).toBe(false);
+  });
+
   it('npm run --silent cli -- report … --out writes the file', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'headroom-spawn-')), 'report.json');
+    const out = join(scratch, 'report.json');
     const r = cli('npm', [
       'run',
       '--silent',

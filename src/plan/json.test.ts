@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findJsonSyntaxError, lineColumn } from './json.ts';
+import { countKeys, countMembers, findDuplicateKey, findJsonSyntaxError, lineColumn } from './json.ts';
 
 describe('findJsonSyntaxError', { timeout: 120_000 }, () => {
   it.each([
@@ -63,5 +63,55 @@ describe('lineColumn', () => {
     expect(lineColumn('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
     expect(lineColumn('ab\n', 3)).toEqual({ line: 2, column: 1 });
+  });
+});
+
+describe('duplicate keys', () => {
+  it.each([
+    ['{"a":1,"a":2}', ['a'], 1, 1, 8],
+    ['{"a":{"b":1},\n"x":[{"c":1},{"c":2,"d":[{"e":1,"e":2}]}]}', ['x', 1, 'd', 0, 'e'], 2, 2, 33],
+    ['{"k\\"":1,"k\\u0022":2}', ['k"'], 1, 1, 10],
+    ['{"\\"a:":{},"b":"\\\\","b":1}', ['b'], 1, 1, 21],
+  ] as const)('%s', (text, path, firstLine, line, column) => {
+    expect(countMembers(text)).toBeGreaterThan(countKeys(JSON.parse(text)));
+    expect(findDuplicateKey(text)).toEqual({ path, firstLine, line, column });
+  });
+
+  it('counts one member per key in any JSON without repeats, and finds none (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 2 }), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        expect(countMembers(text)).toBe(countKeys(JSON.parse(text)));
+        expect(findDuplicateKey(text)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a key repeated anywhere (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string(), fc.nat(), (value, key, pick) => {
+        // Repeat the key of one object, chosen among all the objects of the value.
+        const text = JSON.stringify({ wrap: value });
+        const opens = [...text.matchAll(/\{/g)]
+          .map((m) => m.index)
+          .filter((i) => {
+            // only braces outside strings: JSON.stringify escapes none, so check by parsing the prefix state
+            let inString = false;
+            for (let j = 0; j < i; j += 1) {
+              if (text[j] === '\\') j += 1;
+              else if (text[j] === '"') inString = !inString;
+            }
+            return !inString;
+          });
+        const at = opens[pick % opens.length]!;
+        const k = JSON.stringify(key);
+        const dup = `${text.slice(0, at + 1)}${k}:1,${k}:2${text[at + 1] === '}' ? '' : ','}${text.slice(at + 1)}`;
+        expect(() => JSON.parse(dup)).not.toThrow();
+        expect(countMembers(dup)).toBeGreaterThan(countKeys(JSON.parse(dup)));
+        expect(findDuplicateKey(dup)?.path.at(-1)).toBe(key);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

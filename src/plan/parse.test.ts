@@ -588,6 +588,51 @@ describe('parsePlanText', () => {
     ]);
   });
 
+  // Issue 8 §8: JSON.parse keeps the last of two equal keys, so a plan could say one thing and mean another.
+  it('refuses a duplicate key at the top level, naming it and both lines', () => {
+    const text = JSON.stringify(validFile(), null, 2).replace(
+      '"name": "Test plan",',
+      '"name": "Test plan",\n  "name": "Other shop",',
+    );
+    expect(text).toContain('"Other shop"');
+    const r = parsePlanText(text);
+    expect(r.ok ? [] : r.issues.map(formatIssue)).toEqual([
+      'name: appears twice in the same object (lines 4 and 5); a JSON reader would silently keep only the last',
+    ]);
+  });
+
+  it('refuses a duplicate key in an object inside a list, and in nested objects, with its path', () => {
+    const file = validFile();
+    const compact = JSON.stringify(file);
+    const inList = compact.replace('"cpuMsPerRequest":12', '"cpuMsPerRequest":12,"cpuMsPerRequest":1');
+    expect(inList).not.toBe(compact);
+    const r1 = parsePlanText(inList);
+    expect(r1.ok ? [] : r1.issues.map(formatIssue)).toEqual([
+      'services[0].cpuMsPerRequest: appears twice in the same object (line 1); a JSON reader would silently keep only the last',
+    ]);
+    const withBlock = JSON.stringify({
+      ...file,
+      services: [
+        file.services[0],
+        { ...file.services[1], container: { cpuMillicores: 250, memoryMiB: 512 } },
+      ],
+    }).replace('"cpuMillicores":250', '"cpuMillicores":250,"cpu\\u004dillicores":500');
+    const r2 = parsePlanText(withBlock);
+    expect(r2.ok ? [] : r2.issues.map(formatIssue)).toEqual([
+      'services[1].container.cpuMillicores: appears twice in the same object (line 1); a JSON reader would silently keep only the last',
+    ]);
+  });
+
+  it('allows the same key in different objects, and keys that only look alike', () => {
+    expect(parsePlanText(JSON.stringify(validFile())).ok).toBe(true);
+    const text = JSON.stringify({ ...validFile(), note: { a: 1, A: 2, 'a ': 3, b: { a: 1 } } });
+    const r = parsePlanText(text);
+    // Unknown fields are reported by the schema, not as duplicates.
+    expect(r.ok ? [] : r.issues.map(formatIssue)).not.toContainEqual(
+      expect.stringContaining('appears twice'),
+    );
+  });
+
   it('reports 1e400 (Infinity after JSON.parse) as out of range', () => {
     const text = JSON.stringify(validFile()).replace('"cpuMsPerRequest":12', '"cpuMsPerRequest":1e400');
     const r = parsePlanText(text);

@@ -14,7 +14,7 @@ import {
   type Service,
   type Tier,
 } from '../model/index.ts';
-import { findJsonSyntaxError } from './json.ts';
+import { countKeys, countMembers, findDuplicateKey, findJsonSyntaxError } from './json.ts';
 import { PLAN_FORMAT, PLAN_LIMITS, PLAN_VERSION } from './limits.ts';
 import { planFileSchema, type PlanFile } from './schema.ts';
 
@@ -459,7 +459,10 @@ function utf8Length(text: string): number {
   return n;
 }
 
-/** Validates the raw text of a plan file: size cap, JSON syntax (with line and column), then parsePlan. */
+/**
+ * Validates the raw text of a plan file: size cap, JSON syntax (with line and column), no key twice in one object,
+ * then parsePlan.
+ */
 export function parsePlanText(text: string): ParseResult {
   const max = PLAN_LIMITS.maxFileBytes;
   if (text.length > max || utf8Length(text) > max) {
@@ -489,6 +492,24 @@ export function parsePlanText(text: string): ParseResult {
         },
       ],
     };
+  }
+  // JSON.parse kept the last of any repeated key; every `:` outside a string is one member, so fewer keys in the
+  // value than members in the text means a repeat, which the slower scan then locates.
+  if (countMembers(body) !== countKeys(value)) {
+    const dup = findDuplicateKey(body);
+    if (dup !== null) {
+      const lines =
+        dup.firstLine === dup.line ? `line ${dup.line}` : `lines ${dup.firstLine} and ${dup.line}`;
+      return {
+        ok: false,
+        issues: [
+          {
+            path: formatPath(dup.path),
+            message: `appears twice in the same object (${lines}); a JSON reader would silently keep only the last`,
+          },
+        ],
+      };
+    }
   }
   return parsePlan(value);
 }

@@ -1,6 +1,7 @@
 // The browser build's door to the OS: saving is a download through a blob link, opening is a hidden file input.
 // Menu commands and OS file-open requests never arrive in a browser.
 import { formatBytes } from '../limits/files.ts';
+import { decodeText } from '../text/decode.ts';
 import type { FileToSave, OpenedFile, Platform, SaveResult } from './types.ts';
 
 /** Thrown by `openFile` when the chosen file is refused (too big, unreadable); the message is for the user. */
@@ -36,20 +37,25 @@ export function acceptList(extensions: readonly string[]): string {
 
 export { formatBytes };
 
-/** Reads a chosen file as text, refusing it before reading when it is larger than `maxBytes`. */
+/** Reads a chosen file as text (src/text/decode.ts), refusing it before reading when it is larger than `maxBytes`. */
 export async function readChosenFile(file: File, maxBytes: number): Promise<OpenedFile> {
   if (file.size > maxBytes) {
     throw new FileRefusedError(
       `"${file.name}" is ${formatBytes(file.size)}; files up to ${formatBytes(maxBytes)} can be opened.`,
     );
   }
+  let bytes: Uint8Array;
   try {
-    return { name: file.name, contents: await file.text() };
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     throw new FileRefusedError(
       `"${file.name}" could not be read: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  // The same decoder as the CLI and the desktop app (not file.text(), which silently replaces bad bytes).
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new FileRefusedError(`"${file.name}" ${decoded.message}.`);
+  return { name: file.name, contents: decoded.text };
 }
 
 export function createBrowserPlatform(given?: BrowserDeps): Platform {
