@@ -3,14 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { openStore, PERIODIC_BACKUP_MS } from '../db/index.ts';
 import { freshIdb, storageFull } from '../db/test-helpers.ts';
-import type { Platform } from '../platform/types.ts';
+import type { FileToSave, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
 import { AppState } from './app.svelte.ts';
 import { validatePlanDocument } from './store.ts';
 
+const saved: FileToSave[] = [];
 const platform: Platform = {
   kind: 'browser',
-  saveFile: async () => ({ saved: true }),
+  saveFile: async (file) => (saved.push(file), { saved: true }),
   openFile: async () => null,
   onMenuCommand: () => () => undefined,
   onOpenFile: () => () => undefined,
@@ -69,5 +70,21 @@ describe('deleting a plan with storage full', () => {
     await expect.poll(ids).toContain(victim.id);
     await expect.poll(() => app.plans.some((p) => p.id === victim.id)).toBe(true);
     expect(app.notices.at(-1)!.text).toBe('Restored “Second”.');
+  });
+
+  it('when even the plan does not fit back (Chromium frees deleted space only later), Undo offers it as a file', async () => {
+    const { app, victim, ids } = await fullApp();
+    await app.remove(victim.id);
+    app.notices.at(-1)!.action!.run();
+    await expect.poll(ids).not.toContain(victim.id);
+    app.notices.at(-1)!.action!.run(); // Undo
+    await expect.poll(() => app.notices.at(-1)?.action?.label).toBe('Save it as a file');
+    const notice = app.notices.at(-1)!;
+    expect(notice.kind).toBe('error');
+    expect(notice.text).toContain('Could not put “Second” back');
+    notice.action!.run();
+    await expect.poll(() => saved.length).toBe(1);
+    expect(saved[0]!.suggestedName).toMatch(/^second-.*\.json$/);
+    expect(JSON.parse(saved[0]!.contents)).toEqual(victim.document);
   });
 });

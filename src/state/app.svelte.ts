@@ -284,7 +284,7 @@ export class AppState {
       if (options.backup !== false && error instanceof Error && 'kind' in error && error.kind === 'quota') {
         this.notify(
           `“${name}” was not deleted: storage is full, so there is no room for a backup first. Delete it without a ` +
-            'backup? Undo still works right after.',
+            'backup? Undo still works right after (or, if the plan no longer fits, offers it as a file).',
           'error',
           { label: 'Delete without backup', run: () => void this.remove(id, { backup: false }) },
         );
@@ -309,12 +309,24 @@ export class AppState {
     });
   }
 
-  /** Undo of a delete: the row goes back as it was, with no backup first (so it works with storage full). */
+  /**
+   * Undo of a delete: the row goes back as it was, with no backup first (so it works where the delete made room).
+   * Browsers may release a deleted row's space only later (Chromium's storage compacts when it chooses), so with
+   * storage full even that can fail: then the plan is offered as a file, which "Import plan file…" reads back.
+   */
   async #restoreDeleted(record: PlanRecord): Promise<void> {
     try {
       await this.store.undeletePlan(record);
     } catch (error) {
-      this.notify(`Could not restore “${record.name}”: ${messageOf(error)}`, 'error');
+      this.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
+        label: 'Save it as a file',
+        run: () =>
+          void this.#save(
+            exportFileName(record.name, new Date(), 'json'),
+            'application/json',
+            `${JSON.stringify(record.document, null, 2)}\n`,
+          ),
+      });
       return;
     }
     this.plans = sortPlans([...this.plans.filter((p) => p.id !== record.id), record]);

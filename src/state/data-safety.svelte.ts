@@ -81,10 +81,15 @@ export class DataSafetyState {
   /**
    * The backup taken by the last restore, while its "Undo restore" is offered: restoring it undoes that restore.
    * Read from the store's pin, so the offer survives leaving the screen and reloading until it is dismissed (and
-   * retention keeps the backup as long as it is offered).
+   * retention keeps the backup as long as it is offered). Getters, not $derived: this state outlives the
+   * component that first created it, and a $derived would be owned (and torn down) by that component.
    */
-  readonly undoBackup = $derived(this.backups.find((b) => b.pinned) ?? null);
-  readonly undoBackupId = $derived(this.undoBackup?.id ?? null);
+  get undoBackup(): BackupSummary | null {
+    return this.backups.find((b) => b.pinned) ?? null;
+  }
+  get undoBackupId(): number | null {
+    return this.undoBackup?.id ?? null;
+  }
 
   readonly #deps: DataSafetyDeps;
   #unsubscribe: (() => void) | undefined;
