@@ -24,7 +24,7 @@ export { StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './error
 export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS, type BackupReason } from './schema.ts';
 export { LIMITS, recordIssues, type Validate } from './records.ts';
 export { EXPORT_LIMITS, parseExport } from './export.ts';
-export { RETENTION, DAY_MS } from './retention.ts';
+export { RETENTION } from './retention.ts';
 export { requestPersistence, type PersistenceState } from './persistence.ts';
 export type { HeadroomStore, PlanRecord, StoreStatus, PlanKind } from './types.ts';
 
@@ -463,7 +463,7 @@ class DexieStore implements DataStore {
 }
 
 /** UTF-8 bytes of a string, counted without encoding it (backups can be megabytes). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

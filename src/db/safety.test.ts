@@ -256,15 +256,16 @@ describe('storage full: freeing space always works', () => {
     const store = await openStore(opts({ middleware: [storageFull(() => full)] }));
     await store.backupNow(); // empty
     await store.putPlans([record('a'), record('b')]);
-    await store.setSetting('ui', { theme: 'dark' });
+    await store.setSetting('ui', { theme: 'dark', note: 'café ☕ 😀' }); // 2-, 3- and 4-byte UTF-8
     const big = await store.backupNow();
     const backups = await store.listBackups();
     const sizeOf = (id: number) => backups.find((b) => b.id === id)!.bytes;
     const plans = await store.listPlans();
     // The estimate: the backup's plans and settings as UTF-8 JSON.
     expect(sizeOf(big)).toBe(
-      new TextEncoder().encode(JSON.stringify({ plans, settings: [{ key: 'ui', value: { theme: 'dark' } }] }))
-        .length,
+      new TextEncoder().encode(
+        JSON.stringify({ plans, settings: [{ key: 'ui', value: { theme: 'dark', note: 'café ☕ 😀' } }] }),
+      ).length,
     );
     expect(Math.min(...backups.map((b) => b.bytes))).toBeGreaterThan(0);
     full = true;
