@@ -24,6 +24,11 @@ export const MESSAGES = {
     'Storage is full, so the change was not saved (nothing was half-written). Reading and export still work: ' +
     'export your data, then free space (delete old backups under Data & backups, or plans you no longer need) ' +
     'and try again.',
+  // Opening (an update of the data format) failed: the app cannot start, so neither the Data screen nor export
+  // can help here.
+  quotaOnOpen:
+    'Storage is full, so the data could not be updated for this version of Headroom. Free space on this computer ' +
+    '(in a browser: storage used by other sites) and start Headroom again.',
   noRoomForBackup:
     'Storage is full: there is no room for the backup Headroom takes before a delete, so nothing was deleted. ' +
     'Delete without a backup, or first free space by deleting old backups under Data & backups.',

@@ -551,7 +551,7 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
     const err = toStoreError(e);
     throw new StoreError(
       err.kind === 'quota' ? 'quota' : 'failed',
-      `Headroom could not open or update its data; nothing was changed. ${err.kind === 'quota' ? MESSAGES.quota : (e as Error).message}`,
+      `Headroom could not open or update its data; nothing was changed. ${err.kind === 'quota' ? MESSAGES.quotaOnOpen : (e as Error).message}`,
       [],
       e,
     );

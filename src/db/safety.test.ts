@@ -12,6 +12,7 @@ import {
   type BackupReason,
   type DataStore,
   type StoreOptions,
+  SCHEMA_VERSIONS,
 } from './index.ts';
 import { backupsToPrune, RETENTION } from './retention.ts';
 import { failNthMutation, freshIdb, quotaError, record, storageFull, testValidate } from './test-helpers.ts';
@@ -211,6 +212,26 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
 });
 
 describe('storage full: freeing space always works', () => {
+  it('an update of the data that does not fit says what can be done while the app cannot open', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    const failing = [
+      ...SCHEMA_VERSIONS,
+      {
+        version: 3,
+        stores: {},
+        upgrade: async () => {
+          throw quotaError();
+        },
+      },
+    ];
+    const err = await openStore({ ...o, schemaVersions: failing }).catch((e: unknown) => e);
+    expect((err as StoreError).kind).toBe('quota');
+    // The Data screen is out of reach before the database opens: no advice that needs it.
+    expect((err as StoreError).message).toContain(MESSAGES.quotaOnOpen);
+    expect((err as StoreError).message).not.toContain('Data & backups');
+  });
+
   it('a delete with no room for its backup is refused, saying so; without a backup it deletes', async () => {
     let full = false;
     const c = clock();
