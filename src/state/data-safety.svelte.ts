@@ -236,7 +236,8 @@ export class DataSafetyState {
       await store.deleteBackup(id);
       this.message = {
         kind: 'info',
-        text: `Backup deleted${backup ? ` (about ${formatBytes(backup.bytes)} freed)` : ''}.`,
+        // Not "freed": browsers may release the space only when they next compact their storage.
+        text: `Backup deleted${backup ? ` (about ${formatBytes(backup.bytes)})` : ''}.`,
       };
       await this.#readPersistence();
     });
