@@ -18,9 +18,20 @@ export const MESSAGES = {
   newer:
     'This data was written by a newer version of Headroom. Everything can be read and exported, but nothing is ' +
     'saved here until you update Headroom.',
+  // The advice must be possible to follow with storage full: deleting backups and plans works then (a delete that
+  // has no room for its backup asks to go ahead without one), see docs/data-safety.md.
   quota:
     'Storage is full, so the change was not saved (nothing was half-written). Reading and export still work: ' +
-    'export your data, then free disk space or delete old plans and try again.',
+    'export your data, then free space (delete old backups under Data & backups, or plans you no longer need) ' +
+    'and try again.',
+  // Opening (an update of the data format) failed: the app cannot start, so neither the Data screen nor export
+  // can help here.
+  quotaOnOpen:
+    'Storage is full, so the data could not be updated for this version of Headroom. Free space on this computer ' +
+    '(in a browser: storage used by other sites) and start Headroom again.',
+  noRoomForBackup:
+    'Storage is full: there is no room for the backup Headroom takes before a delete, so nothing was deleted. ' +
+    'Delete without a backup, or first free space by deleting old backups under Data & backups.',
   versionChange:
     'Headroom was updated in another window. Reload to update; changes made here are no longer saved until then.',
   blocked:

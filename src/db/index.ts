@@ -56,6 +56,10 @@ export interface BackupSummary {
   createdAt: number;
   reason: BackupReason;
   planCount: number;
+  /** Its size estimated as the UTF-8 length of its plans and settings in JSON (IndexedDB may store it smaller). */
+  bytes: number;
+  /** An undo the user has not dismissed refers to it (Undo restore): kept whatever the retention says. */
+  pinned: boolean;
 }
 
 export interface QuarantineEntry {
@@ -74,8 +78,15 @@ export interface DataStore extends HeadroomStore {
   listBackups(): Promise<BackupSummary[]>;
   /** Take a backup now (reason `manual`); returns its id. */
   backupNow(): Promise<number>;
-  /** Replace all plans and settings with a backup's; returns the id of the backup taken first (undo). */
-  restoreBackup(id: number): Promise<number>;
+  /**
+   * Replace all plans and settings with a backup's; returns the id of the backup taken first. That backup is
+   * pinned for "Undo restore" unless `offerUndo` is false (the restore is itself an undo); any older pin goes.
+   */
+  restoreBackup(id: number, options?: { offerUndo?: boolean }): Promise<number>;
+  /** Delete one backup (works with storage full: it only frees space). */
+  deleteBackup(id: number): Promise<void>;
+  /** The undo referring to this backup was dismissed: retention may prune it once it is a day old. */
+  unpinBackup(id: number): Promise<void>;
   /** Every plan, scenario and setting as one JSON document. */
   exportAll(): Promise<string>;
   /** Replace everything with an export file's contents, if the whole file is valid; itself undoable. */
@@ -199,22 +210,27 @@ class DexieStore implements DataStore {
     if (issues.length > 0) throw invalidError(records, issues);
   }
 
-  /** Inside a rw transaction on plans, settings and backups: copy everything, then prune old backups. */
-  async takeBackup(reason: BackupReason): Promise<number> {
+  /**
+   * Inside a rw transaction on plans, settings and backups: copy everything, then prune old backups. `pin` marks
+   * the copy as the one an undo refers to (see retention.ts).
+   */
+  async takeBackup(reason: BackupReason, pin = false): Promise<number> {
     const now = this.#now();
     const plans = await this.plans.toArray();
     const settings = await this.settings.toArray();
-    const id = await this.backups.add({
+    const row: BackupRow = {
       createdAt: now,
       reason,
       format: this.#format,
       planCount: plans.length,
       plans,
       settings,
-    });
+    };
+    if (pin) row.pinned = true;
+    const id = await this.backups.add(row);
     const all = await this.backups.toArray();
     const prune = backupsToPrune(
-      all.map((b) => ({ id: b.id as number, createdAt: b.createdAt })),
+      all.map((b) => ({ id: b.id as number, createdAt: b.createdAt, reason: b.reason, pinned: b.pinned })),
       now,
     );
     const stale = prune.filter((p) => p !== id);
@@ -271,17 +287,40 @@ class DexieStore implements DataStore {
     });
   }
 
-  deletePlan(id: string): Promise<PlanRecord | undefined> {
-    return this.write(() =>
-      this.db.transaction('rw', this.writeTables, async () => {
-        const row = await this.plans.get(id);
-        if (row) {
-          await this.periodicBackup();
-          await this.plans.delete(id);
+  deletePlan(id: string, options: { backup?: boolean } = {}): Promise<PlanRecord | undefined> {
+    const backup = options.backup ?? true;
+    return this.write(async () => {
+      try {
+        return await this.db.transaction('rw', this.writeTables, async () => {
+          const row = await this.plans.get(id);
+          if (row) {
+            if (backup) await this.periodicBackup();
+            await this.plans.delete(id);
+          }
+          return row;
+        });
+      } catch (e) {
+        // A delete only frees space: a full disk here means the backup before it found no room.
+        const err = toStoreError(e);
+        if (backup && err.kind === 'quota') throw new StoreError('quota', MESSAGES.noRoomForBackup, [], e);
+        throw err;
+      }
+    });
+  }
+
+  undeletePlan(record: PlanRecord): Promise<void> {
+    return this.write(async () => {
+      this.checkRecords([record]);
+      await this.db.transaction('rw', this.plans, async () => {
+        if ((await this.plans.get(record.id)) !== undefined) {
+          throw new StoreError(
+            'invalid',
+            `A plan with the id "${record.id}" exists again, so the deleted${nameOf(record)} was not put back.`,
+          );
         }
-        return row;
-      }),
-    );
+        await this.plans.add(record);
+      });
+    });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {
@@ -307,7 +346,20 @@ class DexieStore implements DataStore {
         createdAt: b.createdAt,
         reason: b.reason,
         planCount: b.planCount,
+        bytes: utf8Length(JSON.stringify({ plans: b.plans, settings: b.settings })),
+        pinned: b.pinned === true,
       }));
+    });
+  }
+
+  deleteBackup(id: number): Promise<void> {
+    // Its own small transaction on backups only: nothing is added, so it works with storage full.
+    return this.write(() => this.backups.delete(id));
+  }
+
+  unpinBackup(id: number): Promise<void> {
+    return this.write(async () => {
+      await this.backups.update(id, { pinned: false });
     });
   }
 
@@ -315,9 +367,13 @@ class DexieStore implements DataStore {
     return this.write(() => this.db.transaction('rw', this.writeTables, () => this.takeBackup('manual')));
   }
 
-  /** Inside a rw transaction: back up, then replace every plan and setting. Returns the backup's id. */
-  async replaceAll(plans: PlanRecord[], settings: SettingRow[]): Promise<number> {
-    const undoId = await this.takeBackup('restore');
+  /**
+   * Inside a rw transaction: back up, then replace every plan and setting. Returns the backup's id, pinned when
+   * the restore offers an undo. Only the latest restore is offered for undo, so older pins go.
+   */
+  async replaceAll(plans: PlanRecord[], settings: SettingRow[], offerUndo: boolean): Promise<number> {
+    await this.backups.filter((b) => b.pinned === true).modify({ pinned: false });
+    const undoId = await this.takeBackup('restore', offerUndo);
     await this.plans.clear();
     await this.settings.clear();
     for (const p of plans) await this.plans.put(p);
@@ -325,7 +381,7 @@ class DexieStore implements DataStore {
     return undoId;
   }
 
-  restoreBackup(id: number): Promise<number> {
+  restoreBackup(id: number, options: { offerUndo?: boolean } = {}): Promise<number> {
     return this.write(() =>
       this.db.transaction('rw', this.writeTables, async () => {
         const backup = await this.backups.get(id);
@@ -338,7 +394,7 @@ class DexieStore implements DataStore {
         }
         const issues = backup.plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
         if (issues.length > 0) throw invalidError(backup.plans, issues);
-        return this.replaceAll(backup.plans, backup.settings);
+        return this.replaceAll(backup.plans, backup.settings, options.offerUndo ?? true);
       }),
     );
   }
@@ -357,7 +413,7 @@ class DexieStore implements DataStore {
       if (!parsed.ok) return parsed;
       const { plans, settings } = parsed.data;
       const undoBackupId = await this.db.transaction('rw', this.writeTables, () =>
-        this.replaceAll(plans, settings),
+        this.replaceAll(plans, settings, true),
       );
       return { ok: true, undoBackupId, plans: plans.length };
     });
@@ -404,6 +460,26 @@ class DexieStore implements DataStore {
   close(): void {
     this.db.close();
   }
+}
+
+/** UTF-8 bytes of a string, counted without encoding it (backups can be megabytes). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (
+      c >= 0xd800 &&
+      c < 0xdc00 &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function isNewer(marker: unknown, format: number): boolean {
@@ -475,7 +551,7 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
     const err = toStoreError(e);
     throw new StoreError(
       err.kind === 'quota' ? 'quota' : 'failed',
-      `Headroom could not open or update its data; nothing was changed. ${err.kind === 'quota' ? MESSAGES.quota : (e as Error).message}`,
+      `Headroom could not open or update its data; nothing was changed. ${err.kind === 'quota' ? MESSAGES.quotaOnOpen : (e as Error).message}`,
       [],
       e,
     );

@@ -12,6 +12,18 @@ export const LIMITS = {
 
 const PLAN_KINDS = new Set(['plan', 'scenario']);
 
+/**
+ * A plan's createdAt/updatedAt: whole milliseconds from 2000-01-01 to the end of 9999 (UTC). Fixed bounds, not
+ * "now + slack": a row's validity must not depend on the clock of the machine reading it. Anything in range
+ * formats as a date; `1e308` passed the old "finite" check and made the Plans list throw.
+ */
+export const PLAN_TIME = { min: Date.UTC(2000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) } as const;
+const PLAN_TIME_MESSAGE = 'must be a time in whole milliseconds between 2000-01-01 and 9999-12-31 (UTC)';
+
+export function isPlanTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= PLAN_TIME.min && v <= PLAN_TIME.max;
+}
+
 /** Checks the row around the document (the document itself is checked by `validate`). */
 export function recordIssues(record: unknown, validate: Validate | undefined, at = ''): PlanIssue[] {
   const p = (field: string) => (at ? `${at}.${field}` : field);
@@ -36,10 +48,7 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
     issues.push({ path: p('baseId'), message: 'must be a plan id or null' });
   }
   for (const field of ['createdAt', 'updatedAt'] as const) {
-    const v = r[field];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      issues.push({ path: p(field), message: 'must be a time in milliseconds (a finite number ≥ 0)' });
-    }
+    if (!isPlanTime(r[field])) issues.push({ path: p(field), message: PLAN_TIME_MESSAGE });
   }
   if (!('document' in r) || r.document === undefined) {
     issues.push({ path: p('document'), message: 'is missing' });

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import fc from 'fast-check';
 import {
   openStore,
+  MESSAGES,
   PERIODIC_BACKUP_MS,
   StoreError,
   requestPersistence,
   parseExport,
+  recordIssues,
+  type BackupReason,
+  type DataStore,
   type StoreOptions,
+  SCHEMA_VERSIONS,
 } from './index.ts';
 import { backupsToPrune, RETENTION } from './retention.ts';
-import { failNthMutation, freshIdb, quotaError, record, testValidate } from './test-helpers.ts';
+import { failNthMutation, freshIdb, quotaError, record, storageFull, testValidate } from './test-helpers.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
@@ -54,6 +60,241 @@ describe('backup retention', () => {
       const sameDay = backups.filter((x) => Math.floor(x.createdAt / DAY) === Math.floor(b.createdAt / DAY));
       expect(b.createdAt).toBe(Math.max(...sameDay.map((x) => x.createdAt)));
     }
+  });
+});
+
+describe('backup retention keeps what an undo or a risky operation needs', () => {
+  const REASONS: BackupReason[] = ['migration', 'import', 'restore', 'periodic', 'manual'];
+  const held = (b: { createdAt: number; reason: BackupReason; pinned: boolean }, now: number) =>
+    b.pinned || (['migration', 'import', 'restore'].includes(b.reason) && now - b.createdAt < DAY);
+
+  it('never prunes nor counts a pinned backup, or one before a restore, import or migration younger than a day', () => {
+    const now = T0 + DAY / 4;
+    const pinned = { id: 1, createdAt: T0 - 3 * DAY, reason: 'restore' as const, pinned: true };
+    const young = { id: 2, createdAt: now - DAY + 60_000, reason: 'import' as const, pinned: false };
+    // A day old: counted again, as the newest (and only) backup of its day.
+    const old = { id: 3, createdAt: T0 - DAY - 60_000, reason: 'migration' as const, pinned: false };
+    const periodic = Array.from({ length: 12 }, (_, i) => ({
+      id: 10 + i,
+      createdAt: T0 + (i + 1) * 60_000,
+      reason: 'periodic' as const,
+      pinned: false,
+    }));
+    const prune = backupsToPrune([pinned, young, old, ...periodic], now);
+    // Today's 10 slots go to the 10 newest periodic ones; the held two are kept besides them.
+    expect(prune.sort((a, b) => a - b)).toEqual([10, 11]);
+    // Unpinned and more than a day old, the restore backup is one more of the earlier days.
+    expect(backupsToPrune([{ ...pinned, pinned: false }, old], now)).toEqual([]);
+    expect(
+      backupsToPrune(
+        [
+          { ...pinned, pinned: false },
+          { ...old, createdAt: T0 - 3 * DAY + 1 },
+        ],
+        now,
+      ),
+    ).toEqual([1]);
+  });
+
+  it('property: held backups are never pruned, and the rest are pruned as if the held ones were not there', () => {
+    const backup = fc.record({
+      createdAt: fc.integer({ min: T0 - 30 * DAY, max: T0 + DAY }),
+      reason: fc.constantFrom(...REASONS),
+      pinned: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(backup, { maxLength: 60 }),
+        fc.integer({ min: T0, max: T0 + 2 * DAY }),
+        (list, now) => {
+          const backups = list.map((b, i) => ({ ...b, id: i + 1 }));
+          const prune = new Set(backupsToPrune(backups, now));
+          const rest = backups.filter((b) => !held(b, now));
+          for (const b of backups) if (held(b, now)) expect(prune.has(b.id)).toBe(false);
+          expect([...prune].sort((a, b) => a - b)).toEqual(backupsToPrune(rest, now).sort((a, b) => a - b));
+          expect(rest.length - prune.size).toBeLessThanOrEqual(RETENTION.sameDay + RETENTION.earlierDays);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  async function restoredStore(c: ReturnType<typeof clock>): Promise<{ store: DataStore; undoId: number }> {
+    const store = await openStore(opts({ now: c.now }));
+    // A morning of editing first: today's backups already fill the retention's 10 slots.
+    for (let i = 0; i < 12; i++) {
+      await store.putPlan(record('a', `morning ${i}`));
+      c.advance(PERIODIC_BACKUP_MS);
+    }
+    const other = await openStore(opts({ name: 'other' }));
+    await other.putPlan(record('z'));
+    const result = await store.restoreFromExport(await other.exportAll());
+    other.close();
+    if (!result.ok) throw new Error('the restore was refused');
+    // About two hours of editing after the restore: 12 periodic backups.
+    for (let i = 0; i < 12; i++) {
+      c.advance(PERIODIC_BACKUP_MS);
+      await store.putPlan(record('z', `after ${i}`));
+    }
+    return { store, undoId: result.undoBackupId };
+  }
+
+  it('the backup taken before a restore survives two hours of editing, so Undo restore still works', async () => {
+    const c = clock();
+    const { store, undoId } = await restoredStore(c);
+    const backups = await store.listBackups();
+    expect(backups.find((b) => b.id === undoId)).toMatchObject({ reason: 'restore', pinned: true });
+    expect(backups.filter((b) => b.reason === 'periodic')).toHaveLength(RETENTION.sameDay);
+    await store.restoreBackup(undoId, { offerUndo: false });
+    expect((await store.listPlans()).map((p) => [p.id, p.name])).toEqual([['a', 'morning 11']]);
+    store.close();
+  });
+
+  it('once the undo is dismissed and a day has passed, that backup is pruned like any other', async () => {
+    const c = clock();
+    const { store, undoId } = await restoredStore(c);
+    const has = async () => (await store.listBackups()).some((b) => b.id === undoId);
+    // A day later, still offered as an undo: kept.
+    c.advance(DAY + PERIODIC_BACKUP_MS);
+    await store.putPlan(record('z', 'next day'));
+    expect(await has()).toBe(true);
+    await store.unpinBackup(undoId);
+    expect((await store.listBackups()).find((b) => b.id === undoId)?.pinned).toBe(false);
+    c.advance(PERIODIC_BACKUP_MS);
+    await store.putPlan(record('z', 'next day, later'));
+    // Its day keeps only its newest backup (one from the editing after the restore).
+    expect(await has()).toBe(false);
+    store.close();
+  });
+
+  it('dismissed within the day, it is still kept until a day has passed', async () => {
+    const c = clock();
+    const { store, undoId } = await restoredStore(c);
+    await store.unpinBackup(undoId);
+    c.advance(PERIODIC_BACKUP_MS);
+    await store.putPlan(record('z', 'one more'));
+    expect((await store.listBackups()).some((b) => b.id === undoId)).toBe(true);
+    c.advance(DAY);
+    await store.putPlan(record('z', 'a day later'));
+    expect((await store.listBackups()).some((b) => b.id === undoId)).toBe(false);
+    store.close();
+  });
+
+  it('only the latest restore is offered for undo: a new restore or using the undo unpins the older one', async () => {
+    const c = clock();
+    const { store, undoId } = await restoredStore(c);
+    const second = await store.restoreBackup(undoId);
+    let backups = await store.listBackups();
+    expect(backups.filter((b) => b.pinned).map((b) => b.id)).toEqual([second]);
+    const third = await store.restoreBackup(second, { offerUndo: false });
+    backups = await store.listBackups();
+    expect(backups.filter((b) => b.pinned)).toEqual([]);
+    expect(backups.find((b) => b.id === third)?.reason).toBe('restore');
+    store.close();
+  });
+
+  it('the backup before an import is kept for a day even when many periodic backups follow', async () => {
+    const c = clock();
+    const store = await openStore(opts({ now: c.now }));
+    await store.importPlans([record('a')]);
+    const [imported] = await store.listBackups();
+    for (let i = 0; i < 15; i++) {
+      c.advance(PERIODIC_BACKUP_MS);
+      await store.putPlan(record('a', `edit ${i}`));
+    }
+    expect((await store.listBackups()).some((b) => b.id === imported!.id)).toBe(true);
+    expect(imported?.pinned).toBe(false);
+    c.advance(DAY);
+    await store.putPlan(record('a', 'tomorrow'));
+    expect((await store.listBackups()).some((b) => b.id === imported!.id)).toBe(false);
+    store.close();
+  });
+});
+
+describe('storage full: freeing space always works', () => {
+  it('an update of the data that does not fit says what can be done while the app cannot open', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    const failing = [
+      ...SCHEMA_VERSIONS,
+      {
+        version: 3,
+        stores: {},
+        upgrade: async () => {
+          throw quotaError();
+        },
+      },
+    ];
+    const err = await openStore({ ...o, schemaVersions: failing }).catch((e: unknown) => e);
+    expect((err as StoreError).kind).toBe('quota');
+    // The Data screen is out of reach before the database opens: no advice that needs it.
+    expect((err as StoreError).message).toContain(MESSAGES.quotaOnOpen);
+    expect((err as StoreError).message).not.toContain('Data & backups');
+  });
+
+  it('a delete with no room for its backup is refused, saying so; without a backup it deletes', async () => {
+    let full = false;
+    const c = clock();
+    const store = await openStore(opts({ now: c.now, middleware: [storageFull(() => full)] }));
+    await store.putPlans([record('a'), record('b')]);
+    c.advance(PERIODIC_BACKUP_MS); // the next write takes a periodic backup first
+    full = true;
+    const err = await store.deletePlan('a').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).kind).toBe('quota');
+    expect((err as StoreError).message).toBe(MESSAGES.noRoomForBackup);
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['a', 'b']);
+    const backupsBefore = await store.listBackups();
+    const deleted = await store.deletePlan('a', { backup: false });
+    expect(deleted?.id).toBe('a');
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['b']);
+    expect(await store.listBackups()).toEqual(backupsBefore);
+    store.close();
+  });
+
+  it('Undo after a delete puts the plan back without needing room for a backup', async () => {
+    let full = false;
+    const c = clock();
+    // Room for a plan (the delete freed it), none for a full copy of every plan.
+    const store = await openStore(opts({ now: c.now, middleware: [storageFull(() => full, ['backups'])] }));
+    await store.putPlans([record('a'), record('b')]);
+    c.advance(PERIODIC_BACKUP_MS);
+    full = true;
+    const deleted = await store.deletePlan('a', { backup: false });
+    await expect(store.putPlan(deleted!)).rejects.toMatchObject({ kind: 'quota' });
+    await store.undeletePlan(deleted!);
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['a', 'b']);
+    // It never overwrites: a plan with that id is there again.
+    await expect(store.undeletePlan(deleted!)).rejects.toBeInstanceOf(StoreError);
+    await expect(store.undeletePlan({ ...deleted!, id: 'c', updatedAt: NaN })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    store.close();
+  });
+
+  it('backups are listed with their sizes and can be deleted one by one, also with storage full', async () => {
+    let full = false;
+    const store = await openStore(opts({ middleware: [storageFull(() => full)] }));
+    await store.backupNow(); // empty
+    await store.putPlans([record('a'), record('b')]);
+    await store.setSetting('ui', { theme: 'dark', note: 'café ☕ 😀' }); // 2-, 3- and 4-byte UTF-8
+    const big = await store.backupNow();
+    const backups = await store.listBackups();
+    const sizeOf = (id: number) => backups.find((b) => b.id === id)!.bytes;
+    const plans = await store.listPlans();
+    // The estimate: the backup's plans and settings as UTF-8 JSON.
+    expect(sizeOf(big)).toBe(
+      new TextEncoder().encode(
+        JSON.stringify({ plans, settings: [{ key: 'ui', value: { theme: 'dark', note: 'café ☕ 😀' } }] }),
+      ).length,
+    );
+    expect(Math.min(...backups.map((b) => b.bytes))).toBeGreaterThan(0);
+    full = true;
+    await store.deleteBackup(big);
+    expect((await store.listBackups()).map((b) => b.id)).not.toContain(big);
+    expect(await store.listBackups()).toHaveLength(backups.length - 1);
+    await store.deleteBackup(big); // already gone: nothing to do
+    store.close();
   });
 });
 
@@ -202,6 +443,56 @@ describe('quarantine at start-up', () => {
     const again = await openStore(o);
     expect(await again.listQuarantine()).toHaveLength(2);
     again.close();
+  });
+});
+
+describe('plan times', () => {
+  const at = (ms: unknown) => ({ ...record('a'), createdAt: ms, updatedAt: ms });
+
+  it('must be whole milliseconds from 2000-01-01 to the end of 9999', () => {
+    for (const ok of [Date.UTC(2000, 0, 1), T0, Date.UTC(9999, 11, 31, 23, 59, 59, 999)]) {
+      expect(recordIssues(at(ok), testValidate)).toEqual([]);
+    }
+    for (const bad of [
+      1e308,
+      NaN,
+      Infinity,
+      -1,
+      0,
+      1.5,
+      Date.UTC(1999, 11, 31),
+      Date.UTC(10000, 0, 1),
+      '1',
+    ]) {
+      expect(recordIssues(at(bad), testValidate).map((i) => i.path)).toEqual(['createdAt', 'updatedAt']);
+    }
+  });
+
+  it('a restore file with an out-of-range date is refused with its path', async () => {
+    const store = await openStore(opts());
+    await store.putPlan(record('a'));
+    const file = JSON.parse(await store.exportAll()) as { plans: { updatedAt: number }[] };
+    file.plans[0]!.updatedAt = 1e308;
+    const result = await store.restoreFromExport(JSON.stringify(file));
+    expect(result.ok).toBe(false);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.issues.map((i) => i.path)).toEqual(['plans[0].updatedAt']);
+    store.close();
+  });
+
+  it('rows already stored with bad dates are quarantined at start-up', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    const raw = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    await raw.open();
+    await raw.table('plans').bulkPut([record('ok'), { ...record('huge'), updatedAt: 1e308 }]);
+    raw.close();
+    const store = await openStore(o);
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['ok']);
+    expect((await store.listQuarantine()).map((q) => [q.label, q.issues.map((i) => i.path)])).toEqual([
+      ['Plan huge (huge)', ['updatedAt']],
+    ]);
+    store.close();
   });
 });
 

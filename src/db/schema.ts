@@ -32,6 +32,11 @@ export interface BackupRow {
   planCount: number;
   plans: PlanRecord[];
   settings: SettingRow[];
+  /**
+   * True while an undo the user has not dismissed refers to this backup (Undo restore): retention never prunes
+   * it then (src/db/retention.ts). Not indexed, so adding it needed no schema version; older rows lack it.
+   */
+  pinned?: boolean;
 }
 
 /** A row that failed validation at start-up: kept whole, with the reasons, never dropped. */

@@ -80,3 +80,31 @@ export function quotaError(): Error {
   (abort as Error & { inner: unknown }).inner = inner;
   return abort;
 }
+
+/**
+ * Dexie middleware standing for a full disk, while `full()` says so: every write that adds data (add, put) to
+ * `tables` (default: all) fails with a quota error, as IndexedDB reports it; deletes still work, as in Chromium.
+ * Full for `['backups']` only stands for "room for a plan, not for a full copy of them all".
+ */
+export function storageFull(
+  full: () => boolean = () => true,
+  tables?: readonly string[],
+): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'storage-full',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const t = down.table(name);
+        return {
+          ...t,
+          mutate: (req) =>
+            full() && (!tables || tables.includes(name)) && (req.type === 'add' || req.type === 'put')
+              ? Promise.reject(quotaError())
+              : t.mutate(req),
+        };
+      },
+    }),
+  };
+}

@@ -34,8 +34,17 @@ export interface HeadroomStore {
   importPlans(records: PlanRecord[]): Promise<void>;
   /** Subscribe to status changes (read-only, storage trouble); returns an unsubscribe function. */
   onStatusChange(listener: (status: StoreStatus) => void): () => void;
-  /** Delete a plan (and nothing else); returns the deleted row so the UI can undo. */
-  deletePlan(id: string): Promise<PlanRecord | undefined>;
+  /**
+   * Delete a plan (and nothing else); returns the deleted row so the UI can undo. A periodic backup is taken first
+   * when one is due; with no room for it, the delete is refused (kind `quota`) and `{ backup: false }` deletes
+   * without one, so freeing space always works with storage full.
+   */
+  deletePlan(id: string, options?: { backup?: boolean }): Promise<PlanRecord | undefined>;
+  /**
+   * Put back a row `deletePlan` returned (Undo after a delete): validated, never over an existing plan, and with no
+   * backup first — it only adds back what the delete took away, so it works where the delete freed the room.
+   */
+  undeletePlan(record: PlanRecord): Promise<void>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
   close(): void;

@@ -270,13 +270,26 @@ export class AppState {
     return true;
   }
 
-  async remove(id: string): Promise<void> {
+  /**
+   * Deletes a plan, after a periodic backup when one is due. With storage full there may be no room for that
+   * backup: then nothing is deleted yet and the notice asks to delete without one (a second, explicit action, not
+   * a silent fallback); the Undo that follows still works, as it keeps the row in memory.
+   */
+  async remove(id: string, options: { backup?: boolean } = {}): Promise<void> {
     await this.flush();
     let deleted: PlanRecord | undefined;
     try {
-      deleted = await this.store.deletePlan(id);
+      deleted = await this.store.deletePlan(id, options);
     } catch (error) {
-      this.notify(`Could not delete: ${messageOf(error)}`, 'error');
+      const name = this.plans.find((p) => p.id === id)?.name ?? 'the plan';
+      if (options.backup !== false && error instanceof Error && 'kind' in error && error.kind === 'quota') {
+        this.notify(
+          `“${name}” was not deleted: storage is full, so there is no room for a backup first. Delete it without a ` +
+            'backup? Undo still works right after (or, if the plan no longer fits, offers it as a file).',
+          'error',
+          { label: 'Delete without backup', run: () => void this.remove(id, { backup: false }) },
+        );
+      } else this.notify(`Could not delete: ${messageOf(error)}`, 'error');
       return;
     }
     if (!deleted) return;
@@ -290,14 +303,34 @@ export class AppState {
       this.issues = [];
       this.view = 'plans';
     }
-    this.notify(`Deleted “${record.name}”.`, 'info', {
+    const how = options.backup === false ? ' without a backup' : '';
+    this.notify(`Deleted “${record.name}”${how}.`, 'info', {
       label: 'Undo',
       run: () => void this.#restoreDeleted(record),
     });
   }
 
+  /**
+   * Undo of a delete: the row goes back as it was, with no backup first (so it works where the delete made room).
+   * Browsers may release a deleted row's space only later (Chromium's storage compacts when it chooses), so with
+   * storage full even that can fail: then the plan is offered as a file, which "Import plan file…" reads back.
+   */
   async #restoreDeleted(record: PlanRecord): Promise<void> {
-    await this.#insert(record, false);
+    try {
+      await this.store.undeletePlan(record);
+    } catch (error) {
+      this.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
+        label: 'Save it as a file',
+        run: () =>
+          void this.#save(
+            exportFileName(record.name, new Date(), 'json'),
+            'application/json',
+            `${JSON.stringify(record.document, null, 2)}\n`,
+          ),
+      });
+      return;
+    }
+    this.plans = sortPlans([...this.plans.filter((p) => p.id !== record.id), record]);
     this.notify(`Restored “${record.name}”.`);
   }
 

@@ -39,6 +39,10 @@ function memoryStore(): HeadroomStore & {
       rows.delete(id);
       return r;
     },
+    async undeletePlan(record) {
+      if (rows.has(record.id)) throw new Error('exists');
+      await this.putPlan(record);
+    },
     getSetting: async <T>(key: string) => settings.get(key) as T | undefined,
     setSetting: async (key, value) => void settings.set(key, value),
     close() {},

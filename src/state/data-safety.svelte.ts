@@ -1,5 +1,6 @@
-// The data-safety screen's state: storage persistence, backups (list, restore, undo), export all, restore from a
-// file, and the quarantine. Components read the fields and call the methods; nothing here touches the DOM.
+// The data-safety screen's state: storage persistence, backups (list with sizes, restore, undo, delete), export
+// all, restore from a file, and the quarantine. Components read the fields and call the methods; nothing here
+// touches the DOM.
 import {
   requestPersistence,
   type BackupReason,
@@ -48,9 +49,19 @@ export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** A backup's time as the user reads it. */
+/** A backup's time as the user reads it; never throws (the screen must render whatever is stored). */
 export function formatTime(ms: number): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'an unknown time';
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** `12.3 KB` for a byte count; `unknown` when there is none. */
+export function formatBytes(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return 'unknown';
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 export function dataFileName(now: number): string {
@@ -67,8 +78,18 @@ export class DataSafetyState {
   message = $state<DataMessage | null>(null);
   /** Problems found in the last file offered to Restore (nothing was changed). */
   restoreIssues = $state.raw<PlanIssue[]>([]);
-  /** The backup taken by the last restore: restoring it undoes that restore. */
-  undoBackupId = $state<number | null>(null);
+  /**
+   * The backup taken by the last restore, while its "Undo restore" is offered: restoring it undoes that restore.
+   * Read from the store's pin, so the offer survives leaving the screen and reloading until it is dismissed (and
+   * retention keeps the backup as long as it is offered). Getters, not $derived: this state outlives the
+   * component that first created it, and a $derived would be owned (and torn down) by that component.
+   */
+  get undoBackup(): BackupSummary | null {
+    return this.backups.find((b) => b.pinned) ?? null;
+  }
+  get undoBackupId(): number | null {
+    return this.undoBackup?.id ?? null;
+  }
 
   readonly #deps: DataSafetyDeps;
   #unsubscribe: (() => void) | undefined;
@@ -90,12 +111,16 @@ export class DataSafetyState {
     } catch (e) {
       this.message = { kind: 'error', text: errorText(e) };
     }
+    await this.#readPersistence();
+    this.loaded = true;
+  }
+
+  async #readPersistence(): Promise<void> {
     try {
       this.persistence = await (this.#deps.persistence ?? (() => requestPersistence()))();
     } catch {
       this.persistence = { state: 'unsupported', usage: null, quota: null };
     }
-    this.loaded = true;
   }
 
   dispose(): void {
@@ -158,7 +183,6 @@ export class DataSafetyState {
         };
         return;
       }
-      this.undoBackupId = result.undoBackupId;
       this.message = {
         kind: 'info',
         text: `Restored ${result.plans} plan${result.plans === 1 ? '' : 's'} from "${file.name}". Your previous data was backed up first.`,
@@ -171,7 +195,7 @@ export class DataSafetyState {
     return this.#run(async (store) => {
       const backup = this.backups.find((b) => b.id === id);
       await this.#deps.beforeReplace?.();
-      this.undoBackupId = await store.restoreBackup(id);
+      await store.restoreBackup(id);
       const when = backup ? formatTime(backup.createdAt) : 'the backup';
       this.message = {
         kind: 'info',
@@ -186,10 +210,34 @@ export class DataSafetyState {
     if (id === null) return Promise.resolve();
     return this.#run(async (store) => {
       await this.#deps.beforeReplace?.();
-      await store.restoreBackup(id);
-      this.undoBackupId = null;
+      // No undo of the undo is offered: the restore's own backup (held a day by retention) is in the list.
+      await store.restoreBackup(id, { offerUndo: false });
       this.message = { kind: 'info', text: 'The restore was undone.' };
       this.#deps.onReplaced?.();
+    });
+  }
+
+  /** The user no longer wants "Undo restore": its backup becomes an ordinary one (kept at least a day). */
+  dismissUndo(): Promise<void> {
+    const id = this.undoBackupId;
+    if (id === null) return Promise.resolve();
+    return this.#run(async (store) => {
+      await store.unpinBackup(id);
+      this.message = null;
+    });
+  }
+
+  /** Deletes one backup (the screen confirms first); works with storage full, so it is a way to free space. */
+  deleteBackup(id: number): Promise<void> {
+    return this.#run(async (store) => {
+      const backup = this.backups.find((b) => b.id === id);
+      await store.deleteBackup(id);
+      this.message = {
+        kind: 'info',
+        // Not "freed": browsers may release the space only when they next compact their storage.
+        text: `Backup deleted${backup ? ` (about ${formatBytes(backup.bytes)})` : ''}.`,
+      };
+      await this.#readPersistence();
     });
   }
 

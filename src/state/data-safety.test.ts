@@ -91,6 +91,45 @@ describe('DataSafetyState', () => {
     expect(state.backups.some((b) => b.reason === 'restore')).toBe(true);
   });
 
+  it('offers Undo restore until it is dismissed, also on a later visit; dismissing unpins its backup', async () => {
+    const { state, store } = await setup();
+    await state.restoreBackup(state.backups.at(-1)!.id);
+    const undoId = state.undoBackupId!;
+    expect(state.backups.find((b) => b.id === undoId)?.pinned).toBe(true);
+    // Another visit (or a reload): the offer comes back from the stored pin.
+    const later = new DataSafetyState({ store: async () => store, platform: () => fakePlatform() });
+    await later.load();
+    expect(later.undoBackupId).toBe(undoId);
+    expect(later.undoBackup?.createdAt).toBe(state.undoBackup?.createdAt);
+    await later.dismissUndo();
+    expect(later.undoBackupId).toBeNull();
+    expect((await store.listBackups()).find((b) => b.id === undoId)?.pinned).toBe(false);
+  });
+
+  it('lists backups with their sizes and deletes one; deleting the one an undo needs ends the undo', async () => {
+    const { state, store } = await setup();
+    expect(state.backups[0]!.bytes).toBeGreaterThan(0);
+    await state.backupNow();
+    const manual = state.backups.find((b) => b.reason === 'manual')!;
+    await state.deleteBackup(manual.id);
+    expect(state.backups.map((b) => b.id)).not.toContain(manual.id);
+    expect(state.message?.text).toMatch(/^Backup deleted/);
+    await state.restoreBackup(state.backups.at(-1)!.id);
+    const undoId = state.undoBackupId!;
+    await state.deleteBackup(undoId);
+    expect(state.undoBackupId).toBeNull();
+    expect((await store.listBackups()).map((b) => b.id)).not.toContain(undoId);
+  });
+
+  it('undoing a restore leaves no undo offered (and nothing pinned)', async () => {
+    const { state, store } = await setup();
+    await state.restoreBackup(state.backups.at(-1)!.id);
+    await state.undoRestore();
+    expect(state.undoBackupId).toBeNull();
+    expect((await store.listBackups()).some((b) => b.pinned)).toBe(false);
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+  });
+
   it('shows a read-only store as such, and a failed action as a message', async () => {
     const { state, store } = await setup();
     store.close();

@@ -74,3 +74,14 @@ export function percentDelta(fraction: number | null | undefined): string {
   if (fraction === 0) return percent(0);
   return `${fraction > 0 ? '+' : '−'}${percent(Math.abs(fraction))}`;
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * `22 Nov 2026, 12:00` for a time in ms. Anything Intl cannot format (NaN, ±Infinity, beyond ±8.64e15 ms: stored
+ * rows are validated, but the screen must render whatever it is given) shows the placeholder instead of throwing.
+ */
+export function dateTime(ms: number | null | undefined): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return DASH;
+  return dateTimeFormat.format(ms);
+}
