@@ -15,6 +15,7 @@ const platform: Platform = {
   openFile: async () => null,
   onMenuCommand: () => () => undefined,
   onOpenFile: () => () => undefined,
+  onFlushRequest: () => () => undefined,
 };
 
 /** A started app with two plans, a periodic backup due, and storage full for `tables` (default: everything). */
