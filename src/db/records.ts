@@ -41,6 +41,9 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
       issues.push({ path: p(field), message: 'must be a time in milliseconds (a finite number ≥ 0)' });
     }
   }
+  if (r.revision !== undefined && !(Number.isSafeInteger(r.revision) && (r.revision as number) >= 0)) {
+    issues.push({ path: p('revision'), message: 'must be a whole number ≥ 0 (or absent)' });
+  }
   if (!('document' in r) || r.document === undefined) {
     issues.push({ path: p('document'), message: 'is missing' });
   } else if (validate) {

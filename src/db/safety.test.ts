@@ -64,10 +64,10 @@ describe('automatic backups', () => {
     await store.putPlan(record('a', 'First'));
     expect(await store.listBackups()).toHaveLength(1); // the first edit: a backup of the empty database
     c.advance(60_000);
-    await store.putPlan(record('a', 'Second'));
+    await store.putPlan({ ...record('a', 'Second'), revision: 1 });
     expect(await store.listBackups()).toHaveLength(1); // too soon for another
     c.advance(PERIODIC_BACKUP_MS);
-    await store.putPlan(record('a', 'Third'));
+    await store.putPlan({ ...record('a', 'Third'), revision: 2 });
     const backups = await store.listBackups();
     expect(backups.map((b) => [b.reason, b.planCount])).toEqual([
       ['periodic', 1],
@@ -100,7 +100,7 @@ describe('automatic backups', () => {
     const c = clock();
     const store = await openStore(opts({ now: c.now }));
     for (let i = 0; i < 40 * 24; i++) {
-      await store.putPlan(record('a', `edit ${i}`));
+      await store.putPlan({ ...record('a', `edit ${i}`), revision: i });
       c.advance(3600_000);
     }
     const backups = await store.listBackups();
