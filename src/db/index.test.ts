@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openStore, StoreError, MESSAGES, DATA_FORMAT, type ConflictError, type StoreOptions } from './index.ts';
+import {
+  openStore,
+  StoreError,
+  MESSAGES,
+  DATA_FORMAT,
+  type ConflictError,
+  type StoreOptions,
+} from './index.ts';
 import { storesAt } from './schema.ts';
 import { failNthMutation, freshIdb, quotaError, record, testValidate } from './test-helpers.ts';
 

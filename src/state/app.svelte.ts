@@ -175,7 +175,12 @@ export class AppState {
   #noticeId = 0;
   #evalSeq = 0;
 
-  constructor(store: HeadroomStore, platform: Platform, engine = new EngineClient(), options: AppOptions = {}) {
+  constructor(
+    store: HeadroomStore,
+    platform: Platform,
+    engine = new EngineClient(),
+    options: AppOptions = {},
+  ) {
     this.store = store;
     this.platform = platform;
     this.engine = engine;
@@ -607,7 +612,11 @@ export class AppState {
       );
       return;
     }
-    this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id && p.id !== copy.id), stored, copy]);
+    this.plans = sortPlans([
+      ...this.plans.filter((p) => p.id !== stored.id && p.id !== copy.id),
+      stored,
+      copy,
+    ]);
     const history = this.#histories.get(attempted.id);
     this.#histories.delete(attempted.id);
     if (history) this.#histories.set(copy.id, history);
@@ -650,7 +659,8 @@ export class AppState {
       const fresh = new Map(rows.map((r) => [r.id, r]));
       for (const id of [...this.#histories.keys()]) {
         const row = fresh.get(id);
-        if (id !== this.currentId && (!row || (row.revision ?? 0) !== before.get(id))) this.#histories.delete(id);
+        if (id !== this.currentId && (!row || (row.revision ?? 0) !== before.get(id)))
+          this.#histories.delete(id);
       }
       this.plans = sortPlans(rows);
       this.compareIds = this.compareIds.filter((id) => fresh.has(id));

@@ -49,7 +49,8 @@ function memoryStore(db = memoryDb()): HeadroomStore & {
       if (store.hold) await store.hold;
       const out = records.map((r) => {
         const row = rows.get(r.id);
-        if (row && (row.revision ?? 0) !== (r.revision ?? 0)) throw new ConflictError(r, structuredClone(row));
+        if (row && (row.revision ?? 0) !== (r.revision ?? 0))
+          throw new ConflictError(r, structuredClone(row));
         return { ...structuredClone(r), revision: (r.revision ?? 0) + 1 };
       });
       for (const r of out) rows.set(r.id, r);
@@ -149,7 +150,10 @@ async function started(store = memoryStore(), journal: JournalStorage | null = m
 }
 
 const docOf = (store: ReturnType<typeof memoryStore>, id: string) =>
-  store.rows.get(id)!.document as { name: string; services: { cpuMsPerRequest: number; memoryMiB: number }[] };
+  store.rows.get(id)!.document as {
+    name: string;
+    services: { cpuMsPerRequest: number; memoryMiB: number }[];
+  };
 
 const cpuOf = (store: ReturnType<typeof memoryStore>, id: string) =>
   (store.rows.get(id)!.document as { services: { cpuMsPerRequest: number }[] }).services[0]!.cpuMsPerRequest;
