@@ -305,6 +305,23 @@ describe('revisions: a stale save is refused, never written over the newer row',
     store.close();
   });
 
+  it('a restore raises the revision of every plan it brings back, so no save based on an older read lands on it', async () => {
+    const store = await openStore(opts());
+    const a1 = await store.putPlan(record('a'));
+    const backupId = await store.backupNow();
+    const a2 = await store.putPlan({ ...a1, name: 'Second' });
+    const a3 = await store.putPlan({ ...a2, name: 'Third' });
+    await store.restoreBackup(backupId);
+    const restored = (await store.getPlan('a'))!;
+    expect(restored.name).toBe('Plan a');
+    expect(restored.revision).toBe(4);
+    // A window that read revision 1 long ago (the number the backup's row has) cannot write over it unknowingly.
+    for (const stale of [a1, a3]) {
+      await expect(store.putPlan({ ...stale, name: 'Stale' })).rejects.toMatchObject({ kind: 'conflict' });
+    }
+    store.close();
+  });
+
   it('accepts a revision in a record only as a non-negative integer', async () => {
     const store = await openStore(opts());
     for (const bad of [-1, 1.5, '2', NaN]) {

@@ -304,6 +304,18 @@ class DexieStore implements DataStore {
     return this.read(() => this.plans.get(id));
   }
 
+  /**
+   * Inside a rw transaction, before a restore replaces the plans: each restored row gets a revision above both its
+   * own and the replaced row's, so revisions only ever rise and a save based on any earlier read is refused.
+   */
+  async restoredRevisions(plans: readonly PlanRecord[]): Promise<PlanRecord[]> {
+    const current = await this.plans.bulkGet(plans.map((p) => p.id));
+    return plans.map((p, i) => ({
+      ...p,
+      revision: Math.max(p.revision ?? 0, current[i]?.revision ?? 0) + 1,
+    }));
+  }
+
   async putPlan(record: PlanRecord): Promise<PlanRecord> {
     const [stored] = await this.putPlans([record]);
     return stored!;
@@ -381,9 +393,10 @@ class DexieStore implements DataStore {
   /** Inside a rw transaction: back up, then replace every plan and setting. Returns the backup's id. */
   async replaceAll(plans: PlanRecord[], settings: SettingRow[]): Promise<number> {
     const undoId = await this.takeBackup('restore');
+    const rows = await this.restoredRevisions(plans);
     await this.plans.clear();
     await this.settings.clear();
-    for (const p of plans) await this.plans.put(p);
+    for (const p of rows) await this.plans.put(p);
     for (const s of settings) await this.settings.put(s);
     return undoId;
   }

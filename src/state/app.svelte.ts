@@ -100,6 +100,11 @@ function isJournalEntry(v: unknown): v is JournalEntry {
   return e.v === 1 && typeof e.at === 'number' && typeof e.record === 'object' && e.record !== null;
 }
 
+/** Stored documents are structured clones of what was written, so their JSON is equal when their content is. */
+function sameDocument(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** "23:41": the local time a conflicting copy is named after. */
 function clockTime(ms: number): string {
   const d = new Date(ms);
@@ -766,7 +771,7 @@ export class AppState {
       const record = entry.record;
       try {
         const stored = await this.store.getPlan(record.id);
-        if (stored && JSON.stringify(stored.document) === JSON.stringify(record.document)) {
+        if (stored && sameDocument(stored.document, record.document)) {
           drop();
           continue;
         }
@@ -774,7 +779,10 @@ export class AppState {
         drop();
         this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
       } catch (error) {
-        if (error instanceof ConflictError) {
+        if (error instanceof ConflictError && sameDocument(error.stored.document, record.document)) {
+          // The page's own write committed after all (IndexedDB finished it while this page started).
+          drop();
+        } else if (error instanceof ConflictError) {
           try {
             const taken = (await this.store.listPlans()).map((p) => p.name);
             const copy = await this.#saveCopy(record, taken);
