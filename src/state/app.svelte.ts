@@ -67,9 +67,23 @@ export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'read-only';
 /** Where the write-ahead journal lives: the page's localStorage, or a stand-in (tests). */
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
 
+/**
+ * Web Locks (navigator.locks) as the journal uses them: each page holds a lock named after its journal key for as
+ * long as it lives, so another page replays that journal entry only once its writer is gone.
+ */
+export interface PageLocks {
+  request<T>(
+    name: string,
+    options: { ifAvailable?: boolean },
+    callback: (lock: unknown) => T,
+  ): Promise<Awaited<T>>;
+}
+
 export interface AppOptions {
   /** The write-ahead journal's storage; the page's localStorage by default, none where there is none. */
   journal?: JournalStorage | null;
+  /** The page's Web Locks; navigator.locks by default. Without them an entry is replayed at the next start. */
+  locks?: PageLocks | null;
 }
 
 /** A document written to the journal when the page went away: the record to save, based on its revision. */
@@ -92,6 +106,15 @@ function defaultJournal(): JournalStorage | null {
     // Storage disabled (a sandboxed frame, a privacy setting): no journal, IndexedDB only.
     return null;
   }
+}
+
+function defaultLocks(): PageLocks | null {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
+}
+
+/** The lock a page holds while it lives, named after its journal key. */
+function pageLock(journalKey: string): string {
+  return `headroom.page.${journalKey.slice(JOURNAL_PREFIX.length)}`;
 }
 
 function isJournalEntry(v: unknown): v is JournalEntry {
@@ -176,6 +199,9 @@ export class AppState {
   #queue: Promise<void> = Promise.resolve();
   readonly #journal: JournalStorage | null;
   readonly #journalKey = JOURNAL_PREFIX + newId();
+  readonly #locks: PageLocks | null;
+  /** Journal keys of live pages this page waits on, to replay their entry once they are gone. */
+  readonly #awaitedJournals = new Set<string>();
   #offs: (() => void)[] = [];
   #noticeId = 0;
   #evalSeq = 0;
@@ -190,6 +216,7 @@ export class AppState {
     this.platform = platform;
     this.engine = engine;
     this.#journal = options.journal === undefined ? defaultJournal() : options.journal;
+    this.#locks = options.locks === undefined ? defaultLocks() : options.locks;
   }
 
   /**
@@ -214,6 +241,7 @@ export class AppState {
   async init(): Promise<void> {
     this.storeStatus = this.store.status();
     this.#offs.push(this.store.onExternalChange(() => void this.#externalChange()));
+    this.#holdPageLock();
     await this.#replayJournal();
     let plans = await this.store.listPlans();
     if (plans.length === 0 && !(await this.store.getSetting<boolean>(SEEDED)) && !this.storeStatus.readOnly) {
@@ -736,71 +764,127 @@ export class AppState {
     }
   }
 
+  /** Holds this page's lock until the page is gone (or disposed), so no other page replays its journal early. */
+  #holdPageLock(): void {
+    if (!this.#locks || !this.#journal) return;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.#offs.push(release);
+    void this.#locks.request(pageLock(this.#journalKey), {}, () => held).catch(() => {});
+  }
+
   /**
-   * At start-up: writes what earlier pages journaled but may not have committed, oldest first. An entry whose
-   * document is already stored is dropped; one based on a revision that is no longer the stored one is kept as a
-   * copy (never written over the newer version); an invalid one is dropped (it was never going to be saved). An
-   * entry that could not be written (storage full) stays for the next start.
+   * At start-up: replays what earlier pages journaled but may not have committed, oldest first, each only once the
+   * page that wrote it is gone (a reload or a closed tab may still be on its way out, and may still commit it); for
+   * a page still there, the entry is replayed when it goes. Without Web Locks, everything is replayed now.
    */
   async #replayJournal(): Promise<void> {
     const journal = this.#journal;
     if (!journal || this.storeStatus.readOnly) return;
-    const entries: { key: string; entry: JournalEntry | null }[] = [];
+    const entries: { key: string; at: number }[] = [];
     try {
       for (let i = 0; i < journal.length; i++) {
         const key = journal.key(i);
-        if (!key?.startsWith(JOURNAL_PREFIX)) continue;
-        let entry: unknown = null;
-        try {
-          entry = JSON.parse(journal.getItem(key) ?? 'null');
-        } catch {
-          entry = null;
-        }
-        entries.push({ key, entry: isJournalEntry(entry) ? entry : null });
+        if (key?.startsWith(JOURNAL_PREFIX)) entries.push({ key, at: this.#journalEntry(key)?.at ?? 0 });
       }
     } catch {
       return;
     }
-    entries.sort((a, b) => (a.entry?.at ?? 0) - (b.entry?.at ?? 0));
-    for (const { key, entry } of entries) {
-      const drop = () => journal.removeItem(key);
-      if (!entry) {
-        drop();
+    entries.sort((a, b) => a.at - b.at);
+    for (const { key } of entries) {
+      if (!this.#locks) {
+        await this.#replayEntry(key);
         continue;
       }
-      const record = entry.record;
-      try {
-        const stored = await this.store.getPlan(record.id);
-        if (stored && sameDocument(stored.document, record.document)) {
-          drop();
-          continue;
-        }
-        await this.store.putPlan(record);
-        drop();
-        this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
-      } catch (error) {
-        if (error instanceof ConflictError && sameDocument(error.stored.document, record.document)) {
-          // The page's own write committed after all (IndexedDB finished it while this page started).
-          drop();
-        } else if (error instanceof ConflictError) {
-          try {
-            const taken = (await this.store.listPlans()).map((p) => p.name);
-            const copy = await this.#saveCopy(record, taken);
-            drop();
-            this.notify(
-              `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
-                `changed since. Both are kept: the plan as “${error.stored.name}”, your change as “${copy.name}”.`,
-            );
-          } catch (copyError) {
-            this.notify(`An unsaved change could not be recovered yet: ${messageOf(copyError)}`, 'error');
-          }
-        } else if (error instanceof StoreError && error.kind === 'invalid') drop();
-        else this.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
-      }
+      const done = await this.#locks.request(pageLock(key), { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        await this.#replayEntry(key);
+        return true;
+      });
+      if (!done) this.#replayWhenGone(key);
     }
   }
 
-  /** Stops listening to other windows (the page is being torn down). */
+  /**
+   * Another page wrote a journal entry (the `storage` event: it is going away) or was still there at start-up:
+   * once its lock is free (the page is gone), replay the entry and show what it changed.
+   */
+  journalWritten(key: string | null): void {
+    if (key?.startsWith(JOURNAL_PREFIX) && key !== this.#journalKey) this.#replayWhenGone(key);
+  }
+
+  #replayWhenGone(key: string): void {
+    const locks = this.#locks;
+    if (!locks || this.#awaitedJournals.has(key)) return;
+    this.#awaitedJournals.add(key);
+    void locks
+      .request(pageLock(key), {}, async () => {
+        this.#awaitedJournals.delete(key);
+        if (await this.#replayEntry(key)) await this.#externalChange();
+      })
+      .catch(() => this.#awaitedJournals.delete(key));
+  }
+
+  #journalEntry(key: string): JournalEntry | null {
+    try {
+      const entry: unknown = JSON.parse(this.#journal?.getItem(key) ?? 'null');
+      return isJournalEntry(entry) ? entry : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes one journal entry (its page is gone); true if that changed a plan. An entry whose document is already
+   * stored is dropped; one based on a revision that is no longer the stored one is kept as a copy (never written
+   * over the newer version); an invalid one is dropped (it was never going to be saved). An entry that could not
+   * be written (storage full) stays for the next start.
+   */
+  async #replayEntry(key: string): Promise<boolean> {
+    const journal = this.#journal;
+    if (!journal || this.storeStatus.readOnly) return false;
+    const drop = () => journal.removeItem(key);
+    if (journal.getItem(key) === null) return false;
+    const entry = this.#journalEntry(key);
+    if (!entry) {
+      drop();
+      return false;
+    }
+    const record = entry.record;
+    try {
+      const stored = await this.store.getPlan(record.id);
+      if (stored && sameDocument(stored.document, record.document)) {
+        drop();
+        return false;
+      }
+      await this.store.putPlan(record);
+      drop();
+      this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError && sameDocument(error.stored.document, record.document)) {
+        // The page's own write committed after all (IndexedDB finished it while this page started).
+        drop();
+      } else if (error instanceof ConflictError) {
+        try {
+          const taken = (await this.store.listPlans()).map((p) => p.name);
+          const copy = await this.#saveCopy(record, taken);
+          drop();
+          this.notify(
+            `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
+              `changed since. Both are kept: the plan as “${error.stored.name}”, your change as “${copy.name}”.`,
+          );
+          return true;
+        } catch (copyError) {
+          this.notify(`An unsaved change could not be recovered yet: ${messageOf(copyError)}`, 'error');
+        }
+      } else if (error instanceof StoreError && error.kind === 'invalid') drop();
+      else this.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
+      return false;
+    }
+  }
+
+  /** Stops listening to other windows and lets go of this page's lock (the page is being torn down). */
   dispose(): void {
     for (const off of this.#offs.splice(0)) off();
   }

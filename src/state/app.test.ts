@@ -4,7 +4,7 @@ import type { HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
 import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
-import { AppState, type JournalStorage } from './app.svelte.ts';
+import { AppState, type JournalStorage, type PageLocks } from './app.svelte.ts';
 import { validatePlanDocument } from './store.ts';
 
 /** One database shared by several windows (each window gets its own store on it, like IndexedDB). */
@@ -101,6 +101,32 @@ function memoryStorage(quotaChars = Infinity): JournalStorage & { items: Map<str
       items.set(k, v);
     },
     removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+/** Web Locks as the journal uses them (exclusive, optionally only if available), for one origin. */
+function fakeLocks(): PageLocks {
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  return {
+    async request<T>(
+      name: string,
+      options: { ifAvailable?: boolean },
+      callback: (lock: unknown) => T,
+    ): Promise<Awaited<T>> {
+      if (held.has(name)) {
+        if (options.ifAvailable) return await callback(null);
+        await new Promise<void>((resolve) => waiting.set(name, [...(waiting.get(name) ?? []), resolve]));
+      }
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+        const next = waiting.get(name)?.shift();
+        next?.();
+      }
+    },
   };
 }
 
@@ -500,6 +526,35 @@ describe('write-ahead journal: an edit survives the page going away before its w
     expect(copy.name).toMatch(/conflicted copy/);
     expect(docOf(store, copy.id).services[0]!.cpuMsPerRequest).toBe(42);
     expect(next.app.notices.some((n) => n.text.includes(copy.name))).toBe(true);
+  });
+
+  it('an entry is replayed only once the page that wrote it is gone (it may still commit it), then shown', async () => {
+    const journal = memoryStorage();
+    const locks = fakeLocks();
+    const db = memoryDb();
+    const store = memoryStore(db);
+    const first = new AppState(store, fakePlatform(), new EngineClient(() => null), { journal, locks });
+    await first.init();
+    const id = first.currentId!;
+    store.hold = new Promise(() => {});
+    first.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    first.pageHidden();
+    await new Promise((r) => setTimeout(r, 0));
+    // A new page starts while the closing one is still there: the entry is not its to replay yet.
+    const other = memoryStore(db);
+    const next = new AppState(other, fakePlatform(), new EngineClient(() => null), { journal, locks });
+    await next.init();
+    expect(cpuOf(other, id)).not.toBe(42);
+    expect(journal.items.size).toBe(1);
+    // The closing page is gone: its entry is replayed, and the new page shows it.
+    first.dispose();
+    await expect.poll(() => cpuOf(other, id)).toBe(42);
+    await expect
+      .poll(() => (next.doc?.services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest)
+      .toBe(42);
+    expect(journal.items.size).toBe(0);
+    expect(other.rows.size).toBe(1);
+    expect(next.saveState).toBe('saved');
   });
 
   it('a plan too large for the journal is still saved; nothing breaks and the indicator does not lie', async () => {
