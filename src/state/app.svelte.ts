@@ -6,7 +6,8 @@
 // (`#saved`); while they differ the indicator says so, from the keystroke until the store has committed. Writes go
 // through one queue, each based on the revision last committed; a write refused as stale (another window saved
 // first) keeps both versions. When the page goes away, the pending document is also written synchronously to a
-// journal in localStorage and replayed at the next start, since an IndexedDB write started then may never commit.
+// journal in localStorage, which the next page replays once this one is gone: an IndexedDB write started then may
+// never commit.
 /* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
 import type { ForecastMonth, PlanIssue, Report, StrategyId } from '../model/index.ts';
