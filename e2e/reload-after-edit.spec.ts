@@ -40,7 +40,10 @@ test('edit then reload at 0 ms keeps the edit, 20 times out of 20', async ({ pag
   await expect(page.locator('.save-state')).toHaveText('All changes saved');
 });
 
-test('edit then close the tab at 0 ms and open the app again keeps the edit, 10 times out of 10', async ({ page, context }) => {
+test('edit then close the tab at 0 ms and open the app again keeps the edit, 10 times out of 10', async ({
+  page,
+  context,
+}) => {
   await openApp(page);
   const watch: Watch = { problems: [], foreignRequests: [] };
   let current = page;
