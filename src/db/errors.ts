@@ -1,6 +1,7 @@
 import type { PlanIssue } from '../model/types.ts';
+import type { PlanRecord } from './types.ts';
 
-export type StoreErrorKind = 'invalid' | 'read-only' | 'quota' | 'closed' | 'failed';
+export type StoreErrorKind = 'invalid' | 'read-only' | 'quota' | 'closed' | 'failed' | 'conflict';
 
 /** Every rejection from the store is one of these, with a message written for the user. */
 export class StoreError extends Error {
@@ -11,6 +12,27 @@ export class StoreError extends Error {
     this.name = 'StoreError';
     this.kind = kind;
     this.issues = issues;
+  }
+}
+
+/**
+ * A save based on a revision that is no longer the stored one: another window (or tab, or profile on the same
+ * database) committed a change to the plan first. Nothing was written; `stored` is the row as it is now, so the caller
+ * can keep both versions.
+ */
+export class ConflictError extends StoreError {
+  readonly stored: PlanRecord;
+  /** The record whose save was refused. */
+  readonly attempted: PlanRecord;
+  constructor(attempted: PlanRecord, stored: PlanRecord) {
+    super(
+      'conflict',
+      `"${stored.name}" was changed in another window (revision ${stored.revision ?? 0}; this save was based on ` +
+        `revision ${attempted.revision ?? 0}), so this save was refused and nothing was overwritten.`,
+    );
+    this.name = 'ConflictError';
+    this.stored = stored;
+    this.attempted = attempted;
   }
 }
 

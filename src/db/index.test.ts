@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openStore, StoreError, MESSAGES, DATA_FORMAT, type StoreOptions } from './index.ts';
+import {
+  openStore,
+  StoreError,
+  MESSAGES,
+  DATA_FORMAT,
+  type ConflictError,
+  type StoreOptions,
+} from './index.ts';
 import { storesAt } from './schema.ts';
 import { failNthMutation, freshIdb, quotaError, record, testValidate } from './test-helpers.ts';
 
@@ -31,7 +38,7 @@ describe('openStore', () => {
     expect(store.status()).toEqual({ readOnly: false, message: null });
     await store.putPlan(record('a'));
     await store.putPlan(record('b'));
-    await store.putPlan({ ...record('a'), name: 'Renamed' });
+    await store.putPlan({ ...record('a'), name: 'Renamed', revision: 1 }); // based on the stored revision
     expect((await store.listPlans()).map((p) => [p.id, p.name])).toEqual([
       ['a', 'Renamed'],
       ['b', 'Plan b'],
@@ -233,5 +240,119 @@ describe('another window upgrading the database', () => {
     expect(store.status()).toEqual({ readOnly: false, message: null });
     await store.putPlan(record('a'));
     store.close();
+  });
+});
+
+describe('revisions: a stale save is refused, never written over the newer row', () => {
+  it('every committed write of a plan raises its revision by one, starting at 1', async () => {
+    const store = await openStore(opts());
+    expect((await store.putPlan(record('a'))).revision).toBe(1);
+    expect((await store.getPlan('a'))?.revision).toBe(1);
+    const second = await store.putPlan({ ...record('a'), name: 'Renamed', revision: 1 });
+    expect(second.revision).toBe(2);
+    expect(second.name).toBe('Renamed');
+    expect(await store.getPlan('a')).toEqual(second);
+    const [x, y] = await store.putPlans([{ ...second, name: 'Again' }, record('b')]);
+    expect([x?.revision, y?.revision]).toEqual([3, 1]);
+    store.close();
+  });
+
+  it('refuses a save based on an older revision with a conflict carrying the stored row; the row is untouched', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    const first = await store.putPlan(record('a'));
+    const other = await store.putPlan({ ...first, name: 'Changed elsewhere' }); // revision 2
+    const before = await dump(o);
+    for (const attempt of [
+      () => store.putPlan({ ...first, name: 'Stale edit' }),
+      () => store.putPlan({ ...record('a'), name: 'Thinks it is new' }),
+      () => store.putPlans([record('b'), { ...first, name: 'Stale in a batch' }]),
+      () => store.importPlans([{ ...record('a'), name: 'Imported over it' }]),
+    ]) {
+      const err = await attempt().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).kind).toBe('conflict');
+      expect((err as ConflictError).stored).toEqual(other);
+      expect((err as StoreError).message).toMatch(/"Changed elsewhere" was changed in another window/);
+      expect(await dump(o)).toBe(before);
+    }
+    store.close();
+  });
+
+  it('reads a row written before revisions existed as revision 0', async () => {
+    const o = opts();
+    (await openStore(o)).close();
+    const raw = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    await raw.open();
+    await raw.table('plans').put(record('old')); // no revision field
+    raw.close();
+    const store = await openStore(o);
+    const old = (await store.getPlan('old'))!;
+    expect(old.revision).toBeUndefined();
+    // Saving it as read (no revision = 0) works and gives revision 1; a save based on 1 then gives 2.
+    const saved = await store.putPlan({ ...old, name: 'Edited' });
+    expect(saved.revision).toBe(1);
+    await expect(store.putPlan({ ...old, name: 'Stale' })).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await store.putPlan({ ...saved, name: 'Next' })).revision).toBe(2);
+    store.close();
+  });
+
+  it('a save of a plan that no longer exists writes it back (nothing is overwritten)', async () => {
+    const store = await openStore(opts());
+    const a = await store.putPlan(record('a'));
+    await store.deletePlan('a');
+    expect((await store.putPlan(a)).revision).toBe(2);
+    store.close();
+  });
+
+  it('a restore raises the revision of every plan it brings back, so no save based on an older read lands on it', async () => {
+    const store = await openStore(opts());
+    const a1 = await store.putPlan(record('a'));
+    const backupId = await store.backupNow();
+    const a2 = await store.putPlan({ ...a1, name: 'Second' });
+    const a3 = await store.putPlan({ ...a2, name: 'Third' });
+    await store.restoreBackup(backupId);
+    const restored = (await store.getPlan('a'))!;
+    expect(restored.name).toBe('Plan a');
+    expect(restored.revision).toBe(4);
+    // A window that read revision 1 long ago (the number the backup's row has) cannot write over it unknowingly.
+    for (const stale of [a1, a3]) {
+      await expect(store.putPlan({ ...stale, name: 'Stale' })).rejects.toMatchObject({ kind: 'conflict' });
+    }
+    store.close();
+  });
+
+  it('accepts a revision in a record only as a non-negative integer', async () => {
+    const store = await openStore(opts());
+    for (const bad of [-1, 1.5, '2', NaN]) {
+      await expect(store.putPlan({ ...record('a'), revision: bad as number })).rejects.toThrow(
+        /revision: must be a whole number ≥ 0/,
+      );
+    }
+    store.close();
+  });
+
+  it('other windows hear about every committed change; the writer does not hear itself', async () => {
+    const o = opts({ name: `headroom-broadcast-${Math.random()}` });
+    const a = await openStore(o);
+    const b = await openStore(o);
+    const heardByA: number[] = [];
+    const heardByB: number[] = [];
+    a.onExternalChange(() => heardByA.push(Date.now()));
+    b.onExternalChange(() => heardByB.push(Date.now()));
+    await a.putPlan(record('x'));
+    await expect.poll(() => heardByB.length).toBe(1);
+    await a.deletePlan('x');
+    await expect.poll(() => heardByB.length).toBe(2);
+    // A refused write changes nothing and says nothing.
+    await b.putPlan(record('y'));
+    await expect.poll(() => heardByA.length).toBe(1);
+    await expect(a.putPlan(record('y'))).rejects.toMatchObject({ kind: 'conflict' });
+    await b.setSetting('ui.lastPlanId', 'y');
+    await a.putPlan({ ...(await a.getPlan('y'))!, name: 'Y' });
+    await expect.poll(() => heardByB.length).toBe(3);
+    expect(heardByA).toHaveLength(1);
+    a.close();
+    b.close();
   });
 });

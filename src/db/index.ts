@@ -2,7 +2,7 @@
 // validated first and runs in one transaction, so a failure anywhere leaves the database as it was.
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
-import { MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
+import { ConflictError, MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
 import { parseExport, serializeExport } from './export.ts';
 import { LIMITS, recordIssues, type Validate } from './records.ts';
 import { requestPersistence } from './persistence.ts';
@@ -20,7 +20,7 @@ import {
 } from './schema.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from './types.ts';
 
-export { StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './errors.ts';
+export { ConflictError, StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './errors.ts';
 export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS, type BackupReason } from './schema.ts';
 export { LIMITS, recordIssues, type Validate } from './records.ts';
 export { EXPORT_LIMITS, parseExport } from './export.ts';
@@ -49,6 +49,20 @@ export interface StoreOptions {
   middleware?: Middleware<DBCore>[];
   /** Ask the browser to keep the data under storage pressure (navigator.storage.persist()). Default true. */
   requestPersistence?: boolean;
+  /**
+   * Tell other windows on this database about committed changes (a BroadcastChannel named after the database).
+   * Default true where BroadcastChannel exists.
+   */
+  broadcast?: boolean;
+}
+
+/** What a store posts on its channel after a committed change (a hint: receivers re-read what they show). */
+interface ChangeMessage {
+  type: 'changed';
+}
+
+function channelName(dbName: string): string {
+  return `headroom-db:${dbName}`;
 }
 
 export interface BackupSummary {
@@ -123,12 +137,28 @@ class DexieStore implements DataStore {
   readonly #format: number;
   #status: StoreStatus = { readOnly: false, message: null };
   readonly #listeners = new Set<(status: StoreStatus) => void>();
+  readonly #channel: BroadcastChannel | null;
+  readonly #externalListeners = new Set<() => void>();
 
-  constructor(db: Dexie, validate: Validate | undefined, now: () => number, format: number) {
+  constructor(
+    db: Dexie,
+    validate: Validate | undefined,
+    now: () => number,
+    format: number,
+    channel: BroadcastChannel | null,
+  ) {
     this.db = db;
     this.#validate = validate;
     this.#now = now;
     this.#format = format;
+    this.#channel = channel;
+    if (channel) {
+      channel.onmessage = (event: MessageEvent<unknown>) => {
+        const data = event.data as Partial<ChangeMessage> | null;
+        if (data?.type !== 'changed') return;
+        for (const l of this.#externalListeners) l();
+      };
+    }
   }
 
   get plans(): Table<PlanRecord, string> {
@@ -165,19 +195,53 @@ class DexieStore implements DataStore {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Runs a write: refused while read-only; any failure becomes a StoreError with a message for the user. */
-  async write<T>(fn: () => Promise<T>): Promise<T> {
+  onExternalChange(listener: () => void): () => void {
+    this.#externalListeners.add(listener);
+    return () => this.#externalListeners.delete(listener);
+  }
+
+  /**
+   * Runs a write: refused while read-only; any failure becomes a StoreError with a message for the user. Once it
+   * has committed, other windows are told (unless `announce` is false: a setting nobody else shows).
+   */
+  async write<T>(fn: () => Promise<T>, announce = true): Promise<T> {
     if (this.#status.readOnly) {
       throw new StoreError(
         this.db.isOpen() ? 'read-only' : 'closed',
         this.#status.message ?? MESSAGES.closed,
       );
     }
+    let result: T;
     try {
-      return await fn();
+      result = await fn();
     } catch (e) {
       throw toStoreError(e);
     }
+    if (announce) this.#announce();
+    return result;
+  }
+
+  #announce(): void {
+    try {
+      this.#channel?.postMessage({ type: 'changed' } satisfies ChangeMessage);
+    } catch {
+      // A closed channel (the store was closed meanwhile): nobody is listening through it any more.
+    }
+  }
+
+  /**
+   * Inside a rw transaction on plans: checks every record's revision against the stored row's (a missing one is 0)
+   * and refuses the whole write with a ConflictError if any differs; returns the rows to write, each with the next
+   * revision. A row that no longer exists is written back (nothing is overwritten).
+   */
+  async nextRevisions(records: readonly PlanRecord[]): Promise<PlanRecord[]> {
+    const stored = await this.plans.bulkGet(records.map((r) => r.id));
+    return records.map((r, i) => {
+      const row = stored[i];
+      const base = r.revision ?? 0;
+      if (row && (row.revision ?? 0) !== base) throw new ConflictError(r, row);
+      return { ...r, revision: base + 1 };
+    });
   }
 
   async read<T>(fn: () => Promise<T>): Promise<T> {
@@ -256,33 +320,44 @@ class DexieStore implements DataStore {
     return this.read(() => this.plans.get(id));
   }
 
-  putPlan(record: PlanRecord): Promise<void> {
-    return this.write(async () => {
-      this.checkRecords([record]);
-      await this.db.transaction('rw', this.writeTables, async () => {
-        await this.periodicBackup();
-        await this.plans.put(record);
-      });
-    });
+  /**
+   * Inside a rw transaction, before a restore replaces the plans: each restored row gets a revision above both its
+   * own and the replaced row's, so revisions only ever rise and a save based on any earlier read is refused.
+   */
+  async restoredRevisions(plans: readonly PlanRecord[]): Promise<PlanRecord[]> {
+    const current = await this.plans.bulkGet(plans.map((p) => p.id));
+    return plans.map((p, i) => ({
+      ...p,
+      revision: Math.max(p.revision ?? 0, current[i]?.revision ?? 0) + 1,
+    }));
   }
 
-  putPlans(records: PlanRecord[]): Promise<void> {
+  async putPlan(record: PlanRecord): Promise<PlanRecord> {
+    const [stored] = await this.putPlans([record]);
+    return stored!;
+  }
+
+  putPlans(records: PlanRecord[]): Promise<PlanRecord[]> {
     return this.write(async () => {
       this.checkRecords(records);
-      await this.db.transaction('rw', this.writeTables, async () => {
+      return this.db.transaction('rw', this.writeTables, async () => {
+        const rows = await this.nextRevisions(records);
         await this.periodicBackup();
         // One put per row inside one transaction: a failure at any row aborts them all.
-        for (const r of records) await this.plans.put(r);
+        for (const r of rows) await this.plans.put(r);
+        return rows;
       });
     });
   }
 
-  importPlans(records: PlanRecord[]): Promise<void> {
+  importPlans(records: PlanRecord[]): Promise<PlanRecord[]> {
     return this.write(async () => {
       this.checkRecords(records);
-      await this.db.transaction('rw', this.writeTables, async () => {
+      return this.db.transaction('rw', this.writeTables, async () => {
+        const rows = await this.nextRevisions(records);
         await this.takeBackup('import');
-        for (const r of records) await this.plans.put(r);
+        for (const r of rows) await this.plans.put(r);
+        return rows;
       });
     });
   }
@@ -334,7 +409,7 @@ class DexieStore implements DataStore {
         throw new StoreError('invalid', `A setting needs a name of 1 to ${LIMITS.idLength} characters.`);
       }
       await this.settings.put({ key, value });
-    });
+    }, false);
   }
 
   listBackups(): Promise<BackupSummary[]> {
@@ -374,9 +449,10 @@ class DexieStore implements DataStore {
   async replaceAll(plans: PlanRecord[], settings: SettingRow[], offerUndo: boolean): Promise<number> {
     await this.backups.filter((b) => b.pinned === true).modify({ pinned: false });
     const undoId = await this.takeBackup('restore', offerUndo);
+    const rows = await this.restoredRevisions(plans);
     await this.plans.clear();
     await this.settings.clear();
-    for (const p of plans) await this.plans.put(p);
+    for (const p of rows) await this.plans.put(p);
     for (const s of settings) await this.settings.put(s);
     return undoId;
   }
@@ -459,6 +535,7 @@ class DexieStore implements DataStore {
 
   close(): void {
     this.db.close();
+    this.#channel?.close();
   }
 }
 
@@ -531,7 +608,13 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
   if (!newer) declareSchema(db, options.schemaVersions ?? SCHEMA_VERSIONS, now);
   for (const m of options.middleware ?? []) db.use(m);
 
-  const store = new DexieStore(db, options.validate, now, format);
+  const channel =
+    options.broadcast !== false && typeof BroadcastChannel !== 'undefined'
+      ? new BroadcastChannel(channelName(name))
+      : null;
+  // In Node (tests, tools) an open channel would keep the process alive; a browser has no unref.
+  if (channel && 'unref' in channel && typeof channel.unref === 'function') channel.unref();
+  const store = new DexieStore(db, options.validate, now, format, channel);
   if (options.onStatusChange) store.onStatusChange(options.onStatusChange);
 
   db.on('versionchange', () => {
@@ -548,6 +631,7 @@ export async function openStore(options: StoreOptions = {}): Promise<DataStore> 
     await db.open();
   } catch (e) {
     db.close();
+    channel?.close();
     const err = toStoreError(e);
     throw new StoreError(
       err.kind === 'quota' ? 'quota' : 'failed',

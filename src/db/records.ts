@@ -50,6 +50,9 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
   for (const field of ['createdAt', 'updatedAt'] as const) {
     if (!isPlanTime(r[field])) issues.push({ path: p(field), message: PLAN_TIME_MESSAGE });
   }
+  if (r.revision !== undefined && !(Number.isSafeInteger(r.revision) && (r.revision as number) >= 0)) {
+    issues.push({ path: p('revision'), message: 'must be a whole number ≥ 0 (or absent)' });
+  }
   if (!('document' in r) || r.document === undefined) {
     issues.push({ path: p('document'), message: 'is missing' });
   } else if (validate) {

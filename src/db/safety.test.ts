@@ -16,6 +16,7 @@ import {
 } from './index.ts';
 import { backupsToPrune, RETENTION } from './retention.ts';
 import { failNthMutation, freshIdb, quotaError, record, storageFull, testValidate } from './test-helpers.ts';
+import type { PlanRecord } from './types.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
@@ -119,11 +120,17 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
     );
   });
 
+  /** An edit as the app makes it: based on the stored revision (a stale one is refused, see index.test.ts). */
+  async function save(store: DataStore, rec: PlanRecord): Promise<void> {
+    const stored = await store.getPlan(rec.id);
+    await store.putPlan({ ...rec, revision: stored?.revision ?? 0 });
+  }
+
   async function restoredStore(c: ReturnType<typeof clock>): Promise<{ store: DataStore; undoId: number }> {
     const store = await openStore(opts({ now: c.now }));
     // A morning of editing first: today's backups already fill the retention's 10 slots.
     for (let i = 0; i < 12; i++) {
-      await store.putPlan(record('a', `morning ${i}`));
+      await save(store, record('a', `morning ${i}`));
       c.advance(PERIODIC_BACKUP_MS);
     }
     const other = await openStore(opts({ name: 'other' }));
@@ -134,7 +141,7 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
     // About two hours of editing after the restore: 12 periodic backups.
     for (let i = 0; i < 12; i++) {
       c.advance(PERIODIC_BACKUP_MS);
-      await store.putPlan(record('z', `after ${i}`));
+      await save(store, record('z', `after ${i}`));
     }
     return { store, undoId: result.undoBackupId };
   }
@@ -156,12 +163,12 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
     const has = async () => (await store.listBackups()).some((b) => b.id === undoId);
     // A day later, still offered as an undo: kept.
     c.advance(DAY + PERIODIC_BACKUP_MS);
-    await store.putPlan(record('z', 'next day'));
+    await save(store, record('z', 'next day'));
     expect(await has()).toBe(true);
     await store.unpinBackup(undoId);
     expect((await store.listBackups()).find((b) => b.id === undoId)?.pinned).toBe(false);
     c.advance(PERIODIC_BACKUP_MS);
-    await store.putPlan(record('z', 'next day, later'));
+    await save(store, record('z', 'next day, later'));
     // Its day keeps only its newest backup (one from the editing after the restore).
     expect(await has()).toBe(false);
     store.close();
@@ -172,10 +179,10 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
     const { store, undoId } = await restoredStore(c);
     await store.unpinBackup(undoId);
     c.advance(PERIODIC_BACKUP_MS);
-    await store.putPlan(record('z', 'one more'));
+    await save(store, record('z', 'one more'));
     expect((await store.listBackups()).some((b) => b.id === undoId)).toBe(true);
     c.advance(DAY);
-    await store.putPlan(record('z', 'a day later'));
+    await save(store, record('z', 'a day later'));
     expect((await store.listBackups()).some((b) => b.id === undoId)).toBe(false);
     store.close();
   });
@@ -200,12 +207,12 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
     const [imported] = await store.listBackups();
     for (let i = 0; i < 15; i++) {
       c.advance(PERIODIC_BACKUP_MS);
-      await store.putPlan(record('a', `edit ${i}`));
+      await save(store, record('a', `edit ${i}`));
     }
     expect((await store.listBackups()).some((b) => b.id === imported!.id)).toBe(true);
     expect(imported?.pinned).toBe(false);
     c.advance(DAY);
-    await store.putPlan(record('a', 'tomorrow'));
+    await save(store, record('a', 'tomorrow'));
     expect((await store.listBackups()).some((b) => b.id === imported!.id)).toBe(false);
     store.close();
   });
@@ -305,10 +312,10 @@ describe('automatic backups', () => {
     await store.putPlan(record('a', 'First'));
     expect(await store.listBackups()).toHaveLength(1); // the first edit: a backup of the empty database
     c.advance(60_000);
-    await store.putPlan(record('a', 'Second'));
+    await store.putPlan({ ...record('a', 'Second'), revision: 1 });
     expect(await store.listBackups()).toHaveLength(1); // too soon for another
     c.advance(PERIODIC_BACKUP_MS);
-    await store.putPlan(record('a', 'Third'));
+    await store.putPlan({ ...record('a', 'Third'), revision: 2 });
     const backups = await store.listBackups();
     expect(backups.map((b) => [b.reason, b.planCount])).toEqual([
       ['periodic', 1],
@@ -341,7 +348,7 @@ describe('automatic backups', () => {
     const c = clock();
     const store = await openStore(opts({ now: c.now }));
     for (let i = 0; i < 40 * 24; i++) {
-      await store.putPlan(record('a', `edit ${i}`));
+      await store.putPlan({ ...record('a', `edit ${i}`), revision: i });
       c.advance(3600_000);
     }
     const backups = await store.listBackups();
@@ -365,7 +372,13 @@ describe('export all and restore', () => {
     expect(result).toMatchObject({ ok: true, plans: 2 });
     expect((await target.listPlans()).map((p) => p.id).sort()).toEqual(['a', 's']);
     expect(await target.getSetting('ui')).toEqual({ theme: 'dark' });
-    expect(JSON.parse(await target.exportAll()).plans).toEqual(JSON.parse(exported).plans);
+    // Everything comes back as it was, but for the revisions: a restore raises them (index.test.ts, revisions).
+    expect(JSON.parse(await target.exportAll()).plans).toEqual(
+      (JSON.parse(exported) as { plans: PlanRecord[] }).plans.map((p) => ({
+        ...p,
+        revision: (p.revision ?? 0) + 1,
+      })),
+    );
 
     if (!result.ok) throw new Error('unreachable');
     await target.restoreBackup(result.undoBackupId); // undo

@@ -13,6 +13,12 @@ export interface PlanRecord {
   document: unknown;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Raised by one on every committed write of this plan (rows written before revisions existed have none: read as
+   * 0). In a record given to a write it is the revision the change was based on; the store refuses the write with a
+   * `ConflictError` if the stored row's revision differs, and stores the row with the next revision.
+   */
+  revision?: number;
 }
 
 export interface StoreStatus {
@@ -26,12 +32,20 @@ export interface HeadroomStore {
   status(): StoreStatus;
   listPlans(): Promise<PlanRecord[]>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
-  /** Insert or replace one plan. Rejects (and writes nothing) if the document is not a valid plan. */
-  putPlan(record: PlanRecord): Promise<void>;
-  /** Insert or replace several plans in one transaction: all or nothing. */
-  putPlans(records: PlanRecord[]): Promise<void>;
+  /**
+   * Insert or replace one plan; returns the row as stored (with its new revision). Rejects (and writes nothing) if
+   * the document is not a valid plan, or with a `ConflictError` if `record.revision` is not the stored revision.
+   */
+  putPlan(record: PlanRecord): Promise<PlanRecord>;
+  /** Insert or replace several plans in one transaction: all or nothing (a conflict on any row refuses all). */
+  putPlans(records: PlanRecord[]): Promise<PlanRecord[]>;
   /** Insert plans read from a file: an automatic backup first, then all of them in one transaction. */
-  importPlans(records: PlanRecord[]): Promise<void>;
+  importPlans(records: PlanRecord[]): Promise<PlanRecord[]>;
+  /**
+   * Subscribe to changes committed by other windows (tabs, profiles on this database): a hint to re-read the plans.
+   * Returns an unsubscribe function.
+   */
+  onExternalChange(listener: () => void): () => void;
   /** Subscribe to status changes (read-only, storage trouble); returns an unsubscribe function. */
   onStatusChange(listener: (status: StoreStatus) => void): () => void;
   /**

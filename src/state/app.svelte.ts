@@ -1,12 +1,20 @@
 // The planner's state: plans and scenarios from the store, the open plan's document, its validation and its
 // report. Components read this class and call its methods; only this layer wires the engine, the store and the
 // platform together. Every valid edit autosaves; an invalid one is shown with its problems and never saved.
+//
+// Saving (docs/data-safety.md, "Saving edits"): the open plan's document is compared with the one last committed
+// (`#saved`); while they differ the indicator says so, from the keystroke until the store has committed. Writes go
+// through one queue, each based on the revision last committed; a write refused as stale (another window saved
+// first) keeps both versions. When the page goes away, the pending document is also written synchronously to a
+// journal in localStorage, which the next page replays once this one is gone: an IndexedDB write started then may
+// never commit.
 /* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
 import type { ForecastMonth, PlanIssue, Report, StrategyId } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
-import { parsePlanText, planToFile, parsePlan } from '../plan/index.ts';
+import { parsePlanText, planToFile, parsePlan, PLAN_LIMITS } from '../plan/index.ts';
 import { reportToCsv } from '../report/index.ts';
+import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
@@ -56,9 +64,83 @@ export interface ImportProblem {
   issues: PlanIssue[];
 }
 
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'read-only';
+
+/** Where the write-ahead journal lives: the page's localStorage, or a stand-in (tests). */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/**
+ * Web Locks (navigator.locks) as the journal uses them: each page holds a lock named after its journal key for as
+ * long as it lives, so another page replays that journal entry only once its writer is gone.
+ */
+export interface PageLocks {
+  request<T>(
+    name: string,
+    options: { ifAvailable?: boolean },
+    callback: (lock: unknown) => T,
+  ): Promise<Awaited<T>>;
+}
+
+export interface AppOptions {
+  /** The write-ahead journal's storage; the page's localStorage by default, none where there is none. */
+  journal?: JournalStorage | null;
+  /** The page's Web Locks; navigator.locks by default. Without them an entry is replayed at the next start. */
+  locks?: PageLocks | null;
+}
+
+/** A document written to the journal when the page went away: the record to save, based on its revision. */
+interface JournalEntry {
+  v: 1;
+  at: number;
+  record: PlanRecord;
+}
+
 const LAST_PLAN = 'ui.lastPlanId';
 const SEEDED = 'ui.seededExample';
 const SAVE_DELAY_MS = 150;
+/** One journal key per page instance (`headroom.journal.<id>`), so windows never overwrite each other's. */
+const JOURNAL_PREFIX = 'headroom.journal.';
+
+function defaultJournal(): JournalStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Storage disabled (a sandboxed frame, a privacy setting): no journal, IndexedDB only.
+    return null;
+  }
+}
+
+function defaultLocks(): PageLocks | null {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
+}
+
+/** The lock a page holds while it lives, named after its journal key. */
+function pageLock(journalKey: string): string {
+  return `headroom.page.${journalKey.slice(JOURNAL_PREFIX.length)}`;
+}
+
+function isJournalEntry(v: unknown): v is JournalEntry {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Partial<JournalEntry>;
+  return e.v === 1 && typeof e.at === 'number' && typeof e.record === 'object' && e.record !== null;
+}
+
+/** Stored documents are structured clones of what was written, so their JSON is equal when their content is. */
+function sameDocument(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** "23:41": the local time a conflicting copy is named after. */
+function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The name of the copy that keeps this window's edits when another window saved the plan first. */
+export function conflictCopyName(name: string, at: number, taken: Iterable<string>): string {
+  const suffix = ` (conflicted copy, ${clockTime(at)})`;
+  return uniqueName(name.slice(0, PLAN_LIMITS.maxNameLength - suffix.length - 4) + suffix, taken);
+}
 
 function newId(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -88,7 +170,6 @@ export class AppState {
   evaluation = $state.raw<{ report: Report; forecast: ForecastMonth[] } | null>(null);
   /** True while a large plan is being evaluated in the worker. */
   evaluating = $state(false);
-  saveState = $state<'saved' | 'saving' | 'unsaved' | 'error' | 'read-only'>('saved');
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
   notices = $state.raw<Notice[]>([]);
   importProblem = $state.raw<ImportProblem | null>(null);
@@ -110,26 +191,66 @@ export class AppState {
 
   #histories = new Map<string, History<Doc>>();
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  #pendingSave: PlanRecord | null = null;
+  /** The open plan as last committed (or read): its document is the one `doc` is compared with. */
+  #saved = $state.raw<PlanRecord | null>(null);
+  /** A document known to be invalid (by evaluation or the store's check): never written. */
+  #invalidDoc = $state.raw<Doc | null>(null);
+  /** The last write of the open plan failed (other than invalid or stale); cleared by the next edit. */
+  #saveFailed = $state(false);
+  /** Writes and reactions to other windows' changes run one at a time, in order. */
+  #queue: Promise<void> = Promise.resolve();
+  readonly #journal: JournalStorage | null;
+  readonly #journalKey = JOURNAL_PREFIX + newId();
+  readonly #locks: PageLocks | null;
+  /** Journal keys of live pages this page waits on, to replay their entry once they are gone. */
+  readonly #awaitedJournals = new Set<string>();
+  #offs: (() => void)[] = [];
   #noticeId = 0;
   #evalSeq = 0;
 
-  constructor(store: HeadroomStore, platform: Platform, engine = new EngineClient()) {
+  constructor(
+    store: HeadroomStore,
+    platform: Platform,
+    engine = new EngineClient(),
+    options: AppOptions = {},
+  ) {
     this.store = store;
     this.platform = platform;
     this.engine = engine;
+    this.#journal = options.journal === undefined ? defaultJournal() : options.journal;
+    this.#locks = options.locks === undefined ? defaultLocks() : options.locks;
+  }
+
+  /**
+   * What the save indicator says. "saved" only when the document on screen is the one last committed; from the
+   * moment of an edit until its write has committed it is "saving" (also while a large plan is evaluated).
+   */
+  get saveState(): SaveState {
+    const doc = this.doc;
+    if (!doc || !this.#saved || doc === this.#saved.document) return 'saved';
+    if (this.storeStatus.readOnly) return 'read-only';
+    if (this.#invalidDoc === doc) return 'unsaved';
+    if (this.#saveFailed) return 'error';
+    return 'saving';
+  }
+
+  /** True while the document on screen differs from the one last committed. */
+  #dirty(): boolean {
+    return this.doc !== null && this.#saved !== null && this.doc !== this.#saved.document;
   }
 
   /** Loads the plans; on first run stores and opens the example plan; reopens the last plan otherwise. */
   async init(): Promise<void> {
     this.storeStatus = this.store.status();
+    this.#offs.push(this.store.onExternalChange(() => void this.#externalChange()));
+    this.#holdPageLock();
+    await this.#replayJournal();
     let plans = await this.store.listPlans();
     if (plans.length === 0 && !(await this.store.getSetting<boolean>(SEEDED)) && !this.storeStatus.readOnly) {
       const record = this.#record(examplePlanDocument(), 'plan', null);
       if (record) {
-        await this.store.putPlan(record);
+        plans = [await this.store.putPlan(record)];
         await this.store.setSetting(SEEDED, true);
-        plans = [record];
       }
     }
     this.plans = sortPlans(plans);
@@ -143,7 +264,8 @@ export class AppState {
   async reload(): Promise<void> {
     // Whatever was pending was written before the replace (see `flush`, called first); nothing may follow it.
     clearTimeout(this.#saveTimer);
-    this.#pendingSave = null;
+    this.#saved = null;
+    this.doc = null;
     const stayOnData = this.view === 'data';
     this.#histories.clear();
     this.summaries = new Map();
@@ -190,31 +312,41 @@ export class AppState {
 
   /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
   async #insert(record: PlanRecord, open = true, fromFile = false): Promise<void> {
+    let stored: PlanRecord;
     try {
-      if (fromFile) await this.store.importPlans([record]);
-      else await this.store.putPlan(record);
+      stored = fromFile ? (await this.store.importPlans([record]))[0]! : await this.store.putPlan(record);
     } catch (error) {
       this.notify(`Could not save: ${messageOf(error)}`, 'error');
+      // Refused as stale: another window changed that plan; show what it has now.
+      if (error instanceof ConflictError) void this.#externalChange();
       return;
     }
-    this.plans = sortPlans([...this.plans.filter((p) => p.id !== record.id), record]);
-    if (open) await this.open(record.id);
+    this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
+    if (open) await this.open(stored.id);
   }
 
   async open(id: string): Promise<void> {
     await this.flush();
     const record = this.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
     if (!record) return;
-    this.currentId = id;
+    this.#show(record);
+    this.view = 'editor';
+    await this.#evaluate(this.doc!);
+    if (!this.storeStatus.readOnly) this.store.setSetting(LAST_PLAN, id).catch(() => {});
+  }
+
+  /** Puts a stored plan on screen as the open one (its document is then the committed one). */
+  #show(record: PlanRecord): void {
+    clearTimeout(this.#saveTimer);
+    this.currentId = record.id;
     // Stored documents were normalized when written; re-normalizing a large plan would only cost time.
-    const doc = record.document as Doc;
-    this.doc = doc;
+    this.#saved = record;
+    this.doc = record.document as Doc;
     this.issues = [];
+    this.#invalidDoc = null;
+    this.#saveFailed = false;
     this.evaluation = null;
     this.#syncHistoryFlags();
-    this.view = 'editor';
-    await this.#evaluate(doc, false);
-    if (!this.storeStatus.readOnly) this.store.setSetting(LAST_PLAN, id).catch(() => {});
   }
 
   async createPlan(name = 'New plan'): Promise<void> {
@@ -386,8 +518,15 @@ export class AppState {
     if (!this.doc || next === this.doc) return;
     this.#history()?.record(this.doc, mergeKey);
     this.#syncHistoryFlags();
+    this.#changed(next);
+  }
+
+  /** The open document changed (an edit, undo or redo): evaluate it and save it soon. */
+  #changed(next: Doc): void {
     this.doc = next;
-    void this.#evaluate(next, true);
+    this.#saveFailed = false;
+    void this.#evaluate(next);
+    this.#scheduleSave();
   }
 
   addService(service?: Doc): number {
@@ -415,9 +554,8 @@ export class AppState {
     if (!h || !this.doc) return;
     const prev = h.undo(this.doc);
     if (!prev) return;
-    this.doc = prev;
     this.#syncHistoryFlags();
-    void this.#evaluate(prev, true);
+    this.#changed(prev);
   }
 
   redo(): void {
@@ -425,9 +563,8 @@ export class AppState {
     if (!h || !this.doc) return;
     const next = h.redo(this.doc);
     if (!next) return;
-    this.doc = next;
     this.#syncHistoryFlags();
-    void this.#evaluate(next, true);
+    this.#changed(next);
   }
 
   /** Problems reported at exactly this path. */
@@ -441,7 +578,7 @@ export class AppState {
    * change in the same frame as the keystroke; in the worker for large ones); the 12-month forecast, which costs one
    * evaluation per month, always follows from the worker.
    */
-  async #evaluate(doc: Doc, save: boolean): Promise<void> {
+  async #evaluate(doc: Doc): Promise<void> {
     const seq = ++this.#evalSeq;
     const id = this.currentId;
     const key = id ?? 'default';
@@ -457,46 +594,334 @@ export class AppState {
     if (result === null || stale()) return;
     if (!result.ok) {
       this.issues = result.issues;
-      this.saveState = 'unsaved';
+      this.#invalidDoc = doc;
       return;
     }
     this.issues = [];
     this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? [] };
     const now = Date.now();
     if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
-    if (save && id) this.#scheduleSave(id, doc, now);
     const full = await this.engine.evaluate(doc, `forecast:${key}`, FORECAST_MONTHS, true);
     if (full?.ok && !stale()) this.evaluation = { report: result.report, forecast: full.forecast };
   }
 
-  #scheduleSave(id: string, doc: Doc, now: number): void {
-    const src = this.plans.find((p) => p.id === id);
-    if (!src) return;
-    if (this.storeStatus.readOnly) {
-      this.saveState = 'read-only';
-      return;
-    }
-    const record: PlanRecord = { ...src, name: String(doc.name), document: doc, updatedAt: now };
-    this.plans = sortPlans(this.plans.map((p) => (p.id === id ? record : p)));
-    this.#pendingSave = record;
-    this.saveState = 'saving';
+  /** Saves the open document a moment after the last edit (typing is one write, not one per keystroke). */
+  #scheduleSave(): void {
     clearTimeout(this.#saveTimer);
+    if (this.storeStatus.readOnly || !this.#dirty()) return;
     this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
-  /** Writes a pending autosave now. */
-  async flush(): Promise<void> {
+  /** Runs `task` after everything queued before it (writes never overlap or overtake each other). */
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Writes the open document now if it differs from the one committed, including an edit whose evaluation has not
+   * finished (the store validates every write itself). Resolves once that write has committed, or failed (which
+   * the indicator and a notice then say). The desktop app calls this before a window closes.
+   */
+  flush(): Promise<void> {
     clearTimeout(this.#saveTimer);
-    const record = this.#pendingSave;
-    if (!record) return;
-    this.#pendingSave = null;
+    return this.#enqueue(() => this.#commit());
+  }
+
+  /** In the queue: write the open document, based on the revision last committed. */
+  async #commit(): Promise<void> {
+    const doc = this.doc;
+    const saved = this.#saved;
+    if (!doc || !saved || saved.id !== this.currentId || doc === saved.document) return;
+    // Today only valid documents are written to the plans table (issue 9 adds drafts: they would go here).
+    if (this.storeStatus.readOnly || this.#invalidDoc === doc) return;
+    const record: PlanRecord = { ...saved, name: String(doc.name), document: doc, updatedAt: Date.now() };
     try {
-      await this.store.putPlan(record);
-      if (!this.#pendingSave) this.saveState = this.valid ? 'saved' : 'unsaved';
+      const stored = await this.store.putPlan(record);
+      this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
+      if (this.#saved?.id === stored.id) this.#saved = { ...stored, document: doc };
+      // The journal holds at most this document (or an older one): committed, it is no longer needed.
+      if (this.doc === doc) this.#clearJournal();
     } catch (error) {
-      this.saveState = 'error';
-      this.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
+      if (error instanceof ConflictError) await this.#keepBoth(record, error.stored);
+      else if (error instanceof StoreError && error.kind === 'invalid') this.#invalidDoc = doc;
+      else {
+        this.#saveFailed = true;
+        this.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
+      }
     }
+  }
+
+  /** Stores `attempted`'s document as a new plan named as a conflicting copy; returns the stored copy. */
+  async #saveCopy(attempted: PlanRecord, taken = this.plans.map((p) => p.name)): Promise<PlanRecord> {
+    const name = conflictCopyName(attempted.name, Date.now(), taken);
+    const copy = this.#record({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
+    if (!copy) throw new StoreError('invalid', 'The edits are not a valid plan.');
+    return this.store.putPlan(copy);
+  }
+
+  /**
+   * A save of the open plan was refused because another window saved it first (`stored`). Both versions are kept:
+   * the other window's stays under the plan's id; this window's edits become a copy, which stays open here with its
+   * undo history, so what the user sees and keeps typing into does not change under them. The notice names both and
+   * offers the other version.
+   */
+  async #keepBoth(attempted: PlanRecord, stored: PlanRecord): Promise<void> {
+    let copy: PlanRecord;
+    try {
+      copy = await this.#saveCopy(attempted);
+    } catch (error) {
+      this.#saveFailed = true;
+      this.notify(
+        `“${stored.name}” was changed in another window, and your edits here could not be saved as a copy: ` +
+          `${messageOf(error)}. They are still on screen.`,
+        'error',
+      );
+      return;
+    }
+    this.plans = sortPlans([
+      ...this.plans.filter((p) => p.id !== stored.id && p.id !== copy.id),
+      stored,
+      copy,
+    ]);
+    const history = this.#histories.get(attempted.id);
+    this.#histories.delete(attempted.id);
+    if (history) this.#histories.set(copy.id, history);
+    if (this.currentId === attempted.id) {
+      const current = this.doc;
+      const copyDoc = copy.document as Doc;
+      this.currentId = copy.id;
+      this.#saved = copy;
+      this.#syncHistoryFlags();
+      // Edits made while the copy was written follow it (under the copy's name).
+      if (current === attempted.document || !current) {
+        this.doc = copyDoc;
+        void this.#evaluate(copyDoc);
+      } else this.#changed({ ...current, name: copy.name });
+      if (this.doc === copyDoc) this.#clearJournal();
+      this.store.setSetting(LAST_PLAN, copy.id).catch(() => {});
+    }
+    this.notify(
+      `“${stored.name}” was also changed in another window. Both versions are kept: the other window’s as ` +
+        `“${stored.name}”, your edits as “${copy.name}” (open now).`,
+      'info',
+      { label: 'Open the other version', run: () => void this.open(stored.id) },
+    );
+  }
+
+  /**
+   * Another window committed a change (a write, delete or restore): re-read the plans. The open plan, if changed
+   * there, is reloaded when nothing is pending here (its undo history goes: it would bring back the version that
+   * was replaced); with an edit pending, that edit is saved, which the store refuses as stale: both are kept.
+   */
+  #externalChange(): Promise<void> {
+    return this.#enqueue(async () => {
+      let rows: PlanRecord[];
+      try {
+        rows = await this.store.listPlans();
+      } catch {
+        return;
+      }
+      const before = new Map(this.plans.map((p) => [p.id, p.revision ?? 0]));
+      const fresh = new Map(rows.map((r) => [r.id, r]));
+      for (const id of [...this.#histories.keys()]) {
+        const row = fresh.get(id);
+        if (id !== this.currentId && (!row || (row.revision ?? 0) !== before.get(id)))
+          this.#histories.delete(id);
+      }
+      this.plans = sortPlans(rows);
+      this.compareIds = this.compareIds.filter((id) => fresh.has(id));
+      const saved = this.#saved;
+      if (!this.currentId || !saved || saved.id !== this.currentId) return;
+      const row = fresh.get(saved.id);
+      if (row && (row.revision ?? 0) === (saved.revision ?? 0)) return;
+      if (this.#dirty()) {
+        // Written now (a plan deleted elsewhere comes back; a changed one is kept as a copy), or, if invalid,
+        // when it is next valid: either way based on the old revision, never over the other window's.
+        await this.#commit();
+        return;
+      }
+      this.#histories.delete(saved.id);
+      if (!row) {
+        this.currentId = null;
+        this.#saved = null;
+        this.doc = null;
+        this.evaluation = null;
+        this.issues = [];
+        this.#syncHistoryFlags();
+        this.view = 'plans';
+        this.notify(`“${saved.name}” was deleted in another window.`);
+        return;
+      }
+      this.#show(row);
+      this.notify(`“${row.name}” was changed in another window; this is its latest version.`);
+      void this.#evaluate(this.doc!);
+    });
+  }
+
+  // ---------- write-ahead journal ----------
+
+  /**
+   * The page is going away (pagehide): write the pending document to the journal synchronously, then start the
+   * IndexedDB write (which may not commit before the page is gone; the journal is replayed at the next start).
+   */
+  pageHidden(): void {
+    this.#writeJournal();
+    void this.flush();
+  }
+
+  #writeJournal(): void {
+    const doc = this.doc;
+    const saved = this.#saved;
+    if (!this.#journal || !doc || !saved || doc === saved.document) return;
+    if (this.storeStatus.readOnly || this.#invalidDoc === doc) return;
+    const now = Date.now();
+    const entry: JournalEntry = {
+      v: 1,
+      at: now,
+      record: { ...saved, name: String(doc.name), document: doc, updatedAt: now },
+    };
+    try {
+      this.#journal.setItem(this.#journalKey, JSON.stringify(entry));
+    } catch {
+      // Too large for localStorage (about 5 MB for the whole origin) or storage disabled: the IndexedDB write
+      // started next is the only chance. An older entry must not be replayed instead.
+      this.#clearJournal();
+    }
+  }
+
+  #clearJournal(): void {
+    try {
+      this.#journal?.removeItem(this.#journalKey);
+    } catch {
+      // Nothing to clear where storage is disabled.
+    }
+  }
+
+  /** Holds this page's lock until the page is gone (or disposed), so no other page replays its journal early. */
+  #holdPageLock(): void {
+    if (!this.#locks || !this.#journal) return;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.#offs.push(release);
+    void this.#locks.request(pageLock(this.#journalKey), {}, () => held).catch(() => {});
+  }
+
+  /**
+   * At start-up: replays what earlier pages journaled but may not have committed, oldest first, each only once the
+   * page that wrote it is gone (a reload or a closed tab may still be on its way out, and may still commit it); for
+   * a page still there, the entry is replayed when it goes. Without Web Locks, everything is replayed now.
+   */
+  async #replayJournal(): Promise<void> {
+    const journal = this.#journal;
+    if (!journal || this.storeStatus.readOnly) return;
+    const entries: { key: string; at: number }[] = [];
+    try {
+      for (let i = 0; i < journal.length; i++) {
+        const key = journal.key(i);
+        if (key?.startsWith(JOURNAL_PREFIX)) entries.push({ key, at: this.#journalEntry(key)?.at ?? 0 });
+      }
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.at - b.at);
+    for (const { key } of entries) {
+      if (!this.#locks) {
+        await this.#replayEntry(key);
+        continue;
+      }
+      const done = await this.#locks.request(pageLock(key), { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        await this.#replayEntry(key);
+        return true;
+      });
+      if (!done) this.#replayWhenGone(key);
+    }
+  }
+
+  /**
+   * Another page wrote a journal entry (the `storage` event: it is going away) or was still there at start-up:
+   * once its lock is free (the page is gone), replay the entry and show what it changed.
+   */
+  journalWritten(key: string | null): void {
+    if (key?.startsWith(JOURNAL_PREFIX) && key !== this.#journalKey) this.#replayWhenGone(key);
+  }
+
+  #replayWhenGone(key: string): void {
+    const locks = this.#locks;
+    if (!locks || this.#awaitedJournals.has(key)) return;
+    this.#awaitedJournals.add(key);
+    void locks
+      .request(pageLock(key), {}, async () => {
+        this.#awaitedJournals.delete(key);
+        if (await this.#replayEntry(key)) await this.#externalChange();
+      })
+      .catch(() => this.#awaitedJournals.delete(key));
+  }
+
+  #journalEntry(key: string): JournalEntry | null {
+    try {
+      const entry: unknown = JSON.parse(this.#journal?.getItem(key) ?? 'null');
+      return isJournalEntry(entry) ? entry : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes one journal entry (its page is gone); true if that changed a plan. An entry whose document is already
+   * stored is dropped; one based on a revision that is no longer the stored one is kept as a copy (never written
+   * over the newer version); an invalid one is dropped (it was never going to be saved). An entry that could not
+   * be written (storage full) stays for the next start.
+   */
+  async #replayEntry(key: string): Promise<boolean> {
+    const journal = this.#journal;
+    if (!journal || this.storeStatus.readOnly) return false;
+    const drop = () => journal.removeItem(key);
+    if (journal.getItem(key) === null) return false;
+    const entry = this.#journalEntry(key);
+    if (!entry) {
+      drop();
+      return false;
+    }
+    const record = entry.record;
+    try {
+      const stored = await this.store.getPlan(record.id);
+      if (stored && sameDocument(stored.document, record.document)) {
+        drop();
+        return false;
+      }
+      await this.store.putPlan(record);
+      drop();
+      this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError && sameDocument(error.stored.document, record.document)) {
+        // The page's own write committed after all (IndexedDB finished it while this page started).
+        drop();
+      } else if (error instanceof ConflictError) {
+        try {
+          const taken = (await this.store.listPlans()).map((p) => p.name);
+          const copy = await this.#saveCopy(record, taken);
+          drop();
+          this.notify(
+            `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
+              `changed since. Both are kept: the plan as “${error.stored.name}”, your change as “${copy.name}”.`,
+          );
+          return true;
+        } catch (copyError) {
+          this.notify(`An unsaved change could not be recovered yet: ${messageOf(copyError)}`, 'error');
+        }
+      } else if (error instanceof StoreError && error.kind === 'invalid') drop();
+      else this.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
+      return false;
+    }
+  }
+
+  /** Stops listening to other windows and lets go of this page's lock (the page is being torn down). */
+  dispose(): void {
+    for (const off of this.#offs.splice(0)) off();
   }
 
   // ---------- summaries (plans list) and comparison ----------

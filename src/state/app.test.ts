@@ -1,52 +1,159 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
-import { AppState } from './app.svelte.ts';
+import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
+import { AppState, type JournalStorage, type PageLocks } from './app.svelte.ts';
 import { validatePlanDocument } from './store.ts';
 
-/** An in-memory store that validates like the real one. */
-function memoryStore(): HeadroomStore & {
+/** One database shared by several windows (each window gets its own store on it, like IndexedDB). */
+function memoryDb() {
+  return {
+    rows: new Map<string, PlanRecord>(),
+    settings: new Map<string, unknown>(),
+    imported: [] as string[],
+    windows: new Set<() => void>(),
+  };
+}
+
+/**
+ * An in-memory store that validates like the real one, refuses stale revisions like the real one, and tells the
+ * other windows on the same database about every committed change.
+ */
+function memoryStore(db = memoryDb()): HeadroomStore & {
   rows: Map<string, PlanRecord>;
   settings: Map<string, unknown>;
   imported: string[];
+  /** While set, writes wait for it (a slow disk); the write commits when it resolves. */
+  hold: Promise<void> | null;
 } {
-  const rows = new Map<string, PlanRecord>();
-  const settings = new Map<string, unknown>();
-  const imported: string[] = [];
-  return {
+  const { rows, settings, imported } = db;
+  let heard: (() => void) | null = null;
+  const announce = () => {
+    for (const w of db.windows) if (w !== heard) w();
+  };
+  const store = {
     rows,
     settings,
     imported,
+    hold: null as Promise<void> | null,
     status: () => ({ readOnly: false, message: null }),
     listPlans: async () => [...rows.values()].map((r) => structuredClone(r)),
-    getPlan: async (id) => structuredClone(rows.get(id)),
-    async putPlan(record) {
-      const issues = validatePlanDocument(record.document);
-      if (issues.length > 0) throw new Error(`invalid: ${issues[0]!.path}`);
-      rows.set(record.id, structuredClone(record));
+    getPlan: async (id: string) => structuredClone(rows.get(id)),
+    async putPlans(records: PlanRecord[]) {
+      for (const r of records) {
+        const issues = validatePlanDocument(r.document);
+        if (issues.length > 0) throw new StoreError('invalid', `invalid: ${issues[0]!.path}`, issues);
+      }
+      if (store.hold) await store.hold;
+      const out = records.map((r) => {
+        const row = rows.get(r.id);
+        if (row && (row.revision ?? 0) !== (r.revision ?? 0))
+          throw new ConflictError(r, structuredClone(row));
+        return { ...structuredClone(r), revision: (r.revision ?? 0) + 1 };
+      });
+      for (const r of out) rows.set(r.id, r);
+      announce();
+      return out.map((r) => structuredClone(r));
     },
-    async putPlans(records) {
-      for (const r of records) await this.putPlan(r);
+    async putPlan(record: PlanRecord) {
+      return (await store.putPlans([record]))[0]!;
     },
-    async importPlans(records) {
+    async importPlans(records: PlanRecord[]) {
       imported.push(...records.map((r) => r.id));
-      await this.putPlans(records);
+      return store.putPlans(records);
     },
     onStatusChange: () => () => {},
-    async deletePlan(id) {
+    onExternalChange(listener: () => void) {
+      heard = listener;
+      db.windows.add(listener);
+      return () => db.windows.delete(listener);
+    },
+    async deletePlan(id: string) {
       const r = rows.get(id);
       rows.delete(id);
+      announce();
       return r;
     },
-    async undeletePlan(record) {
+    async undeletePlan(record: PlanRecord) {
       if (rows.has(record.id)) throw new Error('exists');
       await this.putPlan(record);
     },
     getSetting: async <T>(key: string) => settings.get(key) as T | undefined,
-    setSetting: async (key, value) => void settings.set(key, value),
+    setSetting: async (key: string, value: unknown) => void settings.set(key, value),
     close() {},
   };
+  return store;
+}
+
+/** localStorage as the journal sees it, with a quota. */
+function memoryStorage(quotaChars = Infinity): JournalStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    get length() {
+      return items.size;
+    },
+    key: (i: number) => [...items.keys()][i] ?? null,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem(k: string, v: string) {
+      const used = [...items].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
+      if (used + k.length + v.length > quotaChars) {
+        throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+      }
+      items.set(k, v);
+    },
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+/** Web Locks as the journal uses them (exclusive, optionally only if available), for one origin. */
+function fakeLocks(): PageLocks {
+  const held = new Set<string>();
+  const waiting = new Map<string, (() => void)[]>();
+  return {
+    async request<T>(
+      name: string,
+      options: { ifAvailable?: boolean },
+      callback: (lock: unknown) => T,
+    ): Promise<Awaited<T>> {
+      if (held.has(name)) {
+        if (options.ifAvailable) return await callback(null);
+        await new Promise<void>((resolve) => waiting.set(name, [...(waiting.get(name) ?? []), resolve]));
+      }
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+        const next = waiting.get(name)?.shift();
+        next?.();
+      }
+    },
+  };
+}
+
+/** An engine worker that answers only when told to while `held` (a large plan still being evaluated). */
+function heldWorker() {
+  const pending: EvalRequest[] = [];
+  const w = {
+    held: false,
+    onmessage: null as ((event: MessageEvent<EvalResponse>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    postMessage(req: EvalRequest) {
+      pending.push(req);
+      if (!w.held) w.release();
+    },
+    release() {
+      for (const req of pending.splice(0)) {
+        const data: EvalResponse = { id: req.id, result: evaluateDoc(req.doc, req.months) };
+        queueMicrotask(() => w.onmessage?.({ data } as MessageEvent<EvalResponse>));
+      }
+    },
+    terminate() {},
+  };
+  return w;
 }
 
 function fakePlatform(): Platform & { saved: FileToSave[]; next: { name: string; contents: string } | null } {
@@ -66,13 +173,18 @@ function fakePlatform(): Platform & { saved: FileToSave[]; next: { name: string;
   return p;
 }
 
-async function started() {
-  const store = memoryStore();
+async function started(store = memoryStore(), journal: JournalStorage | null = memoryStorage()) {
   const platform = fakePlatform();
-  const app = new AppState(store, platform, new EngineClient(() => null));
+  const app = new AppState(store, platform, new EngineClient(() => null), { journal });
   await app.init();
-  return { app, store, platform };
+  return { app, store, platform, journal };
 }
+
+const docOf = (store: ReturnType<typeof memoryStore>, id: string) =>
+  store.rows.get(id)!.document as {
+    name: string;
+    services: { cpuMsPerRequest: number; memoryMiB: number }[];
+  };
 
 const cpuOf = (store: ReturnType<typeof memoryStore>, id: string) =>
   (store.rows.get(id)!.document as { services: { cpuMsPerRequest: number }[] }).services[0]!.cpuMsPerRequest;
@@ -210,5 +322,256 @@ describe('AppState', () => {
     expect(app.view).toBe('plans');
     await app.command('about');
     expect(app.dialog).toBe('about');
+  });
+});
+
+describe('saving: the indicator never says saved before the write has committed', () => {
+  it('says Saving… from the moment of the edit, while a large plan is still evaluated, until the write commits', async () => {
+    const store = memoryStore();
+    const worker = heldWorker();
+    // Threshold 1: the example plan (several services) is evaluated in the (held) worker, like a 2,000-service plan.
+    const app = new AppState(store, fakePlatform(), new EngineClient(() => worker, 1), {
+      journal: memoryStorage(),
+    });
+    await app.init();
+    const id = app.currentId!;
+    expect(app.saveState).toBe('saved');
+    worker.held = true;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    expect(app.evaluating).toBe(true);
+    expect(app.saveState).toBe('saving');
+    // flush() covers the edit although its evaluation has not finished, and resolves only once it is committed.
+    let release!: () => void;
+    store.hold = new Promise((r) => (release = r));
+    let flushed = false;
+    const flushing = app.flush().then(() => (flushed = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(flushed).toBe(false);
+    expect(app.saveState).toBe('saving');
+    release();
+    await flushing;
+    expect(cpuOf(store, id)).toBe(42);
+    expect(app.saveState).toBe('saved');
+    worker.release();
+    await expect.poll(() => app.evaluating).toBe(false);
+    expect(app.saveState).toBe('saved');
+  });
+
+  it('a second flush while a write is under way waits for it and then writes the newer edit', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    let release!: () => void;
+    store.hold = new Promise((r) => (release = r));
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    const first = app.flush();
+    await new Promise((r) => setTimeout(r, 0)); // the write of 42 is under way
+    app.edit(['services', 0, 'cpuMsPerRequest'], 43);
+    const second = app.flush();
+    release();
+    await Promise.all([first, second]);
+    expect(cpuOf(store, id)).toBe(43);
+    expect(store.rows.get(id)!.revision).toBe(3);
+    expect(app.saveState).toBe('saved');
+  });
+
+  it('a failed write says Not saved and keeps the edit on screen', async () => {
+    const { app, store } = await started();
+    store.hold = Promise.reject(new StoreError('quota', 'Storage is full'));
+    store.hold.catch(() => {});
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    await app.flush();
+    expect(app.saveState).toBe('error');
+    expect(app.notices.at(-1)?.text).toMatch(/could not be saved: Storage is full/);
+    store.hold = null;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 43);
+    expect(app.saveState).toBe('saving');
+    await app.flush();
+    expect(app.saveState).toBe('saved');
+  });
+});
+
+describe('two windows on one database', () => {
+  async function twoWindows() {
+    const db = memoryDb();
+    const a = await started(memoryStore(db));
+    const b = await started(memoryStore(db));
+    return { db, a: a.app, b: b.app, storeA: a.store };
+  }
+
+  it('a change committed in one window is shown in the other, whose undo cannot bring back the old version', async () => {
+    const { a, b, storeA } = await twoWindows();
+    const id = a.currentId!;
+    expect(b.currentId).toBe(id);
+    b.edit(['services', 0, 'memoryMiB'], 1024);
+    await b.flush();
+    // B's undo history now holds an older version; A changes the plan.
+    a.edit(['services', 0, 'memoryMiB'], 4096);
+    await a.flush();
+    await expect.poll(() => (b.doc?.services as { memoryMiB: number }[])[0]!.memoryMiB).toBe(4096);
+    expect(b.notices.at(-1)?.text).toMatch(/changed in another window/);
+    expect(b.saveState).toBe('saved');
+    expect(b.canUndo).toBe(false);
+    b.undo();
+    expect((b.doc?.services as { memoryMiB: number }[])[0]!.memoryMiB).toBe(4096);
+    // B edits on top of A's version: no conflict, the revision moves on.
+    b.edit(['services', 0, 'cpuMsPerRequest'], 7);
+    await b.flush();
+    expect(docOf(storeA, id).services[0]).toMatchObject({ memoryMiB: 4096, cpuMsPerRequest: 7 });
+    expect(storeA.rows.size).toBe(1);
+  });
+
+  it('two windows editing the same plan: both versions are kept, the later one as a copy named so, and its window is told', async () => {
+    const { a, b, storeA } = await twoWindows();
+    const id = a.currentId!;
+    const name = a.current!.name;
+    // A's edit is pending (not yet written) when B's is committed.
+    a.edit(['services', 0, 'cpuMsPerRequest'], 11);
+    b.edit(['services', 0, 'memoryMiB'], 2048);
+    await b.flush();
+    await a.flush();
+    await expect.poll(() => storeA.rows.size).toBe(2);
+    // B's version stays under the plan's id; A's edits are a copy, open in A, with A's undo history.
+    expect(docOf(storeA, id).services[0]).toMatchObject({ memoryMiB: 2048 });
+    expect(docOf(storeA, id).services[0]!.cpuMsPerRequest).not.toBe(11);
+    const copy = [...storeA.rows.values()].find((r) => r.id !== id)!;
+    expect(copy.name).toMatch(new RegExp(`^${name} \\(conflicted copy, \\d\\d:\\d\\d\\)$`));
+    expect(docOf(storeA, copy.id).name).toBe(copy.name);
+    expect(docOf(storeA, copy.id).services[0]).toMatchObject({ cpuMsPerRequest: 11 });
+    expect(docOf(storeA, copy.id).services[0]!.memoryMiB).not.toBe(2048);
+    expect(a.currentId).toBe(copy.id);
+    expect(a.saveState).toBe('saved');
+    expect(a.canUndo).toBe(true);
+    const notice = a.notices.find((n) => n.text.includes('another window'))!;
+    expect(notice.text).toContain(`“${name}”`);
+    expect(notice.text).toContain(`“${copy.name}”`);
+    expect(notice.action?.label).toBe('Open the other version');
+    notice.action!.run();
+    await expect.poll(() => a.currentId).toBe(id);
+    expect((a.doc?.services as { memoryMiB: number }[])[0]!.memoryMiB).toBe(2048);
+    // B hears of the copy and lists it.
+    await expect.poll(() => b.plans.length).toBe(2);
+    expect(b.currentId).toBe(id);
+  });
+
+  it('an edit pending when another window’s change arrives goes the same way (never over the other version)', async () => {
+    const { a, b, storeA } = await twoWindows();
+    const id = a.currentId!;
+    // A's edit is invalid for now (not saved); B saves; A then fixes it: A's save is based on the old revision.
+    a.edit(['services', 0, 'cpuMsPerRequest'], 'x');
+    expect(a.saveState).toBe('unsaved');
+    b.edit(['services', 0, 'memoryMiB'], 2048);
+    await b.flush();
+    await new Promise((r) => setTimeout(r, 0));
+    expect((a.doc?.services as { cpuMsPerRequest: unknown }[])[0]!.cpuMsPerRequest).toBe('x');
+    a.edit(['services', 0, 'cpuMsPerRequest'], 12);
+    await a.flush();
+    await expect.poll(() => storeA.rows.size).toBe(2);
+    expect(docOf(storeA, id).services[0]).toMatchObject({ memoryMiB: 2048 });
+    expect(a.current?.name).toMatch(/conflicted copy/);
+    expect(docOf(storeA, a.currentId!).services[0]).toMatchObject({ cpuMsPerRequest: 12 });
+  });
+});
+
+describe('write-ahead journal: an edit survives the page going away before its write commits', () => {
+  it('writes the pending edit to the journal when the page is hidden, and replays it at the next start', async () => {
+    const journal = memoryStorage();
+    const { app, store } = await started(memoryStore(), journal);
+    const id = app.currentId!;
+    const revision = store.rows.get(id)!.revision;
+    // The page goes away: the IndexedDB write started now never commits.
+    store.hold = new Promise(() => {});
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    app.pageHidden();
+    expect(journal.items.size).toBe(1);
+    await new Promise((r) => setTimeout(r, 0)); // the write is under way, and never commits
+    expect(cpuOf(store, id)).not.toBe(42);
+    app.dispose(); // the page is gone
+
+    store.hold = null;
+    const next = await started(store, journal);
+    expect(cpuOf(store, id)).toBe(42);
+    expect(store.rows.get(id)!.revision).toBe(revision! + 1);
+    expect(journal.items.size).toBe(0);
+    expect((next.app.doc?.services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest).toBe(42);
+    expect(next.app.saveState).toBe('saved');
+  });
+
+  it('a journal entry whose write did commit is dropped, not applied twice', async () => {
+    const journal = memoryStorage();
+    const { app, store } = await started(memoryStore(), journal);
+    const id = app.currentId!;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    app.pageHidden();
+    await app.flush();
+    const revision = store.rows.get(id)!.revision;
+    // The page went away before the journal could be cleared.
+    await started(store, journal);
+    expect(store.rows.size).toBe(1);
+    expect(store.rows.get(id)!.revision).toBe(revision);
+    expect(journal.items.size).toBe(0);
+  });
+
+  it('a journal entry based on an older revision is kept as a copy, not written over the newer version', async () => {
+    const journal = memoryStorage();
+    const db = memoryDb();
+    const { app, store } = await started(memoryStore(db), journal);
+    const id = app.currentId!;
+    store.hold = new Promise(() => {});
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    app.pageHidden();
+    await new Promise((r) => setTimeout(r, 0)); // the write is under way, and never commits
+    app.dispose(); // the page is gone
+    // Meanwhile another window saved the plan.
+    const other = memoryStore(db);
+    await other.putPlan({ ...store.rows.get(id)!, name: 'Renamed elsewhere' });
+    const next = await started(memoryStore(db), journal);
+    expect(store.rows.size).toBe(2);
+    expect(store.rows.get(id)!.name).toBe('Renamed elsewhere');
+    const copy = [...store.rows.values()].find((r) => r.id !== id)!;
+    expect(copy.name).toMatch(/conflicted copy/);
+    expect(docOf(store, copy.id).services[0]!.cpuMsPerRequest).toBe(42);
+    expect(next.app.notices.some((n) => n.text.includes(copy.name))).toBe(true);
+  });
+
+  it('an entry is replayed only once the page that wrote it is gone (it may still commit it), then shown', async () => {
+    const journal = memoryStorage();
+    const locks = fakeLocks();
+    const db = memoryDb();
+    const store = memoryStore(db);
+    const first = new AppState(store, fakePlatform(), new EngineClient(() => null), { journal, locks });
+    await first.init();
+    const id = first.currentId!;
+    store.hold = new Promise(() => {});
+    first.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    first.pageHidden();
+    await new Promise((r) => setTimeout(r, 0));
+    // A new page starts while the closing one is still there: the entry is not its to replay yet.
+    const other = memoryStore(db);
+    const next = new AppState(other, fakePlatform(), new EngineClient(() => null), { journal, locks });
+    await next.init();
+    expect(cpuOf(other, id)).not.toBe(42);
+    expect(journal.items.size).toBe(1);
+    // The closing page is gone: its entry is replayed, and the new page shows it.
+    first.dispose();
+    await expect.poll(() => cpuOf(other, id)).toBe(42);
+    await expect
+      .poll(() => (next.doc?.services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest)
+      .toBe(42);
+    expect(journal.items.size).toBe(0);
+    expect(other.rows.size).toBe(1);
+    expect(next.saveState).toBe('saved');
+  });
+
+  it('a plan too large for the journal is still saved; nothing breaks and the indicator does not lie', async () => {
+    const journal = memoryStorage(100);
+    const { app, store } = await started(memoryStore(), journal);
+    const id = app.currentId!;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 42);
+    app.pageHidden();
+    expect(journal.items.size).toBe(0);
+    expect(app.saveState).toBe('saving');
+    await app.flush();
+    expect(cpuOf(store, id)).toBe(42);
+    expect(app.saveState).toBe('saved');
   });
 });
