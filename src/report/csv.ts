@@ -1,18 +1,31 @@
 // Report → CSV text. RFC 4180 (CRLF line ends; a field holding a comma, double quote, CR or LF is quoted, quotes
 // doubled), numbers written plainly with String(n) so a spreadsheet reads them as numbers, and text cells made
 // formula-safe (safety.md): a cell starting with = + - @ tab CR LF or NUL gets a leading apostrophe, so a service
-// named `=cmd()` stays text. Pure: reads the engine's report, computes no figure.
+// named `=cmd()` stays text; so does one whose = + - @ hides behind leading whitespace (spreadsheets skip it) or is
+// the full-width or small form that East Asian input methods type (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫). Every CSV the project
+// writes goes through toCsv (the report, the forecast, the comparison). Pure: reads the engine's report, computes
+// no figure.
 import type { ForecastMonth, Report } from '../model/index.ts';
 import { STRATEGY_IDS } from '../model/index.ts';
 
 export type CsvCell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r\n\0]/;
+/**
+ * A cell a spreadsheet could read as a formula: one that starts with tab, CR, LF or NUL, or whose first character
+ * after any whitespace, control or zero-width (format) characters is = + - @ or a full-width / small form of them.
+ */
+const FORMULA_START =
+  /^[\t\r\n\0]|^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/u;
 const NEEDS_QUOTES = /[",\r\n]/;
+
+/** True when a text cell must be neutralized (written with a leading `'`). */
+export function looksLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
+}
 
 /** A text cell, neutralized and quoted as needed. */
 export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = looksLikeFormula(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
