@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { csvText, forecastToCsv, LINE_ITEM_HEADER, reportToCsv, toCsv, type CsvCell } from './csv.ts';
+import {
+  csvText,
+  forecastToCsv,
+  LINE_ITEM_HEADER,
+  reportToCsv,
+  toCsv,
+  type CsvCell,
+  type CsvText,
+} from './csv.ts';
 
 /**
  * The test's own statement of "a spreadsheet could read this as a formula", written independently of csv.ts: skip
@@ -102,6 +110,14 @@ describe('toCsv', { timeout: 120_000 }, () => {
       expect(parse(toCsv([[text]]))[0], JSON.stringify(text)).toEqual([text]);
     // Number cells stay numbers: a negative number is written plainly, never as text.
     expect(toCsv([[-2, -0.5, -1e21]])).toBe('-2,-0.5,-1e+21\r\n');
+  });
+
+  it('is the only maker of CSV text: a string built another way is not CsvText (checked by tsc)', () => {
+    // @ts-expect-error a CSV assembled by hand skips the neutralization, so it must not type as CsvText
+    const byHand: CsvText = 'name\r\n=cmd()\r\n';
+    const made: CsvText = toCsv([['name'], ['=cmd()']]);
+    expect(made).toBe("name\r\n'=cmd()\r\n");
+    expect(byHand).not.toBe(made);
   });
 
   it('writes numbers plainly and refuses NaN and Infinity', () => {

@@ -10,6 +10,13 @@ import { STRATEGY_IDS } from '../model/index.ts';
 
 export type CsvCell = string | number | null;
 
+declare const csvBrand: unique symbol;
+/**
+ * Text made by toCsv: RFC 4180 with every text cell neutralized. What the app saves as a `.csv` file is typed as
+ * this, so a CSV built any other way (without the neutralization) does not compile.
+ */
+export type CsvText = string & { readonly [csvBrand]: true };
+
 /**
  * A cell a spreadsheet could read as a formula: one that starts with tab, CR, LF or NUL, or whose first character
  * after any whitespace, control or zero-width (format) characters is = + - @ or a full-width / small form of them.
@@ -40,14 +47,14 @@ function cell(value: CsvCell): string {
 }
 
 /** Rows → RFC 4180 text, CRLF after every row (including the last). */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+export function toCsv(rows: readonly (readonly CsvCell[])[]): CsvText {
   let out = '';
   for (const row of rows) {
     // A row of one empty cell would be an empty line, which readers skip: write it as "".
     const line = row.length === 1 && (row[0] === '' || row[0] === null) ? '""' : row.map(cell).join(',');
     out += `${line}\r\n`;
   }
-  return out;
+  return out as CsvText; // the one place CSV text is made
 }
 
 /** Header of reportToCsv (documented in docs/cli.md). */
@@ -67,7 +74,7 @@ export const LINE_ITEM_HEADER = [
  * price tier), component, unit, quantity, unit price, cost, currency. Per strategy, the cost column sums to its
  * monthlyCost.
  */
-export function reportToCsv(report: Report): string {
+export function reportToCsv(report: Report): CsvText {
   const rows: CsvCell[][] = [[...LINE_ITEM_HEADER]];
   for (const s of report.strategies) {
     for (const li of s.lineItems) {
@@ -87,7 +94,7 @@ export function reportToCsv(report: Report): string {
 }
 
 /** One row per month: month, then the monthly cost under each strategy (columns named by strategy id). */
-export function forecastToCsv(forecast: readonly ForecastMonth[]): string {
+export function forecastToCsv(forecast: readonly ForecastMonth[]): CsvText {
   const rows: CsvCell[][] = [['month', ...STRATEGY_IDS]];
   for (const m of forecast) rows.push([m.month, ...STRATEGY_IDS.map((id) => m.costs[id])]);
   return toCsv(rows);
