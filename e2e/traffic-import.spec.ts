@@ -137,3 +137,35 @@ test('rows wider than the header: an unquoted decimal comma is refused at its li
   );
   await expect(panel.getByRole('button', { name: 'Apply' })).toBeEnabled();
 });
+
+test('values such as "13.200" read as decimals as always; the question is shown answered, with a warning, and can be changed', async ({
+  page,
+}) => {
+  const panel = await openPanel(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    panel.getByRole('button', { name: 'Choose CSV file…' }).click(),
+  ]);
+  await chooser.setFiles(new URL('../src/traffic/fixtures/grafana-panel.csv', import.meta.url).pathname);
+  const question = panel.getByRole('group', { name: 'How are numbers written in “orders 2xx”?' });
+  await expect(question).toContainText('Line 2, column “orders 2xx”: “13.200”');
+  const point = question.getByRole('radio', { name: /^Decimal point/ });
+  const comma = question.getByRole('radio', { name: /^Decimal comma/ });
+  await expect(point).toBeChecked();
+  await expect(comma).toHaveAccessibleName(/“13\.200” is 13200/);
+  await expect(page.getByTestId('traffic-report')).toContainText(
+    'Every value with a point has three digits after it: "13.200" was read as 13.2, not 13200.',
+  );
+  await panel.getByLabel('Each hour’s value').selectOption({ label: 'Maximum' });
+  await panel.getByText('Show data').click();
+  const hours = (await panel.getByRole('row').count()) - 1;
+  const peak = panel
+    .getByRole('row', { name: hours === 168 ? 'Mon 19:00' : '19:00', exact: false })
+    .first()
+    .getByRole('cell')
+    .last();
+  await expect(peak).toHaveText('121');
+  await comma.check();
+  await expect(peak).toHaveText('121000');
+  await expect(page.getByTestId('traffic-report')).not.toContainText('was read as');
+});

@@ -303,9 +303,9 @@ describe('number formats: thousands separators and decimal commas', () => {
     expect(['1234,5', '1.234,5', '1.234', '12.345.678', ',5', '12,7', '-2', '1234'].map(comma)).toEqual([
       1234.5, 1234.5, 1234, 12345678, 0.5, 12.7, -2, 1234,
     ]);
-    for (const s of ['1,23', '1,2345', '12,7', '1.234,5', '1,234,5', '1 234', "1'234"])
+    for (const s of ['1,23', '1,2345', '12,7', '1.234,5', '1,234,5', '1 234', "1'234", '0,500'])
       expect(point(s), s).toBeNull();
-    for (const s of ['1.5', '1,234.5', '1.23', '1.2345', '1.234.5', '1 234', '0x10'])
+    for (const s of ['1.5', '1,234.5', '1.23', '1.2345', '1.234.5', '1 234', '0x10', '0.500', '01.234'])
       expect(comma(s), s).toBeNull();
     // parseNumber stays the strict plain reader.
     expect(parseNumber('1,234')).toBeNull();
@@ -323,10 +323,47 @@ describe('number formats: thousands separators and decimal commas', () => {
     for (const name of [
       'cloudwatch-alb-requestcount.csv',
       'datadog-trace-hits.csv',
-      'grafana-panel.csv',
       'prometheus-query-range.csv',
     ])
       expect(detectNumberFormat(fixture(name)), name).toEqual({ kind: 'plain' });
+  });
+
+  it('points that could group thousands ("13.200" only) read as decimals as before, but say so and can be changed', () => {
+    // Grafana writes three decimals everywhere: 13.200 is 13.2, or 13200 to a reader who groups with points.
+    const text = fixture('grafana-panel.csv');
+    expect(detectNumberFormat(text, 'orders 2xx')).toEqual({
+      kind: 'plain',
+      doubt: { line: 2, column: 'orders 2xx', cell: '13.200', asDecimalPoint: 13.2, asDecimalComma: 13200 },
+    });
+    const r = parseTrafficCsv(text, { hours: 168, valueKind: 'rps', valueColumn: 'orders 2xx' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.numberFormat).toBe('decimal-point');
+    expect(r.report.warnings).toEqual([
+      {
+        code: 'point-or-thousands',
+        line: 2,
+        rows: 504,
+        message: expect.stringContaining('"13.200" was read as 13.2'),
+      },
+    ]);
+    // Confirmed either way, no warning; the other answer reads thousands.
+    const confirmed = parseTrafficCsv(text, {
+      hours: 168,
+      valueKind: 'rps',
+      valueColumn: 'orders 2xx',
+      numberFormat: 'decimal-point',
+    });
+    expect(confirmed.ok && confirmed.report.warnings).toEqual([]);
+    const thousands = parseTrafficCsv(text, {
+      hours: 24,
+      valueKind: 'rps',
+      valueColumn: 'orders 2xx',
+      statistic: 'max',
+      numberFormat: 'decimal-comma',
+    });
+    expect(thousands.ok && thousands.curve[19]).toBe(121_000);
+    // One value with another number of decimals settles it: no doubt.
+    expect(detectNumberFormat(dayFile((h) => (h === 5 ? '1.5' : '13.200')))).toEqual({ kind: 'plain' });
   });
 
   it('an English-style file (quoted "1,234.5") asks, suggests the decimal point, then reads it', () => {

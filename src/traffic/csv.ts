@@ -48,8 +48,12 @@ export interface TrafficGap {
 
 /** Something read but worth saying, shown beside the preview. */
 export interface TrafficWarning {
-  /** `trailing-empty-cells`: rows with more cells than the header, the extra ones all empty (a trailing delimiter). */
-  code: 'trailing-empty-cells';
+  /**
+   * `trailing-empty-cells`: rows with more cells than the header, the extra ones all empty (a trailing delimiter).
+   * `point-or-thousands`: every value with a point has three digits after it (13.200), so the point might group
+   * thousands; read as a decimal point (as always) because no format was given.
+   */
+  code: 'trailing-empty-cells' | 'point-or-thousands';
   /** First line concerned. */
   line: number;
   rows: number;
@@ -66,8 +70,12 @@ export interface NumberSample {
 }
 
 export type NumberFormatDetection =
-  /** No comma and no grouped digits: read with a decimal point, as always; nothing to ask. */
-  | { kind: 'plain' }
+  /**
+   * No comma and no grouped digits: read with a decimal point, as always; nothing to ask. `doubt` is set when every
+   * value with a point could also be point-grouped thousands (only "13.200"-like values): read as decimals, said in
+   * a warning, and the user may still choose.
+   */
+  | { kind: 'plain'; doubt?: NumberSample }
   /**
    * Commas or grouped digits: the user must confirm the format. `suggested` is the only format under which every
    * value reads (null when both do, as for a column of "1,234"); `example` is a value that shows the difference.
@@ -117,12 +125,12 @@ export const TRAFFIC_LIMITS = {
 } as const;
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** 1,234 or 1,234,567.89: comma-grouped thousands with a decimal point. */
-const POINT_GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/** 1,234 or 1,234,567.89: comma-grouped thousands with a decimal point (no leading 0 group: 0,500 is not 500). */
+const POINT_GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 /** 12,7 or 1234,5 or ,5: a decimal comma without grouping. */
 const COMMA_PLAIN = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
-/** 1.234 or 1.234.567,89: point-grouped thousands with a decimal comma. */
-const COMMA_GROUPED = /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+/** 1.234 or 1.234.567,89: point-grouped thousands with a decimal comma (no leading 0 group: 0.500 is not 500). */
+const COMMA_GROUPED = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
 const UNIX = /^\d{9,13}(?:\.\d+)?$/;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -483,6 +491,7 @@ function detectIn(rows: Row[], vi: number, column: string): NumberFormatDetectio
   let pointWithComma: NumberSample | null = null;
   let commaOnly: NumberSample | null = null;
   let neither: NumberSample | null = null;
+  let pointOrThousands: NumberSample | null = null;
   for (const r of rows) {
     const cell = (r.cells[vi] ?? '').trim();
     if (MISSING.test(cell)) continue;
@@ -516,10 +525,18 @@ function detectIn(rows: Row[], vi: number, column: string): NumberFormatDetectio
       if (hasComma) pointWithComma ??= sample;
     } else if (only === 'decimal-comma') commaOnly ??= sample;
     else if (asDecimalPoint !== null && asDecimalComma !== null) {
-      if (asDecimalPoint !== asDecimalComma) ambiguous ??= sample;
+      if (asDecimalPoint !== asDecimalComma) {
+        ambiguous ??= sample;
+        if (!hasComma) pointOrThousands ??= sample;
+      }
     } else if (hasComma) neither ??= sample;
   }
-  if (!commaSeen && commaOnly === null) return { kind: 'plain' };
+  if (!commaSeen && commaOnly === null) {
+    // Files with a point only read as they always have; a column whose every point could group thousands says so.
+    return pointOnly === null && pointOrThousands !== null
+      ? { kind: 'plain', doubt: pointOrThousands }
+      : { kind: 'plain' };
+  }
   const example = ambiguous ?? commaOnly ?? pointWithComma;
   if (example === null) {
     const bad = neither ?? { line: 0, cell: '' };
@@ -609,6 +626,7 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
   const tName = header[ti] ?? '';
   const vName = header[vi] ?? '';
   let numberFormat: NumberFormat;
+  const warnings = [...table.warnings];
   if (options.numberFormat !== undefined) numberFormat = options.numberFormat;
   else {
     // Never guessed: a file whose numbers hold a comma or grouped digits waits for the user's answer.
@@ -623,6 +641,15 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       );
     }
     numberFormat = 'decimal-point';
+    if (detected.doubt) {
+      const d = detected.doubt;
+      warnings.push({
+        code: 'point-or-thousands',
+        line: d.line,
+        rows: rows.length,
+        message: `Every value with a point has three digits after it: "${d.cell.slice(0, 40)}" was read as ${d.asDecimalPoint}, not ${d.asDecimalComma}. If the point groups thousands, choose a decimal comma.`,
+      });
+    }
   }
   const numberRule =
     numberFormat === 'decimal-point'
@@ -753,7 +780,7 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       timestampColumn: tName,
       valueColumn: vName,
       numberFormat,
-      warnings: table.warnings,
+      warnings,
     },
   };
 }
