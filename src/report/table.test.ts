@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, forecast } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
@@ -144,6 +144,31 @@ describe('printable: visible escapes for controls and bidi characters', () => {
     let wide = table(names);
     names.forEach((n, i) => (wide = wide.replaceAll(printable(n), ascii[i]!)));
     expect(wide).toBe(table(ascii));
+  });
+
+  it('lays out a Latin-only report without creating a segmenter (it costs the CLI tens of ms to load)', async () => {
+    vi.resetModules();
+    const Real = Intl.Segmenter;
+    let made = 0;
+    class Counting extends Real {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args);
+        made++;
+      }
+    }
+    Object.defineProperty(Intl, 'Segmenter', { value: Counting, configurable: true, writable: true });
+    try {
+      const fresh = await import('./table.ts');
+      const plan = testPlan(structuredClone(awsUsEast1), [
+        testService({ name: 'café – “orders”…', trafficRps: flat(5) }),
+      ]);
+      expect(fresh.reportToTable(evaluate(plan))).toContain('café – “orders”…');
+      expect(made).toBe(0);
+      expect(fresh.displayWidth('東京👩‍💻')).toBe(6);
+      expect(made).toBe(1);
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: Real, configurable: true, writable: true });
+    }
   });
 
   it('clips long names by width and never splits a character', () => {

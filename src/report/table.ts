@@ -28,7 +28,19 @@ export function printable(s: string): string {
   return s.replace(UNSAFE, (m) => (m.length > 2 || JOINERS.has(m) ? m : escapeCodePoint(m)));
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/**
+ * Text whose characters each take one column and never combine: ASCII, Latin-1 and Latin Extended, and the usual
+ * punctuation (– … ‘ ’ “ ”) and currency signs. The common case, measured without a segmenter.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*$/;
+// Made on first use: creating a segmenter loads ICU data (tens of ms), which a Latin-only table never needs.
+let segmenter: Intl.Segmenter | undefined;
+/** User-perceived characters (an emoji sequence or a letter with its accents is one). */
+function graphemes(s: string): string[] {
+  if (NARROW.test(s)) return s.split('');
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}
 
 /** East Asian Wide and Fullwidth ranges (Unicode UAX #11): two terminal columns. */
 function isWide(cp: number): boolean {
@@ -61,8 +73,9 @@ function graphemeWidth(g: string): number {
 
 /** Terminal columns the text takes (wide CJK and emoji two, combining marks none), so columns line up. */
 export function displayWidth(s: string): number {
+  if (NARROW.test(s)) return s.length;
   let w = 0;
-  for (const { segment } of graphemes.segment(s)) w += graphemeWidth(segment);
+  for (const g of graphemes(s)) w += graphemeWidth(g);
   return w;
 }
 
@@ -72,10 +85,10 @@ function clip(s: string, max: number): string {
   if (displayWidth(p) <= max) return p;
   let out = '';
   let w = 0;
-  for (const { segment } of graphemes.segment(p)) {
-    const gw = graphemeWidth(segment);
+  for (const g of graphemes(p)) {
+    const gw = graphemeWidth(g);
     if (w + gw > max - 1) break;
-    out += segment;
+    out += g;
     w += gw;
   }
   return `${out}…`;
