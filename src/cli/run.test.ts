@@ -201,6 +201,25 @@ describe('headroom report', () => {
     );
   });
 
+  it('escapes control and bidi characters from the plan in the table and in the problems it lists', async () => {
+    const doc = JSON.parse(FOOD) as { services: { name: string }[] } & Record<string, unknown>;
+    doc.services[0]!.name = 'api\u001b[2J\u202egpj.exe';
+    const hostile = world({
+      'named.json': JSON.stringify(doc),
+      'keyed.json': JSON.stringify({ ...doc, 'x\u202e\u2066\u009b': 1 }),
+    });
+    const raw = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+    const lines = (t: string) => t.replace(/\n/g, '');
+    const table = await hostile.exec('report', 'named.json', '--format', 'table');
+    expect(table.code).toBe(0);
+    expect(lines(table.stdout)).not.toMatch(raw);
+    expect(table.stdout).toContain('api\\u001B[2J\\u202Egpj.exe');
+    const keyed = await hostile.exec('validate', 'keyed.json');
+    expect(keyed.code).toBe(2);
+    expect(lines(keyed.stderr)).not.toMatch(raw);
+    expect(keyed.stderr).toContain('\\u202E');
+  });
+
   it('says when the file cannot be read', async () => {
     const r = await exec('report', 'missing.json');
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'missing.json: cannot read the file (no such file)\n' });

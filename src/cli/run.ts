@@ -9,7 +9,7 @@ import {
   PLAN_LIMITS,
   type ParseResult,
 } from '../plan/index.ts';
-import { forecastToCsv, reportToCsv, reportToTable } from '../report/index.ts';
+import { forecastToCsv, printable, reportToCsv, reportToTable } from '../report/index.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -280,7 +280,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof InputError) {
-      io.stderr(`${e.lines.join('\n')}\n`);
+      // Problems quote the plan's own keys and names: escaped like the table, so they cannot drive the terminal.
+      io.stderr(`${e.lines.map(printable).join('\n')}\n`);
       return EXIT_INPUT;
     }
     io.stderr(`headroom: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -4,7 +4,42 @@ import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { csvText, forecastToCsv, LINE_ITEM_HEADER, reportToCsv, toCsv, type CsvCell } from './csv.ts';
+import {
+  csvText,
+  forecastToCsv,
+  LINE_ITEM_HEADER,
+  reportToCsv,
+  toCsv,
+  type CsvCell,
+  type CsvText,
+} from './csv.ts';
+
+/**
+ * The test's own statement of "a spreadsheet could read this as a formula", written independently of csv.ts: skip
+ * leading whitespace, control and invisible format characters, then look for = + - @ in any width; a leading tab,
+ * CR, LF or NUL counts by itself.
+ */
+function formulaLike(text: string): boolean {
+  if (/^[\t\r\n\0]/.test(text)) return true;
+  for (const ch of text) {
+    if ('=+-@＝＋－＠﹦﹢﹣﹫'.includes(ch)) return true;
+    if (ch.trim() === '' || /\p{Cc}|\p{Cf}/u.test(ch)) continue;
+    return false;
+  }
+  return false;
+}
+const safe = (t: string) => (formulaLike(t) ? `'${t}` : t);
+
+/** Leading invisible characters, a formula character, then anything: what the property tests must neutralize. */
+const hiddenFormula = fc
+  .tuple(
+    fc.array(fc.constantFrom(' ', '\t', '\u00a0', '\u2003', '\u3000', '\u200b', '\ufeff', '\u0001', '\n'), {
+      maxLength: 4,
+    }),
+    fc.constantFrom(...'=+-@＝＋－＠﹦﹢﹣﹫'),
+    fc.string({ maxLength: 6 }),
+  )
+  .map(([lead, f, rest]) => `${lead.join('')}${f}${rest}`);
 
 /** Parse CSV text the way a spreadsheet import would (no dynamic typing: every cell comes back as text). */
 function parse(text: string): string[][] {
@@ -47,6 +82,44 @@ describe('toCsv', { timeout: 120_000 }, () => {
     expect(csvText('\n=cmd()')).toBe(`"'\n=cmd()"`);
   });
 
+  it('neutralizes a formula behind leading whitespace and the full-width = + - @', () => {
+    for (const formula of [
+      '  =1+1',
+      ' +1',
+      '\u00a0-1',
+      '\u3000@SUM(A1)',
+      '\u2003\t=1',
+      ' \r\n=cmd()',
+      '\u200b=1', // a zero-width space is invisible too
+      '\ufeff=1',
+      '＝1+1', // U+FF1D
+      '＋1', // U+FF0B
+      '－1', // U+FF0D
+      '＠SUM(A1)', // U+FF20
+      '  ＝HYPERLINK("http://x")',
+      '﹦1', // the small form variants U+FE66, U+FE62, U+FE63, U+FE6B
+      '﹢1',
+      '﹣1',
+      '﹫a',
+    ]) {
+      const [back] = parse(toCsv([[formula]]));
+      expect(back, JSON.stringify(formula)).toEqual([`'${formula}`]);
+    }
+    // Text that merely contains those characters, or whitespace alone, stays as it is.
+    for (const text of ['a=1', '1+1', 'x - y', 'mail@host', ' ', '  a', '１２', 'ー', '−1'])
+      expect(parse(toCsv([[text]]))[0], JSON.stringify(text)).toEqual([text]);
+    // Number cells stay numbers: a negative number is written plainly, never as text.
+    expect(toCsv([[-2, -0.5, -1e21]])).toBe('-2,-0.5,-1e+21\r\n');
+  });
+
+  it('is the only maker of CSV text: a string built another way is not CsvText (checked by tsc)', () => {
+    // @ts-expect-error a CSV assembled by hand skips the neutralization, so it must not type as CsvText
+    const byHand: CsvText = 'name\r\n=cmd()\r\n';
+    const made: CsvText = toCsv([['name'], ['=cmd()']]);
+    expect(made).toBe("name\r\n'=cmd()\r\n");
+    expect(byHand).not.toBe(made);
+  });
+
   it('writes numbers plainly and refuses NaN and Infinity', () => {
     expect(toCsv([[0, -0, 1e21, 3.09e-8, 0.1 + 0.2]])).toBe('0,0,1e+21,3.09e-8,0.30000000000000004\r\n');
     expect(() => toCsv([[NaN]])).toThrow(RangeError);
@@ -61,6 +134,7 @@ describe('toCsv', { timeout: 120_000 }, () => {
     const cellArb: fc.Arbitrary<CsvCell> = fc.oneof(
       fc.string({ unit: 'binary' }),
       fc.constantFrom('=cmd()', '+1', '-x', '@a', '\t=1', '\r=1', '\n=1', '\0', '"', ',', '\r\n', ''),
+      hiddenFormula,
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       fc.constant(null),
     );
@@ -75,9 +149,8 @@ describe('toCsv', { timeout: 120_000 }, () => {
               const got = back[i]![j]!;
               if (c === null) expect(got).toBe('');
               else if (typeof c === 'number') expect(Number(got)).toBe(c === 0 ? 0 : c);
-              else if (/^[=+\-@\t\r\n\0]/.test(c)) expect(got).toBe(`'${c}`);
-              else expect(got).toBe(c);
-              if (typeof c === 'string') expect(got).not.toMatch(/^[=+\-@\t\r\n\0]/);
+              else expect(got).toBe(safe(c));
+              if (typeof c === 'string') expect(formulaLike(got)).toBe(false);
             }),
           );
         },
@@ -158,6 +231,7 @@ describe('reportToCsv on generated reports (property)', { timeout: 120_000 }, ()
   const text = fc.oneof(
     fc.string({ unit: 'binary' }),
     fc.constantFrom('=cmd()', '@x', '-1', 'a,b', 'say "x"', 'a\r\nb'),
+    hiddenFormula,
   );
   const num = fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true });
   const lineItem = fc.record({
@@ -180,7 +254,6 @@ describe('reportToCsv on generated reports (property)', { timeout: 120_000 }, ()
         const rows = parse(reportToCsv(report));
         const items = strategies.flatMap((s) => s.lineItems.map((li) => ({ s, li })));
         expect(rows).toHaveLength(items.length + 1);
-        const safe = (t: string) => (/^[=+\-@\t\r\n\0]/.test(t) ? `'${t}` : t);
         items.forEach(({ s, li }, i) => {
           const r = rows[i + 1]!;
           expect(r[0]).toBe(s.id);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, forecast } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { formatAmount, formatMoney, formatNumber, printable, reportToTable } from './table.ts';
+import { displayWidth, formatAmount, formatMoney, formatNumber, printable, reportToTable } from './table.ts';
 
 describe('number formatting', () => {
   it('formats money with two decimals and thousands separators', () => {
@@ -27,8 +28,162 @@ describe('number formatting', () => {
     expect(formatNumber(-1500.4)).toBe('-1,500');
   });
 
-  it('replaces control characters so names cannot drive the terminal', () => {
-    expect(printable('a\u001b[31mb\u0007\u009b')).toBe('a?[31mb??');
+  it('escapes control characters visibly so names cannot drive the terminal', () => {
+    expect(printable('a\u001b[31mb\u0007\u009b')).toBe('a\\u001B[31mb\\u0007\\u009B');
+    expect(printable('\0\t\r\n\u007f')).toBe('\\u0000\\u0009\\u000D\\u000A\\u007F');
+  });
+});
+
+/**
+ * What must never reach a terminal: C0/C1 controls, the bidirectional embeddings, overrides, isolates and marks,
+ * line/paragraph separators, unpaired surrogates, and every other invisible format character except the joiners
+ * emoji and some scripts need (ZWNJ, ZWJ) and the tag characters of a flag emoji.
+ */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+function unsafeCharacters(text: string): string[] {
+  return [...text.replace(/\n/g, '')].filter(
+    (c) =>
+      /^[\p{Cc}\p{Zl}\p{Zp}\p{Cs}]$/u.test(c) ||
+      BIDI.test(c) ||
+      (/^\p{Cf}$/u.test(c) && c !== '\u200C' && c !== '\u200D' && !/^[\u{E0020}-\u{E007F}]$/u.test(c)),
+  );
+}
+
+describe('printable: visible escapes for controls and bidi characters', () => {
+  it('escapes every bidi override, embedding, isolate and mark as \\uXXXX', () => {
+    const bidi = [
+      0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+    ];
+    for (const cp of bidi) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      expect(printable(`evil${String.fromCodePoint(cp)}gpj.exe`)).toBe(`evil\\u${hex}gpj.exe`);
+    }
+    expect(printable('a\u2028b\u2029c\ufeffd\u200be\u00adf')).toBe(
+      'a\\u2028b\\u2029c\\uFEFFd\\u200Be\\u00ADf',
+    );
+    expect(printable('lone \ud800 surrogate \udfff')).toBe('lone \\uD800 surrogate \\uDFFF');
+    expect(printable('tag \u{E0041} outside a flag')).toBe('tag \\u{E0041} outside a flag');
+  });
+
+  it('keeps accents, CJK, emoji (with joiners and flags) and plain backslashes as they are', () => {
+    for (const s of [
+      'café crème',
+      'cafe\u0301',
+      '東京サービス',
+      '서비스',
+      'Ωmega',
+      '👩‍💻 ops',
+      '🇫🇷',
+      '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+      '❤️',
+      'می‌خواهم', // Persian with a zero-width non-joiner
+      'C:\\path',
+    ])
+      expect(printable(s)).toBe(s);
+  });
+
+  it('measures terminal columns: wide CJK and emoji take two, combining marks none', () => {
+    expect(displayWidth('abc')).toBe(3);
+    expect(displayWidth('東京')).toBe(4);
+    expect(displayWidth('cafe\u0301')).toBe(4);
+    expect(displayWidth('👩‍💻')).toBe(2);
+    expect(displayWidth('🇫🇷')).toBe(2);
+    expect(displayWidth('ＡＢ')).toBe(4);
+  });
+
+  it('leaves no control or bidi character in any table, whatever the names (property)', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc
+        .array(
+          fc.constantFrom(
+            '\u202e',
+            '\u2066',
+            '\u001b[2J',
+            '\u009b',
+            '\r',
+            '\u0000',
+            '\ud800',
+            'a',
+            '東',
+            '👩‍💻',
+          ),
+          { maxLength: 8 },
+        )
+        .map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 1, maxLength: 3 }), hostile, (names, planName) => {
+        const plan = testPlan(
+          structuredClone(awsUsEast1),
+          names.map((n, i) => testService({ name: `${n}${i}`, trafficRps: flat(5 + i) })),
+        );
+        plan.name = planName;
+        const text = reportToTable(evaluate(plan), forecast(plan, 2));
+        expect(unsafeCharacters(text)).toEqual([]);
+        for (const n of names) expect(unsafeCharacters(printable(n))).toEqual([]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('keeps the columns aligned around wide and combining characters', () => {
+    // The same plan with ASCII names of the same display width must give the same layout, character for character.
+    const names = ['東京', 'cafe\u0301s', '👩‍💻 ops', 'x\u202ey'];
+    const ascii = ['Tkyo', 'cafes', 'EM ops', 'x\\u202Ey'];
+    const table = (ns: string[]) =>
+      reportToTable(
+        evaluate(
+          testPlan(
+            structuredClone(awsUsEast1),
+            ns.map((n, i) => testService({ name: n, trafficRps: flat(10 + i) })),
+          ),
+        ),
+      );
+    let wide = table(names);
+    names.forEach((n, i) => (wide = wide.replaceAll(printable(n), ascii[i]!)));
+    expect(wide).toBe(table(ascii));
+  });
+
+  it('lays out a Latin-only report without creating a segmenter (it costs the CLI tens of ms to load)', async () => {
+    vi.resetModules();
+    const Real = Intl.Segmenter;
+    let made = 0;
+    class Counting extends Real {
+      constructor(...args: ConstructorParameters<typeof Intl.Segmenter>) {
+        super(...args);
+        made++;
+      }
+    }
+    Object.defineProperty(Intl, 'Segmenter', { value: Counting, configurable: true, writable: true });
+    try {
+      const fresh = await import('./table.ts');
+      const plan = testPlan(structuredClone(awsUsEast1), [
+        testService({ name: 'café – “orders”…', trafficRps: flat(5) }),
+      ]);
+      expect(fresh.reportToTable(evaluate(plan))).toContain('café – “orders”…');
+      expect(made).toBe(0);
+      expect(fresh.displayWidth('東京👩‍💻')).toBe(6);
+      expect(made).toBe(1);
+    } finally {
+      Object.defineProperty(Intl, 'Segmenter', { value: Real, configurable: true, writable: true });
+    }
+  });
+
+  it('clips long names by width and never splits a character', () => {
+    const plan = testPlan(structuredClone(awsUsEast1), [
+      testService({ name: '東'.repeat(30), trafficRps: flat(5) }),
+      testService({ name: '👩‍💻'.repeat(30), trafficRps: flat(5) }),
+    ]);
+    const text = reportToTable(evaluate(plan));
+    const rows = text.split('\n').filter((l) => l.startsWith('東') || l.startsWith('👩'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const name = r.slice(0, r.indexOf('…') + 1);
+      expect(displayWidth(name)).toBeLessThanOrEqual(40);
+      expect(unsafeCharacters(r)).toEqual([]);
+    }
   });
 });
 

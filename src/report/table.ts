@@ -3,15 +3,100 @@
 import type { ForecastMonth, Report, StrategyReport } from '../model/index.ts';
 import { STRATEGY_IDS } from '../model/index.ts';
 
-/** Replaces control characters (terminal escape sequences included) so names cannot drive the terminal. */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+/**
+ * What a terminal must never receive from a name: C0 and C1 controls (ESC starts escape sequences), line and
+ * paragraph separators, unpaired surrogates, and the invisible format characters, among them the bidirectional
+ * marks, embeddings, overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069) that can make
+ * `evil\u202Egpj.exe` read as `evilexe.jpg`. A flag's tag sequence (🏴 + tags) is matched first so that it stays.
+ */
+const UNSAFE = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+/** Format characters that are part of ordinary text: ZWNJ (Persian, Indic scripts) and ZWJ (emoji sequences). */
+const JOINERS = new Set(['\u200C', '\u200D']);
+
+function escapeCodePoint(c: string): string {
+  const cp = c.codePointAt(0) ?? 0;
+  const hex = cp.toString(16).toUpperCase();
+  return cp > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
 }
 
+/**
+ * Text made safe for a terminal: every control, bidi or other invisible format character is written as a visible
+ * `\u202E`-style escape, so a name can neither drive the terminal nor reorder what is shown. Accents, CJK and emoji
+ * stay as they are. The one function every text cell and line of the table goes through.
+ */
+export function printable(s: string): string {
+  return s.replace(UNSAFE, (m) => (m.length > 2 || JOINERS.has(m) ? m : escapeCodePoint(m)));
+}
+
+/**
+ * Text whose characters each take one column and never combine: ASCII, Latin-1 and Latin Extended, and the usual
+ * punctuation (– … ‘ ’ “ ”) and currency signs. The common case, measured without a segmenter.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*$/;
+// Made on first use: creating a segmenter loads ICU data (tens of ms), which a Latin-only table never needs.
+let segmenter: Intl.Segmenter | undefined;
+/** User-perceived characters (an emoji sequence or a letter with its accents is one). */
+function graphemes(s: string): string[] {
+  if (NARROW.test(s)) return s.split('');
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}
+
+/** East Asian Wide and Fullwidth ranges (Unicode UAX #11): two terminal columns. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xa960 && cp <= 0xa97f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f1e6 && cp <= 0x1f1ff) || // regional indicators: a pair is one flag
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** Terminal columns of one user-perceived character. */
+function graphemeWidth(g: string): number {
+  if (/\p{Extended_Pictographic}/u.test(g) && (/\p{Emoji_Presentation}/u.test(g) || g.includes('\uFE0F')))
+    return 2;
+  const cp = g.codePointAt(0) ?? 0;
+  if (isWide(cp)) return 2;
+  return /^[\p{M}\u200B-\u200D]+$/u.test(g) ? 0 : 1;
+}
+
+/** Terminal columns the text takes (wide CJK and emoji two, combining marks none), so columns line up. */
+export function displayWidth(s: string): number {
+  if (NARROW.test(s)) return s.length;
+  let w = 0;
+  for (const g of graphemes(s)) w += graphemeWidth(g);
+  return w;
+}
+
+/** Printable text cut to at most `max` columns, at a character boundary, with `…` when cut. */
 function clip(s: string, max: number): string {
   const p = printable(s);
-  return p.length > max ? `${p.slice(0, max - 1)}…` : p;
+  if (displayWidth(p) <= max) return p;
+  let out = '';
+  let w = 0;
+  for (const g of graphemes(p)) {
+    const gw = graphemeWidth(g);
+    if (w + gw > max - 1) break;
+    out += g;
+    w += gw;
+  }
+  return `${out}…`;
+}
+
+function pad(s: string, width: number, align: Align): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return align === 'right' ? fill + s : s + fill;
 }
 
 function groupThousands(digits: string): string {
@@ -72,15 +157,17 @@ function capacitySummary(s: StrategyReport): string {
 
 type Align = 'left' | 'right';
 
-/** Columns padded to their widest cell; the first column left-aligned, the rest as given. */
+/** Columns padded to their widest cell (in terminal columns); every cell made printable first. */
 function grid(header: string[], rows: string[][], align: Align[]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const head = header.map(printable);
+  const body = rows.map((r) => r.map(printable));
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (align[i] === 'right' ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, i) => pad(c, widths[i]!, align[i] ?? 'left'))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
 }
 
 /** Column headings: short enough that the per-service and forecast tables fit 80 columns. */
@@ -166,5 +253,6 @@ export function reportToTable(report: Report, forecast?: readonly ForecastMonth[
       ),
     );
   }
-  return `${out.join('\n')}\n`;
+  // Every line once more: a line added later without printable() still cannot reach the terminal raw.
+  return `${out.map(printable).join('\n')}\n`;
 }

@@ -13,7 +13,7 @@
 import type { ForecastMonth, PlanIssue, Report, StrategyId } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
 import { parsePlanText, planToFile, parsePlan, PLAN_LIMITS } from '../plan/index.ts';
-import { reportToCsv } from '../report/index.ts';
+import { reportToCsv, type CsvText } from '../report/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
@@ -1002,12 +1002,16 @@ export class AppState {
     );
   }
 
-  async exportComparison(csv: string): Promise<void> {
+  async exportComparison(csv: CsvText): Promise<void> {
     const names = this.compareIds.map((id) => this.plans.find((p) => p.id === id)?.name ?? '').join(' vs ');
     await this.#save(exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv'), 'text/csv', csv);
   }
 
-  async #save(name: string, mimeType: 'text/csv' | 'application/json', contents: string): Promise<void> {
+  /** A CSV file's contents must come from toCsv (CsvText), so every CSV written is formula-safe. */
+  async #save(
+    name: string,
+    ...[mimeType, contents]: ['text/csv', CsvText] | ['application/json', string]
+  ): Promise<void> {
     const r = await this.platform.saveFile({ suggestedName: name, mimeType, contents });
     if (r.saved) this.notify(r.path ? `Saved ${r.path}.` : `Saved ${name}.`);
     else if (r.error) this.notify(r.error, 'error');

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  detectNumberFormat,
   inspectTrafficCsv,
   parseNumber,
+  parseNumberAs,
   parseTimestamp,
   parseTrafficCsv,
   type TrafficCsvOptions,
@@ -196,5 +198,280 @@ describe('cells', () => {
       'now',
     ])
       expect(parseTimestamp(s), s).toBeNull();
+  });
+});
+
+/** A day of hourly samples; `value(h)` is the value cell exactly as written (quote it yourself). */
+function dayFile(
+  value: (h: number) => string,
+  { sep = ',', head }: { sep?: string; head?: string } = {},
+): string {
+  return [
+    head ?? `time${sep}rps`,
+    ...Array.from(
+      { length: 24 },
+      (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z${sep}${value(h)}`,
+    ),
+  ].join('\n');
+}
+const rps: TrafficCsvOptions = { hours: 24, valueKind: 'rps' };
+
+describe('header names and row widths', () => {
+  it('refuses duplicate column names, naming the column and both positions', () => {
+    const text = dayFile((h) => `${h},${h}`, { head: 'time,rps,rps' });
+    const inspected = inspectTrafficCsv(text);
+    expect(inspected).toEqual({
+      ok: false,
+      issues: [
+        {
+          line: 1,
+          column: 'rps',
+          message: expect.stringMatching(/columns 2 and 3 are both named "rps"/i),
+        },
+      ],
+    });
+    const parsed = parseTrafficCsv(text, rps);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ line: 1, column: 'rps' });
+    // Names differing only in surrounding spaces are the same name; an empty name is "column N".
+    const spaced = inspectTrafficCsv(dayFile((h) => `${h},${h}`, { head: 'time, rps ,rps' }));
+    expect(spaced.ok).toBe(false);
+    const empty = inspectTrafficCsv(dayFile((h) => `${h},${h}`, { head: 'time,column 3,' }));
+    expect(empty).toMatchObject({ ok: false, issues: [{ column: 'column 3' }] });
+  });
+
+  it('a row with more cells than the header is an error at its line and first extra column', () => {
+    const text = dayFile((h) => (h === 5 ? '5,7' : '5'));
+    const r = parseTrafficCsv(text, rps);
+    expect(r).toEqual({
+      ok: false,
+      issues: [
+        {
+          line: 7,
+          column: 'column 3',
+          message: expect.stringContaining('This row has 3 cells; the header has 2'),
+        },
+      ],
+    });
+    expect(inspectTrafficCsv(text)).toMatchObject({ ok: false, issues: [{ line: 7, column: 'column 3' }] });
+  });
+
+  it('explains an unquoted decimal comma split by the comma delimiter ("12,7" is not read as 12)', () => {
+    for (const cell of ['12,7', '1,234']) {
+      const r = parseTrafficCsv(
+        dayFile(() => cell),
+        rps,
+      );
+      expect(r.ok, cell).toBe(false);
+      if (r.ok) continue;
+      expect(r.issues[0]).toMatchObject({ line: 2, column: 'column 3' });
+      expect(r.issues[0]!.message).toContain(`quote it ("${cell}")`);
+    }
+  });
+
+  it('a trailing delimiter on the data rows is a named warning, not a silent drop', () => {
+    const r = parseTrafficCsv(
+      dayFile((h) => `${h + 1},`),
+      rps,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.curve[3]).toBe(4);
+    expect(r.report.warnings).toEqual([
+      {
+        code: 'trailing-empty-cells',
+        line: 2,
+        rows: 24,
+        message: expect.stringContaining('24 rows end with an empty extra cell'),
+      },
+    ]);
+    // A file without one has no warnings.
+    const plain = parseTrafficCsv(
+      dayFile((h) => `${h + 1}`),
+      rps,
+    );
+    expect(plain.ok && plain.report.warnings).toEqual([]);
+  });
+});
+
+describe('number formats: thousands separators and decimal commas', () => {
+  it('cells read strictly under each format', () => {
+    const point = (s: string) => parseNumberAs(s, 'decimal-point');
+    const comma = (s: string) => parseNumberAs(s, 'decimal-comma');
+    expect(['1234.5', '1,234.5', '1,234', '12,345,678', '.5', '1e3', '-2'].map(point)).toEqual([
+      1234.5, 1234.5, 1234, 12345678, 0.5, 1000, -2,
+    ]);
+    expect(['1234,5', '1.234,5', '1.234', '12.345.678', ',5', '12,7', '-2', '1234'].map(comma)).toEqual([
+      1234.5, 1234.5, 1234, 12345678, 0.5, 12.7, -2, 1234,
+    ]);
+    for (const s of ['1,23', '1,2345', '12,7', '1.234,5', '1,234,5', '1 234', "1'234", '0,500'])
+      expect(point(s), s).toBeNull();
+    for (const s of ['1.5', '1,234.5', '1.23', '1.2345', '1.234.5', '1 234', '0x10', '0.500', '01.234'])
+      expect(comma(s), s).toBeNull();
+    // parseNumber stays the strict plain reader.
+    expect(parseNumber('1,234')).toBeNull();
+  });
+
+  it('a plain file needs no question and imports exactly as before', () => {
+    const text = dayFile((h) => (h * 1.5).toFixed(3));
+    expect(detectNumberFormat(text)).toEqual({ kind: 'plain' });
+    const auto = parseTrafficCsv(text, rps);
+    const confirmed = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-point' });
+    if (!auto.ok || !confirmed.ok) throw new Error('plain file refused');
+    expect(auto.curve[3]).toBe(4.5);
+    expect(confirmed).toEqual(auto);
+    expect(auto.report.numberFormat).toBe('decimal-point');
+    for (const name of [
+      'cloudwatch-alb-requestcount.csv',
+      'datadog-trace-hits.csv',
+      'prometheus-query-range.csv',
+    ])
+      expect(detectNumberFormat(fixture(name)), name).toEqual({ kind: 'plain' });
+  });
+
+  it('points that could group thousands ("13.200" only) read as decimals as before, but say so and can be changed', () => {
+    // Grafana writes three decimals everywhere: 13.200 is 13.2, or 13200 to a reader who groups with points.
+    const text = fixture('grafana-panel.csv');
+    expect(detectNumberFormat(text, 'orders 2xx')).toEqual({
+      kind: 'plain',
+      doubt: { line: 2, column: 'orders 2xx', cell: '13.200', asDecimalPoint: 13.2, asDecimalComma: 13200 },
+    });
+    const r = parseTrafficCsv(text, { hours: 168, valueKind: 'rps', valueColumn: 'orders 2xx' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.numberFormat).toBe('decimal-point');
+    expect(r.report.warnings).toEqual([
+      {
+        code: 'point-or-thousands',
+        line: 2,
+        rows: 504,
+        message: expect.stringContaining('"13.200" was read as 13.2'),
+      },
+    ]);
+    // Confirmed either way, no warning; the other answer reads thousands.
+    const confirmed = parseTrafficCsv(text, {
+      hours: 168,
+      valueKind: 'rps',
+      valueColumn: 'orders 2xx',
+      numberFormat: 'decimal-point',
+    });
+    expect(confirmed.ok && confirmed.report.warnings).toEqual([]);
+    const thousands = parseTrafficCsv(text, {
+      hours: 24,
+      valueKind: 'rps',
+      valueColumn: 'orders 2xx',
+      statistic: 'max',
+      numberFormat: 'decimal-comma',
+    });
+    expect(thousands.ok && thousands.curve[19]).toBe(121_000);
+    // One value with another number of decimals settles it: no doubt.
+    expect(detectNumberFormat(dayFile((h) => (h === 5 ? '1.5' : '13.200')))).toEqual({ kind: 'plain' });
+  });
+
+  it('an English-style file (quoted "1,234.5") asks, suggests the decimal point, then reads it', () => {
+    const text = dayFile((h) => `"1,${String(h).padStart(3, '0')}.5"`);
+    expect(detectNumberFormat(text)).toEqual({
+      kind: 'ask',
+      column: 'rps',
+      suggested: 'decimal-point',
+      example: { line: 2, column: 'rps', cell: '1,000.5', asDecimalPoint: 1000.5, asDecimalComma: null },
+    });
+    const unconfirmed = parseTrafficCsv(text, rps);
+    expect(unconfirmed).toEqual({
+      ok: false,
+      issues: [
+        { line: 2, column: 'rps', message: expect.stringContaining('choose how numbers are written') },
+      ],
+    });
+    const r = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-point' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.curve[7]).toBe(1007.5);
+    expect(r.report.numberFormat).toBe('decimal-point');
+    // The other answer reads none of them: every line is named, nothing is guessed.
+    const wrong = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-comma' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.issues[0]).toMatchObject({ line: 2, column: 'rps' });
+  });
+
+  it('a German-style semicolon file ("1.234,5" and "12,7") asks, suggests the decimal comma, then reads it', () => {
+    const text = `sep=;\n${dayFile((h) => (h === 0 ? '1.234,5' : `${h},7`), { sep: ';' })}`;
+    const d = detectNumberFormat(text);
+    expect(d).toEqual({
+      kind: 'ask',
+      column: 'rps',
+      suggested: 'decimal-comma',
+      example: { line: 3, column: 'rps', cell: '1.234,5', asDecimalPoint: null, asDecimalComma: 1234.5 },
+    });
+    const r = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-comma' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.curve[0]).toBe(1234.5);
+    expect(r.curve[12]).toBe(12.7);
+    // Quoted decimal commas in a comma-delimited file read the same way.
+    const quoted = parseTrafficCsv(
+      dayFile((h) => `"${h},7"`),
+      { ...rps, numberFormat: 'decimal-comma' },
+    );
+    expect(quoted.ok && quoted.curve[12]).toBe(12.7);
+  });
+
+  it('"1,234" alone is ambiguous: asks without a suggestion, showing both readings; each answer is honoured', () => {
+    const text = dayFile((h) => `"${h + 1},234"`);
+    expect(detectNumberFormat(text)).toEqual({
+      kind: 'ask',
+      column: 'rps',
+      suggested: null,
+      example: { line: 2, column: 'rps', cell: '1,234', asDecimalPoint: 1234, asDecimalComma: 1.234 },
+    });
+    const thousands = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-point' });
+    const decimals = parseTrafficCsv(text, { ...rps, numberFormat: 'decimal-comma' });
+    expect(thousands.ok && thousands.curve[1]).toBe(2234);
+    expect(decimals.ok && decimals.curve[1]).toBe(2.234);
+  });
+
+  it('mixed formats are refused with the line and column of the value that contradicts the others', () => {
+    const text = dayFile((h) => (h === 6 ? '"12,7"' : h === 2 ? '"1,234.5"' : '5'));
+    expect(detectNumberFormat(text)).toEqual({
+      kind: 'refused',
+      issues: [
+        {
+          line: 8,
+          column: 'rps',
+          message: expect.stringMatching(
+            /"12,7" has a decimal comma, but line 4 .*"1,234.5" .*decimal point/,
+          ),
+        },
+      ],
+    });
+    const r = parseTrafficCsv(text, rps);
+    expect(r).toMatchObject({ ok: false, issues: [{ line: 8, column: 'rps' }] });
+    // A plain decimal point and a decimal comma in one column are mixed too.
+    expect(detectNumberFormat(dayFile((h) => (h === 9 ? '"3,5"' : '2.5')))).toMatchObject({
+      kind: 'refused',
+      issues: [{ line: 11, column: 'rps' }],
+    });
+  });
+
+  it('separators that fit neither format cannot be determined: refused at the first such cell', () => {
+    const text = dayFile((h) => (h === 3 ? '"1,23,456"' : '5'));
+    expect(detectNumberFormat(text)).toMatchObject({
+      kind: 'refused',
+      issues: [{ line: 5, column: 'rps', message: expect.stringContaining('"1,23,456"') }],
+    });
+  });
+
+  it('detects in the value column chosen, and finds a decimal-comma column by itself', () => {
+    const text = `time;cpu;rps\n${Array.from(
+      { length: 24 },
+      (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z;0.5;${h},25`,
+    ).join('\n')}`;
+    expect(inspectTrafficCsv(text)).toMatchObject({ ok: true, valueColumns: ['cpu', 'rps'] });
+    expect(detectNumberFormat(text, 'cpu')).toEqual({ kind: 'plain' });
+    expect(detectNumberFormat(text, 'rps')).toMatchObject({ kind: 'ask', suggested: 'decimal-comma' });
+    const r = parseTrafficCsv(text, { ...rps, valueColumn: 'rps', numberFormat: 'decimal-comma' });
+    expect(r.ok && r.curve[4]).toBe(4.25);
+    // A header-less file with decimal commas is still seen as header-less.
+    const bare = text.split('\n').slice(1).join('\n');
+    expect(inspectTrafficCsv(bare)).toMatchObject({
+      ok: true,
+      columns: ['column 1', 'column 2', 'column 3'],
+    });
   });
 });

@@ -5,6 +5,12 @@ import Papa from 'papaparse';
 import { FILE_LIMITS } from '../limits/files.ts';
 
 export type ValueKind = 'rps' | 'count';
+/**
+ * How the value column writes numbers. `decimal-point`: 1,234.5 (a comma may group thousands); `decimal-comma`:
+ * 1.234,5 (a point may group thousands). Groups are always of three digits.
+ */
+export type NumberFormat = 'decimal-point' | 'decimal-comma';
+export const NUMBER_FORMATS: readonly NumberFormat[] = ['decimal-point', 'decimal-comma'];
 export type Statistic = 'mean' | 'p50' | 'p90' | 'p95' | 'p99' | 'max';
 export const STATISTICS: readonly Statistic[] = ['mean', 'p50', 'p90', 'p95', 'p99', 'max'];
 
@@ -20,6 +26,11 @@ export interface TrafficCsvOptions {
   statistic?: Statistic | undefined;
   /** Minutes to add to UTC to get the plan's local time (e.g. 60 for UTC+1). Default 0. */
   utcOffsetMinutes?: number | undefined;
+  /**
+   * The number format the user confirmed. Without it, a plain file (no comma, no grouped digits in the value
+   * column) is read with a decimal point and anything else is refused until a format is given: never guessed.
+   */
+  numberFormat?: NumberFormat | undefined;
 }
 
 export interface TrafficIssue {
@@ -36,6 +47,44 @@ export interface TrafficGap {
   missingSteps: number;
 }
 
+/** Something read but worth saying, shown beside the preview. */
+export interface TrafficWarning {
+  /**
+   * `trailing-empty-cells`: rows with more cells than the header, the extra ones all empty (a trailing delimiter).
+   * `point-or-thousands`: every value with a point has three digits after it (13.200), so the point might group
+   * thousands; read as a decimal point (as always) because no format was given.
+   */
+  code: 'trailing-empty-cells' | 'point-or-thousands';
+  /** First line concerned. */
+  line: number;
+  rows: number;
+  message: string;
+}
+
+/** One value cell and what it would be under each number format (null: not a number under that format). */
+export interface NumberSample {
+  line: number;
+  column: string;
+  cell: string;
+  asDecimalPoint: number | null;
+  asDecimalComma: number | null;
+}
+
+export type NumberFormatDetection =
+  /**
+   * No comma and no grouped digits: read with a decimal point, as always; nothing to ask. `doubt` is set when every
+   * value with a point could also be point-grouped thousands (only "13.200"-like values): read as decimals, said in
+   * a warning, and the user may still choose.
+   */
+  | { kind: 'plain'; doubt?: NumberSample }
+  /**
+   * Commas or grouped digits: the user must confirm the format. `suggested` is the only format under which every
+   * value reads (null when both do, as for a column of "1,234"); `example` is a value that shows the difference.
+   */
+  | { kind: 'ask'; column: string; suggested: NumberFormat | null; example: NumberSample }
+  /** Values that mix formats, separators that fit neither, or a file that cannot be read: located issues. */
+  | { kind: 'refused'; issues: TrafficIssue[] };
+
 export interface TrafficReport {
   /** Data rows read (samples with a value). */
   rows: number;
@@ -50,6 +99,9 @@ export interface TrafficReport {
   to: string;
   timestampColumn: string;
   valueColumn: string;
+  /** The number format the values were read with. */
+  numberFormat: NumberFormat;
+  warnings: TrafficWarning[];
 }
 
 export type TrafficCsvResult =
@@ -74,6 +126,12 @@ export const TRAFFIC_LIMITS = {
 } as const;
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** 1,234 or 1,234,567.89: comma-grouped thousands with a decimal point (no leading 0 group: 0,500 is not 500). */
+const POINT_GROUPED = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+/** 12,7 or 1234,5 or ,5: a decimal comma without grouping. */
+const COMMA_PLAIN = /^[+-]?(?:\d+,?\d*|,\d+)(?:[eE][+-]?\d+)?$/;
+/** 1.234 or 1.234.567,89: point-grouped thousands with a decimal comma (no leading 0 group: 0.500 is not 500). */
+const COMMA_GROUPED = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/;
 const UNIX = /^\d{9,13}(?:\.\d+)?$/;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
@@ -90,6 +148,31 @@ export function parseNumber(cell: string): number | null {
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
+
+/**
+ * A strict number written in the given format, or null: groups of exactly three digits, one decimal mark, no
+ * spaces, units or hex. `parseNumberAs('1,234', 'decimal-point')` is 1234; `parseNumberAs('1,234', 'decimal-comma')`
+ * is 1.234.
+ */
+export function parseNumberAs(cell: string, format: NumberFormat): number | null {
+  const t = cell.trim();
+  let plain: string;
+  if (format === 'decimal-point') {
+    if (NUMBER.test(t)) plain = t;
+    else if (POINT_GROUPED.test(t)) plain = t.replace(/,/g, '');
+    else return null;
+  } else {
+    if (COMMA_PLAIN.test(t)) plain = t.replace(',', '.');
+    else if (COMMA_GROUPED.test(t)) plain = t.replace(/\./g, '').replace(',', '.');
+    else return null;
+  }
+  const n = Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number under either format (for guessing which columns hold numbers). */
+const anyNumber = (cell: string) =>
+  parseNumberAs(cell, 'decimal-point') !== null || parseNumberAs(cell, 'decimal-comma') !== null;
 
 /** ISO 8601 (an offset-less time is UTC) or Unix seconds / milliseconds, as ms since the epoch; or null. */
 export function parseTimestamp(cell: string): number | null {
@@ -129,7 +212,8 @@ interface Row {
 }
 
 type Table =
-  { ok: true; header: string[]; headerLine: number; rows: Row[] } | { ok: false; issues: TrafficIssue[] };
+  | { ok: true; header: string[]; headerLine: number; rows: Row[]; warnings: TrafficWarning[] }
+  | { ok: false; issues: TrafficIssue[] };
 
 function detectDelimiter(line: string): string {
   let best = ',';
@@ -233,15 +317,89 @@ function readTable(input: string): Table {
     };
   }
   // A file without a header row: its first row already holds a time.
-  if (
+  const headerless =
     head.cells.some((c) => parseTimestamp(c) !== null) &&
-    head.cells.every((c) => parseNumber(c) !== null || parseTimestamp(c) !== null)
-  ) {
-    rows.unshift(head);
-    return { ok: true, header: head.cells.map((_, i) => `column ${i + 1}`), headerLine: head.line, rows };
+    head.cells.every((c) => anyNumber(c) || parseTimestamp(c) !== null);
+  if (headerless) rows.unshift(head);
+  const header = headerless
+    ? head.cells.map((_, i) => `column ${i + 1}`)
+    : head.cells.map((c, i) => c.trim() || `column ${i + 1}`);
+  // Columns are chosen by name: two with one name would make the choice (and the panel's list) ambiguous.
+  const seen = new Map<string, number>();
+  for (const [i, name] of header.entries()) {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        issues: [
+          {
+            line: head.line,
+            column: name,
+            message: `Columns ${first + 1} and ${i + 1} are both named "${name.slice(0, 60)}"; rename one of them in the header.`,
+          },
+        ],
+      };
+    }
+    seen.set(name, i);
   }
-  const header = head.cells.map((c, i) => c.trim() || `column ${i + 1}`);
-  return { ok: true, header, headerLine: head.line, rows };
+  const width = checkWidths(header, rows, delimiter);
+  if (!width.ok) return width;
+  return { ok: true, header, headerLine: head.line, rows, warnings: width.warnings };
+}
+
+/**
+ * Rows with more cells than the header: never dropped silently. Extra cells that are all empty (a delimiter at the
+ * end of each line) are a named warning; any other extra cell is an error at its line and column. An unquoted
+ * decimal comma in a comma-separated file is the usual cause ("12,7" becomes "12" and "7"), so say so.
+ */
+function checkWidths(
+  header: string[],
+  rows: Row[],
+  delimiter: string,
+): { ok: true; warnings: TrafficWarning[] } | { ok: false; issues: TrafficIssue[] } {
+  const issues: TrafficIssue[] = [];
+  let more = 0;
+  let trailing = 0;
+  let trailingLine = 0;
+  for (const r of rows) {
+    if (r.cells.length <= header.length) continue;
+    const extra = r.cells.slice(header.length);
+    if (extra.every((c) => c.trim() === '')) {
+      if (trailing++ === 0) trailingLine = r.line;
+      continue;
+    }
+    if (issues.length >= TRAFFIC_LIMITS.maxIssues) {
+      more++;
+      continue;
+    }
+    const at = header.length + extra.findIndex((c) => c.trim() !== '');
+    const split = r.cells.findIndex(
+      (c, i) => i > 0 && /^\s*[+-]?\d+\s*$/.test(r.cells[i - 1] ?? '') && /^\d+\s*$/.test(c),
+    );
+    const hint =
+      delimiter === ',' && split > 0
+        ? ` If "${(r.cells[split - 1] ?? '').trim()},${r.cells[split]?.trim()}" is one number, the comma between cells splits it: quote it ("${(r.cells[split - 1] ?? '').trim()},${r.cells[split]?.trim()}") or export with ";" between cells.`
+        : '';
+    issues.push({
+      line: r.line,
+      column: `column ${at + 1}`,
+      message: `This row has ${r.cells.length} cells; the header has ${header.length}.${hint}`,
+    });
+  }
+  if (more > 0) issues.push({ line: 0, column: null, message: `and ${more} more problems.` });
+  if (issues.length > 0) return { ok: false, issues };
+  const warnings: TrafficWarning[] =
+    trailing === 0
+      ? []
+      : [
+          {
+            code: 'trailing-empty-cells',
+            line: trailingLine,
+            rows: trailing,
+            message: `${trailing} row${trailing === 1 ? '' : 's'} end${trailing === 1 ? 's' : ''} with an empty extra cell (a delimiter at the end of the line, from line ${trailingLine}); ignored.`,
+          },
+        ];
+  return { ok: true, warnings };
 }
 
 export interface TrafficCsvColumns {
@@ -261,8 +419,7 @@ function guessColumns(header: string[], rows: Row[]): { time: number; values: nu
     sample.filter((r) => test(r.cells[i] ?? '')).length >= Math.ceil(sample.length * 0.8);
   const isTime = (i: number) => most((c) => parseTimestamp(c) !== null, i);
   const isNumber = (i: number) =>
-    sample.some((r) => parseNumber(r.cells[i] ?? '') !== null) &&
-    most((c) => parseNumber(c) !== null || MISSING.test(c.trim()), i);
+    sample.some((r) => anyNumber(r.cells[i] ?? '')) && most((c) => anyNumber(c) || MISSING.test(c.trim()), i);
   let time = header.findIndex((h, i) => TIME_HEADER.test(h) && isTime(i));
   if (time === -1) time = header.findIndex((_, i) => isTime(i));
   const values = header.map((_, i) => i).filter((i) => i !== time && isNumber(i));
@@ -285,6 +442,139 @@ export function inspectTrafficCsv(text: string): TrafficCsvColumns | { ok: false
   } catch (e) {
     return {
       ok: false,
+      issues: [{ line: 0, column: null, message: `The file could not be read: ${String(e)}` }],
+    };
+  }
+}
+
+/** The timestamp and value columns: by name when given, else guessed. */
+function pickColumns(
+  table: Extract<Table, { ok: true }>,
+  timestampColumn: string | undefined,
+  valueColumn: string | undefined,
+): { ok: true; ti: number; vi: number } | { ok: false; issues: TrafficIssue[] } {
+  const { header, rows, headerLine } = table;
+  const fail = (message: string, column: string | null = null) => ({
+    ok: false as const,
+    issues: [{ line: headerLine, column, message }],
+  });
+  const guess = guessColumns(header, rows);
+  const pick = (name: string | undefined, guessed: number, what: string) => {
+    if (name !== undefined) {
+      const i = header.indexOf(name);
+      if (i === -1)
+        return fail(`There is no column named "${name}"; the columns are: ${header.join(', ')}.`, name);
+      return i;
+    }
+    if (guessed === -1) return fail(`No column holds ${what}; choose one.`);
+    return guessed;
+  };
+  const ti = pick(timestampColumn, guess.time, 'timestamps (ISO 8601 or Unix seconds/milliseconds)');
+  if (typeof ti !== 'number') return ti;
+  // With one other column only, read it, so that bad cells are reported where they are.
+  const onlyOther = header.length === 2 ? 1 - ti : -1;
+  const vi = pick(valueColumn, guess.values[0] ?? onlyOther, 'numbers');
+  if (typeof vi !== 'number') return vi;
+  if (ti === vi) return fail('The timestamp and value columns must differ.', header[ti] ?? null);
+  return { ok: true, ti, vi };
+}
+
+const FORMAT_NAMES: Record<NumberFormat, string> = {
+  'decimal-point': 'a decimal point',
+  'decimal-comma': 'a decimal comma',
+};
+
+/** What the value column's cells say about their number format (see NumberFormatDetection). */
+function detectIn(rows: Row[], vi: number, column: string): NumberFormatDetection {
+  let commaSeen = false;
+  let ambiguous: NumberSample | null = null;
+  let pointOnly: NumberSample | null = null;
+  let pointWithComma: NumberSample | null = null;
+  let commaOnly: NumberSample | null = null;
+  let neither: NumberSample | null = null;
+  let pointOrThousands: NumberSample | null = null;
+  for (const r of rows) {
+    const cell = (r.cells[vi] ?? '').trim();
+    if (MISSING.test(cell)) continue;
+    const asDecimalPoint = parseNumberAs(cell, 'decimal-point');
+    const asDecimalComma = parseNumberAs(cell, 'decimal-comma');
+    const hasComma = cell.includes(',');
+    commaSeen ||= hasComma;
+    const sample: NumberSample = { line: r.line, column, cell, asDecimalPoint, asDecimalComma };
+    // Only-one-reading cells decide the format; two that decide differently mean the column mixes formats.
+    const only: NumberFormat | null =
+      asDecimalPoint !== null && asDecimalComma === null
+        ? 'decimal-point'
+        : asDecimalComma !== null && asDecimalPoint === null
+          ? 'decimal-comma'
+          : null;
+    const other = only === 'decimal-point' ? commaOnly : only === 'decimal-comma' ? pointOnly : null;
+    if (only !== null && other !== null) {
+      return {
+        kind: 'refused',
+        issues: [
+          {
+            line: r.line,
+            column,
+            message: `"${cell.slice(0, 40)}" has ${FORMAT_NAMES[only]}, but line ${other.line} has "${other.cell.slice(0, 40)}" with ${FORMAT_NAMES[only === 'decimal-point' ? 'decimal-comma' : 'decimal-point']}: the values mix number formats. Export them in one format.`,
+          },
+        ],
+      };
+    }
+    if (only === 'decimal-point') {
+      pointOnly ??= sample;
+      if (hasComma) pointWithComma ??= sample;
+    } else if (only === 'decimal-comma') commaOnly ??= sample;
+    else if (asDecimalPoint !== null && asDecimalComma !== null) {
+      if (asDecimalPoint !== asDecimalComma) {
+        ambiguous ??= sample;
+        if (!hasComma) pointOrThousands ??= sample;
+      }
+    } else if (hasComma) neither ??= sample;
+  }
+  if (!commaSeen && commaOnly === null) {
+    // Files with a point only read as they always have; a column whose every point could group thousands says so.
+    return pointOnly === null && pointOrThousands !== null
+      ? { kind: 'plain', doubt: pointOrThousands }
+      : { kind: 'plain' };
+  }
+  const example = ambiguous ?? commaOnly ?? pointWithComma;
+  if (example === null) {
+    const bad = neither ?? { line: 0, cell: '' };
+    return {
+      kind: 'refused',
+      issues: [
+        {
+          line: bad.line,
+          column,
+          message: `"${bad.cell.slice(0, 40)}" is a number in neither format (1,234.5 with a decimal point, 1.234,5 with a decimal comma), so the number format cannot be determined.`,
+        },
+      ],
+    };
+  }
+  const suggested = commaOnly !== null ? 'decimal-comma' : pointOnly !== null ? 'decimal-point' : null;
+  return { kind: 'ask', column, suggested, example };
+}
+
+/**
+ * How the value column writes its numbers: `plain` (read with a decimal point, no question), `ask` (commas or
+ * grouped digits: show the example and let the user choose, then pass `numberFormat`), or `refused` with located
+ * issues. Columns are chosen as parseTrafficCsv chooses them. Pure; never throws.
+ */
+export function detectNumberFormat(
+  text: string,
+  valueColumn?: string,
+  timestampColumn?: string,
+): NumberFormatDetection {
+  try {
+    const table = readTable(text);
+    if (!table.ok) return { kind: 'refused', issues: table.issues };
+    const picked = pickColumns(table, timestampColumn, valueColumn);
+    if (!picked.ok) return { kind: 'refused', issues: picked.issues };
+    return detectIn(table.rows, picked.vi, table.header[picked.vi] ?? '');
+  } catch (e) {
+    return {
+      kind: 'refused',
       issues: [{ line: 0, column: null, message: `The file could not be read: ${String(e)}` }],
     };
   }
@@ -324,34 +614,48 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
   if (!Number.isInteger(offset) || Math.abs(offset) > 14 * 60)
     return fail('The UTC offset must be whole minutes within ±14 h.');
 
+  if (options.numberFormat !== undefined && !NUMBER_FORMATS.includes(options.numberFormat))
+    return fail(`Unknown number format "${String(options.numberFormat)}".`);
+
   const table = readTable(text);
   if (!table.ok) return table;
   const { header, rows, headerLine } = table;
   if (rows.length === 0) return fail('The file has a header but no data rows.', headerLine);
-  const guess = guessColumns(header, rows);
-  const pick = (name: string | undefined, guessed: number, what: string): number | TrafficCsvResult => {
-    if (name !== undefined) {
-      const i = header.indexOf(name);
-      if (i === -1)
-        return fail(
-          `There is no column named "${name}"; the columns are: ${header.join(', ')}.`,
-          headerLine,
-          name,
-        );
-      return i;
-    }
-    if (guessed === -1) return fail(`No column holds ${what}; choose one.`, headerLine);
-    return guessed;
-  };
-  const ti = pick(options.timestampColumn, guess.time, 'timestamps (ISO 8601 or Unix seconds/milliseconds)');
-  if (typeof ti !== 'number') return ti;
-  // With one other column only, read it, so that bad cells are reported where they are.
-  const onlyOther = header.length === 2 ? 1 - ti : -1;
-  const vi = pick(options.valueColumn, guess.values[0] ?? onlyOther, 'numbers');
-  if (typeof vi !== 'number') return vi;
-  if (ti === vi) return fail('The timestamp and value columns must differ.', headerLine, header[ti] ?? null);
+  const picked = pickColumns(table, options.timestampColumn, options.valueColumn);
+  if (!picked.ok) return picked;
+  const { ti, vi } = picked;
   const tName = header[ti] ?? '';
   const vName = header[vi] ?? '';
+  let numberFormat: NumberFormat;
+  const warnings = [...table.warnings];
+  if (options.numberFormat !== undefined) numberFormat = options.numberFormat;
+  else {
+    // Never guessed: a file whose numbers hold a comma or grouped digits waits for the user's answer.
+    const detected = detectIn(rows, vi, vName);
+    if (detected.kind === 'refused') return { ok: false, issues: detected.issues };
+    if (detected.kind === 'ask') {
+      const ex = detected.example;
+      return fail(
+        `Numbers such as "${ex.cell.slice(0, 40)}" use a comma or grouped digits: choose how numbers are written (a decimal point, as in 1,234.5, or a decimal comma, as in 1.234,5).`,
+        ex.line,
+        ex.column,
+      );
+    }
+    numberFormat = 'decimal-point';
+    if (detected.doubt) {
+      const d = detected.doubt;
+      warnings.push({
+        code: 'point-or-thousands',
+        line: d.line,
+        rows: rows.length,
+        message: `Every value with a point has three digits after it: "${d.cell.slice(0, 40)}" was read as ${d.asDecimalPoint}, not ${d.asDecimalComma}. If the point groups thousands, choose a decimal comma.`,
+      });
+    }
+  }
+  const numberRule =
+    numberFormat === 'decimal-point'
+      ? 'digits, "." for decimals, "," only between groups of three digits, no units'
+      : 'digits, "," for decimals, "." only between groups of three digits, no units';
 
   const issues: TrafficIssue[] = [];
   let extraIssues = 0;
@@ -385,13 +689,9 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       empty++;
       continue;
     }
-    const v = parseNumber(vc);
+    const v = parseNumberAs(vc, numberFormat);
     if (v === null) {
-      issue(
-        r.line,
-        vName,
-        `"${vc.slice(0, 40)}" is not a number (plain digits, "." for decimals, no units or separators).`,
-      );
+      issue(r.line, vName, `"${vc.slice(0, 40)}" is not a number (${numberRule}).`);
     } else if (v < 0) {
       issue(r.line, vName, `${vc.trim()} is negative; traffic must be ≥ 0.`);
     } else {
@@ -480,6 +780,8 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       to: iso(last),
       timestampColumn: tName,
       valueColumn: vName,
+      numberFormat,
+      warnings,
     },
   };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTrafficCsv, type TrafficCsvOptions } from './index.ts';
+import { detectNumberFormat, parseTrafficCsv, type TrafficCsvOptions } from './index.ts';
 
 export const CSV_FUZZ_RUNS = 10_000;
 
@@ -22,7 +22,15 @@ const prometheus = readFileSync(new URL('./fixtures/prometheus-query-range.csv',
   .split('\n')
   .filter((_, i) => i % 60 === 0) // hourly, 48 rows
   .join('\n');
-const bases = [day, unixCounts, prometheus];
+// A German spreadsheet export: semicolons, decimal commas, point-grouped thousands.
+const german = [
+  'Zeit;Anfragen',
+  ...Array.from(
+    { length: 24 },
+    (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z;${h === 12 ? '1.234,5' : `${10 + h},5`}`,
+  ),
+].join('\n');
+const bases = [day, unixCounts, prometheus, german];
 
 const cell = fc.oneof(
   fc.constantFrom(
@@ -49,6 +57,7 @@ const cell = fc.oneof(
     '99999999999999',
   ),
   fc.constantFrom('2026-11-02 09:00:00+01:00', '1e308', '-0', '.5', '5.', '+3', 'Infinity', '١٢٣'),
+  fc.constantFrom('1,234', '"1,234.5"', '1.234,5', '12,7', '"12,7"', '1.234.567', ',5', '1,23,456', '1,'),
   fc.double().map(String),
   fc.integer().map(String),
   fc.string({ maxLength: 8 }),
@@ -68,7 +77,7 @@ const mutated = fc
     ),
   })
   .map(({ base, ops }) => {
-    const sep = base === 1 ? ';' : ',';
+    const sep = base === 1 || base === 3 ? ';' : ',';
     const nl = base === 1 ? '\r\n' : '\n';
     let lines = bases[base]!.split(nl);
     for (const [op, a, b, value] of ops) {
@@ -105,6 +114,7 @@ const options = fc.record({
   valueKind: fc.constantFrom<'rps' | 'count'>('rps', 'count'),
   statistic: fc.constantFrom('mean', 'p95', 'max' as const),
   utcOffsetMinutes: fc.constantFrom(0, 60, -330, 900),
+  numberFormat: fc.constantFrom(undefined, 'decimal-point', 'decimal-comma'),
 }) as fc.Arbitrary<TrafficCsvOptions>;
 
 describe('fuzz: traffic CSV import', () => {
@@ -115,7 +125,13 @@ describe('fuzz: traffic CSV import', () => {
       CSV_FUZZ_RUNS,
     );
     for (const [text, opts] of cases) {
+      // Detection never throws either, and a located refusal there is a refusal of the parse without a format.
+      const detected = detectNumberFormat(text);
+      if (detected.kind === 'refused')
+        for (const issue of detected.issues) expect(issue.message, text).not.toMatch(/could not be read/);
       const r = parseTrafficCsv(text, opts);
+      // Never guessed: without a confirmed format, a file that needs the question (or is refused) gives no curve.
+      if (opts.numberFormat === undefined && detected.kind !== 'plain') expect(r.ok, text).toBe(false);
       const lines = text.split('\n').length;
       if (r.ok) {
         valid++;
