@@ -1,5 +1,6 @@
 // "Export all data" and the file "Restore" reads back: one JSON document with every plan, scenario and setting.
 import { FILE_LIMITS } from '../limits/files.ts';
+import { readStrictJson } from '../plan/json.ts';
 import type { PlanIssue } from '../model/types.ts';
 import { recordIssues, type Validate } from './records.ts';
 import type { SettingRow } from './schema.ts';
@@ -55,12 +56,9 @@ export function parseExport(text: string, validate: Validate | undefined): Parse
       ],
     };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ path: '', message: `is not valid JSON (${(e as Error).message})` }] };
-  }
+  const read = readStrictJson(text);
+  if (!read.ok) return { ok: false, issues: [read.issue] };
+  const raw = read.value;
   if (!isObject(raw))
     return { ok: false, issues: [{ path: '', message: 'must be a Headroom data export (an object)' }] };
   const issues: PlanIssue[] = [];

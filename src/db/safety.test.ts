@@ -412,6 +412,28 @@ describe('export all and restore', () => {
     store.close();
   });
 
+  it('refuses a file with a key given twice, naming its path, like a plan file (issue 8 §8)', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    await store.putPlan(record('a'));
+    const before = await dump(o);
+    const text = await store.exportAll();
+    // The same key twice in the first plan's document: JSON.parse would keep the second silently.
+    const twice = text.replace('"name": "Plan a"', '"name": "Plan a",\n      "name": "Plan b"');
+    expect(twice).not.toBe(text);
+    const result = await store.restoreFromExport(twice);
+    expect(result.ok).toBe(false);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.issues).toEqual([
+      {
+        path: expect.stringMatching(/^plans\[0\]\.(document\.)?name$/),
+        message: expect.stringMatching(/^appears twice/),
+      },
+    ]);
+    expect(await dump(o)).toBe(before);
+    store.close();
+  });
+
   it('a restore that fails part-way leaves everything as it was', async () => {
     const o = opts();
     const seed = await openStore(o);

@@ -272,3 +272,78 @@ export function findDuplicateKey(text: string): DuplicateKey | null {
   }
   return null;
 }
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+/** The path of a problem with the file as a whole. */
+export const ROOT = '(plan)';
+
+export function shorten(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Path segments → `services[2].trafficRps[30]`; odd keys are quoted: `catalog["my key"]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else {
+      const key = String(seg);
+      out +=
+        IDENT.test(key) && key.length <= 60
+          ? out === ''
+            ? key
+            : `.${key}`
+          : `[${JSON.stringify(shorten(key))}]`;
+    }
+  }
+  return out === '' ? ROOT : out;
+}
+
+/** A problem in the JSON text itself, located: `line 3, column 7` for syntax, the key's path for a repeated key. */
+export interface JsonTextIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * Reads JSON text the way every front door must: a leading byte order mark is skipped, a syntax error is located by
+ * line and column, and a key given twice in one object is an error at its path (JSON.parse would silently keep the
+ * last). Plan files (parsePlanText) and "Export all" files (Restore) both read through here.
+ */
+export function readStrictJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; issue: JsonTextIssue } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const err = findJsonSyntaxError(body);
+    const where = err === null ? 'line 1, column 1' : `line ${err.line}, column ${err.column}`;
+    return {
+      ok: false,
+      issue: {
+        path: where,
+        message: `not valid JSON: ${err === null ? 'the text could not be read' : err.message}`,
+      },
+    };
+  }
+  // JSON.parse kept the last of any repeated key; every `:` outside a string is one member, so fewer keys in the
+  // value than members in the text means a repeat, which the slower scan then locates.
+  if (countMembers(body) !== countKeys(value)) {
+    const dup = findDuplicateKey(body);
+    if (dup !== null) {
+      const lines =
+        dup.firstLine === dup.line ? `line ${dup.line}` : `lines ${dup.firstLine} and ${dup.line}`;
+      return {
+        ok: false,
+        issue: {
+          path: formatPath(dup.path),
+          message: `appears twice in the same object (${lines}); a JSON reader would silently keep only the last`,
+        },
+      };
+    }
+  }
+  return { ok: true, value };
+}

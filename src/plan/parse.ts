@@ -3,6 +3,7 @@
 // input.
 import type * as z from 'zod';
 import { bundledCatalog, BUNDLED_CATALOGS } from '../catalog/index.ts';
+import { utf8ByteLength } from '../limits/files.ts';
 import {
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_STRATEGIES,
@@ -14,7 +15,9 @@ import {
   type Service,
   type Tier,
 } from '../model/index.ts';
-import { countKeys, countMembers, findDuplicateKey, findJsonSyntaxError } from './json.ts';
+import { formatPath, readStrictJson, ROOT, shorten } from './json.ts';
+
+export { formatPath };
 import { PLAN_FORMAT, PLAN_LIMITS, PLAN_VERSION } from './limits.ts';
 import { planFileSchema, type PlanFile } from './schema.ts';
 
@@ -23,31 +26,6 @@ export type ParseResult = { ok: true; plan: Plan; file: PlanFile } | { ok: false
 /** `services[2].trafficRps[30]: must be a number >= 0` (a root problem reads `(plan): …`). */
 export function formatIssue(issue: PlanIssue): string {
   return `${issue.path}: ${issue.message}`;
-}
-
-const ROOT = '(plan)';
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-
-function shorten(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
-/** Path segments → `services[2].trafficRps[30]`; odd keys are quoted: `catalog["my key"]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else {
-      const key = String(seg);
-      out +=
-        IDENT.test(key) && key.length <= 60
-          ? out === ''
-            ? key
-            : `.${key}`
-          : `[${JSON.stringify(shorten(key))}]`;
-    }
-  }
-  return out === '' ? ROOT : out;
 }
 
 type Obj = Record<string, unknown>;
@@ -445,27 +423,13 @@ function parseUnsafe(input: unknown): ParseResult {
   return { ok: true, plan, file };
 }
 
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i += 1;
-    } else n += 3;
-  }
-  return n;
-}
-
 /**
  * Validates the raw text of a plan file: size cap, JSON syntax (with line and column), no key twice in one object,
  * then parsePlan.
  */
 export function parsePlanText(text: string): ParseResult {
   const max = PLAN_LIMITS.maxFileBytes;
-  if (text.length > max || utf8Length(text) > max) {
+  if (text.length > max || utf8ByteLength(text) > max) {
     return {
       ok: false,
       issues: [
@@ -476,40 +440,7 @@ export function parsePlanText(text: string): ParseResult {
       ],
     };
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const err = findJsonSyntaxError(body);
-    const where = err === null ? 'line 1, column 1' : `line ${err.line}, column ${err.column}`;
-    return {
-      ok: false,
-      issues: [
-        {
-          path: where,
-          message: `not valid JSON: ${err === null ? 'the text could not be read' : err.message}`,
-        },
-      ],
-    };
-  }
-  // JSON.parse kept the last of any repeated key; every `:` outside a string is one member, so fewer keys in the
-  // value than members in the text means a repeat, which the slower scan then locates.
-  if (countMembers(body) !== countKeys(value)) {
-    const dup = findDuplicateKey(body);
-    if (dup !== null) {
-      const lines =
-        dup.firstLine === dup.line ? `line ${dup.line}` : `lines ${dup.firstLine} and ${dup.line}`;
-      return {
-        ok: false,
-        issues: [
-          {
-            path: formatPath(dup.path),
-            message: `appears twice in the same object (${lines}); a JSON reader would silently keep only the last`,
-          },
-        ],
-      };
-    }
-  }
-  return parsePlan(value);
+  const read = readStrictJson(text);
+  if (!read.ok) return { ok: false, issues: [read.issue] };
+  return parsePlan(read.value);
 }
