@@ -236,8 +236,9 @@ export function createFakeElectron(
         },
         { timeout: 10_000, interval: 5 },
       );
-      // Let the rest of main's ready chain (initial files) run.
-      for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+      // Nothing else is waited for: what main does after opening its window (reading files named on the command
+      // line) takes real file-system time, so the tests that need it wait for its effect (vi.waitFor), never for a
+      // number of ticks that a loaded machine may not honour.
     },
   };
 }
