@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // expect.poll waits for a condition, never a duration; its 1 s default is a duration in disguise, which a
+    // loaded 2-core machine can overrun (issue 8 §10). The condition still ends the wait as soon as it holds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

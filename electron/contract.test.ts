@@ -39,8 +39,7 @@ import { exportFileName } from '../src/state/doc.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
 import { FileNameSchema } from './ipc-schemas.ts';
 import { connectRenderer, createFakeElectron, type FakeElectron } from './test-support/fake-electron.ts';
-
-const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+import { waitFor } from './test-support/wait.ts';
 
 let dir: string;
 let savedArgv: string[];

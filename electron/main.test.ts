@@ -9,9 +9,7 @@ import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
 import { createFakeElectron, type FakeElectron, type FakeWebContents } from './test-support/fake-electron.ts';
 import { SECURE_WEB_PREFERENCES } from './web-preferences.ts';
-
-/** vi.waitFor with room to spare: its default 1 s was once too short on a loaded 2-core machine. */
-const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+import { waitFor } from './test-support/wait.ts';
 
 let dir: string;
 let savedArgv: string[];

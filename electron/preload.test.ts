@@ -4,6 +4,7 @@ import { HEADROOM_BRIDGE_KEYS, type HeadroomBridge } from '../src/platform/elect
 import type { MenuCommand, OpenedFile } from '../src/platform/types.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
 import { createFakeElectron, type FakeElectron } from './test-support/fake-electron.ts';
+import { waitFor } from './test-support/wait.ts';
 
 afterEach(() => {
   vi.doUnmock('electron');
@@ -99,17 +100,13 @@ describe('preload', () => {
     expect(failing).toHaveBeenCalledTimes(1);
     expect(fake.ipcRenderer.invoke).not.toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 7);
     finish();
-    await vi.waitFor(() =>
-      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 7),
-    );
+    await waitFor(() => expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 7));
     // Unsubscribed handlers are not run; malformed ids are ignored.
     offSlow();
     fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 8);
     fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 'nine');
     fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, -1);
-    await vi.waitFor(() =>
-      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 8),
-    );
+    await waitFor(() => expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 8));
     expect(slow).toHaveBeenCalledTimes(1);
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
   });
@@ -117,9 +114,7 @@ describe('preload', () => {
   it('answers a flush request at once when nothing has subscribed (the app has not started)', async () => {
     const { fake } = await loadPreload();
     fake.ipcRenderer.emit(EVENT_CHANNELS.flushRequest, {}, 1);
-    await vi.waitFor(() =>
-      expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 1),
-    );
+    await waitFor(() => expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNELS.flushDone, 1));
   });
 
   it('type-level: callbacks receive only the payload', () => {

@@ -2,6 +2,7 @@
 // It records what the code under test installs (windows, handlers, guards) so tests can assert on it.
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
+import { waitFor } from './wait.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -229,15 +230,12 @@ export function createFakeElectron(
     /** Resolves app.whenReady() and waits until main has opened its window (or has quit). */
     ready: async (): Promise<void> => {
       resolveReady();
-      await vi.waitFor(
-        () => {
-          if (app.quit.mock.calls.length === 0 && windows.length === 0)
-            throw new Error('main has not opened a window');
-        },
-        { timeout: 10_000, interval: 5 },
-      );
+      await waitFor(() => {
+        if (app.quit.mock.calls.length === 0 && windows.length === 0)
+          throw new Error('main has not opened a window');
+      });
       // Nothing else is waited for: what main does after opening its window (reading files named on the command
-      // line) takes real file-system time, so the tests that need it wait for its effect (vi.waitFor), never for a
+      // line) takes real file-system time, so the tests that need it wait for its effect (waitFor in ./wait.ts), never for a
       // number of ticks that a loaded machine may not honour.
     },
   };
