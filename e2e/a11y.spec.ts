@@ -2,7 +2,7 @@
 // be looked at.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, shot, SHOTS_DIR, test } from './fixtures.ts';
 
 async function axe(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page })
@@ -18,15 +18,6 @@ async function axe(page: Page, screen: string): Promise<void> {
   expect(summary, `axe violations on ${screen}`).toEqual([]);
 }
 
-// Screenshots are test artifacts in reports/screenshots; `UPDATE_DOCS_SCREENSHOTS=1 npx playwright test a11y` writes
-// the ones the guide shows (docs/screenshots) instead.
-const SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS ? 'docs/screenshots' : 'reports/screenshots';
-
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  for (const b of await page.getByRole('button', { name: 'Dismiss message' }).all()) await b.click();
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
-}
-
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
@@ -38,7 +29,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await shot(page, 'editor');
         // The README's picture: services and the four strategies' costs in one view.
         await page.screenshot({
-          path: `${SHOTS}/overview.png`,
+          path: `${SHOTS_DIR}/overview.png`,
           fullPage: true,
           clip: { x: 0, y: 0, width: 1400, height: 1180 },
         });
@@ -74,7 +65,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Compare with base' }).click();
       await expect(page.getByRole('heading', { name: 'Compare plans and scenarios' })).toBeVisible();
       await axe(page, 'compare');
-      if (scheme === 'light') await shot(page, 'compare', true);
+      if (scheme === 'light') await shot(page, 'compare', { fullPage: true });
     });
 
     test('plans list, data settings and an import error', async ({ page }) => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { shot } from './fixtures.ts';
 
 interface Fixture {
   version: number;
@@ -262,6 +263,7 @@ test('storage full: a plan can still be deleted (after confirming) and kept by i
     await page.getByRole('button', { name: 'Delete Batch analytics' }).click();
     const ask = page.getByRole('alert').filter({ hasText: 'no room for a backup' });
     await expect(ask).toBeVisible();
+    await shot(page, 'delete-no-room-for-backup', { keepNotices: true });
     await expect(page.getByRole('button', { name: 'Delete Batch analytics' })).toBeVisible();
     await ask.getByRole('button', { name: 'Delete without backup' }).click();
     const deleted = page
@@ -300,6 +302,7 @@ test('storage full: a plan can still be deleted (after confirming) and kept by i
       .click();
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await shot(page, 'delete-backup-dialog', { keepNotices: true });
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(rows).toHaveCount(3);

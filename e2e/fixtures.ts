@@ -39,6 +39,22 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
+// Screenshots are test artifacts in reports/screenshots, taken where a person should look at a state; with
+// `UPDATE_DOCS_SCREENSHOTS=1 npx playwright test a11y` the guide's own (docs/screenshots) are written instead.
+export const SHOTS_DIR = process.env.UPDATE_DOCS_SCREENSHOTS ? 'docs/screenshots' : 'reports/screenshots';
+
+/** Saves a screenshot of the page as it is now (passing notices dismissed first unless `keepNotices`). */
+export async function shot(
+  page: Page,
+  name: string,
+  { fullPage = false, keepNotices = false }: { fullPage?: boolean; keepNotices?: boolean } = {},
+): Promise<void> {
+  if (!keepNotices) {
+    for (const b of await page.getByRole('button', { name: 'Dismiss message' }).all()) await b.click();
+  }
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage });
+}
+
 /** Opens the app and waits until the open plan's results are on screen. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');

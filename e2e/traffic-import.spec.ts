@@ -4,7 +4,7 @@
 // (fixtures.ts): a Svelte error such as a duplicate key fails the test by itself.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, shot, test } from './fixtures.ts';
 
 /** A full week, hourly (so the file fits a day or a week profile): `value(hourOfDay)` is the cell as written. */
 function week(head: string, sep: string, value: (hour: number) => string): string {
@@ -54,6 +54,7 @@ test('a decimal-comma export: the panel asks for the number format, and the prev
   await expect(point).toHaveAccessibleName(/“10,5” is not a number/);
   await expect(comma).toHaveAccessibleName(/“10,5” is 10\.5/);
   await expect(question).toContainText('Only a decimal comma reads every value');
+  await shot(page, 'traffic-number-format', { keepNotices: true });
   // Nothing is guessed: no answer, no preview, no Apply.
   await expect(point).not.toBeChecked();
   await expect(comma).not.toBeChecked();

@@ -1,7 +1,7 @@
 // Two tabs on one profile (one IndexedDB): a change saved in one shows up in the other, and two edits of the same
 // plan never overwrite each other silently: both versions are kept and the window whose save came second is told.
 import type { Page } from '@playwright/test';
-import { expect, openApp, test, waitSaved, watchPage, type Watch } from './fixtures.ts';
+import { expect, openApp, shot, test, waitSaved, watchPage, type Watch } from './fixtures.ts';
 
 const PLAN = 'Food delivery platform';
 
@@ -63,6 +63,7 @@ test('two windows editing the same plan keep both versions, and the second to sa
   await expect(notice).toContainText(/your edits as “Food delivery platform \(conflicted copy, \d\d:\d\d\)”/);
   await expect(page.locator('.save-state')).toHaveText('All changes saved');
   expect(await seenInA()).toEqual(['Saving…', 'All changes saved']);
+  await shot(page, 'conflicted-copy', { keepNotices: true });
   // A now shows its copy, with its own edit and without B's.
   await expect(page.getByLabel('Plan name')).toHaveValue(
     /^Food delivery platform \(conflicted copy, \d\d:\d\d\)$/,
