@@ -103,3 +103,20 @@ export async function importFile(
   ]);
   await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
 }
+
+/** A plan file of `services` generated services (24-hour curves), named "Large plan". */
+export function largePlan(services: number): string {
+  return JSON.stringify({
+    format: 'headroom-plan',
+    version: 1,
+    name: 'Large plan',
+    catalog: 'aws-us-east-1',
+    services: Array.from({ length: services }, (_, i) => ({
+      name: `svc-${i}`,
+      trafficRps: Array.from({ length: 24 }, (_, h) => 5 + ((h * (i + 3)) % 17)),
+      cpuMsPerRequest: 4 + (i % 9),
+      durationMs: 40 + (i % 5) * 10,
+      memoryMiB: 512,
+    })),
+  });
+}

@@ -1,29 +1,13 @@
 // A plan above the worker threshold (200 services) is evaluated in the engine worker: results appear, follow
 // edits, and the worker loads under the app's content security policy without a console error.
-import { cardCosts, expect, importFile, test } from './fixtures.ts';
-
-function plan(services: number): string {
-  return JSON.stringify({
-    format: 'headroom-plan',
-    version: 1,
-    name: 'Large plan',
-    catalog: 'aws-us-east-1',
-    services: Array.from({ length: services }, (_, i) => ({
-      name: `svc-${i}`,
-      trafficRps: Array.from({ length: 24 }, (_, h) => 5 + ((h * (i + 3)) % 17)),
-      cpuMsPerRequest: 4 + (i % 9),
-      durationMs: 40 + (i % 5) * 10,
-      memoryMiB: 512,
-    })),
-  });
-}
+import { cardCosts, expect, importFile, largePlan, test } from './fixtures.ts';
 
 test('a 300-service plan is evaluated in the worker and follows edits', async ({ page }) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
-  await importFile(page, 'large.json', plan(300));
+  await importFile(page, 'large.json', largePlan(300));
   await expect(page.getByText('Large plan · prices')).toBeVisible();
   await expect(page.getByText('Services 1–50 of 300')).toBeVisible();
   expect(workers).toEqual([expect.stringMatching(/engine\.worker.*\.js$/)]);

@@ -2,7 +2,7 @@
 // started in pagehide may never commit; the journal in localStorage does), and the save indicator says "Saving…"
 // from the moment of the edit until the write has committed, also while a large plan is evaluated in the worker.
 import type { Page } from '@playwright/test';
-import { expect, importFile, openApp, test, watchPage, type Watch } from './fixtures.ts';
+import { expect, importFile, largePlan, openApp, test, watchPage, type Watch } from './fixtures.ts';
 
 const CPU = 'CPU ms per request of delivery';
 
@@ -58,22 +58,6 @@ test('edit then close the tab at 0 ms and open the app again keeps the edit, 10 
   }
   expect(watch).toEqual({ problems: [], foreignRequests: [] });
 });
-
-function largePlan(services: number): string {
-  return JSON.stringify({
-    format: 'headroom-plan',
-    version: 1,
-    name: 'Large plan',
-    catalog: 'aws-us-east-1',
-    services: Array.from({ length: services }, (_, i) => ({
-      name: `svc-${i}`,
-      trafficRps: Array.from({ length: 24 }, (_, h) => 5 + ((h * (i + 3)) % 17)),
-      cpuMsPerRequest: 4 + (i % 9),
-      durationMs: 40 + (i % 5) * 10,
-      memoryMiB: 512,
-    })),
-  });
-}
 
 test('with 2,000 services the indicator says Saving… from the edit until the write has committed', async ({
   page,

@@ -4,22 +4,18 @@
 // trusted sender, structured clone both ways). So a limit, channel name or payload shape that differs between the
 // two sides fails here, with the sizes the app really uses — not the 5-to-1,000-byte limits of the unit tests.
 import {
-  mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   truncateSync,
   writeFileSync,
   closeSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DataStore } from '../src/db/index.ts';
 import { FILE_LIMITS, LARGEST_FILE_BYTES } from '../src/limits/files.ts';
 import {
@@ -38,32 +34,12 @@ import { DataSafetyState, dataFileName } from '../src/state/data-safety.svelte.t
 import { exportFileName } from '../src/state/doc.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
 import { FileNameSchema } from './ipc-schemas.ts';
-import { connectRenderer, createFakeElectron, type FakeElectron } from './test-support/fake-electron.ts';
+import { connectRenderer, type FakeElectron } from './test-support/fake-electron.ts';
+import { useMainProcessFolder } from './test-support/main-process.ts';
 import { waitFor } from './test-support/wait.ts';
 
-let dir: string;
-let savedArgv: string[];
-let warn: ReturnType<typeof vi.spyOn>;
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'headroom-contract-'));
-  mkdirSync(path.join(dir, 'app', 'dist'), { recursive: true });
-  writeFileSync(path.join(dir, 'app', 'dist', 'index.html'), '<!doctype html><title>Headroom</title>');
-  mkdirSync(path.join(dir, 'user'));
-  mkdirSync(path.join(dir, 'docs'));
-  savedArgv = process.argv;
-  process.argv = ['/opt/Headroom/headroom-desktop'];
-  // main logs every refused IPC request with console.warn: a refusal is a contract failure.
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  process.argv = savedArgv;
-  vi.doUnmock('electron');
-  vi.resetModules();
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+// main logs every refused IPC request with console.warn (captured by the folder): a refusal is a contract failure.
+const folder = useMainProcessFolder('headroom-contract-');
 
 interface Desktop {
   fake: FakeElectron;
@@ -74,14 +50,7 @@ interface Desktop {
 
 /** The real main process and the real preload, on one fake Electron, connected through its window. */
 async function loadDesktop(): Promise<Desktop> {
-  const fake = createFakeElectron();
-  fake.paths.app = path.join(dir, 'app');
-  fake.paths.userData = path.join(dir, 'user');
-  fake.paths.documents = path.join(dir, 'docs');
-  vi.resetModules();
-  vi.doMock('electron', () => fake.module);
-  await import('./main.ts');
-  await fake.ready();
+  const fake = await folder.loadMain();
   const { rejections } = connectRenderer(fake, fake.windows[0]!);
   await import('./preload.ts');
   const platform = createElectronPlatform(fake.exposed.headroom as HeadroomBridge);
@@ -91,12 +60,12 @@ async function loadDesktop(): Promise<Desktop> {
 /** No request was refused by main's guard or schema, and nothing was logged as refused. */
 function expectNoRefusal(desktop: Desktop): void {
   expect(desktop.rejections).toEqual([]);
-  expect(warn).not.toHaveBeenCalled();
+  expect(folder.warn).not.toHaveBeenCalled();
 }
 
 /** A text file of exactly `bytes` bytes (ASCII, so bytes = characters), read back as it is. */
 function textFile(name: string, bytes: number): string {
-  const file = path.join(dir, 'docs', name);
+  const file = path.join(folder.dir, 'docs', name);
   const line = 'hour,requests_per_second\n';
   writeFileSync(file, line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes));
   return file;
@@ -104,7 +73,7 @@ function textFile(name: string, bytes: number): string {
 
 /** A file of `bytes` bytes that is never read (sparse): enough for a refusal by size. */
 function sparseFile(name: string, bytes: number): string {
-  const file = path.join(dir, 'docs', name);
+  const file = path.join(folder.dir, 'docs', name);
   closeSync(openSync(file, 'w'));
   truncateSync(file, bytes);
   return file;
@@ -213,7 +182,7 @@ describe('desktop contract: file limits', () => {
 
   it('Export all (the real DataSafetyState) saves an export of the restore size, quotes and line breaks included', async () => {
     const desktop = await loadDesktop();
-    const target = path.join(dir, 'docs', 'export.json');
+    const target = path.join(folder.dir, 'docs', 'export.json');
     desktop.fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     // JSON as exportAll writes it: every quote and line break would be escaped (counted twice) in a JSON envelope.
     const row = '    {"id": "p1", "name": "Shop \\"Ünïcødé\\" ☃", "updatedAt": 1764374400000},\n';
@@ -280,7 +249,7 @@ describe('desktop contract: every bridge method', () => {
 
   it('saveFile: a plan saved from the renderer arrives whole, and the reply passes the renderer reader', async () => {
     const desktop = await loadDesktop();
-    const target = path.join(dir, 'docs', 'plan.json');
+    const target = path.join(folder.dir, 'docs', 'plan.json');
     desktop.fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const saved = await desktop.platform.saveFile({
       suggestedName: exportFileName('Food delivery / Ünïcødé', new Date(2026, 10, 29), 'json'),
@@ -340,8 +309,8 @@ describe('desktop contract: every bridge method', () => {
 
   it('onOpenFile: files waiting before the renderer subscribed, and later ones, arrive as {name, contents}', async () => {
     const desktop = await loadDesktop();
-    const first = path.join(dir, 'docs', 'first.json');
-    const later = path.join(dir, 'docs', 'later.json');
+    const first = path.join(folder.dir, 'docs', 'first.json');
+    const later = path.join(folder.dir, 'docs', 'later.json');
     writeFileSync(first, '{"a":1}');
     writeFileSync(later, '{"b":2}');
     desktop.fake.app.emit('second-instance', {}, ['x', first], '/');

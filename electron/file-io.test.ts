@@ -1,4 +1,3 @@
-import * as fsp from 'node:fs/promises';
 import {
   chmodSync,
   linkSync,
@@ -15,23 +14,14 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nullDevice } from '../src/node/testing.ts';
-import { nodeWriteFs } from '../src/node/write-file.ts';
-import {
-  describeFsError,
-  planFilesFromArgv,
-  readTextFile,
-  writeFileAtomic,
-  type WriteFs,
-} from './file-io.ts';
+import { failingWriteFs, fsError, nullDevice } from '../src/node/testing.ts';
+import { describeFsError, planFilesFromArgv, readTextFile, writeFileAtomic } from './file-io.ts';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'headroom-io-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const fsError = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
 
 describe('writeFileAtomic', () => {
   it('writes a new file and leaves no temporary file behind', async () => {
@@ -54,16 +44,7 @@ describe('writeFileAtomic', () => {
     async (step) => {
       const target = path.join(dir, 'plan.json');
       writeFileSync(target, 'old contents');
-      const failingFs: WriteFs = {
-        ...nodeWriteFs,
-        open: (async (...args: Parameters<typeof fsp.open>) => {
-          const handle = await fsp.open(...args);
-          if (step === 'write') handle.writeFile = () => Promise.reject(fsError('ENOSPC'));
-          if (step === 'sync') handle.sync = () => Promise.reject(fsError('EIO'));
-          return handle;
-        }) as typeof fsp.open,
-        rename: step === 'rename' ? () => Promise.reject(fsError('EACCES')) : fsp.rename,
-      };
+      const failingFs = failingWriteFs(step);
       const result = await writeFileAtomic(target, 'new contents', failingFs);
       expect(result.saved).toBe(false);
       expect(result.error).toBeTruthy();

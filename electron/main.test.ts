@@ -1,52 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APP_INDEX_URL } from './app-origin.ts';
 import { APP_SCHEME_PRIVILEGES } from './app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from './ipc-contract.ts';
-import { createFakeElectron, type FakeElectron, type FakeWebContents } from './test-support/fake-electron.ts';
+import { type FakeElectron, type FakeWebContents } from './test-support/fake-electron.ts';
+import { useMainProcessFolder } from './test-support/main-process.ts';
 import { SECURE_WEB_PREFERENCES } from './web-preferences.ts';
 import { waitFor } from './test-support/wait.ts';
 
-let dir: string;
-let savedArgv: string[];
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'headroom-main-'));
-  mkdirSync(path.join(dir, 'app', 'dist'), { recursive: true });
-  writeFileSync(path.join(dir, 'app', 'dist', 'index.html'), '<!doctype html><title>Headroom</title>');
-  mkdirSync(path.join(dir, 'user'));
-  mkdirSync(path.join(dir, 'docs'));
-  savedArgv = process.argv;
-  process.argv = ['/opt/Headroom/headroom-desktop'];
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  process.argv = savedArgv;
-  vi.doUnmock('electron');
-  vi.resetModules();
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function loadMain(
-  options: Parameters<typeof createFakeElectron>[0] = {},
-  ready = true,
-): Promise<FakeElectron> {
-  const fake = createFakeElectron(options);
-  fake.paths.app = path.join(dir, 'app');
-  fake.paths.userData = path.join(dir, 'user');
-  fake.paths.documents = path.join(dir, 'docs');
-  vi.resetModules();
-  vi.doMock('electron', () => fake.module);
-  await import('./main.ts');
-  if (ready) await fake.ready();
-  return fake;
-}
+const folder = useMainProcessFolder('headroom-main-');
+const { loadMain } = folder;
 
 const invoke = (fake: FakeElectron, channel: string, contents: FakeWebContents, ...args: unknown[]) =>
   fake.ipcHandlers.get(channel)!({ sender: contents, senderFrame: contents.mainFrame }, ...args);
@@ -101,7 +67,7 @@ describe('main process, when ready', () => {
     const window = fake.windows[0]!;
     expect(window.options.webPreferences).toEqual({
       ...SECURE_WEB_PREFERENCES,
-      preload: path.join(dir, 'app', 'dist-electron', 'preload.cjs'),
+      preload: path.join(folder.dir, 'app', 'dist-electron', 'preload.cjs'),
       devTools: false,
     });
     expect(window.options.minWidth).toBeGreaterThanOrEqual(800);
@@ -196,7 +162,7 @@ describe('main process, when ready', () => {
 
   it('saves through the native dialog, atomically, and remembers plan files as recent', async () => {
     const fake = await loadMain();
-    const target = path.join(dir, 'docs', 'plan.json');
+    const target = path.join(folder.dir, 'docs', 'plan.json');
     writeFileSync(target, 'old');
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const contents = fake.windows[0]!.webContents;
@@ -208,7 +174,7 @@ describe('main process, when ready', () => {
     expect(result).toEqual({ saved: true, path: target });
     expect(readFileSync(target, 'utf8')).toBe('{"new":true}');
     expect(fake.dialog.showSaveDialog.mock.calls[0]![1]).toMatchObject({
-      defaultPath: path.join(dir, 'docs', 'plan.json'),
+      defaultPath: path.join(folder.dir, 'docs', 'plan.json'),
       filters: [{ name: 'Headroom plan', extensions: ['json'] }],
     });
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith(target);
@@ -224,7 +190,7 @@ describe('main process, when ready', () => {
 
   it('reports a failed write and keeps the old file', async () => {
     const fake = await loadMain();
-    const target = path.join(dir, 'docs', 'missing-folder', 'report.csv');
+    const target = path.join(folder.dir, 'docs', 'missing-folder', 'report.csv');
     fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const result = await invoke(fake, INVOKE_CHANNELS.saveFile, fake.windows[0]!.webContents, {
       suggestedName: 'report.csv',
@@ -236,7 +202,7 @@ describe('main process, when ready', () => {
 
   it('opens a file through the native dialog with the size limit', async () => {
     const fake = await loadMain();
-    const file = path.join(dir, 'docs', 'traffic.csv');
+    const file = path.join(folder.dir, 'docs', 'traffic.csv');
     writeFileSync(file, 'hour,rps\n0,1\n');
     const contents = fake.windows[0]!.webContents;
     fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
@@ -258,14 +224,14 @@ describe('main process, when ready', () => {
 
   it('opens plan files from a second instance in the running window', async () => {
     const fake = await loadMain();
-    const plan = path.join(dir, 'docs', 'shop.headroom.json');
+    const plan = path.join(folder.dir, 'docs', 'shop.headroom.json');
     writeFileSync(plan, '{"plan":1}');
     const contents = fake.windows[0]!.webContents;
     fake.app.emit(
       'second-instance',
       {},
       ['/opt/Headroom/headroom-desktop', 'shop.headroom.json'],
-      path.join(dir, 'docs'),
+      path.join(folder.dir, 'docs'),
     );
     await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
     expect(fake.windows[0]!.focus).toHaveBeenCalled();
@@ -286,7 +252,7 @@ describe('main process, when ready', () => {
 
   it('tells the user why a recent plan cannot be opened and drops it from the list', async () => {
     const fake = await loadMain();
-    const plan = path.join(dir, 'docs', 'gone.json');
+    const plan = path.join(folder.dir, 'docs', 'gone.json');
     writeFileSync(plan, '{}');
     fake.app.emit('second-instance', {}, ['x', plan], '/');
     await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledWith(plan));
@@ -306,7 +272,7 @@ describe('main process, when ready', () => {
   });
 
   it('opens a plan named on the first command line', async () => {
-    const plan = path.join(dir, 'docs', 'first.json');
+    const plan = path.join(folder.dir, 'docs', 'first.json');
     writeFileSync(plan, '{}');
     process.argv = ['/opt/Headroom/headroom-desktop', plan];
     const fake = await loadMain();
@@ -321,7 +287,7 @@ describe('main process, when ready', () => {
     fake.windows[0]!.close();
     await answerFlush(fake, fake.windows[0]!.webContents);
     await waitFor(() => {
-      const state = JSON.parse(readFileSync(path.join(dir, 'user', 'shell-state.json'), 'utf8'));
+      const state = JSON.parse(readFileSync(path.join(folder.dir, 'user', 'shell-state.json'), 'utf8'));
       expect(state.window).toEqual({ bounds: { x: 10, y: 20, width: 1100, height: 800 }, maximized: false });
     });
     const again = await loadMain();
@@ -490,7 +456,7 @@ describe('main process, one window per profile', () => {
   it('plans opened from the OS with no window open create one window, however many arrive', async () => {
     const fake = await loadMain();
     fake.windows[0]!.destroy();
-    const plans = ['a.json', 'b.json', 'c.json'].map((name) => path.join(dir, 'docs', name));
+    const plans = ['a.json', 'b.json', 'c.json'].map((name) => path.join(folder.dir, 'docs', name));
     for (const plan of plans) writeFileSync(plan, '{}');
     fake.app.emit('second-instance', {}, ['x', ...plans], '/');
     await waitFor(() => expect(fake.app.addRecentDocument).toHaveBeenCalledTimes(3));

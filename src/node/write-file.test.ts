@@ -18,7 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nullDevice } from './testing.ts';
+import { failingWriteFs, fsError, nullDevice } from './testing.ts';
 import { describeFsError, nodeWriteFs, writeFileSafely, type WriteFs } from './write-file.ts';
 
 let dir: string;
@@ -28,7 +28,6 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const posix = process.platform !== 'win32';
-const fsError = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
 const umask = () => process.umask();
 
 function mkfifo(p: string): void {
@@ -206,16 +205,7 @@ describe('writeFileSafely', () => {
     async (step) => {
       const target = path.join(dir, 'plan.json');
       writeFileSync(target, 'old contents');
-      const failing: WriteFs = {
-        ...nodeWriteFs,
-        open: (async (...args: Parameters<typeof fsp.open>) => {
-          const handle = await fsp.open(...args);
-          if (step === 'write') handle.writeFile = () => Promise.reject(fsError('ENOSPC'));
-          if (step === 'sync') handle.sync = () => Promise.reject(fsError('EIO'));
-          return handle;
-        }) as typeof fsp.open,
-        rename: step === 'rename' ? () => Promise.reject(fsError('EACCES')) : fsp.rename,
-      };
+      const failing = failingWriteFs(step);
       await expect(writeFileSafely(target, 'new contents', { fs: failing })).rejects.toBeTruthy();
       expect(readFileSync(target, 'utf8')).toBe('old contents');
       expect(readdirSync(dir)).toEqual(['plan.json']);
