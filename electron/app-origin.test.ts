@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { APP_HOST, APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin.ts';
+import { CPU_BOUND } from '../src/test-support/cpu-bound.ts';
 
 describe('the app origin', () => {
   it('is fixed forever: app://headroom (IndexedDB data belongs to it)', () => {
@@ -11,7 +12,7 @@ describe('the app origin', () => {
   });
 });
 
-describe('isAppUrl', () => {
+describe('isAppUrl', CPU_BOUND, () => {
   it.each([
     'app://headroom/',
     'app://headroom/index.html',

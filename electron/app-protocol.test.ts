@@ -10,6 +10,7 @@ import {
   resolveAppPath,
 } from './app-protocol.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CPU_BOUND } from '../src/test-support/cpu-bound.ts';
 
 const root = path.resolve('/srv/headroom/dist');
 const inside = (p: string | null): boolean => p === null || p.startsWith(root + path.sep);
@@ -27,7 +28,7 @@ describe('APP_SCHEME_PRIVILEGES', () => {
   });
 });
 
-describe('resolveAppPath', () => {
+describe('resolveAppPath', CPU_BOUND, () => {
   it('maps app URLs to files in the folder', () => {
     expect(resolveAppPath(root, 'app://headroom/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://headroom')).toBe(path.join(root, 'index.html'));

@@ -10,6 +10,7 @@ import {
   registerInvokeHandler,
 } from './ipc-guard.ts';
 import { REQUEST_SCHEMAS } from './ipc-schemas.ts';
+import { CPU_BOUND } from '../src/test-support/cpu-bound.ts';
 
 const trusted = { id: 1 } as unknown as WebContents;
 const stranger = { id: 2 } as unknown as WebContents;
@@ -50,7 +51,7 @@ describe('checkSender', () => {
   });
 });
 
-describe('guardInvokeHandler', () => {
+describe('guardInvokeHandler', CPU_BOUND, () => {
   it('passes a valid request from a trusted sender to the handler, parsed', async () => {
     const handler = vi.fn(() => ({ saved: true }));
     const guarded = guardInvokeHandler(INVOKE_CHANNELS.saveFile, policy, handler);
@@ -194,7 +195,7 @@ describe('guardInvokeHandler', () => {
   });
 });
 
-describe('guardInvokeHandler with generated valid requests', () => {
+describe('guardInvokeHandler with generated valid requests', CPU_BOUND, () => {
   it('passes every well-formed request from the app window through unchanged (thousands)', async () => {
     // eslint-disable-next-line no-control-regex
     const safeName = fc.stringMatching(/^[^\\/\u0000-\u001f]{1,60}$/).filter((n) => n !== '.' && n !== '..');

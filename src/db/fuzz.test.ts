@@ -9,6 +9,7 @@ import { parsePlan, parsePlanText } from '../plan/index.ts';
 import { openStore, StoreError, type StoreOptions } from './index.ts';
 import { freshIdb } from './test-helpers.ts';
 import type { PlanRecord } from './types.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 export const PLAN_FUZZ_RUNS = 10_000;
 const RESTORE_FUZZ_RUNS = 400;
@@ -150,7 +151,7 @@ const planText = fc.oneof(
   { weight: 1, arbitrary: garbage },
 );
 
-describe('fuzz: plan files and the store', () => {
+describe('fuzz: plan files and the store', CPU_BOUND, () => {
   it(`${PLAN_FUZZ_RUNS} mutated plan files: located error or valid plan, never a throw; the store is unchanged`, async () => {
     const o: StoreOptions = { name: 'fuzz', validate, ...freshIdb() };
     const store = await openStore(o);

@@ -7,6 +7,7 @@ import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
 import { testPlan, testService } from './testing.ts';
 import type { Catalog, Plan, Service, StrategyId } from './types.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
@@ -116,7 +117,7 @@ function withoutFreeTierOrApiGateway(plan: Plan): Plan {
 
 const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
 
-describe('engine invariants', () => {
+describe('engine invariants', CPU_BOUND, () => {
   it('generated plans are valid for the engine', () => {
     fc.assert(
       fc.property(planArb, (plan) => {

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countKeys, countMembers, findDuplicateKey, findJsonSyntaxError, lineColumn } from './json.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
-describe('findJsonSyntaxError', { timeout: 120_000 }, () => {
+describe('findJsonSyntaxError', CPU_BOUND, () => {
   it.each([
     ['', 1, 1, 'the file ends where a value was expected'],
     ['{"a": 1,}', 1, 9, 'found "}" where a field name was expected (a trailing comma is not allowed)'],
@@ -66,7 +67,7 @@ describe('lineColumn', () => {
   });
 });
 
-describe('duplicate keys', () => {
+describe('duplicate keys', CPU_BOUND, () => {
   it.each([
     ['{"a":1,"a":2}', ['a'], 1, 1, 8],
     ['{"a":{"b":1},\n"x":[{"c":1},{"c":2,"d":[{"e":1,"e":2}]}]}', ['x', 1, 'd', 0, 'e'], 2, 2, 33],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validPlanFile } from './arbitraries.ts';
 import { parsePlan, parsePlanText, planToFile, type ParseResult } from './index.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 function expectWellFormed(r: ParseResult): void {
   if (r.ok) return;
@@ -46,7 +47,7 @@ function mutateAt(doc: Json, picks: number[], action: number, value: Json, key: 
 }
 
 // Generous time limit: thousands of runs on a busy 2-core CI machine.
-describe('parsePlan properties', { timeout: 120_000 }, () => {
+describe('parsePlan properties', CPU_BOUND, () => {
   it('every generated valid plan parses and round-trips (parse → file → parse gives the same plan)', () => {
     fc.assert(
       fc.property(validPlanFile, (file) => {

@@ -13,6 +13,7 @@ import {
   type CsvCell,
   type CsvText,
 } from './csv.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 /**
  * The test's own statement of "a spreadsheet could read this as a formula", written independently of csv.ts: skip
@@ -73,7 +74,7 @@ function samplePlan() {
   );
 }
 
-describe('toCsv', { timeout: 120_000 }, () => {
+describe('toCsv', CPU_BOUND, () => {
   it('follows RFC 4180 and neutralizes formulas', () => {
     expect(
       toCsv([['a', 'b,c', 'say "hi"', 'x\r\ny', 1.5, -2, null, '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\0']]),
@@ -160,7 +161,7 @@ describe('toCsv', { timeout: 120_000 }, () => {
   });
 });
 
-describe('reportToCsv on real engine reports', { timeout: 120_000 }, () => {
+describe('reportToCsv on real engine reports', CPU_BOUND, () => {
   const report: Report = evaluate(samplePlan());
   const rows = parse(reportToCsv(report));
 
@@ -227,7 +228,7 @@ describe('reportToCsv on real engine reports', { timeout: 120_000 }, () => {
   });
 });
 
-describe('reportToCsv on generated reports (property)', { timeout: 120_000 }, () => {
+describe('reportToCsv on generated reports (property)', CPU_BOUND, () => {
   const text = fc.oneof(
     fc.string({ unit: 'binary' }),
     fc.constantFrom('=cmd()', '@x', '-1', 'a,b', 'say "x"', 'a\r\nb'),

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectNumberFormat, parseTrafficCsv, type TrafficCsvOptions } from './index.ts';
+import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 export const CSV_FUZZ_RUNS = 10_000;
 
@@ -117,7 +118,7 @@ const options = fc.record({
   numberFormat: fc.constantFrom(undefined, 'decimal-point', 'decimal-comma'),
 }) as fc.Arbitrary<TrafficCsvOptions>;
 
-describe('fuzz: traffic CSV import', () => {
+describe('fuzz: traffic CSV import', CPU_BOUND, () => {
   it(`${CSV_FUZZ_RUNS} mutated monitoring exports: a valid curve or located issues, never a throw`, () => {
     let valid = 0;
     const cases = fc.sample(
