@@ -64,6 +64,9 @@ test('an implausible growth asks "did you mean" and applies the suggestion', asy
   await expect(hint).toBeVisible();
   await axeClean(page, 'growth hint');
   await shot(page, 'growth-hint');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(page, 'growth hint, dark theme');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'Use 5% for Growth per month of order' }).click();
   await expect(growth).toHaveValue('5');
   await expect(hint).toHaveCount(0);
@@ -101,6 +104,11 @@ test('the preset box shows where the curve came from; weekday/weekend on a day b
   await expect(cells).toHaveCount(168);
   await expect(page.getByLabel('One week (168 h)')).toBeChecked();
   await expect(page.getByText(/extended to one week/i)).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await axeClean(page, `preset extended to a week, ${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   // Saturday 10:00 is a third of Monday 10:00.
   expect(Number(await page.getByLabel('Sat 10:00').inputValue())).toBeCloseTo(80 * 0.35, 3);
   expect(Number(await page.getByLabel('Mon 10:00').inputValue())).toBe(80);
@@ -157,6 +165,12 @@ test('a pasted spreadsheet row fills the hours; a wrong count is refused and cha
   await expect(cells.nth(20)).toHaveValue('120');
   await paste(page, '1;2;3');
   await expect(cells.nth(22)).toHaveValue('3');
+  await expect(page.getByText('5 values do not fit from 20:00')).toHaveCount(0);
+  // A comma-separated list pasted into an hour is values too, not one odd number.
+  await cells.nth(0).focus();
+  await paste(page, '5, 6, 7');
+  await expect(cells.nth(2)).toHaveValue('7');
+  await expect(cells.nth(0)).toHaveValue('5');
 });
 
 test('the hour grid is one Tab stop: arrows, Home/End and Page Down move, typing edits', async ({ page }) => {
@@ -215,4 +229,24 @@ test('dragging fills the hours between pointer samples and stops at 1.25× the p
     expect(after[h], `hour ${h}`).toBeGreaterThan(peak);
     expect(after[h], `hour ${h}`).toBeLessThanOrEqual(peak * 1.25);
   }
+});
+
+test('the what-if knobs take growth and discounts in percent', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByLabel('Growth per month, % (e.g. 5)').fill('4');
+  await page.getByLabel('Discount, %: Service instance per VM').fill('30%');
+  await page.getByRole('button', { name: 'Apply knobs' }).click();
+  await expect(page.getByText('Knobs applied to this scenario')).toBeVisible();
+  const plan = await savedPlan(page);
+  expect(plan.services.every((s) => s.growthPerMonth === 0.04)).toBe(true);
+  expect(plan.strategies?.vmPerService?.discount).toBe(0.3);
+
+  await page.getByLabel('Discount, %: Serverless (Lambda)').fill('150');
+  await page.getByRole('button', { name: 'Apply knobs' }).click();
+  await expect(
+    page.getByText('Discount (Serverless (Lambda)): must be a percent >= 0% and <= 99%'),
+  ).toBeVisible();
 });
