@@ -201,6 +201,17 @@ test('the hour grid is one Tab stop: arrows, Home/End and Page Down move, typing
   await expect(page.getByLabel('Mon 23:00')).toBeFocused();
   await page.keyboard.type('42');
   await expect(page.getByLabel('Mon 23:00')).toHaveValue('42');
+  // While correcting a value, Left and Home move the caret inside it, not to another hour.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('1');
+  await expect(page.getByLabel('Mon 23:00')).toHaveValue('412');
+  await page.keyboard.press('Home');
+  await expect(page.getByLabel('Mon 23:00')).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // the caret is at the start: on to the hour before
+  await expect(page.getByLabel('Mon 22:00')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('42');
   await page.keyboard.press('Tab');
   await expect(grid.locator('input:focus')).toHaveCount(0);
   await page.keyboard.press('Shift+Tab');
