@@ -109,6 +109,8 @@ test('the preset box shows where the curve came from; weekday/weekend on a day b
     await axeClean(page, `preset extended to a week, ${colorScheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByText(/extended to one week/i).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, 'preset-week');
   // Saturday 10:00 is a third of Monday 10:00.
   expect(Number(await page.getByLabel('Sat 10:00').inputValue())).toBeCloseTo(80 * 0.35, 3);
   expect(Number(await page.getByLabel('Mon 10:00').inputValue())).toBe(80);
@@ -157,6 +159,8 @@ test('a pasted spreadsheet row fills the hours; a wrong count is refused and cha
   await expect(cells.nth(0)).toHaveValue('100');
   await expect(cells.nth(22)).toHaveValue('122');
   await axeClean(page, 'paste refused');
+  await box.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'paste-refused');
 
   // Into an hour: more values than hours left is refused too.
   await cells.nth(20).focus();

@@ -86,4 +86,7 @@ test('service rows reorder from the keyboard and keep focus on the moved row', a
   await page.keyboard.press('Control+a');
   await page.keyboard.type('12.5');
   await expect(page.getByLabel('Mon 00:00')).toHaveValue('12.5');
+  // The 168 hours are one Tab stop: the next Tab leaves the grid.
+  await page.keyboard.press('Tab');
+  expect(await focusedName(page)).toBe('Paste a whole curve');
 });
