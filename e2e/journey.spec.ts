@@ -30,16 +30,18 @@ test('create a plan and add services from presets', async ({ page }) => {
   await page.getByLabel('Peak req/s').fill('40');
   await page.getByRole('button', { name: 'Add service' }).click();
 
-  await expect(page.getByLabel('Name of service 2')).toHaveValue('web');
-  await expect(page.getByLabel('Name of service 3')).toHaveValue('nightly-report');
-  await expect(page.locator('tr', { has: page.getByLabel('Name of service 2') })).toContainText('peak 300');
+  // A new plan is empty: the two added services are the first two.
+  await expect(page.getByLabel('Name of service 1')).toHaveValue('web');
+  await expect(page.getByLabel('Name of service 2')).toHaveValue('nightly-report');
+  await expect(page.getByLabel('Name of service 3')).toHaveCount(0);
+  await expect(page.locator('tr', { has: page.getByLabel('Name of service 1') })).toContainText('peak 300');
   const costs = await cardCosts(page);
   expect(Object.keys(costs)).toEqual(STRATEGIES);
   for (const c of Object.values(costs)) expect(c).toMatch(MONEY);
   await waitSaved(page);
   await page.getByRole('button', { name: 'Plans', exact: true }).click();
   const row = page.getByRole('row', { name: /Checkout platform/ });
-  await expect(row).toContainText('3');
+  await expect(row).toContainText('2');
   await expect(row).toContainText(/\$[\d,]+\.\d\d/);
 });
 
@@ -55,7 +57,7 @@ test('changing a setting changes the costs; an invalid value is shown and not sa
   await expect.poll(async () => (await cardCosts(page))['shared-host']).not.toBe(before['shared-host']);
 
   const serverlessDiscount = page.getByRole('group', { name: 'Serverless (Lambda)' }).getByLabel('Discount');
-  await serverlessDiscount.fill('0.5');
+  await serverlessDiscount.fill('50'); // percent
   await expect.poll(async () => (await cardCosts(page)).serverless).not.toBe(before.serverless);
   await waitSaved(page);
 
@@ -63,9 +65,9 @@ test('changing a setting changes the costs; an invalid value is shown and not sa
     .getByRole('group', { name: 'Multiple services per host' })
     .getByLabel('Target utilization');
   const good = await cardCosts(page);
-  await target.fill('1.5');
+  await target.fill('150'); // percent
   await expect(page.getByRole('group', { name: 'Multiple services per host' }).getByRole('alert')).toHaveText(
-    'must be a number <= 1',
+    'must be a number <= 100%',
   );
   await expect(target).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Not saved: fix the problems')).toBeVisible();
@@ -253,6 +255,9 @@ test('the traffic curve takes a pasted spreadsheet column and a preset by reques
   await expect(cells.nth(23)).toHaveValue('33');
   await expect(page.locator('tr', { has: page.getByLabel('Name of service 5') })).toContainText('peak 33');
 
+  // The pasted curve is no preset any more: the box says so until one is picked.
+  await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('custom');
+  await page.getByLabel('Preset', { exact: true }).selectOption('evening-peak');
   await page.getByLabel('Scale by').selectOption('month');
   await page.getByLabel('Requests per month').fill('100000000');
   await page.getByRole('button', { name: 'Apply preset' }).click();

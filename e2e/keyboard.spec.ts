@@ -32,7 +32,8 @@ test('create a plan, add a service, change a setting, undo and export with the k
   await tabTo(page, 'New empty plan');
   await page.keyboard.press('Enter');
 
-  await tabTo(page, 'Plan name');
+  // Focus moves to the new plan's first field, its name.
+  await expect(page.getByLabel('Plan name')).toBeFocused();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Keyboard plan');
   await expect(page.getByLabel('Plan name')).toHaveValue('Keyboard plan');
@@ -46,8 +47,8 @@ test('create a plan, add a service, change a setting, undo and export with the k
   await page.keyboard.press('Control+a');
   await page.keyboard.type('250');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Name of service 2')).toHaveValue('web');
-  await expect(page.getByLabel('Name of service 2')).toBeFocused();
+  await expect(page.getByLabel('Name of service 1')).toHaveValue('web');
+  await expect(page.getByLabel('Name of service 1')).toBeFocused();
   const before = await cardCosts(page);
   for (const c of Object.values(before)) expect(c).toMatch(/^\$[\d,]+\.\d\d$/);
 
@@ -85,4 +86,7 @@ test('service rows reorder from the keyboard and keep focus on the moved row', a
   await page.keyboard.press('Control+a');
   await page.keyboard.type('12.5');
   await expect(page.getByLabel('Mon 00:00')).toHaveValue('12.5');
+  // The 168 hours are one Tab stop: the next Tab leaves the grid.
+  await page.keyboard.press('Tab');
+  expect(await focusedName(page)).toBe('Paste a whole curve');
 });

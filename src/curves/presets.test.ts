@@ -4,7 +4,8 @@ import { monthlyRequests } from '../model/index.ts';
 import {
   PRESETS,
   curveStats,
-  parseColumn,
+  identifyPreset,
+  presetHours,
   presetCurve,
   presetShape,
   resizeCurve,
@@ -76,34 +77,46 @@ describe('resizeCurve', () => {
   });
 });
 
-describe('parseColumn', () => {
-  it('reads a pasted spreadsheet column, first cells of rows, thousands separators', () => {
-    const r = parseColumn('12\r\n3.5\n\n1,234\n7\t99\n');
-    expect(r.problems).toEqual([]);
-    expect(r.values).toEqual([12, 3.5, 1234, 7]);
-  });
-
-  it('names the line of every bad cell', () => {
-    const r = parseColumn('1\nabc\n-2\n4');
-    expect(r.values).toEqual([1, 4]);
-    expect(r.problems).toEqual([
-      { line: 2, message: '"abc" is not a number' },
-      { line: 3, message: '-2 must be a number >= 0' },
-    ]);
-  });
-
-  it('never returns a non-finite value', () => {
-    fc.assert(
-      fc.property(fc.string(), (text) => {
-        for (const v of parseColumn(text).values) expect(Number.isFinite(v) && v >= 0).toBe(true);
-      }),
-    );
-  });
-});
-
 describe('curveStats', () => {
   it('peak and mean, ignoring non-numbers', () => {
     expect(curveStats([1, 3, 2])).toEqual({ peak: 3, mean: 2 });
     expect(curveStats([])).toEqual({ peak: 0, mean: 0 });
+  });
+});
+
+describe('identifyPreset', () => {
+  it('names the preset and peak of every preset curve, day or week, by peak or by month', () => {
+    for (const p of PRESETS) {
+      for (const hours of [24, 168] as const) {
+        expect(identifyPreset(presetCurve(p.id, hours, { by: 'peak', peakRps: 80 }))).toEqual({
+          id: p.id,
+          peakRps: 80,
+        });
+        const byMonth = presetCurve(p.id, hours, { by: 'month', requestsPerMonth: 1e8, hoursPerMonth: 730 });
+        expect(identifyPreset(byMonth)?.id).toBe(p.id);
+      }
+    }
+  });
+  it('says custom (null) once an hour is edited, and for curves that are not a preset', () => {
+    const c = presetCurve('evening-peak', 24, { by: 'peak', peakRps: 50 });
+    c[3] = 49;
+    expect(identifyPreset(c)).toBeNull();
+    expect(identifyPreset(new Array<number>(24).fill(0))).toBeNull();
+    expect(identifyPreset([1, 2, 3])).toBeNull();
+    expect(identifyPreset([...new Array<number>(23).fill(1), 'x'])).toBeNull();
+  });
+});
+
+describe('presetHours', () => {
+  it('makes a day a week for presets whose weekend differs, keeps the length otherwise', () => {
+    expect(presetHours('weekday-weekend', 24)).toBe(168);
+    expect(presetHours('business-hours', 24)).toBe(168);
+    expect(presetHours('evening-peak', 24)).toBe(24);
+    expect(presetHours('flat', 168)).toBe(168);
+    // Every preset that keeps a day has the same shape every day of the week, so nothing is lost.
+    for (const p of PRESETS.filter((x) => !x.weekly && x.id !== 'evening-peak')) {
+      const week = presetShape(p.id, 168);
+      expect(week.slice(5 * 24, 6 * 24)).toEqual(week.slice(0, 24));
+    }
   });
 });

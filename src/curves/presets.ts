@@ -10,25 +10,35 @@ export interface Preset {
   id: PresetId;
   name: string;
   description: string;
+  /** Its weekend differs from its weekdays: on a one-day curve it would lose what it promises. */
+  weekly: boolean;
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'flat', name: 'Flat', description: 'The same traffic every hour.' },
+  { id: 'flat', name: 'Flat', description: 'The same traffic every hour.', weekly: false },
   {
     id: 'business-hours',
     name: 'Business hours',
     description: 'Busy 09:00–17:00 on working days, quiet at night and at weekends.',
+    weekly: true,
   },
   {
     id: 'evening-peak',
     name: 'Consumer evening peak',
     description: 'Low overnight, rising through the day, peak 19:00–21:00.',
+    weekly: false,
   },
-  { id: 'nightly-batch', name: 'Nightly batch', description: 'A burst 01:00–04:00, almost idle otherwise.' },
+  {
+    id: 'nightly-batch',
+    name: 'Nightly batch',
+    description: 'A burst 01:00–04:00, almost idle otherwise.',
+    weekly: false,
+  },
   {
     id: 'weekday-weekend',
     name: 'Weekday / weekend',
     description: 'Daytime traffic on weekdays, about a third of it at weekends.',
+    weekly: true,
   },
 ];
 
@@ -100,6 +110,34 @@ export function presetCurve(id: PresetId, hours: CurveHours, scale: Scale): numb
   return scaleShape(presetShape(id, hours), scale);
 }
 
+/**
+ * The length a preset is applied at on a curve of `hours`: a preset whose weekend differs (business hours,
+ * weekday/weekend) makes a one-day curve a week, since a day has no weekend to show; the others keep the length.
+ */
+export function presetHours(id: PresetId, hours: CurveHours): CurveHours {
+  return PRESETS.find((p) => p.id === id)?.weekly ? 168 : hours;
+}
+
+/**
+ * The preset a curve was made from and its peak, or `null` for a curve edited since (or never from a preset). A
+ * curve scaled by requests per month is recognised too (its peak is then the scaled peak). Tolerates the 4-decimal
+ * rounding of scaled presets.
+ */
+export function identifyPreset(curve: readonly unknown[]): { id: PresetId; peakRps: number } | null {
+  if (curve.length !== 24 && curve.length !== 168) return null;
+  if (!curve.every((v) => typeof v === 'number' && Number.isFinite(v) && v >= 0)) return null;
+  const values = curve as readonly number[];
+  const peak = Math.max(...values);
+  if (peak <= 0) return null;
+  const tolerance = 2e-4 + peak * 1e-9;
+  for (const p of PRESETS) {
+    const shape = presetShape(p.id, values.length as CurveHours);
+    if (shape.every((v, h) => Math.abs(v * peak - values[h]!) <= tolerance))
+      return { id: p.id, peakRps: peak };
+  }
+  return null;
+}
+
 /** A 24-hour curve as a week, or a week folded to a day (mean of the seven days for each hour). */
 export function resizeCurve(curve: readonly number[], hours: CurveHours): number[] {
   if (curve.length === hours) return curve.slice();
@@ -111,40 +149,6 @@ export function resizeCurve(curve: readonly number[], hours: CurveHours): number
   const day = new Array<number>(24).fill(0);
   for (let h = 0; h < curve.length; h++) day[h % 24]! += (curve[h] ?? 0) / 7;
   return day.map(tidy);
-}
-
-export interface ColumnParse {
-  values: number[];
-  /** Problems by 1-based line of the pasted text. */
-  problems: { line: number; message: string }[];
-}
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * Numbers from a column pasted from a spreadsheet: one value a line (the first cell of each row when rows have
- * several tab- or semicolon-separated cells). Blank lines are skipped; thousands separators (`1,234`) accepted.
- */
-export function parseColumn(text: string): ColumnParse {
-  const values: number[] = [];
-  const problems: { line: number; message: string }[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  lines.forEach((raw, i) => {
-    const cell = (raw.split(/[\t;]/)[0] ?? '').trim().replace(/\s/g, '');
-    if (cell === '') return;
-    const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cell) ? cell.replace(/,/g, '') : cell;
-    if (!NUMBER.test(plain)) {
-      problems.push({ line: i + 1, message: `"${cell.slice(0, 40)}" is not a number` });
-      return;
-    }
-    const v = Number(plain);
-    if (!Number.isFinite(v) || v < 0) {
-      problems.push({ line: i + 1, message: `${cell} must be a number >= 0` });
-      return;
-    }
-    values.push(v);
-  });
-  return { values, problems };
 }
 
 /** Peak and mean of a curve, for summaries. */

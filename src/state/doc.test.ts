@@ -40,12 +40,17 @@ describe('setAt / getAt', () => {
 });
 
 describe('plan documents', () => {
-  it('a new plan is a valid plan file', () => {
+  it('a new plan is a valid plan file with no services', () => {
     expect(parsePlan(newPlanDoc('Mine')).ok).toBe(true);
+    expect(newPlanDoc('Mine').services).toEqual([]);
+  });
+
+  it('a new service has a week-long curve, as services added from a preset have', () => {
+    expect((newService('web').trafficRps as number[]).length).toBe(168);
   });
 
   it('adds, duplicates (unique name), moves and removes services', () => {
-    let doc = newPlanDoc('P');
+    let doc = addService(newPlanDoc('P'), newService('api'));
     doc = addService(doc, newService('web'));
     doc = duplicateService(doc, 1);
     const names = () => (doc.services as { name: string }[]).map((s) => s.name);
@@ -74,7 +79,11 @@ describe('plan documents', () => {
   });
 
   it('an invalid typed value is located with the CLI wording', () => {
-    const doc = setAt(newPlanDoc('P'), ['services', 0, 'cpuMsPerRequest'], typedNumber('-3'));
+    const doc = setAt(
+      addService(newPlanDoc('P'), newService('api')),
+      ['services', 0, 'cpuMsPerRequest'],
+      typedNumber('-3'),
+    );
     const r = parsePlan(doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.path)).toContain('services[0].cpuMsPerRequest');
@@ -83,7 +92,7 @@ describe('plan documents', () => {
 
 describe('scenario knobs', () => {
   it('scale traffic, set growth, discounts and instance types', () => {
-    const base = newPlanDoc('P');
+    const base = addService(newPlanDoc('P'), newService('api'));
     const out = applyKnobs(base, {
       ...NO_KNOBS,
       trafficFactor: 2,

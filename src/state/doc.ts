@@ -70,7 +70,7 @@ export function uniqueName(base: string, taken: Iterable<string>): string {
 export function newService(name: string): Doc {
   return {
     name,
-    trafficRps: presetCurve('evening-peak', 24, { by: 'peak', peakRps: 50 }),
+    trafficRps: presetCurve('evening-peak', 168, { by: 'peak', peakRps: 50 }),
     growthPerMonth: 0,
     cpuMsPerRequest: 20,
     durationMs: 60,
@@ -80,6 +80,7 @@ export function newService(name: string): Doc {
   };
 }
 
+/** A new plan: empty, so nothing in it is a guess; the editor invites adding the first service. */
 export function newPlanDoc(name: string): Doc {
   return {
     format: PLAN_FORMAT,
@@ -87,7 +88,7 @@ export function newPlanDoc(name: string): Doc {
     name,
     hoursPerMonth: 730,
     catalog: DEFAULT_CATALOG_ID,
-    services: [newService('api')],
+    services: [],
   };
 }
 

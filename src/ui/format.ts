@@ -85,3 +85,53 @@ export function dateTime(ms: number | null | undefined): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return DASH;
   return dateTimeFormat.format(ms);
 }
+
+/**
+ * A measured figure rounded for a person: three significant digits below 100 (`30.7`, `0.123`), whole numbers
+ * above (`1,234`). Engine figures such as `30.7311152` are exact for sums, not for reading.
+ */
+export function readableNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const a = Math.abs(value);
+  const digits =
+    a >= 100 || a === 0 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(a)));
+  return num(value, digits);
+}
+
+/**
+ * A message with every long decimal in it rounded by `readableNumber` (`peaks at 30.7311152 vCPU` → `peaks at
+ * 30.7 vCPU`). Whole numbers and short decimals (`0.25`, `1.5`) are left as written: they are what a person typed.
+ */
+export function readableText(text: string): string {
+  return text.replace(/(?<![\w.])-?\d+\.\d{3,}(?![\d.])/g, (m) => readableNumber(Number(m)));
+}
+
+/** A fraction as the percent a person types (`0.05` → `5`), without float noise (`0.07 * 100` is `7.000…01`). */
+export function percentInput(fraction: unknown): string {
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction))
+    return typeof fraction === 'string' ? fraction : '';
+  return String(Number((fraction * 100).toPrecision(12)));
+}
+
+/**
+ * Reads a typed percent as a fraction: `5`, `5%`, `5 %`, `-3`, `12.5` → 0.05 … The empty text is `''` (a field left
+ * blank); text that is not a percent comes back as it is, so validation can say why.
+ */
+export function fractionFromPercent(text: string): number | string {
+  const t = text.trim().replace(/\s*%$/, '');
+  if (t === '') return '';
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return text;
+  const n = Number(t);
+  return Number.isFinite(n) ? Number((n / 100).toPrecision(12)) : text;
+}
+
+/**
+ * A validation message about a fraction, restated in the percents the field shows (`must be a number > 0 and <= 1`
+ * → `… > 0% and <= 100%`).
+ */
+export function percentMessage(message: string): string {
+  return message.replace(
+    /(>=|<=|>|<) (-?\d+(\.\d+)?)/g,
+    (_, op: string, n: string) => `${op} ${percentInput(Number(n))}%`,
+  );
+}

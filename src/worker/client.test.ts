@@ -65,7 +65,7 @@ describe('EngineClient', () => {
     w.answer();
     const r = await second;
     expect(r?.ok).toBe(true);
-    if (r?.ok) expect(r.report.strategies[0]!.services).toHaveLength(6);
+    if (r?.ok) expect(r.report.strategies[0]!.services).toHaveLength(5);
   });
 
   it('falls back to the calling thread when the worker fails', async () => {
