@@ -93,7 +93,8 @@ export function nextLeader(
 export function forecast(plan: Plan, options: ForecastOptions): Forecast {
   const { months, start } = options;
   const tolerance = options.tolerance ?? FORECAST_TOLERANCE;
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`forecast months must be ≥ 1, not ${months}`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new RangeError(`forecast months must be ≥ 1, not ${months}`);
   if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
   const out: ForecastMonth[] = [];
   const leadChanges: LeadChange[] = [];

@@ -37,7 +37,9 @@ describe('the leader of a forecast', () => {
     expect(nextLeader('shared-host', 'serverless', costs({ serverless: 94 }), all, 0.05)).toBe('serverless');
     // A leader that no longer runs every service gives way at once; no leader yet: the cheapest.
     const noShared = new Set<StrategyId>(['serverless', 'vm-per-service']);
-    expect(nextLeader('shared-host', 'serverless', costs({ serverless: 99 }), noShared, 0.05)).toBe('serverless');
+    expect(nextLeader('shared-host', 'serverless', costs({ serverless: 99 }), noShared, 0.05)).toBe(
+      'serverless',
+    );
     expect(nextLeader(null, 'vm-per-service', costs({}), all, 0.05)).toBe('vm-per-service');
   });
 
@@ -75,7 +77,12 @@ describe('the leader of a forecast', () => {
           const plan = testPlan(
             catalog,
             svcs.map((s, i) =>
-              testService({ name: `s${i}`, trafficRps: flat(s.rps), growthPerMonth: s.growth, stateful: s.stateful }),
+              testService({
+                name: `s${i}`,
+                trafficRps: flat(s.rps),
+                growthPerMonth: s.growth,
+                stateful: s.stateful,
+              }),
             ),
           );
           const f = forecast(plan, { months: 14, start: '2026-12', tolerance });
@@ -87,7 +94,11 @@ describe('the leader of a forecast', () => {
             expect(m.costs[m.cheapest]).toBeGreaterThanOrEqual(m.costs[m.leader] * (1 - tolerance) - 1e-9);
             if (i > 0 && m.leader !== f.months[i - 1]!.leader) {
               const c = f.leadChanges[changes++]!;
-              expect(c).toMatchObject({ month: m.month, previous: f.months[i - 1]!.leader, leader: m.leader });
+              expect(c).toMatchObject({
+                month: m.month,
+                previous: f.months[i - 1]!.leader,
+                leader: m.leader,
+              });
             }
           });
           expect(f.leadChanges).toHaveLength(changes);
