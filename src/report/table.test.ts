@@ -229,7 +229,7 @@ describe('reportToTable', () => {
     expect(year).toBeDefined();
     for (const id of ['shared-host', 'serverless'] as const)
       expect(year).toContain(formatAmount(f.years[0]!.costs[id]));
-    expect(text).toContain('a lead under 5.0% is not counted as a change');
+    expect(text).toContain('a lead of 5.0% or less is not counted as a change');
     expect(text).toContain(
       `- from 2027-11: ${report.strategies.find((s) => s.id === f.months[0]!.leader)!.name}`,
     );

@@ -225,7 +225,7 @@ export function forecastLines(forecast: Forecast, currency: string): string[] {
   );
   out.push(
     '',
-    `Cheapest that runs every service (a lead under ${percentText(forecast.tolerance)} is not counted as a change):`,
+    `Cheapest that runs every service (a lead of ${percentText(forecast.tolerance)} or less is not counted as a change):`,
   );
   out.push(
     `- from ${first.calendarMonth}: ${first.leader === null ? 'none runs every service' : STRATEGY_NAMES[first.leader]}`,
