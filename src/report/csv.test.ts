@@ -15,6 +15,7 @@ import {
   toCsv,
   type CsvCell,
   type CsvText,
+  withBom,
 } from './csv.ts';
 
 /**
@@ -325,6 +326,12 @@ describe('spreadsheet style: byte order mark and the # header block', { timeout:
     expect(totals).toEqual(
       report.strategies.map((s) => ['# total per month', s.id, s.name, String(s.monthlyCost)]),
     );
+  });
+
+  it('withBom puts one byte order mark in front of CSV text', () => {
+    const csv = toCsv([['a', 1]]);
+    expect(withBom(csv)).toBe(`${BOM}a,1\r\n`);
+    expect(withBom(withBom(csv))).toBe(withBom(csv));
   });
 
   it('keeps metadata on one line each and quotes a data row starting with #, so no reader drops a row', () => {

@@ -52,6 +52,11 @@ function cell(value: CsvCell): string {
 /** The byte order mark Excel on Windows needs to read a CSV file as UTF-8 (without it "–" becomes "â€“"). */
 export const BOM = '\uFEFF';
 
+/** CSV text with a byte order mark in front (once): for a file that a spreadsheet opens (the comparison export). */
+export function withBom(csv: CsvText): CsvText {
+  return (csv.startsWith(BOM) ? csv : `${BOM}${csv}`) as CsvText;
+}
+
 /** A metadata line: a key, then its values (`# plan,Food delivery`). */
 export type MetaLine = readonly [key: string, ...values: CsvCell[]];
 

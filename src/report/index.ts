@@ -4,6 +4,7 @@ export {
   servicesToCsv,
   forecastToCsv,
   BOM,
+  withBom,
   FORECAST_HEADER,
   SHARED_SERVICE,
   type ExportMeta,

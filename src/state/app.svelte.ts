@@ -20,6 +20,7 @@ import {
   servicesToCsv,
   type CsvText,
   type ExportOptions,
+  withBom,
 } from '../report/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
@@ -1076,7 +1077,8 @@ export class AppState {
 
   async exportComparison(csv: CsvText): Promise<void> {
     const names = this.compareIds.map((id) => this.plans.find((p) => p.id === id)?.name ?? '').join(' vs ');
-    await this.#save(exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv'), 'text/csv', csv);
+    const name = exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv');
+    await this.#save(name, 'text/csv', withBom(csv));
   }
 
   /** A CSV file's contents must come from toCsv (CsvText), so every CSV written is formula-safe. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform } from '../platform/types.ts';
+import { toCsv } from '../report/index.ts';
 import { EngineClient } from '../worker/client.ts';
 import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage, type PageLocks } from './app.svelte.ts';
@@ -325,6 +326,9 @@ describe('AppState', () => {
     expect(forecast![0]).toBe('\uFEFF# headroom,forecast');
     expect(forecast).toContain('# forecast start,2027-01');
     expect(forecast!.filter((l) => /^\d+,\d{4}-\d{2},/.test(l))).toHaveLength(24);
+    // The comparison export gets the byte order mark too.
+    await app.exportComparison(toCsv([['strategy'], ['shared-host']]));
+    expect(platform.saved[2]!.contents).toBe('\uFEFFstrategy\r\nshared-host\r\n');
   });
 
   it('a read-only store (written by a newer Headroom) keeps edits on screen and says they are not saved', async () => {
