@@ -43,22 +43,19 @@ describe('the leader of a forecast', () => {
     expect(nextLeader(null, 'vm-per-service', costs({}), all, 0.05)).toBe('vm-per-service');
   });
 
-  it('reports a handful of real changes, not strategies 1–3% apart flipping back and forth', () => {
-    // Two services, one growing fast: hosts and containers trade places by a few percent for months, then
-    // containers pull clearly ahead (or the reverse); the forecast lists far fewer changes than month-by-month flips.
-    const plan = testPlan(catalog, [
-      testService({ name: 'a', trafficRps: flat(40), growthPerMonth: 0.08 }),
-      testService({ name: 'b', trafficRps: flat(3), stateful: true }),
-    ]);
-    const f = forecast(plan, { months: 36, start: '2027-01' });
-    const flips = f.months.filter((m, i) => i > 0 && m.cheapest !== f.months[i - 1]!.cheapest).length;
-    expect(f.leadChanges.length).toBeLessThanOrEqual(flips);
-    for (const c of f.leadChanges) {
-      const m = f.months[c.month - 1]!;
-      expect(c.calendarMonth).toBe(m.calendarMonth);
-      expect(c.leader).toBe(m.cheapest);
-      expect(c.margin!).toBeGreaterThan(FORECAST_TOLERANCE);
-    }
+  it('ignores lines 1–3% apart flipping back and forth, and reports the month a rival is clearly cheaper', () => {
+    // Containers and VMs trade places month by month by 1–3%, then VMs pull 8% ahead in month 9.
+    const vm = [101, 98, 102, 99, 97, 101, 98, 99, 92, 90];
+    let leader: StrategyId | null = null;
+    const changes: [number, StrategyId | null][] = [];
+    vm.forEach((v, i) => {
+      const c = costs({ 'shared-host': 500, 'vm-per-service': v, 'container-cluster': 100 });
+      const cheapest = v < 100 ? 'vm-per-service' : 'container-cluster';
+      const next = nextLeader(leader, cheapest, c, all, FORECAST_TOLERANCE);
+      if (i > 0 && next !== leader) changes.push([i + 1, next]);
+      leader = next;
+    });
+    expect(changes).toEqual([[9, 'vm-per-service']]);
   });
 
   it('holds for generated plans (property): the leader is within the tolerance of the cheapest, changes listed', () => {

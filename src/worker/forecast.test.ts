@@ -31,6 +31,25 @@ describe('forecast figures', () => {
     });
   }
 
+  it('list a few clear changes of the cheapest strategy where the month-to-month cheapest flips more often', () => {
+    // The "Internal tools" example with every service growing 20% a month.
+    const doc = JSON.parse(readFileSync('examples/internal-tools.json', 'utf8')) as {
+      services: { growthPerMonth?: number }[];
+    };
+    for (const s of doc.services) s.growthPerMonth = 0.2;
+    const r = evaluateDoc(doc, { months: 24, start: '2027-01' });
+    if (!r.ok || r.forecast === null) throw new Error('the example must evaluate');
+    const months = r.forecast.months;
+    const flips = months.filter((m, i) => i > 0 && m.cheapest !== months[i - 1]!.cheapest).length;
+    expect(flips).toBe(5);
+    expect(r.forecast.leadChanges.map((c) => [c.calendarMonth, c.previous, c.leader])).toEqual([
+      ['2027-03', 'serverless', 'shared-host'],
+      ['2028-03', 'shared-host', 'container-cluster'],
+      ['2028-06', 'container-cluster', 'vm-per-service'],
+    ]);
+    for (const c of r.forecast.leadChanges) expect(c.margin).toBeGreaterThan(0.05);
+  });
+
   it('are the same for any start month: the calendar only labels them', () => {
     const doc: unknown = JSON.parse(readFileSync('examples/food-delivery.json', 'utf8'));
     const a = evaluateDoc(doc, { months: 12, start: '2027-01' });
