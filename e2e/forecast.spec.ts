@@ -114,6 +114,16 @@ test('the chart starts at zero and changing the horizon keeps the first monthsâ€
   await expect(page.getByTestId('forecast-answer')).toContainText(
     'Service instance per container is the cheapest strategy that runs every service in every month, Jan 2027 to Dec 2029.',
   );
+  // At 1024 px the controls and the totals stay readable (a picture for a person to look at).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.reload();
+  await page.getByTestId('forecast-start').fill('2027-01');
+  await page.getByTestId('forecast-months').selectOption('36');
+  await expect(page.getByRole('heading', { name: 'Forecast: 36 months from Jan 2027' })).toBeVisible();
+  const figure = page.locator('section.figure', { has: page.getByTestId('forecast-answer') });
+  await figure.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await figure.screenshot({ path: 'reports/screenshots/forecast-36-months-1024.png' });
 });
 
 test('the cost-per-service CSV is its own export, for a spreadsheet, and reconciles with the cards', async ({
