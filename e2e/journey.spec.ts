@@ -110,10 +110,16 @@ test('the CSV export holds the line items, and its totals are the figures on scr
     page.getByRole('button', { name: 'Export CSV' }).click(),
   );
   expect(name).toMatch(/^food-delivery-platform-\d{4}-\d{2}-\d{2}\.csv$/);
-  const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true, dynamicTyping: false });
+  // The # header block (plan, catalog, totals …) above the table is skipped as comments.
+  const parsed = Papa.parse<Record<string, string>>(text.trim(), {
+    header: true,
+    comments: '#',
+    dynamicTyping: false,
+  });
   expect(parsed.errors).toEqual([]);
   expect(parsed.meta.fields).toEqual([
     'strategy',
+    'strategy_name',
     'service',
     'component',
     'unit',

@@ -88,7 +88,7 @@ function main(): void {
     );
   }
   const plan200 = benchPlan(200);
-  const f = measure(() => forecast(plan200, 12), 3, 1000);
+  const f = measure(() => forecast(plan200, { months: 12, start: '2027-01' }), 3, 1000);
   console.log(`12-month forecast of 200 services: median ${f.median.toFixed(2)} ms (${f.runs} runs)`);
   console.log(
     '500 services × 8,760 hours: not supported — plan format version 1 carries 24- or 168-hour curves (a year is ' +

@@ -22,6 +22,7 @@ run(process.argv.slice(2), {
     await writeFileSafely(path, text, { devices: 'write' });
   },
   version: pkg.version,
+  now: () => new Date(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -10,6 +10,8 @@ import { fileSize, readFileCapped } from './fs.ts';
 import { HELP, run, type CliIo } from './run.ts';
 
 const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
+/** The clock every in-memory run sees: 30 November 2026, so the default forecast starts in December 2026. */
+const NOW = new Date(2026, 10, 30, 10, 0);
 
 /** An in-memory world for run(): files by path, captured output. */
 function world(files: Record<string, string> = {}) {
@@ -29,6 +31,7 @@ function world(files: Record<string, string> = {}) {
       written[p] = t;
     },
     version: '9.9.9',
+    now: () => NOW,
   };
   const exec = async (...argv: string[]) => {
     out.length = 0;
@@ -82,8 +85,10 @@ describe('headroom report', () => {
   it('adds the forecast with --months N', async () => {
     const r = await exec('report', 'food.json', '--months', '12');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { forecast: unknown[] };
-    expect(json.forecast).toEqual(JSON.parse(JSON.stringify(forecast(plan(), 12))));
+    const json = JSON.parse(r.stdout) as { forecast: unknown };
+    expect(json.forecast).toEqual(
+      JSON.parse(JSON.stringify(forecast(plan(), { months: 12, start: '2026-12' }))),
+    );
     expect((await exec('report', 'food.json', '--months=3')).code).toBe(0);
   });
 
@@ -93,6 +98,7 @@ describe('headroom report', () => {
     const rows = Papa.parse<string[]>(r.stdout.trimEnd(), { delimiter: ',', newline: '\r\n' }).data;
     expect(rows[0]).toEqual([
       'strategy',
+      'strategy_name',
       'service',
       'component',
       'unit',
@@ -102,9 +108,43 @@ describe('headroom report', () => {
       'currency',
     ]);
     for (const s of evaluate(plan()).strategies) {
-      const sum = rows.filter((x) => x[0] === s.id).reduce((a, x) => a + Number(x[6]), 0);
+      const sum = rows.filter((x) => x[0] === s.id).reduce((a, x) => a + Number(x[7]), 0);
       expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
     }
+  });
+
+  it('writes the cost-per-service table with --table services', async () => {
+    const r = await exec('report', 'food.json', '--format', 'csv', '--table', 'services');
+    expect(r.code).toBe(0);
+    const rows = Papa.parse<string[]>(r.stdout.trimEnd(), { delimiter: ',', newline: '\r\n' }).data;
+    expect(rows[0]).toEqual(['service', ...STRATEGY_IDS]);
+    expect(rows).toHaveLength(8);
+    expect(rows.find((x) => x[0] === 'accounting')?.[4]).toBe('');
+  });
+
+  it('writes files for spreadsheets (BOM and # block) and standard output plain, either way on request', async () => {
+    await exec('report', 'food.json', '--format', 'csv', '--out', 'a.csv');
+    const file = written['a.csv']!;
+    expect(file.startsWith('\uFEFF# headroom,line items\r\n# plan,Food delivery platform\r\n')).toBe(true);
+    expect(file).toContain(`# generated at,${NOW.toISOString()}\r\n`);
+    // Papaparse with comments: '#' reads the same table as the plain output.
+    const plain = (await exec('report', 'food.json', '--format', 'csv')).stdout;
+    expect(plain.startsWith('strategy,')).toBe(true);
+    const read = (t: string) =>
+      Papa.parse<string[]>(t, { delimiter: ',', newline: '\r\n', comments: '#' }).data;
+    expect(read(file)).toEqual(read(plain));
+    await exec('report', 'food.json', '--format', 'csv', '--out', 'b.csv', '--csv-style', 'plain');
+    expect(written['b.csv']).toBe(plain);
+    const styled = await exec(
+      'forecast',
+      'food.json',
+      '--months',
+      '3',
+      '--format',
+      'csv',
+      '--csv-style=spreadsheet',
+    );
+    expect(styled.stdout.startsWith('\uFEFF# headroom,forecast\r\n')).toBe(true);
   });
 
   it('prints a table, with the forecast when asked', async () => {
@@ -112,13 +152,16 @@ describe('headroom report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Food delivery platform');
     expect(r.stdout).toContain('Serverless (Lambda)');
-    expect(r.stdout).toMatch(/^6\s/m);
+    expect(r.stdout).toMatch(/^2027-05\s/m);
+    expect(r.stdout).toContain(
+      'Months from 2026-12, the month after today (choose another with --start YYYY-MM).',
+    );
   });
 
   it('writes --out instead of printing', async () => {
     const r = await exec('report', 'food.json', '--format', 'csv', '--out', 'out/report.csv');
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(written['out/report.csv']).toMatch(/^strategy,service,/);
+    expect(written['out/report.csv']).toMatch(/^\uFEFF# headroom,line items\r\n/);
     const bad = await exec('report', 'food.json', '--out', '/readonly/x.json');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('/readonly/x.json: cannot write the file (permission denied)\n');
@@ -127,7 +170,7 @@ describe('headroom report', () => {
   it('treats --out - as standard output (no file named "-")', async () => {
     const r = await exec('report', 'food.json', '--format', 'csv', '--out', '-');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^strategy,service,/);
+    expect(r.stdout).toMatch(/^strategy,strategy_name,service,/);
     expect(written).not.toHaveProperty('-');
     const s = await exec('schema', '--out=-');
     expect(s.stdout).toBe(planJsonSchemaText());
@@ -177,6 +220,20 @@ describe('headroom report', () => {
     [['validate', 'food.json', '--format', 'csv'], 'unknown option "--format" for this command'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['forecast', 'food.json'], 'forecast needs --months N (1 to 120)'],
+    [
+      ['forecast', 'food.json', '--months', '3', '--start', '2027-13'],
+      '--start must be a month as YYYY-MM (e.g. 2027-01), not "2027-13"',
+    ],
+    [['report', 'food.json', '--start', '2027-01'], '--start needs --months N'],
+    [
+      ['report', 'food.json', '--table', 'services'],
+      '--table works with --format csv (the table and JSON formats hold every table)',
+    ],
+    [
+      ['report', 'food.json', '--format', 'csv', '--table', 'x'],
+      '--table must be line-items or services, not "x"',
+    ],
+    [['report', 'food.json', '--csv-style', 'plain'], '--csv-style works with --format csv'],
     [['schema', 'x'], 'schema takes no arguments'],
   ])('usage error %j → exit 2', async (argv, message) => {
     const r = await exec(...argv);
@@ -193,6 +250,7 @@ describe('headroom report', () => {
       fileSize,
       readFile: (p, max) => readFileCapped(p, max),
       writeFile: async () => undefined,
+      now: () => NOW,
       version: '9.9.9',
     });
     expect(code).toBe(2);
@@ -247,13 +305,46 @@ describe('other commands', () => {
 
   it('forecast prints months as JSON, CSV or a table', async () => {
     const j = await exec('forecast', 'food.json', '--months', '4');
-    expect(JSON.parse(j.stdout)).toHaveLength(4);
+    const json = JSON.parse(j.stdout) as { start: string; months: unknown[]; leadChanges: unknown[] };
+    expect(json.months).toHaveLength(4);
+    expect(json.start).toBe('2026-12');
     const c = await exec('forecast', 'food.json', '--months', '4', '--format', 'csv');
-    expect(c.stdout.split('\r\n')[0]).toBe('month,shared-host,vm-per-service,container-cluster,serverless');
+    expect(c.stdout.split('\r\n')[0]).toBe(
+      'month,calendar_month,shared-host,vm-per-service,container-cluster,serverless,shared-host_cumulative,' +
+        'vm-per-service_cumulative,container-cluster_cumulative,serverless_cumulative,leader',
+    );
+    expect(c.stdout.split('\r\n')[1]).toMatch(/^1,2026-12,/);
     expect(c.stdout.split('\r\n')).toHaveLength(6);
     const t = await exec('forecast', 'food.json', '--months', '4', '--format', 'table');
-    expect(t.stdout).toContain('Forecast');
+    expect(t.stdout).toContain('Forecast: 4 months from 2026-12 to 2027-03');
+    expect(t.stdout).toContain('the month after today');
     expect(t.stdout).not.toContain('Cost per service');
+  });
+
+  it('forecast --months 24 --start 2027-01: calendar months, yearly totals, from when which strategy is cheapest', async () => {
+    const t = await exec(
+      'forecast',
+      'food.json',
+      '--months',
+      '24',
+      '--start',
+      '2027-01',
+      '--format',
+      'table',
+    );
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('Forecast: 24 months from 2027-01 to 2028-12');
+    expect(t.stdout).toMatch(/^2028-12\s/m);
+    expect(t.stdout).toMatch(/^Year 1\s/m);
+    expect(t.stdout).toMatch(/^Year 2\s/m);
+    expect(t.stdout).toMatch(/^All 24 months\s/m);
+    expect(t.stdout).toContain('- from 2027-01: Service instance per container');
+    expect(t.stdout).not.toContain('the month after today');
+    const f = forecast(plan(), { months: 24, start: '2027-01' });
+    const j = JSON.parse(
+      (await exec('forecast', 'food.json', '--months=24', '--start=2027-01')).stdout,
+    ) as unknown;
+    expect(j).toEqual(JSON.parse(JSON.stringify(f)));
   });
 
   it('schema prints docs/plan.schema.json', async () => {
@@ -325,6 +416,7 @@ describe('internal errors', () => {
       fileSize: async () => 10,
       readFile: async () => FOOD,
       writeFile: async () => undefined,
+      now: () => NOW,
       version: '0',
     });
     expect(code).toBe(1);

@@ -1,7 +1,15 @@
 // The command-line front door: plan file in, report out. `run` takes its input and output as injected functions,
 // so tests call it in-process; main.ts wires it to the real process. Exit codes: 0 ok, 2 bad input or usage
 // (every problem on stderr, nothing on stdout), 1 internal error.
-import { evaluate, forecast, type ForecastMonth, type Report } from '../model/index.ts';
+import {
+  evaluate,
+  forecast,
+  isCalendarMonth,
+  monthAfter,
+  type Forecast,
+  type Plan,
+  type Report,
+} from '../model/index.ts';
 import {
   formatIssue,
   parsePlanText,
@@ -9,7 +17,15 @@ import {
   PLAN_LIMITS,
   type ParseResult,
 } from '../plan/index.ts';
-import { forecastToCsv, printable, reportToCsv, reportToTable } from '../report/index.ts';
+import {
+  forecastToCsv,
+  printable,
+  reportToCsv,
+  reportToTable,
+  servicesToCsv,
+  type CsvText,
+  type ExportOptions,
+} from '../report/index.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,6 +40,8 @@ export interface CliIo {
   /** Writes a file without replacing what the path names (src/node/write-file.ts): atomic for an ordinary file. */
   writeFile: (path: string, text: string) => Promise<void>;
   version: string;
+  /** The clock: the default forecast start (the month after now) and a CSV's "generated at". */
+  now: () => Date;
 }
 
 export const EXIT_OK = 0;
@@ -43,8 +61,10 @@ const usage = (message: string) => new InputError([message, usageHint]);
 export const HELP = `Headroom: cost and capacity of a microservice plan under four deployment strategies.
 
 Usage:
-  headroom report <plan.json> [--format json|csv|table] [--months N] [--out FILE]
-  headroom forecast <plan.json> --months N [--format json|csv|table] [--out FILE]
+  headroom report <plan.json> [--format json|csv|table] [--table line-items|services] [--months N]
+                  [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
+  headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
+                  [--csv-style spreadsheet|plain] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -53,29 +73,48 @@ Usage:
 Commands:
   report     All four strategies (shared hosts, VM per service, container cluster, serverless) with line items,
              utilization, capacity and warnings. --format json (default) is the engine's report as is;
-             csv has one row per line item; table is a summary for a terminal. --months N (1-120) adds a
-             forecast of N months (json and table).
-  forecast   Monthly cost of every strategy for months 1..N as traffic grows by each service's growthPerMonth.
+             csv has one row per line item (--table services: one row per service, a column per strategy);
+             table is a summary for a terminal. --months N (1-120) adds a forecast of N months (json and table).
+  forecast   Monthly cost of every strategy for N calendar months from --start (default: the month after
+             today, printed with the result) as traffic grows by each service's growthPerMonth; the months
+             from which the cheapest strategy that runs every service changes (by more than 5%); totals.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
 <plan.json> may be "-" to read standard input. --out FILE writes the file instead of printing (atomically for an
 ordinary file; through a symbolic link, in place for a hard-linked file, keeping its permissions; "-" is
-standard output).
+standard output). CSV: --csv-style spreadsheet starts the file with a UTF-8 byte order mark and "# key,value"
+lines (plan, catalog, totals, generated at); plain is the table alone. Default: spreadsheet with --out FILE,
+plain on standard output.
 Exit codes: 0 ok; 2 bad input or usage (every problem on stderr as "path: message", nothing on stdout);
 1 internal error. Through npm: npm run --silent cli -- report examples/food-delivery.json --format table
 `;
 
 type Format = 'json' | 'csv' | 'table';
+const CSV_STYLES = ['spreadsheet', 'plain'] as const;
+const TABLES = ['line-items', 'services'] as const;
+type CsvStyle = (typeof CSV_STYLES)[number];
+type Table = (typeof TABLES)[number];
 
 interface Options {
   positional: string[];
   format?: Format;
   months?: number;
+  start?: string;
+  table?: Table;
+  csvStyle?: CsvStyle;
   out?: string;
 }
 
-const OPTIONS_WITH_VALUE = new Set(['--format', '--months', '--out']);
+const OPTIONS_WITH_VALUE = new Set(['--format', '--months', '--start', '--table', '--csv-style', '--out']);
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) {
+    throw usage(`${name} must be ${allowed.join(' or ')}, not ${JSON.stringify(value.slice(0, 40))}`);
+  }
+  return found;
+}
 
 function parseArgs(args: readonly string[], allowed: readonly string[]): Options {
   const opts: Options = { positional: [] };
@@ -109,6 +148,17 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
         throw usage(`--format must be json, csv or table, not ${JSON.stringify(value.slice(0, 40))}`);
       }
       opts.format = value;
+    } else if (name === '--start') {
+      if (!isCalendarMonth(value)) {
+        throw usage(
+          `--start must be a month as YYYY-MM (e.g. 2027-01), not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.start = value;
+    } else if (name === '--table') {
+      opts.table = oneOf(name, value, TABLES);
+    } else if (name === '--csv-style') {
+      opts.csvStyle = oneOf(name, value, CSV_STYLES);
     } else if (name === '--months') {
       if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 120) {
         throw usage(
@@ -188,45 +238,79 @@ async function emit(io: CliIo, text: string, out: string | undefined): Promise<v
   }
 }
 
-function forecastTable(report: Report, months: readonly ForecastMonth[]): string {
+/** Whether a CSV gets the byte order mark and the `#` block: spreadsheet style for files, plain on stdout. */
+function exportOptions(io: CliIo, opts: Options): ExportOptions {
+  const style = opts.csvStyle ?? (opts.out === undefined || opts.out === '-' ? 'plain' : 'spreadsheet');
+  return style === 'plain' ? {} : { bom: true, meta: { generatedAt: io.now().toISOString() } };
+}
+
+/** The forecast asked for; without --start, from the month after today (said so in the table). */
+function forecastOf(io: CliIo, plan: Plan, months: number, start: string | undefined): Forecast {
+  return forecast(plan, { months, start: start ?? monthAfter(io.now()) });
+}
+
+function startNote(start: string | undefined, f: Forecast): string {
+  return start === undefined
+    ? `Months from ${f.start}, the month after today (choose another with --start YYYY-MM).\n`
+    : '';
+}
+
+function forecastTable(report: Report, f: Forecast, start: string | undefined): string {
   // The table's forecast section on its own, under the report's heading line.
-  const full = reportToTable(report, months);
+  const full = reportToTable(report, f);
   const lines = full.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('Forecast'));
-  return `${[lines[0], '', ...lines.slice(start)].join('\n')}`;
+  const begin = lines.findIndex((l) => l.startsWith('Forecast'));
+  return `${[lines[0], '', ...lines.slice(begin)].join('\n')}${startNote(start, f)}`;
+}
+
+function needsCsv(opts: Options): void {
+  if (opts.csvStyle !== undefined && opts.format !== 'csv')
+    throw usage('--csv-style works with --format csv');
 }
 
 async function report(io: CliIo, args: readonly string[]): Promise<number> {
-  const opts = parseArgs(args, ['--format', '--months', '--out']);
+  const opts = parseArgs(args, ['--format', '--table', '--months', '--start', '--csv-style', '--out']);
   const path = onePlanPath(opts, 'report');
   const format = opts.format ?? 'json';
+  needsCsv(opts);
   if (format === 'csv' && opts.months !== undefined) {
     throw usage(
       '--months works with --format json or table; for a forecast CSV run "headroom forecast --format csv"',
     );
   }
+  if (opts.start !== undefined && opts.months === undefined) throw usage('--start needs --months N');
+  if (opts.table !== undefined && format !== 'csv') {
+    throw usage('--table works with --format csv (the table and JSON formats hold every table)');
+  }
   const { plan } = await loadPlan(io, path);
   const rep = evaluate(plan);
-  const months = opts.months === undefined ? undefined : forecast(plan, opts.months);
+  const f = opts.months === undefined ? undefined : forecastOf(io, plan, opts.months, opts.start);
   let text: string;
-  if (format === 'csv') text = reportToCsv(rep);
-  else if (format === 'table') text = reportToTable(rep, months);
-  else text = toJsonText(months === undefined ? rep : { ...rep, forecast: months });
+  if (format === 'csv') {
+    const csv: CsvText =
+      opts.table === 'services'
+        ? servicesToCsv(rep, exportOptions(io, opts))
+        : reportToCsv(rep, exportOptions(io, opts));
+    text = csv;
+  } else if (format === 'table') {
+    text = `${reportToTable(rep, f)}${f === undefined ? '' : startNote(opts.start, f)}`;
+  } else text = toJsonText(f === undefined ? rep : { ...rep, forecast: f });
   await emit(io, text, opts.out);
   return EXIT_OK;
 }
 
 async function forecastCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const opts = parseArgs(args, ['--format', '--months', '--out']);
+  const opts = parseArgs(args, ['--format', '--months', '--start', '--csv-style', '--out']);
   const path = onePlanPath(opts, 'forecast');
+  needsCsv(opts);
   if (opts.months === undefined) throw usage('forecast needs --months N (1 to 120)');
   const { plan } = await loadPlan(io, path);
-  const months = forecast(plan, opts.months);
+  const f = forecastOf(io, plan, opts.months, opts.start);
   const format = opts.format ?? 'json';
   let text: string;
-  if (format === 'csv') text = forecastToCsv(months);
-  else if (format === 'table') text = forecastTable(evaluate(plan), months);
-  else text = toJsonText(months);
+  if (format === 'csv') text = forecastToCsv(evaluate(plan), f, exportOptions(io, opts));
+  else if (format === 'table') text = forecastTable(evaluate(plan), f, opts.start);
+  else text = toJsonText(f);
   await emit(io, text, opts.out);
   return EXIT_OK;
 }

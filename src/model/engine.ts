@@ -4,7 +4,20 @@ import type { Prepared } from './prepare.ts';
 import { prepare } from './prepare.ts';
 import { serverless } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
-import type { ForecastMonth, Plan, Report, Service, StrategyId, StrategyReport } from './types.ts';
+import { addMonths, isCalendarMonth } from './calendar.ts';
+import { sumCents } from './money.ts';
+import type {
+  Forecast,
+  ForecastMonth,
+  ForecastYear,
+  LeadChange,
+  Plan,
+  Report,
+  Service,
+  StrategyId,
+  StrategyReport,
+} from './types.ts';
+import { STRATEGY_IDS } from './types.ts';
 import { vmPerService } from './vm-per-service.ts';
 
 function strategies(p: Prepared): StrategyReport[] {
@@ -38,18 +51,100 @@ export function growthFactor(service: Service, month: number): number {
   return Math.pow(1 + service.growthPerMonth, month - 1);
 }
 
-/** Months 1…`months`: every strategy re-run on grown traffic (capacity too, so step changes show). */
-export function forecast(plan: Plan, months: number): ForecastMonth[] {
+/**
+ * How much cheaper (as a fraction) a strategy must be than the current leader to take the lead in a forecast.
+ * Lead changes under it are noise for a plan built on estimated traffic: see "Forecast" in docs/cost-model.md.
+ */
+export const FORECAST_TOLERANCE = 0.05;
+
+export interface ForecastOptions {
+  /** Number of months (1 = the plan as entered). */
+  months: number;
+  /** The calendar month of month 1, `YYYY-MM`. */
+  start: string;
+  /** Defaults to FORECAST_TOLERANCE. */
+  tolerance?: number;
+}
+
+function perStrategy(value: (id: StrategyId) => number): Record<StrategyId, number> {
+  const out = {} as Record<StrategyId, number>;
+  for (const id of STRATEGY_IDS) out[id] = value(id);
+  return out;
+}
+
+/** The new leader of a month (exported for tests): the current one stays unless the month's cheapest beats it by more than `tolerance`. */
+export function nextLeader(
+  current: StrategyId | null,
+  cheapest: StrategyId | null,
+  costs: Record<StrategyId, number>,
+  complete: ReadonlySet<StrategyId>,
+  tolerance: number,
+): StrategyId | null {
+  if (current === null || !complete.has(current)) return cheapest;
+  if (cheapest === null || cheapest === current) return current;
+  return costs[cheapest] < costs[current] * (1 - tolerance) ? cheapest : current;
+}
+
+/**
+ * Months 1…`months` from the calendar month `start`: every strategy re-run on grown traffic (capacity too, so step
+ * changes show), with cumulative and yearly totals and the months where the cheapest complete strategy changes by
+ * more than the tolerance.
+ */
+export function forecast(plan: Plan, options: ForecastOptions): Forecast {
+  const { months, start } = options;
+  const tolerance = options.tolerance ?? FORECAST_TOLERANCE;
+  if (!Number.isInteger(months) || months < 1)
+    throw new RangeError(`forecast months must be ≥ 1, not ${months}`);
+  if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
   const out: ForecastMonth[] = [];
+  const leadChanges: LeadChange[] = [];
+  const completeAlways = new Set<StrategyId>(STRATEGY_IDS);
+  let leader: StrategyId | null = null;
+  let running = perStrategy(() => 0);
   for (let m = 1; m <= months; m++) {
     const reports = strategies(prepare(plan, (s) => growthFactor(s, m)));
     const costs = {} as Record<StrategyId, number>;
     const capacity = {} as Record<StrategyId, Record<string, number>>;
+    const complete = new Set<StrategyId>();
     for (const r of reports) {
       costs[r.id] = r.monthlyCost;
       capacity[r.id] = r.capacity;
+      if (r.services.every((s) => s.included)) complete.add(r.id);
+      else completeAlways.delete(r.id);
     }
-    out.push({ month: m, costs, cheapest: cheapestOf(reports), capacity });
+    const cheapest = cheapestOf(reports);
+    const previous: StrategyId | null = leader;
+    leader = nextLeader(previous, cheapest, costs, complete, tolerance);
+    const calendarMonth = addMonths(start, m - 1);
+    if (m > 1 && leader !== previous) {
+      const margin =
+        previous !== null && leader !== null && costs[previous] > 0
+          ? (costs[previous] - costs[leader]) / costs[previous]
+          : null;
+      leadChanges.push({ month: m, calendarMonth, previous, leader, margin });
+    }
+    const before = running;
+    running = perStrategy((id) => sumCents([before[id], costs[id]]));
+    out.push({ month: m, calendarMonth, costs, cheapest, leader, cumulative: running, capacity });
   }
-  return out;
+  const years: ForecastYear[] = [];
+  for (let i = 0; i < out.length; i += 12) {
+    const block = out.slice(i, i + 12);
+    years.push({
+      year: i / 12 + 1,
+      from: block[0]!.calendarMonth,
+      to: block.at(-1)!.calendarMonth,
+      months: block.length,
+      costs: perStrategy((id) => sumCents(block.map((f) => f.costs[id]))),
+    });
+  }
+  return {
+    start,
+    months: out,
+    tolerance,
+    leadChanges,
+    years,
+    total: running,
+    complete: STRATEGY_IDS.filter((id) => completeAlways.has(id)),
+  };
 }

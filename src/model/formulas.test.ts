@@ -352,7 +352,7 @@ describe('forecast and problems', () => {
     const plan = testPlan(catalog, [testService({ trafficRps: flat(100), growthPerMonth: 0.5 })], {
       vmPerService: { instanceType: 'm6i.large' },
     });
-    const f = forecast(plan, 4);
+    const f = forecast(plan, { months: 4, start: '2027-01' }).months;
     expect(f.map((m) => m.month)).toEqual([1, 2, 3, 4]);
     expect(f[0]!.costs['vm-per-service']).toBe(get(evaluate(plan), 'vm-per-service').monthlyCost);
     expect(f[0]!.cheapest).toBe(evaluate(plan).cheapest);

@@ -208,10 +208,57 @@ export interface Report {
 
 export interface ForecastMonth {
   month: number;
+  /** The calendar month this forecast month is, `YYYY-MM` (month 1 is the forecast's start month). */
+  calendarMonth: string;
   costs: Record<StrategyId, number>;
-  /** The cheapest strategy that month, by the same rule as `Report.cheapest`. */
+  /** The cheapest strategy that month, by the same rule as `Report.cheapest` (no tolerance). */
   cheapest: StrategyId | null;
+  /**
+   * The cheapest complete strategy that month once lead changes within the tolerance are ignored (see
+   * `Forecast.tolerance`): what a person means by "from which month is X cheapest".
+   */
+  leader: StrategyId | null;
+  /** Each strategy's cost over months 1…month (whole cents, summed without float drift). */
+  cumulative: Record<StrategyId, number>;
   capacity: Record<StrategyId, Record<string, number>>;
+}
+
+/** When the forecast's leader changes: `leader` is cheapest from `calendarMonth` on (until the next change). */
+export interface LeadChange {
+  month: number;
+  calendarMonth: string;
+  /** The leader before this month (`null` when no strategy was complete). */
+  previous: StrategyId | null;
+  leader: StrategyId | null;
+  /** How much cheaper the new leader is than the previous one that month: (previous − leader) ÷ previous. */
+  margin: number | null;
+}
+
+/** Twelve consecutive forecast months (the last block may be shorter when the horizon is not a multiple of 12). */
+export interface ForecastYear {
+  /** 1 for months 1–12, 2 for months 13–24, … */
+  year: number;
+  from: string;
+  to: string;
+  months: number;
+  costs: Record<StrategyId, number>;
+}
+
+/** The forecast of a plan over a horizon, from a start month. Every figure downstream reads is here. */
+export interface Forecast {
+  /** The first forecast month, `YYYY-MM` (an input: the engine reads no clock). */
+  start: string;
+  months: ForecastMonth[];
+  /** Relative margin a new leader must beat the current one by (0.05 = more than 5% cheaper). */
+  tolerance: number;
+  /** The month-1 leader is not a change; every later change of `leader` is listed once, in order. */
+  leadChanges: LeadChange[];
+  /** Cost per 12-month block (year 1, year 2, …). */
+  years: ForecastYear[];
+  /** Each strategy's cost over the whole horizon. */
+  total: Record<StrategyId, number>;
+  /** Strategies that run every service in every month (the only ones that can lead). */
+  complete: StrategyId[];
 }
 
 /** A problem with a plan, located by a path such as `services[2].trafficRps[30]`. */

@@ -2,16 +2,20 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
-import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
+import { evaluate, forecast, STRATEGY_IDS, STRATEGY_NAMES, type Report } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
 import {
+  BOM,
   csvText,
+  FORECAST_HEADER,
   forecastToCsv,
   LINE_ITEM_HEADER,
   reportToCsv,
+  servicesToCsv,
   toCsv,
   type CsvCell,
   type CsvText,
+  withBom,
 } from './csv.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
@@ -174,20 +178,30 @@ describe('reportToCsv on real engine reports', CPU_BOUND, () => {
 
   it('per strategy, the SUM of the cost column equals monthlyCost', () => {
     for (const s of report.strategies) {
-      const sum = rows.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[6]), 0);
+      const sum = rows.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[7]), 0);
       expect(Math.abs(sum - s.monthlyCost)).toBeLessThan(1e-6);
       expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
     }
   });
 
   it('writes service names formula-safe and numbers as numbers', () => {
-    expect(rows.some((r) => r[1] === "'=cmd()")).toBe(true);
-    expect(rows.some((r) => r[1] === "'@kitchen\nline")).toBe(true);
-    expect(rows.some((r) => r[1] === 'accounting, "ledger"')).toBe(true);
+    expect(rows.some((r) => r[2] === "'=cmd()")).toBe(true);
+    expect(rows.some((r) => r[2] === "'@kitchen\nline")).toBe(true);
+    expect(rows.some((r) => r[2] === 'accounting, "ledger"')).toBe(true);
     for (const r of rows.slice(1)) {
-      for (const c of [r[4], r[5], r[6]]) expect(c).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
-      expect(r[7]).toBe('USD');
+      for (const c of [r[5], r[6], r[7]]) expect(c).toMatch(/^-?\d+(\.\d+)?(e[+-]\d+)?$/);
+      expect(r[8]).toBe('USD');
     }
+  });
+
+  it('names the strategy beside its id and the service on every row ("shared" for shared lines)', () => {
+    for (const r of rows.slice(1)) {
+      expect(r[1]).toBe(STRATEGY_NAMES[r[0] as keyof typeof STRATEGY_NAMES]);
+      expect(r[2]).not.toBe('');
+    }
+    const shared = report.strategies.flatMap((s) => s.lineItems.filter((li) => li.service === null));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r[2] === 'shared')).toHaveLength(shared.length);
   });
 
   it('holds for generated plans too (property)', () => {
@@ -218,7 +232,7 @@ describe('reportToCsv on real engine reports', CPU_BOUND, () => {
           const rep = evaluate(plan);
           const back = parse(reportToCsv(rep));
           for (const s of rep.strategies) {
-            const sum = back.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[6]), 0);
+            const sum = back.filter((r) => r[0] === s.id).reduce((a, r) => a + Number(r[7]), 0);
             expect(Math.round(sum * 100) / 100).toBe(s.monthlyCost);
           }
         },
@@ -245,6 +259,7 @@ describe('reportToCsv on generated reports (property)', CPU_BOUND, () => {
   });
   const strategy = fc.record({
     id: fc.constantFrom(...STRATEGY_IDS),
+    name: text,
     lineItems: fc.array(lineItem, { maxLength: 6 }),
   });
 
@@ -258,13 +273,14 @@ describe('reportToCsv on generated reports (property)', CPU_BOUND, () => {
         items.forEach(({ s, li }, i) => {
           const r = rows[i + 1]!;
           expect(r[0]).toBe(s.id);
-          expect(r[1]).toBe(li.service === null ? '' : safe(li.service));
-          expect(r[2]).toBe(safe(li.component));
-          expect(r[3]).toBe(safe(li.unit));
-          expect(Number(r[4])).toBe(li.quantity + 0);
-          expect(Number(r[5])).toBe(li.unitPrice + 0);
-          expect(Number(r[6])).toBe(li.cost + 0);
-          expect(r[7]).toBe(safe(currency));
+          expect(r[1]).toBe(safe(s.name));
+          expect(r[2]).toBe(li.service === null ? 'shared' : safe(li.service));
+          expect(r[3]).toBe(safe(li.component));
+          expect(r[4]).toBe(safe(li.unit));
+          expect(Number(r[5])).toBe(li.quantity + 0);
+          expect(Number(r[6])).toBe(li.unitPrice + 0);
+          expect(Number(r[7])).toBe(li.cost + 0);
+          expect(r[8]).toBe(safe(currency));
         });
       }),
       { numRuns: 1000 },
@@ -272,17 +288,175 @@ describe('reportToCsv on generated reports (property)', CPU_BOUND, () => {
   });
 });
 
+describe('spreadsheet style: byte order mark and the # header block', { timeout: 120_000 }, () => {
+  const report = evaluate(samplePlan());
+  const meta = { generatedAt: '2026-11-30T09:15:00.000Z' };
+
+  /** How docs/cli.md tells a papaparse user to read the file: BOM dropped, `#` lines skipped. */
+  const readBack = (text: string) => {
+    const r = Papa.parse<string[]>(text, {
+      delimiter: ',',
+      newline: '\r\n',
+      comments: '#',
+      skipEmptyLines: true,
+    });
+    expect(r.errors).toEqual([]);
+    return r.data;
+  };
+  /** The `#` lines as a spreadsheet shows them: rows above the table. */
+  const block = (text: string) => parse(text.replace(/^\uFEFF/, '')).filter((r) => r[0]!.startsWith('# '));
+
+  it('starts with a BOM and a block that papaparse skips: the table reads back exactly as the plain CSV', () => {
+    const styled = reportToCsv(report, { bom: true, meta });
+    expect(styled.startsWith(BOM)).toBe(true);
+    expect(styled.startsWith(`${BOM}# headroom,line items\r\n`)).toBe(true);
+    expect(readBack(styled)).toEqual(parse(reportToCsv(report)));
+    // Papaparse drops the BOM itself, so the first header cell is "strategy", not "\uFEFFstrategy".
+    expect(readBack(styled)[0]![0]).toBe('strategy');
+  });
+
+  it('holds the plan, catalog and its date, hours per month, generated at, and every total', () => {
+    const lines = block(reportToCsv(report, { meta }));
+    const value = (key: string) => lines.find((l) => l[0] === `# ${key}`)?.slice(1);
+    expect(value('plan')).toEqual([report.plan]);
+    expect(value('catalog')).toEqual([report.catalog.id]);
+    expect(value('prices as of')).toEqual([report.catalog.asOf]);
+    expect(value('hours per month')).toEqual([String(report.hoursPerMonth)]);
+    expect(value('generated at')).toEqual([meta.generatedAt]);
+    const totals = lines.filter((l) => l[0] === '# total per month');
+    expect(totals).toEqual(
+      report.strategies.map((s) => ['# total per month', s.id, s.name, String(s.monthlyCost)]),
+    );
+  });
+
+  it('withBom puts one byte order mark in front of CSV text', () => {
+    const csv = toCsv([['a', 1]]);
+    expect(withBom(csv)).toBe(`${BOM}a,1\r\n`);
+    expect(withBom(withBom(csv))).toBe(withBom(csv));
+  });
+
+  it('keeps metadata on one line each and quotes a data row starting with #, so no reader drops a row', () => {
+    const named = { ...report, plan: '=evil()\r\n# injected,1' };
+    const text = toCsv(
+      [
+        ['#orders', 1],
+        ['x', 2],
+      ],
+      {
+        meta: [
+          ['plan', named.plan],
+          ['note', 'two\nlines'],
+        ],
+      },
+    );
+    expect(text).toBe(`# plan,"'=evil() # injected,1"\r\n# note,two lines\r\n"#orders",1\r\nx,2\r\n`);
+    expect(readBack(text)).toEqual([
+      ['#orders', '1'],
+      ['x', '2'],
+    ]);
+  });
+
+  it('round-trips any first cells and metadata values through papaparse with comments (property)', () => {
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('#', '# x', '#=1', '"#"', ''),
+      hiddenFormula,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(anyText, anyText), { minLength: 1, maxLength: 5 }),
+        fc.array(anyText, { maxLength: 3 }),
+        (rows, values) => {
+          const text = toCsv(rows, { bom: true, meta: values.map((v, i) => [`k${i}`, v] as const) });
+          const r = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', comments: '#' });
+          expect(r.errors).toEqual([]);
+          expect(r.data.slice(0, -1)).toEqual(rows.map((row) => row.map((c) => safe(c))));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('servicesToCsv', () => {
+  const report = evaluate(samplePlan());
+
+  it('has one row per service and a column per strategy that sums to its monthlyCost; not run is empty', () => {
+    const rows = parse(servicesToCsv(report));
+    expect(rows[0]).toEqual(['service', ...report.strategies.map((s) => s.id)]);
+    expect(rows.map((r) => r[0]).slice(1)).toEqual(
+      report.strategies[0]!.services.map((s) => safe(s.service)),
+    );
+    report.strategies.forEach((s, j) => {
+      const sum = rows.slice(1).reduce((a, r) => a + Math.round(Number(r[j + 1]) * 100), 0);
+      expect(sum / 100).toBe(s.monthlyCost);
+    });
+    const serverless = report.strategies.findIndex((s) => s.id === 'serverless');
+    const stateful = rows.findIndex((r) => r[0] === 'accounting, "ledger"');
+    expect(rows[stateful]![serverless + 1]).toBe('');
+    expect(block(servicesToCsv(report, { meta: { generatedAt: 'x' } }))[0]).toEqual([
+      '# headroom',
+      'cost per service',
+    ]);
+  });
+
+  function block(text: string) {
+    return parse(text).filter((r) => r[0]!.startsWith('# '));
+  }
+});
+
 describe('forecastToCsv', () => {
-  it('writes one row per month with a column per strategy', () => {
+  it('writes one row per calendar month with each strategy, cumulative costs and the leader', () => {
     const plan = samplePlan();
     plan.services.forEach((s) => (s.growthPerMonth = 0.2));
-    const f = forecast(plan, 6);
-    const rows = parse(forecastToCsv(f));
-    expect(rows[0]).toEqual(['month', ...STRATEGY_IDS]);
-    expect(rows).toHaveLength(7);
+    const report = evaluate(plan);
+    const f = forecast(plan, { months: 14, start: '2026-12' });
+    const rows = parse(forecastToCsv(report, f));
+    expect(rows[0]).toEqual([...FORECAST_HEADER]);
+    expect(rows).toHaveLength(15);
     rows.slice(1).forEach((r, i) => {
-      expect(r[0]).toBe(String(i + 1));
-      STRATEGY_IDS.forEach((id, j) => expect(Number(r[j + 1])).toBe(f[i]!.costs[id]));
+      const m = f.months[i]!;
+      expect(r.slice(0, 2)).toEqual([String(i + 1), m.calendarMonth]);
+      STRATEGY_IDS.forEach((id, j) => {
+        expect(Number(r[j + 2])).toBe(m.costs[id]);
+        expect(Number(r[j + 6])).toBe(m.cumulative[id]);
+      });
+      expect(r[10]).toBe(m.leader ?? '');
     });
+    expect(rows[2]![1]).toBe('2027-01');
+  });
+
+  it('states the start, the tolerance, each lead change and the yearly and total figures in its header block', () => {
+    const plan = samplePlan();
+    plan.services.forEach((s) => (s.growthPerMonth = 0.2));
+    const report = evaluate(plan);
+    const f = forecast(plan, { months: 14, start: '2026-12' });
+    const lines = parse(forecastToCsv(report, f, { meta: { generatedAt: 'now' } })).filter((r) =>
+      r[0]!.startsWith('# '),
+    );
+    const first = f.months[0]!;
+    expect(lines).toContainEqual(['# forecast start', '2026-12']);
+    expect(lines).toContainEqual(['# lead tolerance', '0.05']);
+    expect(lines).toContainEqual([
+      '# cheapest from',
+      '2026-12',
+      first.leader!,
+      STRATEGY_NAMES[first.leader!],
+    ]);
+    expect(lines.filter((l) => l[0] === '# cheapest from')).toHaveLength(f.leadChanges.length + 1);
+    for (const id of STRATEGY_IDS) {
+      expect(lines).toContainEqual([
+        '# total 2026-12 to 2027-11',
+        id,
+        STRATEGY_NAMES[id],
+        String(f.years[0]!.costs[id]),
+      ]);
+      expect(lines).toContainEqual([
+        '# total 2026-12 to 2028-01',
+        id,
+        STRATEGY_NAMES[id],
+        String(f.total[id]),
+      ]);
+    }
   });
 });

@@ -5,8 +5,8 @@
 // the full-width or small form that East Asian input methods type (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫). Every CSV the project
 // writes goes through toCsv (the report, the forecast, the comparison). Pure: reads the engine's report, computes
 // no figure.
-import type { ForecastMonth, Report } from '../model/index.ts';
-import { STRATEGY_IDS } from '../model/index.ts';
+import type { Forecast, Report } from '../model/index.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../model/index.ts';
 
 export type CsvCell = string | number | null;
 
@@ -30,10 +30,13 @@ export function looksLikeFormula(value: string): boolean {
   return FORMULA_START.test(value);
 }
 
+const neutralized = (value: string) => (looksLikeFormula(value) ? `'${value}` : value);
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 /** A text cell, neutralized and quoted as needed. */
 export function csvText(value: string): string {
-  const safe = looksLikeFormula(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = neutralized(value);
+  return NEEDS_QUOTES.test(safe) ? quoted(safe) : safe;
 }
 
 function cell(value: CsvCell): string {
@@ -46,20 +49,101 @@ function cell(value: CsvCell): string {
   return csvText(value);
 }
 
-/** Rows → RFC 4180 text, CRLF after every row (including the last). */
-export function toCsv(rows: readonly (readonly CsvCell[])[]): CsvText {
-  let out = '';
+/** The byte order mark Excel on Windows needs to read a CSV file as UTF-8 (without it "–" becomes "â€“"). */
+export const BOM = '\uFEFF';
+
+/** CSV text with a byte order mark in front (once): for a file that a spreadsheet opens (the comparison export). */
+export function withBom(csv: CsvText): CsvText {
+  return (csv.startsWith(BOM) ? csv : `${BOM}${csv}`) as CsvText;
+}
+
+/** A metadata line: a key, then its values (`# plan,Food delivery`). */
+export type MetaLine = readonly [key: string, ...values: CsvCell[]];
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark (files for spreadsheets); off by default. */
+  bom?: boolean;
+  /**
+   * `# key,value` lines above the table. Spreadsheets show them as rows above the header; papaparse skips them with
+   * `comments: '#'` (a data row whose first cell starts with `#` is quoted, so it is never taken for one).
+   */
+  meta?: readonly MetaLine[];
+}
+
+/** A data row's first cell; quoted when it starts with #, so a comment-skipping reader never drops the row. */
+function firstCell(value: CsvCell): string {
+  return typeof value === 'string' && neutralized(value).startsWith('#')
+    ? quoted(neutralized(value))
+    : cell(value);
+}
+
+/** One line of a metadata value: a line break inside it would end the `#` line early for a comment-skipping reader. */
+function oneLine(value: CsvCell): CsvCell {
+  return typeof value === 'string' ? value.replace(/[\r\n\u2028\u2029]+/g, ' ') : value;
+}
+
+/** Rows → RFC 4180 text, CRLF after every row (including the last); optionally a BOM and a `#` metadata block. */
+export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): CsvText {
+  let out = options.bom === true ? BOM : '';
+  for (const [key, ...values] of options.meta ?? []) {
+    out += `${[`# ${oneLine(key) as string}`, ...values.map(oneLine)].map(cell).join(',')}\r\n`;
+  }
   for (const row of rows) {
     // A row of one empty cell would be an empty line, which readers skip: write it as "".
-    const line = row.length === 1 && (row[0] === '' || row[0] === null) ? '""' : row.map(cell).join(',');
+    const line =
+      row.length === 1 && (row[0] === '' || row[0] === null)
+        ? '""'
+        : row.map((value, i) => (i === 0 ? firstCell(value) : cell(value))).join(',');
     out += `${line}\r\n`;
   }
   return out as CsvText; // the one place CSV text is made
+}
+/** What the front door (app or CLI) adds to an export: the clock is read there, never here. */
+export interface ExportMeta {
+  /** When the file was made, ISO 8601 (`2026-11-30T09:15:00Z`). */
+  generatedAt: string;
+  /** A remark on the figures, e.g. that they are from the last valid version of the plan. */
+  note?: string;
+}
+
+export interface ExportOptions {
+  /** Start with a UTF-8 byte order mark. */
+  bom?: boolean;
+  /** With it, a `# key,value` block above the table (plan, catalog, totals …); without it, the table alone. */
+  meta?: ExportMeta;
+}
+
+/** The block every export starts with (documented in docs/cli.md): what the file is and what it assumed. */
+function headerBlock(report: Report, table: string, meta: ExportMeta): MetaLine[] {
+  const lines: MetaLine[] = [
+    ['headroom', table],
+    ['plan', report.plan],
+    ['catalog', report.catalog.id],
+    ['prices as of', report.catalog.asOf],
+    ['hours per month', report.hoursPerMonth],
+    ['currency', report.currency],
+    ['generated at', meta.generatedAt],
+  ];
+  if (meta.note !== undefined) lines.push(['note', meta.note]);
+  return lines;
+}
+
+/** `# total,<id>,<name>,<monthly cost>` for every strategy, and the cheapest that runs every service. */
+function monthlyTotals(report: Report): MetaLine[] {
+  const lines: MetaLine[] = report.strategies.map((s) => ['total per month', s.id, s.name, s.monthlyCost]);
+  const cheapest = report.strategies.find((s) => s.id === report.cheapest);
+  if (cheapest) lines.push(['cheapest', cheapest.id, cheapest.name, cheapest.monthlyCost]);
+  return lines;
+}
+
+function csvOptions(options: ExportOptions, meta: () => MetaLine[]): CsvOptions {
+  return { bom: options.bom === true, meta: options.meta === undefined ? [] : meta() };
 }
 
 /** Header of reportToCsv (documented in docs/cli.md). */
 export const LINE_ITEM_HEADER = [
   'strategy',
+  'strategy_name',
   'service',
   'component',
   'unit',
@@ -69,18 +153,22 @@ export const LINE_ITEM_HEADER = [
   'currency',
 ] as const;
 
+/** The `service` cell of a shared line (a host pool, a price tier, a fee). */
+export const SHARED_SERVICE = 'shared';
+
 /**
- * One row per line item of every strategy: strategy id, service (empty for a shared line such as a host pool or a
- * price tier), component, unit, quantity, unit price, cost, currency. Per strategy, the cost column sums to its
- * monthlyCost.
+ * One row per line item of every strategy: strategy id and name, service (`shared` for a shared line such as a
+ * host pool or a price tier), component, unit, quantity, unit price, cost, currency. Per strategy, the cost column
+ * sums to its monthlyCost.
  */
-export function reportToCsv(report: Report): CsvText {
+export function reportToCsv(report: Report, options: ExportOptions = {}): CsvText {
   const rows: CsvCell[][] = [[...LINE_ITEM_HEADER]];
   for (const s of report.strategies) {
     for (const li of s.lineItems) {
       rows.push([
         s.id,
-        li.service ?? '',
+        s.name,
+        li.service ?? SHARED_SERVICE,
         li.component,
         li.unit,
         li.quantity,
@@ -90,12 +178,103 @@ export function reportToCsv(report: Report): CsvText {
       ]);
     }
   }
-  return toCsv(rows);
+  return toCsv(
+    rows,
+    csvOptions(options, () => [
+      ...headerBlock(report, 'line items', options.meta!),
+      ...monthlyTotals(report),
+    ]),
+  );
 }
 
-/** One row per month: month, then the monthly cost under each strategy (columns named by strategy id). */
-export function forecastToCsv(forecast: readonly ForecastMonth[]): CsvText {
-  const rows: CsvCell[][] = [['month', ...STRATEGY_IDS]];
-  for (const m of forecast) rows.push([m.month, ...STRATEGY_IDS.map((id) => m.costs[id])]);
-  return toCsv(rows);
+/**
+ * The cost-per-service table: one row per service, one column per strategy id (its monthly cost; empty where the
+ * strategy does not run the service). The columns sum to each strategy's monthlyCost.
+ */
+export function servicesToCsv(report: Report, options: ExportOptions = {}): CsvText {
+  const names: string[] = [];
+  for (const s of report.strategies)
+    for (const c of s.services) if (!names.includes(c.service)) names.push(c.service);
+  const rows: CsvCell[][] = [['service', ...report.strategies.map((s) => s.id)]];
+  for (const name of names) {
+    rows.push([
+      name,
+      ...report.strategies.map((s) => {
+        const c = s.services.find((x) => x.service === name);
+        return c !== undefined && c.included ? c.cost : null;
+      }),
+    ]);
+  }
+  return toCsv(
+    rows,
+    csvOptions(options, () => [
+      ...headerBlock(report, 'cost per service', options.meta!),
+      ...monthlyTotals(report),
+    ]),
+  );
+}
+
+/** Header of forecastToCsv: month number and calendar month, cost and cumulative cost per strategy, the leader. */
+export const FORECAST_HEADER = [
+  'month',
+  'calendar_month',
+  ...STRATEGY_IDS,
+  ...STRATEGY_IDS.map((id) => `${id}_cumulative`),
+  'leader',
+] as const;
+
+/**
+ * One row per month: month, calendar month, the monthly cost under each strategy, the cumulative cost, and the
+ * leader (the cheapest complete strategy, lead changes within the tolerance ignored). The header block adds the
+ * start, the tolerance, every lead change, and the 12-month and whole-horizon totals.
+ */
+export function forecastToCsv(report: Report, forecast: Forecast, options: ExportOptions = {}): CsvText {
+  const rows: CsvCell[][] = [[...FORECAST_HEADER]];
+  for (const m of forecast.months) {
+    rows.push([
+      m.month,
+      m.calendarMonth,
+      ...STRATEGY_IDS.map((id) => m.costs[id]),
+      ...STRATEGY_IDS.map((id) => m.cumulative[id]),
+      m.leader ?? '',
+    ]);
+  }
+  const first = forecast.months[0];
+  const last = forecast.months.at(-1);
+  const meta = (): MetaLine[] => {
+    const lines = headerBlock(report, 'forecast', options.meta!);
+    lines.push(
+      ['forecast start', forecast.start],
+      ['months', forecast.months.length],
+      ['lead tolerance', forecast.tolerance],
+    );
+    if (first?.leader)
+      lines.push(['cheapest from', first.calendarMonth, first.leader, STRATEGY_NAMES[first.leader]]);
+    for (const c of forecast.leadChanges) {
+      lines.push([
+        'cheapest from',
+        c.calendarMonth,
+        c.leader ?? '',
+        c.leader === null ? 'none runs every service' : STRATEGY_NAMES[c.leader],
+        c.margin,
+      ]);
+    }
+    for (const y of forecast.years) {
+      for (const id of STRATEGY_IDS) {
+        lines.push([`total ${y.from} to ${y.to}`, id, STRATEGY_NAMES[id], y.costs[id]]);
+      }
+    }
+    if (first && last && forecast.years.length > 1) {
+      for (const id of STRATEGY_IDS) {
+        lines.push([
+          `total ${first.calendarMonth} to ${last.calendarMonth}`,
+          id,
+          STRATEGY_NAMES[id],
+          forecast.total[id],
+        ]);
+      }
+    }
+    return lines;
+  };
+  return toCsv(rows, csvOptions(options, meta));
 }

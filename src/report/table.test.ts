@@ -3,7 +3,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, forecast } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { displayWidth, formatAmount, formatMoney, formatNumber, printable, reportToTable } from './table.ts';
+import {
+  displayWidth,
+  forecastLines,
+  formatAmount,
+  formatMoney,
+  formatNumber,
+  printable,
+  reportToTable,
+} from './table.ts';
 
 describe('number formatting', () => {
   it('formats money with two decimals and thousands separators', () => {
@@ -120,7 +128,7 @@ describe('printable: visible escapes for controls and bidi characters', () => {
           names.map((n, i) => testService({ name: `${n}${i}`, trafficRps: flat(5 + i) })),
         );
         plan.name = planName;
-        const text = reportToTable(evaluate(plan), forecast(plan, 2));
+        const text = reportToTable(evaluate(plan), forecast(plan, { months: 2, start: '2027-01' }));
         expect(unsafeCharacters(text)).toEqual([]);
         for (const n of names) expect(unsafeCharacters(printable(n))).toEqual([]);
       }),
@@ -193,7 +201,7 @@ describe('reportToTable', () => {
     testService({ name: 'ledger\u001b[2J', trafficRps: flat(3), stateful: true, growthPerMonth: 0.5 }),
   ]);
   const report = evaluate(plan);
-  const text = reportToTable(report, forecast(plan, 3));
+  const text = reportToTable(report, forecast(plan, { months: 3, start: '2027-11' }));
 
   it('shows every strategy with its monthly cost, read from the report', () => {
     for (const s of report.strategies) {
@@ -211,7 +219,41 @@ describe('reportToTable', () => {
     const warnings = report.strategies.reduce((n, s) => n + s.warnings.length, 0);
     expect(warnings).toBeGreaterThan(0);
     expect(text).toContain(`Warnings (${warnings})`);
-    expect(text).toMatch(/^3\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+$/m);
+    expect(text).toMatch(/^2028-01\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+\S/m);
+  });
+
+  it('labels forecast months by calendar month, totals them and says from when which strategy is cheapest', () => {
+    expect(text).toContain('Forecast: 3 months from 2027-11 to 2028-01');
+    const f = forecast(plan, { months: 3, start: '2027-11' });
+    const year = text.split('\n').find((l) => l.startsWith('Year 1 (3 mo)'));
+    expect(year).toBeDefined();
+    for (const id of ['shared-host', 'serverless'] as const)
+      expect(year).toContain(formatAmount(f.years[0]!.costs[id]));
+    expect(text).toContain('a lead of 5.0% or less is not counted as a change');
+    expect(text).toContain(
+      `- from 2027-11: ${report.strategies.find((s) => s.id === f.months[0]!.leader)!.name}`,
+    );
+  });
+
+  it('lists a lead change with its margin over the previous leader', () => {
+    const lines = forecastLines(
+      {
+        ...forecast(plan, { months: 2, start: '2027-01' }),
+        leadChanges: [
+          {
+            month: 2,
+            calendarMonth: '2027-02',
+            previous: 'shared-host',
+            leader: 'container-cluster',
+            margin: 0.0712,
+          },
+        ],
+      },
+      'USD',
+    );
+    expect(lines.at(-1)).toBe(
+      '- from 2027-02: Service instance per container (7.1% below Multiple services per host)',
+    );
   });
 
   it('never prints control characters, NaN or Infinity', () => {

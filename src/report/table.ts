@@ -1,7 +1,7 @@
 // Report → a readable plain-text summary for a terminal: strategies side by side, then cost per service, then
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
-import type { ForecastMonth, Report, StrategyReport } from '../model/index.ts';
-import { STRATEGY_IDS } from '../model/index.ts';
+import type { Forecast, Report, StrategyReport } from '../model/index.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../model/index.ts';
 
 /**
  * What a terminal must never receive from a name: C0 and C1 controls (ESC starts escape sequences), line and
@@ -182,8 +182,68 @@ function shortName(id: string): string {
   return SHORT_NAMES[id] ?? clip(id, 20);
 }
 
+/** "12.3%" for a fraction (one decimal). */
+function percentText(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/**
+ * The forecast as a terminal table: one row per calendar month with the leader, the 12-month and whole-horizon
+ * totals, then the months from which the cheapest complete strategy changes (under the forecast's tolerance).
+ */
+export function forecastLines(forecast: Forecast, currency: string): string[] {
+  const out: string[] = [];
+  const first = forecast.months[0];
+  const last = forecast.months.at(-1);
+  if (!first || !last) return out;
+  const n = forecast.months.length;
+  out.push(
+    `Forecast: ${n} month${n === 1 ? '' : 's'} from ${first.calendarMonth} to ${last.calendarMonth} ` +
+      `(${printable(currency)} a month, traffic grown by each service's growthPerMonth)`,
+  );
+  const rows = forecast.months.map((m) => [
+    m.calendarMonth,
+    ...STRATEGY_IDS.map((id) => formatAmount(m.costs[id])),
+    m.leader === null ? '–' : shortName(m.leader),
+  ]);
+  for (const y of forecast.years) {
+    rows.push([
+      `Year ${y.year}${y.months < 12 ? ` (${y.months} mo)` : ''}`,
+      ...STRATEGY_IDS.map((id) => formatAmount(y.costs[id])),
+      '',
+    ]);
+  }
+  if (forecast.years.length > 1) {
+    rows.push([`All ${n} months`, ...STRATEGY_IDS.map((id) => formatAmount(forecast.total[id])), '']);
+  }
+  out.push(
+    ...grid(['Month', ...STRATEGY_IDS.map(shortName), 'Cheapest'], rows, [
+      'left',
+      ...STRATEGY_IDS.map((): Align => 'right'),
+      'left',
+    ]),
+  );
+  out.push(
+    '',
+    `Cheapest that runs every service (a lead of ${percentText(forecast.tolerance)} or less is not counted as a change):`,
+  );
+  out.push(
+    `- from ${first.calendarMonth}: ${first.leader === null ? 'none runs every service' : STRATEGY_NAMES[first.leader]}`,
+  );
+  for (const c of forecast.leadChanges) {
+    const by =
+      c.margin !== null && c.previous !== null
+        ? ` (${percentText(c.margin)} below ${STRATEGY_NAMES[c.previous]})`
+        : '';
+    out.push(
+      `- from ${c.calendarMonth}: ${c.leader === null ? 'none runs every service' : STRATEGY_NAMES[c.leader]}${by}`,
+    );
+  }
+  return out;
+}
+
 /** The side-by-side summary printed by `headroom report --format table`. */
-export function reportToTable(report: Report, forecast?: readonly ForecastMonth[]): string {
+export function reportToTable(report: Report, forecast?: Forecast): string {
   const cur = report.currency;
   const out: string[] = [];
   out.push(
@@ -243,16 +303,7 @@ export function reportToTable(report: Report, forecast?: readonly ForecastMonth[
     out.push(`- ${clip(s.name, 40)}:${who} ${printable(w.message)} [${printable(w.code)}]`);
   }
 
-  if (forecast !== undefined && forecast.length > 0) {
-    out.push('', `Forecast (${printable(cur)} a month, traffic grown by each service's growthPerMonth)`);
-    out.push(
-      ...grid(
-        ['Month', ...STRATEGY_IDS.map(shortName)],
-        forecast.map((m) => [String(m.month), ...STRATEGY_IDS.map((id) => formatAmount(m.costs[id]))]),
-        ['left', ...STRATEGY_IDS.map((): Align => 'right')],
-      ),
-    );
-  }
+  if (forecast !== undefined) out.push('', ...forecastLines(forecast, cur));
   // Every line once more: a line added later without printable() still cannot reach the terminal raw.
   return `${out.map(printable).join('\n')}\n`;
 }

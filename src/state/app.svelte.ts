@@ -10,16 +10,30 @@
 // never commit.
 /* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
-import type { ForecastMonth, PlanIssue, Report, StrategyId } from '../model/index.ts';
+import type { Forecast, PlanIssue, Report, StrategyId } from '../model/index.ts';
+import { isCalendarMonth, monthAfter } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
 import { parsePlanText, planToFile, parsePlan, PLAN_LIMITS } from '../plan/index.ts';
-import { reportToCsv, type CsvText } from '../report/index.ts';
+import {
+  forecastToCsv,
+  reportToCsv,
+  servicesToCsv,
+  type CsvText,
+  type ExportOptions,
+  withBom,
+} from '../report/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import { EngineClient } from '../worker/client.ts';
-import { FORECAST_MONTHS, type Evaluation } from '../worker/evaluate.ts';
+import {
+  FORECAST_HORIZONS,
+  FORECAST_MONTHS,
+  type Evaluation,
+  type ForecastHorizon,
+  type ForecastRequest,
+} from '../worker/evaluate.ts';
 import {
   addService,
   applyKnobs,
@@ -167,7 +181,9 @@ export class AppState {
   /** Problems with `doc`; empty when it is valid. */
   issues = $state.raw<PlanIssue[]>([]);
   /** The report and forecast of the last valid version of `doc`. */
-  evaluation = $state.raw<{ report: Report; forecast: ForecastMonth[] } | null>(null);
+  evaluation = $state.raw<{ report: Report; forecast: Forecast | null } | null>(null);
+  /** The forecast's horizon and start month (`YYYY-MM`; by default the month after today). */
+  forecastOptions = $state.raw<ForecastRequest>({ months: FORECAST_MONTHS, start: monthAfter(new Date()) });
   /** True while a large plan is being evaluated in the worker. */
   evaluating = $state(false);
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
@@ -185,7 +201,7 @@ export class AppState {
 
   readonly issueMap = $derived(issuesByPath(this.issues));
   readonly report = $derived(this.evaluation?.report ?? null);
-  readonly forecast = $derived(this.evaluation?.forecast ?? []);
+  readonly forecast = $derived(this.evaluation?.forecast ?? null);
   readonly current = $derived(this.plans.find((p) => p.id === this.currentId) ?? null);
   readonly valid = $derived(this.issues.length === 0);
 
@@ -193,6 +209,8 @@ export class AppState {
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The open plan as last committed (or read): its document is the one `doc` is compared with. */
   #saved = $state.raw<PlanRecord | null>(null);
+  /** The last valid document evaluated: what the forecast is run on when its options change. */
+  #forecastDoc: Doc | null = null;
   /** A document known to be invalid (by evaluation or the store's check): never written. */
   #invalidDoc = $state.raw<Doc | null>(null);
   /** The last write of the open plan failed (other than invalid or stale); cleared by the next edit. */
@@ -586,7 +604,7 @@ export class AppState {
     let result: Evaluation | null;
     if (this.engine.isLarge(doc)) {
       this.evaluating = true;
-      result = await this.engine.evaluate(doc, key, 0, true);
+      result = await this.engine.evaluate(doc, key, null, true);
       if (!stale()) this.evaluating = false;
     } else {
       result = this.engine.evaluateNow(doc);
@@ -598,11 +616,33 @@ export class AppState {
       return;
     }
     this.issues = [];
-    this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? [] };
+    this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? null };
+    this.#forecastDoc = doc;
     const now = Date.now();
     if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
-    const full = await this.engine.evaluate(doc, `forecast:${key}`, FORECAST_MONTHS, true);
-    if (full?.ok && !stale()) this.evaluation = { report: result.report, forecast: full.forecast };
+    await this.#runForecast(doc, stale);
+  }
+
+  /** The forecast of the last valid document, with the current options; it follows the report (worker). */
+  async #runForecast(doc: Doc, stale: () => boolean): Promise<void> {
+    const key = this.currentId ?? 'default';
+    const full = await this.engine.evaluate(doc, `forecast:${key}`, this.forecastOptions, true);
+    if (full?.ok && !stale() && this.evaluation) {
+      this.evaluation = { report: this.evaluation.report, forecast: full.forecast };
+    }
+  }
+
+  /** Changes the forecast's horizon (12, 24 or 36 months) or start month (`YYYY-MM`) and re-runs it. */
+  async setForecastOptions(next: Partial<ForecastRequest>): Promise<void> {
+    const months = next.months ?? this.forecastOptions.months;
+    const start = next.start ?? this.forecastOptions.start;
+    if (!FORECAST_HORIZONS.some((h: ForecastHorizon) => h === months) || !isCalendarMonth(start)) return;
+    this.forecastOptions = { months, start };
+    const doc = this.#forecastDoc;
+    if (!doc) return;
+    const seq = this.#evalSeq;
+    const id = this.currentId;
+    await this.#runForecast(doc, () => seq !== this.#evalSeq || id !== this.currentId);
   }
 
   /** Saves the open document a moment after the last edit (typing is one write, not one per keystroke). */
@@ -946,7 +986,7 @@ export class AppState {
     for (const p of this.plans) {
       const known = this.summaries.get(p.id);
       if (known && known.updatedAt >= p.updatedAt) continue;
-      const r = await this.engine.evaluate(p.document, `summary:${p.id}`, 0);
+      const r = await this.engine.evaluate(p.document, `summary:${p.id}`, null);
       if (r?.ok) this.#rememberSummary(p.id, r.report, servicesOf(p.document).length, p.updatedAt);
     }
   }
@@ -965,7 +1005,7 @@ export class AppState {
     for (const id of picked) {
       const p = this.plans.find((x) => x.id === id)!;
       const doc = id === this.currentId && this.doc && this.valid ? this.doc : p.document;
-      const r = await this.engine.evaluate(doc, `compare:${id}`, 0);
+      const r = await this.engine.evaluate(doc, `compare:${id}`, null);
       if (r?.ok) reports.set(id, r.report);
     }
     this.compareReports = reports;
@@ -984,10 +1024,43 @@ export class AppState {
 
   // ---------- export and import ----------
 
+  /** Spreadsheet CSV: a byte order mark and the `#` header block, stamped with this clock's time. */
+  #csvOptions(now: Date): ExportOptions {
+    const note = this.valid
+      ? undefined
+      : 'figures from the last valid version of the plan: the plan as typed has problems';
+    return { bom: true, meta: { generatedAt: now.toISOString(), ...(note === undefined ? {} : { note }) } };
+  }
+
+  /** The line items of every strategy (the report's rows). */
   async exportCsv(): Promise<void> {
     const report = this.report;
     if (!report) return;
-    await this.#save(exportFileName(report.plan, new Date(), 'csv'), 'text/csv', reportToCsv(report));
+    const now = new Date();
+    await this.#save(
+      exportFileName(report.plan, now, 'csv'),
+      'text/csv',
+      reportToCsv(report, this.#csvOptions(now)),
+    );
+  }
+
+  /** The cost-per-service table (services × strategies). */
+  async exportServicesCsv(): Promise<void> {
+    const report = this.report;
+    if (!report) return;
+    const now = new Date();
+    const csv = servicesToCsv(report, this.#csvOptions(now));
+    await this.#save(exportFileName(`${report.plan} cost per service`, now, 'csv'), 'text/csv', csv);
+  }
+
+  /** The forecast as shown (horizon, start month, leader, totals). */
+  async exportForecastCsv(): Promise<void> {
+    const report = this.report;
+    const forecast = this.forecast;
+    if (!report || !forecast) return;
+    const now = new Date();
+    const csv = forecastToCsv(report, forecast, this.#csvOptions(now));
+    await this.#save(exportFileName(`${report.plan} forecast`, now, 'csv'), 'text/csv', csv);
   }
 
   async exportJson(): Promise<void> {
@@ -1004,7 +1077,8 @@ export class AppState {
 
   async exportComparison(csv: CsvText): Promise<void> {
     const names = this.compareIds.map((id) => this.plans.find((p) => p.id === id)?.name ?? '').join(' vs ');
-    await this.#save(exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv'), 'text/csv', csv);
+    const name = exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv');
+    await this.#save(name, 'text/csv', withBom(csv));
   }
 
   /** A CSV file's contents must come from toCsv (CsvText), so every CSV written is formula-safe. */

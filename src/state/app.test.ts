@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform } from '../platform/types.ts';
+import { toCsv } from '../report/index.ts';
 import { EngineClient } from '../worker/client.ts';
 import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage, type PageLocks } from './app.svelte.ts';
@@ -147,7 +148,7 @@ function heldWorker() {
     },
     release() {
       for (const req of pending.splice(0)) {
-        const data: EvalResponse = { id: req.id, result: evaluateDoc(req.doc, req.months) };
+        const data: EvalResponse = { id: req.id, result: evaluateDoc(req.doc, req.forecast) };
         queueMicrotask(() => w.onmessage?.({ data } as MessageEvent<EvalResponse>));
       }
     },
@@ -195,7 +196,7 @@ describe('AppState', () => {
     expect(store.rows.size).toBe(1);
     expect(app.view).toBe('editor');
     expect(app.report?.strategies).toHaveLength(4);
-    await expect.poll(() => app.forecast.length).toBe(12);
+    await expect.poll(() => app.forecast?.months.length).toBe(12);
     // A second start does not seed again, even with no plans left.
     await app.remove(app.currentId!);
     const again = new AppState(store, fakePlatform(), new EngineClient(() => null));
@@ -296,10 +297,38 @@ describe('AppState', () => {
     await app.exportJson();
     expect(platform.saved.map((f) => f.mimeType)).toEqual(['text/csv', 'application/json']);
     expect(platform.saved[0]!.suggestedName).toMatch(/^food-delivery-platform-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(platform.saved[0]!.contents.split('\r\n')[0]).toBe(
-      'strategy,service,component,unit,quantity,unit_price,cost,currency',
+    // For a spreadsheet: a byte order mark, then the # block, then the table.
+    const lines = platform.saved[0]!.contents.split('\r\n');
+    expect(lines[0]).toBe('\uFEFF# headroom,line items');
+    expect(lines).toContain(
+      'strategy,strategy_name,service,component,unit,quantity,unit_price,cost,currency',
     );
+    expect(lines.find((l) => l.startsWith('# generated at,'))).toMatch(/^# generated at,\d{4}-\d{2}-\d{2}T/);
     expect(JSON.parse(platform.saved[1]!.contents)).toEqual(app.doc);
+  });
+
+  it('exports the cost-per-service table and the forecast as shown; the forecast follows its options', async () => {
+    const { app, platform } = await started();
+    await expect.poll(() => app.forecast?.months.length).toBe(12);
+    await app.setForecastOptions({ months: 24, start: '2027-01' });
+    expect(app.forecast?.months).toHaveLength(24);
+    expect(app.forecast?.start).toBe('2027-01');
+    // Options the app does not offer change nothing.
+    await app.setForecastOptions({ months: 7 });
+    await app.setForecastOptions({ start: '2027-13' });
+    expect(app.forecastOptions).toEqual({ months: 24, start: '2027-01' });
+    await app.exportServicesCsv();
+    await app.exportForecastCsv();
+    const [services, forecast] = platform.saved.map((f) => f.contents.split('\r\n'));
+    expect(platform.saved[0]!.suggestedName).toMatch(/^food-delivery-platform-cost-per-service-/);
+    expect(services![0]).toBe('\uFEFF# headroom,cost per service');
+    expect(services).toContain('service,shared-host,vm-per-service,container-cluster,serverless');
+    expect(forecast![0]).toBe('\uFEFF# headroom,forecast');
+    expect(forecast).toContain('# forecast start,2027-01');
+    expect(forecast!.filter((l) => /^\d+,\d{4}-\d{2},/.test(l))).toHaveLength(24);
+    // The comparison export gets the byte order mark too.
+    await app.exportComparison(toCsv([['strategy'], ['shared-host']]));
+    expect(platform.saved[2]!.contents).toBe('\uFEFFstrategy\r\nshared-host\r\n');
   });
 
   it('a read-only store (written by a newer Headroom) keeps edits on screen and says they are not saved', async () => {

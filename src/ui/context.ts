@@ -13,3 +13,8 @@ export function useApp(): AppState {
   if (!app) throw new Error('useApp() outside App.svelte');
   return app;
 }
+
+/** The app state where there is one: for components that are also rendered on their own (tests, previews). */
+export function maybeApp(): AppState | undefined {
+  return getContext<AppState | undefined>(KEY);
+}

@@ -13,7 +13,9 @@ function fakeWorker() {
     terminate() {},
     answer() {
       const m = queue.shift()!;
-      w.onmessage?.({ data: { id: m.id, result: evaluateDoc(m.doc) } } as MessageEvent<EvalResponse>);
+      w.onmessage?.({
+        data: { id: m.id, result: evaluateDoc(m.doc, m.forecast) },
+      } as MessageEvent<EvalResponse>);
     },
     fail() {
       w.onerror?.({} as ErrorEvent);
@@ -30,13 +32,16 @@ function bigDoc(n: number) {
 
 describe('evaluateDoc', () => {
   it('gives a report and a 12-month forecast for a valid plan, located issues otherwise', () => {
-    const ok = evaluateDoc(newPlanDoc('P'));
+    const ok = evaluateDoc(newPlanDoc('P'), { months: 12, start: '2027-01' });
     expect(ok.ok).toBe(true);
     if (ok.ok) {
       expect(ok.report.strategies).toHaveLength(4);
-      expect(ok.forecast).toHaveLength(12);
+      expect(ok.forecast?.months).toHaveLength(12);
+      expect(ok.forecast?.start).toBe('2027-01');
     }
-    const bad = evaluateDoc({ ...newPlanDoc('P'), hoursPerMonth: -1 });
+    const none = evaluateDoc(newPlanDoc('P'), null);
+    expect(none.ok && none.forecast).toBeNull();
+    const bad = evaluateDoc({ ...newPlanDoc('P'), hoursPerMonth: -1 }, null);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]!.path).toBe('hoursPerMonth');
   });

@@ -3,8 +3,8 @@
 // burst of keystrokes never queues stale evaluations on screen.
 import {
   evaluateDoc,
-  FORECAST_MONTHS,
   serviceCount,
+  type ForecastRequest,
   WORKER_THRESHOLD_SERVICES,
   type EvalRequest,
   type EvalResponse,
@@ -36,7 +36,7 @@ export class EngineClient {
   #nextId = 1;
   #pending = new Map<
     number,
-    { key: string; doc: unknown; months: number; resolve: (e: Evaluation | null) => void }
+    { key: string; doc: unknown; forecast: ForecastRequest | null; resolve: (e: Evaluation | null) => void }
   >();
   #latest = new Map<string, number>();
   readonly #factory: WorkerFactory;
@@ -54,25 +54,25 @@ export class EngineClient {
 
   /** Validation and the report now, on this thread (no forecast: that is one evaluation per month). */
   evaluateNow(doc: unknown): Evaluation {
-    return evaluateDoc(doc, 0);
+    return evaluateDoc(doc, null);
   }
 
   /**
-   * Evaluates `doc` with a forecast of `months`; `key` groups requests (one plan), and a newer request for the same
+   * Evaluates `doc` with the forecast asked for (`null`: none); `key` groups requests (one plan), and a newer request for the same
    * key supersedes older ones (they resolve to `null`). Small plans are evaluated here unless `inWorker` is set.
    */
   evaluate(
     doc: unknown,
     key = 'default',
-    months = FORECAST_MONTHS,
+    forecast: ForecastRequest | null = null,
     inWorker = false,
   ): Promise<Evaluation | null> {
     if (!inWorker && !this.isLarge(doc)) {
       this.#latest.set(key, this.#nextId++);
-      return Promise.resolve(evaluateDoc(doc, months));
+      return Promise.resolve(evaluateDoc(doc, forecast));
     }
     const worker = this.#ensureWorker();
-    if (!worker) return Promise.resolve(evaluateDoc(doc, months));
+    if (!worker) return Promise.resolve(evaluateDoc(doc, forecast));
     const id = this.#nextId++;
     const previous = this.#latest.get(key);
     this.#latest.set(key, id);
@@ -84,8 +84,8 @@ export class EngineClient {
       }
     }
     return new Promise((resolve) => {
-      this.#pending.set(id, { key, doc, months, resolve });
-      worker.postMessage({ id, doc, months });
+      this.#pending.set(id, { key, doc, forecast, resolve });
+      worker.postMessage({ id, doc, forecast } satisfies EvalRequest);
     });
   }
 
@@ -107,7 +107,7 @@ export class EngineClient {
       this.#worker = null;
       const pending = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of pending) p.resolve(evaluateDoc(p.doc, p.months));
+      for (const p of pending) p.resolve(evaluateDoc(p.doc, p.forecast));
     };
     return worker;
   }

@@ -7,6 +7,6 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  const { id, doc, months } = event.data;
-  scope.postMessage({ id, result: evaluateDoc(doc, months) });
+  const { id, doc, forecast } = event.data;
+  scope.postMessage({ id, result: evaluateDoc(doc, forecast) });
 };

@@ -1,22 +1,37 @@
 // Validation and evaluation of a plan document in one step: what the main thread does for small plans and the
 // engine worker does for large ones. Pure (no DOM, no worker globals), so it is tested directly.
-import { evaluate, forecast, type ForecastMonth, type PlanIssue, type Report } from '../model/index.ts';
+import {
+  evaluate,
+  forecast,
+  type Forecast,
+  type ForecastOptions,
+  type PlanIssue,
+  type Report,
+} from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
 
-export const FORECAST_MONTHS = 12;
+/** The horizons the app offers (months); the first is the default. */
+export const FORECAST_HORIZONS = [12, 24, 36] as const;
+export type ForecastHorizon = (typeof FORECAST_HORIZONS)[number];
+export const FORECAST_MONTHS: ForecastHorizon = 12;
+
+/** What the app asks the forecast for: a horizon and a start month (`YYYY-MM`, chosen by the front door). */
+export type ForecastRequest = Pick<ForecastOptions, 'months' | 'start'>;
 
 export type Evaluation =
-  { ok: true; report: Report; forecast: ForecastMonth[] } | { ok: false; issues: PlanIssue[] };
+  { ok: true; report: Report; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
 
-/** Validates and evaluates a plan document; `months` 0 skips the forecast (it costs one evaluation per month). */
-export function evaluateDoc(doc: unknown, months = FORECAST_MONTHS): Evaluation {
+/**
+ * Validates and evaluates a plan document; `forecastOf` null skips the forecast (it costs one evaluation per month).
+ */
+export function evaluateDoc(doc: unknown, forecastOf: ForecastRequest | null): Evaluation {
   const parsed = parsePlan(doc);
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
   try {
     return {
       ok: true,
       report: evaluate(parsed.plan),
-      forecast: months > 0 ? forecast(parsed.plan, months) : [],
+      forecast: forecastOf === null ? null : forecast(parsed.plan, forecastOf),
     };
   } catch (error) {
     // A valid plan the engine cannot price is a bug; show it as a problem rather than a blank screen.
@@ -27,7 +42,7 @@ export function evaluateDoc(doc: unknown, months = FORECAST_MONTHS): Evaluation 
 export interface EvalRequest {
   id: number;
   doc: unknown;
-  months: number;
+  forecast: ForecastRequest | null;
 }
 
 export interface EvalResponse {

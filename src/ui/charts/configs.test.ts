@@ -1,9 +1,7 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
-import type { ForecastMonth, StrategyId } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import { sampleForecast, sampleReport } from '../results/sample-report.ts';
 import {
@@ -12,7 +10,6 @@ import {
   costByStrategyConfig,
   costStacks,
   forecastConfig,
-  forecastCrossovers,
   formatValue,
   resolveThemeColors,
   strategyColor,
@@ -145,64 +142,26 @@ describe('paid capacity vs demand', () => {
 });
 
 describe('forecast', () => {
-  const month = (m: number, costs: Partial<Record<StrategyId, number>>): ForecastMonth => ({
-    month: m,
-    costs: { 'shared-host': 100, 'vm-per-service': 200, 'container-cluster': 300, serverless: 400, ...costs },
-    cheapest: null,
-    capacity: { 'shared-host': {}, 'vm-per-service': {}, 'container-cluster': {}, serverless: {} },
-  });
-
-  it('finds the month where one strategy becomes cheaper than another', () => {
-    const f = [month(1, { serverless: 50 }), month(2, { serverless: 150 }), month(3, { serverless: 250 })];
-    expect(forecastCrossovers(f)).toEqual([
-      { month: 2, cheaper: 'shared-host', overtakes: 'serverless' },
-      { month: 3, cheaper: 'vm-per-service', overtakes: 'serverless' },
-    ]);
-    expect(forecastCrossovers([month(1, {}), month(2, {})])).toEqual([]);
-  });
-
-  it('reports only real flips of order (property)', () => {
-    const costs = fc.record({
-      'shared-host': fc.integer({ min: 0, max: 50 }),
-      'vm-per-service': fc.integer({ min: 0, max: 50 }),
-      'container-cluster': fc.integer({ min: 0, max: 50 }),
-      serverless: fc.integer({ min: 0, max: 50 }),
-    });
-    fc.assert(
-      fc.property(fc.array(costs, { minLength: 1, maxLength: 12 }), (months) => {
-        const f = months.map((c, i) => month(i + 1, c));
-        for (const c of forecastCrossovers(f)) {
-          const now = f[c.month - 1]!.costs;
-          const before = f[c.month - 2]!.costs;
-          expect(now[c.cheaper]).toBeLessThan(now[c.overtakes]);
-          expect(before[c.cheaper]).toBeGreaterThanOrEqual(before[c.overtakes]);
-        }
-        // Every strict flip is reported.
-        for (let m = 1; m < f.length; m++) {
-          for (const a of STRATEGY_IDS)
-            for (const b of STRATEGY_IDS) {
-              if (f[m - 1]!.costs[a] > f[m - 1]!.costs[b] && f[m]!.costs[a] < f[m]!.costs[b]) {
-                expect(forecastCrossovers(f)).toContainEqual({ month: m + 1, cheaper: a, overtakes: b });
-              }
-            }
-        }
-      }),
-    );
-  });
-
-  it('draws one line per strategy and enlarges the points where lines cross', () => {
+  it('draws one line per strategy over calendar months, from 0, with large points where the engine says the lead changes', () => {
     const f = sampleForecast();
     const config = forecastConfig(f, 'USD');
     expect(config.data.datasets.map((d) => d.label)).toEqual(STRATEGY_IDS.map((id) => STRATEGY_NAMES[id]));
-    expect(config.data.datasets[3]?.data).toEqual(f.map((m) => m.costs.serverless));
-    const crossings = forecastCrossovers(f);
-    expect(crossings.length).toBeGreaterThan(0);
-    const first = crossings[0]!;
-    const ds = config.data.datasets[STRATEGY_IDS.indexOf(first.cheaper)] as unknown as {
-      pointRadius: number[];
-    };
-    const index = f.findIndex((m) => m.month === first.month);
-    expect(ds.pointRadius[index]).toBeGreaterThan(ds.pointRadius[0]!);
+    expect(config.data.datasets[3]?.data).toEqual(f.months.map((m) => m.costs.serverless));
+    expect(config.data.labels?.slice(0, 2)).toEqual(['Jan 2027', 'Feb 2027']);
+    expect((config.options?.scales?.y as { beginAtZero?: boolean }).beginAtZero).toBe(true);
+    expect(f.leadChanges.length).toBeGreaterThan(0);
+    for (const c of f.leadChanges) {
+      const ds = config.data.datasets[STRATEGY_IDS.indexOf(c.leader!)] as unknown as {
+        pointRadius: number[];
+      };
+      expect(ds.pointRadius[c.month - 1]).toBeGreaterThan(ds.pointRadius[0]!);
+    }
+    // Only the lead changes are marked: no point of a line that never leads is enlarged.
+    const leaders = new Set(f.leadChanges.map((c) => c.leader));
+    STRATEGY_IDS.filter((id) => !leaders.has(id)).forEach((id) => {
+      const ds = config.data.datasets[STRATEGY_IDS.indexOf(id)] as unknown as { pointRadius: number[] };
+      expect(new Set(ds.pointRadius).size).toBe(1);
+    });
   });
 
   it('works on the engine forecast with no NaN anywhere', () => {
@@ -210,10 +169,11 @@ describe('forecast', () => {
       testService({ name: 'a', trafficRps: flat(30), growthPerMonth: 0.2 }),
       testService({ name: 'b', trafficRps: flat(5), stateful: true }),
     ]);
-    const config = forecastConfig(forecast(plan, 12), 'USD');
+    const config = forecastConfig(forecast(plan, { months: 36, start: '2027-01' }), 'USD');
     const values = config.data.datasets.flatMap((d) => d.data as number[]);
-    expect(values).toHaveLength(48);
+    expect(values).toHaveLength(144);
     expect(values.every(Number.isFinite)).toBe(true);
+    expect(config.data.labels?.at(-1)).toBe('Dec 2029');
   });
 });
 

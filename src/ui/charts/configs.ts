@@ -3,10 +3,10 @@
 // formatting is a plain descriptor (`headroomFormat`) that Chart.svelte turns into callbacks; so every config is
 // plain data that can be snapshotted, compared in tests and re-themed when the OS switches to dark mode.
 import type { ChartConfiguration, ChartType } from 'chart.js';
-import type { ForecastMonth, Report, StrategyId, StrategyReport } from '../../model/types.ts';
+import type { Forecast, Report, StrategyId, StrategyReport } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import { money, moneyWhole, num } from '../format.ts';
-import { breakdownRows } from '../results/results.ts';
+import { breakdownRows, monthLabel } from '../results/results.ts';
 
 /** How a chart shows values on an axis and in its tooltip. */
 export type ValueFormat =
@@ -281,54 +281,26 @@ export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// (3) Twelve-month forecast
+// (3) Forecast over 12, 24 or 36 calendar months
 
-export interface Crossover {
-  /** The first forecast month where the new order holds. */
-  month: number;
-  /** The strategy that became cheaper than `overtakes` in that month. */
-  cheaper: StrategyId;
-  overtakes: StrategyId;
-}
-
-/** Every pair of strategies whose cost order flips between consecutive forecast months. */
-export function forecastCrossovers(forecast: ForecastMonth[]): Crossover[] {
-  const out: Crossover[] = [];
-  for (let m = 1; m < forecast.length; m++) {
-    const prev = (forecast[m - 1] as ForecastMonth).costs;
-    const cur = (forecast[m] as ForecastMonth).costs;
-    for (const a of STRATEGY_IDS) {
-      for (const b of STRATEGY_IDS) {
-        if (a === b) continue;
-        const [pa, pb, ca, cb] = [prev[a], prev[b], cur[a], cur[b]];
-        if (![pa, pb, ca, cb].every(Number.isFinite)) continue;
-        // a was not cheaper than b, and now is strictly cheaper.
-        if (pa >= pb && ca < cb) {
-          out.push({ month: (forecast[m] as ForecastMonth).month, cheaper: a, overtakes: b });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-export function forecastConfig(forecast: ForecastMonth[], currency: string): ChartConfiguration {
-  const crossings = forecastCrossovers(forecast);
+export function forecastConfig(forecast: Forecast, currency: string): ChartConfiguration {
+  // Large points where the engine says the cheapest complete strategy changes, on the new leader's line.
   const marked = (id: StrategyId, month: number) =>
-    crossings.some((c) => c.month === month && (c.cheaper === id || c.overtakes === id));
+    forecast.leadChanges.some((c) => c.month === month && c.leader === id);
+  const months = forecast.months;
   return widen<'line'>({
     type: 'line',
     data: {
-      labels: forecast.map((f) => `Month ${f.month}`),
+      labels: months.map((f) => monthLabel(f.calendarMonth)),
       datasets: STRATEGY_IDS.map((id, i) => ({
         label: STRATEGY_NAMES[id],
-        data: forecast.map((f) => f.costs[id]),
+        data: months.map((f) => f.costs[id]),
         borderColor: strategyColor(id),
         backgroundColor: strategyColor(id),
         borderWidth: 2,
-        // Each strategy gets its own point shape, and crossovers get large points, so neither needs colour.
+        // Each strategy gets its own point shape, and lead changes get large points, so neither needs colour.
         pointStyle: (['circle', 'rect', 'triangle', 'rectRot'] as const)[i],
-        pointRadius: forecast.map((f) => (marked(id, f.month) ? 7 : 3)),
+        pointRadius: months.map((f) => (marked(id, f.month) ? 8 : months.length > 24 ? 2 : 3)),
         pointHoverRadius: 8,
         borderDash: i % 2 === 1 ? [8, 3] : [],
         fill: false,
@@ -339,8 +311,9 @@ export function forecastConfig(forecast: ForecastMonth[], currency: string): Cha
       maintainAspectRatio: false,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: axis(),
-        y: axis({ beginAtZero: false }),
+        x: axis({ ticks: { color: themeColor('--muted'), autoSkip: true, maxRotation: 0 } }),
+        // From 0, so a 3% gap between two lines looks like 3%, not like a chasm.
+        y: axis({ beginAtZero: true, grace: '5%' }),
       },
       plugins: {
         legend: legend(),

@@ -6,6 +6,7 @@ import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
 import { money } from '../format.ts';
 import ResultsPanel from './ResultsPanel.svelte';
+import { monthLabel } from './results.ts';
 import { sampleForecast, sampleReport } from './sample-report.ts';
 
 const text = (html: string) =>
@@ -78,9 +79,35 @@ describe('ResultsPanel', () => {
       expect(f).toContain('<table');
     }
     const t = text(body);
-    expect(t).toContain('Month 1');
+    expect(t).toContain('Jan 2027');
+    expect(t).toContain('Dec 2027');
     expect(t).toContain('Sun 23:00');
-    expect(t).toMatch(/Month \d+: .+ becomes cheaper than/);
+    expect(t).toMatch(
+      /from Aug 2027 : Multiple services per host \([\d.]+% below Service instance per container\)/,
+    );
+  });
+
+  it('answers from which month each strategy is cheapest, with the tolerance, and totals each year', () => {
+    const f = sampleForecast(report, 24);
+    const out = render(ResultsPanel, { props: { report, forecast: f } }).body;
+    const answer = text(out.slice(out.indexOf('data-testid="forecast-answer"')));
+    expect(f.leadChanges.length).toBeGreaterThan(0);
+    expect(answer).toContain(
+      `from Jan 2027 : ${report.strategies.find((s) => s.id === f.months[0]!.leader)!.name}`,
+    );
+    for (const c of f.leadChanges) expect(answer).toContain(`from ${monthLabel(c.calendarMonth)}`);
+    expect(answer).toContain('A lead of 5% or less is not counted as a change');
+    expect(text(out)).toContain('Forecast: 24 months from Jan 2027');
+    const totals = text(table(out, 'forecast-totals'));
+    expect(totals).toContain('Jan 2027 – Dec 2027');
+    expect(totals).toContain('Jan 2028 – Dec 2028');
+    expect(totals).toContain('All 24 months');
+    for (const s of report.strategies) {
+      expect(totals).toContain(money(f.years[0]!.costs[s.id], 'USD'));
+      expect(totals).toContain(money(f.total[s.id], 'USD'));
+    }
+    // Not crossings between every pair of lines: only the changes of the cheapest complete strategy.
+    expect(text(out)).not.toContain('becomes cheaper than');
   });
 
   it('renders an engine report without NaN or Infinity', () => {
@@ -89,7 +116,7 @@ describe('ResultsPanel', () => {
       testService({ name: 'db', trafficRps: flat(0), stateful: true }),
     ]);
     const out = render(ResultsPanel, {
-      props: { report: evaluate(plan), forecast: forecast(plan, 12) },
+      props: { report: evaluate(plan), forecast: forecast(plan, { months: 12, start: '2027-01' }) },
     }).body;
     expect(text(out)).not.toMatch(/NaN|Infinity|undefined/);
   });
@@ -99,10 +126,10 @@ describe('ResultsPanel', () => {
       testService({ name: `svc-${i}`, trafficRps: flat(1) }),
     );
     const plan = testPlan(bundledCatalog('aws-us-east-1')!, services);
-    const out = render(ResultsPanel, { props: { report: evaluate(plan), forecast: [] } }).body;
+    const out = render(ResultsPanel, { props: { report: evaluate(plan), forecast: null } }).body;
     const rows = table(out, 'breakdown').split('<tbody')[1]!.split('</tbody>')[0]!.match(/<tr/g);
     expect(rows).toHaveLength(100);
     expect(text(out)).toContain('Show all 120 services');
-    expect(text(out)).toContain('No forecast for this plan.');
+    expect(text(out)).toContain('Working out the forecast…');
   });
 });

@@ -154,3 +154,12 @@ export function unitPrice(value: number | null | undefined, currency: string): s
   const text = f.format(value);
   return f.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `2027-01` → `Jan 2027` (the engine's calendar months, for people); other text is returned as it is. */
+export function monthLabel(calendarMonth: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(calendarMonth);
+  const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  return m && name ? `${name} ${m[1]}` : calendarMonth;
+}

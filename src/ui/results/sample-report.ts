@@ -1,8 +1,13 @@
 // A small hand-made report and forecast with the engine's shapes, for the results and compare tests.
 // Figures are invented but consistent: services' costs add up to each strategy's monthly cost, and line items
 // add up to it too.
+import { addMonths } from '../../model/calendar.ts';
+import { FORECAST_TOLERANCE, nextLeader } from '../../model/engine.ts';
+import { sumCents } from '../../model/money.ts';
 import type {
+  Forecast,
   ForecastMonth,
+  LeadChange,
   LineItem,
   Report,
   StrategyId,
@@ -243,8 +248,12 @@ export function sampleReport(): Report {
   };
 }
 
-/** Twelve months: serverless grows fastest and crosses the container cluster around month 7. */
-export function sampleForecast(report: Report = sampleReport(), months = 12): ForecastMonth[] {
+/**
+ * Twelve months from 2027-01: the container cluster grows faster than VMs per service, is overtaken around month 6
+ * and clearly (by more than the tolerance) around month 8; serverless grows fastest but does not run `payments`. Built
+ * with the engine's own leader rule and cent sums (test data with the engine's shape; not a second engine).
+ */
+export function sampleForecast(report: Report = sampleReport(), months = 12, start = '2027-01'): Forecast {
   const base = Object.fromEntries(report.strategies.map((s) => [s.id, s.monthlyCost])) as Record<
     StrategyId,
     number
@@ -252,21 +261,65 @@ export function sampleForecast(report: Report = sampleReport(), months = 12): Fo
   const growth: Record<StrategyId, number> = {
     'shared-host': 0.01,
     'vm-per-service': 0.03,
-    'container-cluster': 0.04,
+    'container-cluster': 0.06,
     serverless: 0.45,
   };
-  return Array.from({ length: months }, (_, m) => {
+  const ids = Object.keys(base) as StrategyId[];
+  const complete = new Set(
+    report.strategies.filter((s) => s.services.every((x) => x.included)).map((s) => s.id),
+  );
+  let leader: StrategyId | null = null;
+  let running = Object.fromEntries(ids.map((id) => [id, 0])) as Record<StrategyId, number>;
+  const leadChanges: LeadChange[] = [];
+  const out: ForecastMonth[] = Array.from({ length: months }, (_, m) => {
     const costs = Object.fromEntries(
-      (Object.keys(base) as StrategyId[]).map((id) => {
+      ids.map((id) => {
         const step = id === 'shared-host' ? (m >= 8 ? 2 : 1) : 1;
         return [id, Math.round(base[id] * step * (1 + growth[id]) ** m * 100) / 100];
       }),
     ) as Record<StrategyId, number>;
-    const capacity = Object.fromEntries(
-      (Object.keys(base) as StrategyId[]).map((id) => [id, {}]),
-    ) as ForecastMonth['capacity'];
-    const ids = Object.keys(costs) as StrategyId[];
-    const cheapest = ids.reduce((a, b) => (costs[b] < costs[a] ? b : a));
-    return { month: m + 1, costs, cheapest, capacity };
+    const capacity = Object.fromEntries(ids.map((id) => [id, {}])) as ForecastMonth['capacity'];
+    const cheapest = ids.filter((id) => complete.has(id)).reduce((a, b) => (costs[b] < costs[a] ? b : a));
+    const previous: StrategyId | null = leader;
+    leader = nextLeader(previous, cheapest, costs, complete, FORECAST_TOLERANCE);
+    const calendarMonth = addMonths(start, m);
+    if (m > 0 && leader !== null && leader !== previous && previous !== null) {
+      leadChanges.push({
+        month: m + 1,
+        calendarMonth,
+        previous,
+        leader,
+        margin: (costs[previous] - costs[leader]) / costs[previous],
+      });
+    }
+    const before = running;
+    running = Object.fromEntries(ids.map((id) => [id, sumCents([before[id], costs[id]])])) as Record<
+      StrategyId,
+      number
+    >;
+    return { month: m + 1, calendarMonth, costs, cheapest, leader, cumulative: running, capacity };
   });
+  const years = [];
+  for (let i = 0; i < out.length; i += 12) {
+    const block = out.slice(i, i + 12);
+    years.push({
+      year: i / 12 + 1,
+      from: block[0]!.calendarMonth,
+      to: block.at(-1)!.calendarMonth,
+      months: block.length,
+      costs: Object.fromEntries(ids.map((id) => [id, sumCents(block.map((f) => f.costs[id]))])) as Record<
+        StrategyId,
+        number
+      >,
+    });
+  }
+  return {
+    start,
+    months: out,
+    tolerance: FORECAST_TOLERANCE,
+    leadChanges,
+    years,
+    total: running,
+    complete: ids.filter((id) => complete.has(id)),
+  };
 }

@@ -1,0 +1,106 @@
+// The forecast as the app gets it: figures unchanged by issue 9's rework, and one payload shape on both sides of
+// the worker boundary.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ForecastMonth } from '../model/index.ts';
+import { newPlanDoc } from '../state/doc.ts';
+import { EngineClient, type WorkerLike } from './client.ts';
+import { evaluateDoc, type EvalRequest, type EvalResponse, type Evaluation } from './evaluate.ts';
+
+type Before = Pick<ForecastMonth, 'month' | 'costs' | 'cheapest' | 'capacity'>;
+/** `forecast(plan, 36)` of both examples, written by the engine before issue 9 (commit 0cf1546). */
+const BEFORE = JSON.parse(
+  readFileSync(new URL('./fixtures/forecast-before-issue-9.json', import.meta.url), 'utf8'),
+) as Record<string, Before[]>;
+
+describe('forecast figures', () => {
+  for (const name of ['food-delivery', 'internal-tools']) {
+    it(`are identical to those before the rework for the same months (${name})`, () => {
+      const doc: unknown = JSON.parse(readFileSync(`examples/${name}.json`, 'utf8'));
+      for (const months of [12, 24, 36]) {
+        const r = evaluateDoc(doc, { months, start: '2027-01' });
+        if (!r.ok || r.forecast === null) throw new Error('the example must evaluate');
+        const now = r.forecast.months.map(({ month, costs, cheapest, capacity }) => ({
+          month,
+          costs,
+          cheapest,
+          capacity,
+        }));
+        expect(JSON.parse(JSON.stringify(now))).toEqual(BEFORE[name]!.slice(0, months));
+      }
+    });
+  }
+
+  it('list a few clear changes of the cheapest strategy where the month-to-month cheapest flips more often', () => {
+    // The "Internal tools" example with every service growing 20% a month.
+    const doc = JSON.parse(readFileSync('examples/internal-tools.json', 'utf8')) as {
+      services: { growthPerMonth?: number }[];
+    };
+    for (const s of doc.services) s.growthPerMonth = 0.2;
+    const r = evaluateDoc(doc, { months: 24, start: '2027-01' });
+    if (!r.ok || r.forecast === null) throw new Error('the example must evaluate');
+    const months = r.forecast.months;
+    const flips = months.filter((m, i) => i > 0 && m.cheapest !== months[i - 1]!.cheapest).length;
+    expect(flips).toBe(5);
+    expect(r.forecast.leadChanges.map((c) => [c.calendarMonth, c.previous, c.leader])).toEqual([
+      ['2027-03', 'serverless', 'shared-host'],
+      ['2028-03', 'shared-host', 'container-cluster'],
+      ['2028-06', 'container-cluster', 'vm-per-service'],
+    ]);
+    for (const c of r.forecast.leadChanges) expect(c.margin).toBeGreaterThan(0.05);
+  });
+
+  it('are the same for any start month: the calendar only labels them', () => {
+    const doc: unknown = JSON.parse(readFileSync('examples/food-delivery.json', 'utf8'));
+    const a = evaluateDoc(doc, { months: 12, start: '2027-01' });
+    const b = evaluateDoc(doc, { months: 12, start: '2031-07' });
+    if (!a.ok || !b.ok) throw new Error('the example must evaluate');
+    expect(b.forecast?.months.map((m) => m.costs)).toEqual(a.forecast?.months.map((m) => m.costs));
+    expect(b.forecast?.months[0]?.calendarMonth).toBe('2031-07');
+  });
+});
+
+describe('the worker and the client agree on the payload', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('the real worker module answers the client’s real request with the evaluation the client expects', async () => {
+    // The worker module, loaded with a stand-in for its global scope.
+    const answers: EvalResponse[] = [];
+    const scope: {
+      onmessage: ((e: MessageEvent<EvalRequest>) => void) | null;
+      postMessage(m: EvalResponse): void;
+    } = {
+      onmessage: null,
+      postMessage: (m) => answers.push(m),
+    };
+    vi.stubGlobal('self', scope);
+    await import('./engine.worker.ts');
+    expect(scope.onmessage).toBeTypeOf('function');
+
+    // The client posts its request to a worker that hands it to the module through a structured clone, as a browser.
+    const sent: EvalRequest[] = [];
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (m) => {
+        sent.push(m);
+        scope.onmessage!({ data: structuredClone(m) } as MessageEvent<EvalRequest>);
+        const reply = structuredClone(answers.shift()!);
+        queueMicrotask(() => worker.onmessage?.({ data: reply } as MessageEvent<EvalResponse>));
+      },
+      terminate() {},
+    };
+    const client = new EngineClient(() => worker, 0);
+    const request = { months: 24, start: '2027-01' };
+    const got: Evaluation | null = await client.evaluate(newPlanDoc('P'), 'k', request, true);
+
+    expect(Object.keys(sent[0]!).sort()).toEqual(['doc', 'forecast', 'id']);
+    expect(sent[0]!.forecast).toEqual(request);
+    // What came back through the worker equals what the state would get on its own thread.
+    expect(got).toEqual(evaluateDoc(newPlanDoc('P'), request));
+    expect(got?.ok && got.forecast?.months).toHaveLength(24);
+  });
+});
