@@ -219,6 +219,11 @@ export class AppState {
   compareReports = $state.raw<Map<string, Report>>(new Map());
   /** Set by the menu's open-guide / about commands. */
   dialog = $state<'guide' | 'about' | null>(null);
+  /**
+   * A problem picked in the problems summary: the editor opens its section (and a service's "Curve & details") and
+   * moves focus to its field. `seq` tells one request from the next for the same path.
+   */
+  reveal = $state.raw<{ path: string; seq: number } | null>(null);
 
   readonly issueMap = $derived(issuesByPath(this.issues));
   readonly report = $derived(this.evaluation?.report ?? null);
@@ -614,6 +619,11 @@ export class AppState {
     if (!next) return;
     this.#syncHistoryFlags();
     this.#changed(next);
+  }
+
+  /** Asks the editor to show the field of a problem (its section opened) and move focus to it. */
+  revealProblem(path: string): void {
+    this.reveal = { path, seq: (this.reveal?.seq ?? 0) + 1 };
   }
 
   /** Problems reported at exactly this path. */
