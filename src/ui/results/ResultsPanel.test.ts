@@ -106,3 +106,25 @@ describe('ResultsPanel', () => {
     expect(text(out)).toContain('No forecast for this plan.');
   });
 });
+
+describe('a strategy that cannot be costed (issue 9 §1)', () => {
+  const catalog = bundledCatalog('aws-us-east-1')!;
+  const plan = testPlan(catalog, [
+    testService({ name: 'api' }),
+    testService({ name: 'db', memoryMiB: 16384, trafficRps: flat(5) }),
+  ]);
+  const report = evaluate(plan);
+  const { body } = render(ResultsPanel, { props: { report, forecast: forecast(plan, 2) } });
+  const cards = cardsOf(body);
+
+  it('says so on its card with the reason and the fix, instead of a cost; the other cards show their costs', () => {
+    const cc = text(cards[2]!);
+    expect(cc).toContain('cannot be costed');
+    expect(cc).toContain('a pod request of 16384 MiB is more than a m6i.xlarge node can allocate');
+    expect(cc).toMatch(/Fix: choose a larger node type \(e\.g\. \S+\) in the strategy settings/);
+    expect(cc).not.toContain(money(0, 'USD'));
+    expect(cc).not.toContain('Does not run');
+    for (const i of [0, 1, 3])
+      expect(text(cards[i]!)).toContain(money(report.strategies[i]!.monthlyCost, 'USD'));
+  });
+});
