@@ -1105,15 +1105,39 @@ export class AppState {
 
   // ---------- export and import ----------
 
+  /**
+   * Why the open plan cannot be exported now, or null. While the plan as typed has problems the only report is the
+   * last valid version's: exporting it would hand a spreadsheet figures that are not what is on screen, with nothing
+   * in the file to say so once it is opened elsewhere. So exports are refused, saying why and how to get one (issue 9
+   * §1); a refusal cannot be mistaken for current figures, a marked file can once the mark is cropped or renamed away.
+   */
+  exportBlocked(what: 'the CSV report' | 'the plan file'): string | null {
+    if (!this.doc) return 'No plan is open.';
+    if (this.valid) return null;
+    const n = this.issues.length;
+    const first = this.issues[0];
+    return (
+      `Not exported: this plan has ${n} problem${n === 1 ? '' : 's'} (first: ${first?.path}: ${first?.message}), so ` +
+      `${what} would show the last valid version, not what is on screen. Fix the problems, or go back to the last ` +
+      'valid version, and export again.'
+    );
+  }
+
   async exportCsv(): Promise<void> {
+    const blocked = this.exportBlocked('the CSV report');
+    if (blocked) {
+      this.notify(blocked, 'error');
+      return;
+    }
     const report = this.report;
     if (!report) return;
     await this.#save(exportFileName(report.plan, new Date(), 'csv'), 'text/csv', reportToCsv(report));
   }
 
   async exportJson(): Promise<void> {
-    if (!this.doc || !this.valid) {
-      this.notify('Fix the problems in this plan before saving it as a file.', 'error');
+    const blocked = this.exportBlocked('the plan file');
+    if (blocked || !this.doc) {
+      this.notify(blocked ?? 'No plan is open.', 'error');
       return;
     }
     await this.#save(

@@ -560,6 +560,24 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
     expect(services(app.doc)[0]!.memoryMiB).toBe('a lot');
   });
 
+  it('exports are refused while the plan has problems, saying why, never the last valid version silently', async () => {
+    const { app, platform } = await started();
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.exportCsv();
+    await app.exportJson();
+    expect(platform.saved).toEqual([]);
+    const said = app.notices.filter((n) => n.kind === 'error').map((n) => n.text);
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^Not exported: this plan has 1 problem \(first: services\[0\]\.memoryMiB: .*the CSV report would show the last valid version/,
+      ),
+      expect.stringMatching(/^Not exported: .*the plan file would show the last valid version/),
+    ]);
+    app.restoreLastValid();
+    await app.exportCsv();
+    expect(platform.saved.map((f) => f.mimeType)).toEqual(['text/csv']);
+  });
+
   it('the journal covers drafts: an invalid edit made just before the page went away is recovered as the draft', async () => {
     const journal = memoryStorage();
     const { app, store } = await started(memoryStore(), journal);
