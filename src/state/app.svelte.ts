@@ -225,7 +225,24 @@ export class AppState {
    */
   reveal = $state.raw<{ path: string; seq: number } | null>(null);
 
-  readonly issueMap = $derived(issuesByPath(this.issues));
+  /**
+   * Why a strategy cannot be costed, located at the field to change (a pod request larger than the node type): not a
+   * problem with the plan, but shown at its field like one. Only while the report is the document's own (valid).
+   */
+  readonly costingIssues = $derived.by((): PlanIssue[] => {
+    if (this.issues.length > 0 || !this.evaluation) return [];
+    return this.evaluation.report.strategies.flatMap((s) =>
+      (s.cannotCost ?? []).map((p) => ({
+        path: p.path,
+        message: `${s.name} cannot be costed: ${p.message}; ${p.fix}`,
+      })),
+    );
+  });
+  /** Everything shown at a field: the plan's problems, then the strategies' costing problems. */
+  readonly fieldIssues = $derived(
+    this.costingIssues.length > 0 ? [...this.issues, ...this.costingIssues] : this.issues,
+  );
+  readonly issueMap = $derived(issuesByPath(this.fieldIssues));
   readonly report = $derived(this.evaluation?.report ?? null);
   readonly forecast = $derived(this.evaluation?.forecast ?? []);
   readonly current = $derived(this.plans.find((p) => p.id === this.currentId) ?? null);

@@ -560,6 +560,23 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
     expect(services(app.doc)[0]!.memoryMiB).toBe('a lot');
   });
 
+  it('a pod too big for the node type is no plan problem: saved as the plan, shown at its field, only that strategy not costed', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'container', 'memoryMiB'], 16384);
+    expect(app.valid).toBe(true);
+    expect(app.issuesAt(['services', 0, 'container', 'memoryMiB'])).toEqual([
+      expect.stringMatching(
+        /^Service instance per container cannot be costed: a pod request of 16384 MiB .*; choose a larger node type/,
+      ),
+    ]);
+    const costed = app.report!.strategies.filter((s) => !s.cannotCost).map((s) => s.id);
+    expect(costed).toEqual(['shared-host', 'vm-per-service', 'serverless']);
+    await app.flush();
+    expect(app.saveState).toBe('saved');
+    expect(store.rows.get(id)).not.toHaveProperty('draft');
+  });
+
   it('exports are refused while the plan has problems, saying why, never the last valid version silently', async () => {
     const { app, platform } = await started();
     app.edit(['services', 0, 'memoryMiB'], 'a lot');
