@@ -43,7 +43,9 @@ test('create a plan and add services from presets', async ({ page }) => {
   await expect(row).toContainText(/\$[\d,]+\.\d\d/);
 });
 
-test('changing a setting changes the costs; an invalid value is shown and not saved', async ({ page }) => {
+test('changing a setting changes the costs; an invalid value is shown and saved as a draft', async ({
+  page,
+}) => {
   await openApp(page);
   const before = await cardCosts(page);
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
@@ -68,13 +70,17 @@ test('changing a setting changes the costs; an invalid value is shown and not sa
     'must be a number <= 1',
   );
   await expect(target).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Not saved: fix the problems')).toBeVisible();
+  await expect(page.getByText('Draft saved: fix the problems')).toBeVisible();
   await expect(page.getByText('From the last valid version of this plan')).toBeVisible();
   expect(await cardCosts(page)).toEqual(good);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
   expect(await cardCosts(page)).toEqual(good);
+  // The value as typed came back with the reload (issue 9 §1), still marked.
+  await page.getByRole('tab', { name: 'Strategy settings' }).click();
+  await expect(target).toHaveValue('1.5');
+  await expect(target).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('a what-if scenario is compared with its base', async ({ page }) => {

@@ -451,7 +451,10 @@ export class AppState {
       this.plans.map((p) => p.name),
     );
     const record = this.#record({ ...(src.document as Doc), name }, src.kind, src.baseId);
-    if (record) await this.#insert(record, false);
+    if (!record) return;
+    // The copy is of the plan as typed: a draft is copied with it, beside the last valid version.
+    if (isDoc(src.draft)) record.draft = { ...src.draft, name };
+    await this.#insert(record, false);
     this.notify(`Duplicated as “${name}”.`);
   }
 

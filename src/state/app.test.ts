@@ -577,6 +577,18 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
     expect(store.rows.get(id)).not.toHaveProperty('draft');
   });
 
+  it('duplicating a plan with a draft copies the draft too', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.flush();
+    await app.duplicate(id);
+    const copy = [...store.rows.values()].find((r) => r.id !== id)!;
+    expect(copy.name).toMatch(/copy$/);
+    expect((copy.draft as { name: string }).name).toBe(copy.name);
+    expect(services(copy.draft)[0]!.memoryMiB).toBe('a lot');
+  });
+
   it('exports are refused while the plan has problems, saying why, never the last valid version silently', async () => {
     const { app, platform } = await started();
     app.edit(['services', 0, 'memoryMiB'], 'a lot');
