@@ -267,7 +267,10 @@ test('the traffic curve takes a pasted spreadsheet column and a preset by reques
 
   await cells.nth(3).fill('-5');
   await expect(page.locator('[data-hour="3"]').getByRole('alert')).toHaveText('must be a number >= 0');
-  await expect(page.getByText('1 problem in this plan.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 problem in this plan' })).toBeVisible();
+  // The summary's link to the problem moves focus to that hour's cell.
+  await page.getByRole('button', { name: 'Service “kitchen” › trafficRps[3]' }).click();
+  await expect(cells.nth(3)).toBeFocused();
 });
 
 test('a plan file written for the CLI imports: inline catalog, 24-hour curves, its settings', async ({

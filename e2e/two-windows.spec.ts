@@ -60,6 +60,12 @@ test('two windows editing the same plan keep both versions, and the second to sa
   // B changes the plan and saves; A hears of it with its edit still pending: A's save is based on the version before
   // B's, so it must not replace B's.
   await b.getByLabel('Memory MiB of kitchen').fill('2048');
+  // The clock is the context's (B's is held too): B writes now as a tab does when it is hidden.
+  await b.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
   await waitSaved(b);
   const notice = page.getByText(`“${PLAN}” was also changed in another window`);
   await expect(notice).toBeVisible();
