@@ -45,7 +45,9 @@ test('create a plan and add services from presets', async ({ page }) => {
   await expect(row).toContainText(/\$[\d,]+\.\d\d/);
 });
 
-test('changing a setting changes the costs; an invalid value is shown and not saved', async ({ page }) => {
+test('changing a setting changes the costs; an invalid value is shown and saved as a draft', async ({
+  page,
+}) => {
   await openApp(page);
   const before = await cardCosts(page);
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
@@ -70,13 +72,17 @@ test('changing a setting changes the costs; an invalid value is shown and not sa
     'must be a number <= 100%',
   );
   await expect(target).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('Not saved: fix the problems')).toBeVisible();
+  await expect(page.getByText('Draft saved: fix the problems')).toBeVisible();
   await expect(page.getByText('From the last valid version of this plan')).toBeVisible();
   expect(await cardCosts(page)).toEqual(good);
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
   expect(await cardCosts(page)).toEqual(good);
+  // The value as typed came back with the reload (issue 9 §1), still marked.
+  await page.getByRole('tab', { name: 'Strategy settings' }).click();
+  await expect(target).toHaveValue('1.5');
+  await expect(target).toHaveAttribute('aria-invalid', 'true');
 });
 
 test('a what-if scenario is compared with its base', async ({ page }) => {
@@ -272,7 +278,10 @@ test('the traffic curve takes a pasted spreadsheet column and a preset by reques
 
   await cells.nth(3).fill('-5');
   await expect(page.locator('[data-hour="3"]').getByRole('alert')).toHaveText('must be a number >= 0');
-  await expect(page.getByText('1 problem in this plan.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 problem in this plan' })).toBeVisible();
+  // The summary's link to the problem moves focus to that hour's cell.
+  await page.getByRole('button', { name: 'Service “kitchen” › trafficRps[3]' }).click();
+  await expect(cells.nth(3)).toBeFocused();
 });
 
 test('a plan file written for the CLI imports: inline catalog, 24-hour curves, its settings', async ({

@@ -356,3 +356,66 @@ describe('revisions: a stale save is refused, never written over the newer row',
     b.close();
   });
 });
+
+describe('drafts (issue 9 §1): the plan as typed is stored beside its last valid version', () => {
+  const invalidDraft = () => ({ ...(record('a').document as object), name: '', services: 'oops' });
+
+  it('stores a draft that is not a valid plan, revision-checked like any write, and a valid write clears it', async () => {
+    const o = opts();
+    const store = await openStore(o);
+    const first = await store.putPlan(record('a'));
+    const drafted = await store.putPlan({ ...first, draft: invalidDraft() });
+    expect(drafted.revision).toBe(2);
+    expect((await store.getPlan('a'))?.draft).toEqual(invalidDraft());
+    expect((await store.getPlan('a'))?.document).toEqual(record('a').document);
+    // A stale draft write is refused like any other.
+    await expect(store.putPlan({ ...first, draft: invalidDraft() })).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    // The document itself must still be a valid plan.
+    await expect(store.putPlan({ ...drafted, document: invalidDraft() })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    const { draft: _draft, ...valid } = drafted;
+    await store.putPlan({ ...valid, name: 'Fixed' });
+    expect(await store.getPlan('a')).not.toHaveProperty('draft');
+    store.close();
+    // Rows with drafts are not quarantined at the next start.
+    const again = await openStore(o);
+    expect(await again.listQuarantine()).toEqual([]);
+    again.close();
+  });
+
+  it('refuses a draft that is not JSON-safe or exceeds the plan-file limits, with its path', async () => {
+    const store = await openStore(opts());
+    const deep: Record<string, unknown> = {};
+    let cur = deep;
+    for (let i = 0; i < 40; i++) cur = (cur.next = {}) as Record<string, unknown>;
+    const bad: [unknown, RegExp][] = [
+      [{ x: Number.NaN }, /finite numbers/],
+      [{ when: new Date() }, /plain objects/],
+      [deep, /nested more than 32/],
+    ];
+    for (const [draft, message] of bad) {
+      const err = await store.putPlan({ ...record('a'), draft }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).issues[0]).toMatchObject({
+        path: 'draft',
+        message: expect.stringMatching(message),
+      });
+    }
+    expect(await store.listPlans()).toEqual([]);
+    store.close();
+  });
+
+  it('export all and restore carry drafts', async () => {
+    const store = await openStore(opts());
+    await store.putPlan({ ...record('a'), draft: invalidDraft() });
+    const text = await store.exportAll();
+    await store.putPlan({ ...record('a'), revision: 1 });
+    const r = await store.restoreFromExport(text);
+    expect(r.ok).toBe(true);
+    expect((await store.getPlan('a'))?.draft).toEqual(invalidDraft());
+    store.close();
+  });
+});

@@ -22,7 +22,7 @@ import type { HeadroomStore, PlanRecord, StoreStatus } from './types.ts';
 
 export { ConflictError, StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './errors.ts';
 export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS, type BackupReason } from './schema.ts';
-export { LIMITS, recordIssues, type Validate } from './records.ts';
+export { LIMITS, draftIssues, recordIssues, type Validate } from './records.ts';
 export { EXPORT_LIMITS, parseExport } from './export.ts';
 export { RETENTION } from './retention.ts';
 export { requestPersistence, type PersistenceState } from './persistence.ts';

@@ -1,5 +1,7 @@
 // Checks on a stored row around its plan document (the document itself is checked by the injected validate).
+import { FILE_LIMITS, utf8ByteLength } from '../limits/files.ts';
 import type { PlanIssue } from '../model/types.ts';
+import { PLAN_LIMITS } from '../plan/limits.ts';
 
 export type Validate = (doc: unknown) => PlanIssue[];
 
@@ -9,6 +11,46 @@ export const LIMITS = {
   nameLength: 500,
   plansPerWrite: 10_000,
 } as const;
+
+/**
+ * Problems with a draft (the plan as typed, kept while it has problems): it need not be a valid plan, only a value
+ * that survives JSON (plain objects and lists, text, finite numbers, true/false, null) within the plan file's size
+ * limits (depth, number of values, bytes), so an export of it is a file Restore and Import read back.
+ */
+export function draftIssues(draft: unknown, at = 'draft'): PlanIssue[] {
+  const stack: { v: unknown; depth: number }[] = [{ v: draft, depth: 0 }];
+  let count = 0;
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    count += 1;
+    if (count > PLAN_LIMITS.maxValues) {
+      return [{ path: at, message: `holds more than ${PLAN_LIMITS.maxValues} values; it is too large` }];
+    }
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') continue;
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) continue;
+      return [{ path: at, message: 'must hold only finite numbers' }];
+    }
+    if (typeof v !== 'object') return [{ path: at, message: `must hold only JSON values, not ${typeof v}` }];
+    if (depth >= PLAN_LIMITS.maxDepth) {
+      return [{ path: at, message: `is nested more than ${PLAN_LIMITS.maxDepth} levels deep` }];
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push({ v: v[i], depth: depth + 1 });
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) {
+      return [{ path: at, message: 'must hold only plain objects and lists' }];
+    }
+    for (const key of Object.keys(v))
+      stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1 });
+  }
+  if (utf8ByteLength(JSON.stringify(draft)) > FILE_LIMITS.planBytes) {
+    return [{ path: at, message: `is larger than ${FILE_LIMITS.planBytes / 1024 / 1024} MiB as JSON` }];
+  }
+  return [];
+}
 
 const PLAN_KINDS = new Set(['plan', 'scenario']);
 
@@ -53,6 +95,7 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
   if (r.revision !== undefined && !(Number.isSafeInteger(r.revision) && (r.revision as number) >= 0)) {
     issues.push({ path: p('revision'), message: 'must be a whole number ≥ 0 (or absent)' });
   }
+  if (r.draft !== undefined) issues.push(...draftIssues(r.draft, p('draft')));
   if (!('document' in r) || r.document === undefined) {
     issues.push({ path: p('document'), message: 'is missing' });
   } else if (validate) {

@@ -9,8 +9,16 @@ export interface PlanRecord {
   kind: PlanKind;
   /** For a scenario: the id of the plan it was made from. */
   baseId: string | null;
-  /** The plan file as JSON (a valid plan: the store refuses to write an invalid one). */
+  /**
+   * The plan file as JSON: always a valid plan (the store refuses to write an invalid one). While `draft` is set, it is
+   * the last valid version of the plan.
+   */
   document: unknown;
+  /**
+   * The plan as typed, while it has problems (issue 9): any JSON-safe value within the plan-file size limits, never
+   * checked as a plan. Absent when the document as typed is valid (then it is `document`). Not indexed.
+   */
+  draft?: unknown;
   createdAt: number;
   updatedAt: number;
   /**

@@ -1,12 +1,15 @@
 // The cost engine: a resolved plan in, a report out. Pure and deterministic.
 import { containerCluster } from './container-cluster.ts';
 import type { Prepared } from './prepare.ts';
-import { prepare } from './prepare.ts';
+import { prepare, strategyReport } from './prepare.ts';
+import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
 import { sumCents } from './money.ts';
+import { HOURS_PER_WEEK } from './time.ts';
 import type {
+  CostingProblem,
   Forecast,
   ForecastMonth,
   ForecastYear,
@@ -20,14 +23,46 @@ import type {
 import { STRATEGY_IDS } from './types.ts';
 import { vmPerService } from './vm-per-service.ts';
 
-function strategies(p: Prepared): StrategyReport[] {
-  return [sharedHost(p), vmPerService(p), containerCluster(p), serverless(p)];
+const RUNNERS: readonly [StrategyId, (p: Prepared) => StrategyReport][] = [
+  ['shared-host', sharedHost],
+  ['vm-per-service', vmPerService],
+  ['container-cluster', containerCluster],
+  ['serverless', serverless],
+];
+
+/** The report of a strategy that cannot be costed: no cost, no lines, no service run, and the reasons. */
+function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): StrategyReport {
+  const zeros = new Array<number>(HOURS_PER_WEEK).fill(0);
+  return {
+    ...strategyReport(id, {
+      lineItems: [],
+      services: p.services.map((s) => ({ service: s.service.name, cost: 0, included: false })),
+      warnings: [],
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: {
+        demand: zeros,
+        capacity: zeros,
+        units: zeros,
+        unit: id === 'serverless' ? 'concurrent executions' : 'vCPU',
+      },
+    }),
+    cannotCost: problems,
+  };
+}
+
+/** Every strategy, in order; one with costing problems is reported as such instead of being sized. */
+function strategies(p: Prepared, blocked: Map<StrategyId, CostingProblem[]>): StrategyReport[] {
+  return RUNNERS.map(([id, run]) => {
+    const problems = blocked.get(id);
+    return problems ? notCosted(p, id, problems) : run(p);
+  });
 }
 
 function cheapestOf(reports: readonly StrategyReport[]): StrategyId | null {
   let best: StrategyReport | null = null;
   for (const r of reports) {
-    if (!r.services.every((s) => s.included)) continue;
+    if (r.cannotCost || !r.services.every((s) => s.included)) continue;
     if (best === null || r.monthlyCost < best.monthlyCost) best = r;
   }
   return best?.id ?? null;
@@ -35,7 +70,7 @@ function cheapestOf(reports: readonly StrategyReport[]): StrategyId | null {
 
 /** Costs, utilization, capacity and warnings of the plan under all four strategies. */
 export function evaluate(plan: Plan): Report {
-  const reports = strategies(prepare(plan));
+  const reports = strategies(prepare(plan), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -101,8 +136,12 @@ export function forecast(plan: Plan, options: ForecastOptions): Forecast {
   const completeAlways = new Set<StrategyId>(STRATEGY_IDS);
   let leader: StrategyId | null = null;
   let running = perStrategy(() => 0);
+  const blocked = costingProblems(plan);
   for (let m = 1; m <= months; m++) {
-    const reports = strategies(prepare(plan, (s) => growthFactor(s, m)));
+    const reports = strategies(
+      prepare(plan, (s) => growthFactor(s, m)),
+      blocked,
+    );
     const costs = {} as Record<StrategyId, number>;
     const capacity = {} as Record<StrategyId, Record<string, number>>;
     const complete = new Set<StrategyId>();

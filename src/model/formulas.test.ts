@@ -380,3 +380,63 @@ describe('forecast and problems', () => {
     expect(planProblems(testPlan(catalog, [testService()]))).toEqual([]);
   });
 });
+
+describe('strategies that cannot be costed (issue 9 §1)', () => {
+  // The issue's story: a 16 GiB database on the default m6i.xlarge nodes, which allocate 15,135 MiB to pods.
+  const services = [
+    testService({ name: 'api' }),
+    testService({ name: 'db', memoryMiB: 16384, stateful: true }),
+  ];
+  const big = testPlan(catalog, services, {});
+  const fits = testPlan(
+    catalog,
+    services.map((s) => ({ ...s, container: { ...s.container, memoryMiB: 1024 } })),
+    {},
+  );
+
+  it('a pod too big for the node type marks only the container strategy, with the fix; the others are costed as usual', () => {
+    const r = evaluate(big);
+    const cc = get(r, 'container-cluster');
+    expect(cc.cannotCost).toEqual([
+      {
+        path: 'services[1].container.memoryMiB',
+        service: 'db',
+        message: 'a pod request of 16384 MiB is more than a m6i.xlarge node can allocate (15135 MiB)',
+        fix: 'choose a larger node type (e.g. r6i.xlarge) in the strategy settings, or a smaller memory request for “db”',
+      },
+    ]);
+    expect(cc.monthlyCost).toBe(0);
+    expect(cc.lineItems).toEqual([]);
+    expect(cc.services.every((s) => !s.included)).toBe(true);
+    const ok = evaluate(fits);
+    for (const id of ['shared-host', 'vm-per-service', 'serverless'] as const) {
+      expect(get(r, id).cannotCost).toBeUndefined();
+      expect(get(r, id)).toEqual(get(ok, id));
+    }
+  });
+
+  it('cheapest (and each forecast month’s cheapest) ignores a strategy that cannot be costed', () => {
+    const r = evaluate(big);
+    expect(r.cheapest).not.toBe('container-cluster');
+    expect(r.cheapest).not.toBeNull();
+    // Make the blocked strategy the only one that runs every service: nothing is cheapest then.
+    const onlyCluster = testPlan(catalog, services, {
+      sharedHost: { ...big.strategies.sharedHost, instanceType: 't3.micro' },
+      vmPerService: { ...big.strategies.vmPerService, instanceType: 't3.micro' },
+    });
+    const blocked = evaluate(onlyCluster);
+    expect(blocked.strategies.filter((s) => s.cannotCost).map((s) => s.id)).toEqual([
+      'shared-host',
+      'vm-per-service',
+      'container-cluster',
+    ]);
+    expect(blocked.cheapest).toBeNull(); // serverless does not run the stateful db
+    const months = forecast(big, { months: 3, start: '2027-01' });
+    for (const m of months.months) {
+      expect(m.cheapest).not.toBe('container-cluster');
+      expect(m.leader).not.toBe('container-cluster');
+      expect(m.costs['container-cluster']).toBe(0);
+    }
+    expect(months.complete).not.toContain('container-cluster');
+  });
+});

@@ -3,7 +3,7 @@ export * from './types.ts';
 export * from './defaults.ts';
 export { evaluate, forecast, FORECAST_TOLERANCE, type ForecastOptions } from './engine.ts';
 export { addMonths, isCalendarMonth, monthAfter } from './calendar.ts';
-export { planProblems } from './problems.ts';
+export { costingProblems, planProblems } from './problems.ts';
 export { roundCents } from './money.ts';
 export { weekCurve, weekLevels, monthlyRequests, HOURS_PER_WEEK, HOURS_PER_DAY } from './time.ts';
 export { nodeAllocatable } from './kubernetes.ts';

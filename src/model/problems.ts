@@ -1,24 +1,48 @@
-// Checks that need the catalog: does every service fit the instance and node types it is given?
-// Schema checks (types, ranges, unknown fields, references that do not resolve) live in src/plan; this runs after.
+// Checks that need the catalog: does every service fit the instance and node types a strategy gives it? Each problem
+// concerns one strategy only (a pod too big for the cluster's node type says nothing about Lambda), so it is not a
+// problem with the plan: the strategy's report says it "cannot be costed" and why, with the fix, and the others are
+// costed as usual (issue 9 §1). Schema checks (types, ranges, unknown fields, references that do not resolve) live in
+// src/plan and run before this.
 import { nodeAllocatable } from './kubernetes.ts';
 import { clean } from './money.ts';
-import type { InstanceType, Plan, PlanIssue } from './types.ts';
+import type { CostingProblem, InstanceType, Plan, PlanIssue, StrategyId } from './types.ts';
 import { autoCandidates } from './vm-per-service.ts';
 
-/** Every problem that would stop the engine from sizing the plan, located by path. */
-export function planProblems(plan: Plan): PlanIssue[] {
-  const issues: PlanIssue[] = [];
-  const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  const mib = (t: InstanceType): number => t.memoryGiB * 1024;
+const mib = (t: InstanceType): number => t.memoryGiB * 1024;
+const gib = (memoryMiB: number): string => `${clean(Math.ceil((memoryMiB / 1024) * 100) / 100)} GiB`;
+
+/** The cheapest catalog type that passes `fits` (catalog order on a tie), for a fix that names one. */
+function cheapest(
+  types: readonly InstanceType[],
+  fits: (t: InstanceType) => boolean,
+): InstanceType | undefined {
+  let best: InstanceType | undefined;
+  for (const t of types) if (fits(t) && (!best || t.hourly < best.hourly)) best = t;
+  return best;
+}
+
+const eg = (t: InstanceType | undefined): string => (t ? ` (e.g. ${t.name})` : '');
+
+/**
+ * Per strategy, every reason it cannot be costed for this plan, located by path, with a fix. Strategies that can be
+ * costed are absent. Pure and independent of traffic (sizes, not demand), so one check serves every forecast month.
+ */
+export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
+  const out = new Map<StrategyId, CostingProblem[]>();
+  const add = (id: StrategyId, p: CostingProblem) => out.set(id, [...(out.get(id) ?? []), p]);
+  const all = plan.catalog.instanceTypes;
+  const types = new Map(all.map((t) => [t.name, t]));
   const st = plan.strategies;
 
   const host = types.get(st.sharedHost.instanceType);
   if (host) {
     plan.services.forEach((s, i) => {
       if (s.memoryMiB > mib(host)) {
-        issues.push({
+        add('shared-host', {
           path: `services[${i}].memoryMiB`,
+          service: s.name,
           message: `${s.memoryMiB} MiB does not fit on one ${host.name} shared host (${host.memoryGiB} GiB)`,
+          fix: `choose a host instance type with at least ${gib(s.memoryMiB)} of memory${eg(cheapest(all, (t) => mib(t) >= s.memoryMiB))}, or give “${s.name}” less memory`,
         });
       }
     });
@@ -27,19 +51,24 @@ export function planProblems(plan: Plan): PlanIssue[] {
   plan.services.forEach((s, i) => {
     const name = s.vmInstanceType ?? st.vmPerService.instanceType;
     if (name === 'auto') {
-      if (autoCandidates(plan.catalog.instanceTypes, s).length === 0) {
-        issues.push({
+      if (autoCandidates(all, s).length === 0) {
+        add('vm-per-service', {
           path: `services[${i}].memoryMiB`,
+          service: s.name,
           message: `${s.memoryMiB} MiB fits no ${s.serverless.architecture} instance type in catalog "${plan.catalog.id}" (service "${s.name}")`,
+          fix: `give “${s.name}” less memory, or use a catalog with a larger ${s.serverless.architecture} instance type`,
         });
       }
       return;
     }
     const t = types.get(name);
     if (t && mib(t) < s.memoryMiB) {
-      issues.push({
-        path: s.vmInstanceType !== null ? `services[${i}].vmInstanceType` : `services[${i}].memoryMiB`,
+      const own = s.vmInstanceType !== null;
+      add('vm-per-service', {
+        path: own ? `services[${i}].vmInstanceType` : `services[${i}].memoryMiB`,
+        service: s.name,
         message: `${s.memoryMiB} MiB does not fit on one ${t.name} (${t.memoryGiB} GiB) for service "${s.name}"`,
+        fix: `choose an instance type with at least ${gib(s.memoryMiB)} of memory${eg(cheapest(all, (x) => mib(x) >= s.memoryMiB))} ${own ? `for “${s.name}”` : 'in the strategy settings'} (or “auto”), or give “${s.name}” less memory`,
       });
     }
   });
@@ -47,38 +76,62 @@ export function planProblems(plan: Plan): PlanIssue[] {
   const cc = st.containerCluster;
   const node = types.get(cc.nodeType);
   if (node) {
+    const daemonSet = { cpuMillicores: cc.daemonSetCpuMillicores, memoryMiB: cc.daemonSetMemoryMiB };
+    const allocatable = (t: InstanceType) => nodeAllocatable(t, cc.reservation, daemonSet);
+    /** The cheapest node type that can hold every pod of the plan, for the fix. */
+    const larger = cheapest(all, (t) => {
+      const a = allocatable(t);
+      return (
+        a !== undefined &&
+        a.cpuMillicores > 0 &&
+        a.memoryMiB > 0 &&
+        plan.services.every(
+          (s) => s.container.cpuMillicores <= a.cpuMillicores && s.container.memoryMiB <= a.memoryMiB,
+        )
+      );
+    });
+    const a = allocatable(node);
     if (cc.reservation === 'eks' && node.maxPods === undefined) {
-      issues.push({
+      add('container-cluster', {
         path: 'strategies.containerCluster.nodeType',
+        service: null,
         message: `"${node.name}" has no maxPods in the catalog; EKS reservations need it`,
+        fix: 'choose a node type with maxPods in the catalog, or another reservation formula',
       });
-    } else {
-      const a = nodeAllocatable(node, cc.reservation, {
-        cpuMillicores: cc.daemonSetCpuMillicores,
-        memoryMiB: cc.daemonSetMemoryMiB,
+    } else if (a && (a.cpuMillicores <= 0 || a.memoryMiB <= 0)) {
+      add('container-cluster', {
+        path: 'strategies.containerCluster.nodeType',
+        service: null,
+        message: `${node.name} has nothing left for pods after reservations and DaemonSets (${clean(a.cpuMillicores)}m CPU, ${clean(a.memoryMiB)} MiB)`,
+        fix: `choose a larger node type${eg(larger)}, or smaller DaemonSet requests`,
       });
-      if (a && (a.cpuMillicores <= 0 || a.memoryMiB <= 0)) {
-        issues.push({
-          path: 'strategies.containerCluster.nodeType',
-          message: `${node.name} has nothing left for pods after reservations and DaemonSets (${clean(a.cpuMillicores)}m CPU, ${clean(a.memoryMiB)} MiB)`,
-        });
-      } else if (a) {
-        plan.services.forEach((s, i) => {
-          if (s.container.cpuMillicores > a.cpuMillicores) {
-            issues.push({
-              path: `services[${i}].container.cpuMillicores`,
-              message: `a pod request of ${s.container.cpuMillicores}m is more than a ${node.name} node can allocate (${clean(a.cpuMillicores)}m)`,
-            });
-          }
-          if (s.container.memoryMiB > a.memoryMiB) {
-            issues.push({
-              path: `services[${i}].container.memoryMiB`,
-              message: `a pod request of ${s.container.memoryMiB} MiB is more than a ${node.name} node can allocate (${clean(a.memoryMiB)} MiB)`,
-            });
-          }
-        });
-      }
+    } else if (a) {
+      plan.services.forEach((s, i) => {
+        const fix = (what: string) =>
+          `choose a larger node type${eg(larger)} in the strategy settings, or a smaller ${what} request for “${s.name}”`;
+        if (s.container.cpuMillicores > a.cpuMillicores) {
+          add('container-cluster', {
+            path: `services[${i}].container.cpuMillicores`,
+            service: s.name,
+            message: `a pod request of ${s.container.cpuMillicores}m is more than a ${node.name} node can allocate (${clean(a.cpuMillicores)}m)`,
+            fix: fix('CPU'),
+          });
+        }
+        if (s.container.memoryMiB > a.memoryMiB) {
+          add('container-cluster', {
+            path: `services[${i}].container.memoryMiB`,
+            service: s.name,
+            message: `a pod request of ${s.container.memoryMiB} MiB is more than a ${node.name} node can allocate (${clean(a.memoryMiB)} MiB)`,
+            fix: fix('memory'),
+          });
+        }
+      });
     }
   }
-  return issues;
+  return out;
+}
+
+/** Every costing problem of every strategy as located issues (for callers that want one list, such as tests). */
+export function planProblems(plan: Plan): PlanIssue[] {
+  return [...costingProblems(plan).values()].flat().map(({ path, message }) => ({ path, message }));
 }

@@ -180,9 +180,27 @@ export interface WeekSeries {
   unit: string;
 }
 
+/**
+ * Why a strategy cannot be costed for a plan that is otherwise valid (a pod larger than the node type can allocate,
+ * a service too big for the host type), located by the plan path to change, with what would fix it.
+ */
+export interface CostingProblem {
+  path: string;
+  /** The service concerned, or `null` for a strategy setting. */
+  service: string | null;
+  message: string;
+  /** What would let the strategy be costed, in words ("choose a larger node type (e.g. m6i.2xlarge), or …"). */
+  fix: string;
+}
+
 export interface StrategyReport {
   id: StrategyId;
   name: string;
+  /**
+   * Present (never empty) when this strategy cannot be costed for the plan: then its cost is 0, it has no line items,
+   * every service is `included: false`, and it never counts as cheapest. Absent when the strategy was costed.
+   */
+  cannotCost?: CostingProblem[];
   monthlyCost: number;
   utilization: Utilization;
   /** Named capacity figures, e.g. hosts, instanceHours, nodeHours, peakNodes, peakConcurrency. */
@@ -201,7 +219,8 @@ export interface Report {
   strategies: StrategyReport[];
   /**
    * The cheapest strategy among those that run every service (serverless leaves out stateful or too-long services,
-   * so it only competes when it runs them all); `null` when none does. Ties go to the earlier strategy.
+   * so it only competes when it runs them all; one that cannot be costed never competes); `null` when none does.
+   * Ties go to the earlier strategy.
    */
   cheapest: StrategyId | null;
 }

@@ -393,11 +393,19 @@ describe('parsePlan: every problem, with its path', () => {
     ]);
   });
 
-  it('appends the engine’s planProblems (a service too big for every host)', () => {
-    const msgs = problems(mutate((p) => (p.services[0].memoryMiB = 1e6)));
-    expect(
-      msgs.some((m) => m.startsWith('services[0].memoryMiB:') && /fits no .*instance type/.test(m)),
-    ).toBe(true);
+  it('a service too big for a strategy’s types is not a plan problem: the engine says which strategy cannot be costed (issue 9 §1)', () => {
+    const r = parsePlan(mutate((p) => (p.services[0].memoryMiB = 1e6)));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const report = evaluate(r.plan);
+    const vm = report.strategies.find((s) => s.id === 'vm-per-service')!;
+    expect(vm.cannotCost).toEqual([
+      expect.objectContaining({
+        path: 'services[0].memoryMiB',
+        message: expect.stringMatching(/fits no .*instance type/),
+      }),
+    ]);
+    expect(report.strategies.find((s) => s.id === 'serverless')!.cannotCost).toBeUndefined();
   });
 
   it('rejects a file that is not a plan with one line', () => {

@@ -7,7 +7,6 @@ import { utf8ByteLength } from '../limits/files.ts';
 import {
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_STRATEGIES,
-  planProblems,
   serviceWithDefaults,
   type Catalog,
   type Plan,
@@ -417,9 +416,9 @@ function parseUnsafe(input: unknown): ParseResult {
 
   const file = parsed.data;
   const catalog = typeof file.catalog === 'string' ? bundled! : catalogFromFile(file.catalog);
+  // A service that does not fit a strategy's instance or node type is not a problem with the plan: that strategy's
+  // report says it cannot be costed (costingProblems in src/model), and the others are costed (issue 9 §1).
   const plan = toPlan(file, catalog);
-  const problems = planProblems(plan);
-  if (problems.length > 0) return capped(problems);
   return { ok: true, plan, file };
 }
 

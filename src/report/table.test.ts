@@ -264,3 +264,16 @@ describe('reportToTable', () => {
     expect(text).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('a strategy that cannot be costed (issue 9 §1)', () => {
+  it('the table says so, with the reason and the fix, instead of a cost of 0', () => {
+    const plan = testPlan(awsUsEast1, [testService({ name: 'db', memoryMiB: 16384, trafficRps: flat(5) })]);
+    const text = reportToTable(evaluate(plan));
+    const row = text.split('\n').find((l) => l.startsWith('Service instance per container'))!;
+    expect(row).toContain('cannot be costed');
+    expect(row).not.toContain('0.00');
+    expect(text).toContain(
+      'Service instance per container cannot be costed: a pod request of 16384 MiB is more than a m6i.xlarge node can allocate (15135 MiB); choose a larger node type',
+    );
+  });
+});

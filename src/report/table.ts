@@ -256,7 +256,7 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
       ['Strategy', 'Monthly cost', 'CPU avg', 'CPU peak', 'Capacity', 'Warnings'],
       report.strategies.map((s) => [
         clip(s.name, 40),
-        formatMoney(s.monthlyCost, cur),
+        s.cannotCost ? 'cannot be costed' : formatMoney(s.monthlyCost, cur),
         percent(s.utilization.cpuAverage),
         percent(s.utilization.cpuPeak),
         capacitySummary(s),
@@ -265,6 +265,12 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
       ['left', 'right', 'right', 'right', 'left', 'right'],
     ),
   );
+  // A strategy the plan's sizes rule out (a pod larger than the node type) says why and what would fix it.
+  for (const s of report.strategies) {
+    for (const p of s.cannotCost ?? []) {
+      out.push('', `${clip(s.name, 40)} cannot be costed: ${clip(p.message, 300)}; ${clip(p.fix, 300)}.`);
+    }
+  }
   const cheapest = report.strategies.find((s) => s.id === report.cheapest);
   if (cheapest) {
     out.push(

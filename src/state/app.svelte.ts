@@ -1,6 +1,7 @@
 // The planner's state: plans and scenarios from the store, the open plan's document, its validation and its
 // report. Components read this class and call its methods; only this layer wires the engine, the store and the
-// platform together. Every valid edit autosaves; an invalid one is shown with its problems and never saved.
+// platform together. Every edit autosaves: a valid one as the plan's document, an invalid one as its draft (the plan
+// as typed, with its problems), beside the last valid document, which stays stored and is what results show.
 //
 // Saving (docs/data-safety.md, "Saving edits"): the open plan's document is compared with the one last committed
 // (`#saved`); while they differ the indicator says so, from the keystroke until the store has committed. Writes go
@@ -78,7 +79,8 @@ export interface ImportProblem {
   issues: PlanIssue[];
 }
 
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error' | 'read-only';
+/** `draft`: what is on screen is committed, as a draft (it has problems); the last valid version is kept beside it. */
+export type SaveState = 'saved' | 'draft' | 'saving' | 'error' | 'read-only';
 
 /** Where the write-ahead journal lives: the page's localStorage, or a stand-in (tests). */
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -144,6 +146,37 @@ function sameDocument(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The plan as typed in a stored row: its draft when it has one, its (valid) document otherwise. */
+export function typedDocument(record: PlanRecord): unknown {
+  return record.draft !== undefined ? record.draft : record.document;
+}
+
+/** A row's name for a typed document: its own name when that is one a row can carry, the fallback otherwise. */
+function rowName(doc: unknown, fallback: string): string {
+  const name = typeof doc === 'object' && doc !== null ? (doc as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' && name.length <= PLAN_LIMITS.maxNameLength
+    ? name
+    : fallback;
+}
+
+/**
+ * The row that stores `doc` as the open plan's next version, based on `saved` (the row last committed): `doc` as the
+ * document when it is valid, or as the draft beside `lastValid` (the newest valid version known, the stored one by
+ * default). A valid write drops any draft.
+ */
+function rowFor(
+  saved: PlanRecord,
+  doc: Doc,
+  asDraft: boolean,
+  now: number,
+  lastValid: unknown = saved.document,
+): PlanRecord {
+  const { draft: _previous, ...base } = saved;
+  if (!asDraft) return { ...base, name: String(doc.name), document: doc, updatedAt: now };
+  const name = rowName(lastValid, saved.name);
+  return { ...base, name: rowName(doc, name), document: lastValid, draft: doc, updatedAt: now };
+}
+
 /** "23:41": the local time a conflicting copy is named after. */
 function clockTime(ms: number): string {
   const d = new Date(ms);
@@ -154,6 +187,10 @@ function clockTime(ms: number): string {
 export function conflictCopyName(name: string, at: number, taken: Iterable<string>): string {
   const suffix = ` (conflicted copy, ${clockTime(at)})`;
   return uniqueName(name.slice(0, PLAN_LIMITS.maxNameLength - suffix.length - 4) + suffix, taken);
+}
+
+function isDoc(v: unknown): v is Doc {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function newId(): string {
@@ -178,9 +215,9 @@ export class AppState {
   currentId = $state<string | null>(null);
   /** The open document as edited (possibly invalid). */
   doc = $state.raw<Doc | null>(null);
-  /** Problems with `doc`; empty when it is valid. */
+  /** Problems with `doc`; empty when it is valid (it may still have strategies that cannot be costed). */
   issues = $state.raw<PlanIssue[]>([]);
-  /** The report and forecast of the last valid version of `doc`. */
+  /** The report and forecast of the last valid version of `doc` (`doc` itself when it is valid). */
   evaluation = $state.raw<{ report: Report; forecast: Forecast | null } | null>(null);
   /** The forecast's horizon and start month (`YYYY-MM`; by default the month after today). */
   forecastOptions = $state.raw<ForecastRequest>({ months: FORECAST_MONTHS, start: monthAfter(new Date()) });
@@ -198,8 +235,30 @@ export class AppState {
   compareReports = $state.raw<Map<string, Report>>(new Map());
   /** Set by the menu's open-guide / about commands. */
   dialog = $state<'guide' | 'about' | null>(null);
+  /**
+   * A problem picked in the problems summary: the editor opens its section (and a service's "Curve & details") and
+   * moves focus to its field. `seq` tells one request from the next for the same path.
+   */
+  reveal = $state.raw<{ path: string; seq: number } | null>(null);
 
-  readonly issueMap = $derived(issuesByPath(this.issues));
+  /**
+   * Why a strategy cannot be costed, located at the field to change (a pod request larger than the node type): not a
+   * problem with the plan, but shown at its field like one. Only while the report is the document's own (valid).
+   */
+  readonly costingIssues = $derived.by((): PlanIssue[] => {
+    if (this.issues.length > 0 || !this.evaluation) return [];
+    return this.evaluation.report.strategies.flatMap((s) =>
+      (s.cannotCost ?? []).map((p) => ({
+        path: p.path,
+        message: `${s.name} cannot be costed: ${p.message}; ${p.fix}`,
+      })),
+    );
+  });
+  /** Everything shown at a field: the plan's problems, then the strategies' costing problems. */
+  readonly fieldIssues = $derived(
+    this.costingIssues.length > 0 ? [...this.issues, ...this.costingIssues] : this.issues,
+  );
+  readonly issueMap = $derived(issuesByPath(this.fieldIssues));
   readonly report = $derived(this.evaluation?.report ?? null);
   readonly forecast = $derived(this.evaluation?.forecast ?? null);
   readonly current = $derived(this.plans.find((p) => p.id === this.currentId) ?? null);
@@ -209,10 +268,10 @@ export class AppState {
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The open plan as last committed (or read): its document is the one `doc` is compared with. */
   #saved = $state.raw<PlanRecord | null>(null);
-  /** The last valid document evaluated: what the forecast is run on when its options change. */
-  #forecastDoc: Doc | null = null;
-  /** A document known to be invalid (by evaluation or the store's check): never written. */
+  /** A document known to be invalid (by evaluation or the store's check): written as a draft, never as the plan. */
   #invalidDoc = $state.raw<Doc | null>(null);
+  /** The newest valid version of the open plan known here: what "Go back to the last valid version" restores. */
+  #lastValid: Doc | null = null;
   /** The last write of the open plan failed (other than invalid or stale); cleared by the next edit. */
   #saveFailed = $state(false);
   /** Writes and reactions to other windows' changes run one at a time, in order. */
@@ -245,16 +304,22 @@ export class AppState {
    */
   get saveState(): SaveState {
     const doc = this.doc;
-    if (!doc || !this.#saved || doc === this.#saved.document) return 'saved';
+    const saved = this.#saved;
+    if (!doc || !saved) return 'saved';
+    if (doc === typedDocument(saved)) return saved.draft !== undefined ? 'draft' : 'saved';
     if (this.storeStatus.readOnly) return 'read-only';
-    if (this.#invalidDoc === doc) return 'unsaved';
     if (this.#saveFailed) return 'error';
     return 'saving';
   }
 
-  /** True while the document on screen differs from the one last committed. */
+  /** True while the open plan's stored row carries a draft (the plan as typed has problems; its last valid version is kept). */
+  get hasDraft(): boolean {
+    return this.#saved?.draft !== undefined;
+  }
+
+  /** True while the document on screen differs from the one last committed (as the document or the draft). */
   #dirty(): boolean {
-    return this.doc !== null && this.#saved !== null && this.doc !== this.#saved.document;
+    return this.doc !== null && this.#saved !== null && this.doc !== typedDocument(this.#saved);
   }
 
   /** Loads the plans; on first run stores and opens the example plan; reopens the last plan otherwise. */
@@ -357,9 +422,11 @@ export class AppState {
   #show(record: PlanRecord): void {
     clearTimeout(this.#saveTimer);
     this.currentId = record.id;
-    // Stored documents were normalized when written; re-normalizing a large plan would only cost time.
+    // Stored documents were normalized when written; re-normalizing a large plan would only cost time. A row with a
+    // draft opens the draft (its problems are shown once evaluated); its last valid document gives the results.
     this.#saved = record;
-    this.doc = record.document as Doc;
+    this.doc = typedDocument(record) as Doc;
+    this.#lastValid = record.document as Doc;
     this.issues = [];
     this.#invalidDoc = null;
     this.#saveFailed = false;
@@ -400,7 +467,10 @@ export class AppState {
       this.plans.map((p) => p.name),
     );
     const record = this.#record({ ...(src.document as Doc), name }, src.kind, src.baseId);
-    if (record) await this.#insert(record, false);
+    if (!record) return;
+    // The copy is of the plan as typed: a draft is copied with it, beside the last valid version.
+    if (isDoc(src.draft)) record.draft = { ...src.draft, name };
+    await this.#insert(record, false);
     this.notify(`Duplicated as “${name}”.`);
   }
 
@@ -415,7 +485,9 @@ export class AppState {
     if (!src) return false;
     const document = { ...(src.document as Doc), name: trimmed };
     if (normalized(document) === null) return false;
-    const record = { ...src, name: trimmed, document, updatedAt: Date.now() };
+    const record: PlanRecord = { ...src, name: trimmed, document, updatedAt: Date.now() };
+    // A draft is renamed with it, so the plan as typed keeps the new name when it is opened.
+    if (isDoc(src.draft)) record.draft = { ...src.draft, name: trimmed };
     await this.#insert(record, false);
     return true;
   }
@@ -585,6 +657,11 @@ export class AppState {
     this.#changed(next);
   }
 
+  /** Asks the editor to show the field of a problem (its section opened) and move focus to it. */
+  revealProblem(path: string): void {
+    this.reveal = { path, seq: (this.reveal?.seq ?? 0) + 1 };
+  }
+
   /** Problems reported at exactly this path. */
   issuesAt(path: Path | string): string[] {
     const key = typeof path === 'string' ? path : pathKey(path);
@@ -613,11 +690,19 @@ export class AppState {
     if (!result.ok) {
       this.issues = result.issues;
       this.#invalidDoc = doc;
+      // Opened as a draft: nothing is shown yet, so show the last valid version's results (labelled as such).
+      const lastValid = this.#lastValid;
+      if (!this.evaluation && lastValid && lastValid !== doc) {
+        const last = await this.engine.evaluate(lastValid, `last-valid:${key}`, this.forecastOptions, true);
+        if (last?.ok && !stale() && !this.evaluation) {
+          this.evaluation = { report: last.report, forecast: last.forecast };
+        }
+      }
       return;
     }
     this.issues = [];
+    this.#lastValid = doc;
     this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? null };
-    this.#forecastDoc = doc;
     const now = Date.now();
     if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
     await this.#runForecast(doc, stale);
@@ -638,7 +723,7 @@ export class AppState {
     const start = next.start ?? this.forecastOptions.start;
     if (!FORECAST_HORIZONS.some((h: ForecastHorizon) => h === months) || !isCalendarMonth(start)) return;
     this.forecastOptions = { months, start };
-    const doc = this.#forecastDoc;
+    const doc = this.#lastValid;
     if (!doc) return;
     const seq = this.#evalSeq;
     const id = this.currentId;
@@ -669,23 +754,38 @@ export class AppState {
     return this.#enqueue(() => this.#commit());
   }
 
-  /** In the queue: write the open document, based on the revision last committed. */
+  /**
+   * In the queue: write the open document, based on the revision last committed. A valid one becomes the plan's
+   * document (and drops any draft); one with problems is written as the draft beside the last valid document, so
+   * nothing typed is lost. A document not evaluated yet is tried as the plan first: the store's own check refuses it
+   * if it is invalid, and it is then written as the draft.
+   */
   async #commit(): Promise<void> {
     const doc = this.doc;
     const saved = this.#saved;
-    if (!doc || !saved || saved.id !== this.currentId || doc === saved.document) return;
-    // Today only valid documents are written to the plans table (issue 9 adds drafts: they would go here).
-    if (this.storeStatus.readOnly || this.#invalidDoc === doc) return;
-    const record: PlanRecord = { ...saved, name: String(doc.name), document: doc, updatedAt: Date.now() };
+    if (!doc || !saved || saved.id !== this.currentId || doc === typedDocument(saved)) return;
+    if (this.storeStatus.readOnly) return;
+    const lastValid = this.#lastValid ?? saved.document;
+    let record = rowFor(saved, doc, this.#invalidDoc === doc, Date.now(), lastValid);
     try {
-      const stored = await this.store.putPlan(record);
+      let stored: PlanRecord;
+      try {
+        stored = await this.store.putPlan(record);
+      } catch (error) {
+        if (!(error instanceof StoreError && error.kind === 'invalid' && record.draft === undefined))
+          throw error;
+        this.#invalidDoc = doc;
+        record = rowFor(saved, doc, true, record.updatedAt, lastValid);
+        stored = await this.store.putPlan(record);
+      }
       this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
-      if (this.#saved?.id === stored.id) this.#saved = { ...stored, document: doc };
+      if (this.#saved?.id === stored.id) {
+        this.#saved = record.draft !== undefined ? { ...stored, draft: doc } : { ...stored, document: doc };
+      }
       // The journal holds at most this document (or an older one): committed, it is no longer needed.
       if (this.doc === doc) this.#clearJournal();
     } catch (error) {
       if (error instanceof ConflictError) await this.#keepBoth(record, error.stored);
-      else if (error instanceof StoreError && error.kind === 'invalid') this.#invalidDoc = doc;
       else {
         this.#saveFailed = true;
         this.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
@@ -693,11 +793,24 @@ export class AppState {
     }
   }
 
+  /**
+   * Puts the last valid version of the open plan back on screen (one undoable edit), dropping what was typed since;
+   * it is then saved as the plan, which clears the draft.
+   */
+  restoreLastValid(): void {
+    const last = this.#lastValid;
+    if (!last || !this.doc || this.doc === last) return;
+    this.replaceDoc(last, null);
+  }
+
   /** Stores `attempted`'s document as a new plan named as a conflicting copy; returns the stored copy. */
   async #saveCopy(attempted: PlanRecord, taken = this.plans.map((p) => p.name)): Promise<PlanRecord> {
     const name = conflictCopyName(attempted.name, Date.now(), taken);
     const copy = this.#record({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
     if (!copy) throw new StoreError('invalid', 'The edits are not a valid plan.');
+    // A draft travels with its copy (under the copy's name), beside the last valid version.
+    if (isDoc(attempted.draft)) copy.draft = { ...attempted.draft, name };
+    else if (attempted.draft !== undefined) copy.draft = attempted.draft;
     return this.store.putPlan(copy);
   }
 
@@ -730,12 +843,13 @@ export class AppState {
     if (history) this.#histories.set(copy.id, history);
     if (this.currentId === attempted.id) {
       const current = this.doc;
-      const copyDoc = copy.document as Doc;
+      const copyDoc = typedDocument(copy) as Doc;
       this.currentId = copy.id;
       this.#saved = copy;
+      this.#lastValid = copy.document as Doc;
       this.#syncHistoryFlags();
       // Edits made while the copy was written follow it (under the copy's name).
-      if (current === attempted.document || !current) {
+      if (current === typedDocument(attempted) || !current) {
         this.doc = copyDoc;
         void this.#evaluate(copyDoc);
       } else this.#changed({ ...current, name: copy.name });
@@ -814,13 +928,15 @@ export class AppState {
   #writeJournal(): void {
     const doc = this.doc;
     const saved = this.#saved;
-    if (!this.#journal || !doc || !saved || doc === saved.document) return;
-    if (this.storeStatus.readOnly || this.#invalidDoc === doc) return;
+    if (!this.#journal || !doc || !saved || doc === typedDocument(saved)) return;
+    if (this.storeStatus.readOnly) return;
     const now = Date.now();
+    // A document with problems is journaled as the draft it would be stored as.
+    const asDraft = this.#invalidDoc === doc;
     const entry: JournalEntry = {
       v: 1,
       at: now,
-      record: { ...saved, name: String(doc.name), document: doc, updatedAt: now },
+      record: rowFor(saved, doc, asDraft, now, this.#lastValid ?? undefined),
     };
     try {
       this.#journal.setItem(this.#journalKey, JSON.stringify(entry));
@@ -925,19 +1041,41 @@ export class AppState {
       drop();
       return false;
     }
-    const record = entry.record;
+    let record = entry.record;
     try {
       const stored = await this.store.getPlan(record.id);
-      if (stored && sameDocument(stored.document, record.document)) {
+      if (stored && sameDocument(typedDocument(stored), typedDocument(record))) {
         drop();
         return false;
       }
-      await this.store.putPlan(record);
+      try {
+        await this.store.putPlan(record);
+      } catch (error) {
+        // Journaled before its evaluation said it was invalid: it is kept as the draft beside the stored version.
+        if (!(
+          error instanceof StoreError &&
+          error.kind === 'invalid' &&
+          record.draft === undefined &&
+          stored
+        )) {
+          throw error;
+        }
+        record = {
+          ...record,
+          name: rowName(record.document, stored.name),
+          document: stored.document,
+          draft: record.document,
+        };
+        await this.store.putPlan(record);
+      }
       drop();
       this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
       return true;
     } catch (error) {
-      if (error instanceof ConflictError && sameDocument(error.stored.document, record.document)) {
+      if (
+        error instanceof ConflictError &&
+        sameDocument(typedDocument(error.stored), typedDocument(record))
+      ) {
         // The page's own write committed after all (IndexedDB finished it while this page started).
         drop();
       } else if (error instanceof ConflictError) {
@@ -1026,14 +1164,34 @@ export class AppState {
 
   /** Spreadsheet CSV: a byte order mark and the `#` header block, stamped with this clock's time. */
   #csvOptions(now: Date): ExportOptions {
-    const note = this.valid
-      ? undefined
-      : 'figures from the last valid version of the plan: the plan as typed has problems';
-    return { bom: true, meta: { generatedAt: now.toISOString(), ...(note === undefined ? {} : { note }) } };
+    return { bom: true, meta: { generatedAt: now.toISOString() } };
+  }
+
+  /**
+   * Why the open plan cannot be exported now, or null. While the plan as typed has problems the only report is the
+   * last valid version's: exporting it would hand a spreadsheet figures that are not what is on screen, with nothing
+   * in the file to say so once it is opened elsewhere. So exports are refused, saying why and how to get one (issue 9
+   * §1); a refusal cannot be mistaken for current figures, a marked file can once the mark is cropped or renamed away.
+   */
+  exportBlocked(what: 'the CSV report' | 'the plan file'): string | null {
+    if (!this.doc) return 'No plan is open.';
+    if (this.valid) return null;
+    const n = this.issues.length;
+    const first = this.issues[0];
+    return (
+      `Not exported: this plan has ${n} problem${n === 1 ? '' : 's'} (first: ${first?.path}: ${first?.message}), so ` +
+      `${what} would show the last valid version, not what is on screen. Fix the problems, or go back to the last ` +
+      'valid version, and export again.'
+    );
   }
 
   /** The line items of every strategy (the report's rows). */
   async exportCsv(): Promise<void> {
+    const blocked = this.exportBlocked('the CSV report');
+    if (blocked) {
+      this.notify(blocked, 'error');
+      return;
+    }
     const report = this.report;
     if (!report) return;
     const now = new Date();
@@ -1046,6 +1204,11 @@ export class AppState {
 
   /** The cost-per-service table (services × strategies). */
   async exportServicesCsv(): Promise<void> {
+    const blocked = this.exportBlocked('the CSV report');
+    if (blocked) {
+      this.notify(blocked, 'error');
+      return;
+    }
     const report = this.report;
     if (!report) return;
     const now = new Date();
@@ -1055,6 +1218,11 @@ export class AppState {
 
   /** The forecast as shown (horizon, start month, leader, totals). */
   async exportForecastCsv(): Promise<void> {
+    const blocked = this.exportBlocked('the CSV report');
+    if (blocked) {
+      this.notify(blocked, 'error');
+      return;
+    }
     const report = this.report;
     const forecast = this.forecast;
     if (!report || !forecast) return;
@@ -1064,8 +1232,9 @@ export class AppState {
   }
 
   async exportJson(): Promise<void> {
-    if (!this.doc || !this.valid) {
-      this.notify('Fix the problems in this plan before saving it as a file.', 'error');
+    const blocked = this.exportBlocked('the plan file');
+    if (blocked || !this.doc) {
+      this.notify(blocked ?? 'No plan is open.', 'error');
       return;
     }
     await this.#save(

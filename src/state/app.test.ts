@@ -205,7 +205,7 @@ describe('AppState', () => {
     expect(again.view).toBe('plans');
   });
 
-  it('saves a valid edit, never an invalid one, and keeps the last valid results', async () => {
+  it('saves a valid edit as the plan, an invalid one as a draft beside it, and keeps the last valid results', async () => {
     const { app, store } = await started();
     const id = app.currentId!;
     app.edit(['services', 0, 'cpuMsPerRequest'], 42);
@@ -218,10 +218,15 @@ describe('AppState', () => {
     expect(app.issuesAt(['services', 0, 'cpuMsPerRequest'])).toEqual([
       expect.stringMatching(/^must be a number/),
     ]);
-    expect(app.saveState).toBe('unsaved');
+    expect(app.saveState).toBe('saving');
     expect(app.report).toBe(report);
     await app.flush();
+    expect(app.saveState).toBe('draft');
     expect(cpuOf(store, id)).toBe(42);
+    const row = store.rows.get(id)!;
+    expect((row.draft as { services: { cpuMsPerRequest: unknown }[] }).services[0]!.cpuMsPerRequest).toBe(
+      'lots',
+    );
   });
 
   it('undoes and redoes edits; typing in one field is one step', async () => {
@@ -485,19 +490,166 @@ describe('two windows on one database', () => {
   it('an edit pending when another window’s change arrives goes the same way (never over the other version)', async () => {
     const { a, b, storeA } = await twoWindows();
     const id = a.currentId!;
-    // A's edit is invalid for now (not saved); B saves; A then fixes it: A's save is based on the old revision.
-    a.edit(['services', 0, 'cpuMsPerRequest'], 'x');
-    expect(a.saveState).toBe('unsaved');
+    // A's write is held (a slow disk); B saves meanwhile; A's save is based on the old revision.
+    let release!: () => void;
+    storeA.hold = new Promise<void>((r) => (release = r));
+    a.edit(['services', 0, 'cpuMsPerRequest'], 12);
+    const writing = a.flush();
     b.edit(['services', 0, 'memoryMiB'], 2048);
     await b.flush();
-    await new Promise((r) => setTimeout(r, 0));
-    expect((a.doc?.services as { cpuMsPerRequest: unknown }[])[0]!.cpuMsPerRequest).toBe('x');
-    a.edit(['services', 0, 'cpuMsPerRequest'], 12);
-    await a.flush();
+    storeA.hold = null;
+    release();
+    await writing;
     await expect.poll(() => storeA.rows.size).toBe(2);
     expect(docOf(storeA, id).services[0]).toMatchObject({ memoryMiB: 2048 });
     expect(a.current?.name).toMatch(/conflicted copy/);
     expect(docOf(storeA, a.currentId!).services[0]).toMatchObject({ cpuMsPerRequest: 12 });
+  });
+});
+
+describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses edits', () => {
+  type Svc = { name: string; cpuMsPerRequest: unknown; memoryMiB: unknown; durationMs: unknown };
+  const services = (doc: unknown) => (doc as { services: Svc[] }).services;
+
+  it('every edit after an invalid one is saved (as the draft) and comes back after a reload, with its problems', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    const valid = structuredClone(store.rows.get(id)!.document);
+    const report = app.report;
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    app.edit(['services', 1, 'durationMs'], 77);
+    app.edit(['name'], 'Renamed while invalid');
+    await app.flush();
+    expect(app.saveState).toBe('draft');
+    expect(app.hasDraft).toBe(true);
+    const row = store.rows.get(id)!;
+    expect(row.document).toEqual(valid); // the last valid version stays stored
+    expect(services(row.draft)[0]!.memoryMiB).toBe('a lot');
+    expect(services(row.draft)[1]!.durationMs).toBe(77);
+    expect(row.name).toBe('Renamed while invalid');
+
+    // Another start (a reload): the draft opens, with its problems, and the last valid version's results.
+    const next = await started(store);
+    expect(next.app.currentId).toBe(id);
+    expect(services(next.app.doc)[0]!.memoryMiB).toBe('a lot');
+    expect(services(next.app.doc)[1]!.durationMs).toBe(77);
+    expect(next.app.valid).toBe(false);
+    expect(next.app.issuesAt(['services', 0, 'memoryMiB'])).toEqual([
+      expect.stringMatching(/must be a number/),
+    ]);
+    expect(next.app.saveState).toBe('draft');
+    await expect
+      .poll(() => next.app.report?.strategies.map((s) => s.monthlyCost))
+      .toEqual(report?.strategies.map((s) => s.monthlyCost));
+  });
+
+  it('once the typed plan is valid again it replaces the document and the draft goes', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.flush();
+    app.edit(['services', 0, 'memoryMiB'], 1024);
+    await app.flush();
+    expect(app.saveState).toBe('saved');
+    expect(store.rows.get(id)).not.toHaveProperty('draft');
+    expect(docOf(store, id).services[0]!.memoryMiB).toBe(1024);
+  });
+
+  it('undo and redo move between the draft and valid versions, each saved as what it is', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 33);
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.flush();
+    expect(store.rows.get(id)!.draft).toBeDefined();
+    app.undo();
+    await app.flush();
+    expect(store.rows.get(id)).not.toHaveProperty('draft');
+    expect(docOf(store, id).services[0]!.cpuMsPerRequest).toBe(33);
+    app.redo();
+    await app.flush();
+    expect(services(store.rows.get(id)!.draft)[0]!.memoryMiB).toBe('a lot');
+    expect(app.saveState).toBe('draft');
+  });
+
+  it('"go back to the last valid version" is one undoable edit that clears the draft', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'cpuMsPerRequest'], 33);
+    await app.flush();
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    app.edit(['services', 1, 'durationMs'], 5);
+    await app.flush();
+    app.restoreLastValid();
+    expect(app.valid).toBe(true);
+    await app.flush();
+    expect(store.rows.get(id)).not.toHaveProperty('draft');
+    expect(docOf(store, id).services[0]!.cpuMsPerRequest).toBe(33);
+    app.undo();
+    expect(services(app.doc)[0]!.memoryMiB).toBe('a lot');
+  });
+
+  it('a pod too big for the node type is no plan problem: saved as the plan, shown at its field, only that strategy not costed', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'container', 'memoryMiB'], 16384);
+    expect(app.valid).toBe(true);
+    expect(app.issuesAt(['services', 0, 'container', 'memoryMiB'])).toEqual([
+      expect.stringMatching(
+        /^Service instance per container cannot be costed: a pod request of 16384 MiB .*; choose a larger node type/,
+      ),
+    ]);
+    const costed = app.report!.strategies.filter((s) => !s.cannotCost).map((s) => s.id);
+    expect(costed).toEqual(['shared-host', 'vm-per-service', 'serverless']);
+    await app.flush();
+    expect(app.saveState).toBe('saved');
+    expect(store.rows.get(id)).not.toHaveProperty('draft');
+  });
+
+  it('duplicating a plan with a draft copies the draft too', async () => {
+    const { app, store } = await started();
+    const id = app.currentId!;
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.flush();
+    await app.duplicate(id);
+    const copy = [...store.rows.values()].find((r) => r.id !== id)!;
+    expect(copy.name).toMatch(/copy$/);
+    expect((copy.draft as { name: string }).name).toBe(copy.name);
+    expect(services(copy.draft)[0]!.memoryMiB).toBe('a lot');
+  });
+
+  it('exports are refused while the plan has problems, saying why, never the last valid version silently', async () => {
+    const { app, platform } = await started();
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    await app.exportCsv();
+    await app.exportJson();
+    expect(platform.saved).toEqual([]);
+    const said = app.notices.filter((n) => n.kind === 'error').map((n) => n.text);
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^Not exported: this plan has 1 problem \(first: services\[0\]\.memoryMiB: .*the CSV report would show the last valid version/,
+      ),
+      expect.stringMatching(/^Not exported: .*the plan file would show the last valid version/),
+    ]);
+    app.restoreLastValid();
+    await app.exportCsv();
+    expect(platform.saved.map((f) => f.mimeType)).toEqual(['text/csv']);
+  });
+
+  it('the journal covers drafts: an invalid edit made just before the page went away is recovered as the draft', async () => {
+    const journal = memoryStorage();
+    const { app, store } = await started(memoryStore(), journal);
+    const id = app.currentId!;
+    store.hold = new Promise(() => {});
+    app.edit(['services', 0, 'memoryMiB'], 'a lot');
+    app.pageHidden();
+    await new Promise((r) => setTimeout(r, 0));
+    app.dispose();
+    store.hold = null;
+    const next = await started(store, journal);
+    expect(services(store.rows.get(id)!.draft)[0]!.memoryMiB).toBe('a lot');
+    expect(services(next.app.doc)[0]!.memoryMiB).toBe('a lot');
+    expect(journal.items.size).toBe(0);
   });
 });
 

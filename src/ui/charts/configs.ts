@@ -283,7 +283,11 @@ export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration
 // ---------------------------------------------------------------------------------------------------------------
 // (3) Forecast over 12, 24 or 36 calendar months
 
-export function forecastConfig(forecast: Forecast, currency: string): ChartConfiguration {
+export function forecastConfig(
+  forecast: Forecast,
+  currency: string,
+  shown: readonly StrategyId[] = STRATEGY_IDS,
+): ChartConfiguration {
   // Large points where the engine says the cheapest complete strategy changes, on the new leader's line.
   const marked = (id: StrategyId, month: number) =>
     forecast.leadChanges.some((c) => c.month === month && c.leader === id);
@@ -292,7 +296,8 @@ export function forecastConfig(forecast: Forecast, currency: string): ChartConfi
     type: 'line',
     data: {
       labels: months.map((f) => monthLabel(f.calendarMonth)),
-      datasets: STRATEGY_IDS.map((id, i) => ({
+      // A strategy that cannot be costed has no line (a line at 0 would read as free); each keeps its own style.
+      datasets: STRATEGY_IDS.flatMap((id, i) => (shown.includes(id) ? [{ id, i }] : [])).map(({ id, i }) => ({
         label: STRATEGY_NAMES[id],
         data: months.map((f) => f.costs[id]),
         borderColor: strategyColor(id),

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
+import { STRATEGY_NAMES, type StrategyId } from '../../model/types.ts';
+import { forecastConfig } from '../charts/configs.ts';
 import { money } from '../format.ts';
 import ResultsPanel from './ResultsPanel.svelte';
 import { monthLabel } from './results.ts';
@@ -131,5 +133,44 @@ describe('ResultsPanel', () => {
     expect(rows).toHaveLength(100);
     expect(text(out)).toContain('Show all 120 services');
     expect(text(out)).toContain('Working out the forecast…');
+  });
+});
+
+describe('a strategy that cannot be costed (issue 9 §1)', () => {
+  const catalog = bundledCatalog('aws-us-east-1')!;
+  const plan = testPlan(catalog, [
+    testService({ name: 'api' }),
+    testService({ name: 'db', memoryMiB: 16384, trafficRps: flat(5) }),
+  ]);
+  const report = evaluate(plan);
+  const { body } = render(ResultsPanel, {
+    props: { report, forecast: forecast(plan, { months: 2, start: '2027-01' }) },
+  });
+  const cards = cardsOf(body);
+
+  it('says so on its card with the reason and the fix, instead of a cost; the other cards show their costs', () => {
+    const cc = text(cards[2]!);
+    expect(cc).toContain('cannot be costed');
+    expect(cc).toContain('a pod request of 16384 MiB is more than a m6i.xlarge node can allocate');
+    expect(cc).toMatch(/Fix: choose a larger node type \(e\.g\. \S+\) in the strategy settings/);
+    expect(cc).not.toContain(money(0, 'USD'));
+    expect(cc).not.toContain('Does not run');
+    for (const i of [0, 1, 3])
+      expect(text(cards[i]!)).toContain(money(report.strategies[i]!.monthlyCost, 'USD'));
+  });
+
+  it('has no forecast line or column (not a line of zeros); the others keep theirs and their styles', () => {
+    const f = forecast(plan, { months: 2, start: '2027-01' });
+    const config = forecastConfig(f, 'USD', ['shared-host', 'vm-per-service', 'serverless']);
+    const sets = config.data.datasets as { label?: string; pointStyle?: unknown }[];
+    expect(sets.map((d) => d.label)).toEqual(
+      ['shared-host', 'vm-per-service', 'serverless'].map((id) => STRATEGY_NAMES[id as StrategyId]),
+    );
+    expect(sets[2]!.pointStyle).toBe('rectRot');
+    for (const id of ['forecast-table', 'forecast-totals']) {
+      const head = table(body, id).split('</thead>')[0]!;
+      expect(head).not.toContain(STRATEGY_NAMES['container-cluster']);
+      expect(head).toContain(STRATEGY_NAMES.serverless);
+    }
   });
 });

@@ -106,6 +106,8 @@ export function concurrency(strategy: StrategyReport): { average: number | null;
 
 /** Services a strategy cannot run (serverless: stateful or too long), in report order. */
 export function excludedServices(strategy: StrategyReport): string[] {
+  // A strategy that cannot be costed runs nothing; its card says why instead of listing every service.
+  if (strategy.cannotCost) return [];
   return strategy.services.filter((s) => !s.included).map((s) => s.service);
 }
 
