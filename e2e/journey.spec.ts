@@ -81,7 +81,7 @@ test('changing a setting changes the costs; an invalid value is shown and saved 
   expect(await cardCosts(page)).toEqual(good);
   // The value as typed came back with the reload (issue 9 §1), still marked.
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
-  await expect(target).toHaveValue('1.5');
+  await expect(target).toHaveValue('150');
   await expect(target).toHaveAttribute('aria-invalid', 'true');
 });
 
