@@ -1185,8 +1185,14 @@ export class AppState {
     );
   }
 
-  /** The line items of every strategy (the report's rows). */
-  async exportCsv(): Promise<void> {
+  /**
+   * Every CSV export of the open plan goes this way: refused while the plan has problems (exportBlocked), otherwise
+   * written as a spreadsheet file named after the plan and `what`, stamped with this clock's time.
+   */
+  async #exportReportCsv(
+    what: string | null,
+    make: (report: Report, options: ExportOptions) => CsvText | null,
+  ) {
     const blocked = this.exportBlocked('the CSV report');
     if (blocked) {
       this.notify(blocked, 'error');
@@ -1195,40 +1201,31 @@ export class AppState {
     const report = this.report;
     if (!report) return;
     const now = new Date();
+    const csv = make(report, this.#csvOptions(now));
+    if (csv === null) return;
     await this.#save(
-      exportFileName(report.plan, now, 'csv'),
+      exportFileName(what ? `${report.plan} ${what}` : report.plan, now, 'csv'),
       'text/csv',
-      reportToCsv(report, this.#csvOptions(now)),
+      csv,
     );
   }
 
+  /** The line items of every strategy (the report's rows). */
+  exportCsv(): Promise<void> {
+    return this.#exportReportCsv(null, reportToCsv);
+  }
+
   /** The cost-per-service table (services × strategies). */
-  async exportServicesCsv(): Promise<void> {
-    const blocked = this.exportBlocked('the CSV report');
-    if (blocked) {
-      this.notify(blocked, 'error');
-      return;
-    }
-    const report = this.report;
-    if (!report) return;
-    const now = new Date();
-    const csv = servicesToCsv(report, this.#csvOptions(now));
-    await this.#save(exportFileName(`${report.plan} cost per service`, now, 'csv'), 'text/csv', csv);
+  exportServicesCsv(): Promise<void> {
+    return this.#exportReportCsv('cost per service', servicesToCsv);
   }
 
   /** The forecast as shown (horizon, start month, leader, totals). */
-  async exportForecastCsv(): Promise<void> {
-    const blocked = this.exportBlocked('the CSV report');
-    if (blocked) {
-      this.notify(blocked, 'error');
-      return;
-    }
-    const report = this.report;
+  exportForecastCsv(): Promise<void> {
     const forecast = this.forecast;
-    if (!report || !forecast) return;
-    const now = new Date();
-    const csv = forecastToCsv(report, forecast, this.#csvOptions(now));
-    await this.#save(exportFileName(`${report.plan} forecast`, now, 'csv'), 'text/csv', csv);
+    return this.#exportReportCsv('forecast', (report, options) =>
+      forecast ? forecastToCsv(report, forecast, options) : null,
+    );
   }
 
   async exportJson(): Promise<void> {
