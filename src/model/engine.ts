@@ -131,12 +131,8 @@ export function forecast(plan: Plan, options: ForecastOptions): Forecast {
   if (!Number.isInteger(months) || months < 1)
     throw new RangeError(`forecast months must be ≥ 1, not ${months}`);
   if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
-  const out: ForecastMonth[] = [];
-  const leadChanges: LeadChange[] = [];
-  const completeAlways = new Set<StrategyId>(STRATEGY_IDS);
-  let leader: StrategyId | null = null;
-  let running = perStrategy(() => 0);
   const blocked = costingProblems(plan);
+  const costed: MonthCosts[] = [];
   for (let m = 1; m <= months; m++) {
     const reports = strategies(
       prepare(plan, (s) => growthFactor(s, m)),
@@ -149,9 +145,34 @@ export function forecast(plan: Plan, options: ForecastOptions): Forecast {
       costs[r.id] = r.monthlyCost;
       capacity[r.id] = r.capacity;
       if (r.services.every((s) => s.included)) complete.add(r.id);
-      else completeAlways.delete(r.id);
     }
-    const cheapest = cheapestOf(reports);
+    costed.push({ costs, capacity, cheapest: cheapestOf(reports), complete });
+  }
+  return forecastFromCosts(start, costed, tolerance);
+}
+
+/** One month's figures as the forecast reads them: each strategy's cost, its capacity, and which run every service. */
+export interface MonthCosts {
+  costs: Record<StrategyId, number>;
+  capacity: Record<StrategyId, Record<string, number>>;
+  cheapest: StrategyId | null;
+  complete: ReadonlySet<StrategyId>;
+}
+
+/**
+ * A forecast from its months' figures (month 1 is the calendar month `start`): the leader of each month under the
+ * tolerance rule, the lead changes, cumulative, yearly and overall totals (in cents), and the strategies complete in
+ * every month. `forecast` feeds it the engine's monthly runs; test data goes through it too, so it has one rule.
+ */
+export function forecastFromCosts(start: string, costed: readonly MonthCosts[], tolerance: number): Forecast {
+  const out: ForecastMonth[] = [];
+  const leadChanges: LeadChange[] = [];
+  const completeAlways = new Set<StrategyId>(STRATEGY_IDS);
+  let leader: StrategyId | null = null;
+  let running = perStrategy(() => 0);
+  costed.forEach(({ costs, capacity, cheapest, complete }, i) => {
+    const m = i + 1;
+    for (const id of STRATEGY_IDS) if (!complete.has(id)) completeAlways.delete(id);
     const previous: StrategyId | null = leader;
     leader = nextLeader(previous, cheapest, costs, complete, tolerance);
     const calendarMonth = addMonths(start, m - 1);
@@ -165,7 +186,7 @@ export function forecast(plan: Plan, options: ForecastOptions): Forecast {
     const before = running;
     running = perStrategy((id) => sumCents([before[id], costs[id]]));
     out.push({ month: m, calendarMonth, costs, cheapest, leader, cumulative: running, capacity });
-  }
+  });
   const years: ForecastYear[] = [];
   for (let i = 0; i < out.length; i += 12) {
     const block = out.slice(i, i + 12);

@@ -1,13 +1,9 @@
 // A small hand-made report and forecast with the engine's shapes, for the results and compare tests.
 // Figures are invented but consistent: services' costs add up to each strategy's monthly cost, and line items
 // add up to it too.
-import { addMonths } from '../../model/calendar.ts';
-import { FORECAST_TOLERANCE, nextLeader } from '../../model/engine.ts';
-import { sumCents } from '../../model/money.ts';
+import { FORECAST_TOLERANCE, forecastFromCosts, type MonthCosts } from '../../model/engine.ts';
 import type {
   Forecast,
-  ForecastMonth,
-  LeadChange,
   LineItem,
   Report,
   StrategyId,
@@ -268,58 +264,16 @@ export function sampleForecast(report: Report = sampleReport(), months = 12, sta
   const complete = new Set(
     report.strategies.filter((s) => s.services.every((x) => x.included)).map((s) => s.id),
   );
-  let leader: StrategyId | null = null;
-  let running = Object.fromEntries(ids.map((id) => [id, 0])) as Record<StrategyId, number>;
-  const leadChanges: LeadChange[] = [];
-  const out: ForecastMonth[] = Array.from({ length: months }, (_, m) => {
+  const costed: MonthCosts[] = Array.from({ length: months }, (_, m) => {
     const costs = Object.fromEntries(
       ids.map((id) => {
         const step = id === 'shared-host' ? (m >= 8 ? 2 : 1) : 1;
         return [id, Math.round(base[id] * step * (1 + growth[id]) ** m * 100) / 100];
       }),
     ) as Record<StrategyId, number>;
-    const capacity = Object.fromEntries(ids.map((id) => [id, {}])) as ForecastMonth['capacity'];
+    const capacity = Object.fromEntries(ids.map((id) => [id, {}])) as MonthCosts['capacity'];
     const cheapest = ids.filter((id) => complete.has(id)).reduce((a, b) => (costs[b] < costs[a] ? b : a));
-    const previous: StrategyId | null = leader;
-    leader = nextLeader(previous, cheapest, costs, complete, FORECAST_TOLERANCE);
-    const calendarMonth = addMonths(start, m);
-    if (m > 0 && leader !== null && leader !== previous && previous !== null) {
-      leadChanges.push({
-        month: m + 1,
-        calendarMonth,
-        previous,
-        leader,
-        margin: (costs[previous] - costs[leader]) / costs[previous],
-      });
-    }
-    const before = running;
-    running = Object.fromEntries(ids.map((id) => [id, sumCents([before[id], costs[id]])])) as Record<
-      StrategyId,
-      number
-    >;
-    return { month: m + 1, calendarMonth, costs, cheapest, leader, cumulative: running, capacity };
+    return { costs, capacity, cheapest, complete };
   });
-  const years = [];
-  for (let i = 0; i < out.length; i += 12) {
-    const block = out.slice(i, i + 12);
-    years.push({
-      year: i / 12 + 1,
-      from: block[0]!.calendarMonth,
-      to: block.at(-1)!.calendarMonth,
-      months: block.length,
-      costs: Object.fromEntries(ids.map((id) => [id, sumCents(block.map((f) => f.costs[id]))])) as Record<
-        StrategyId,
-        number
-      >,
-    });
-  }
-  return {
-    start,
-    months: out,
-    tolerance: FORECAST_TOLERANCE,
-    leadChanges,
-    years,
-    total: running,
-    complete: ids.filter((id) => complete.has(id)),
-  };
+  return forecastFromCosts(start, costed, FORECAST_TOLERANCE);
 }
