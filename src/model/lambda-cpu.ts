@@ -1,0 +1,41 @@
+// Lambda's CPU scales with its memory (issue 10 §7.6): "At 1,769 MB, a function has the equivalent of one vCPU"
+// (AWS Lambda developer guide; pricing-2.md §3). A request that needs c CPU-ms at m MB cannot finish before
+// c ÷ min(1, m ÷ 1,769) ms; single-threaded work gains nothing above one vCPU. docs/cost-model.md "Lambda CPU".
+
+/** Memory (MB) at which a function has one full vCPU. */
+export const LAMBDA_MB_PER_VCPU = 1769;
+
+/** The share of one vCPU a function gets at `memoryMiB` (capped at 1: one thread uses at most one vCPU). */
+export function lambdaCpuShare(memoryMiB: number): number {
+  return Math.min(1, memoryMiB / LAMBDA_MB_PER_VCPU);
+}
+
+/** The duration a request really takes on Lambda: its measured duration, or longer when the CPU share stretches it. */
+export function lambdaDurationMs(durationMs: number, cpuMsPerRequest: number, memoryMiB: number): number {
+  return Math.max(durationMs, cpuMsPerRequest / lambdaCpuShare(memoryMiB));
+}
+
+/**
+ * `memoryMiB: "auto"`: the smallest memory (whole MB, at least the service's own and Lambda's minimum, at most its
+ * maximum) at which the function is not stretched. When the CPU work is longer than the duration even a full vCPU
+ * stretches it: then the memory that gives one vCPU (more would not help), and `stretched` says so.
+ */
+export function autoLambdaMemory(
+  durationMs: number,
+  cpuMsPerRequest: number,
+  serviceMemoryMiB: number,
+  limits: { min: number; max: number },
+): { memoryMiB: number; stretched: boolean } {
+  const unstretched =
+    durationMs > 0 ? Math.ceil((LAMBDA_MB_PER_VCPU * cpuMsPerRequest) / durationMs) : Infinity;
+  const wanted = Math.min(LAMBDA_MB_PER_VCPU, unstretched);
+  let memoryMiB = Math.min(limits.max, Math.max(limits.min, Math.ceil(serviceMemoryMiB), wanted));
+  // The product above can land a hair under the whole MB that is needed; one more MB then settles it.
+  while (
+    memoryMiB < Math.min(limits.max, LAMBDA_MB_PER_VCPU) &&
+    lambdaDurationMs(durationMs, cpuMsPerRequest, memoryMiB) > durationMs
+  ) {
+    memoryMiB++;
+  }
+  return { memoryMiB, stretched: lambdaDurationMs(durationMs, cpuMsPerRequest, memoryMiB) > durationMs };
+}

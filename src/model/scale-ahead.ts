@@ -1,0 +1,23 @@
+// Scaling on equal terms (issue 10 §5): an autoscaler must be ready before traffic arrives, so capacity in hour h
+// is sized for the highest demand in hours h … h+k. The week repeats (Sunday 23:00 is followed by Monday 00:00),
+// so the window wraps. k = 0 is the v1 behaviour (each hour sized for itself). docs/cost-model.md "Scaling".
+
+export const MAX_SCALE_AHEAD_HOURS = 3;
+
+/** Each hour's value replaced by the largest of it and the next `aheadHours` hours, wrapping around the week. */
+export function aheadMax(series: readonly number[], aheadHours: number): number[] {
+  if (!Number.isInteger(aheadHours) || aheadHours < 0 || aheadHours > MAX_SCALE_AHEAD_HOURS) {
+    throw new Error(
+      `scaleAheadHours is a whole number from 0 to ${MAX_SCALE_AHEAD_HOURS}, not ${aheadHours}`,
+    );
+  }
+  const n = series.length;
+  if (aheadHours === 0) return series.slice();
+  const out = new Array<number>(n);
+  for (let h = 0; h < n; h++) {
+    let m = series[h]!;
+    for (let k = 1; k <= aheadHours; k++) m = Math.max(m, series[(h + k) % n]!);
+    out[h] = m;
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// Zones and surviving the loss of one (issue 10 §3). A fleet is the set of members (hosts, VM instances of one
+// service, nodes, pods of one service, tasks) that serve one purpose in one hour. docs/cost-model.md "Zones".
+
+export interface Resilience {
+  /** Availability zones the fleet is spread over, evenly (1–6). */
+  zones: number;
+  /** Keep meeting demand after the fullest zone is lost (needs 2 zones or more). */
+  surviveZoneLoss: boolean;
+}
+
+export const SINGLE_ZONE: Resilience = { zones: 1, surviveZoneLoss: false };
+
+/** The most members any one zone holds when `count` members are spread evenly over `zones`. */
+export function fullestZone(count: number, zones: number): number {
+  return Math.ceil(count / zones);
+}
+
+/**
+ * Members a fleet runs when it needs `need` (a whole number) to meet demand at its target utilization.
+ * - A fleet that does not run in this hour (need 0) stays at 0.
+ * - Otherwise at least one member per zone.
+ * - With `surviveZoneLoss`, the smallest count c, spread evenly, with c − ⌈c ÷ N⌉ ≥ need: what is left after losing
+ *   the fullest zone still meets demand (need 4 over 3 zones → 6).
+ */
+export function fleetSize(need: number, r: Resilience): number {
+  if (!Number.isInteger(need) || need < 0)
+    throw new Error(`a fleet needs a whole number of members, not ${need}`);
+  if (!Number.isInteger(r.zones) || r.zones < 1)
+    throw new Error(`zones must be a whole number ≥ 1, not ${r.zones}`);
+  if (need === 0) return 0;
+  const floor = Math.max(need, r.zones);
+  if (!r.surviveZoneLoss) return floor;
+  if (r.zones < 2) throw new Error('surviving the loss of a zone needs at least 2 zones');
+  // c − ⌈c/N⌉ grows by 0 or 1 per step, so the first c from the lower bound ⌈need·N/(N−1)⌉ that holds is the smallest.
+  let c = Math.max(floor, Math.ceil((need * r.zones) / (r.zones - 1)));
+  while (c - fullestZone(c, r.zones) < need) c++;
+  return c;
+}
