@@ -165,6 +165,17 @@ describe('shared host', () => {
 });
 
 describe('VM per service', () => {
+  it('runs at least one instance for any positive demand, however small (issue 10 §7.1)', () => {
+    // 1 request a day of 1 CPU-ms: about 1e-8 vCPU at the busiest hour, far below the old absolute 1e-9 cut-off.
+    const tiny = testService({ name: 'tiny', trafficRps: flat(1e-5), cpuMsPerRequest: 0.1, minInstances: 0 });
+    const s = get(
+      evaluate(testPlan(catalog, [tiny], { vmPerService: { scaling: 'hourly' } })),
+      'vm-per-service',
+    );
+    expect(s.monthlyCost).toBeGreaterThan(0);
+    expect(Math.min(...s.week.units.filter((u) => u > 0))).toBeGreaterThanOrEqual(1);
+    expect(s.week.units.every((u) => u >= 1)).toBe(true);
+  });
   const peaky = flat(0);
   peaky[10] = 240; // 240 rps × 10 ms = 2.4 vCPU for one hour a day
   it('static pays the peak hour all period; hourly follows the curve', () => {
@@ -257,6 +268,12 @@ describe('serverless', () => {
   it('bills duration rounded up to the whole millisecond', () => {
     expect(billedSeconds(28)).toBe(0.028);
     expect(billedSeconds(27.2)).toBe(0.028);
+  });
+  it('rounds a duration just above a whole millisecond up, as AWS does (issue 10 §7.2: no trimming before a ceiling)', () => {
+    expect(billedSeconds(1.000000000001)).toBe(0.002);
+    expect(billedSeconds(28.0000001)).toBe(0.029);
+    // Arithmetic noise of a few units in the last place is not a longer request: 100 × 1.1 is 110 ms.
+    expect(billedSeconds(100 * 1.1)).toBe(0.11);
   });
   it('leaves out stateful and too-long services, says so, and is not called cheapest then', () => {
     const plan = testPlan(catalog, [

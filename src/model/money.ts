@@ -27,17 +27,30 @@ export function sumCents(amounts: readonly number[]): number {
   return cents / 100;
 }
 
-/** Relative tolerance for counting: far below any real fraction of an instance, far above float noise. */
-const COUNT_TOLERANCE = 1e-9;
+/**
+ * Relative tolerance for counting: a few thousand units in the last place, far above the noise of summing thousands
+ * of hourly figures (n × 2.2e-16), far below any real fraction of an instance. Relative only: an absolute cut-off
+ * turned a genuinely tiny positive demand into 0 instances (issue 10 §7.1).
+ */
+const COUNT_TOLERANCE = 1e-12;
 
-/** Rounds up, ignoring float noise (2.0000000000004 instances are 2 instances). Hot path: no string work. */
+/** Rounds up, ignoring float noise (2.0000000000004 instances are 2 instances); any positive x gives at least 1. */
 export function ceilClean(x: number): number {
-  return Math.ceil(x - COUNT_TOLERANCE * Math.max(1, Math.abs(x)));
+  return Math.ceil(x - COUNT_TOLERANCE * Math.abs(x));
 }
 
 /** Rounds down, ignoring float noise (2.9999999999997 pods fit as 3). */
 export function floorClean(x: number): number {
-  return Math.floor(x + COUNT_TOLERANCE * Math.max(1, Math.abs(x)));
+  return Math.floor(x + COUNT_TOLERANCE * Math.abs(x));
+}
+
+/**
+ * Rounds a user's figure up to a whole number, tolerating only a few units in the last place of arithmetic noise
+ * (100 × 1.1 is 110, not 111), never trimming the figure itself (1.000000000001 rounds up to 2): AWS rounds every
+ * invocation up to the next millisecond (issue 10 §7.2).
+ */
+export function ceilExact(x: number): number {
+  return Math.ceil(x - 4 * Number.EPSILON * Math.abs(x));
 }
 
 /**

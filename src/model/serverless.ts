@@ -1,6 +1,6 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
-import { clean } from './money.ts';
+import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
@@ -10,7 +10,7 @@ import { ARCHITECTURES } from './types.ts';
 
 /** Billed duration: rounded up to the next whole millisecond (since 2020-12-01), in seconds. */
 export function billedSeconds(durationMs: number): number {
-  return Math.ceil(clean(durationMs)) / 1000;
+  return ceilExact(durationMs) / 1000;
 }
 
 /** Why a service cannot run on Lambda, or null when it can. */
