@@ -340,6 +340,22 @@ describe('serverless', () => {
     expect(q['Requests (free tier)']).toBeUndefined();
     expect(q['Duration, x86_64 (free tier)']).toBeUndefined();
   });
+  it('allocates the free tier only to functions it covers (issue 10 §7.5): a small function without provisioned concurrency costs $0', () => {
+    const plan = testPlan(catalog, [
+      testService({
+        name: 'warm',
+        trafficRps: flat(100),
+        durationMs: 200,
+        serverless: { memoryMiB: 1024, provisionedConcurrency: 10 },
+      }),
+      // About 0.3M requests and 7,500 GB-s a month: inside the free tier.
+      testService({ name: 'small', trafficRps: flat(0.1), durationMs: 100, serverless: { memoryMiB: 1024 } }),
+    ]);
+    const s = get(evaluate(plan), 'serverless');
+    const cost = Object.fromEntries(s.services.map((x) => [x.service, x.cost]));
+    expect(cost['small']).toBe(0);
+    expect(cost['warm']).toBe(s.monthlyCost);
+  });
   it('charges ephemeral storage above 512 MB', () => {
     const plan = testPlan(catalog, [
       testService({

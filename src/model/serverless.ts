@@ -76,6 +76,17 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
   };
 }
 
+/**
+ * What each service pays for after the free tier: its usage less its share of the free amount, the free amount
+ * being shared among the services it covers (those without provisioned concurrency) by their eligible usage. A
+ * function with provisioned concurrency gets no free tier, so it pays for all of its usage (issue 10 §7.5).
+ */
+function paidShares(usage: readonly number[], eligible: readonly number[], free: number): number[] {
+  const eligibleTotal = eligible.reduce((a, b) => a + b, 0);
+  if (free <= 0 || eligibleTotal <= 0) return usage.slice();
+  return usage.map((u, i) => Math.max(0, u - (free * eligible[i]!) / eligibleTotal));
+}
+
 export function serverless(p: Prepared): StrategyReport {
   const st = p.plan.strategies.serverless;
   const prices = p.plan.catalog.serverless;
@@ -111,7 +122,7 @@ export function serverless(p: Prepared): StrategyReport {
   if (totalRequests - freeRequests > 0) {
     addShared(
       line(null, 'Requests', '1M requests', (totalRequests - freeRequests) / 1e6, prices.requestsPerMillion),
-      byRequests,
+      paidShares(byRequests, byFreeRequests, freeRequests),
     );
   }
 
@@ -131,11 +142,12 @@ export function serverless(p: Prepared): StrategyReport {
       u && u.architecture === arch && !u.hasProvisioned ? u.onDemandGbSeconds : 0,
     );
     if (free > 0) addShared(line(null, `Duration, ${arch} (free tier)`, 'GB-seconds', free, 0), byArchFree);
+    const byArchPaid = paidShares(byArch, byArchFree, free);
     for (const slice of applyTiers(clean(total - free), prices.gbSecond[arch])) {
       const price = discounted(slice.price, st.discount);
       addShared(
         line(null, `Duration, ${arch} (${tierLabel(slice)})`, 'GB-seconds', slice.quantity, price),
-        byArch,
+        byArchPaid,
       );
     }
   }
