@@ -356,6 +356,27 @@ describe('serverless', () => {
     expect(cost['small']).toBe(0);
     expect(cost['warm']).toBe(s.monthlyCost);
   });
+  it('bills the duration a request really takes when its memory gives too little CPU (issue 10 §7.6), and says so', () => {
+    // 100 CPU-ms at 128 MB (128 ÷ 1,769 of a vCPU) takes 100 × 1,769 ÷ 128 = 1,382.03 ms, billed 1,383 ms.
+    const slow = testService({
+      name: 'resize',
+      trafficRps: perSecondFor(1_000_000),
+      cpuMsPerRequest: 100,
+      durationMs: 120,
+      serverless: { memoryMiB: 128 },
+    });
+    const s = get(evaluate(testPlan(catalog, [slow], { serverless: { freeTier: false } })), 'serverless');
+    const duration = s.lineItems.find((l) => l.component.startsWith('Duration, x86_64'))!;
+    expect(duration.quantity).toBeCloseTo(1_000_000 * 1.383 * 0.125, 6);
+    const w = s.warnings.find((x) => x.code === 'cpu-stretched');
+    expect(w?.service).toBe('resize');
+    expect(w?.message).toMatch(/1,383 ms/);
+    expect(w?.message).toMatch(/1,475 MB/);
+    // With enough memory for the CPU work the measured duration stands.
+    const roomy = testService({ ...slow, serverless: { memoryMiB: 1536 } });
+    const r = get(evaluate(testPlan(catalog, [roomy])), 'serverless');
+    expect(r.warnings.some((x) => x.code === 'cpu-stretched')).toBe(false);
+  });
   it('charges ephemeral storage above 512 MB', () => {
     const plan = testPlan(catalog, [
       testService({

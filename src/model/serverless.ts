@@ -1,5 +1,6 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
+import { LAMBDA_MB_PER_VCPU, lambdaCpuShare, lambdaDurationMs } from './lambda-cpu.ts';
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
@@ -13,11 +14,17 @@ export function billedSeconds(durationMs: number): number {
   return ceilExact(durationMs) / 1000;
 }
 
+/** How long one request runs on Lambda: its duration, stretched when its memory gives too little CPU. */
+export function lambdaDuration(s: Service): number {
+  return lambdaDurationMs(s.durationMs, s.cpuMsPerRequest, s.serverless.memoryMiB);
+}
+
 /** Why a service cannot run on Lambda, or null when it can. */
 export function serverlessIneligibility(s: Service, maxDurationMs: number): string | null {
   if (s.stateful) return 'it is stateful (Lambda functions are stateless)';
-  if (s.durationMs > maxDurationMs) {
-    return `a request takes ${s.durationMs} ms, longer than Lambda's maximum of ${maxDurationMs} ms`;
+  const duration = lambdaDuration(s);
+  if (duration > maxDurationMs) {
+    return `a request takes ${clean(duration)} ms, longer than Lambda's maximum of ${maxDurationMs} ms`;
   }
   if (s.memoryMiB > LAMBDA_MEMORY_MIB.max) {
     return `it needs ${s.memoryMiB} MiB of memory, more than Lambda's maximum of ${LAMBDA_MEMORY_MIB.max} MB`;
@@ -42,7 +49,8 @@ interface ServiceUsage {
 export function serviceUsage(s: PreparedService, hoursPerMonth: number): ServiceUsage {
   const sv = s.service.serverless;
   const gb = sv.memoryMiB / 1024;
-  const billed = billedSeconds(s.service.durationMs);
+  const durationMs = lambdaDuration(s.service);
+  const billed = billedSeconds(durationMs);
   const levels = weekLevels(sv.provisionedConcurrency);
   const concurrency = new Array<number>(HOURS_PER_WEEK);
   let requests = 0;
@@ -51,7 +59,7 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const rps = s.rps[h]!;
     const n = levels[h]!;
-    const c = (rps * s.service.durationMs) / 1000; // Little's law
+    const c = (rps * durationMs) / 1000; // Little's law
     concurrency[h] = c;
     const reqs = rps * SECONDS_PER_HOUR;
     requests += reqs;
@@ -87,6 +95,24 @@ function paidShares(usage: readonly number[], eligible: readonly number[], free:
   return usage.map((u, i) => Math.max(0, u - (free * eligible[i]!) / eligibleTotal));
 }
 
+/** A warning naming the service when its memory gives too little CPU for its requests (issue 10 §7.6). */
+function cpuStretchWarning(s: Service): Warning | null {
+  const mem = s.serverless.memoryMiB;
+  const duration = lambdaDuration(s);
+  if (duration <= s.durationMs) return null;
+  const fmt = (x: number): string => Math.ceil(x).toLocaleString('en-US');
+  const share = Math.round(lambdaCpuShare(mem) * 100);
+  const enough =
+    s.cpuMsPerRequest <= s.durationMs
+      ? ` ${fmt((LAMBDA_MB_PER_VCPU * s.cpuMsPerRequest) / s.durationMs)} MB or more would avoid it.`
+      : ` Even one full vCPU (${fmt(LAMBDA_MB_PER_VCPU)} MB) needs ${fmt(s.cpuMsPerRequest)} ms for its CPU work.`;
+  return {
+    service: s.name,
+    code: 'cpu-stretched',
+    message: `${s.name}: at ${fmt(mem)} MB Lambda gives ${share}% of a vCPU, so a request needing ${clean(s.cpuMsPerRequest)} CPU-ms takes ${fmt(ceilExact(duration))} ms, not ${clean(s.durationMs)} ms, and is billed for that.${enough}`,
+  };
+}
+
 export function serverless(p: Prepared): StrategyReport {
   const st = p.plan.strategies.serverless;
   const prices = p.plan.catalog.serverless;
@@ -102,6 +128,11 @@ export function serverless(p: Prepared): StrategyReport {
       });
     }
     return why === null;
+  });
+  p.services.forEach((s, i) => {
+    if (!included[i]) return;
+    const w = cpuStretchWarning(s.service);
+    if (w) warnings.push(w);
   });
   const usage = p.services.map((s, i) => (included[i] ? serviceUsage(s, p.hoursPerMonth) : null));
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.

@@ -2,7 +2,7 @@
 // the worker boundary.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ForecastMonth } from '../model/index.ts';
+import type { ForecastMonth, StrategyId } from '../model/index.ts';
 import { newPlanDoc } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
 import { evaluateDoc, type EvalRequest, type EvalResponse, type Evaluation } from './evaluate.ts';
@@ -12,6 +12,22 @@ type Before = Pick<ForecastMonth, 'month' | 'costs' | 'cheapest' | 'capacity'>;
 const BEFORE = JSON.parse(
   readFileSync(new URL('./fixtures/forecast-before-issue-9.json', import.meta.url), 'utf8'),
 ) as Record<string, Before[]>;
+
+/**
+ * Strategies whose figures a documented defect fix changed since the fixture was written (a plan file is
+ * reproducible except where a defect is fixed; docs/cost-model.md says which):
+ * - internal-tools, serverless: issue 10 §7.6, Lambda's CPU share — sso-auth's 4 CPU-ms at 256 MB take 28 ms, not
+ *   25 ms ($80.71 → $80.87 in month 1).
+ */
+const CHANGED_BY_DEFECT_FIXES: Record<string, StrategyId[]> = { 'internal-tools': ['serverless'] };
+
+function omit<T>(
+  record: Partial<Record<StrategyId, T>>,
+  keys: readonly StrategyId[],
+): Partial<Record<StrategyId, T>> {
+  const dropped = new Set<string>(keys);
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !dropped.has(k)));
+}
 
 describe('forecast figures', () => {
   for (const name of ['food-delivery', 'internal-tools']) {
@@ -26,7 +42,20 @@ describe('forecast figures', () => {
           cheapest,
           capacity,
         }));
-        expect(JSON.parse(JSON.stringify(now))).toEqual(BEFORE[name]!.slice(0, months));
+        const before = BEFORE[name]!.slice(0, months);
+        const fixed = CHANGED_BY_DEFECT_FIXES[name] ?? [];
+        // Figures a documented defect fix changed must differ (so this list cannot hide anything else) …
+        for (const id of fixed) {
+          expect(now.map((m) => m.costs[id])).not.toEqual(before.map((m) => m.costs[id]));
+        }
+        // … and everything else is exactly as before.
+        const without = (ms: Before[]) =>
+          ms.map((m) => ({
+            ...m,
+            costs: omit(m.costs, fixed),
+            capacity: omit(m.capacity, fixed),
+          }));
+        expect(without(JSON.parse(JSON.stringify(now)) as Before[])).toEqual(without(before));
       }
     });
   }
