@@ -377,6 +377,24 @@ describe('serverless', () => {
     const r = get(evaluate(testPlan(catalog, [roomy])), 'serverless');
     expect(r.warnings.some((x) => x.code === 'cpu-stretched')).toBe(false);
   });
+  it('warns when a request runs longer than the API Gateway integration timeout (issue 10 §2, §7.7)', () => {
+    const slow = testService({ name: 'report', trafficRps: flat(1), durationMs: 29_500 });
+    const warned = (apiGateway: 'none' | 'http' | 'rest') =>
+      get(evaluate(testPlan(catalog, [slow], { serverless: { apiGateway } })), 'serverless').warnings.filter(
+        (w) => w.code === 'front-door-timeout',
+      );
+    expect(warned('none')).toEqual([]);
+    expect(warned('http')).toEqual([]);
+    const rest = warned('rest');
+    expect(rest.map((w) => w.service)).toEqual(['report']);
+    expect(rest[0]!.message).toMatch(/29,500 ms.*REST API.*29 s/);
+    const longer = testService({ ...slow, durationMs: 45_000 });
+    const http = get(
+      evaluate(testPlan(catalog, [longer], { serverless: { apiGateway: 'http' } })),
+      'serverless',
+    );
+    expect(http.warnings.find((w) => w.code === 'front-door-timeout')?.message).toMatch(/HTTP API.*30 s/);
+  });
   it('charges ephemeral storage above 512 MB', () => {
     const plan = testPlan(catalog, [
       testService({

@@ -22,6 +22,12 @@ export interface LoadBalancerPrices {
   unitHourly: number;
 }
 
+/**
+ * The longest an API Gateway integration may run before the client gets a timeout (pricing-2.md §3, AWS docs):
+ * HTTP API at most 30 s (cannot be raised); REST API 29 s by default (raisable for Regional and private APIs).
+ */
+export const API_GATEWAY_TIMEOUT_MS = { http: 30_000, rest: 29_000 } as const;
+
 /** The ALB's LCU dimensions: one LCU is each of these per second / minute / hour (pricing-2.md §1). */
 export const ALB_LCU = {
   newConnectionsPerSecond: 25,

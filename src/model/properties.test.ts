@@ -12,15 +12,27 @@ import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 const catalog: Catalog = structuredClone(awsUsEast1);
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
 
+/**
+ * A figure a person could type: a decimal with at most `places` digits after the point. Raw doubles include
+ * subnormals (5e-324 CPU-ms), where rps × CPU-ms underflows to exactly 0 before scaling and not after: zero demand
+ * becoming positive under ×1.5 is float underflow, not the model (any positive demand needs an instance, issue 10
+ * §7.1, so such a plan gains a pod — and a placeholder — out of nothing).
+ */
+function decimal(min: number, max: number, places: number): fc.Arbitrary<number> {
+  const scale = 10 ** places;
+  return fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((n) => n / scale);
+}
+
+const rps = decimal(0, 400, 6);
 const curve = fc.oneof(
-  fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 24, maxLength: 24 }),
-  fc.array(fc.double({ min: 0, max: 400, noNaN: true }), { minLength: 168, maxLength: 168 }),
+  fc.array(rps, { minLength: 24, maxLength: 24 }),
+  fc.array(rps, { minLength: 168, maxLength: 168 }),
 );
 
 const serviceArb = fc
   .record({
     trafficRps: curve,
-    cpuMsPerRequest: fc.double({ min: 0, max: 40, noNaN: true }),
+    cpuMsPerRequest: decimal(0, 40, 6),
     durationMs: fc.double({ min: 1, max: 3000, noNaN: true }),
     memoryMiB: fc.integer({ min: 64, max: 6144 }),
     minInstances: fc.integer({ min: 0, max: 3 }),
@@ -54,7 +66,7 @@ const settingsArb = fc.record({
   nodeType: fc.constantFrom('m6i.xlarge', 'm6i.2xlarge', 'r6i.xlarge', 'm7g.2xlarge'),
   reservation: fc.constantFrom('eks' as const, 'gke' as const, 'aks' as const, 'none' as const),
   nodeUtil: fc.double({ min: 0.1, max: 1, noNaN: true }),
-  overprovisioning: fc.double({ min: 0, max: 1, noNaN: true }),
+  overprovisioning: decimal(0, 1, 4),
   nodeScaling: fc.constantFrom('static' as const, 'hourly' as const),
   discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
   freeTier: fc.boolean(),
@@ -109,6 +121,20 @@ function scaled(plan: Plan, f: number): Plan {
   };
 }
 
+/**
+ * The plan with one duration price per architecture (the first tier's): a plan whose total crosses a tier boundary
+ * is rightly cheaper than its services priced alone, so additivity holds only without tiers.
+ */
+function withoutTiers(plan: Plan): Plan {
+  const gbSecond = plan.catalog.serverless.gbSecond;
+  const flatTier = (tiers: (typeof gbSecond)['x86_64']) => [{ upTo: null, price: tiers[0]!.price }];
+  const serverless = {
+    ...plan.catalog.serverless,
+    gbSecond: { x86_64: flatTier(gbSecond.x86_64), arm64: flatTier(gbSecond.arm64) },
+  };
+  return { ...plan, catalog: { ...plan.catalog, serverless } };
+}
+
 /** The plan with the serverless free tier and API Gateway off: the parts of Lambda pricing that are not linear. */
 function withoutFreeTierOrApiGateway(plan: Plan): Plan {
   const serverless = { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const };
@@ -158,8 +184,15 @@ describe('engine invariants', CPU_BOUND, () => {
         const b = evaluate(scaled(plan, f));
         a.strategies.forEach((s, i) => {
           const t = b.strategies[i]!;
-          expect(t.monthlyCost).toBeGreaterThanOrEqual(s.monthlyCost);
+          // Each line is rounded to the cent, so moving the same node-hours between two lines (workload and
+          // headroom) can shift the total by half a cent per line, either way.
+          const rounding = 0.005 * (s.lineItems.length + t.lineItems.length);
+          expect(t.monthlyCost).toBeGreaterThanOrEqual(s.monthlyCost - rounding);
+          // With "auto" types, more traffic can make fewer, larger VMs the cheapest: the cost still rises, the
+          // count need not (5 × m5.large → 3 × c6i.xlarge), so VM counts are compared only for a fixed type.
+          const autoVm = s.id === 'vm-per-service' && plan.strategies.vmPerService.instanceType === 'auto';
           for (const k of ['hosts', 'instanceHours', 'nodeHours', 'peakNodes', 'requests', 'gbSeconds']) {
+            if (autoVm && k === 'instanceHours') continue;
             if (k in s.capacity) expect(t.capacity[k]).toBeGreaterThanOrEqual(s.capacity[k]! - 1e-6);
           }
         });
@@ -186,7 +219,7 @@ describe('engine invariants', CPU_BOUND, () => {
   it('serverless cost is additive across services, apart from tiers and the free tier', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        const p = withoutFreeTierOrApiGateway(plan);
+        const p = withoutTiers(withoutFreeTierOrApiGateway(plan));
         const whole = cost(p, 'serverless');
         const parts = p.services.map((s) => cost({ ...p, services: [s] }, 'serverless'));
         const sum = parts.reduce((a, s) => a + toCents(s.monthlyCost), 0);

@@ -1,12 +1,13 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
+import { API_GATEWAY_TIMEOUT_MS } from './front-door.ts';
 import { LAMBDA_MB_PER_VCPU, lambdaCpuShare, lambdaDurationMs } from './lambda-cpu.ts';
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
-import type { Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
+import type { ApiGatewayKind, Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
 import { ARCHITECTURES } from './types.ts';
 
 /** Billed duration: rounded up to the next whole millisecond (since 2020-12-01), in seconds. */
@@ -113,6 +114,24 @@ function cpuStretchWarning(s: Service): Warning | null {
   };
 }
 
+/** A warning when a request runs longer than the front door lets it (issue 10 §2): clients would get timeouts. */
+function timeoutWarning(s: Service, apiGateway: ApiGatewayKind): Warning | null {
+  if (apiGateway === 'none') return null;
+  const limit = API_GATEWAY_TIMEOUT_MS[apiGateway];
+  const duration = lambdaDuration(s);
+  if (duration <= limit) return null;
+  const kind = apiGateway === 'http' ? 'HTTP API' : 'REST API';
+  const raise =
+    apiGateway === 'rest'
+      ? ' (a Regional REST API can ask AWS for a longer timeout)'
+      : ' (this cannot be raised)';
+  return {
+    service: s.name,
+    code: 'front-door-timeout',
+    message: `${s.name}: a request takes ${Math.ceil(duration).toLocaleString('en-US')} ms, longer than the ${kind}'s integration timeout of ${limit / 1000} s${raise}; clients would get timeouts.`,
+  };
+}
+
 export function serverless(p: Prepared): StrategyReport {
   const st = p.plan.strategies.serverless;
   const prices = p.plan.catalog.serverless;
@@ -133,6 +152,8 @@ export function serverless(p: Prepared): StrategyReport {
     if (!included[i]) return;
     const w = cpuStretchWarning(s.service);
     if (w) warnings.push(w);
+    const t = timeoutWarning(s.service, st.apiGateway);
+    if (t) warnings.push(t);
   });
   const usage = p.services.map((s, i) => (included[i] ? serviceUsage(s, p.hoursPerMonth) : null));
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
