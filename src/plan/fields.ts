@@ -149,7 +149,7 @@ export const PLAN_FIELDS = {
     rangeNote: '(twelve 31-day months)',
     default: DEFAULT_HOURS_PER_MONTH,
     help:
-      'the billing period in hours: a week’s figures are scaled by `hoursPerMonth / 168`. 730 = 8,760 / 12, what ' +
+      'the billing period in hours; a week’s figures are scaled by `hoursPerMonth / 168`. 730 = 8,760 / 12, what ' +
       'the AWS Pricing Calculator uses; AWS’s own examples sometimes use 720 or 744.',
   },
   catalog: {
@@ -438,7 +438,7 @@ export const PLAN_FIELDS = {
       { value: 'rest', label: 'REST API' },
     ],
     default: D.serverless.apiGateway,
-    help: 'adds API Gateway per-request charges',
+    help: 'adds API Gateway per-request charges: `"http"` for an HTTP API, `"rest"` for a REST API',
   },
   'strategies.serverless.discount': { ...DISCOUNT, default: D.serverless.discount },
 } as const satisfies Record<string, FieldDecl>;
