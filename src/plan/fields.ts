@@ -466,3 +466,14 @@ export function fieldAt(path: readonly (string | number)[]): FieldDecl | undefin
 export function field<K extends FieldKey>(key: K): (typeof PLAN_FIELDS)[K] {
   return PLAN_FIELDS[key];
 }
+
+/**
+ * The names of the fields directly inside `parent` (a declaration key such as `strategies.sharedHost` or
+ * `services[].container`), in declaration order: a form that lists them shows a newly declared field by itself.
+ */
+export function fieldsUnder(parent: string): string[] {
+  const prefix = `${parent}.`;
+  return Object.keys(PLAN_FIELDS)
+    .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'))
+    .map((k) => k.slice(prefix.length));
+}

@@ -14,6 +14,7 @@ export {
   field,
   fieldAt,
   fieldKey,
+  fieldsUnder,
   type FieldDecl,
   type FieldKey,
   type Range,
