@@ -146,6 +146,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'Hours per month',
     range: { min: 0, minExclusive: true, max: 744 * 12 },
+    unit: 'hours',
     rangeNote: '(twelve 31-day months)',
     default: DEFAULT_HOURS_PER_MONTH,
     help:
@@ -204,6 +205,7 @@ export const PLAN_FIELDS = {
     label: 'CPU ms per request',
     column: 'CPU ms / request',
     range: { min: 0, max: 1e7 },
+    unit: 'ms',
     required: true,
     help: 'vCPU-milliseconds of work one request takes. CPU demand in an hour = rps × cpuMsPerRequest / 1000 vCPU',
   },
@@ -211,6 +213,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'Duration ms',
     range: { min: 0, minExclusive: true, max: L.maxDurationMs },
+    unit: 'ms',
     required: true,
     help:
       'wall-clock milliseconds of one request. Serverless bills it (rounded up to the whole ms); concurrency = ' +
@@ -220,6 +223,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'Memory MiB',
     range: { min: 0, minExclusive: true, max: L.maxMemoryMiB },
+    unit: 'MiB',
     required: true,
     help: 'memory one running instance of the service needs',
   },
@@ -258,6 +262,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'CPU request (millicores)',
     range: { min: 0, minExclusive: true, max: L.maxMillicores },
+    unit: 'millicores',
     default: S.containerCpuMillicores,
     help: 'pod CPU request',
   },
@@ -265,6 +270,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'Memory request (MiB)',
     range: { min: 0, minExclusive: true, max: L.maxMemoryMiB },
+    unit: 'MiB',
     default: { rule: 'the service’s `memoryMiB`' },
     help: 'pod memory request',
   },
@@ -278,6 +284,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: `Memory (MB, ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max})`,
     range: { min: LAMBDA_MEMORY_MIB.min, max: LAMBDA_MEMORY_MIB.max, int: true },
+    unit: 'MB',
     default: {
       rule: `the service’s \`memoryMiB\`, rounded up and clamped to ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max.toLocaleString('en-US')}`,
     },
@@ -297,6 +304,7 @@ export const PLAN_FIELDS = {
     kind: 'number',
     label: 'Ephemeral storage (MB)',
     range: { min: LAMBDA_EPHEMERAL_MIB.free, max: LAMBDA_EPHEMERAL_MIB.max, int: true },
+    unit: 'MB',
     default: S.ephemeralStorageMiB,
     help: `storage above the free ${LAMBDA_EPHEMERAL_MIB.free} MB is billed`,
   },
