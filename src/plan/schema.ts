@@ -3,6 +3,7 @@
 // (unique names, tier order, references into the catalog) live in parse.ts.
 import * as z from 'zod';
 import {
+  fieldsUnder,
   PLAN_FIELDS,
   type BooleanDecl,
   type ChoiceDecl,
@@ -137,6 +138,55 @@ function booleanField(f: BooleanDecl) {
 const F = PLAN_FIELDS;
 const provisionedLevel = num({ min: 0, max: L.maxProvisionedConcurrency });
 
+// An object whose fields are all simple declared fields (a strategy's settings, a service's pod requests) is built
+// from its declarations: a field declared under it is in the schema with no line here.
+type Decls = typeof PLAN_FIELDS;
+/** The declarations directly under `P`, by field name. */
+type Under<P extends string> = {
+  [
+    K in keyof Decls as K extends `${P}.${infer N}` ? (N extends `${string}.${string}` ? never : N) : never
+  ]: Decls[K];
+};
+/** The zod type a declaration makes (as validated: its input type is what a plan file holds). */
+type ZodFor<D> = D extends { kind: 'choice'; options: readonly { value: infer V extends string }[] }
+  ? z.ZodType<V, V>
+  : D extends { kind: 'number' | 'percent' }
+    ? z.ZodType<number, number>
+    : D extends { kind: 'boolean' }
+      ? z.ZodType<boolean, boolean>
+      : D extends { kind: 'text' | 'instanceType' }
+        ? z.ZodType<string, string>
+        : never;
+type Declared<P extends string> = { [N in keyof Under<P>]: z.ZodOptional<ZodFor<Under<P>[N]>> };
+
+function zodFor(f: FieldDecl): z.ZodType {
+  switch (f.kind) {
+    case 'number':
+    case 'percent':
+      return numberField(f);
+    case 'choice':
+      return choiceField(f);
+    case 'boolean':
+      return booleanField(f);
+    case 'text':
+    case 'instanceType':
+      return textField(f);
+    case 'shape':
+      throw new Error('a shape has a schema of its own');
+  }
+}
+
+/** The strict object of every field declared directly under `parent`, each optional, in declaration order. */
+function declaredObject<P extends string>(parent: P) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of fieldsUnder(parent)) {
+    shape[name] = zodFor((PLAN_FIELDS as Record<string, FieldDecl>)[`${parent}.${name}`]!).optional();
+  }
+  // The one cast: the shape built above has, field by field, the types Declared<P> spells out from the same
+  // declarations (fields.test.ts checks every declared field is in the schema with its range).
+  return z.strictObject(shape) as unknown as z.ZodObject<Declared<P>, z.core.$strict>;
+}
+
 export const serviceSchema = z.strictObject({
   name: textField(F['services[].name']),
   trafficRps: curve(
@@ -150,12 +200,7 @@ export const serviceSchema = z.strictObject({
   minInstances: numberField(F['services[].minInstances']).optional(),
   stateful: booleanField(F['services[].stateful']).optional(),
   vmInstanceType: text(L.maxNameLength).nullable().meta(meta(F['services[].vmInstanceType'])).optional(),
-  container: z
-    .strictObject({
-      cpuMillicores: numberField(F['services[].container.cpuMillicores']).optional(),
-      memoryMiB: numberField(F['services[].container.memoryMiB']).optional(),
-    })
-    .optional(),
+  container: declaredObject('services[].container').optional(),
   serverless: z
     .strictObject({
       memoryMiB: numberField(F['services[].serverless.memoryMiB']).optional(),
@@ -171,43 +216,11 @@ export const serviceSchema = z.strictObject({
     .optional(),
 });
 
-const sharedHostSchema = z.strictObject({
-  instanceType: textField(F['strategies.sharedHost.instanceType']).optional(),
-  targetUtilization: numberField(F['strategies.sharedHost.targetUtilization']).optional(),
-  minHosts: numberField(F['strategies.sharedHost.minHosts']).optional(),
-  discount: numberField(F['strategies.sharedHost.discount']).optional(),
-});
-
-const vmPerServiceSchema = z.strictObject({
-  instanceType: textField(F['strategies.vmPerService.instanceType']).optional(),
-  targetUtilization: numberField(F['strategies.vmPerService.targetUtilization']).optional(),
-  scaling: choiceField(F['strategies.vmPerService.scaling']).optional(),
-  discount: numberField(F['strategies.vmPerService.discount']).optional(),
-});
-
-const containerClusterSchema = z.strictObject({
-  nodeType: textField(F['strategies.containerCluster.nodeType']).optional(),
-  reservation: choiceField(F['strategies.containerCluster.reservation']).optional(),
-  targetUtilization: numberField(F['strategies.containerCluster.targetUtilization']).optional(),
-  overprovisioning: numberField(F['strategies.containerCluster.overprovisioning']).optional(),
-  daemonSetCpuMillicores: numberField(F['strategies.containerCluster.daemonSetCpuMillicores']).optional(),
-  daemonSetMemoryMiB: numberField(F['strategies.containerCluster.daemonSetMemoryMiB']).optional(),
-  scaling: choiceField(F['strategies.containerCluster.scaling']).optional(),
-  controlPlaneHourly: numberField(F['strategies.containerCluster.controlPlaneHourly']).optional(),
-  discount: numberField(F['strategies.containerCluster.discount']).optional(),
-});
-
-const serverlessSchema = z.strictObject({
-  freeTier: booleanField(F['strategies.serverless.freeTier']).optional(),
-  apiGateway: choiceField(F['strategies.serverless.apiGateway']).optional(),
-  discount: numberField(F['strategies.serverless.discount']).optional(),
-});
-
 export const strategiesSchema = z.strictObject({
-  sharedHost: sharedHostSchema.optional(),
-  vmPerService: vmPerServiceSchema.optional(),
-  containerCluster: containerClusterSchema.optional(),
-  serverless: serverlessSchema.optional(),
+  sharedHost: declaredObject('strategies.sharedHost').optional(),
+  vmPerService: declaredObject('strategies.vmPerService').optional(),
+  containerCluster: declaredObject('strategies.containerCluster').optional(),
+  serverless: declaredObject('strategies.serverless').optional(),
 });
 
 // Catalogs are plain data that may carry extra fields (notes, provenance); the listed fields are required.
