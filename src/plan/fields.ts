@@ -1,8 +1,10 @@
 // Every field of a plan file (top level, services, strategies), declared once: its label, unit, range, default and
 // help. The zod schema (and so the JSON Schema in docs/plan.schema.json), the editor's fields, their hints and
 // "did you mean" warnings, and the field tables of docs/plan-format.md (scripts/plan-fields-doc.ts) all read these
-// entries, so a new field is one entry here plus its place in the form. The inline catalog keeps its own schema
-// (src/plan/schema.ts): it is price data, not settings a person edits field by field.
+// entries. A strategy setting or a pod request declared here is validated, typed, shown in the editor and documented
+// with no other change in src/plan or src/ui (the engine still has to use it); a service field needs its line in
+// serviceSchema and its column or place in the editor. The inline catalog keeps its own schema (src/plan/schema.ts):
+// it is price data, not settings a person edits field by field.
 //
 // Defaults come from the engine (src/model/defaults.ts, which imports nothing from here): the engine fills them in,
 // this module only says what they are.
