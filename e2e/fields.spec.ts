@@ -88,6 +88,10 @@ test('the services table and a service’s details read their labels and columns
     );
   }
 
+  // Growth is declared a percent: the table shows it as one.
+  const growth = table.locator('[data-path="services[0].growthPerMonth"]');
+  await expect(growth.locator('xpath=following-sibling::*[1]')).toHaveText('%');
+
   await page.getByRole('button', { name: `Curve & details of ${name}`, exact: true }).click();
   const details = page.getByRole('region', { name: `Service details: ${name}` });
   await agrees(details, 'services[0].vmInstanceType', 'services[].vmInstanceType');
