@@ -1,9 +1,13 @@
 // fast-check generators of valid plan files, shared by the plan tests (not used by the app).
 import fc from 'fast-check';
+import { field } from './fields.ts';
 
 // `+ 0` turns -0 into 0: JSON writes -0 as 0, so a -0 cannot survive a trip through a file.
 const finite = (min: number, max: number) =>
   fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((x) => x + 0);
+/** Any value in a declared field's range (src/plan/fields.ts). */
+const inRange = (r: { min: number; max: number; int?: boolean }) =>
+  r.int ? fc.integer({ min: r.min, max: r.max }) : finite(r.min, r.max);
 const curve = (max: number) =>
   fc.oneof(
     fc.array(finite(0, max), { minLength: 24, maxLength: 24 }),
@@ -14,7 +18,7 @@ const service = fc.record(
   {
     name: fc.string({ minLength: 1, maxLength: 20 }),
     trafficRps: curve(500),
-    growthPerMonth: finite(-0.99, 10),
+    growthPerMonth: inRange(field('services[].growthPerMonth').range),
     cpuMsPerRequest: finite(0, 200),
     durationMs: finite(0.5, 5000),
     memoryMiB: finite(1, 4000),
@@ -27,9 +31,11 @@ const service = fc.record(
     ),
     serverless: fc.record(
       {
-        memoryMiB: fc.integer({ min: 128, max: 10_240 }),
-        architecture: fc.constantFrom('x86_64', 'arm64'),
-        ephemeralStorageMiB: fc.integer({ min: 512, max: 10_240 }),
+        memoryMiB: inRange(field('services[].serverless.memoryMiB').range),
+        architecture: fc.constantFrom(
+          ...field('services[].serverless.architecture').options.map((o) => o.value),
+        ),
+        ephemeralStorageMiB: inRange(field('services[].serverless.ephemeralStorageMiB').range),
         provisionedConcurrency: fc.oneof(finite(0, 50), curve(50)),
       },
       { requiredKeys: [] },
@@ -60,7 +66,7 @@ export const validPlanFile = fc.record(
         vmPerService: fc.record(
           {
             instanceType: fc.constantFrom('auto', 'r6i.2xlarge'),
-            scaling: fc.constantFrom('static', 'hourly'),
+            scaling: fc.constantFrom(...field('strategies.vmPerService.scaling').options.map((o) => o.value)),
             discount: finite(0, 0.9),
           },
           { requiredKeys: [] },
@@ -68,14 +74,23 @@ export const validPlanFile = fc.record(
         containerCluster: fc.record(
           {
             nodeType: fc.constantFrom('m6i.xlarge', 'm6i.4xlarge'),
-            reservation: fc.constantFrom('eks', 'gke', 'aks', 'none'),
-            overprovisioning: finite(0, 10),
-            scaling: fc.constantFrom('static', 'hourly'),
+            reservation: fc.constantFrom(
+              ...field('strategies.containerCluster.reservation').options.map((o) => o.value),
+            ),
+            overprovisioning: inRange(field('strategies.containerCluster.overprovisioning').range),
+            scaling: fc.constantFrom(
+              ...field('strategies.containerCluster.scaling').options.map((o) => o.value),
+            ),
           },
           { requiredKeys: [] },
         ),
         serverless: fc.record(
-          { freeTier: fc.boolean(), apiGateway: fc.constantFrom('none', 'http', 'rest') },
+          {
+            freeTier: fc.boolean(),
+            apiGateway: fc.constantFrom(
+              ...field('strategies.serverless.apiGateway').options.map((o) => o.value),
+            ),
+          },
           { requiredKeys: [] },
         ),
       },

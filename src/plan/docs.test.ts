@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIELD_TABLES, fieldTable, startMark, withFieldTables } from './fields-doc.ts';
 import { planJsonSchema, PLAN_LIMITS } from './index.ts';
 
 type Node = { properties?: Record<string, Node>; items?: Node; anyOf?: Node[] };
@@ -23,6 +24,22 @@ describe('docs/plan-format.md', () => {
     expect(names.length).toBeGreaterThan(50);
     const missing = names.filter((n) => !new RegExp(`\`[^\`\\n]*\\b${n}\\b[^\`\\n]*\``).test(doc));
     expect(missing).toEqual([]);
+  });
+
+  // The field tables are generated (npx tsx scripts/plan-fields-doc.ts): a table edited by hand, or a declaration
+  // changed without regenerating, fails here, table by table.
+  it.each(FIELD_TABLES.map((t) => t.id))(
+    'has the %s field table as src/plan/fields.ts declares it (regenerate: npx tsx scripts/plan-fields-doc.ts)',
+    (id) => {
+      const from = doc.indexOf(startMark(id));
+      expect(from, `the mark ${startMark(id)}`).toBeGreaterThan(-1);
+      const body = doc.slice(from + startMark(id).length, doc.indexOf('<!-- end of fields -->', from));
+      expect(body.trim()).toBe(fieldTable(id));
+    },
+  );
+
+  it('changes nothing else when the field tables are regenerated', () => {
+    expect(withFieldTables(doc)).toBe(doc);
   });
 
   it('states the limits', () => {

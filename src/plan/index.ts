@@ -9,4 +9,14 @@ export {
   type CatalogFile,
 } from './schema.ts';
 export { PLAN_LIMITS, PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
+export {
+  PLAN_FIELDS,
+  field,
+  fieldAt,
+  fieldKey,
+  fieldsUnder,
+  type FieldDecl,
+  type FieldKey,
+  type Range,
+} from './fields.ts';
 export { findJsonSyntaxError, type JsonSyntaxError } from './json.ts';

@@ -1,4 +1,5 @@
-// Every size and range limit of plan file version 1, in one place (documented in docs/plan-format.md).
+// The size limits of plan file version 1 and the magnitude caps shared by many numbers (documented in
+// docs/plan-format.md). The range of each plan field is declared with the field, in fields.ts.
 import { FILE_LIMITS } from '../limits/files.ts';
 
 export const PLAN_FORMAT = 'headroom-plan';
@@ -19,18 +20,10 @@ export const PLAN_LIMITS = {
   maxListLength: 100_000,
   /** Most problems listed for one file; the rest are counted in a final line. */
   maxIssues: 500,
-  /** Largest billing period: twelve 31-day months. */
-  maxHoursPerMonth: 744 * 12,
   /** Highest mean requests per second of one service in one hour. */
   maxRps: 1e9,
-  maxCpuMsPerRequest: 1e7,
   maxDurationMs: 1e8,
   maxMemoryMiB: 1e7,
-  maxMinInstances: 10_000,
-  minGrowthPerMonth: -0.99,
-  maxGrowthPerMonth: 10,
-  maxOverprovisioning: 10,
-  maxMinHosts: 100_000,
   maxMillicores: 1e7,
   maxProvisionedConcurrency: 1e6,
   /** Any price in a catalog or a plan (per hour, per GB-second, per million requests …). */

@@ -2,14 +2,24 @@
 // shipped JSON Schema (docs/plan.schema.json) both come from it. Cross-field rules that JSON Schema cannot express
 // (unique names, tier order, references into the catalog) live in parse.ts.
 import * as z from 'zod';
+import {
+  fieldsUnder,
+  PLAN_FIELDS,
+  type BooleanDecl,
+  type ChoiceDecl,
+  type FieldDecl,
+  type InstanceTypeDecl,
+  type NumberDecl,
+  type PercentDecl,
+  type Range,
+  type TextDecl,
+} from './fields.ts';
 import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (electron/csp.ts). zod's just-in-time parsers
 // would probe eval, which the policy blocks and reports as a violation, so they are off: the same code path
 // everywhere, CLI included.
 z.config({ jitless: true });
-
-type Range = { min: number; max: number; minExclusive?: boolean; maxExclusive?: boolean; int?: boolean };
 
 /** "must be a number > 0 and <= 1": the whole allowed range, used when the value is not a number at all. */
 export function rangeText(r: Range): string {
@@ -46,16 +56,6 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, descri
   return description === undefined ? e : e.meta({ description });
 }
 
-const fraction01 = { min: 0, max: 1, minExclusive: true } satisfies Range;
-const discount = num(
-  { min: 0, max: 1, maxExclusive: true },
-  'Fraction taken off this strategy’s compute prices.',
-);
-const targetUtilization = num(fraction01, 'Fraction of paid CPU the strategy plans to use, in (0, 1].');
-const scaling = oneOf(
-  ['static', 'hourly'],
-  '"static": sized for the peak hour all period; "hourly": follows the curve.',
-);
 const price = num({ min: 0, max: L.maxPrice });
 const name = text(L.maxNameLength);
 
@@ -82,113 +82,145 @@ function curve<T extends z.ZodType>(item: T, description: string) {
     });
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Fields declared in fields.ts: range, allowed values, help and default come from the declaration.
+
+/** The declaration's help as a JSON Schema description (markdown code marks dropped), with its default. */
+function described(f: FieldDecl): string | undefined {
+  const sentence = (t: string) => {
+    const plain = t.replace(/`/g, '');
+    // "vCPU-…" keeps its lower-case v; other help starts lower-case only because it follows a range in the docs.
+    const first = /^[a-z][A-Z]/.test(plain) ? plain.charAt(0) : plain.charAt(0).toUpperCase();
+    return `${first}${plain.slice(1)}${/[.:]$/.test(plain) ? '' : '.'}`;
+  };
+  const d = f.default;
+  const parts = [
+    f.help === undefined ? '' : sentence(f.help),
+    d === undefined
+      ? ''
+      : typeof d === 'object' && d !== null
+        ? sentence(`Default: ${d.rule}`)
+        : `Default ${JSON.stringify(d)}.`,
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+/** JSON Schema annotations of a declared field: its description, and its default when that is a value. */
+function meta(f: FieldDecl): { description?: string; default?: unknown } {
+  const description = described(f);
+  const d = f.default;
+  return {
+    ...(description === undefined ? {} : { description }),
+    ...(d === undefined || (typeof d === 'object' && d !== null) ? {} : { default: d }),
+  };
+}
+
+function numberField(f: NumberDecl | PercentDecl) {
+  return num(f.range).meta(meta(f));
+}
+
+function textField(f: TextDecl | InstanceTypeDecl) {
+  const t = text(f.kind === 'text' ? f.maxLength : L.maxNameLength);
+  return t.meta(meta(f));
+}
+
+function choiceField<const O extends readonly { value: string }[]>(f: ChoiceDecl & { options: O }) {
+  const values = f.options.map((o): O[number]['value'] => o.value);
+  return z
+    .enum(values, { error: `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}` })
+    .meta(meta(f));
+}
+
+function booleanField(f: BooleanDecl) {
+  return z.boolean().meta(meta(f));
+}
+
+const F = PLAN_FIELDS;
 const provisionedLevel = num({ min: 0, max: L.maxProvisionedConcurrency });
 
+// An object whose fields are all simple declared fields (a strategy's settings, a service's pod requests) is built
+// from its declarations: a field declared under it is in the schema with no line here.
+type Decls = typeof PLAN_FIELDS;
+/** The declarations directly under `P`, by field name. */
+type Under<P extends string> = {
+  [
+    K in keyof Decls as K extends `${P}.${infer N}` ? (N extends `${string}.${string}` ? never : N) : never
+  ]: Decls[K];
+};
+/** The zod type a declaration makes (as validated: its input type is what a plan file holds). */
+type ZodFor<D> = D extends { kind: 'choice'; options: readonly { value: infer V extends string }[] }
+  ? z.ZodType<V, V>
+  : D extends { kind: 'number' | 'percent' }
+    ? z.ZodType<number, number>
+    : D extends { kind: 'boolean' }
+      ? z.ZodType<boolean, boolean>
+      : D extends { kind: 'text' | 'instanceType' }
+        ? z.ZodType<string, string>
+        : never;
+type Declared<P extends string> = { [N in keyof Under<P>]: z.ZodOptional<ZodFor<Under<P>[N]>> };
+
+function zodFor(f: FieldDecl): z.ZodType {
+  switch (f.kind) {
+    case 'number':
+    case 'percent':
+      return numberField(f);
+    case 'choice':
+      return choiceField(f);
+    case 'boolean':
+      return booleanField(f);
+    case 'text':
+    case 'instanceType':
+      return textField(f);
+    case 'shape':
+      throw new Error('a shape has a schema of its own');
+  }
+}
+
+/** The strict object of every field declared directly under `parent`, each optional, in declaration order. */
+function declaredObject<P extends string>(parent: P) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const name of fieldsUnder(parent)) {
+    shape[name] = zodFor((PLAN_FIELDS as Record<string, FieldDecl>)[`${parent}.${name}`]!).optional();
+  }
+  // The one cast: the shape built above has, field by field, the types Declared<P> spells out from the same
+  // declarations (fields.test.ts checks every declared field is in the schema with its range).
+  return z.strictObject(shape) as unknown as z.ZodObject<Declared<P>, z.core.$strict>;
+}
+
 export const serviceSchema = z.strictObject({
-  name: text(L.maxNameLength, 'Unique within the plan.'),
+  name: textField(F['services[].name']),
   trafficRps: curve(
     rps,
     'Mean requests per second in each hour: 24 values (one day) or 168 (Monday 00:00 first).',
   ),
-  growthPerMonth: num({ min: L.minGrowthPerMonth, max: L.maxGrowthPerMonth }, 'Default 0.').optional(),
-  cpuMsPerRequest: num({ min: 0, max: L.maxCpuMsPerRequest }, 'vCPU-milliseconds of work per request.'),
-  durationMs: num(
-    { min: 0, minExclusive: true, max: L.maxDurationMs },
-    'Wall-clock milliseconds per request (serverless billed duration; concurrency).',
-  ),
-  memoryMiB: num({ min: 0, minExclusive: true, max: L.maxMemoryMiB }, 'Memory of one running instance.'),
-  minInstances: num({ min: 0, max: L.maxMinInstances, int: true }, 'Default 1.').optional(),
-  stateful: z
-    .boolean()
-    .meta({ description: 'Default false. Stateful services cannot run serverless.' })
-    .optional(),
-  vmInstanceType: text(L.maxNameLength, 'Overrides the VM-per-service instance type for this service.')
-    .nullable()
-    .optional(),
-  container: z
-    .strictObject({
-      cpuMillicores: num(
-        { min: 0, minExclusive: true, max: L.maxMillicores },
-        'Pod CPU request; default 250.',
-      ).optional(),
-      memoryMiB: num(
-        { min: 0, minExclusive: true, max: L.maxMemoryMiB },
-        'Pod memory request; default the service’s memoryMiB.',
-      ).optional(),
-    })
-    .optional(),
+  growthPerMonth: numberField(F['services[].growthPerMonth']).optional(),
+  cpuMsPerRequest: numberField(F['services[].cpuMsPerRequest']),
+  durationMs: numberField(F['services[].durationMs']),
+  memoryMiB: numberField(F['services[].memoryMiB']),
+  minInstances: numberField(F['services[].minInstances']).optional(),
+  stateful: booleanField(F['services[].stateful']).optional(),
+  vmInstanceType: text(L.maxNameLength).nullable().meta(meta(F['services[].vmInstanceType'])).optional(),
+  container: declaredObject('services[].container').optional(),
   serverless: z
     .strictObject({
-      memoryMiB: num(
-        { min: 128, max: 10_240, int: true },
-        'Lambda memory; default the service’s memoryMiB clamped to 128–10240.',
-      ).optional(),
-      architecture: oneOf(['x86_64', 'arm64'], 'Default "x86_64".').optional(),
-      ephemeralStorageMiB: num(
-        { min: 512, max: 10_240, int: true },
-        'Default 512 (the free amount).',
-      ).optional(),
+      memoryMiB: numberField(F['services[].serverless.memoryMiB']).optional(),
+      architecture: choiceField(F['services[].serverless.architecture']).optional(),
+      ephemeralStorageMiB: numberField(F['services[].serverless.ephemeralStorageMiB']).optional(),
       provisionedConcurrency: z
         .union([provisionedLevel, curve(provisionedLevel, 'Environments kept warm in each hour.')], {
           error: `${rangeText({ min: 0, max: L.maxProvisionedConcurrency })}, or a list of 24 or 168 such numbers`,
         })
-        .meta({
-          description:
-            'Environments kept warm: one level for every hour, or 24/168 hourly levels. Default 0.',
-        })
+        .meta(meta(F['services[].serverless.provisionedConcurrency']))
         .optional(),
     })
     .optional(),
 });
 
-const sharedHostSchema = z.strictObject({
-  instanceType: name
-    .meta({ description: 'Catalog instance type of the hosts. Default "m6i.2xlarge".' })
-    .optional(),
-  targetUtilization: targetUtilization.optional(),
-  minHosts: num({ min: 1, max: L.maxMinHosts, int: true }, 'Default 2.').optional(),
-  discount: discount.optional(),
-});
-
-const vmPerServiceSchema = z.strictObject({
-  instanceType: name
-    .meta({ description: '"auto" (cheapest type per service) or a catalog type. Default "auto".' })
-    .optional(),
-  targetUtilization: targetUtilization.optional(),
-  scaling: scaling.optional(),
-  discount: discount.optional(),
-});
-
-const containerClusterSchema = z.strictObject({
-  nodeType: name
-    .meta({ description: 'Catalog instance type of the nodes. Default "m6i.xlarge".' })
-    .optional(),
-  reservation: oneOf(['eks', 'gke', 'aks', 'none'], 'kube-reserved formula. Default "eks".').optional(),
-  targetUtilization: targetUtilization.optional(),
-  overprovisioning: num(
-    { min: 0, max: L.maxOverprovisioning },
-    'Headroom kept free, as a fraction of packed pod requests.',
-  ).optional(),
-  daemonSetCpuMillicores: num({ min: 0, max: L.maxMillicores }, 'Per node. Default 100.').optional(),
-  daemonSetMemoryMiB: num({ min: 0, max: L.maxMemoryMiB }, 'Per node. Default 256.').optional(),
-  scaling: scaling.optional(),
-  controlPlaneHourly: price
-    .meta({ description: 'Default: the catalog’s kubernetes.controlPlaneHourly.' })
-    .optional(),
-  discount: discount.optional(),
-});
-
-const serverlessSchema = z.strictObject({
-  freeTier: z.boolean().meta({ description: 'Default true.' }).optional(),
-  apiGateway: oneOf(['none', 'http', 'rest'], 'Default "none".').optional(),
-  discount: discount.optional(),
-});
-
 export const strategiesSchema = z.strictObject({
-  sharedHost: sharedHostSchema.optional(),
-  vmPerService: vmPerServiceSchema.optional(),
-  containerCluster: containerClusterSchema.optional(),
-  serverless: serverlessSchema.optional(),
+  sharedHost: declaredObject('strategies.sharedHost').optional(),
+  vmPerService: declaredObject('strategies.vmPerService').optional(),
+  containerCluster: declaredObject('strategies.containerCluster').optional(),
+  serverless: declaredObject('strategies.serverless').optional(),
 });
 
 // Catalogs are plain data that may carry extra fields (notes, provenance); the listed fields are required.
@@ -255,11 +287,8 @@ export const planFileSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
     version: z.literal(PLAN_VERSION, { error: `must be ${PLAN_VERSION}` }),
-    name: text(L.maxNameLength, 'Name of the plan.'),
-    hoursPerMonth: num(
-      { min: 0, minExclusive: true, max: L.maxHoursPerMonth },
-      'Billing period in hours. Default 730.',
-    ).optional(),
+    name: textField(F.name),
+    hoursPerMonth: numberField(F.hoursPerMonth).optional(),
     catalog: z
       .union([text(L.maxNameLength), catalogSchema], {
         error: (iss) =>

@@ -1,7 +1,7 @@
 // Pure helpers on plan documents (the plan-file JSON the user edits): path updates, new plans and services,
 // scenario knobs and file names. The document is replaced wholesale on every edit, so undo keeps old versions.
 import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
-import type { PlanIssue } from '../model/index.ts';
+import { DEFAULT_HOURS_PER_MONTH, DEFAULT_SERVICE, type PlanIssue } from '../model/index.ts';
 import { formatPath, PLAN_FORMAT, PLAN_VERSION } from '../plan/index.ts';
 import { presetCurve } from '../curves/presets.ts';
 
@@ -71,12 +71,12 @@ export function newService(name: string): Doc {
   return {
     name,
     trafficRps: presetCurve('evening-peak', 168, { by: 'peak', peakRps: 50 }),
-    growthPerMonth: 0,
+    growthPerMonth: DEFAULT_SERVICE.growthPerMonth,
     cpuMsPerRequest: 20,
     durationMs: 60,
     memoryMiB: 512,
-    minInstances: 1,
-    stateful: false,
+    minInstances: DEFAULT_SERVICE.minInstances,
+    stateful: DEFAULT_SERVICE.stateful,
   };
 }
 
@@ -86,7 +86,7 @@ export function newPlanDoc(name: string): Doc {
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     name,
-    hoursPerMonth: 730,
+    hoursPerMonth: DEFAULT_HOURS_PER_MONTH,
     catalog: DEFAULT_CATALOG_ID,
     services: [],
   };

@@ -1,9 +1,27 @@
-// Shared bits of the editing fields: stable ids and value display.
+// Shared bits of the editing fields: stable ids, value display, and what the plan's field declarations
+// (src/plan/fields.ts) say about the field at a path.
+import { fieldAt, type FieldDecl } from '../../plan/fields.ts';
+import { pathText, type Path } from '../../state/doc.ts';
 let counter = 0;
 
 export function fieldId(prefix = 'f'): string {
   counter += 1;
   return `${prefix}-${counter}`;
+}
+
+/** The declaration of the field at `path`: its label, unit, range, default, hint. */
+export function declared(path: Path): FieldDecl | undefined {
+  return fieldAt(path);
+}
+
+/** The label a field shows: the one given (a table's "… of <service>"), else the declared one. */
+export function labelFor(path: Path, label: string | undefined): string {
+  return label ?? fieldAt(path)?.label ?? pathText(path);
+}
+
+/** The hint under a field: the one given, else the declared one. */
+export function hintFor(path: Path, hint: string | undefined): string {
+  return hint ?? fieldAt(path)?.hint ?? '';
 }
 
 /** A document value as the text of an input (numbers in full, never NaN). */

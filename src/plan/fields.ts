@@ -1,0 +1,489 @@
+// Every field of a plan file (top level, services, strategies), declared once: its label, unit, range, default and
+// help. The zod schema (and so the JSON Schema in docs/plan.schema.json), the editor's fields, their hints and
+// "did you mean" warnings, and the field tables of docs/plan-format.md (scripts/plan-fields-doc.ts) all read these
+// entries. A strategy setting or a pod request declared here is validated, typed, shown in the editor and documented
+// with no other change in src/plan or src/ui (the engine still has to use it); a service field needs its line in
+// serviceSchema and its column or place in the editor. The inline catalog keeps its own schema (src/plan/schema.ts):
+// it is price data, not settings a person edits field by field.
+//
+// Defaults come from the engine (src/model/defaults.ts, which imports nothing from here): the engine fills them in,
+// this module only says what they are.
+import {
+  DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_SERVICE,
+  DEFAULT_STRATEGIES,
+  LAMBDA_EPHEMERAL_MIB,
+  LAMBDA_MEMORY_MIB,
+} from '../model/index.ts';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
+
+/** An allowed range of numbers; `int` for whole numbers. */
+export interface Range {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  int?: boolean;
+}
+
+/** A default that is a rule rather than a value ("the service's `memoryMiB`"), in the words of the docs. */
+export interface DefaultRule {
+  rule: string;
+}
+
+interface Common {
+  /** What the editor calls the field (its label). */
+  label: string;
+  /** Help in full: the docs table's meaning (markdown) and the JSON Schema's description. */
+  help?: string;
+  /** A few words shown under the field in the editor. */
+  hint?: string;
+  /** Short header when the field is a table column. */
+  column?: string;
+  /** The file must give it (only top-level and service fields can be required). */
+  required?: boolean;
+}
+
+export interface NumberDecl extends Common {
+  kind: 'number';
+  range: Range;
+  /** Unit of the stored value (`ms`, `MiB`), stated after the range in the docs. */
+  unit?: string;
+  /** Docs wording of the range when the plain one needs a remark, e.g. "(twelve 31-day months)". */
+  rangeNote?: string;
+  default?: number | DefaultRule;
+}
+
+/** A fraction stored in the file and shown and typed as a percent in the editor (issue 9 §3). */
+export interface PercentDecl extends Common {
+  kind: 'percent';
+  range: Range;
+  default?: number;
+  /** Above this fraction the editor asks "did you mean" a hundredth of it; `per` ends the sentence. */
+  implausible?: { above: number; per: string };
+}
+
+export interface TextDecl extends Common {
+  kind: 'text';
+  maxLength: number;
+  default?: string;
+}
+
+export interface ChoiceDecl extends Common {
+  kind: 'choice';
+  /** Every allowed value with the editor's words for it, in the order offered. */
+  options: readonly { value: string; label: string }[];
+  default?: string;
+}
+
+export interface BooleanDecl extends Common {
+  kind: 'boolean';
+  default?: boolean;
+}
+
+/** The name of an instance type in the plan's catalog (resolved by parse.ts, which knows the catalog). */
+export interface InstanceTypeDecl extends Common {
+  kind: 'instanceType';
+  /** A value other than a type name that is allowed, with the editor's words for it (`"auto"`, `null`). */
+  extra?: { value: string | null; label: string };
+  default?: string | null;
+}
+
+/** A list, object or union with a schema of its own (schema.ts); declared here for its label, help and docs row. */
+export interface ShapeDecl extends Common {
+  kind: 'shape';
+  /** The docs table's type column. */
+  type: string;
+  default?: DefaultRule | null | number;
+}
+
+export type FieldDecl =
+  NumberDecl | PercentDecl | TextDecl | ChoiceDecl | BooleanDecl | InstanceTypeDecl | ShapeDecl;
+
+const S = DEFAULT_SERVICE;
+const D = DEFAULT_STRATEGIES;
+
+const SCALING = [
+  { value: 'static', label: 'Static (sized for the peak hour)' },
+  { value: 'hourly', label: 'Hourly (follows the curve)' },
+] as const;
+const SCALING_HELP =
+  '`"static"`: sized for the peak hour all period; `"hourly"`: follows the curve hour by hour';
+const DISCOUNT = {
+  kind: 'percent',
+  label: 'Discount',
+  hint: 'off compute prices',
+  range: { min: 0, max: 1, maxExclusive: true },
+  help: 'fraction taken off this strategy’s compute prices (savings plan, reserved, spot — your own figure)',
+} as const;
+const UTILIZATION_RANGE = { min: 0, max: 1, minExclusive: true } as const;
+
+/**
+ * Every field, keyed by its path in the file (`[]` stands for any list position). The order is the docs' order.
+ * Keys with `services[].` are service fields; `strategies.<key>.` are the settings of one strategy.
+ */
+export const PLAN_FIELDS = {
+  format: {
+    kind: 'shape',
+    type: 'text',
+    label: 'Format',
+    required: true,
+    help: `exactly \`"${PLAN_FORMAT}"\``,
+  },
+  version: {
+    kind: 'shape',
+    type: 'number',
+    label: 'Version',
+    required: true,
+    help: `exactly \`${PLAN_VERSION}\``,
+  },
+  name: {
+    kind: 'text',
+    label: 'Plan name',
+    maxLength: L.maxNameLength,
+    required: true,
+    help: 'the plan’s name',
+  },
+  hoursPerMonth: {
+    kind: 'number',
+    label: 'Hours per month',
+    range: { min: 0, minExclusive: true, max: 744 * 12 },
+    unit: 'hours',
+    rangeNote: '(twelve 31-day months)',
+    default: DEFAULT_HOURS_PER_MONTH,
+    help:
+      'the billing period in hours; a week’s figures are scaled by `hoursPerMonth / 168`. 730 = 8,760 / 12, what ' +
+      'the AWS Pricing Calculator uses; AWS’s own examples sometimes use 720 or 744.',
+  },
+  catalog: {
+    kind: 'shape',
+    type: 'text or object',
+    label: 'Catalog',
+    required: true,
+    help: 'the id of a bundled catalog (`"aws-us-east-1"`) or a whole [catalog object](#catalog)',
+  },
+  services: {
+    kind: 'shape',
+    type: 'list of [services](#services)',
+    label: 'Services',
+    required: true,
+    help: `0 to ${L.maxServices.toLocaleString('en-US')} services; names unique within the plan`,
+  },
+  strategies: {
+    kind: 'shape',
+    type: '[object](#strategies)',
+    label: 'Strategies',
+    default: { rule: 'all defaults' },
+    help: 'settings of the four strategies',
+  },
+
+  'services[].name': {
+    kind: 'text',
+    label: 'Name',
+    maxLength: L.maxNameLength,
+    required: true,
+    help: 'unique within the plan',
+  },
+  'services[].trafficRps': {
+    kind: 'shape',
+    type: 'curve',
+    label: 'Traffic',
+    required: true,
+    help: `24 or 168 values, each ≥ 0 and ≤ ${L.maxRps.toLocaleString('en-US')}: mean requests per second in that hour`,
+  },
+  'services[].growthPerMonth': {
+    kind: 'percent',
+    label: 'Growth per month',
+    column: 'Growth / month',
+    range: { min: -0.99, max: 10 },
+    default: S.growthPerMonth,
+    implausible: { above: 0.3, per: 'a month' },
+    help:
+      'traffic growth per month as a fraction (0.03 = 3 %), used by the forecast only: month _m_ multiplies the ' +
+      'curve by (1 + growth)^(m−1)',
+  },
+  'services[].cpuMsPerRequest': {
+    kind: 'number',
+    label: 'CPU ms per request',
+    column: 'CPU ms / request',
+    range: { min: 0, max: 1e7 },
+    unit: 'ms',
+    required: true,
+    help: 'vCPU-milliseconds of work one request takes. CPU demand in an hour = rps × cpuMsPerRequest / 1000 vCPU',
+  },
+  'services[].durationMs': {
+    kind: 'number',
+    label: 'Duration ms',
+    range: { min: 0, minExclusive: true, max: L.maxDurationMs },
+    unit: 'ms',
+    required: true,
+    help:
+      'wall-clock milliseconds of one request. Serverless bills it (rounded up to the whole ms); concurrency = ' +
+      'rps × durationMs / 1000',
+  },
+  'services[].memoryMiB': {
+    kind: 'number',
+    label: 'Memory MiB',
+    range: { min: 0, minExclusive: true, max: L.maxMemoryMiB },
+    unit: 'MiB',
+    required: true,
+    help: 'memory one running instance of the service needs',
+  },
+  'services[].minInstances': {
+    kind: 'number',
+    label: 'Minimum instances',
+    column: 'Min instances',
+    range: { min: 0, max: 10_000, int: true },
+    default: S.minInstances,
+    help:
+      'floor for VM instances (VM per service) and for pod replicas (container cluster); the shared host reserves ' +
+      '`minInstances × memoryMiB`',
+  },
+  'services[].stateful': {
+    kind: 'boolean',
+    label: 'Stateful',
+    default: S.stateful,
+    help: 'stateful services cannot run serverless: that strategy leaves them out of its total and warns',
+  },
+  'services[].vmInstanceType': {
+    kind: 'instanceType',
+    label: 'Instance type for this service',
+    extra: { value: null, label: 'Strategy’s setting' },
+    default: null,
+    help:
+      'a catalog instance type for this service under VM per service, overriding the strategy’s `instanceType`; ' +
+      '`null` = use the strategy’s',
+  },
+  'services[].container': {
+    kind: 'shape',
+    type: 'object',
+    label: 'Container (pod requests)',
+    help: 'pod requests for the container cluster:',
+  },
+  'services[].container.cpuMillicores': {
+    kind: 'number',
+    label: 'CPU request (millicores)',
+    range: { min: 0, minExclusive: true, max: L.maxMillicores },
+    unit: 'millicores',
+    default: S.containerCpuMillicores,
+    help: 'pod CPU request',
+  },
+  'services[].container.memoryMiB': {
+    kind: 'number',
+    label: 'Memory request (MiB)',
+    range: { min: 0, minExclusive: true, max: L.maxMemoryMiB },
+    unit: 'MiB',
+    default: { rule: 'the service’s `memoryMiB`' },
+    help: 'pod memory request',
+  },
+  'services[].serverless': {
+    kind: 'shape',
+    type: 'object',
+    label: 'Serverless (Lambda)',
+    help: 'Lambda settings:',
+  },
+  'services[].serverless.memoryMiB': {
+    kind: 'number',
+    label: `Memory (MB, ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max})`,
+    range: { min: LAMBDA_MEMORY_MIB.min, max: LAMBDA_MEMORY_MIB.max, int: true },
+    unit: 'MB',
+    default: {
+      rule: `the service’s \`memoryMiB\`, rounded up and clamped to ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max.toLocaleString('en-US')}`,
+    },
+    help: 'Lambda memory (Lambda’s 1 MB steps)',
+  },
+  'services[].serverless.architecture': {
+    kind: 'choice',
+    label: 'Architecture',
+    options: [
+      { value: 'x86_64', label: 'x86_64' },
+      { value: 'arm64', label: 'arm64 (Graviton)' },
+    ],
+    default: S.architecture,
+    help: 'the Lambda architecture, and the architecture VM per service’s `"auto"` picks instance types of',
+  },
+  'services[].serverless.ephemeralStorageMiB': {
+    kind: 'number',
+    label: 'Ephemeral storage (MB)',
+    range: { min: LAMBDA_EPHEMERAL_MIB.free, max: LAMBDA_EPHEMERAL_MIB.max, int: true },
+    unit: 'MB',
+    default: S.ephemeralStorageMiB,
+    help: `storage above the free ${LAMBDA_EPHEMERAL_MIB.free} MB is billed`,
+  },
+  'services[].serverless.provisionedConcurrency': {
+    kind: 'shape',
+    type: 'number or curve',
+    label: 'Provisioned concurrency',
+    default: S.provisionedConcurrency,
+    help: `environments kept warm: one level (≥ 0 and ≤ ${L.maxProvisionedConcurrency.toLocaleString('en-US')}) for every hour, or a curve of 24/168 such levels`,
+  },
+
+  'strategies.sharedHost.instanceType': {
+    kind: 'instanceType',
+    label: 'Host instance type',
+    default: D.sharedHost.instanceType,
+    help: 'a catalog instance type',
+  },
+  'strategies.sharedHost.targetUtilization': {
+    kind: 'percent',
+    label: 'Target utilization',
+    hint: 'of paid CPU, e.g. 60%',
+    range: UTILIZATION_RANGE,
+    default: D.sharedHost.targetUtilization,
+    help: 'the fraction of paid vCPU the pool is sized to use at the peak',
+  },
+  'strategies.sharedHost.minHosts': {
+    kind: 'number',
+    label: 'Minimum hosts',
+    range: { min: 1, max: 100_000, int: true },
+    default: D.sharedHost.minHosts,
+  },
+  'strategies.sharedHost.discount': { ...DISCOUNT, default: D.sharedHost.discount },
+
+  'strategies.vmPerService.instanceType': {
+    kind: 'instanceType',
+    label: 'Instance type',
+    extra: { value: 'auto', label: 'auto — cheapest type for each service' },
+    default: D.vmPerService.instanceType,
+    help:
+      '`"auto"` (per service, the cheapest catalog type that fits its memory; the report says which) or a catalog ' +
+      'instance type',
+  },
+  'strategies.vmPerService.targetUtilization': {
+    kind: 'percent',
+    label: 'Target utilization',
+    hint: 'of paid CPU',
+    range: UTILIZATION_RANGE,
+    default: D.vmPerService.targetUtilization,
+    help: 'the fraction of paid vCPU each service’s VMs are sized to use at its peak',
+  },
+  'strategies.vmPerService.scaling': {
+    kind: 'choice',
+    label: 'Scaling',
+    options: SCALING,
+    default: D.vmPerService.scaling,
+    help: SCALING_HELP,
+  },
+  'strategies.vmPerService.discount': { ...DISCOUNT, default: D.vmPerService.discount },
+
+  'strategies.containerCluster.nodeType': {
+    kind: 'instanceType',
+    label: 'Node type',
+    default: D.containerCluster.nodeType,
+    help: 'a catalog instance type',
+  },
+  'strategies.containerCluster.reservation': {
+    kind: 'choice',
+    label: 'Reserved for the node (kube-reserved)',
+    options: [
+      { value: 'eks', label: 'EKS formula' },
+      { value: 'gke', label: 'GKE formula' },
+      { value: 'aks', label: 'AKS formula' },
+      { value: 'none', label: 'None' },
+    ],
+    default: D.containerCluster.reservation,
+    help: 'kube-reserved formula (EKS needs the node type’s `maxPods`)',
+  },
+  'strategies.containerCluster.targetUtilization': {
+    kind: 'percent',
+    label: 'Target utilization',
+    hint: 'of paid CPU',
+    range: UTILIZATION_RANGE,
+    default: D.containerCluster.targetUtilization,
+    help: 'the fraction of a pod’s CPU request it is sized to use',
+  },
+  'strategies.containerCluster.overprovisioning': {
+    kind: 'percent',
+    label: 'Overprovisioning',
+    hint: 'headroom on top of pod requests',
+    range: { min: 0, max: 10 },
+    default: D.containerCluster.overprovisioning,
+    implausible: { above: 1, per: 'of pod requests' },
+    help: 'headroom kept free, as a fraction of the packed pod requests',
+  },
+  'strategies.containerCluster.daemonSetCpuMillicores': {
+    kind: 'number',
+    label: 'DaemonSet CPU per node (millicores)',
+    range: { min: 0, max: L.maxMillicores },
+    unit: 'millicores',
+    default: D.containerCluster.daemonSetCpuMillicores,
+    help: 'per node',
+  },
+  'strategies.containerCluster.daemonSetMemoryMiB': {
+    kind: 'number',
+    label: 'DaemonSet memory per node (MiB)',
+    range: { min: 0, max: L.maxMemoryMiB },
+    unit: 'MiB',
+    default: D.containerCluster.daemonSetMemoryMiB,
+    help: 'per node',
+  },
+  'strategies.containerCluster.scaling': {
+    kind: 'choice',
+    label: 'Scaling',
+    options: SCALING,
+    default: D.containerCluster.scaling,
+    help: SCALING_HELP,
+  },
+  'strategies.containerCluster.controlPlaneHourly': {
+    kind: 'number',
+    label: 'Control plane fee per hour',
+    range: { min: 0, max: L.maxPrice },
+    default: { rule: 'the catalog’s `kubernetes.controlPlaneHourly`' },
+    help: 'per hour, in the catalog’s currency',
+  },
+  'strategies.containerCluster.discount': { ...DISCOUNT, default: D.containerCluster.discount },
+
+  'strategies.serverless.freeTier': {
+    kind: 'boolean',
+    label: 'Include the monthly free tier',
+    default: D.serverless.freeTier,
+    help: 'apply Lambda’s monthly free tier (1M requests, 400,000 GB-s), once per plan',
+  },
+  'strategies.serverless.apiGateway': {
+    kind: 'choice',
+    label: 'API Gateway in front',
+    options: [
+      { value: 'none', label: 'None' },
+      { value: 'http', label: 'HTTP API' },
+      { value: 'rest', label: 'REST API' },
+    ],
+    default: D.serverless.apiGateway,
+    help: 'adds API Gateway per-request charges: `"http"` for an HTTP API, `"rest"` for a REST API',
+  },
+  'strategies.serverless.discount': { ...DISCOUNT, default: D.serverless.discount },
+} as const satisfies Record<string, FieldDecl>;
+
+export type FieldKey = keyof typeof PLAN_FIELDS;
+
+/** The declaration's key for a document path: `['services', 3, 'container', 'cpuMillicores']` → `services[].container.cpuMillicores`. */
+export function fieldKey(path: readonly (string | number)[]): string {
+  let key = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') key += '[]';
+    else key += key === '' ? seg : `.${seg}`;
+  }
+  return key;
+}
+
+const byKey: ReadonlyMap<string, FieldDecl> = new Map(Object.entries(PLAN_FIELDS));
+
+/** The declaration of the field at a document path, if the path is a declared field. */
+export function fieldAt(path: readonly (string | number)[]): FieldDecl | undefined {
+  return byKey.get(fieldKey(path));
+}
+
+/** The declaration of a field by key (typed: the key must exist). */
+export function field<K extends FieldKey>(key: K): (typeof PLAN_FIELDS)[K] {
+  return PLAN_FIELDS[key];
+}
+
+/**
+ * The names of the fields directly inside `parent` (a declaration key such as `strategies.sharedHost` or
+ * `services[].container`), in declaration order: a form that lists them shows a newly declared field by itself.
+ */
+export function fieldsUnder(parent: string): string[] {
+  const prefix = `${parent}.`;
+  return Object.keys(PLAN_FIELDS)
+    .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'))
+    .map((k) => k.slice(prefix.length));
+}
