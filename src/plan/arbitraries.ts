@@ -36,7 +36,14 @@ const service = fc.record(
           ...field('services[].serverless.architecture').options.map((o) => o.value),
         ),
         ephemeralStorageMiB: inRange(field('services[].serverless.ephemeralStorageMiB').range),
-        provisionedConcurrency: fc.oneof(finite(0, 50), curve(50)),
+        // Whole environments (issue 10 §7.4).
+        provisionedConcurrency: fc.oneof(
+          fc.integer({ min: 0, max: 50 }),
+          fc.oneof(
+            fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 24, maxLength: 24 }),
+            fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 168, maxLength: 168 }),
+          ),
+        ),
       },
       { requiredKeys: [] },
     ),

@@ -315,7 +315,7 @@ export const PLAN_FIELDS = {
     type: 'number or curve',
     label: 'Provisioned concurrency',
     default: S.provisionedConcurrency,
-    help: `environments kept warm: one level (≥ 0 and ≤ ${L.maxProvisionedConcurrency.toLocaleString('en-US')}) for every hour, or a curve of 24/168 such levels`,
+    help: `environments kept warm: one whole number (≥ 0 and ≤ ${L.maxProvisionedConcurrency.toLocaleString('en-US')}) for every hour, or a curve of 24/168 such levels`,
   },
 
   'strategies.sharedHost.instanceType': {

@@ -249,17 +249,27 @@ describe('parsePlan: every problem, with its path', () => {
     [
       'negative PC',
       (p: any) => (p.services[0].serverless = { provisionedConcurrency: -1 }),
-      'services[0].serverless.provisionedConcurrency: must be a number >= 0',
+      'services[0].serverless.provisionedConcurrency: must be a whole number >= 0',
     ],
     [
       'PC over cap',
       (p: any) => (p.services[0].serverless = { provisionedConcurrency: 1e6 + 1 }),
-      'services[0].serverless.provisionedConcurrency: must be a number <= 1000000',
+      'services[0].serverless.provisionedConcurrency: must be a whole number <= 1000000',
     ],
     [
       'PC curve with a bad level',
       (p: any) => (p.services[0].serverless = { provisionedConcurrency: [...day(1).slice(1), -2] }),
-      'services[0].serverless.provisionedConcurrency[23]: must be a number >= 0',
+      'services[0].serverless.provisionedConcurrency[23]: must be a whole number >= 0',
+    ],
+    [
+      'fractional PC (issue 10 §7.4: environments are whole)',
+      (p: any) => (p.services[0].serverless = { provisionedConcurrency: 2.5 }),
+      'services[0].serverless.provisionedConcurrency: must be a whole number >= 0 and <= 1000000, or a list of 24 or 168 such numbers',
+    ],
+    [
+      'PC curve with a fractional level',
+      (p: any) => (p.services[0].serverless = { provisionedConcurrency: [...day(1).slice(1), 0.5] }),
+      'services[0].serverless.provisionedConcurrency[23]: must be a whole number >= 0 and <= 1000000',
     ],
     [
       'PC curve of 3',
@@ -269,7 +279,7 @@ describe('parsePlan: every problem, with its path', () => {
     [
       'PC as text',
       (p: any) => (p.services[0].serverless = { provisionedConcurrency: 'two' }),
-      'services[0].serverless.provisionedConcurrency: must be a number >= 0 and <= 1000000, or a list of 24 or 168 such numbers',
+      'services[0].serverless.provisionedConcurrency: must be a whole number >= 0 and <= 1000000, or a list of 24 or 168 such numbers',
     ],
     [
       'zero pod CPU',

@@ -136,7 +136,8 @@ function booleanField(f: BooleanDecl) {
 }
 
 const F = PLAN_FIELDS;
-const provisionedLevel = num({ min: 0, max: L.maxProvisionedConcurrency });
+// Whole environments: AWS provisions whole execution environments (issue 10 §7.4; 2.5 was accepted before).
+const provisionedLevel = num({ min: 0, max: L.maxProvisionedConcurrency, int: true });
 
 // An object whose fields are all simple declared fields (a strategy's settings, a service's pod requests) is built
 // from its declarations: a field declared under it is in the schema with no line here.
@@ -208,7 +209,7 @@ export const serviceSchema = z.strictObject({
       ephemeralStorageMiB: numberField(F['services[].serverless.ephemeralStorageMiB']).optional(),
       provisionedConcurrency: z
         .union([provisionedLevel, curve(provisionedLevel, 'Environments kept warm in each hour.')], {
-          error: `${rangeText({ min: 0, max: L.maxProvisionedConcurrency })}, or a list of 24 or 168 such numbers`,
+          error: `${rangeText({ min: 0, max: L.maxProvisionedConcurrency, int: true })}, or a list of 24 or 168 such numbers`,
         })
         .meta(meta(F['services[].serverless.provisionedConcurrency']))
         .optional(),
