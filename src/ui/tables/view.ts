@@ -87,3 +87,23 @@ export function toTsv(head: readonly string[], rows: readonly (readonly CellValu
 export function plainMoney(v: number | null | undefined): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? Math.round(v * 100) / 100 : null;
 }
+
+/** A column of a ViewTable: its header, the value it sorts and copies by, and how its cell is shown. */
+export interface ViewColumn<T> {
+  key: string;
+  head: string;
+  numeric?: boolean;
+  /** The value sorted on and copied: a plain number for figures (no currency symbol), text otherwise. */
+  value: (row: T) => CellValue;
+  /** What the cell shows (money with its currency, rounded figures). */
+  show: (row: T) => string;
+  /** A cell that says a figure is absent ("not run", "shared") rather than giving one: shown muted. */
+  muted?: (row: T) => boolean;
+}
+
+/** A table's totals line: its label (spanning `span` columns) and the values under the remaining columns. */
+export interface TableFooter {
+  label: string;
+  span?: number;
+  values: { value: CellValue; shown: string; testid?: string }[];
+}
