@@ -149,6 +149,13 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   await page.getByRole('button', { name: "Show the plan's order" }).click();
   expect(await shownNames(page)).toEqual(planOrder);
 
+  // A long name is not cut: the field grows to show it, and the cell's tooltip holds it whole.
+  const long = 'checkout-service-for-the-eu-market';
+  const first = page.getByLabel('Name of service 1', { exact: true });
+  await first.fill(long);
+  await expect(page.locator('td.name').first()).toHaveAttribute('title', long);
+  expect(await first.evaluate((i) => i.scrollWidth <= i.clientWidth + 1)).toBe(true);
+
   // The cost per service table filters, sorts and copies plain numbers (no currency symbols).
   await page.getByRole('searchbox', { name: 'Filter cost per service' }).fill('check');
   const breakdown = page.getByTestId('breakdown');
