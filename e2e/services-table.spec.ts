@@ -88,6 +88,10 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   await expect(cpuHeader).toHaveAttribute('aria-sort', 'descending');
   expect((await shownNames(page))[0]).toBe('nightly-export');
   await expect(page.getByLabel('Name of service 15')).toHaveValue('nightly-export');
+  // Typing into a sorted column does not move the row under the cursor: a sort is applied, not kept.
+  await page.getByLabel('CPU ms per request of nightly-export', { exact: true }).fill('0.5');
+  expect((await shownNames(page))[0]).toBe('nightly-export');
+  await expect(page.getByLabel('CPU ms per request of nightly-export', { exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Move nightly-export up' })).toBeDisabled();
   await axeClean(page, 'services sorted');
   await page.screenshot({ path: `${SHOTS}/T-services-sorted-1440.png` });
