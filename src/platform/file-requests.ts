@@ -17,5 +17,8 @@ export const OPEN_RESTORE = request(['json'], FILE_LIMITS.restoreBytes);
 /** The traffic import panel's "Choose file". */
 export const OPEN_TRAFFIC = request(['csv', 'txt'], FILE_LIMITS.trafficBytes);
 
+/** The services table's "Import services from CSV…": a services list is part of a plan, so the plan's limit. */
+export const OPEN_SERVICES = request(['csv', 'txt'], FILE_LIMITS.planBytes);
+
 /** All of them, by name: the contract test walks this list, so a new request is covered once it is added here. */
-export const OPEN_REQUESTS = Object.freeze({ OPEN_PLAN, OPEN_RESTORE, OPEN_TRAFFIC });
+export const OPEN_REQUESTS = Object.freeze({ OPEN_PLAN, OPEN_RESTORE, OPEN_TRAFFIC, OPEN_SERVICES });
