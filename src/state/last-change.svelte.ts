@@ -76,14 +76,16 @@ export function editPlace(before: unknown, after: unknown): EditPlace | null {
       continue;
     }
     if (isRecord(a) && isRecord(b)) {
-      const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !Object.hasOwn(a, k))];
-      const differ = keys.filter((k) => !same(a[k], b[k]));
+      const ra = a;
+      const rb = b;
+      const keys = [...Object.keys(ra), ...Object.keys(rb).filter((k) => !Object.hasOwn(ra, k))];
+      const differ = keys.filter((k) => !same(ra[k], rb[k]));
       if (differ.length === 0) return null;
       if (differ.length > 1) return { path, kind: 'changed', count: differ.length, index: 0 };
       const k = differ[0]!;
       path.push(k);
-      a = a[k];
-      b = b[k];
+      a = ra[k];
+      b = rb[k];
       continue;
     }
     return same(a, b) ? null : { path, kind: 'changed', count: 1, index: 0 };
