@@ -10,6 +10,7 @@ export { nodeAllocatable } from './kubernetes.ts';
 export {
   reportChange,
   standings,
+  STRATEGY_SHORT_NAMES,
   type ReportChange,
   type ReportStandings,
   type Standing,
