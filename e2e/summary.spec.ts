@@ -81,6 +81,7 @@ test('the totals stay in view while editing at 1024×700, and say what the last 
 test('the strip marks a strategy that cannot be costed and a draft with problems, never a plain $0', async ({
   page,
 }) => {
+  test.slow(); // axe twice with a 168-hour curve open beside the table
   await page.setViewportSize({ width: 1024, height: 700 });
   await openApp(page);
   const summary = strip(page);
