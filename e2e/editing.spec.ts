@@ -233,6 +233,7 @@ test('dragging fills the hours between pointer samples and stops at 1.25× the p
   await expect(cells).toHaveCount(24);
   const values = async () => Promise.all(Array.from({ length: 24 }, (_, h) => cells.nth(h).inputValue()));
   const peak = Math.max(...(await values()).map(Number));
+  await page.getByTestId('curve-drag').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('curve-drag').boundingBox())!;
   // One jump from hour 2 to hour 10, above the top of the bars: every hour between is drawn, none above 1.25×.
   await page.mouse.move(box.x + (box.width / 24) * 2.5, box.y + 2);

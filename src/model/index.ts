@@ -7,3 +7,13 @@ export { costingProblems, planProblems } from './problems.ts';
 export { roundCents } from './money.ts';
 export { weekCurve, weekLevels, monthlyRequests, HOURS_PER_WEEK, HOURS_PER_DAY } from './time.ts';
 export { nodeAllocatable } from './kubernetes.ts';
+export {
+  reportChange,
+  standings,
+  STRATEGY_SHORT_NAMES,
+  type ReportChange,
+  type ReportStandings,
+  type Standing,
+  type StrategyChange,
+  type StrategyStanding,
+} from './summary.ts';
