@@ -66,6 +66,15 @@ async function openData(page: Page): Promise<void> {
   await expect(page.getByTestId('data-settings')).toBeVisible();
 }
 
+/** Restore asks first: the dialog names what goes and what comes; "Replace everything" goes ahead. */
+async function confirmRestore(page: Page, what: RegExp): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Replace all your data?' });
+  await expect(dialog).toContainText(what);
+  await expect(dialog).toContainText('you can undo the restore');
+  await dialog.getByRole('button', { name: 'Replace everything' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 test('a version 1 database migrates in Chromium with every plan intact and a backup taken first', async ({
   page,
 }) => {
@@ -121,6 +130,7 @@ test('export all, restore from the file, undo the restore', async ({ page }) => 
   await (
     await chooser
   ).setFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(only)) });
+  await confirmRestore(page, /by the contents of “one\.json”/);
   // The app reloads its plans after a restore; the data screen keeps the message and its Undo.
   await openData(page);
   await expect(page.getByRole('status').filter({ hasText: 'Restored 1 plan' })).toBeVisible();
@@ -147,6 +157,7 @@ test('export all, restore from the file, undo the restore', async ({ page }) => 
   await (
     await chooser2
   ).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await confirmRestore(page, /“bad\.json”/);
   await expect(page.getByTestId('restore-issues')).toContainText(
     'plans[0].document.services[0].trafficRps[3]',
   );
@@ -188,6 +199,7 @@ test('storage full: a clear message, nothing half-written, export still works', 
     await (
       await chooser
     ).setFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await confirmRestore(page, /“big\.json”/);
     await expect(page.getByRole('alert').filter({ hasText: 'Storage is full' })).toBeVisible();
     // Nothing half-written: no new backup, and every plan as it was.
     await expect(page.getByTestId('backups').getByRole('row')).toHaveCount(rowsBefore);
@@ -438,6 +450,10 @@ test('the data screen and the traffic import panel have no axe violations', asyn
     .getByRole('button', { name: /^Restore the backup from / })
     .first()
     .click();
+  await expect(page.getByRole('dialog', { name: 'Replace all your data?' })).toBeVisible();
+  const asking = await new AxeBuilder({ page }).include('[data-testid="data-settings"]').analyze();
+  expect(asking.violations).toEqual([]);
+  await confirmRestore(page, /the backup from/);
   await openData(page);
   await expect(page.getByTestId('undo-restore')).toBeVisible();
   await page
@@ -469,4 +485,54 @@ test('the data screen and the traffic import panel have no axe violations', asyn
   await expect(page.getByTestId('traffic-report')).toContainText('repeated timestamp');
   const panel = await new AxeBuilder({ page }).include('[data-testid="traffic-import"]').analyze();
   expect(panel.violations).toEqual([]);
+});
+
+test('Restore asks before replacing anything: Cancel (the default) keeps every plan', async ({ page }) => {
+  await seed(page, fixture(2));
+  await page.goto('/');
+  await openData(page);
+  const plansBefore = fixture(2).data.plans.length;
+  const backups = page.getByTestId('backups');
+  const rowsBefore = await backups.getByRole('row').count();
+  const restore = backups.getByRole('button', { name: /^Restore the backup from / }).first();
+  await restore.click();
+  const dialog = page.getByRole('dialog', { name: 'Replace all your data?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(new RegExp(`Your ${plansBefore} plans?, with their scenarios`));
+  await expect(dialog).toContainText(/will be replaced by the backup from .* \(\d+ plans?\)/);
+  await expect(dialog).toContainText('What is here now is backed up first, so you can undo the restore');
+  // Cancel comes first and has focus: Enter or Esc keeps everything.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.screenshot({ path: '/work/wt/shots/M-restore-confirm-1024.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(backups.getByRole('row')).toHaveCount(rowsBefore);
+  await expect(page.getByTestId('undo-restore')).toBeHidden();
+  // From a file as well: the file is chosen, then the question, and Cancel changes nothing.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await expect(dialog).toContainText('the contents of “other.json”');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('restore-issues')).toBeHidden();
+  await expect(backups.getByRole('row')).toHaveCount(rowsBefore);
+});
+
+test('a new profile keeps no backup of nothing: the first automatic backup holds the plan', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
+  await openData(page);
+  // The example plan was the first write: a backup before it would have held 0 plans.
+  await expect(page.getByText('No backups yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  const rows = page.getByTestId('backups').getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Made by you');
+  await expect(rows.nth(1).getByRole('cell').nth(2)).toHaveText('1');
 });

@@ -170,3 +170,78 @@ test('values such as "13.200" read as decimals as always; the question is shown 
   await expect(peak).toHaveText('121000');
   await expect(page.getByTestId('traffic-report')).not.toContainText('was read as');
 });
+
+test('a Grafana "Formatted data" export (76 req/s, local times): one action removes the unit, times stay as written', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const panel = await openPanel(page);
+  const apply = panel.getByRole('button', { name: 'Apply' });
+  // Before any file, Apply says why it cannot be used.
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription('Choose a CSV file first.');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    panel.getByRole('button', { name: 'Choose CSV file…' }).click(),
+  ]);
+  await chooser.setFiles(new URL('../src/traffic/fixtures/grafana-formatted.csv', import.meta.url).pathname);
+  // One issue naming the unit, not 50 per-line errors; Apply says why it is off.
+  const issues = page.getByTestId('traffic-issues');
+  await expect(issues.getByRole('listitem')).toHaveCount(1);
+  await expect(issues).toContainText('"13.2 req/s" and the other values end with the unit "req/s"');
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription(/^Remove the unit “req\/s” first/);
+  await expect(panel.getByTestId('apply-why')).toBeVisible();
+  const remove = panel.getByRole('button', { name: 'Remove “req/s” and read again' });
+  await expect(
+    new AxeBuilder({ page }).include('[data-testid="traffic-import"]').analyze(),
+  ).resolves.toMatchObject({ violations: [] });
+  await panel.screenshot({ path: '/work/wt/shots/M-traffic-unit-offer-1440.png' });
+  await remove.click();
+  const report = page.getByTestId('traffic-report');
+  await expect(report).toContainText('Unit “req/s” removed from 504 values.');
+  // Grafana wrote the dashboard's local time: shown as written, labelled, never with a Z.
+  await expect(report).toContainText(
+    'from 2026-11-02 00:00:00 to 2026-11-22 23:00:00 (local time as written',
+  );
+  await expect(report).not.toContainText(/\d{2}:\d{2}(:\d{2})?(\.\d+)?Z/);
+  await expect(issues).toBeHidden();
+  await expect(apply).toBeEnabled();
+  await expect(panel.getByTestId('apply-why')).toBeHidden();
+  await expect(
+    new AxeBuilder({ page }).include('[data-testid="traffic-import"]').analyze(),
+  ).resolves.toMatchObject({ violations: [] });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await report.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/wt/shots/M-traffic-unit-removed-1024.png' });
+  // What is applied is what the preview shows (hour 19: Monday's, or the day's, mean).
+  await panel.getByText('Show data').click();
+  const hours = (await panel.getByRole('row').count()) - 1;
+  const peak = await panel
+    .getByRole('row', { name: hours === 168 ? 'Mon 19:00' : '19:00', exact: false })
+    .first()
+    .getByRole('cell')
+    .last()
+    .textContent();
+  expect(Number(peak)).toBeGreaterThan(100);
+  await apply.click();
+  await expect(panel).toBeHidden();
+  await expect(page.locator('td[data-hour="19"] input')).toHaveValue(peak ?? '');
+});
+
+test('an unusable traffic file says next to Apply why it cannot be applied', async ({ page }) => {
+  const panel = await openPanel(page);
+  await choose(page, panel, 'short.csv', 'time,rps\n2026-11-02T00:00:00Z,5\n2026-11-02T01:00:00Z,6\n');
+  await expect(page.getByTestId('traffic-issues')).toContainText(/No data for \d+ hours/);
+  const apply = panel.getByRole('button', { name: 'Apply' });
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription('The file cannot be used as it is: see the problem above.');
+  // A decimal-comma file waits for the number-format answer, and says so.
+  await choose(
+    page,
+    panel,
+    'komma.csv',
+    week('Zeit;Anfragen', ';', (h) => `${10 + h},5`),
+  );
+  await expect(apply).toHaveAccessibleDescription('Choose how numbers are written (above) first.');
+});

@@ -88,6 +88,7 @@ function dataSafetyOn(platform: Platform, store: Partial<DataStore>): DataSafety
   const full: Partial<DataStore> = {
     listBackups: async () => [],
     listQuarantine: async () => [],
+    listPlans: async () => [],
     ...store,
   };
   return new DataSafetyState({
@@ -174,7 +175,8 @@ describe('desktop contract: file limits', () => {
         return { ok: false, issues: [{ path: '', message: 'not JSON' }] };
       },
     });
-    await state.restoreFromFile();
+    await state.askRestoreFile(); // the file is read, then the user confirms (issue 9 §11)
+    await state.confirmRestore();
     expect(received).toBe(OPEN_RESTORE.maxBytes);
     expect(state.message?.text).toContain('"headroom-data.json" was not restored');
     expectNoRefusal(desktop);

@@ -124,7 +124,7 @@ describe('dependencies (issue 8 §9)', () => {
   it('lists every library the app or the CLI runs as a dependency, and nothing else', () => {
     imported.delete('electron'); // the desktop runtime itself: electron-builder wants it in devDependencies
     expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([...imported].sort());
-    expect(imported).toEqual(new Set(['chart.js', 'dexie', 'papaparse', 'svelte', 'zod']));
+    expect(imported).toEqual(new Set(['chart.js', 'dexie', 'markdown-it', 'papaparse', 'svelte', 'zod']));
   });
 
   it('keeps build and test tools in devDependencies', () => {

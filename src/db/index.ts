@@ -294,7 +294,13 @@ class DexieStore implements DataStore {
     const id = await this.backups.add(row);
     const all = await this.backups.toArray();
     const prune = backupsToPrune(
-      all.map((b) => ({ id: b.id as number, createdAt: b.createdAt, reason: b.reason, pinned: b.pinned })),
+      all.map((b) => ({
+        id: b.id as number,
+        createdAt: b.createdAt,
+        reason: b.reason,
+        pinned: b.pinned,
+        planCount: b.planCount,
+      })),
       now,
     );
     const stale = prune.filter((p) => p !== id);
@@ -302,10 +308,22 @@ class DexieStore implements DataStore {
     return id;
   }
 
+  /**
+   * Inside a rw transaction: a backup the app takes by itself (before an import, while editing). Never one of an
+   * empty database: the first save of a new profile used to leave "1 backup, 0 plans" as the only backup, which
+   * looks like a safety net and restores nothing. A manual backup, and one before a restore (an undo goes back to
+   * exactly what was there, empty or not), go through takeBackup and are always taken.
+   */
+  async automaticBackup(reason: 'periodic' | 'import'): Promise<void> {
+    if ((await this.plans.count()) === 0) return;
+    await this.takeBackup(reason);
+  }
+
   /** Inside a rw transaction: a periodic backup when the newest one is older than PERIODIC_BACKUP_MS. */
   async periodicBackup(): Promise<void> {
     const newest = await this.backups.orderBy('createdAt').last();
-    if (!newest || this.#now() - newest.createdAt >= PERIODIC_BACKUP_MS) await this.takeBackup('periodic');
+    if (!newest || this.#now() - newest.createdAt >= PERIODIC_BACKUP_MS)
+      await this.automaticBackup('periodic');
   }
 
   get writeTables(): Table[] {
@@ -355,7 +373,7 @@ class DexieStore implements DataStore {
       this.checkRecords(records);
       return this.db.transaction('rw', this.writeTables, async () => {
         const rows = await this.nextRevisions(records);
-        await this.takeBackup('import');
+        await this.automaticBackup('import');
         for (const r of rows) await this.plans.put(r);
         return rows;
       });

@@ -15,6 +15,16 @@ export interface RetainedBackup {
   reason?: string;
   /** Referred to by an undo the user has not dismissed yet (Undo restore). */
   pinned?: boolean;
+  /** Plans it holds; absent in callers that only know times. */
+  planCount?: number;
+}
+
+/**
+ * An automatic backup that holds no plan: it can only take the place of a useful one. Databases from before
+ * automatic backups of an empty database were skipped may still hold one (the first save of a new profile).
+ */
+export function isEmptyAutomatic(b: RetainedBackup): boolean {
+  return b.planCount === 0 && b.reason === 'periodic' && b.pinned !== true;
 }
 
 export function utcDay(ms: number): number {
@@ -33,13 +43,13 @@ export function isHeld(b: RetainedBackup, now: number): boolean {
 }
 
 export function backupsToPrune(backups: readonly RetainedBackup[], now: number): number[] {
+  const prune: number[] = backups.filter((b) => isEmptyAutomatic(b)).map((b) => b.id);
   const newestFirst = backups
-    .filter((b) => !isHeld(b, now))
+    .filter((b) => !isHeld(b, now) && !isEmptyAutomatic(b))
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
   const today = utcDay(now);
   let sameDay = 0;
   const earlierDays = new Set<number>();
-  const prune: number[] = [];
   for (const b of newestFirst) {
     const day = utcDay(b.createdAt);
     if (day >= today) {

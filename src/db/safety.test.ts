@@ -203,8 +203,10 @@ describe('backup retention keeps what an undo or a risky operation needs', () =>
   it('the backup before an import is kept for a day even when many periodic backups follow', async () => {
     const c = clock();
     const store = await openStore(opts({ now: c.now }));
+    await store.importPlans([record('z')]); // into an empty database: no backup of nothing
     await store.importPlans([record('a')]);
     const [imported] = await store.listBackups();
+    expect(imported).toMatchObject({ reason: 'import', planCount: 1 });
     for (let i = 0; i < 15; i++) {
       c.advance(PERIODIC_BACKUP_MS);
       await save(store, record('a', `edit ${i}`));
@@ -310,21 +312,57 @@ describe('automatic backups', () => {
     const c = clock();
     const store = await openStore(opts({ now: c.now }));
     await store.putPlan(record('a', 'First'));
-    expect(await store.listBackups()).toHaveLength(1); // the first edit: a backup of the empty database
+    // The first write into an empty database: a backup of it would hold nothing (issue 9 §11), so none is taken.
+    expect(await store.listBackups()).toHaveLength(0);
     c.advance(60_000);
     await store.putPlan({ ...record('a', 'Second'), revision: 1 });
+    expect(await store.listBackups()).toHaveLength(1); // the first backup with something in it
+    c.advance(60_000);
+    await store.putPlan({ ...record('a', 'Third'), revision: 2 });
     expect(await store.listBackups()).toHaveLength(1); // too soon for another
     c.advance(PERIODIC_BACKUP_MS);
-    await store.putPlan({ ...record('a', 'Third'), revision: 2 });
+    await store.putPlan({ ...record('a', 'Fourth'), revision: 3 });
     const backups = await store.listBackups();
     expect(backups.map((b) => [b.reason, b.planCount])).toEqual([
       ['periodic', 1],
-      ['periodic', 0],
+      ['periodic', 1],
     ]);
-    // The newest backup holds the data as it was before the third edit.
+    // The newest backup holds the data as it was before the fourth edit.
     await store.restoreBackup(backups[0]!.id);
-    expect((await store.getPlan('a'))?.name).toBe('Second');
+    expect((await store.getPlan('a'))?.name).toBe('Third');
     store.close();
+  });
+
+  it('never hold nothing: no automatic backup of an empty database, and an old empty one goes with the next backup', async () => {
+    const c = clock();
+    const o = opts({ now: c.now });
+    const store = await openStore(o);
+    // An import into an empty database: nothing to go back to.
+    await store.importPlans([record('a')]);
+    expect(await store.listBackups()).toEqual([]);
+    await store.deletePlan('a', { backup: false });
+    c.advance(PERIODIC_BACKUP_MS);
+    await store.putPlan(record('b'));
+    expect(await store.listBackups()).toEqual([]);
+    // A database from before this rule may hold an empty periodic backup: the next real one replaces it.
+    store.close();
+    const db = new Dexie(o.name!, { indexedDB: o.indexedDB!, IDBKeyRange: o.IDBKeyRange! });
+    await db.open();
+    await db
+      .table('backups')
+      .add({ createdAt: c.now(), reason: 'periodic', format: 1, planCount: 0, plans: [], settings: [] });
+    db.close();
+    const again = await openStore(o);
+    expect((await again.listBackups()).map((b) => b.planCount)).toEqual([0]);
+    c.advance(PERIODIC_BACKUP_MS);
+    await again.putPlan({ ...record('b', 'Renamed'), revision: 1 });
+    expect((await again.listBackups()).map((b) => [b.reason, b.planCount])).toEqual([['periodic', 1]]);
+    // A manual backup and one before a restore are kept even when empty: the user asked, or an undo needs it.
+    await again.deletePlan('b', { backup: false });
+    await again.backupNow();
+    const [manual] = await again.listBackups();
+    expect(manual).toMatchObject({ reason: 'manual', planCount: 0 });
+    again.close();
   });
 
   it('are taken before an import, in the same transaction', async () => {

@@ -26,6 +26,7 @@ import {
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
+import { help } from './help.svelte.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import { EngineClient } from '../worker/client.ts';
 import {
@@ -1309,7 +1310,7 @@ export class AppState {
       case 'redo':
         return this.redo();
       case 'open-guide':
-        this.dialog = 'guide';
+        help.show(); // the full guide, inside the app (src/ui/help)
         return;
       case 'about':
         this.dialog = 'about';

@@ -28,6 +28,11 @@ export interface DataSafetyDeps {
   beforeReplace?: () => Promise<void>;
 }
 
+/** A restore asked for and not yet confirmed: what would replace the `currentPlans` plans stored now. */
+export type RestoreRequest =
+  | { kind: 'backup'; backup: BackupSummary; currentPlans: number }
+  | { kind: 'file'; name: string; contents: string; currentPlans: number };
+
 export interface DataMessage {
   kind: 'info' | 'error';
   text: string;
@@ -76,6 +81,8 @@ export class DataSafetyState {
   busy = $state(false);
   loaded = $state(false);
   message = $state<DataMessage | null>(null);
+  /** A restore waiting for the user's answer (the screen shows it as a confirm dialog). */
+  pendingRestore = $state.raw<RestoreRequest | null>(null);
   /** Problems found in the last file offered to Restore (nothing was changed). */
   restoreIssues = $state.raw<PlanIssue[]>([]);
   /**
@@ -168,38 +175,72 @@ export class DataSafetyState {
     });
   }
 
-  restoreFromFile(): Promise<void> {
+  /**
+   * Restore replaces every plan and setting: it is asked first (issue 9 §11), even though it can be undone. Choose
+   * the file, then `pendingRestore` holds the question until `confirmRestore` or `cancelRestore`.
+   */
+  askRestoreFile(): Promise<void> {
     return this.#run(async (store) => {
       this.restoreIssues = [];
       const file = await this.#deps.platform().openFile(OPEN_RESTORE);
       if (!file) return;
+      const currentPlans = (await store.listPlans()).length;
+      this.pendingRestore = { kind: 'file', name: file.name, contents: file.contents, currentPlans };
+    });
+  }
+
+  /** Asks before restoring one backup from the list (see askRestoreFile). */
+  askRestoreBackup(id: number): Promise<void> {
+    return this.#run(async (store) => {
+      const backup = this.backups.find((b) => b.id === id);
+      if (!backup) throw new Error('That backup no longer exists.');
+      const currentPlans = (await store.listPlans()).length;
+      this.pendingRestore = { kind: 'backup', backup, currentPlans };
+    });
+  }
+
+  cancelRestore(): void {
+    this.pendingRestore = null;
+  }
+
+  /** The user said yes: the restore asked for runs (after a backup of what is here, so it can be undone). */
+  confirmRestore(): Promise<void> {
+    const request = this.pendingRestore;
+    this.pendingRestore = null;
+    if (request === null) return Promise.resolve();
+    return request.kind === 'file'
+      ? this.#restoreFile(request.name, request.contents)
+      : this.#restoreBackup(request.backup);
+  }
+
+  #restoreFile(name: string, contents: string): Promise<void> {
+    return this.#run(async (store) => {
+      this.restoreIssues = [];
       await this.#deps.beforeReplace?.();
-      const result = await store.restoreFromExport(file.contents);
+      const result = await store.restoreFromExport(contents);
       if (!result.ok) {
         this.restoreIssues = result.issues;
         this.message = {
           kind: 'error',
-          text: `"${file.name}" was not restored (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}); nothing was changed.`,
+          text: `"${name}" was not restored (${result.issues.length} problem${result.issues.length === 1 ? '' : 's'}); nothing was changed.`,
         };
         return;
       }
       this.message = {
         kind: 'info',
-        text: `Restored ${result.plans} plan${result.plans === 1 ? '' : 's'} from "${file.name}". Your previous data was backed up first.`,
+        text: `Restored ${result.plans} plan${result.plans === 1 ? '' : 's'} from "${name}". Your previous data was backed up first.`,
       };
       this.#deps.onReplaced?.();
     });
   }
 
-  restoreBackup(id: number): Promise<void> {
+  #restoreBackup(backup: BackupSummary): Promise<void> {
     return this.#run(async (store) => {
-      const backup = this.backups.find((b) => b.id === id);
       await this.#deps.beforeReplace?.();
-      await store.restoreBackup(id);
-      const when = backup ? formatTime(backup.createdAt) : 'the backup';
+      await store.restoreBackup(backup.id);
       this.message = {
         kind: 'info',
-        text: `Restored the backup from ${when}. Your previous data was backed up first.`,
+        text: `Restored the backup from ${formatTime(backup.createdAt)}. Your previous data was backed up first.`,
       };
       this.#deps.onReplaced?.();
     });

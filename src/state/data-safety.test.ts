@@ -19,7 +19,9 @@ function fakePlatform(open: OpenedFile | null = null): Platform & { saved: FileT
 
 async function setup(open: OpenedFile | null = null, pendingEdit = false) {
   const store = await openStore({ name: 'state', validate: testValidate, ...freshIdb() });
-  await store.putPlans([record('a'), record('b')]);
+  await store.putPlans([record('a')]);
+  // No automatic backup of an empty database: the second write takes the first one (holding "a").
+  await store.putPlans([record('b')]);
   const platform = fakePlatform(open);
   let replaced = 0;
   // Stands for the app's pending autosave: an edit written just before the restore begins.
@@ -63,7 +65,12 @@ describe('DataSafetyState', () => {
     await other.putPlan(record('z'));
     const file = { name: 'backup.json', contents: await other.exportAll() };
     const { state, store, replaced } = await setup(file, true);
-    await state.restoreFromFile();
+    await state.askRestoreFile();
+    // Nothing replaced until the user confirms; the question names what goes and what comes.
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+    expect(state.pendingRestore).toMatchObject({ kind: 'file', name: 'backup.json', currentPlans: 2 });
+    await state.confirmRestore();
+    expect(state.pendingRestore).toBeNull();
     expect(state.message?.kind).toBe('info');
     expect((await store.listPlans()).map((p) => p.id)).toEqual(['z']);
     expect(replaced()).toBe(1);
@@ -76,24 +83,41 @@ describe('DataSafetyState', () => {
 
   it('an invalid file lists its problems and changes nothing', async () => {
     const { state, store } = await setup({ name: 'bad.json', contents: '{"kind":"headroom-data"}' });
-    await state.restoreFromFile();
+    await state.askRestoreFile();
+    await state.confirmRestore();
     expect(state.message?.kind).toBe('error');
     expect(state.message?.text).toContain('nothing was changed');
     expect(state.restoreIssues.map((i) => i.path)).toContain('plans');
     expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
   });
 
-  it('restores a backup from the list', async () => {
+  it('restores a backup from the list, only once the user confirms', async () => {
     const { state, store } = await setup();
-    const backupOfEmpty = state.backups[0]!;
-    await state.restoreBackup(backupOfEmpty.id);
-    expect(await store.listPlans()).toEqual([]);
+    const backupOfA = state.backups[0]!;
+    expect(backupOfA.planCount).toBe(1);
+    await state.askRestoreBackup(backupOfA.id);
+    expect(state.pendingRestore).toMatchObject({
+      kind: 'backup',
+      backup: { id: backupOfA.id },
+      currentPlans: 2,
+    });
+    // Cancelled: nothing happens.
+    state.cancelRestore();
+    expect(state.pendingRestore).toBeNull();
+    await state.confirmRestore();
+    expect((await store.listPlans()).map((p) => p.id).sort()).toEqual(['a', 'b']);
+    expect(state.backups.some((b) => b.reason === 'restore')).toBe(false);
+    // Confirmed: replaced, after a backup of what was there.
+    await state.askRestoreBackup(backupOfA.id);
+    await state.confirmRestore();
+    expect((await store.listPlans()).map((p) => p.id)).toEqual(['a']);
     expect(state.backups.some((b) => b.reason === 'restore')).toBe(true);
   });
 
   it('offers Undo restore until it is dismissed, also on a later visit; dismissing unpins its backup', async () => {
     const { state, store } = await setup();
-    await state.restoreBackup(state.backups.at(-1)!.id);
+    await state.askRestoreBackup(state.backups.at(-1)!.id);
+    await state.confirmRestore();
     const undoId = state.undoBackupId!;
     expect(state.backups.find((b) => b.id === undoId)?.pinned).toBe(true);
     // Another visit (or a reload): the offer comes back from the stored pin.
@@ -114,7 +138,8 @@ describe('DataSafetyState', () => {
     await state.deleteBackup(manual.id);
     expect(state.backups.map((b) => b.id)).not.toContain(manual.id);
     expect(state.message?.text).toMatch(/^Backup deleted/);
-    await state.restoreBackup(state.backups.at(-1)!.id);
+    await state.askRestoreBackup(state.backups.at(-1)!.id);
+    await state.confirmRestore();
     const undoId = state.undoBackupId!;
     await state.deleteBackup(undoId);
     expect(state.undoBackupId).toBeNull();
@@ -123,7 +148,8 @@ describe('DataSafetyState', () => {
 
   it('undoing a restore leaves no undo offered (and nothing pinned)', async () => {
     const { state, store } = await setup();
-    await state.restoreBackup(state.backups.at(-1)!.id);
+    await state.askRestoreBackup(state.backups.at(-1)!.id);
+    await state.confirmRestore();
     await state.undoRestore();
     expect(state.undoBackupId).toBeNull();
     expect((await store.listBackups()).some((b) => b.pinned)).toBe(false);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   detectNumberFormat,
+  detectValueUnit,
   inspectTrafficCsv,
   parseNumber,
   parseNumberAs,
@@ -71,7 +72,13 @@ describe('monitoring exports', () => {
     expect(r.report.step).toBe(300);
     expect(r.report.empty).toBe(3);
     expect(r.report.gaps).toEqual([
-      { from: '2026-11-02T08:15:00.000Z', to: '2026-11-02T08:35:00.000Z', missingSteps: 3 },
+      {
+        from: '2026-11-02T08:15:00.000Z',
+        to: '2026-11-02T08:35:00.000Z',
+        fromText: '2026-11-02T08:15:00.000Z',
+        toText: '2026-11-02T08:35:00.000Z',
+        missingSteps: 3,
+      },
     ]);
     const kept = range(START, START + 8 * 86400, 300).filter((_, i) => i < 100 || i > 102);
     expectCurveClose(r.curve, expected(kept, 300, 24));
@@ -472,6 +479,118 @@ describe('number formats: thousands separators and decimal commas', () => {
     expect(inspectTrafficCsv(bare)).toMatchObject({
       ok: true,
       columns: ['column 1', 'column 2', 'column 3'],
+    });
+  });
+});
+
+describe('values written with a unit (Grafana "Formatted data")', () => {
+  const grafana = fixture('grafana-formatted.csv');
+  const opts: TrafficCsvOptions = { hours: 168, valueKind: 'rps' };
+
+  it('finds the one unit the values carry, with an example; not the 50 per-line errors it used to give', () => {
+    expect(detectValueUnit(grafana)).toEqual({
+      kind: 'unit',
+      column: 'orders 2xx',
+      unit: 'req/s',
+      values: 504,
+      example: { line: 2, cell: '13.2 req/s' },
+    });
+    const r = parseTrafficCsv(grafana, opts);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      {
+        line: 2,
+        column: 'orders 2xx',
+        message: expect.stringContaining('"13.2 req/s" and the other values end with the unit "req/s"'),
+      },
+    ]);
+  });
+
+  it('with the unit removed, reads exactly what the same export without formatting gives', () => {
+    const stripped = parseTrafficCsv(grafana, { ...opts, unit: 'req/s' });
+    const plain = parseTrafficCsv(fixture('grafana-panel.csv'), { ...opts, numberFormat: 'decimal-point' });
+    if (!stripped.ok || !plain.ok) throw new Error(JSON.stringify([stripped, plain]));
+    expect(stripped.curve).toEqual(plain.curve);
+    expect(stripped.report.unit).toBe('req/s');
+    expect(plain.report.unit).toBeNull();
+    // The other series, chosen by name, reads the same way.
+    const errors = parseTrafficCsv(grafana, { ...opts, unit: 'req/s', valueColumn: 'orders 5xx' });
+    expect(errors.ok && errors.curve[19]).toBeCloseTo(1.21, 6); // 1% of the 2xx peak
+  });
+
+  it('a unit that changes between values (a scale prefix such as "K") is refused at its line, never stripped', () => {
+    const text = [
+      'time,rps',
+      ...Array.from(
+        { length: 24 },
+        (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00Z,${h === 7 ? '1.2 K req/s' : `${h} req/s`}`,
+      ),
+    ].join('\n');
+    expect(detectValueUnit(text)).toEqual({
+      kind: 'refused',
+      issues: [
+        {
+          line: 9,
+          column: 'rps',
+          message: expect.stringContaining(
+            '"1.2 K req/s" ends with "K req/s", but line 2 has "0 req/s" with "req/s"',
+          ),
+        },
+      ],
+    });
+    const r = parseTrafficCsv(text, { hours: 24, valueKind: 'rps', unit: 'req/s' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ line: 9, column: 'rps' });
+  });
+
+  it('plain numbers carry no unit; a lone value with a unit among numbers is an ordinary error at its line', () => {
+    expect(detectValueUnit(fixture('grafana-panel.csv'))).toEqual({ kind: 'none' });
+    // (The located-errors test above reads such a file: "12 req/s" at line 6 is one error among others.)
+    expect(detectValueUnit(fixture('cloudwatch-alb-requestcount.csv'))).toEqual({ kind: 'none' });
+  });
+});
+
+describe('times as the file wrote them', () => {
+  it('times without a zone (Grafana writes the dashboard’s local time) stay as written, marked local, never with a Z', () => {
+    const r = parseTrafficCsv(fixture('grafana-panel.csv'), { hours: 168, valueKind: 'rps' });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.report.times).toEqual({
+      zone: 'local',
+      from: '2026-11-02 00:00:00',
+      to: '2026-11-22 23:00:00',
+    });
+  });
+
+  it('UTC only when the file said UTC (Z, or Unix time); an offset stays as written', () => {
+    const cw = parseTrafficCsv(fixture('cloudwatch-alb-requestcount.csv'), {
+      hours: 24,
+      valueKind: 'count',
+      valueColumn: 'orders-alb RequestCount (Sum)',
+    });
+    if (!cw.ok) throw new Error('cloudwatch');
+    expect(cw.report.times).toMatchObject({ zone: 'utc', from: '2026-11-02T00:00:00.000Z' });
+    expect(cw.report.gaps[0]).toMatchObject({
+      fromText: '2026-11-02T08:15:00.000Z',
+      toText: '2026-11-02T08:35:00.000Z',
+    });
+    const prom = parseTrafficCsv(fixture('prometheus-query-range.csv'), { hours: 24, valueKind: 'rps' });
+    if (!prom.ok) throw new Error('prometheus');
+    expect(prom.report.times).toEqual({
+      zone: 'utc',
+      from: '2026-11-02 00:00:00 UTC',
+      to: '2026-11-03 23:59:00 UTC',
+    });
+    const offset = [
+      'time,rps',
+      ...Array.from({ length: 24 }, (_, h) => `2026-11-02T${String(h).padStart(2, '0')}:00:00+01:00,5`),
+    ].join('\n');
+    const o = parseTrafficCsv(offset, { hours: 24, valueKind: 'rps' });
+    if (!o.ok) throw new Error('offset');
+    expect(o.report.times).toEqual({
+      zone: 'offset',
+      from: '2026-11-02T00:00:00+01:00',
+      to: '2026-11-02T23:00:00+01:00',
     });
   });
 });

@@ -31,6 +31,11 @@ export interface TrafficCsvOptions {
    * column) is read with a decimal point and anything else is refused until a format is given: never guessed.
    */
   numberFormat?: NumberFormat | undefined;
+  /**
+   * A unit the user agreed to remove from the end of every value ("req/s" for Grafana's "Formatted data" export:
+   * `76 req/s`). Without it, values with a unit are refused as one issue naming the unit (see detectValueUnit).
+   */
+  unit?: string | undefined;
 }
 
 export interface TrafficIssue {
@@ -44,8 +49,33 @@ export interface TrafficGap {
   /** Last sample before the gap and first after it (ISO 8601, UTC). */
   from: string;
   to: string;
+  /** The same two times as the file wrote them (see TrafficTimes). */
+  fromText: string;
+  toText: string;
   missingSteps: number;
 }
+
+/**
+ * How the file wrote its times, for showing them as the file did. `local`: no zone at all (Grafana writes the
+ * dashboard's time zone so), shown as written and labelled local; `utc`: `Z`/`UTC`, or Unix time (shown as
+ * `2026-11-02 00:00:00 UTC`); `offset`: `+01:00` and the like, shown as written; `mixed`: some of each.
+ */
+export type TimeZoneKind = 'local' | 'utc' | 'offset' | 'mixed';
+
+export interface TrafficTimes {
+  zone: TimeZoneKind;
+  /** First and last sample's time as the file wrote it (trimmed); Unix times as UTC. */
+  from: string;
+  to: string;
+}
+
+/** Whether the value column's cells end with a unit (`76 req/s`), and which. */
+export type ValueUnitDetection =
+  | { kind: 'none' }
+  /** Every value has this unit (no plain numbers among them): removing it (the `unit` option) leaves numbers. */
+  | { kind: 'unit'; column: string; unit: string; values: number; example: { line: number; cell: string } }
+  /** Units that differ between values (`950 req/s`, `1.2 K req/s`): a scale prefix cannot be removed safely. */
+  | { kind: 'refused'; issues: TrafficIssue[] };
 
 /** Something read but worth saying, shown beside the preview. */
 export interface TrafficWarning {
@@ -101,6 +131,10 @@ export interface TrafficReport {
   valueColumn: string;
   /** The number format the values were read with. */
   numberFormat: NumberFormat;
+  /** The unit removed from the values (the `unit` option), or null. */
+  unit: string | null;
+  /** The first and last time as the file wrote them. `from`/`to` above are the same instants in UTC. */
+  times: TrafficTimes;
   warnings: TrafficWarning[];
 }
 
@@ -136,6 +170,11 @@ const UNIX = /^\d{9,13}(?:\.\d+)?$/;
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const MISSING = /^(?:|nan|null|none|n\/a|-)$/i;
+/**
+ * A number followed by a unit: `76 req/s`, `1.2 K req/s`, `12%`. The unit holds no digit (so `1e3` stays a number)
+ * and does not start with a sign or separator.
+ */
+const WITH_UNIT = /^([+-]?[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?)\s*([^\d\s+\-.,][^\d]*?)$/;
 const TIME_HEADER = /time|date|^ts$|^t$|period/i;
 /** 1990-01-01 to 2100-01-01: anything outside is not a monitoring timestamp. */
 const MIN_MS = Date.UTC(1990, 0, 1);
@@ -176,8 +215,14 @@ const anyNumber = (cell: string) =>
 
 /** ISO 8601 (an offset-less time is UTC) or Unix seconds / milliseconds, as ms since the epoch; or null. */
 export function parseTimestamp(cell: string): number | null {
+  return readTimestamp(cell)?.ms ?? null;
+}
+
+/** A time and how its cell wrote the zone (see TimeZoneKind). */
+function readTimestamp(cell: string): { ms: number; zone: Exclude<TimeZoneKind, 'mixed'> } | null {
   const t = cell.trim();
   let ms: number;
+  let zoneKind: Exclude<TimeZoneKind, 'mixed'> = 'utc';
   if (UNIX.test(t)) {
     const n = Number(t);
     ms = n >= 1e11 ? n : n * 1000; // 1e11 s is the year 5138; 1e11 ms is 1973
@@ -194,7 +239,9 @@ export function parseTimestamp(cell: string): number | null {
     if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
     if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
     ms = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(Number(`0.${frac || '0'}`) * 1000);
-    if (zone && !/^(?:z|utc)$/i.test(zone)) {
+    if (!zone) zoneKind = 'local';
+    else if (!/^(?:z|utc)$/i.test(zone)) {
+      zoneKind = 'offset';
       const sign = zone.startsWith('-') ? -1 : 1;
       const digits = zone.slice(1).replace(':', '');
       const oh = Number(digits.slice(0, 2));
@@ -203,7 +250,7 @@ export function parseTimestamp(cell: string): number | null {
       ms -= sign * (oh * 60 + om) * 60_000;
     }
   }
-  return ms >= MIN_MS && ms < MAX_MS ? ms : null;
+  return ms >= MIN_MS && ms < MAX_MS ? { ms, zone: zoneKind } : null;
 }
 
 interface Row {
@@ -418,8 +465,10 @@ function guessColumns(header: string[], rows: Row[]): { time: number; values: nu
     sample.length > 0 &&
     sample.filter((r) => test(r.cells[i] ?? '')).length >= Math.ceil(sample.length * 0.8);
   const isTime = (i: number) => most((c) => parseTimestamp(c) !== null, i);
+  // A value with a unit (`76 req/s`) still marks a column of numbers: the unit is offered for removal later.
+  const numberish = (c: string) => anyNumber(c) || anyNumber(WITH_UNIT.exec(c.trim())?.[1] ?? '');
   const isNumber = (i: number) =>
-    sample.some((r) => anyNumber(r.cells[i] ?? '')) && most((c) => anyNumber(c) || MISSING.test(c.trim()), i);
+    sample.some((r) => numberish(r.cells[i] ?? '')) && most((c) => numberish(c) || MISSING.test(c.trim()), i);
   let time = header.findIndex((h, i) => TIME_HEADER.test(h) && isTime(i));
   if (time === -1) time = header.findIndex((_, i) => isTime(i));
   const values = header.map((_, i) => i).filter((i) => i !== time && isNumber(i));
@@ -556,6 +605,76 @@ function detectIn(rows: Row[], vi: number, column: string): NumberFormatDetectio
   return { kind: 'ask', column, suggested, example };
 }
 
+/** The unit the value column's cells end with (see ValueUnitDetection). */
+function unitIn(rows: Row[], vi: number, column: string): ValueUnitDetection {
+  let first: { line: number; cell: string; unit: string } | null = null;
+  let other: { line: number; cell: string; unit: string } | null = null;
+  let values = 0;
+  let plain = 0;
+  for (const r of rows) {
+    const cell = (r.cells[vi] ?? '').trim();
+    if (MISSING.test(cell)) continue;
+    if (anyNumber(cell)) plain++;
+    const m = WITH_UNIT.exec(cell);
+    // A plain number, or text that is no number at all: the parser reports the latter at its line.
+    if (!m || !anyNumber(m[1] ?? '')) continue;
+    const unit = m[2] ?? '';
+    if (first === null) first = { line: r.line, cell, unit };
+    else if (unit !== first.unit) other ??= { line: r.line, cell, unit };
+    values++;
+  }
+  // A unit on some values only (`12 req/s` among plain numbers) is a stray cell, reported at its line as before.
+  if (first === null || plain > 0) return { kind: 'none' };
+  if (other !== null) {
+    return {
+      kind: 'refused',
+      issues: [
+        {
+          line: other.line,
+          column,
+          message: `"${other.cell.slice(0, 40)}" ends with "${other.unit.slice(0, 20)}", but line ${first.line} has "${first.cell.slice(0, 40)}" with "${first.unit.slice(0, 20)}": the values carry different units (a scale such as K or M cannot be removed safely). Export the raw values (in Grafana: turn "Formatted data" off).`,
+        },
+      ],
+    };
+  }
+  return { kind: 'unit', column, unit: first.unit, values, example: { line: first.line, cell: first.cell } };
+}
+
+/** The rows with `unit` removed from the end of the value cells that carry it. */
+function withoutUnit(rows: Row[], vi: number, unit: string): Row[] {
+  return rows.map((r) => {
+    const cell = (r.cells[vi] ?? '').trim();
+    if (!cell.endsWith(unit) || MISSING.test(cell)) return r;
+    const cells = [...r.cells];
+    cells[vi] = cell.slice(0, cell.length - unit.length).trim();
+    return { line: r.line, cells };
+  });
+}
+
+/**
+ * Whether the value column's cells end with a unit, as Grafana's "Formatted data" export writes them (`76 req/s`):
+ * `unit` when every such value has the same one (pass it as the `unit` option to read them), `refused` when the
+ * unit changes between values. Columns are chosen as parseTrafficCsv chooses them. Pure; never throws.
+ */
+export function detectValueUnit(
+  text: string,
+  valueColumn?: string,
+  timestampColumn?: string,
+): ValueUnitDetection {
+  try {
+    const table = readTable(text);
+    if (!table.ok) return { kind: 'refused', issues: table.issues };
+    const picked = pickColumns(table, timestampColumn, valueColumn);
+    if (!picked.ok) return { kind: 'refused', issues: picked.issues };
+    return unitIn(table.rows, picked.vi, table.header[picked.vi] ?? '');
+  } catch (e) {
+    return {
+      kind: 'refused',
+      issues: [{ line: 0, column: null, message: `The file could not be read: ${String(e)}` }],
+    };
+  }
+}
+
 /**
  * How the value column writes its numbers: `plain` (read with a decimal point, no question), `ask` (commas or
  * grouped digits: show the example and let the user choose, then pass `numberFormat`), or `refused` with located
@@ -565,13 +684,15 @@ export function detectNumberFormat(
   text: string,
   valueColumn?: string,
   timestampColumn?: string,
+  unit?: string,
 ): NumberFormatDetection {
   try {
     const table = readTable(text);
     if (!table.ok) return { kind: 'refused', issues: table.issues };
     const picked = pickColumns(table, timestampColumn, valueColumn);
     if (!picked.ok) return { kind: 'refused', issues: picked.issues };
-    return detectIn(table.rows, picked.vi, table.header[picked.vi] ?? '');
+    const rows = unit ? withoutUnit(table.rows, picked.vi, unit) : table.rows;
+    return detectIn(rows, picked.vi, table.header[picked.vi] ?? '');
   } catch (e) {
     return {
       kind: 'refused',
@@ -595,6 +716,16 @@ function summarize(values: number[], statistic: Statistic): number {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A time as its cell wrote it; a Unix time (which says nothing a person reads) as UTC. */
+function asWritten(cell: string, ms: number): string {
+  const t = cell.trim();
+  return UNIX.test(t)
+    ? iso(ms)
+        .replace('T', ' ')
+        .replace(/(?:\.000)?Z$/, ' UTC')
+    : t;
+}
+
 function dayName(hourOfWeek: number): string {
   const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
   return `${days[Math.floor(hourOfWeek / 24)]} ${String(hourOfWeek % 24).padStart(2, '0')}:00`;
@@ -617,15 +748,30 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
   if (options.numberFormat !== undefined && !NUMBER_FORMATS.includes(options.numberFormat))
     return fail(`Unknown number format "${String(options.numberFormat)}".`);
 
+  if (options.unit !== undefined && (typeof options.unit !== 'string' || options.unit.trim() === ''))
+    return fail('The unit to remove must be some text.');
+
   const table = readTable(text);
   if (!table.ok) return table;
-  const { header, rows, headerLine } = table;
-  if (rows.length === 0) return fail('The file has a header but no data rows.', headerLine);
+  const { header, headerLine } = table;
+  if (table.rows.length === 0) return fail('The file has a header but no data rows.', headerLine);
   const picked = pickColumns(table, options.timestampColumn, options.valueColumn);
   if (!picked.ok) return picked;
   const { ti, vi } = picked;
   const tName = header[ti] ?? '';
   const vName = header[vi] ?? '';
+  // Values with a unit: one issue naming it (the panel offers to remove it), not one error per line.
+  const unitFound = unitIn(table.rows, vi, vName);
+  if (unitFound.kind === 'refused') return { ok: false, issues: unitFound.issues };
+  if (unitFound.kind === 'unit' && options.unit === undefined) {
+    const ex = unitFound.example;
+    return fail(
+      `"${ex.cell.slice(0, 40)}" and the other values end with the unit "${unitFound.unit.slice(0, 20)}": remove the unit to read them as numbers (or export the raw values: in Grafana, turn "Formatted data" off).`,
+      ex.line,
+      vName,
+    );
+  }
+  const rows = options.unit === undefined ? table.rows : withoutUnit(table.rows, vi, options.unit);
   let numberFormat: NumberFormat;
   const warnings = [...table.warnings];
   if (options.numberFormat !== undefined) numberFormat = options.numberFormat;
@@ -663,7 +809,8 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
     if (issues.length < TRAFFIC_LIMITS.maxIssues) issues.push({ line, column, message });
     else extraIssues++;
   };
-  const samples: { t: number; v: number; line: number }[] = [];
+  const samples: { t: number; v: number; line: number; cell: string }[] = [];
+  const zones = new Set<Exclude<TimeZoneKind, 'mixed'>>();
   let empty = 0;
   for (const r of rows) {
     const tc = r.cells[ti];
@@ -676,8 +823,8 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       );
       continue;
     }
-    const t = parseTimestamp(tc);
-    if (t === null) {
+    const read = readTimestamp(tc);
+    if (read === null) {
       issue(
         r.line,
         tName,
@@ -685,6 +832,7 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       );
       continue;
     }
+    const t = read.ms;
     if (MISSING.test(vc.trim())) {
       empty++;
       continue;
@@ -695,7 +843,8 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
     } else if (v < 0) {
       issue(r.line, vName, `${vc.trim()} is negative; traffic must be ≥ 0.`);
     } else {
-      samples.push({ t, v, line: r.line });
+      samples.push({ t, v, line: r.line, cell: tc });
+      zones.add(read.zone);
     }
   }
   if (extraIssues > 0) issues.push({ line: 0, column: null, message: `and ${extraIssues} more problems.` });
@@ -734,6 +883,8 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       gaps.push({
         from: iso(unique[i - 1]!.t),
         to: iso(unique[i]!.t),
+        fromText: asWritten(unique[i - 1]!.cell, unique[i - 1]!.t),
+        toText: asWritten(unique[i]!.cell, unique[i]!.t),
         missingSteps: Math.round(d / stepMs) - 1,
       });
     }
@@ -781,6 +932,12 @@ function parse(text: string, options: TrafficCsvOptions): TrafficCsvResult {
       timestampColumn: tName,
       valueColumn: vName,
       numberFormat,
+      unit: options.unit ?? null,
+      times: {
+        zone: zones.size === 1 ? [...zones][0]! : 'mixed',
+        from: asWritten(unique[0]!.cell, first),
+        to: asWritten(unique[unique.length - 1]!.cell, last),
+      },
       warnings,
     },
   };

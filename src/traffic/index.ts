@@ -5,6 +5,7 @@ export {
   parseNumberAs,
   parseTimestamp,
   detectNumberFormat,
+  detectValueUnit,
   NUMBER_FORMATS,
   STATISTICS,
   TRAFFIC_LIMITS,
@@ -19,5 +20,8 @@ export {
   type TrafficIssue,
   type TrafficReport,
   type TrafficWarning,
+  type TrafficTimes,
+  type TimeZoneKind,
+  type ValueUnitDetection,
   type ValueKind,
 } from './csv.ts';
