@@ -292,8 +292,9 @@ export function changesFromEdit(
 }
 
 /**
- * The knobs set in place of those in `changes` (`null` removes the knob); every other change is kept. A setting
- * changed by `settings` replaces any earlier change of that setting; a value equal to the base's removes it.
+ * The knobs set in place of those in `changes` (`null` removes the knob, `undefined` keeps it); every other change is
+ * kept. A setting in `settings` replaces any earlier change of that setting; one without a value, or with the base's
+ * value, removes it (the scenario has the base's setting again).
  */
 export function withKnobs(
   base: unknown,
@@ -301,7 +302,7 @@ export function withKnobs(
   knobs: {
     trafficFactor?: number | null;
     growthPerMonth?: number | null;
-    settings?: { path: string[]; value: unknown }[];
+    settings?: { path: string[]; value?: unknown }[];
   },
 ): ScenarioChange[] {
   let out = changes.slice();
@@ -320,7 +321,9 @@ export function withKnobs(
   for (const s of knobs.settings ?? []) {
     const key = s.path.join('.');
     out = out.filter((c) => !(c.kind === 'setting' && c.path.join('.') === key));
-    if (!sameJson(getIn(base, s.path), s.value)) out.push({ kind: 'setting', path: s.path, value: s.value });
+    if ('value' in s && !sameJson(getIn(base, s.path), s.value)) {
+      out.push({ kind: 'setting', path: s.path, value: s.value });
+    }
   }
   return canonicalOrder(out);
 }
