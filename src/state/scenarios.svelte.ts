@@ -73,7 +73,6 @@ function withDocument(row: PlanRecord, doc: Doc, changes: ScenarioChange[], now:
 
 /** `2026-11-30`: the day of a time in ms (UTC), as a note states it. */
 function isoDay(ms: number): string {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted once, never reactive
   return new Date(ms).toISOString().slice(0, 10);
 }
 
