@@ -198,6 +198,16 @@ export class Scenarios {
     return base === undefined ? [] : applyChanges(base, row.changes).outcomes;
   }
 
+  /**
+   * A scenario's changes in words for a comparison (those that no longer apply saying so); undefined for a plan.
+   */
+  wordsOf(row: PlanRecord, plans: readonly PlanRecord[], baseDoc?: unknown): string[] | undefined {
+    if (row.kind !== 'scenario') return undefined;
+    return this.outcomesOf(row, plans, baseDoc).map((o) =>
+      o.notApplied ? `${o.text} (does not apply: ${o.notApplied})` : o.text,
+    );
+  }
+
   /** The row of a scenario made a plan of its own: its document as it is, no base, no changes, a note saying so. */
   detached(row: PlanRecord, plans: readonly PlanRecord[], now: number): PlanRecord {
     const { changes: _changes, ...rest } = row;
