@@ -153,7 +153,8 @@ export class Scenarios {
 
   /** A row of the open scenario about to be written with `doc`: with the changes of that document. */
   stamp(row: PlanRecord, doc: Doc): PlanRecord {
-    if (row.kind !== 'scenario' || row.id !== this.#open?.row.id) return row;
+    // Always the open document's row (a conflicting copy of the open scenario included, whose id is new).
+    if (row.kind !== 'scenario' || !this.#open) return row;
     return { ...row, changes: this.#known.get(doc) ?? this.observe(doc) };
   }
 
