@@ -275,7 +275,10 @@ test('storage full: a plan can still be deleted (after confirming) and kept by i
 }) => {
   const { context, page, problems } = await smallQuota(baseURL!, 60_000);
   try {
-    await seed(page, fixture(2));
+    // At the current format: a migration at start-up would take a backup, and then no periodic one would be due.
+    const fx = fixture(3);
+    fx.data.backups = fx.data.backups!.slice(0, 2);
+    await seed(page, fx);
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('button', { name: 'Plans' }).click();

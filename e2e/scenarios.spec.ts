@@ -8,7 +8,15 @@ import { cardCosts, expect, openApp, shot, test, waitSaved } from './fixtures.ts
 
 const SHOTS = process.env.HELPER_SHOTS_DIR;
 
+/** axe on the page as it is, in the dark theme and then the light one (the one screenshots are taken in). */
 async function axeClean(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await axeOnce(page, `${screen}, ${colorScheme}`);
+  }
+}
+
+async function axeOnce(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
