@@ -114,4 +114,23 @@ describe('scenarios', () => {
     expect(servicesOf((await store.getPlan(id))!.document)[0]!.cpuMsPerRequest).not.toBe(99);
     store.close();
   });
+
+  it('a scenario of a scenario starts from its changes, on the same base; Remove takes one change away', async () => {
+    const { app, store } = await started();
+    const baseId = app.currentId!;
+    await app.createScenario();
+    app.applyKnobs({ trafficFactor: 2, growthPerMonth: 0.05 });
+    await app.flush();
+    await app.createScenario();
+    expect(app.current).toMatchObject({ kind: 'scenario', baseId });
+    expect(words(app)).toEqual(['traffic ×2', 'growth 5% a month, every service']);
+    app.setScenarioChanges(app.scenarios.changes.filter((c) => c.kind !== 'traffic'));
+    expect(words(app)).toEqual(['growth 5% a month, every service']);
+    await app.flush();
+    expect((await store.getPlan(app.currentId!))?.changes).toEqual([{ kind: 'growth', perMonth: 0.05 }]);
+    // Setting a knob back to the base's value ("1", blank) removes it rather than recording a no-op.
+    app.applyKnobs({ growthPerMonth: null });
+    expect(app.scenarios.changes).toEqual([]);
+    store.close();
+  });
 });
