@@ -37,6 +37,8 @@ async function shots(page: Page, name: string, fullPage = false): Promise<void> 
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
+    // Charts resize a frame after the window does: wait until nothing is wider than the window.
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
     await page.screenshot({ path: `${SHOTS}/${name}-${w}.png`, fullPage });
   }
   await page.setViewportSize(size);
