@@ -111,3 +111,45 @@ test('a scenario follows its base, says its changes in words, and can be detache
   await axeClean(page, 'detached plan');
   await shots(page, 'C-detached');
 });
+
+test('the comparison says a strategy cannot be costed instead of $0, and flags a plan with problems', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Food delivery platform — what-if');
+  // A 16 GiB pod does not fit the default node type: the cluster strategy cannot be costed for this scenario.
+  await page.getByRole('tab', { name: 'Services' }).click();
+  await page.getByRole('button', { name: 'Curve & details of accounting' }).click();
+  await page.getByLabel('Memory request (MiB)').fill('16384');
+  await waitSaved(page);
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await expect(page.getByTestId('scenario-changes')).toContainText('accounting: pod memory 16384 MiB');
+  await page.getByRole('button', { name: 'Compare with base' }).click();
+  const table = page.getByTestId('comparison');
+  const cluster = table.getByRole('row', { name: /^Service instance per container/ });
+  await expect(cluster).toContainText('Cannot be costed');
+  await expect(cluster.locator('td').nth(1)).not.toContainText('$0.00');
+
+  // The base with a value it cannot take: compared from its last valid version, and flagged.
+  await page.getByRole('button', { name: 'Plans', exact: true }).click();
+  await page.getByRole('button', { name: 'Open Food delivery platform', exact: true }).click();
+  await page.getByLabel('Memory MiB of kitchen').fill('-5');
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /problem/ })
+      .first(),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByRole('button', { name: 'Compare with scenarios' }).click();
+  await expect(
+    page.getByText('Food delivery platform has problems: figures are from its last valid version.'),
+  ).toBeVisible();
+  await expect(
+    table.getByRole('columnheader', { name: /Food delivery platform\s+base\s+has problems/ }),
+  ).toBeVisible();
+  await axeClean(page, 'comparison with a strategy that cannot be costed and a plan with problems');
+  await shots(page, 'C-compare-cannot-cost', true);
+});
