@@ -91,6 +91,8 @@ describe('ComparePanel', () => {
     const t = text(html3);
     const row = t.slice(t.indexOf(STRATEGY_NAMES['container-cluster']));
     expect(row).toMatch(/^Service instance per container \$[\d,.]+ Cannot be costed db: pod too big/);
+    // The chart's data table says it too (the bar is missing, not $0).
+    expect(t).toMatch(/Show data .*Service instance per container \$[\d,.]+ cannot be costed/);
     expect(t).toContain('What each scenario changes');
     expect(t).toMatch(/Peak season ?: traffic ×1\.5; VM discount 30%/);
     expect(t).toContain('Peak season has problems: figures are from its last valid version');
