@@ -361,7 +361,10 @@ describe('automatic backups', () => {
 describe('export all and restore', () => {
   it('round-trips every plan, scenario and setting, and the restore can be undone', async () => {
     const source = await openStore(opts());
-    await source.putPlans([record('a'), { ...record('s'), kind: 'scenario', baseId: 'a', changes: [{ kind: 'traffic', factor: 1.5 }] }]);
+    await source.putPlans([
+      record('a'),
+      { ...record('s'), kind: 'scenario', baseId: 'a', changes: [{ kind: 'traffic', factor: 1.5 }] },
+    ]);
     await source.setSetting('ui', { theme: 'dark' });
     const exported = await source.exportAll();
     source.close();
