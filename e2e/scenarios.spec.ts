@@ -45,6 +45,8 @@ async function shots(page: Page, name: string, fullPage = false): Promise<void> 
 }
 
 test('a scenario follows its base, says its changes in words, and can be detached', async ({ page }) => {
+  // Three screens checked by axe in two themes (and shot at two sizes): about 40 s here, more on a busy machine.
+  test.slow();
   await openApp(page);
   const base = await cardCosts(page);
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
