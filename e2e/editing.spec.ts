@@ -252,10 +252,10 @@ test('the what-if knobs take growth and discounts in percent', async ({ page }) 
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
-  await page.getByLabel('Growth per month, % (e.g. 5)').fill('4');
+  await page.getByLabel('Growth per month, % (every service)').fill('4');
   await page.getByLabel('Discount, %: Service instance per VM').fill('30%');
   await page.getByRole('button', { name: 'Apply knobs' }).click();
-  await expect(page.getByText('Knobs applied to this scenario')).toBeVisible();
+  await expect(page.getByText('Changes recorded in this scenario')).toBeVisible();
   const plan = await savedPlan(page);
   expect(plan.services.every((s) => s.growthPerMonth === 0.04)).toBe(true);
   expect(plan.strategies?.vmPerService?.discount).toBe(0.3);

@@ -2,12 +2,13 @@
 import { FILE_LIMITS } from '../limits/files.ts';
 import { readStrictJson } from '../plan/json.ts';
 import type { PlanIssue } from '../model/types.ts';
-import { recordIssues, type Validate } from './records.ts';
+import { detachSnapshots, recordIssues, type Validate } from './records.ts';
 import type { SettingRow } from './schema.ts';
 import type { PlanRecord } from './types.ts';
 
 export const EXPORT_KIND = 'headroom-data';
-export const EXPORT_VERSION = 1;
+/** 2: scenarios carry their changes (data format 3). A version-1 file's snapshot scenarios are read as plans. */
+export const EXPORT_VERSION = 2;
 
 export const EXPORT_LIMITS = {
   /** Characters of JSON text accepted by Restore (a file within its byte limit never has more characters). */
@@ -74,6 +75,10 @@ export function parseExport(text: string, validate: Validate | undefined): Parse
     });
   }
   if (typeof raw.exportedAt !== 'string') issues.push({ path: 'exportedAt', message: 'must be a date' });
+  if (raw.version === 1 && Array.isArray(raw.plans) && raw.plans.every(isObject)) {
+    // Written before scenarios recorded their changes: its scenarios are snapshots, restored as plans of their own.
+    raw.plans = detachSnapshots(raw.plans as unknown as PlanRecord[]);
+  }
   if (!Array.isArray(raw.plans)) issues.push({ path: 'plans', message: 'must be a list' });
   else if (raw.plans.length > EXPORT_LIMITS.maxPlans) {
     issues.push({ path: 'plans', message: `has more than ${EXPORT_LIMITS.maxPlans} plans` });

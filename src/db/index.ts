@@ -4,7 +4,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
 import { ConflictError, MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
 import { parseExport, serializeExport } from './export.ts';
-import { LIMITS, recordIssues, type Validate } from './records.ts';
+import { LIMITS, detachSnapshots, recordIssues, type Validate } from './records.ts';
 import { requestPersistence } from './persistence.ts';
 import { backupsToPrune } from './retention.ts';
 import {
@@ -22,7 +22,14 @@ import type { HeadroomStore, PlanRecord, StoreStatus } from './types.ts';
 
 export { ConflictError, StoreError, isQuotaError, MESSAGES, type StoreErrorKind } from './errors.ts';
 export { DATA_FORMAT, DB_NAME, SCHEMA_VERSIONS, type BackupReason } from './schema.ts';
-export { LIMITS, draftIssues, recordIssues, type Validate } from './records.ts';
+export {
+  LIMITS,
+  detachSnapshot,
+  detachSnapshots,
+  draftIssues,
+  recordIssues,
+  type Validate,
+} from './records.ts';
 export { EXPORT_LIMITS, parseExport } from './export.ts';
 export { RETENTION } from './retention.ts';
 export { requestPersistence, type PersistenceState } from './persistence.ts';
@@ -486,9 +493,11 @@ class DexieStore implements DataStore {
             'That backup was made by a newer Headroom and cannot be restored here.',
           );
         }
-        const issues = backup.plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
-        if (issues.length > 0) throw invalidError(backup.plans, issues);
-        return this.replaceAll(backup.plans, backup.settings, options.offerUndo ?? true);
+        // A backup from before data format 3 holds snapshot scenarios: they come back as plans of their own.
+        const plans = backup.format < 3 ? detachSnapshots(backup.plans) : backup.plans;
+        const issues = plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
+        if (issues.length > 0) throw invalidError(plans, issues);
+        return this.replaceAll(plans, backup.settings, options.offerUndo ?? true);
       }),
     );
   }

@@ -65,6 +65,28 @@ describe('frozen fixtures', () => {
   });
 });
 
+/**
+ * The plans a fixture's database holds once opened by this build: as stored, except what later migrations change on
+ * purpose. Format 3: a snapshot scenario (no recorded changes) becomes a plan of its own with a note naming its base.
+ */
+function expectedPlans(fx: Fixture): PlanRecord[] {
+  const rows = fx.data.plans as PlanRecord[];
+  if (fx.version >= 3) return rows;
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return rows.map((r) =>
+    r.kind === 'scenario'
+      ? {
+          ...r,
+          kind: 'plan',
+          baseId: null,
+          note:
+            `Detached from “${names.get(r.baseId!)}” when scenarios began to record their changes: it was a copy ` +
+            'made before, so it does not follow that plan.',
+        }
+      : r,
+  );
+}
+
 describe.each(fixtures)('a database at schema version $version', (fx) => {
   it('opens with the current app with every plan and setting intact', async () => {
     const o = await seed(fx);
@@ -72,7 +94,7 @@ describe.each(fixtures)('a database at schema version $version', (fx) => {
     const store = await openStore({ ...o, now: () => t0 });
     expect(store.status()).toEqual({ readOnly: false, message: null });
     const byId = (rows: PlanRecord[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
-    expect(byId(await store.listPlans())).toEqual(byId(fx.data.plans as PlanRecord[]));
+    expect(byId(await store.listPlans())).toEqual(byId(expectedPlans(fx)));
     for (const s of fx.data.settings as { key: string; value: unknown }[]) {
       expect(await store.getSetting(s.key)).toEqual(s.value);
     }
@@ -92,6 +114,43 @@ describe.each(fixtures)('a database at schema version $version', (fx) => {
     const after = await snapshot(o);
     expect(after.idbVersion).toBe(DATA_FORMAT * 10);
     expect(JSON.parse(after.tables).meta).toEqual([{ key: 'format', value: DATA_FORMAT }]);
+  });
+
+  it('keeps its scenarios as scenarios only where they record their changes (format 3)', async () => {
+    const store = await openStore(await seed(fx));
+    const plans = await store.listPlans();
+    for (const p of plans) {
+      if (p.kind === 'scenario') expect(Array.isArray(p.changes)).toBe(true);
+      else expect(p.changes).toBeUndefined();
+    }
+    // Every fixture from format 2 on has a scenario: before format 3 it is a snapshot, detached with its name kept.
+    const before = (fx.data.plans as PlanRecord[]).filter((p) => p.kind === 'scenario');
+    for (const old of before) {
+      const now = plans.find((p) => p.id === old.id)!;
+      expect(now.name).toBe(old.name);
+      expect(now.document).toEqual(old.document);
+      if (fx.version < 3)
+        expect([now.kind, now.baseId, now.note]).toEqual([
+          'plan',
+          null,
+          expect.stringMatching(/^Detached from “/),
+        ]);
+      else expect(now).toEqual(old);
+    }
+    if (fx.version < 3) {
+      // The backup the migration took holds the snapshots as they were; restoring it detaches them the same way.
+      const backup = (await store.listBackups()).find((b) => b.reason === 'migration');
+      await store.restoreBackup(backup!.id);
+      const restored = await store.listPlans();
+      for (const old of before) {
+        expect(restored.find((p) => p.id === old.id)).toMatchObject({
+          kind: 'plan',
+          baseId: null,
+          name: old.name,
+        });
+      }
+    }
+    store.close();
   });
 
   const later = SCHEMA_VERSIONS.filter((v) => v.version > fx.version);

@@ -2,6 +2,8 @@
 import { FILE_LIMITS, utf8ByteLength } from '../limits/files.ts';
 import type { PlanIssue } from '../model/types.ts';
 import { PLAN_LIMITS } from '../plan/limits.ts';
+import { changesIssues } from '../plan/scenario.ts';
+import type { PlanRecord } from './types.ts';
 
 export type Validate = (doc: unknown) => PlanIssue[];
 
@@ -9,6 +11,7 @@ export type Validate = (doc: unknown) => PlanIssue[];
 export const LIMITS = {
   idLength: 200,
   nameLength: 500,
+  noteLength: 2000,
   plansPerWrite: 10_000,
 } as const;
 
@@ -89,6 +92,22 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
   if (r.baseId !== null && typeof r.baseId !== 'string') {
     issues.push({ path: p('baseId'), message: 'must be a plan id or null' });
   }
+  if (r.kind === 'scenario') {
+    // A scenario is its base plus its changes (data format 3): without them it could not follow its base.
+    if (typeof r.baseId !== 'string')
+      issues.push({ path: p('baseId'), message: 'must be the id of the scenario’s base plan' });
+    if (r.changes === undefined)
+      issues.push({ path: p('changes'), message: 'is missing (a scenario records its changes)' });
+    else {
+      const found = changesIssues(r.changes, p('changes'));
+      issues.push(...(found.length > 0 ? found : draftIssues(r.changes, p('changes'))));
+    }
+  } else if (r.changes !== undefined) {
+    issues.push({ path: p('changes'), message: 'must be absent: only a scenario records changes' });
+  }
+  if (r.note !== undefined && (typeof r.note !== 'string' || r.note.length > LIMITS.noteLength)) {
+    issues.push({ path: p('note'), message: `must be text of at most ${LIMITS.noteLength} characters` });
+  }
   for (const field of ['createdAt', 'updatedAt'] as const) {
     if (!isPlanTime(r[field])) issues.push({ path: p(field), message: PLAN_TIME_MESSAGE });
   }
@@ -113,4 +132,29 @@ export function recordIssues(record: unknown, validate: Validate | undefined, at
     }
   }
   return issues;
+}
+
+/**
+ * A scenario stored before data format 3 was a snapshot: a copy of its base as it was, which never followed the base
+ * again. It cannot become "base plus changes" (what was changed on purpose and what the base changed since cannot be
+ * told apart), so it becomes a plan of its own, under its name, with a note saying where it came from. Rows that are
+ * not snapshot scenarios come back as they are.
+ */
+export function detachSnapshot(row: PlanRecord, baseName: string | undefined): PlanRecord {
+  if (row.kind !== 'scenario' || row.changes !== undefined) return row;
+  const from = baseName === undefined ? 'a plan since deleted' : `“${baseName}”`;
+  return {
+    ...row,
+    kind: 'plan',
+    baseId: null,
+    note:
+      `Detached from ${from} when scenarios began to record their changes: it was a copy made before, so it does ` +
+      'not follow that plan.',
+  };
+}
+
+/** `detachSnapshot` over a whole set of rows (a migration, an older backup or export), bases looked up among them. */
+export function detachSnapshots(rows: readonly PlanRecord[]): PlanRecord[] {
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return rows.map((r) => detachSnapshot(r, r.baseId === null ? undefined : names.get(r.baseId)));
 }

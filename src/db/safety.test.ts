@@ -227,7 +227,7 @@ describe('storage full: freeing space always works', () => {
     const failing = [
       ...SCHEMA_VERSIONS,
       {
-        version: 3,
+        version: SCHEMA_VERSIONS.at(-1)!.version + 1,
         stores: {},
         upgrade: async () => {
           throw quotaError();
@@ -399,7 +399,10 @@ describe('automatic backups', () => {
 describe('export all and restore', () => {
   it('round-trips every plan, scenario and setting, and the restore can be undone', async () => {
     const source = await openStore(opts());
-    await source.putPlans([record('a'), { ...record('s'), kind: 'scenario', baseId: 'a' }]);
+    await source.putPlans([
+      record('a'),
+      { ...record('s'), kind: 'scenario', baseId: 'a', changes: [{ kind: 'traffic', factor: 1.5 }] },
+    ]);
     await source.setSetting('ui', { theme: 'dark' });
     const exported = await source.exportAll();
     source.close();

@@ -2,10 +2,11 @@
 // its own upgrade, its own frozen fixture (src/db/fixtures/vN.json) and its own migration test (migrate.test.ts).
 import type { Transaction } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
+import { detachSnapshots } from './records.ts';
 import type { PlanRecord } from './types.ts';
 
 /** The data format this build writes. A database whose marker is higher was written by a newer Headroom. */
-export const DATA_FORMAT = 2;
+export const DATA_FORMAT = 3;
 
 export const DB_NAME = 'headroom';
 
@@ -91,6 +92,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: async (tx, ctx) => {
       await backupBeforeMigration(tx, ctx, 1);
       await tx.table('meta').put({ key: 'format', value: 2 });
+    },
+  },
+  {
+    // Scenarios record their changes to their base (issue 9 §7). Snapshot scenarios become plans of their own,
+    // with a note (records.ts, detachSnapshot). No index changes.
+    version: 3,
+    stores: {},
+    upgrade: async (tx, ctx) => {
+      await backupBeforeMigration(tx, ctx, 2);
+      const plans = tx.table('plans');
+      const rows = (await plans.toArray()) as PlanRecord[];
+      const detached = detachSnapshots(rows);
+      for (let i = 0; i < rows.length; i++) if (detached[i] !== rows[i]) await plans.put(detached[i]);
+      await tx.table('meta').put({ key: 'format', value: 3 });
     },
   },
 ];

@@ -1,5 +1,6 @@
 // Storage contract between src/state and the Dexie database (src/db). Rows hold the plan document exactly in the
 // plan-file format (docs/plan-format.md), so what is stored is what is exported and what the CLI reads.
+import type { ScenarioChange } from '../plan/scenario.ts';
 
 export type PlanKind = 'plan' | 'scenario';
 
@@ -9,6 +10,13 @@ export interface PlanRecord {
   kind: PlanKind;
   /** For a scenario: the id of the plan it was made from. */
   baseId: string | null;
+  /**
+   * A scenario's recorded changes to its base (src/plan/scenario.ts); present on every scenario from data format 3,
+   * absent on a plan. The scenario's `document` is the base with these applied, as of the base's last change.
+   */
+  changes?: ScenarioChange[];
+  /** Said about the plan where it is shown (a snapshot scenario detached by the data-format-3 migration). */
+  note?: string;
   /**
    * The plan file as JSON: always a valid plan (the store refuses to write an invalid one). While `draft` is set, it is
    * the last valid version of the plan.

@@ -55,6 +55,8 @@ import {
   type Path,
 } from './doc.ts';
 import { History } from './history.ts';
+import { knobsOf, Scenarios, type ScenarioKnobs } from './scenarios.svelte.ts';
+import type { ScenarioChange } from '../plan/scenario.ts';
 import { examplePlanDocument } from './example.ts';
 
 export type View = 'plans' | 'editor' | 'compare' | 'data';
@@ -210,6 +212,8 @@ export class AppState {
   readonly store: HeadroomStore;
   readonly platform: Platform;
   readonly engine: EngineClient;
+  /** The open scenario's recorded changes, and scenarios following their base (issue 9 §7). */
+  readonly scenarios = new Scenarios();
 
   view = $state<View>('editor');
   plans = $state.raw<PlanRecord[]>([]);
@@ -411,8 +415,9 @@ export class AppState {
 
   async open(id: string): Promise<void> {
     await this.flush();
-    const record = this.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
+    let record = this.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
     if (!record) return;
+    record = await this.#followed(record);
     this.#show(record);
     this.view = 'editor';
     await this.#evaluate(this.doc!);
@@ -427,6 +432,7 @@ export class AppState {
     // draft opens the draft (its problems are shown once evaluated); its last valid document gives the results.
     this.#saved = record;
     this.doc = typedDocument(record) as Doc;
+    this.scenarios.show(record, this.plans);
     this.#lastValid = record.document as Doc;
     this.issues = [];
     this.#invalidDoc = null;
@@ -469,6 +475,7 @@ export class AppState {
     );
     const record = this.#record({ ...(src.document as Doc), name }, src.kind, src.baseId);
     if (!record) return;
+    if (src.changes) record.changes = src.changes;
     // The copy is of the plan as typed: a draft is copied with it, beside the last valid version.
     if (isDoc(src.draft)) record.draft = { ...src.draft, name };
     await this.#insert(record, false);
@@ -566,16 +573,72 @@ export class AppState {
       `${base.name} — what-if`,
       this.plans.map((p) => p.name),
     );
-    const record = this.#record({ ...this.doc, name }, 'scenario', baseId);
+    const baseRow = this.plans.find((p) => p.id === baseId);
+    // A scenario of a scenario starts from the same changes to the same base.
+    const changes = base.kind === 'scenario' ? this.scenarios.changes : [];
+    const doc = (baseRow && this.scenarios.resolve(baseRow.document, changes, name)) ?? { ...this.doc, name };
+    const record = this.#record(doc, 'scenario', baseId);
     if (record) {
+      record.changes = changes;
       await this.#insert(record);
       this.notify(`Scenario “${name}” created from “${base.name}”.`);
     }
   }
 
-  applyKnobs(knobs: Knobs): void {
+  /**
+   * Sets quick knobs. On a scenario they are recorded as its changes (traffic ×1.5 stays "traffic ×1.5", not new
+   * curves); on a scenario whose base is gone, and on a plan, they change the document.
+   */
+  applyKnobs(knobs: Knobs | ScenarioKnobs): void {
     if (!this.doc) return;
-    this.replaceDoc(applyKnobs(this.doc, knobs), null);
+    const scenario = this.scenarios.withKnobs('discounts' in knobs ? knobsOf(knobs) : knobs);
+    if (scenario) this.setScenarioChanges(scenario);
+    else if ('discounts' in knobs) this.replaceDoc(applyKnobs(this.doc, knobs), null);
+  }
+
+  /** Sets the open scenario's changes (knobs applied, a change removed): one undoable edit of its document. */
+  setScenarioChanges(changes: ScenarioChange[]): void {
+    if (!this.doc) return;
+    const next = this.scenarios.documentWith(changes, String(this.doc.name));
+    if (next) this.replaceDoc(next, null);
+  }
+
+  /** Makes the open scenario a plan of its own: its document as it is now, no longer following its base. */
+  async detach(): Promise<void> {
+    await this.flush();
+    const cur = this.current;
+    if (!cur || cur.kind !== 'scenario') return;
+    const row = this.scenarios.detached(cur, this.plans, Date.now());
+    await this.#insert(row);
+    this.notify(`“${row.name}” is now a plan of its own; it no longer follows its base.`);
+  }
+
+  /** A scenario as it should be now (its changes applied to its base), written if that changed anything. */
+  async #followed(row: PlanRecord): Promise<PlanRecord> {
+    const next = this.storeStatus.readOnly ? null : this.scenarios.resolvedRow(row, this.plans, Date.now());
+    if (!next) return row;
+    try {
+      const stored = await this.store.putPlan(next);
+      this.#histories.delete(row.id);
+      this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
+      return stored;
+    } catch {
+      return row; // another window wrote it first: it is shown as stored, and follows the next time
+    }
+  }
+
+  /** `base` was saved: its scenarios re-apply their changes to it (their figures follow). */
+  async #followBase(base: PlanRecord): Promise<void> {
+    const rows = this.scenarios.followers(base, this.plans, Date.now());
+    if (rows.length === 0) return;
+    try {
+      const stored = await this.store.putPlans(rows);
+      for (const r of stored) this.#histories.delete(r.id);
+      const ids = new Set(stored.map((r) => r.id));
+      this.plans = sortPlans([...this.plans.filter((p) => !ids.has(p.id)), ...stored]);
+    } catch {
+      // Another window changed one of them: each follows again when it is next opened or compared.
+    }
   }
 
   // ---------- editing ----------
@@ -615,6 +678,7 @@ export class AppState {
   /** The open document changed (an edit, undo or redo): evaluate it and save it soon. */
   #changed(next: Doc): void {
     this.doc = next;
+    this.scenarios.observe(next);
     this.#saveFailed = false;
     void this.#evaluate(next);
     this.#scheduleSave();
@@ -767,7 +831,10 @@ export class AppState {
     if (!doc || !saved || saved.id !== this.currentId || doc === typedDocument(saved)) return;
     if (this.storeStatus.readOnly) return;
     const lastValid = this.#lastValid ?? saved.document;
-    let record = rowFor(saved, doc, this.#invalidDoc === doc, Date.now(), lastValid);
+    let record = this.scenarios.stamp(
+      rowFor(saved, doc, this.#invalidDoc === doc, Date.now(), lastValid),
+      doc,
+    );
     try {
       let stored: PlanRecord;
       try {
@@ -776,7 +843,7 @@ export class AppState {
         if (!(error instanceof StoreError && error.kind === 'invalid' && record.draft === undefined))
           throw error;
         this.#invalidDoc = doc;
-        record = rowFor(saved, doc, true, record.updatedAt, lastValid);
+        record = this.scenarios.stamp(rowFor(saved, doc, true, record.updatedAt, lastValid), doc);
         stored = await this.store.putPlan(record);
       }
       this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
@@ -785,6 +852,7 @@ export class AppState {
       }
       // The journal holds at most this document (or an older one): committed, it is no longer needed.
       if (this.doc === doc) this.#clearJournal();
+      if (stored.kind === 'plan') await this.#followBase(stored);
     } catch (error) {
       if (error instanceof ConflictError) await this.#keepBoth(record, error.stored);
       else {
@@ -809,6 +877,7 @@ export class AppState {
     const name = conflictCopyName(attempted.name, Date.now(), taken);
     const copy = this.#record({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
     if (!copy) throw new StoreError('invalid', 'The edits are not a valid plan.');
+    if (attempted.changes) copy.changes = attempted.changes;
     // A draft travels with its copy (under the copy's name), beside the last valid version.
     if (isDoc(attempted.draft)) copy.draft = { ...attempted.draft, name };
     else if (attempted.draft !== undefined) copy.draft = attempted.draft;
@@ -937,7 +1006,7 @@ export class AppState {
     const entry: JournalEntry = {
       v: 1,
       at: now,
-      record: rowFor(saved, doc, asDraft, now, this.#lastValid ?? undefined),
+      record: this.scenarios.stamp(rowFor(saved, doc, asDraft, now, this.#lastValid ?? undefined), doc),
     };
     try {
       this.#journal.setItem(this.#journalKey, JSON.stringify(entry));
@@ -1143,7 +1212,12 @@ export class AppState {
     const reports = new Map<string, Report>();
     for (const id of picked) {
       const p = this.plans.find((x) => x.id === id)!;
-      const doc = id === this.currentId && this.doc && this.valid ? this.doc : p.document;
+      // A scenario is costed as its changes applied to its base as it is now (the open one as on screen).
+      const liveBase = p.baseId === this.currentId && this.doc && this.valid ? this.doc : undefined;
+      const doc =
+        id === this.currentId && this.doc && this.valid
+          ? this.doc
+          : this.scenarios.documentFor(p, this.plans, liveBase);
       const r = await this.engine.evaluate(doc, `compare:${id}`, null);
       if (r?.ok) reports.set(id, r.report);
     }

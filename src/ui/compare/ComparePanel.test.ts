@@ -57,4 +57,44 @@ describe('ComparePanel', () => {
     }).body;
     expect(text(one)).toContain('Choose at least two plans or scenarios to compare.');
   });
+
+  it('says a strategy cannot be costed instead of $0, states each scenario’s changes, and flags a draft', () => {
+    const stuck: Report = {
+      ...cheaper,
+      strategies: cheaper.strategies.map((s) =>
+        s.id === 'container-cluster'
+          ? {
+              ...s,
+              monthlyCost: 0,
+              cannotCost: [{ path: 'x', service: 'db', message: 'pod too big', fix: 'a larger node' }],
+            }
+          : s,
+      ),
+    };
+    const html3 = render(ComparePanel, {
+      props: {
+        entries: [
+          { id: 'a', name: 'Food delivery', isBase: true, report: base },
+          {
+            id: 'b',
+            name: 'Peak season',
+            isBase: false,
+            report: stuck,
+            changes: ['traffic ×1.5', 'VM discount 30%'],
+            draft: true,
+          },
+        ],
+        currency: 'USD',
+        onExport: () => {},
+      },
+    }).body;
+    const t = text(html3);
+    const row = t.slice(t.indexOf(STRATEGY_NAMES['container-cluster']));
+    expect(row).toMatch(/^Service instance per container \$[\d,.]+ Cannot be costed db: pod too big/);
+    // The chart's data table says it too (the bar is missing, not $0).
+    expect(t).toMatch(/Show data .*Service instance per container \$[\d,.]+ cannot be costed/);
+    expect(t).toContain('What each scenario changes');
+    expect(t).toMatch(/Peak season ?: traffic ×1\.5; VM discount 30%/);
+    expect(t).toContain('Peak season has problems: figures are from its last valid version');
+  });
 });

@@ -110,6 +110,8 @@ describe('comparison CSV rows', () => {
       centsDelta(Math.round(b * 200) / 100, b),
       100,
       'USD',
+      null,
+      null,
     ]);
     for (const r of rows.slice(1))
       for (const cell of r.slice(3, 6)) expect(typeof cell === 'number' || cell === null).toBe(true);
@@ -126,9 +128,9 @@ describe('comparison CSV rows', () => {
       ),
     );
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('plan,role,strategy,monthly_cost,delta,delta_percent,currency');
-    expect(lines[1]).toBe(`"Base, EU",base,shared-host,${base.strategies[0]!.monthlyCost},0,0,USD`);
-    expect(lines[5]).toMatch(/^"'=HYPERLINK\(""x""\)",scenario,shared-host,[\d.]+,[\d.]+,10(\.\d+)?,USD$/);
+    expect(lines[0]).toBe('plan,role,strategy,monthly_cost,delta,delta_percent,currency,changes,note');
+    expect(lines[1]).toBe(`"Base, EU",base,shared-host,${base.strategies[0]!.monthlyCost},0,0,USD,,`);
+    expect(lines[5]).toMatch(/^"'=HYPERLINK\(""x""\)",scenario,shared-host,[\d.]+,[\d.]+,10(\.\d+)?,USD,,$/);
     expect(lines).toHaveLength(1 + 8 + 1);
   });
 
@@ -142,5 +144,60 @@ describe('comparison CSV rows', () => {
     ]);
     for (const row of c.rows) expect(row.cells[1]!.delta).toBeGreaterThanOrEqual(0);
     expect(c.rows.some((r) => (r.cells[1]!.delta ?? 0) > 0)).toBe(true);
+  });
+
+  it('shows a strategy that cannot be costed as such, not as $0, with no delta', () => {
+    const stuck: Report = {
+      ...base,
+      strategies: base.strategies.map((s) =>
+        s.id === 'container-cluster'
+          ? {
+              ...s,
+              monthlyCost: 0,
+              cannotCost: [
+                {
+                  path: 'services[0].container.memoryMiB',
+                  service: 'db',
+                  message: 'pod too big',
+                  fix: 'a larger node',
+                },
+              ],
+            }
+          : s,
+      ),
+    };
+    const two: CompareEntry[] = [
+      { id: 'a', name: 'a', isBase: true, report: base },
+      { id: 'b', name: 'b', isBase: false, report: stuck },
+    ];
+    const cell = compare(two).rows.find((r) => r.id === 'container-cluster')!.cells[1]!;
+    expect(cell).toEqual({ cost: null, delta: null, deltaFraction: null, cannotCost: 'db: pod too big' });
+    expect(compareSeries(two)[1]!.costs['container-cluster']).toBeNull();
+    const csv = compareCsvRows(two, 'USD').find((r) => r[0] === 'b' && r[2] === 'container-cluster')!;
+    expect(csv.slice(3, 6)).toEqual([null, null, null]);
+    expect(csv.at(-1)).toBe('cannot be costed: db: pod too big');
+  });
+
+  it('states each scenario’s changes and flags a draft with problems in the CSV', () => {
+    const rows = compareCsvRows(
+      [
+        { id: 'a', name: 'Base', isBase: true, report: base, changes: [] },
+        {
+          id: 'b',
+          name: 'Peak',
+          isBase: false,
+          report: base,
+          changes: ['traffic ×1.5', 'VM discount 30%'],
+          draft: true,
+        },
+      ],
+      'USD',
+    );
+    expect(rows[0]!.slice(-2)).toEqual(['changes', 'note']);
+    const peak = rows.find((r) => r[0] === 'Peak')!;
+    expect(peak.slice(-2)).toEqual([
+      'traffic ×1.5; VM discount 30%',
+      'has problems: figures are from its last valid version',
+    ]);
   });
 });

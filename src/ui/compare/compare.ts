@@ -10,15 +10,27 @@ export interface CompareEntry {
   name: string;
   isBase: boolean;
   report: Report;
+  /** A scenario's changes to its base, in words (`undefined` for a plan). */
+  changes?: string[];
+  /** True when the plan as typed has problems: the report is of its last valid version. */
+  draft?: boolean;
 }
 
+/** What the comparison says of an entry whose report is not of the plan as typed. */
+export const DRAFT_NOTE = 'has problems: figures are from its last valid version';
+
 export interface CompareCell {
-  /** The strategy's monthly cost in this entry's report (`null` when the report lacks the strategy). */
+  /**
+   * The strategy's monthly cost in this entry's report (`null` when the report lacks the strategy or it cannot be
+   * costed: a 0 there is no cost, and must never read as one).
+   */
   cost: number | null;
   /** cost − base cost, to the cent (`null` when either is missing; 0 for the base itself). */
   delta: number | null;
   /** delta ÷ base cost (`null` when the base cost is 0 or missing). */
   deltaFraction: number | null;
+  /** Why the strategy cannot be costed for this entry ("db: pod too big"), or absent when it was costed. */
+  cannotCost?: string;
 }
 
 export interface CompareRow {
@@ -49,7 +61,16 @@ export function centsDelta(a: number, b: number): number {
 
 function costOf(report: Report, id: StrategyId): number | null {
   const s = report.strategies.find((x) => x.id === id);
-  return s && Number.isFinite(s.monthlyCost) ? s.monthlyCost : null;
+  return s && !s.cannotCost && Number.isFinite(s.monthlyCost) ? s.monthlyCost : null;
+}
+
+/** Why a strategy cannot be costed, in a few words (the first problem, and how many more). */
+function cannotCostOf(report: Report, id: StrategyId): string | undefined {
+  const problems = report.strategies.find((x) => x.id === id)?.cannotCost;
+  const first = problems?.[0];
+  if (!first) return undefined;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `${first.service ? `${first.service}: ` : ''}${first.message}${more}`;
 }
 
 export function compare(entries: readonly CompareEntry[]): Comparison {
@@ -64,7 +85,10 @@ export function compare(entries: readonly CompareEntry[]): Comparison {
         const cost = costOf(e.report, id);
         const delta = cost === null || baseCost === null ? null : centsDelta(cost, baseCost);
         const deltaFraction = delta === null || baseCost === null || baseCost === 0 ? null : delta / baseCost;
-        return { cost, delta, deltaFraction };
+        const cannotCost = cannotCostOf(e.report, id);
+        return cannotCost === undefined
+          ? { cost, delta, deltaFraction }
+          : { cost, delta, deltaFraction, cannotCost };
       }),
     };
   });
@@ -93,12 +117,15 @@ export const COMPARE_CSV_HEADER = [
   'delta',
   'delta_percent',
   'currency',
+  'changes',
+  'note',
 ] as const;
 
 /**
  * The comparison CSV's rows (header first) for `toCsv`: one row per entry and strategy (by id, as in the line-item
  * CSV), costs and the delta against the base as plain numbers, the percent delta rounded to two decimals, and empty
- * cells where a figure does not exist.
+ * cells where a figure does not exist. `changes` states a scenario's changes to its base in words (`; ` between);
+ * `note` says why a cost is missing (cannot be costed) or that an entry's figures are its last valid version.
  */
 export function compareCsvRows(entries: readonly CompareEntry[], currency: string): CsvCell[][] {
   const { base, rows } = compare(entries);
@@ -114,6 +141,10 @@ export function compareCsvRows(entries: readonly CompareEntry[], currency: strin
         cell.delta,
         cell.deltaFraction === null ? null : Math.round(cell.deltaFraction * 10_000) / 100,
         currency,
+        e.changes?.join('; ') ?? null,
+        [cell.cannotCost ? `cannot be costed: ${cell.cannotCost}` : null, e.draft ? DRAFT_NOTE : null]
+          .filter((x) => x !== null)
+          .join('; ') || null,
       ]);
     }
   });
