@@ -14,7 +14,7 @@
 import type { Forecast, PlanIssue, Report, StrategyId } from '../model/index.ts';
 import { isCalendarMonth, monthAfter } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
-import { parsePlanText, planToFile, parsePlan, PLAN_LIMITS } from '../plan/index.ts';
+import { parsePlanText, planToFile } from '../plan/index.ts';
 import {
   forecastToCsv,
   reportToCsv,
@@ -24,7 +24,7 @@ import {
   withBom,
 } from '../report/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
-import type { HeadroomStore, PlanKind, PlanRecord, StoreStatus } from '../db/types.ts';
+import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import { EngineClient } from '../worker/client.ts';
@@ -54,7 +54,24 @@ import {
   type Path,
 } from './doc.ts';
 import { History } from './history.ts';
+import { Notices } from './notices.svelte.ts';
+import {
+  conflictCopyName,
+  isDoc,
+  messageOf,
+  newId,
+  newRecord,
+  normalized,
+  rowFor,
+  rowName,
+  sameDocument,
+  sortPlans,
+  typedDocument,
+} from './records.ts';
 import { examplePlanDocument } from './example.ts';
+
+export type { Notice } from './notices.svelte.ts';
+export { conflictCopyName, typedDocument } from './records.ts';
 
 export type View = 'plans' | 'editor' | 'compare' | 'data';
 
@@ -64,14 +81,6 @@ export interface PlanSummary {
   cheapestName: string | null;
   cost: number | null;
   currency: string;
-}
-
-export interface Notice {
-  id: number;
-  text: string;
-  kind: 'info' | 'error';
-  /** An action offered with the notice (Undo after a delete). */
-  action?: { label: string; run: () => void } | undefined;
 }
 
 export interface ImportProblem {
@@ -141,70 +150,6 @@ function isJournalEntry(v: unknown): v is JournalEntry {
   return e.v === 1 && typeof e.at === 'number' && typeof e.record === 'object' && e.record !== null;
 }
 
-/** Stored documents are structured clones of what was written, so their JSON is equal when their content is. */
-function sameDocument(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The plan as typed in a stored row: its draft when it has one, its (valid) document otherwise. */
-export function typedDocument(record: PlanRecord): unknown {
-  return record.draft !== undefined ? record.draft : record.document;
-}
-
-/** A row's name for a typed document: its own name when that is one a row can carry, the fallback otherwise. */
-function rowName(doc: unknown, fallback: string): string {
-  const name = typeof doc === 'object' && doc !== null ? (doc as { name?: unknown }).name : undefined;
-  return typeof name === 'string' && name.trim() !== '' && name.length <= PLAN_LIMITS.maxNameLength
-    ? name
-    : fallback;
-}
-
-/**
- * The row that stores `doc` as the open plan's next version, based on `saved` (the row last committed): `doc` as the
- * document when it is valid, or as the draft beside `lastValid` (the newest valid version known, the stored one by
- * default). A valid write drops any draft.
- */
-function rowFor(
-  saved: PlanRecord,
-  doc: Doc,
-  asDraft: boolean,
-  now: number,
-  lastValid: unknown = saved.document,
-): PlanRecord {
-  const { draft: _previous, ...base } = saved;
-  if (!asDraft) return { ...base, name: String(doc.name), document: doc, updatedAt: now };
-  const name = rowName(lastValid, saved.name);
-  return { ...base, name: rowName(doc, name), document: lastValid, draft: doc, updatedAt: now };
-}
-
-/** "23:41": the local time a conflicting copy is named after. */
-function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
-
-/** The name of the copy that keeps this window's edits when another window saved the plan first. */
-export function conflictCopyName(name: string, at: number, taken: Iterable<string>): string {
-  const suffix = ` (conflicted copy, ${clockTime(at)})`;
-  return uniqueName(name.slice(0, PLAN_LIMITS.maxNameLength - suffix.length - 4) + suffix, taken);
-}
-
-function isDoc(v: unknown): v is Doc {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** A plan document with every default written out, so each field can be edited at its path. */
-function normalized(doc: unknown): Doc | null {
-  const r = parsePlan(doc);
-  return r.ok ? (planToFile(r.plan) as unknown as Doc) : null;
-}
-
 export class AppState {
   readonly store: HeadroomStore;
   readonly platform: Platform;
@@ -224,7 +169,7 @@ export class AppState {
   /** True while a large plan is being evaluated in the worker. */
   evaluating = $state(false);
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
-  notices = $state.raw<Notice[]>([]);
+  readonly notices = new Notices();
   importProblem = $state.raw<ImportProblem | null>(null);
   summaries = $state.raw<Map<string, PlanSummary & { updatedAt: number }>>(new Map());
   canUndo = $state(false);
@@ -282,7 +227,6 @@ export class AppState {
   /** Journal keys of live pages this page waits on, to replay their entry once they are gone. */
   readonly #awaitedJournals = new Set<string>();
   #offs: (() => void)[] = [];
-  #noticeId = 0;
   #evalSeq = 0;
 
   constructor(
@@ -330,7 +274,7 @@ export class AppState {
     await this.#replayJournal();
     let plans = await this.store.listPlans();
     if (plans.length === 0 && !(await this.store.getSetting<boolean>(SEEDED)) && !this.storeStatus.readOnly) {
-      const record = this.#record(examplePlanDocument(), 'plan', null);
+      const record = newRecord(examplePlanDocument(), 'plan', null);
       if (record) {
         plans = [await this.store.putPlan(record)];
         await this.store.setSetting(SEEDED, true);
@@ -364,34 +308,7 @@ export class AppState {
     if (stayOnData) this.view = 'data';
   }
 
-  // ---------- notices ----------
-
-  notify(text: string, kind: Notice['kind'] = 'info', action?: Notice['action']): void {
-    const notice: Notice = { id: ++this.#noticeId, text, kind, action };
-    this.notices = [...this.notices.slice(-2), notice];
-    setTimeout(() => this.dismiss(notice.id), action ? 12_000 : 6_000);
-  }
-
-  dismiss(id: number): void {
-    this.notices = this.notices.filter((n) => n.id !== id);
-  }
-
   // ---------- plans ----------
-
-  #record(doc: unknown, kind: PlanKind, baseId: string | null): PlanRecord | null {
-    const document = normalized(doc);
-    if (!document) return null;
-    const now = Date.now();
-    return {
-      id: newId(),
-      name: String(document.name),
-      kind,
-      baseId,
-      document,
-      createdAt: now,
-      updatedAt: now,
-    };
-  }
 
   /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
   async #insert(record: PlanRecord, open = true, fromFile = false): Promise<void> {
@@ -399,7 +316,7 @@ export class AppState {
     try {
       stored = fromFile ? (await this.store.importPlans([record]))[0]! : await this.store.putPlan(record);
     } catch (error) {
-      this.notify(`Could not save: ${messageOf(error)}`, 'error');
+      this.notices.notify(`Could not save: ${messageOf(error)}`, 'error');
       // Refused as stale: another window changed that plan; show what it has now.
       if (error instanceof ConflictError) void this.#externalChange();
       return;
@@ -441,7 +358,7 @@ export class AppState {
         this.plans.map((p) => p.name),
       ),
     );
-    const record = this.#record(doc, 'plan', null);
+    const record = newRecord(doc, 'plan', null);
     if (record) await this.#insert(record);
   }
 
@@ -454,7 +371,7 @@ export class AppState {
         this.plans.map((p) => p.name),
       ),
     };
-    const record = this.#record(named, 'plan', null);
+    const record = newRecord(named, 'plan', null);
     if (record) await this.#insert(record);
   }
 
@@ -466,12 +383,12 @@ export class AppState {
       `${src.name} copy`,
       this.plans.map((p) => p.name),
     );
-    const record = this.#record({ ...(src.document as Doc), name }, src.kind, src.baseId);
+    const record = newRecord({ ...(src.document as Doc), name }, src.kind, src.baseId);
     if (!record) return;
     // The copy is of the plan as typed: a draft is copied with it, beside the last valid version.
     if (isDoc(src.draft)) record.draft = { ...src.draft, name };
     await this.#insert(record, false);
-    this.notify(`Duplicated as “${name}”.`);
+    this.notices.notify(`Duplicated as “${name}”.`);
   }
 
   async rename(id: string, name: string): Promise<boolean> {
@@ -505,13 +422,13 @@ export class AppState {
     } catch (error) {
       const name = this.plans.find((p) => p.id === id)?.name ?? 'the plan';
       if (options.backup !== false && error instanceof Error && 'kind' in error && error.kind === 'quota') {
-        this.notify(
+        this.notices.notify(
           `“${name}” was not deleted: storage is full, so there is no room for a backup first. Delete it without a ` +
             'backup? Undo still works right after (or, if the plan no longer fits, offers it as a file).',
           'error',
           { label: 'Delete without backup', run: () => void this.remove(id, { backup: false }) },
         );
-      } else this.notify(`Could not delete: ${messageOf(error)}`, 'error');
+      } else this.notices.notify(`Could not delete: ${messageOf(error)}`, 'error');
       return;
     }
     if (!deleted) return;
@@ -526,7 +443,7 @@ export class AppState {
       this.view = 'plans';
     }
     const how = options.backup === false ? ' without a backup' : '';
-    this.notify(`Deleted “${record.name}”${how}.`, 'info', {
+    this.notices.notify(`Deleted “${record.name}”${how}.`, 'info', {
       label: 'Undo',
       run: () => void this.#restoreDeleted(record),
     });
@@ -541,7 +458,7 @@ export class AppState {
     try {
       await this.store.undeletePlan(record);
     } catch (error) {
-      this.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
+      this.notices.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
         label: 'Save it as a file',
         run: () =>
           void this.#save(
@@ -553,7 +470,7 @@ export class AppState {
       return;
     }
     this.plans = sortPlans([...this.plans.filter((p) => p.id !== record.id), record]);
-    this.notify(`Restored “${record.name}”.`);
+    this.notices.notify(`Restored “${record.name}”.`);
   }
 
   async createScenario(): Promise<void> {
@@ -565,10 +482,10 @@ export class AppState {
       `${base.name} — what-if`,
       this.plans.map((p) => p.name),
     );
-    const record = this.#record({ ...this.doc, name }, 'scenario', baseId);
+    const record = newRecord({ ...this.doc, name }, 'scenario', baseId);
     if (record) {
       await this.#insert(record);
-      this.notify(`Scenario “${name}” created from “${base.name}”.`);
+      this.notices.notify(`Scenario “${name}” created from “${base.name}”.`);
     }
   }
 
@@ -788,7 +705,7 @@ export class AppState {
       if (error instanceof ConflictError) await this.#keepBoth(record, error.stored);
       else {
         this.#saveFailed = true;
-        this.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
+        this.notices.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
       }
     }
   }
@@ -806,7 +723,7 @@ export class AppState {
   /** Stores `attempted`'s document as a new plan named as a conflicting copy; returns the stored copy. */
   async #saveCopy(attempted: PlanRecord, taken = this.plans.map((p) => p.name)): Promise<PlanRecord> {
     const name = conflictCopyName(attempted.name, Date.now(), taken);
-    const copy = this.#record({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
+    const copy = newRecord({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
     if (!copy) throw new StoreError('invalid', 'The edits are not a valid plan.');
     // A draft travels with its copy (under the copy's name), beside the last valid version.
     if (isDoc(attempted.draft)) copy.draft = { ...attempted.draft, name };
@@ -826,7 +743,7 @@ export class AppState {
       copy = await this.#saveCopy(attempted);
     } catch (error) {
       this.#saveFailed = true;
-      this.notify(
+      this.notices.notify(
         `“${stored.name}” was changed in another window, and your edits here could not be saved as a copy: ` +
           `${messageOf(error)}. They are still on screen.`,
         'error',
@@ -856,7 +773,7 @@ export class AppState {
       if (this.doc === copyDoc) this.#clearJournal();
       this.store.setSetting(LAST_PLAN, copy.id).catch(() => {});
     }
-    this.notify(
+    this.notices.notify(
       `“${stored.name}” was also changed in another window. Both versions are kept: the other window’s as ` +
         `“${stored.name}”, your edits as “${copy.name}” (open now).`,
       'info',
@@ -905,11 +822,11 @@ export class AppState {
         this.issues = [];
         this.#syncHistoryFlags();
         this.view = 'plans';
-        this.notify(`“${saved.name}” was deleted in another window.`);
+        this.notices.notify(`“${saved.name}” was deleted in another window.`);
         return;
       }
       this.#show(row);
-      this.notify(`“${row.name}” was changed in another window; this is its latest version.`);
+      this.notices.notify(`“${row.name}” was changed in another window; this is its latest version.`);
       void this.#evaluate(this.doc!);
     });
   }
@@ -1069,7 +986,9 @@ export class AppState {
         await this.store.putPlan(record);
       }
       drop();
-      this.notify(`Recovered your last change to “${record.name}”, made just before Headroom was closed.`);
+      this.notices.notify(
+        `Recovered your last change to “${record.name}”, made just before Headroom was closed.`,
+      );
       return true;
     } catch (error) {
       if (
@@ -1083,16 +1002,19 @@ export class AppState {
           const taken = (await this.store.listPlans()).map((p) => p.name);
           const copy = await this.#saveCopy(record, taken);
           drop();
-          this.notify(
+          this.notices.notify(
             `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
               `changed since. Both are kept: the plan as “${error.stored.name}”, your change as “${copy.name}”.`,
           );
           return true;
         } catch (copyError) {
-          this.notify(`An unsaved change could not be recovered yet: ${messageOf(copyError)}`, 'error');
+          this.notices.notify(
+            `An unsaved change could not be recovered yet: ${messageOf(copyError)}`,
+            'error',
+          );
         }
       } else if (error instanceof StoreError && error.kind === 'invalid') drop();
-      else this.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
+      else this.notices.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
       return false;
     }
   }
@@ -1195,7 +1117,7 @@ export class AppState {
   ) {
     const blocked = this.exportBlocked('the CSV report');
     if (blocked) {
-      this.notify(blocked, 'error');
+      this.notices.notify(blocked, 'error');
       return;
     }
     const report = this.report;
@@ -1231,7 +1153,7 @@ export class AppState {
   async exportJson(): Promise<void> {
     const blocked = this.exportBlocked('the plan file');
     if (blocked || !this.doc) {
-      this.notify(blocked ?? 'No plan is open.', 'error');
+      this.notices.notify(blocked ?? 'No plan is open.', 'error');
       return;
     }
     await this.#save(
@@ -1253,8 +1175,8 @@ export class AppState {
     ...[mimeType, contents]: ['text/csv', CsvText] | ['application/json', string]
   ): Promise<void> {
     const r = await this.platform.saveFile({ suggestedName: name, mimeType, contents });
-    if (r.saved) this.notify(r.path ? `Saved ${r.path}.` : `Saved ${name}.`);
-    else if (r.error) this.notify(r.error, 'error');
+    if (r.saved) this.notices.notify(r.path ? `Saved ${r.path}.` : `Saved ${name}.`);
+    else if (r.error) this.notices.notify(r.error, 'error');
   }
 
   /** Asks for a plan file and imports it as a new plan if (and only if) the whole file is valid. */
@@ -1282,10 +1204,10 @@ export class AppState {
       String(doc.name),
       this.plans.map((p) => p.name),
     );
-    const record = this.#record({ ...doc, name }, 'plan', null);
+    const record = newRecord({ ...doc, name }, 'plan', null);
     if (!record) return false;
     await this.#insert(record, true, true);
-    this.notify(`Imported “${name}” from ${fileName}.`);
+    this.notices.notify(`Imported “${name}” from ${fileName}.`);
     return true;
   }
 
@@ -1320,12 +1242,4 @@ export class AppState {
 
 export function pathKey(path: Path): string {
   return pathText(path);
-}
-
-function sortPlans(plans: PlanRecord[]): PlanRecord[] {
-  return [...plans].sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -248,7 +248,7 @@ describe('AppState', () => {
     const id = app.currentId!;
     await app.remove(id);
     expect(store.rows.has(id)).toBe(false);
-    const undo = app.notices.at(-1)!.action!;
+    const undo = app.notices.items.at(-1)!.action!;
     expect(undo.label).toBe('Undo');
     undo.run();
     await expect.poll(() => store.rows.has(id)).toBe(true);
@@ -415,7 +415,7 @@ describe('saving: the indicator never says saved before the write has committed'
     app.edit(['services', 0, 'cpuMsPerRequest'], 42);
     await app.flush();
     expect(app.saveState).toBe('error');
-    expect(app.notices.at(-1)?.text).toMatch(/could not be saved: Storage is full/);
+    expect(app.notices.items.at(-1)?.text).toMatch(/could not be saved: Storage is full/);
     store.hold = null;
     app.edit(['services', 0, 'cpuMsPerRequest'], 43);
     expect(app.saveState).toBe('saving');
@@ -442,7 +442,7 @@ describe('two windows on one database', () => {
     a.edit(['services', 0, 'memoryMiB'], 4096);
     await a.flush();
     await expect.poll(() => (b.doc?.services as { memoryMiB: number }[])[0]!.memoryMiB).toBe(4096);
-    expect(b.notices.at(-1)?.text).toMatch(/changed in another window/);
+    expect(b.notices.items.at(-1)?.text).toMatch(/changed in another window/);
     expect(b.saveState).toBe('saved');
     expect(b.canUndo).toBe(false);
     b.undo();
@@ -475,7 +475,7 @@ describe('two windows on one database', () => {
     expect(a.currentId).toBe(copy.id);
     expect(a.saveState).toBe('saved');
     expect(a.canUndo).toBe(true);
-    const notice = a.notices.find((n) => n.text.includes('another window'))!;
+    const notice = a.notices.items.find((n) => n.text.includes('another window'))!;
     expect(notice.text).toContain(`“${name}”`);
     expect(notice.text).toContain(`“${copy.name}”`);
     expect(notice.action?.label).toBe('Open the other version');
@@ -624,7 +624,7 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
     await app.exportCsv();
     await app.exportJson();
     expect(platform.saved).toEqual([]);
-    const said = app.notices.filter((n) => n.kind === 'error').map((n) => n.text);
+    const said = app.notices.items.filter((n) => n.kind === 'error').map((n) => n.text);
     expect(said).toEqual([
       expect.stringMatching(
         /^Not exported: this plan has 1 problem \(first: services\[0\]\.memoryMiB: .*the CSV report would show the last valid version/,
@@ -711,7 +711,7 @@ describe('write-ahead journal: an edit survives the page going away before its w
     const copy = [...store.rows.values()].find((r) => r.id !== id)!;
     expect(copy.name).toMatch(/conflicted copy/);
     expect(docOf(store, copy.id).services[0]!.cpuMsPerRequest).toBe(42);
-    expect(next.app.notices.some((n) => n.text.includes(copy.name))).toBe(true);
+    expect(next.app.notices.items.some((n) => n.text.includes(copy.name))).toBe(true);
   });
 
   it('an entry is replayed only once the page that wrote it is gone (it may still commit it), then shown', async () => {
