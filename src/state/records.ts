@@ -37,7 +37,6 @@ export function rowFor(
 
 /** "23:41": the local time a conflicting copy is named after. */
 function clockTime(ms: number): string {
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off format, not reactive state
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
