@@ -14,19 +14,9 @@
 import type { Forecast, PlanIssue, Report, StrategyId } from '../model/index.ts';
 import { isCalendarMonth, monthAfter } from '../model/index.ts';
 import { STRATEGY_NAMES } from '../model/index.ts';
-import { parsePlanText, planToFile } from '../plan/index.ts';
-import {
-  forecastToCsv,
-  reportToCsv,
-  servicesToCsv,
-  type CsvText,
-  type ExportOptions,
-  withBom,
-} from '../report/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
-import { OPEN_PLAN } from '../platform/file-requests.ts';
 import { EngineClient } from '../worker/client.ts';
 import {
   FORECAST_HORIZONS,
@@ -54,6 +44,7 @@ import {
   type Path,
 } from './doc.ts';
 import { History } from './history.ts';
+import { Exports } from './exports.svelte.ts';
 import { Notices } from './notices.svelte.ts';
 import {
   conflictCopyName,
@@ -71,6 +62,7 @@ import {
 import { examplePlanDocument } from './example.ts';
 
 export type { Notice } from './notices.svelte.ts';
+export type { ImportProblem } from './exports.svelte.ts';
 export { conflictCopyName, typedDocument } from './records.ts';
 
 export type View = 'plans' | 'editor' | 'compare' | 'data';
@@ -81,11 +73,6 @@ export interface PlanSummary {
   cheapestName: string | null;
   cost: number | null;
   currency: string;
-}
-
-export interface ImportProblem {
-  fileName: string;
-  issues: PlanIssue[];
 }
 
 /** `draft`: what is on screen is committed, as a draft (it has problems); the last valid version is kept beside it. */
@@ -170,7 +157,7 @@ export class AppState {
   evaluating = $state(false);
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
   readonly notices = new Notices();
-  importProblem = $state.raw<ImportProblem | null>(null);
+  readonly exports: Exports = new Exports(this);
   summaries = $state.raw<Map<string, PlanSummary & { updatedAt: number }>>(new Map());
   canUndo = $state(false);
   canRedo = $state(false);
@@ -311,6 +298,10 @@ export class AppState {
   // ---------- plans ----------
 
   /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
+  insertPlan(record: PlanRecord, open = true, fromFile = false): Promise<void> {
+    return this.#insert(record, open, fromFile);
+  }
+
   async #insert(record: PlanRecord, open = true, fromFile = false): Promise<void> {
     let stored: PlanRecord;
     try {
@@ -461,7 +452,7 @@ export class AppState {
       this.notices.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
         label: 'Save it as a file',
         run: () =>
-          void this.#save(
+          void this.exports.saveFile(
             exportFileName(record.name, new Date(), 'json'),
             'application/json',
             `${JSON.stringify(record.document, null, 2)}\n`,
@@ -1082,135 +1073,6 @@ export class AppState {
     await this.compare(ids.slice(0, 4), baseId);
   }
 
-  // ---------- export and import ----------
-
-  /** Spreadsheet CSV: a byte order mark and the `#` header block, stamped with this clock's time. */
-  #csvOptions(now: Date): ExportOptions {
-    return { bom: true, meta: { generatedAt: now.toISOString() } };
-  }
-
-  /**
-   * Why the open plan cannot be exported now, or null. While the plan as typed has problems the only report is the
-   * last valid version's: exporting it would hand a spreadsheet figures that are not what is on screen, with nothing
-   * in the file to say so once it is opened elsewhere. So exports are refused, saying why and how to get one (issue 9
-   * §1); a refusal cannot be mistaken for current figures, a marked file can once the mark is cropped or renamed away.
-   */
-  exportBlocked(what: 'the CSV report' | 'the plan file'): string | null {
-    if (!this.doc) return 'No plan is open.';
-    if (this.valid) return null;
-    const n = this.issues.length;
-    const first = this.issues[0];
-    return (
-      `Not exported: this plan has ${n} problem${n === 1 ? '' : 's'} (first: ${first?.path}: ${first?.message}), so ` +
-      `${what} would show the last valid version, not what is on screen. Fix the problems, or go back to the last ` +
-      'valid version, and export again.'
-    );
-  }
-
-  /**
-   * Every CSV export of the open plan goes this way: refused while the plan has problems (exportBlocked), otherwise
-   * written as a spreadsheet file named after the plan and `what`, stamped with this clock's time.
-   */
-  async #exportReportCsv(
-    what: string | null,
-    make: (report: Report, options: ExportOptions) => CsvText | null,
-  ) {
-    const blocked = this.exportBlocked('the CSV report');
-    if (blocked) {
-      this.notices.notify(blocked, 'error');
-      return;
-    }
-    const report = this.report;
-    if (!report) return;
-    const now = new Date();
-    const csv = make(report, this.#csvOptions(now));
-    if (csv === null) return;
-    await this.#save(
-      exportFileName(what ? `${report.plan} ${what}` : report.plan, now, 'csv'),
-      'text/csv',
-      csv,
-    );
-  }
-
-  /** The line items of every strategy (the report's rows). */
-  exportCsv(): Promise<void> {
-    return this.#exportReportCsv(null, reportToCsv);
-  }
-
-  /** The cost-per-service table (services × strategies). */
-  exportServicesCsv(): Promise<void> {
-    return this.#exportReportCsv('cost per service', servicesToCsv);
-  }
-
-  /** The forecast as shown (horizon, start month, leader, totals). */
-  exportForecastCsv(): Promise<void> {
-    const forecast = this.forecast;
-    return this.#exportReportCsv('forecast', (report, options) =>
-      forecast ? forecastToCsv(report, forecast, options) : null,
-    );
-  }
-
-  async exportJson(): Promise<void> {
-    const blocked = this.exportBlocked('the plan file');
-    if (blocked || !this.doc) {
-      this.notices.notify(blocked ?? 'No plan is open.', 'error');
-      return;
-    }
-    await this.#save(
-      exportFileName(String(this.doc.name), new Date(), 'json'),
-      'application/json',
-      `${JSON.stringify(this.doc, null, 2)}\n`,
-    );
-  }
-
-  async exportComparison(csv: CsvText): Promise<void> {
-    const names = this.compareIds.map((id) => this.plans.find((p) => p.id === id)?.name ?? '').join(' vs ');
-    const name = exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv');
-    await this.#save(name, 'text/csv', withBom(csv));
-  }
-
-  /** A CSV file's contents must come from toCsv (CsvText), so every CSV written is formula-safe. */
-  async #save(
-    name: string,
-    ...[mimeType, contents]: ['text/csv', CsvText] | ['application/json', string]
-  ): Promise<void> {
-    const r = await this.platform.saveFile({ suggestedName: name, mimeType, contents });
-    if (r.saved) this.notices.notify(r.path ? `Saved ${r.path}.` : `Saved ${name}.`);
-    else if (r.error) this.notices.notify(r.error, 'error');
-  }
-
-  /** Asks for a plan file and imports it as a new plan if (and only if) the whole file is valid. */
-  async importPlan(): Promise<void> {
-    let file;
-    try {
-      file = await this.platform.openFile(OPEN_PLAN);
-    } catch (error) {
-      this.importProblem = { fileName: '', issues: [{ path: '(file)', message: messageOf(error) }] };
-      return;
-    }
-    if (!file) return;
-    await this.importText(file.name, file.contents);
-  }
-
-  async importText(fileName: string, text: string): Promise<boolean> {
-    const r = parsePlanText(text);
-    if (!r.ok) {
-      this.importProblem = { fileName, issues: r.issues };
-      return false;
-    }
-    this.importProblem = null;
-    const doc = planToFile(r.plan) as unknown as Doc;
-    const name = uniqueName(
-      String(doc.name),
-      this.plans.map((p) => p.name),
-    );
-    const record = newRecord({ ...doc, name }, 'plan', null);
-    if (!record) return false;
-    await this.#insert(record, true, true);
-    this.notices.notify(`Imported “${name}” from ${fileName}.`);
-    return true;
-  }
-
   // ---------- menu ----------
 
   async command(cmd: MenuCommand): Promise<void> {
@@ -1221,11 +1083,11 @@ export class AppState {
         this.view = 'plans';
         return;
       case 'import':
-        return this.importPlan();
+        return this.exports.importPlan();
       case 'save-plan-as':
-        return this.exportJson();
+        return this.exports.exportJson();
       case 'export-csv':
-        return this.exportCsv();
+        return this.exports.exportCsv();
       case 'undo':
         return this.undo();
       case 'redo':

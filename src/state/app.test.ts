@@ -257,16 +257,18 @@ describe('AppState', () => {
   it('imports only a valid file, listing every problem of an invalid one', async () => {
     const { app, store } = await started();
     expect(
-      await app.importText(
+      await app.exports.importText(
         'bad.json',
         '{"format":"headroom-plan","version":1,"name":"","catalog":"x","services":[]}',
       ),
     ).toBe(false);
-    expect(app.importProblem?.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['name', 'catalog']));
+    expect(app.exports.importProblem?.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['name', 'catalog']),
+    );
     expect(store.rows.size).toBe(1);
 
     const text = JSON.stringify(app.doc);
-    expect(await app.importText('good.json', text)).toBe(true);
+    expect(await app.exports.importText('good.json', text)).toBe(true);
     expect(store.rows.size).toBe(2);
     // A file import goes through the store's import (which backs up first), not a plain write.
     expect(store.imported).toEqual([app.currentId]);
@@ -298,8 +300,8 @@ describe('AppState', () => {
 
   it('exports the CSV report and the plan file through the platform', async () => {
     const { app, platform } = await started();
-    await app.exportCsv();
-    await app.exportJson();
+    await app.exports.exportCsv();
+    await app.exports.exportJson();
     expect(platform.saved.map((f) => f.mimeType)).toEqual(['text/csv', 'application/json']);
     expect(platform.saved[0]!.suggestedName).toMatch(/^food-delivery-platform-\d{4}-\d{2}-\d{2}\.csv$/);
     // For a spreadsheet: a byte order mark, then the # block, then the table.
@@ -322,8 +324,8 @@ describe('AppState', () => {
     await app.setForecastOptions({ months: 7 });
     await app.setForecastOptions({ start: '2027-13' });
     expect(app.forecastOptions).toEqual({ months: 24, start: '2027-01' });
-    await app.exportServicesCsv();
-    await app.exportForecastCsv();
+    await app.exports.exportServicesCsv();
+    await app.exports.exportForecastCsv();
     const [services, forecast] = platform.saved.map((f) => f.contents.split('\r\n'));
     expect(platform.saved[0]!.suggestedName).toMatch(/^food-delivery-platform-cost-per-service-/);
     expect(services![0]).toBe('\uFEFF# headroom,cost per service');
@@ -332,7 +334,7 @@ describe('AppState', () => {
     expect(forecast).toContain('# forecast start,2027-01');
     expect(forecast!.filter((l) => /^\d+,\d{4}-\d{2},/.test(l))).toHaveLength(24);
     // The comparison export gets the byte order mark too.
-    await app.exportComparison(toCsv([['strategy'], ['shared-host']]));
+    await app.exports.exportComparison(toCsv([['strategy'], ['shared-host']]));
     expect(platform.saved[2]!.contents).toBe('\uFEFFstrategy\r\nshared-host\r\n');
   });
 
@@ -621,8 +623,8 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
   it('exports are refused while the plan has problems, saying why, never the last valid version silently', async () => {
     const { app, platform } = await started();
     app.edit(['services', 0, 'memoryMiB'], 'a lot');
-    await app.exportCsv();
-    await app.exportJson();
+    await app.exports.exportCsv();
+    await app.exports.exportJson();
     expect(platform.saved).toEqual([]);
     const said = app.notices.items.filter((n) => n.kind === 'error').map((n) => n.text);
     expect(said).toEqual([
@@ -632,7 +634,7 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
       expect.stringMatching(/^Not exported: .*the plan file would show the last valid version/),
     ]);
     app.restoreLastValid();
-    await app.exportCsv();
+    await app.exports.exportCsv();
     expect(platform.saved.map((f) => f.mimeType)).toEqual(['text/csv']);
   });
 
