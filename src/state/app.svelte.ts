@@ -44,6 +44,7 @@ import {
   type Path,
 } from './doc.ts';
 import { History } from './history.ts';
+import { Comparison } from './comparison.svelte.ts';
 import { Exports } from './exports.svelte.ts';
 import { Notices } from './notices.svelte.ts';
 import {
@@ -158,13 +159,10 @@ export class AppState {
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
   readonly notices = new Notices();
   readonly exports: Exports = new Exports(this);
+  readonly comparison: Comparison = new Comparison(this);
   summaries = $state.raw<Map<string, PlanSummary & { updatedAt: number }>>(new Map());
   canUndo = $state(false);
   canRedo = $state(false);
-  /** Entries picked for comparison (ids), the first plan being the base unless `compareBase` says otherwise. */
-  compareIds = $state.raw<string[]>([]);
-  compareBase = $state<string | null>(null);
-  compareReports = $state.raw<Map<string, Report>>(new Map());
   /** Set by the menu's open-guide / about commands. */
   dialog = $state<'guide' | 'about' | null>(null);
   /**
@@ -297,6 +295,11 @@ export class AppState {
 
   // ---------- plans ----------
 
+  /** Switches to the comparison screen (the comparison's own state is in `comparison`). */
+  showComparison(): void {
+    this.view = 'compare';
+  }
+
   /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
   insertPlan(record: PlanRecord, open = true, fromFile = false): Promise<void> {
     return this.#insert(record, open, fromFile);
@@ -425,7 +428,7 @@ export class AppState {
     if (!deleted) return;
     const record = deleted;
     this.plans = this.plans.filter((p) => p.id !== id);
-    this.compareIds = this.compareIds.filter((c) => c !== id);
+    this.comparison.retain((c) => c !== id);
     if (this.currentId === id) {
       this.currentId = null;
       this.doc = null;
@@ -793,7 +796,7 @@ export class AppState {
           this.#histories.delete(id);
       }
       this.plans = sortPlans(rows);
-      this.compareIds = this.compareIds.filter((id) => fresh.has(id));
+      this.comparison.retain((id) => fresh.has(id));
       const saved = this.#saved;
       if (!this.currentId || !saved || saved.id !== this.currentId) return;
       const row = fresh.get(saved.id);
@@ -1015,7 +1018,7 @@ export class AppState {
     for (const off of this.#offs.splice(0)) off();
   }
 
-  // ---------- summaries (plans list) and comparison ----------
+  // ---------- summaries (plans list) ----------
 
   #rememberSummary(id: string, report: Report, services: number, updatedAt: number): void {
     const cheapest = report.cheapest;
@@ -1040,37 +1043,6 @@ export class AppState {
       const r = await this.engine.evaluate(p.document, `summary:${p.id}`, null);
       if (r?.ok) this.#rememberSummary(p.id, r.report, servicesOf(p.document).length, p.updatedAt);
     }
-  }
-
-  /** Opens the comparison with the given plans (2–4); the base defaults to the first plan that is not a scenario. */
-  async compare(ids: string[], baseId?: string): Promise<void> {
-    await this.flush();
-    const picked = ids.filter((id) => this.plans.some((p) => p.id === id)).slice(0, 4);
-    this.compareIds = picked;
-    this.compareBase =
-      baseId && picked.includes(baseId)
-        ? baseId
-        : (picked.find((id) => this.plans.find((p) => p.id === id)?.kind === 'plan') ?? picked[0] ?? null);
-    this.view = 'compare';
-    const reports = new Map<string, Report>();
-    for (const id of picked) {
-      const p = this.plans.find((x) => x.id === id)!;
-      const doc = id === this.currentId && this.doc && this.valid ? this.doc : p.document;
-      const r = await this.engine.evaluate(doc, `compare:${id}`, null);
-      if (r?.ok) reports.set(id, r.report);
-    }
-    this.compareReports = reports;
-  }
-
-  /** Compare the open scenario with its base (or the open plan with its scenarios). */
-  async compareCurrent(): Promise<void> {
-    const cur = this.current;
-    if (!cur) return;
-    const baseId = cur.kind === 'scenario' && cur.baseId ? cur.baseId : cur.id;
-    const family = this.plans.filter((p) => p.id === baseId || p.baseId === baseId).map((p) => p.id);
-    const ids = [baseId, ...family.filter((id) => id !== baseId)];
-    if (!ids.includes(cur.id)) ids.push(cur.id);
-    await this.compare(ids.slice(0, 4), baseId);
   }
 
   // ---------- menu ----------

@@ -290,11 +290,11 @@ describe('AppState', () => {
       vmInstanceType: null,
       clusterNodeType: null,
     });
-    await app.compareCurrent();
+    await app.comparison.compareCurrent();
     expect(app.view).toBe('compare');
-    expect(app.compareBase).toBe(baseId);
-    expect(app.compareIds).toHaveLength(2);
-    const [a, b] = app.compareIds.map((id) => app.compareReports.get(id)!);
+    expect(app.comparison.base).toBe(baseId);
+    expect(app.comparison.ids).toHaveLength(2);
+    const [a, b] = app.comparison.ids.map((id) => app.comparison.reports.get(id)!);
     expect(b!.strategies[3]!.monthlyCost).toBeGreaterThan(a!.strategies[3]!.monthlyCost);
   });
 

@@ -34,7 +34,7 @@ export interface ExportsDeps {
   readonly report: Report | null;
   readonly forecast: Forecast | null;
   readonly plans: PlanRecord[];
-  readonly compareIds: string[];
+  readonly comparison: { readonly ids: string[] };
   insertPlan(record: PlanRecord, open?: boolean, fromFile?: boolean): Promise<void>;
 }
 
@@ -139,7 +139,9 @@ export class Exports {
 
   async exportComparison(csv: CsvText): Promise<void> {
     const plans = this.#app.plans;
-    const names = this.#app.compareIds.map((id) => plans.find((p) => p.id === id)?.name ?? '').join(' vs ');
+    const names = this.#app.comparison.ids
+      .map((id) => plans.find((p) => p.id === id)?.name ?? '')
+      .join(' vs ');
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
     const name = exportFileName(`comparison ${names}`.slice(0, 80), new Date(), 'csv');
     await this.saveFile(name, 'text/csv', withBom(csv));
