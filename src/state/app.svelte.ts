@@ -11,9 +11,8 @@
 // never commit.
 /* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
-import type { Forecast, PlanIssue, Report, StrategyId } from '../model/index.ts';
+import type { Forecast, PlanIssue, Report } from '../model/index.ts';
 import { isCalendarMonth, monthAfter } from '../model/index.ts';
-import { STRATEGY_NAMES } from '../model/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
@@ -29,10 +28,8 @@ import {
   addService,
   applyKnobs,
   duplicateService,
-  exportFileName,
   issuesByPath,
   moveService,
-  newPlanDoc,
   newService,
   removeService,
   servicesOf,
@@ -46,35 +43,16 @@ import {
 import { History } from './history.ts';
 import { Comparison } from './comparison.svelte.ts';
 import { Exports } from './exports.svelte.ts';
+import { PlanLibrary } from './plan-library.svelte.ts';
 import { Notices } from './notices.svelte.ts';
-import {
-  conflictCopyName,
-  isDoc,
-  messageOf,
-  newId,
-  newRecord,
-  normalized,
-  rowFor,
-  rowName,
-  sameDocument,
-  sortPlans,
-  typedDocument,
-} from './records.ts';
-import { examplePlanDocument } from './example.ts';
+import { messageOf, newId, rowFor, rowName, sameDocument, typedDocument } from './records.ts';
 
 export type { Notice } from './notices.svelte.ts';
 export type { ImportProblem } from './exports.svelte.ts';
+export type { PlanSummary } from './plan-library.svelte.ts';
 export { conflictCopyName, typedDocument } from './records.ts';
 
 export type View = 'plans' | 'editor' | 'compare' | 'data';
-
-export interface PlanSummary {
-  services: number;
-  cheapest: StrategyId | null;
-  cheapestName: string | null;
-  cost: number | null;
-  currency: string;
-}
 
 /** `draft`: what is on screen is committed, as a draft (it has problems); the last valid version is kept beside it. */
 export type SaveState = 'saved' | 'draft' | 'saving' | 'error' | 'read-only';
@@ -109,7 +87,6 @@ interface JournalEntry {
 }
 
 const LAST_PLAN = 'ui.lastPlanId';
-const SEEDED = 'ui.seededExample';
 const SAVE_DELAY_MS = 150;
 /** One journal key per page instance (`headroom.journal.<id>`), so windows never overwrite each other's. */
 const JOURNAL_PREFIX = 'headroom.journal.';
@@ -144,7 +121,6 @@ export class AppState {
   readonly engine: EngineClient;
 
   view = $state<View>('editor');
-  plans = $state.raw<PlanRecord[]>([]);
   currentId = $state<string | null>(null);
   /** The open document as edited (possibly invalid). */
   doc = $state.raw<Doc | null>(null);
@@ -160,7 +136,7 @@ export class AppState {
   readonly notices = new Notices();
   readonly exports: Exports = new Exports(this);
   readonly comparison: Comparison = new Comparison(this);
-  summaries = $state.raw<Map<string, PlanSummary & { updatedAt: number }>>(new Map());
+  readonly library: PlanLibrary = new PlanLibrary(this);
   canUndo = $state(false);
   canRedo = $state(false);
   /** Set by the menu's open-guide / about commands. */
@@ -191,7 +167,7 @@ export class AppState {
   readonly issueMap = $derived(issuesByPath(this.fieldIssues));
   readonly report = $derived(this.evaluation?.report ?? null);
   readonly forecast = $derived(this.evaluation?.forecast ?? null);
-  readonly current = $derived(this.plans.find((p) => p.id === this.currentId) ?? null);
+  readonly current = $derived(this.library.plans.find((p) => p.id === this.currentId) ?? null);
   readonly valid = $derived(this.issues.length === 0);
 
   #histories = new Map<string, History<Doc>>();
@@ -257,17 +233,9 @@ export class AppState {
     this.#offs.push(this.store.onExternalChange(() => void this.#externalChange()));
     this.#holdPageLock();
     await this.#replayJournal();
-    let plans = await this.store.listPlans();
-    if (plans.length === 0 && !(await this.store.getSetting<boolean>(SEEDED)) && !this.storeStatus.readOnly) {
-      const record = newRecord(examplePlanDocument(), 'plan', null);
-      if (record) {
-        plans = [await this.store.putPlan(record)];
-        await this.store.setSetting(SEEDED, true);
-      }
-    }
-    this.plans = sortPlans(plans);
+    await this.library.load();
     const last = await this.store.getSetting<string>(LAST_PLAN);
-    const target = plans.find((p) => p.id === last) ?? this.plans[0];
+    const target = this.library.plans.find((p) => p.id === last) ?? this.library.plans[0];
     if (target) await this.open(target.id);
     else this.view = 'plans';
   }
@@ -280,9 +248,8 @@ export class AppState {
     this.doc = null;
     const stayOnData = this.view === 'data';
     this.#histories.clear();
-    this.summaries = new Map();
-    this.plans = sortPlans(await this.store.listPlans());
-    const target = this.plans.find((p) => p.id === this.currentId) ?? this.plans[0];
+    await this.library.reload();
+    const target = this.library.plans.find((p) => p.id === this.currentId) ?? this.library.plans[0];
     if (target) await this.open(target.id);
     else {
       this.currentId = null;
@@ -300,28 +267,28 @@ export class AppState {
     this.view = 'compare';
   }
 
-  /** Stores a new plan; one read from a file goes through the store's import (a backup first). */
-  insertPlan(record: PlanRecord, open = true, fromFile = false): Promise<void> {
-    return this.#insert(record, open, fromFile);
+  /** The open plan was deleted: nothing is open, the plans list is shown. */
+  closePlan(): void {
+    this.currentId = null;
+    this.doc = null;
+    this.evaluation = null;
+    this.issues = [];
+    this.view = 'plans';
   }
 
-  async #insert(record: PlanRecord, open = true, fromFile = false): Promise<void> {
-    let stored: PlanRecord;
-    try {
-      stored = fromFile ? (await this.store.importPlans([record]))[0]! : await this.store.putPlan(record);
-    } catch (error) {
-      this.notices.notify(`Could not save: ${messageOf(error)}`, 'error');
-      // Refused as stale: another window changed that plan; show what it has now.
-      if (error instanceof ConflictError) void this.#externalChange();
-      return;
-    }
-    this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
-    if (open) await this.open(stored.id);
+  /** Records the open plan's summary for the plans list (from its evaluation). */
+  #rememberSummary(id: string, report: Report, services: number, updatedAt: number): void {
+    this.library.rememberSummary(id, report, services, updatedAt);
+  }
+
+  /** Re-reads the plans after another window committed a change (or refused a write as stale). */
+  externalChange(): Promise<void> {
+    return this.#externalChange();
   }
 
   async open(id: string): Promise<void> {
     await this.flush();
-    const record = this.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
+    const record = this.library.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
     if (!record) return;
     this.#show(record);
     this.view = 'editor';
@@ -343,144 +310,6 @@ export class AppState {
     this.#saveFailed = false;
     this.evaluation = null;
     this.#syncHistoryFlags();
-  }
-
-  async createPlan(name = 'New plan'): Promise<void> {
-    const doc = newPlanDoc(
-      uniqueName(
-        name,
-        this.plans.map((p) => p.name),
-      ),
-    );
-    const record = newRecord(doc, 'plan', null);
-    if (record) await this.#insert(record);
-  }
-
-  async openExample(): Promise<void> {
-    const doc = examplePlanDocument();
-    const named = {
-      ...doc,
-      name: uniqueName(
-        String(doc.name),
-        this.plans.map((p) => p.name),
-      ),
-    };
-    const record = newRecord(named, 'plan', null);
-    if (record) await this.#insert(record);
-  }
-
-  async duplicate(id: string): Promise<void> {
-    await this.flush();
-    const src = this.plans.find((p) => p.id === id);
-    if (!src) return;
-    const name = uniqueName(
-      `${src.name} copy`,
-      this.plans.map((p) => p.name),
-    );
-    const record = newRecord({ ...(src.document as Doc), name }, src.kind, src.baseId);
-    if (!record) return;
-    // The copy is of the plan as typed: a draft is copied with it, beside the last valid version.
-    if (isDoc(src.draft)) record.draft = { ...src.draft, name };
-    await this.#insert(record, false);
-    this.notices.notify(`Duplicated as “${name}”.`);
-  }
-
-  async rename(id: string, name: string): Promise<boolean> {
-    const trimmed = name.trim();
-    if (!trimmed) return false;
-    if (id === this.currentId && this.doc) {
-      this.edit(['name'], trimmed);
-      return this.valid;
-    }
-    const src = this.plans.find((p) => p.id === id);
-    if (!src) return false;
-    const document = { ...(src.document as Doc), name: trimmed };
-    if (normalized(document) === null) return false;
-    const record: PlanRecord = { ...src, name: trimmed, document, updatedAt: Date.now() };
-    // A draft is renamed with it, so the plan as typed keeps the new name when it is opened.
-    if (isDoc(src.draft)) record.draft = { ...src.draft, name: trimmed };
-    await this.#insert(record, false);
-    return true;
-  }
-
-  /**
-   * Deletes a plan, after a periodic backup when one is due. With storage full there may be no room for that
-   * backup: then nothing is deleted yet and the notice asks to delete without one (a second, explicit action, not
-   * a silent fallback); the Undo that follows still works, as it keeps the row in memory.
-   */
-  async remove(id: string, options: { backup?: boolean } = {}): Promise<void> {
-    await this.flush();
-    let deleted: PlanRecord | undefined;
-    try {
-      deleted = await this.store.deletePlan(id, options);
-    } catch (error) {
-      const name = this.plans.find((p) => p.id === id)?.name ?? 'the plan';
-      if (options.backup !== false && error instanceof Error && 'kind' in error && error.kind === 'quota') {
-        this.notices.notify(
-          `“${name}” was not deleted: storage is full, so there is no room for a backup first. Delete it without a ` +
-            'backup? Undo still works right after (or, if the plan no longer fits, offers it as a file).',
-          'error',
-          { label: 'Delete without backup', run: () => void this.remove(id, { backup: false }) },
-        );
-      } else this.notices.notify(`Could not delete: ${messageOf(error)}`, 'error');
-      return;
-    }
-    if (!deleted) return;
-    const record = deleted;
-    this.plans = this.plans.filter((p) => p.id !== id);
-    this.comparison.retain((c) => c !== id);
-    if (this.currentId === id) {
-      this.currentId = null;
-      this.doc = null;
-      this.evaluation = null;
-      this.issues = [];
-      this.view = 'plans';
-    }
-    const how = options.backup === false ? ' without a backup' : '';
-    this.notices.notify(`Deleted “${record.name}”${how}.`, 'info', {
-      label: 'Undo',
-      run: () => void this.#restoreDeleted(record),
-    });
-  }
-
-  /**
-   * Undo of a delete: the row goes back as it was, with no backup first (so it works where the delete made room).
-   * Browsers may release a deleted row's space only later (Chromium's storage compacts when it chooses), so with
-   * storage full even that can fail: then the plan is offered as a file, which "Import plan file…" reads back.
-   */
-  async #restoreDeleted(record: PlanRecord): Promise<void> {
-    try {
-      await this.store.undeletePlan(record);
-    } catch (error) {
-      this.notices.notify(`Could not put “${record.name}” back: ${messageOf(error)}`, 'error', {
-        label: 'Save it as a file',
-        run: () =>
-          void this.exports.saveFile(
-            exportFileName(record.name, new Date(), 'json'),
-            'application/json',
-            `${JSON.stringify(record.document, null, 2)}\n`,
-          ),
-      });
-      return;
-    }
-    this.plans = sortPlans([...this.plans.filter((p) => p.id !== record.id), record]);
-    this.notices.notify(`Restored “${record.name}”.`);
-  }
-
-  async createScenario(): Promise<void> {
-    const base = this.current;
-    if (!base || !this.doc || !this.valid) return;
-    await this.flush();
-    const baseId = base.kind === 'scenario' && base.baseId ? base.baseId : base.id;
-    const name = uniqueName(
-      `${base.name} — what-if`,
-      this.plans.map((p) => p.name),
-    );
-    const record = newRecord({ ...this.doc, name }, 'scenario', baseId);
-    if (record) {
-      await this.#insert(record);
-      this.notices.notify(`Scenario “${name}” created from “${base.name}”.`);
-    }
   }
 
   applyKnobs(knobs: Knobs): void {
@@ -689,7 +518,7 @@ export class AppState {
         record = rowFor(saved, doc, true, record.updatedAt, lastValid);
         stored = await this.store.putPlan(record);
       }
-      this.plans = sortPlans([...this.plans.filter((p) => p.id !== stored.id), stored]);
+      this.library.upsert(stored);
       if (this.#saved?.id === stored.id) {
         this.#saved = record.draft !== undefined ? { ...stored, draft: doc } : { ...stored, document: doc };
       }
@@ -714,17 +543,6 @@ export class AppState {
     this.replaceDoc(last, null);
   }
 
-  /** Stores `attempted`'s document as a new plan named as a conflicting copy; returns the stored copy. */
-  async #saveCopy(attempted: PlanRecord, taken = this.plans.map((p) => p.name)): Promise<PlanRecord> {
-    const name = conflictCopyName(attempted.name, Date.now(), taken);
-    const copy = newRecord({ ...(attempted.document as Doc), name }, attempted.kind, attempted.baseId);
-    if (!copy) throw new StoreError('invalid', 'The edits are not a valid plan.');
-    // A draft travels with its copy (under the copy's name), beside the last valid version.
-    if (isDoc(attempted.draft)) copy.draft = { ...attempted.draft, name };
-    else if (attempted.draft !== undefined) copy.draft = attempted.draft;
-    return this.store.putPlan(copy);
-  }
-
   /**
    * A save of the open plan was refused because another window saved it first (`stored`). Both versions are kept:
    * the other window's stays under the plan's id; this window's edits become a copy, which stays open here with its
@@ -734,7 +552,7 @@ export class AppState {
   async #keepBoth(attempted: PlanRecord, stored: PlanRecord): Promise<void> {
     let copy: PlanRecord;
     try {
-      copy = await this.#saveCopy(attempted);
+      copy = await this.library.saveCopy(attempted);
     } catch (error) {
       this.#saveFailed = true;
       this.notices.notify(
@@ -744,11 +562,7 @@ export class AppState {
       );
       return;
     }
-    this.plans = sortPlans([
-      ...this.plans.filter((p) => p.id !== stored.id && p.id !== copy.id),
-      stored,
-      copy,
-    ]);
+    this.library.upsert(stored, copy);
     const history = this.#histories.get(attempted.id);
     this.#histories.delete(attempted.id);
     if (history) this.#histories.set(copy.id, history);
@@ -788,14 +602,14 @@ export class AppState {
       } catch {
         return;
       }
-      const before = new Map(this.plans.map((p) => [p.id, p.revision ?? 0]));
+      const before = new Map(this.library.plans.map((p) => [p.id, p.revision ?? 0]));
       const fresh = new Map(rows.map((r) => [r.id, r]));
       for (const id of [...this.#histories.keys()]) {
         const row = fresh.get(id);
         if (id !== this.currentId && (!row || (row.revision ?? 0) !== before.get(id)))
           this.#histories.delete(id);
       }
-      this.plans = sortPlans(rows);
+      this.library.replaceAll(rows);
       this.comparison.retain((id) => fresh.has(id));
       const saved = this.#saved;
       if (!this.currentId || !saved || saved.id !== this.currentId) return;
@@ -994,7 +808,7 @@ export class AppState {
       } else if (error instanceof ConflictError) {
         try {
           const taken = (await this.store.listPlans()).map((p) => p.name);
-          const copy = await this.#saveCopy(record, taken);
+          const copy = await this.library.saveCopy(record, taken);
           drop();
           this.notices.notify(
             `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
@@ -1018,39 +832,12 @@ export class AppState {
     for (const off of this.#offs.splice(0)) off();
   }
 
-  // ---------- summaries (plans list) ----------
-
-  #rememberSummary(id: string, report: Report, services: number, updatedAt: number): void {
-    const cheapest = report.cheapest;
-    const s = cheapest ? report.strategies.find((x) => x.id === cheapest) : undefined;
-    const next = new Map(this.summaries);
-    next.set(id, {
-      services,
-      cheapest,
-      cheapestName: cheapest ? STRATEGY_NAMES[cheapest] : null,
-      cost: s?.monthlyCost ?? null,
-      currency: report.currency,
-      updatedAt,
-    });
-    this.summaries = next;
-  }
-
-  /** Evaluates every plan whose summary is missing or older than the plan (for the plans list). */
-  async refreshSummaries(): Promise<void> {
-    for (const p of this.plans) {
-      const known = this.summaries.get(p.id);
-      if (known && known.updatedAt >= p.updatedAt) continue;
-      const r = await this.engine.evaluate(p.document, `summary:${p.id}`, null);
-      if (r?.ok) this.#rememberSummary(p.id, r.report, servicesOf(p.document).length, p.updatedAt);
-    }
-  }
-
   // ---------- menu ----------
 
   async command(cmd: MenuCommand): Promise<void> {
     switch (cmd) {
       case 'new-plan':
-        return this.createPlan();
+        return this.library.createPlan();
       case 'open-plan':
         this.view = 'plans';
         return;

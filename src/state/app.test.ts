@@ -198,7 +198,7 @@ describe('AppState', () => {
     expect(app.report?.strategies).toHaveLength(4);
     await expect.poll(() => app.forecast?.months.length).toBe(12);
     // A second start does not seed again, even with no plans left.
-    await app.remove(app.currentId!);
+    await app.library.remove(app.currentId!);
     const again = new AppState(store, fakePlatform(), new EngineClient(() => null));
     await again.init();
     expect(store.rows.size).toBe(0);
@@ -246,7 +246,7 @@ describe('AppState', () => {
   it('deletes a plan and restores it with the notice’s undo', async () => {
     const { app, store } = await started();
     const id = app.currentId!;
-    await app.remove(id);
+    await app.library.remove(id);
     expect(store.rows.has(id)).toBe(false);
     const undo = app.notices.items.at(-1)!.action!;
     expect(undo.label).toBe('Undo');
@@ -279,7 +279,7 @@ describe('AppState', () => {
   it('creates a scenario that remembers its base, and compares them', async () => {
     const { app } = await started();
     const baseId = app.currentId!;
-    await app.createScenario();
+    await app.library.createScenario();
     expect(app.current?.kind).toBe('scenario');
     expect(app.current?.baseId).toBe(baseId);
     app.applyKnobs({
@@ -485,7 +485,7 @@ describe('two windows on one database', () => {
     await expect.poll(() => a.currentId).toBe(id);
     expect((a.doc?.services as { memoryMiB: number }[])[0]!.memoryMiB).toBe(2048);
     // B hears of the copy and lists it.
-    await expect.poll(() => b.plans.length).toBe(2);
+    await expect.poll(() => b.library.plans.length).toBe(2);
     expect(b.currentId).toBe(id);
   });
 
@@ -613,7 +613,7 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
     const id = app.currentId!;
     app.edit(['services', 0, 'memoryMiB'], 'a lot');
     await app.flush();
-    await app.duplicate(id);
+    await app.library.duplicate(id);
     const copy = [...store.rows.values()].find((r) => r.id !== id)!;
     expect(copy.name).toMatch(/copy$/);
     expect((copy.draft as { name: string }).name).toBe(copy.name);

@@ -9,7 +9,7 @@ import type { Doc } from './doc.ts';
 /** What the comparison reads of the rest of the app (the root AppState passes itself). */
 export interface ComparisonDeps {
   readonly engine: Pick<EngineClient, 'evaluate'>;
-  readonly plans: PlanRecord[];
+  readonly library: { readonly plans: PlanRecord[] };
   readonly currentId: string | null;
   readonly current: PlanRecord | null;
   readonly doc: Doc | null;
@@ -53,17 +53,19 @@ export class Comparison {
   async compare(ids: string[], baseId?: string): Promise<void> {
     const app = this.#app;
     await app.flush();
-    const picked = ids.filter((id) => app.plans.some((p) => p.id === id)).slice(0, 4);
+    const picked = ids.filter((id) => app.library.plans.some((p) => p.id === id)).slice(0, 4);
     this.#ids = picked;
     this.#base =
       baseId && picked.includes(baseId)
         ? baseId
-        : (picked.find((id) => app.plans.find((p) => p.id === id)?.kind === 'plan') ?? picked[0] ?? null);
+        : (picked.find((id) => app.library.plans.find((p) => p.id === id)?.kind === 'plan') ??
+          picked[0] ??
+          null);
     app.showComparison();
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built here, then assigned wholesale
     const reports = new Map<string, Report>();
     for (const id of picked) {
-      const p = app.plans.find((x) => x.id === id)!;
+      const p = app.library.plans.find((x) => x.id === id)!;
       const doc = id === app.currentId && app.doc && app.valid ? app.doc : p.document;
       const r = await app.engine.evaluate(doc, `compare:${id}`, null);
       if (r?.ok) reports.set(id, r.report);
@@ -76,7 +78,9 @@ export class Comparison {
     const cur = this.#app.current;
     if (!cur) return;
     const baseId = cur.kind === 'scenario' && cur.baseId ? cur.baseId : cur.id;
-    const family = this.#app.plans.filter((p) => p.id === baseId || p.baseId === baseId).map((p) => p.id);
+    const family = this.#app.library.plans
+      .filter((p) => p.id === baseId || p.baseId === baseId)
+      .map((p) => p.id);
     const ids = [baseId, ...family.filter((id) => id !== baseId)];
     if (!ids.includes(cur.id)) ids.push(cur.id);
     await this.compare(ids.slice(0, 4), baseId);

@@ -2,7 +2,6 @@
 // imported as new plans. Every file goes out through one `saveFile`, so a CSV is always formula-safe (CsvText) and
 // every outcome is reported as a notice.
 import type { PlanIssue, Report } from '../model/index.ts';
-import type { PlanRecord } from '../db/types.ts';
 import { parsePlanText, planToFile } from '../plan/index.ts';
 import type { Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
@@ -17,6 +16,7 @@ import {
 import type { Forecast } from '../model/index.ts';
 import { exportFileName, uniqueName, type Doc } from './doc.ts';
 import type { Notices } from './notices.svelte.ts';
+import type { PlanLibrary } from './plan-library.svelte.ts';
 import { messageOf, newRecord } from './records.ts';
 
 export interface ImportProblem {
@@ -33,9 +33,8 @@ export interface ExportsDeps {
   readonly issues: PlanIssue[];
   readonly report: Report | null;
   readonly forecast: Forecast | null;
-  readonly plans: PlanRecord[];
+  readonly library: Pick<PlanLibrary, 'plans' | 'insert'>;
   readonly comparison: { readonly ids: string[] };
-  insertPlan(record: PlanRecord, open?: boolean, fromFile?: boolean): Promise<void>;
 }
 
 export class Exports {
@@ -138,7 +137,7 @@ export class Exports {
   }
 
   async exportComparison(csv: CsvText): Promise<void> {
-    const plans = this.#app.plans;
+    const plans = this.#app.library.plans;
     const names = this.#app.comparison.ids
       .map((id) => plans.find((p) => p.id === id)?.name ?? '')
       .join(' vs ');
@@ -180,11 +179,11 @@ export class Exports {
     const doc = planToFile(r.plan) as unknown as Doc;
     const name = uniqueName(
       String(doc.name),
-      this.#app.plans.map((p) => p.name),
+      this.#app.library.plans.map((p) => p.name),
     );
     const record = newRecord({ ...doc, name }, 'plan', null);
     if (!record) return false;
-    await this.#app.insertPlan(record, true, true);
+    await this.#app.library.insert(record, true, true);
     this.#app.notices.notify(`Imported “${name}” from ${fileName}.`);
     return true;
   }

@@ -4,6 +4,7 @@ import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { PlanRecord } from '../../db/types.ts';
 import type { AppState } from '../../state/app.svelte.ts';
+import type { PlanLibrary } from '../../state/plan-library.svelte.ts';
 import { dateTime } from '../format.ts';
 
 const row = (id: string, updatedAt: number): PlanRecord => ({
@@ -19,11 +20,12 @@ const row = (id: string, updatedAt: number): PlanRecord => ({
 const plans = [row('ok', Date.UTC(2026, 10, 22, 12)), row('huge', 1e308), row('nan', NaN)];
 // Only what the list reads; the component gets it through the app context.
 const fakeApp = {
-  plans,
-  summaries: new Map(),
+  library: { plans, summaries: new Map(), refreshSummaries: async () => undefined },
   currentId: null,
-  refreshSummaries: async () => undefined,
-} satisfies Partial<AppState>;
+} satisfies {
+  library: Pick<PlanLibrary, 'plans' | 'summaries' | 'refreshSummaries'>;
+  currentId: AppState['currentId'];
+};
 
 vi.mock('../context.ts', () => ({ useApp: () => fakeApp }));
 
