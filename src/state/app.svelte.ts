@@ -1,76 +1,31 @@
-// The planner's state: plans and scenarios from the store, the open plan's document, its validation and its
-// report. Components read this class and call its methods; only this layer wires the engine, the store and the
-// platform together. Every edit autosaves: a valid one as the plan's document, an invalid one as its draft (the plan
-// as typed, with its problems), beside the last valid document, which stays stored and is what results show.
-//
-// Saving (docs/data-safety.md, "Saving edits"): the open plan's document is compared with the one last committed
-// (`#saved`); while they differ the indicator says so, from the keystroke until the store has committed. Writes go
-// through one queue, each based on the revision last committed; a write refused as stale (another window saved
-// first) keeps both versions. When the page goes away, the pending document is also written synchronously to a
-// journal in localStorage, which the next page replays once this one is gone: an IndexedDB write started then may
-// never commit.
-/* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
-   fields (replaced wholesale, never mutated in place), or are not reactive at all. */
-import type { Forecast, PlanIssue, Report } from '../model/index.ts';
-import { isCalendarMonth, monthAfter } from '../model/index.ts';
-import { ConflictError, StoreError } from '../db/errors.ts';
-import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
+// The planner's state, as components reach it through context (src/ui/context.ts): a thin root that builds one
+// object per concern and wires them together (docs/architecture-notes.md lists what each owns):
+//   plan        the open plan: document, undo/redo, problems, evaluation, saving, write-ahead journal (OpenPlan)
+//   library     every stored plan and scenario, summaries, create/duplicate/rename/delete, copies (PlanLibrary)
+//   comparison  the plans compared and their reports (Comparison)
+//   exports     files in and out: CSV and JSON exports, plan import (Exports)
+//   notices     the messages at the bottom of the window (Notices)
+// Each reaches the others through this root, by the narrow interface it declares (its `…Deps`). This layer is the
+// only one that wires the engine, the store and the platform together.
+import type { HeadroomStore, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
-import {
-  FORECAST_HORIZONS,
-  FORECAST_MONTHS,
-  type Evaluation,
-  type ForecastHorizon,
-  type ForecastRequest,
-} from '../worker/evaluate.ts';
-import {
-  addService,
-  applyKnobs,
-  duplicateService,
-  issuesByPath,
-  moveService,
-  newService,
-  removeService,
-  servicesOf,
-  setAt,
-  uniqueName,
-  type Doc,
-  type Knobs,
-  pathText,
-  type Path,
-} from './doc.ts';
-import { History } from './history.ts';
 import { Comparison } from './comparison.svelte.ts';
 import { Exports } from './exports.svelte.ts';
-import { PlanLibrary } from './plan-library.svelte.ts';
+import { defaultJournal, defaultLocks, type JournalStorage, type PageLocks } from './journal.ts';
 import { Notices } from './notices.svelte.ts';
-import { messageOf, newId, rowFor, rowName, sameDocument, typedDocument } from './records.ts';
+import { OpenPlan } from './open-plan.svelte.ts';
+import { PlanLibrary } from './plan-library.svelte.ts';
 
 export type { Notice } from './notices.svelte.ts';
 export type { ImportProblem } from './exports.svelte.ts';
 export type { PlanSummary } from './plan-library.svelte.ts';
+export type { SaveState } from './open-plan.svelte.ts';
+export type { JournalStorage, PageLocks } from './journal.ts';
+export { pathKey } from './open-plan.svelte.ts';
 export { conflictCopyName, typedDocument } from './records.ts';
 
 export type View = 'plans' | 'editor' | 'compare' | 'data';
-
-/** `draft`: what is on screen is committed, as a draft (it has problems); the last valid version is kept beside it. */
-export type SaveState = 'saved' | 'draft' | 'saving' | 'error' | 'read-only';
-
-/** Where the write-ahead journal lives: the page's localStorage, or a stand-in (tests). */
-export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
-
-/**
- * Web Locks (navigator.locks) as the journal uses them: each page holds a lock named after its journal key for as
- * long as it lives, so another page replays that journal entry only once its writer is gone.
- */
-export interface PageLocks {
-  request<T>(
-    name: string,
-    options: { ifAvailable?: boolean },
-    callback: (lock: unknown) => T,
-  ): Promise<Awaited<T>>;
-}
 
 export interface AppOptions {
   /** The write-ahead journal's storage; the page's localStorage by default, none where there is none. */
@@ -79,116 +34,23 @@ export interface AppOptions {
   locks?: PageLocks | null;
 }
 
-/** A document written to the journal when the page went away: the record to save, based on its revision. */
-interface JournalEntry {
-  v: 1;
-  at: number;
-  record: PlanRecord;
-}
-
-const LAST_PLAN = 'ui.lastPlanId';
-const SAVE_DELAY_MS = 150;
-/** One journal key per page instance (`headroom.journal.<id>`), so windows never overwrite each other's. */
-const JOURNAL_PREFIX = 'headroom.journal.';
-
-function defaultJournal(): JournalStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    // Storage disabled (a sandboxed frame, a privacy setting): no journal, IndexedDB only.
-    return null;
-  }
-}
-
-function defaultLocks(): PageLocks | null {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
-}
-
-/** The lock a page holds while it lives, named after its journal key. */
-function pageLock(journalKey: string): string {
-  return `headroom.page.${journalKey.slice(JOURNAL_PREFIX.length)}`;
-}
-
-function isJournalEntry(v: unknown): v is JournalEntry {
-  if (typeof v !== 'object' || v === null) return false;
-  const e = v as Partial<JournalEntry>;
-  return e.v === 1 && typeof e.at === 'number' && typeof e.record === 'object' && e.record !== null;
-}
-
 export class AppState {
   readonly store: HeadroomStore;
   readonly platform: Platform;
   readonly engine: EngineClient;
 
   view = $state<View>('editor');
-  currentId = $state<string | null>(null);
-  /** The open document as edited (possibly invalid). */
-  doc = $state.raw<Doc | null>(null);
-  /** Problems with `doc`; empty when it is valid (it may still have strategies that cannot be costed). */
-  issues = $state.raw<PlanIssue[]>([]);
-  /** The report and forecast of the last valid version of `doc` (`doc` itself when it is valid). */
-  evaluation = $state.raw<{ report: Report; forecast: Forecast | null } | null>(null);
-  /** The forecast's horizon and start month (`YYYY-MM`; by default the month after today). */
-  forecastOptions = $state.raw<ForecastRequest>({ months: FORECAST_MONTHS, start: monthAfter(new Date()) });
-  /** True while a large plan is being evaluated in the worker. */
-  evaluating = $state(false);
+  /** Set by the menu's open-guide / about commands. */
+  dialog = $state<'guide' | 'about' | null>(null);
   storeStatus = $state.raw<StoreStatus>({ readOnly: false, message: null });
+
   readonly notices = new Notices();
   readonly exports: Exports = new Exports(this);
   readonly comparison: Comparison = new Comparison(this);
   readonly library: PlanLibrary = new PlanLibrary(this);
-  canUndo = $state(false);
-  canRedo = $state(false);
-  /** Set by the menu's open-guide / about commands. */
-  dialog = $state<'guide' | 'about' | null>(null);
-  /**
-   * A problem picked in the problems summary: the editor opens its section (and a service's "Curve & details") and
-   * moves focus to its field. `seq` tells one request from the next for the same path.
-   */
-  reveal = $state.raw<{ path: string; seq: number } | null>(null);
+  readonly plan: OpenPlan;
 
-  /**
-   * Why a strategy cannot be costed, located at the field to change (a pod request larger than the node type): not a
-   * problem with the plan, but shown at its field like one. Only while the report is the document's own (valid).
-   */
-  readonly costingIssues = $derived.by((): PlanIssue[] => {
-    if (this.issues.length > 0 || !this.evaluation) return [];
-    return this.evaluation.report.strategies.flatMap((s) =>
-      (s.cannotCost ?? []).map((p) => ({
-        path: p.path,
-        message: `${s.name} cannot be costed: ${p.message}; ${p.fix}`,
-      })),
-    );
-  });
-  /** Everything shown at a field: the plan's problems, then the strategies' costing problems. */
-  readonly fieldIssues = $derived(
-    this.costingIssues.length > 0 ? [...this.issues, ...this.costingIssues] : this.issues,
-  );
-  readonly issueMap = $derived(issuesByPath(this.fieldIssues));
-  readonly report = $derived(this.evaluation?.report ?? null);
-  readonly forecast = $derived(this.evaluation?.forecast ?? null);
-  readonly current = $derived(this.library.plans.find((p) => p.id === this.currentId) ?? null);
-  readonly valid = $derived(this.issues.length === 0);
-
-  #histories = new Map<string, History<Doc>>();
-  #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The open plan as last committed (or read): its document is the one `doc` is compared with. */
-  #saved = $state.raw<PlanRecord | null>(null);
-  /** A document known to be invalid (by evaluation or the store's check): written as a draft, never as the plan. */
-  #invalidDoc = $state.raw<Doc | null>(null);
-  /** The newest valid version of the open plan known here: what "Go back to the last valid version" restores. */
-  #lastValid: Doc | null = null;
-  /** The last write of the open plan failed (other than invalid or stale); cleared by the next edit. */
-  #saveFailed = $state(false);
-  /** Writes and reactions to other windows' changes run one at a time, in order. */
-  #queue: Promise<void> = Promise.resolve();
-  readonly #journal: JournalStorage | null;
-  readonly #journalKey = JOURNAL_PREFIX + newId();
-  readonly #locks: PageLocks | null;
-  /** Journal keys of live pages this page waits on, to replay their entry once they are gone. */
-  readonly #awaitedJournals = new Set<string>();
   #offs: (() => void)[] = [];
-  #evalSeq = 0;
 
   constructor(
     store: HeadroomStore,
@@ -199,640 +61,44 @@ export class AppState {
     this.store = store;
     this.platform = platform;
     this.engine = engine;
-    this.#journal = options.journal === undefined ? defaultJournal() : options.journal;
-    this.#locks = options.locks === undefined ? defaultLocks() : options.locks;
-  }
-
-  /**
-   * What the save indicator says. "saved" only when the document on screen is the one last committed; from the
-   * moment of an edit until its write has committed it is "saving" (also while a large plan is evaluated).
-   */
-  get saveState(): SaveState {
-    const doc = this.doc;
-    const saved = this.#saved;
-    if (!doc || !saved) return 'saved';
-    if (doc === typedDocument(saved)) return saved.draft !== undefined ? 'draft' : 'saved';
-    if (this.storeStatus.readOnly) return 'read-only';
-    if (this.#saveFailed) return 'error';
-    return 'saving';
-  }
-
-  /** True while the open plan's stored row carries a draft (the plan as typed has problems; its last valid version is kept). */
-  get hasDraft(): boolean {
-    return this.#saved?.draft !== undefined;
-  }
-
-  /** True while the document on screen differs from the one last committed (as the document or the draft). */
-  #dirty(): boolean {
-    return this.doc !== null && this.#saved !== null && this.doc !== typedDocument(this.#saved);
+    this.plan = new OpenPlan(
+      this,
+      options.journal === undefined ? defaultJournal() : options.journal,
+      options.locks === undefined ? defaultLocks() : options.locks,
+    );
   }
 
   /** Loads the plans; on first run stores and opens the example plan; reopens the last plan otherwise. */
   async init(): Promise<void> {
     this.storeStatus = this.store.status();
-    this.#offs.push(this.store.onExternalChange(() => void this.#externalChange()));
-    this.#holdPageLock();
-    await this.#replayJournal();
+    this.#offs.push(this.store.onExternalChange(() => void this.plan.externalChange()));
+    await this.plan.start();
     await this.library.load();
-    const last = await this.store.getSetting<string>(LAST_PLAN);
-    const target = this.library.plans.find((p) => p.id === last) ?? this.library.plans[0];
-    if (target) await this.open(target.id);
-    else this.view = 'plans';
+    if (!(await this.plan.openLast())) this.view = 'plans';
   }
 
   /** Re-reads everything from the store (after a restore replaced the plans). */
   async reload(): Promise<void> {
-    // Whatever was pending was written before the replace (see `flush`, called first); nothing may follow it.
-    clearTimeout(this.#saveTimer);
-    this.#saved = null;
-    this.doc = null;
     const stayOnData = this.view === 'data';
-    this.#histories.clear();
+    this.plan.reset();
     await this.library.reload();
-    const target = this.library.plans.find((p) => p.id === this.currentId) ?? this.library.plans[0];
-    if (target) await this.open(target.id);
-    else {
-      this.currentId = null;
-      this.doc = null;
-      this.evaluation = null;
-      this.view = 'plans';
-    }
+    const plans = this.library.plans;
+    const target = plans.find((p) => p.id === this.plan.currentId) ?? plans[0];
+    if (target) await this.plan.open(target.id);
+    else this.plan.close();
     if (stayOnData) this.view = 'data';
   }
-
-  // ---------- plans ----------
 
   /** Switches to the comparison screen (the comparison's own state is in `comparison`). */
   showComparison(): void {
     this.view = 'compare';
   }
 
-  /** The open plan was deleted: nothing is open, the plans list is shown. */
-  closePlan(): void {
-    this.currentId = null;
-    this.doc = null;
-    this.evaluation = null;
-    this.issues = [];
-    this.view = 'plans';
-  }
-
-  /** Records the open plan's summary for the plans list (from its evaluation). */
-  #rememberSummary(id: string, report: Report, services: number, updatedAt: number): void {
-    this.library.rememberSummary(id, report, services, updatedAt);
-  }
-
-  /** Re-reads the plans after another window committed a change (or refused a write as stale). */
-  externalChange(): Promise<void> {
-    return this.#externalChange();
-  }
-
-  async open(id: string): Promise<void> {
-    await this.flush();
-    const record = this.library.plans.find((p) => p.id === id) ?? (await this.store.getPlan(id));
-    if (!record) return;
-    this.#show(record);
-    this.view = 'editor';
-    await this.#evaluate(this.doc!);
-    if (!this.storeStatus.readOnly) this.store.setSetting(LAST_PLAN, id).catch(() => {});
-  }
-
-  /** Puts a stored plan on screen as the open one (its document is then the committed one). */
-  #show(record: PlanRecord): void {
-    clearTimeout(this.#saveTimer);
-    this.currentId = record.id;
-    // Stored documents were normalized when written; re-normalizing a large plan would only cost time. A row with a
-    // draft opens the draft (its problems are shown once evaluated); its last valid document gives the results.
-    this.#saved = record;
-    this.doc = typedDocument(record) as Doc;
-    this.#lastValid = record.document as Doc;
-    this.issues = [];
-    this.#invalidDoc = null;
-    this.#saveFailed = false;
-    this.evaluation = null;
-    this.#syncHistoryFlags();
-  }
-
-  applyKnobs(knobs: Knobs): void {
-    if (!this.doc) return;
-    this.replaceDoc(applyKnobs(this.doc, knobs), null);
-  }
-
-  // ---------- editing ----------
-
-  #history(): History<Doc> | null {
-    if (!this.currentId) return null;
-    let h = this.#histories.get(this.currentId);
-    if (!h) {
-      h = new History<Doc>();
-      this.#histories.set(this.currentId, h);
-    }
-    return h;
-  }
-
-  #syncHistoryFlags(): void {
-    const h = this.currentId ? this.#histories.get(this.currentId) : undefined;
-    this.canUndo = h?.canUndo ?? false;
-    this.canRedo = h?.canRedo ?? false;
-  }
-
-  /**
-   * Sets one field; edits to the same field in quick succession are one undo step (typing, dragging) unless `step`
-   * says this edit is a step of its own (a preset, a paste, a change of curve length).
-   */
-  edit(path: Path, value: unknown, step = false): void {
-    if (!this.doc) return;
-    this.replaceDoc(setAt(this.doc, path, value), step ? null : path.join('.'));
-  }
-
-  replaceDoc(next: Doc, mergeKey: string | null): void {
-    if (!this.doc || next === this.doc) return;
-    this.#history()?.record(this.doc, mergeKey);
-    this.#syncHistoryFlags();
-    this.#changed(next);
-  }
-
-  /** The open document changed (an edit, undo or redo): evaluate it and save it soon. */
-  #changed(next: Doc): void {
-    this.doc = next;
-    this.#saveFailed = false;
-    void this.#evaluate(next);
-    this.#scheduleSave();
-  }
-
-  addService(service?: Doc): number {
-    if (!this.doc) return -1;
-    const names = servicesOf(this.doc).map((s) => String(s.name));
-    const s = service ?? newService('service');
-    this.replaceDoc(addService(this.doc, { ...s, name: uniqueName(String(s.name), names) }), null);
-    return servicesOf(this.doc).length - 1;
-  }
-
-  duplicateService(index: number): void {
-    if (this.doc) this.replaceDoc(duplicateService(this.doc, index), null);
-  }
-
-  removeService(index: number): void {
-    if (this.doc) this.replaceDoc(removeService(this.doc, index), null);
-  }
-
-  moveService(from: number, to: number): void {
-    if (this.doc) this.replaceDoc(moveService(this.doc, from, to), null);
-  }
-
-  undo(): void {
-    const h = this.#history();
-    if (!h || !this.doc) return;
-    const prev = h.undo(this.doc);
-    if (!prev) return;
-    this.#syncHistoryFlags();
-    this.#changed(prev);
-  }
-
-  redo(): void {
-    const h = this.#history();
-    if (!h || !this.doc) return;
-    const next = h.redo(this.doc);
-    if (!next) return;
-    this.#syncHistoryFlags();
-    this.#changed(next);
-  }
-
-  /** Asks the editor to show the field of a problem (its section opened) and move focus to it. */
-  revealProblem(path: string): void {
-    this.reveal = { path, seq: (this.reveal?.seq ?? 0) + 1 };
-  }
-
-  /** Problems reported at exactly this path. */
-  issuesAt(path: Path | string): string[] {
-    const key = typeof path === 'string' ? path : pathKey(path);
-    return this.issueMap.get(key) ?? [];
-  }
-
-  /**
-   * Validates and evaluates an edited document. The report comes first (on this thread for small plans, so results
-   * change in the same frame as the keystroke; in the worker for large ones); the 12-month forecast, which costs one
-   * evaluation per month, always follows from the worker.
-   */
-  async #evaluate(doc: Doc): Promise<void> {
-    const seq = ++this.#evalSeq;
-    const id = this.currentId;
-    const key = id ?? 'default';
-    const stale = () => seq !== this.#evalSeq || id !== this.currentId;
-    let result: Evaluation | null;
-    if (this.engine.isLarge(doc)) {
-      this.evaluating = true;
-      result = await this.engine.evaluate(doc, key, null, true);
-      if (!stale()) this.evaluating = false;
-    } else {
-      result = this.engine.evaluateNow(doc);
-    }
-    if (result === null || stale()) return;
-    if (!result.ok) {
-      this.issues = result.issues;
-      this.#invalidDoc = doc;
-      // Opened as a draft: nothing is shown yet, so show the last valid version's results (labelled as such).
-      const lastValid = this.#lastValid;
-      if (!this.evaluation && lastValid && lastValid !== doc) {
-        const last = await this.engine.evaluate(lastValid, `last-valid:${key}`, this.forecastOptions, true);
-        if (last?.ok && !stale() && !this.evaluation) {
-          this.evaluation = { report: last.report, forecast: last.forecast };
-        }
-      }
-      return;
-    }
-    this.issues = [];
-    this.#lastValid = doc;
-    this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? null };
-    const now = Date.now();
-    if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
-    await this.#runForecast(doc, stale);
-  }
-
-  /** The forecast of the last valid document, with the current options; it follows the report (worker). */
-  async #runForecast(doc: Doc, stale: () => boolean): Promise<void> {
-    const key = this.currentId ?? 'default';
-    const full = await this.engine.evaluate(doc, `forecast:${key}`, this.forecastOptions, true);
-    if (full?.ok && !stale() && this.evaluation) {
-      this.evaluation = { report: this.evaluation.report, forecast: full.forecast };
-    }
-  }
-
-  /** Changes the forecast's horizon (12, 24 or 36 months) or start month (`YYYY-MM`) and re-runs it. */
-  async setForecastOptions(next: Partial<ForecastRequest>): Promise<void> {
-    const months = next.months ?? this.forecastOptions.months;
-    const start = next.start ?? this.forecastOptions.start;
-    if (!FORECAST_HORIZONS.some((h: ForecastHorizon) => h === months) || !isCalendarMonth(start)) return;
-    this.forecastOptions = { months, start };
-    const doc = this.#lastValid;
-    if (!doc) return;
-    const seq = this.#evalSeq;
-    const id = this.currentId;
-    await this.#runForecast(doc, () => seq !== this.#evalSeq || id !== this.currentId);
-  }
-
-  /** Saves the open document a moment after the last edit (typing is one write, not one per keystroke). */
-  #scheduleSave(): void {
-    clearTimeout(this.#saveTimer);
-    if (this.storeStatus.readOnly || !this.#dirty()) return;
-    this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-  }
-
-  /** Runs `task` after everything queued before it (writes never overlap or overtake each other). */
-  #enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(task);
-    this.#queue = run.catch(() => {});
-    return run;
-  }
-
-  /**
-   * Writes the open document now if it differs from the one committed, including an edit whose evaluation has not
-   * finished (the store validates every write itself). Resolves once that write has committed, or failed (which
-   * the indicator and a notice then say). The desktop app calls this before a window closes.
-   */
-  flush(): Promise<void> {
-    clearTimeout(this.#saveTimer);
-    return this.#enqueue(() => this.#commit());
-  }
-
-  /**
-   * In the queue: write the open document, based on the revision last committed. A valid one becomes the plan's
-   * document (and drops any draft); one with problems is written as the draft beside the last valid document, so
-   * nothing typed is lost. A document not evaluated yet is tried as the plan first: the store's own check refuses it
-   * if it is invalid, and it is then written as the draft.
-   */
-  async #commit(): Promise<void> {
-    const doc = this.doc;
-    const saved = this.#saved;
-    if (!doc || !saved || saved.id !== this.currentId || doc === typedDocument(saved)) return;
-    if (this.storeStatus.readOnly) return;
-    const lastValid = this.#lastValid ?? saved.document;
-    let record = rowFor(saved, doc, this.#invalidDoc === doc, Date.now(), lastValid);
-    try {
-      let stored: PlanRecord;
-      try {
-        stored = await this.store.putPlan(record);
-      } catch (error) {
-        if (!(error instanceof StoreError && error.kind === 'invalid' && record.draft === undefined))
-          throw error;
-        this.#invalidDoc = doc;
-        record = rowFor(saved, doc, true, record.updatedAt, lastValid);
-        stored = await this.store.putPlan(record);
-      }
-      this.library.upsert(stored);
-      if (this.#saved?.id === stored.id) {
-        this.#saved = record.draft !== undefined ? { ...stored, draft: doc } : { ...stored, document: doc };
-      }
-      // The journal holds at most this document (or an older one): committed, it is no longer needed.
-      if (this.doc === doc) this.#clearJournal();
-    } catch (error) {
-      if (error instanceof ConflictError) await this.#keepBoth(record, error.stored);
-      else {
-        this.#saveFailed = true;
-        this.notices.notify(`Your last change could not be saved: ${messageOf(error)}`, 'error');
-      }
-    }
-  }
-
-  /**
-   * Puts the last valid version of the open plan back on screen (one undoable edit), dropping what was typed since;
-   * it is then saved as the plan, which clears the draft.
-   */
-  restoreLastValid(): void {
-    const last = this.#lastValid;
-    if (!last || !this.doc || this.doc === last) return;
-    this.replaceDoc(last, null);
-  }
-
-  /**
-   * A save of the open plan was refused because another window saved it first (`stored`). Both versions are kept:
-   * the other window's stays under the plan's id; this window's edits become a copy, which stays open here with its
-   * undo history, so what the user sees and keeps typing into does not change under them. The notice names both and
-   * offers the other version.
-   */
-  async #keepBoth(attempted: PlanRecord, stored: PlanRecord): Promise<void> {
-    let copy: PlanRecord;
-    try {
-      copy = await this.library.saveCopy(attempted);
-    } catch (error) {
-      this.#saveFailed = true;
-      this.notices.notify(
-        `“${stored.name}” was changed in another window, and your edits here could not be saved as a copy: ` +
-          `${messageOf(error)}. They are still on screen.`,
-        'error',
-      );
-      return;
-    }
-    this.library.upsert(stored, copy);
-    const history = this.#histories.get(attempted.id);
-    this.#histories.delete(attempted.id);
-    if (history) this.#histories.set(copy.id, history);
-    if (this.currentId === attempted.id) {
-      const current = this.doc;
-      const copyDoc = typedDocument(copy) as Doc;
-      this.currentId = copy.id;
-      this.#saved = copy;
-      this.#lastValid = copy.document as Doc;
-      this.#syncHistoryFlags();
-      // Edits made while the copy was written follow it (under the copy's name).
-      if (current === typedDocument(attempted) || !current) {
-        this.doc = copyDoc;
-        void this.#evaluate(copyDoc);
-      } else this.#changed({ ...current, name: copy.name });
-      if (this.doc === copyDoc) this.#clearJournal();
-      this.store.setSetting(LAST_PLAN, copy.id).catch(() => {});
-    }
-    this.notices.notify(
-      `“${stored.name}” was also changed in another window. Both versions are kept: the other window’s as ` +
-        `“${stored.name}”, your edits as “${copy.name}” (open now).`,
-      'info',
-      { label: 'Open the other version', run: () => void this.open(stored.id) },
-    );
-  }
-
-  /**
-   * Another window committed a change (a write, delete or restore): re-read the plans. The open plan, if changed
-   * there, is reloaded when nothing is pending here (its undo history goes: it would bring back the version that
-   * was replaced); with an edit pending, that edit is saved, which the store refuses as stale: both are kept.
-   */
-  #externalChange(): Promise<void> {
-    return this.#enqueue(async () => {
-      let rows: PlanRecord[];
-      try {
-        rows = await this.store.listPlans();
-      } catch {
-        return;
-      }
-      const before = new Map(this.library.plans.map((p) => [p.id, p.revision ?? 0]));
-      const fresh = new Map(rows.map((r) => [r.id, r]));
-      for (const id of [...this.#histories.keys()]) {
-        const row = fresh.get(id);
-        if (id !== this.currentId && (!row || (row.revision ?? 0) !== before.get(id)))
-          this.#histories.delete(id);
-      }
-      this.library.replaceAll(rows);
-      this.comparison.retain((id) => fresh.has(id));
-      const saved = this.#saved;
-      if (!this.currentId || !saved || saved.id !== this.currentId) return;
-      const row = fresh.get(saved.id);
-      if (row && (row.revision ?? 0) === (saved.revision ?? 0)) return;
-      if (this.#dirty()) {
-        // Written now (a plan deleted elsewhere comes back; a changed one is kept as a copy), or, if invalid,
-        // when it is next valid: either way based on the old revision, never over the other window's.
-        await this.#commit();
-        return;
-      }
-      this.#histories.delete(saved.id);
-      if (!row) {
-        this.currentId = null;
-        this.#saved = null;
-        this.doc = null;
-        this.evaluation = null;
-        this.issues = [];
-        this.#syncHistoryFlags();
-        this.view = 'plans';
-        this.notices.notify(`“${saved.name}” was deleted in another window.`);
-        return;
-      }
-      this.#show(row);
-      this.notices.notify(`“${row.name}” was changed in another window; this is its latest version.`);
-      void this.#evaluate(this.doc!);
-    });
-  }
-
-  // ---------- write-ahead journal ----------
-
-  /**
-   * The page is going away (pagehide): write the pending document to the journal synchronously, then start the
-   * IndexedDB write (which may not commit before the page is gone; the journal is replayed at the next start).
-   */
-  pageHidden(): void {
-    this.#writeJournal();
-    void this.flush();
-  }
-
-  #writeJournal(): void {
-    const doc = this.doc;
-    const saved = this.#saved;
-    if (!this.#journal || !doc || !saved || doc === typedDocument(saved)) return;
-    if (this.storeStatus.readOnly) return;
-    const now = Date.now();
-    // A document with problems is journaled as the draft it would be stored as.
-    const asDraft = this.#invalidDoc === doc;
-    const entry: JournalEntry = {
-      v: 1,
-      at: now,
-      record: rowFor(saved, doc, asDraft, now, this.#lastValid ?? undefined),
-    };
-    try {
-      this.#journal.setItem(this.#journalKey, JSON.stringify(entry));
-    } catch {
-      // Too large for localStorage (about 5 MB for the whole origin) or storage disabled: the IndexedDB write
-      // started next is the only chance. An older entry must not be replayed instead.
-      this.#clearJournal();
-    }
-  }
-
-  #clearJournal(): void {
-    try {
-      this.#journal?.removeItem(this.#journalKey);
-    } catch {
-      // Nothing to clear where storage is disabled.
-    }
-  }
-
-  /** Holds this page's lock until the page is gone (or disposed), so no other page replays its journal early. */
-  #holdPageLock(): void {
-    if (!this.#locks || !this.#journal) return;
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    this.#offs.push(release);
-    void this.#locks.request(pageLock(this.#journalKey), {}, () => held).catch(() => {});
-  }
-
-  /**
-   * At start-up: replays what earlier pages journaled but may not have committed, oldest first, each only once the
-   * page that wrote it is gone (a reload or a closed tab may still be on its way out, and may still commit it); for
-   * a page still there, the entry is replayed when it goes. Without Web Locks, everything is replayed now.
-   */
-  async #replayJournal(): Promise<void> {
-    const journal = this.#journal;
-    if (!journal || this.storeStatus.readOnly) return;
-    const entries: { key: string; at: number }[] = [];
-    try {
-      for (let i = 0; i < journal.length; i++) {
-        const key = journal.key(i);
-        if (key?.startsWith(JOURNAL_PREFIX)) entries.push({ key, at: this.#journalEntry(key)?.at ?? 0 });
-      }
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => a.at - b.at);
-    for (const { key } of entries) {
-      if (!this.#locks) {
-        await this.#replayEntry(key);
-        continue;
-      }
-      const done = await this.#locks.request(pageLock(key), { ifAvailable: true }, async (lock) => {
-        if (!lock) return false;
-        await this.#replayEntry(key);
-        return true;
-      });
-      if (!done) this.#replayWhenGone(key);
-    }
-  }
-
-  /**
-   * Another page wrote a journal entry (the `storage` event: it is going away) or was still there at start-up:
-   * once its lock is free (the page is gone), replay the entry and show what it changed.
-   */
-  journalWritten(key: string | null): void {
-    if (key?.startsWith(JOURNAL_PREFIX) && key !== this.#journalKey) this.#replayWhenGone(key);
-  }
-
-  #replayWhenGone(key: string): void {
-    const locks = this.#locks;
-    if (!locks || this.#awaitedJournals.has(key)) return;
-    this.#awaitedJournals.add(key);
-    void locks
-      .request(pageLock(key), {}, async () => {
-        this.#awaitedJournals.delete(key);
-        if (await this.#replayEntry(key)) await this.#externalChange();
-      })
-      .catch(() => this.#awaitedJournals.delete(key));
-  }
-
-  #journalEntry(key: string): JournalEntry | null {
-    try {
-      const entry: unknown = JSON.parse(this.#journal?.getItem(key) ?? 'null');
-      return isJournalEntry(entry) ? entry : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /**
-   * Writes one journal entry (its page is gone); true if that changed a plan. An entry whose document is already
-   * stored is dropped; one based on a revision that is no longer the stored one is kept as a copy (never written
-   * over the newer version); an invalid one is dropped (it was never going to be saved). An entry that could not
-   * be written (storage full) stays for the next start.
-   */
-  async #replayEntry(key: string): Promise<boolean> {
-    const journal = this.#journal;
-    if (!journal || this.storeStatus.readOnly) return false;
-    const drop = () => journal.removeItem(key);
-    if (journal.getItem(key) === null) return false;
-    const entry = this.#journalEntry(key);
-    if (!entry) {
-      drop();
-      return false;
-    }
-    let record = entry.record;
-    try {
-      const stored = await this.store.getPlan(record.id);
-      if (stored && sameDocument(typedDocument(stored), typedDocument(record))) {
-        drop();
-        return false;
-      }
-      try {
-        await this.store.putPlan(record);
-      } catch (error) {
-        // Journaled before its evaluation said it was invalid: it is kept as the draft beside the stored version.
-        if (!(
-          error instanceof StoreError &&
-          error.kind === 'invalid' &&
-          record.draft === undefined &&
-          stored
-        )) {
-          throw error;
-        }
-        record = {
-          ...record,
-          name: rowName(record.document, stored.name),
-          document: stored.document,
-          draft: record.document,
-        };
-        await this.store.putPlan(record);
-      }
-      drop();
-      this.notices.notify(
-        `Recovered your last change to “${record.name}”, made just before Headroom was closed.`,
-      );
-      return true;
-    } catch (error) {
-      if (
-        error instanceof ConflictError &&
-        sameDocument(typedDocument(error.stored), typedDocument(record))
-      ) {
-        // The page's own write committed after all (IndexedDB finished it while this page started).
-        drop();
-      } else if (error instanceof ConflictError) {
-        try {
-          const taken = (await this.store.listPlans()).map((p) => p.name);
-          const copy = await this.library.saveCopy(record, taken);
-          drop();
-          this.notices.notify(
-            `Your last change to “${record.name}” before Headroom was closed was not saved, and the plan has ` +
-              `changed since. Both are kept: the plan as “${error.stored.name}”, your change as “${copy.name}”.`,
-          );
-          return true;
-        } catch (copyError) {
-          this.notices.notify(
-            `An unsaved change could not be recovered yet: ${messageOf(copyError)}`,
-            'error',
-          );
-        }
-      } else if (error instanceof StoreError && error.kind === 'invalid') drop();
-      else this.notices.notify(`An unsaved change could not be recovered yet: ${messageOf(error)}`, 'error');
-      return false;
-    }
-  }
-
   /** Stops listening to other windows and lets go of this page's lock (the page is being torn down). */
   dispose(): void {
     for (const off of this.#offs.splice(0)) off();
+    this.plan.dispose();
   }
-
-  // ---------- menu ----------
 
   async command(cmd: MenuCommand): Promise<void> {
     switch (cmd) {
@@ -848,9 +114,9 @@ export class AppState {
       case 'export-csv':
         return this.exports.exportCsv();
       case 'undo':
-        return this.undo();
+        return this.plan.undo();
       case 'redo':
-        return this.redo();
+        return this.plan.redo();
       case 'open-guide':
         this.dialog = 'guide';
         return;
@@ -859,8 +125,4 @@ export class AppState {
         return;
     }
   }
-}
-
-export function pathKey(path: Path): string {
-  return pathText(path);
 }

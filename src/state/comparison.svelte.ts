@@ -4,17 +4,13 @@
 import type { Report } from '../model/index.ts';
 import type { PlanRecord } from '../db/types.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { Doc } from './doc.ts';
+import type { OpenPlan } from './open-plan.svelte.ts';
 
 /** What the comparison reads of the rest of the app (the root AppState passes itself). */
 export interface ComparisonDeps {
   readonly engine: Pick<EngineClient, 'evaluate'>;
   readonly library: { readonly plans: PlanRecord[] };
-  readonly currentId: string | null;
-  readonly current: PlanRecord | null;
-  readonly doc: Doc | null;
-  readonly valid: boolean;
-  flush(): Promise<void>;
+  readonly plan: Pick<OpenPlan, 'currentId' | 'current' | 'doc' | 'valid' | 'flush'>;
   /** Switches to the comparison screen. */
   showComparison(): void;
 }
@@ -52,7 +48,7 @@ export class Comparison {
   /** Opens the comparison with the given plans (2–4); the base defaults to the first plan that is not a scenario. */
   async compare(ids: string[], baseId?: string): Promise<void> {
     const app = this.#app;
-    await app.flush();
+    await app.plan.flush();
     const picked = ids.filter((id) => app.library.plans.some((p) => p.id === id)).slice(0, 4);
     this.#ids = picked;
     this.#base =
@@ -66,7 +62,7 @@ export class Comparison {
     const reports = new Map<string, Report>();
     for (const id of picked) {
       const p = app.library.plans.find((x) => x.id === id)!;
-      const doc = id === app.currentId && app.doc && app.valid ? app.doc : p.document;
+      const doc = id === app.plan.currentId && app.plan.doc && app.plan.valid ? app.plan.doc : p.document;
       const r = await app.engine.evaluate(doc, `compare:${id}`, null);
       if (r?.ok) reports.set(id, r.report);
     }
@@ -75,7 +71,7 @@ export class Comparison {
 
   /** Compare the open scenario with its base (or the open plan with its scenarios). */
   async compareCurrent(): Promise<void> {
-    const cur = this.#app.current;
+    const cur = this.#app.plan.current;
     if (!cur) return;
     const baseId = cur.kind === 'scenario' && cur.baseId ? cur.baseId : cur.id;
     const family = this.#app.library.plans

@@ -13,9 +13,9 @@ import {
   type ExportOptions,
   withBom,
 } from '../report/index.ts';
-import type { Forecast } from '../model/index.ts';
 import { exportFileName, uniqueName, type Doc } from './doc.ts';
 import type { Notices } from './notices.svelte.ts';
+import type { OpenPlan } from './open-plan.svelte.ts';
 import type { PlanLibrary } from './plan-library.svelte.ts';
 import { messageOf, newRecord } from './records.ts';
 
@@ -28,11 +28,7 @@ export interface ImportProblem {
 export interface ExportsDeps {
   readonly platform: Platform;
   readonly notices: Pick<Notices, 'notify'>;
-  readonly doc: Doc | null;
-  readonly valid: boolean;
-  readonly issues: PlanIssue[];
-  readonly report: Report | null;
-  readonly forecast: Forecast | null;
+  readonly plan: Pick<OpenPlan, 'doc' | 'valid' | 'issues' | 'report' | 'forecast'>;
   readonly library: Pick<PlanLibrary, 'plans' | 'insert'>;
   readonly comparison: { readonly ids: string[] };
 }
@@ -66,10 +62,10 @@ export class Exports {
    * §1); a refusal cannot be mistaken for current figures, a marked file can once the mark is cropped or renamed away.
    */
   exportBlocked(what: 'the CSV report' | 'the plan file'): string | null {
-    if (!this.#app.doc) return 'No plan is open.';
-    if (this.#app.valid) return null;
-    const n = this.#app.issues.length;
-    const first = this.#app.issues[0];
+    if (!this.#app.plan.doc) return 'No plan is open.';
+    if (this.#app.plan.valid) return null;
+    const n = this.#app.plan.issues.length;
+    const first = this.#app.plan.issues[0];
     return (
       `Not exported: this plan has ${n} problem${n === 1 ? '' : 's'} (first: ${first?.path}: ${first?.message}), so ` +
       `${what} would show the last valid version, not what is on screen. Fix the problems, or go back to the last ` +
@@ -90,7 +86,7 @@ export class Exports {
       this.#app.notices.notify(blocked, 'error');
       return;
     }
-    const report = this.#app.report;
+    const report = this.#app.plan.report;
     if (!report) return;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
     const now = new Date();
@@ -115,7 +111,7 @@ export class Exports {
 
   /** The forecast as shown (horizon, start month, leader, totals). */
   exportForecastCsv(): Promise<void> {
-    const forecast = this.#app.forecast;
+    const forecast = this.#app.plan.forecast;
     return this.#exportReportCsv('forecast', (report, options) =>
       forecast ? forecastToCsv(report, forecast, options) : null,
     );
@@ -123,7 +119,7 @@ export class Exports {
 
   async exportJson(): Promise<void> {
     const blocked = this.exportBlocked('the plan file');
-    const doc = this.#app.doc;
+    const doc = this.#app.plan.doc;
     if (blocked || !doc) {
       this.#app.notices.notify(blocked ?? 'No plan is open.', 'error');
       return;

@@ -8,10 +8,11 @@ import { STRATEGY_NAMES, type Report, type StrategyId } from '../model/index.ts'
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { EngineClient } from '../worker/client.ts';
-import { exportFileName, newPlanDoc, servicesOf, uniqueName, type Doc, type Path } from './doc.ts';
+import { exportFileName, newPlanDoc, servicesOf, uniqueName, type Doc } from './doc.ts';
 import { examplePlanDocument } from './example.ts';
 import type { Exports } from './exports.svelte.ts';
 import type { Notices } from './notices.svelte.ts';
+import type { OpenPlan } from './open-plan.svelte.ts';
 import { conflictCopyName, isDoc, messageOf, newRecord, normalized, sortPlans } from './records.ts';
 
 export interface PlanSummary {
@@ -32,17 +33,10 @@ export interface PlanLibraryDeps {
   readonly exports: Pick<Exports, 'saveFile'>;
   readonly comparison: { retain(exists: (id: string) => boolean): void };
   readonly storeStatus: StoreStatus;
-  readonly currentId: string | null;
-  readonly current: PlanRecord | null;
-  readonly doc: Doc | null;
-  readonly valid: boolean;
-  open(id: string): Promise<void>;
-  flush(): Promise<void>;
-  edit(path: Path, value: unknown): void;
-  /** Closes the open plan (deleted) and shows the plans list. */
-  closePlan(): void;
-  /** Re-reads the plans after a write was refused as stale (another window changed that plan). */
-  externalChange(): Promise<void>;
+  readonly plan: Pick<
+    OpenPlan,
+    'currentId' | 'current' | 'doc' | 'valid' | 'open' | 'flush' | 'edit' | 'close' | 'externalChange'
+  >;
 }
 
 export class PlanLibrary {
@@ -108,11 +102,11 @@ export class PlanLibrary {
     } catch (error) {
       notices.notify(`Could not save: ${messageOf(error)}`, 'error');
       // Refused as stale: another window changed that plan; show what it has now.
-      if (error instanceof ConflictError) void this.#app.externalChange();
+      if (error instanceof ConflictError) void this.#app.plan.externalChange();
       return;
     }
     this.upsert(stored);
-    if (open) await this.#app.open(stored.id);
+    if (open) await this.#app.plan.open(stored.id);
   }
 
   async createPlan(name = 'New plan'): Promise<void> {
@@ -129,7 +123,7 @@ export class PlanLibrary {
   }
 
   async duplicate(id: string): Promise<void> {
-    await this.#app.flush();
+    await this.#app.plan.flush();
     const src = this.#plans.find((p) => p.id === id);
     if (!src) return;
     const name = uniqueName(`${src.name} copy`, this.names());
@@ -144,9 +138,9 @@ export class PlanLibrary {
   async rename(id: string, name: string): Promise<boolean> {
     const trimmed = name.trim();
     if (!trimmed) return false;
-    if (id === this.#app.currentId && this.#app.doc) {
-      this.#app.edit(['name'], trimmed);
-      return this.#app.valid;
+    if (id === this.#app.plan.currentId && this.#app.plan.doc) {
+      this.#app.plan.edit(['name'], trimmed);
+      return this.#app.plan.valid;
     }
     const src = this.#plans.find((p) => p.id === id);
     if (!src) return false;
@@ -166,7 +160,7 @@ export class PlanLibrary {
    */
   async remove(id: string, options: { backup?: boolean } = {}): Promise<void> {
     const { store, notices } = this.#app;
-    await this.#app.flush();
+    await this.#app.plan.flush();
     let deleted: PlanRecord | undefined;
     try {
       deleted = await store.deletePlan(id, options);
@@ -186,7 +180,7 @@ export class PlanLibrary {
     const record = deleted;
     this.#plans = this.#plans.filter((p) => p.id !== id);
     this.#app.comparison.retain((c) => c !== id);
-    if (this.#app.currentId === id) this.#app.closePlan();
+    if (this.#app.plan.currentId === id) this.#app.plan.close();
     const how = options.backup === false ? ' without a backup' : '';
     notices.notify(`Deleted “${record.name}”${how}.`, 'info', {
       label: 'Undo',
@@ -220,10 +214,10 @@ export class PlanLibrary {
   }
 
   async createScenario(): Promise<void> {
-    const base = this.#app.current;
-    const doc = this.#app.doc;
-    if (!base || !doc || !this.#app.valid) return;
-    await this.#app.flush();
+    const base = this.#app.plan.current;
+    const doc = this.#app.plan.doc;
+    if (!base || !doc || !this.#app.plan.valid) return;
+    await this.#app.plan.flush();
     const baseId = base.kind === 'scenario' && base.baseId ? base.baseId : base.id;
     const name = uniqueName(`${base.name} — what-if`, this.names());
     const record = newRecord({ ...doc, name }, 'scenario', baseId);

@@ -4,7 +4,6 @@ import { render } from 'svelte/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { PlanRecord } from '../../db/types.ts';
 import type { AppState } from '../../state/app.svelte.ts';
-import type { PlanLibrary } from '../../state/plan-library.svelte.ts';
 import { dateTime } from '../format.ts';
 
 const row = (id: string, updatedAt: number): PlanRecord => ({
@@ -21,10 +20,10 @@ const plans = [row('ok', Date.UTC(2026, 10, 22, 12)), row('huge', 1e308), row('n
 // Only what the list reads; the component gets it through the app context.
 const fakeApp = {
   library: { plans, summaries: new Map(), refreshSummaries: async () => undefined },
-  currentId: null,
+  plan: { currentId: null },
 } satisfies {
-  library: Pick<PlanLibrary, 'plans' | 'summaries' | 'refreshSummaries'>;
-  currentId: AppState['currentId'];
+  library: Pick<AppState['library'], 'plans' | 'summaries' | 'refreshSummaries'>;
+  plan: Pick<AppState['plan'], 'currentId'>;
 };
 
 vi.mock('../context.ts', () => ({ useApp: () => fakeApp }));
