@@ -32,10 +32,10 @@ async function fullApp(tables?: string[]) {
   });
   const app = new AppState(store, platform, new EngineClient(() => null));
   await app.init();
-  await app.createPlan('Second');
+  await app.library.createPlan('Second');
   t += PERIODIC_BACKUP_MS;
   full = true;
-  const victim = app.plans.find((p) => p.name === 'Second')!;
+  const victim = app.library.plans.find((p) => p.name === 'Second')!;
   const ids = async () => (await store.listPlans()).map((p) => p.id);
   return { app, store, victim, ids };
 }
@@ -44,43 +44,43 @@ describe('deleting a plan with storage full', () => {
   it('says there is no room for a backup and, once confirmed, deletes without one', async () => {
     const { app, store, victim, ids } = await fullApp();
     const backups = await store.listBackups();
-    await app.remove(victim.id);
+    await app.library.remove(victim.id);
     // Not deleted yet: the user is asked.
     expect(await ids()).toContain(victim.id);
-    expect(app.plans.some((p) => p.id === victim.id)).toBe(true);
-    const ask = app.notices.at(-1)!;
+    expect(app.library.plans.some((p) => p.id === victim.id)).toBe(true);
+    const ask = app.notices.items.at(-1)!;
     expect(ask.kind).toBe('error');
     expect(ask.text).toContain('no room for a backup');
     expect(ask.action?.label).toBe('Delete without backup');
     ask.action!.run();
     await expect.poll(ids).not.toContain(victim.id);
-    expect(app.plans.some((p) => p.id === victim.id)).toBe(false);
-    expect(app.notices.at(-1)!.text).toBe('Deleted “Second” without a backup.');
-    expect(app.notices.at(-1)!.action?.label).toBe('Undo');
+    expect(app.library.plans.some((p) => p.id === victim.id)).toBe(false);
+    expect(app.notices.items.at(-1)!.text).toBe('Deleted “Second” without a backup.');
+    expect(app.notices.items.at(-1)!.action?.label).toBe('Undo');
     expect(await store.listBackups()).toEqual(backups);
   });
 
   it('the delete’s Undo puts the plan back though there is still no room for a backup', async () => {
     const { app, victim, ids } = await fullApp(['backups']);
-    await app.remove(victim.id);
-    app.notices.at(-1)!.action!.run();
+    await app.library.remove(victim.id);
+    app.notices.items.at(-1)!.action!.run();
     await expect.poll(ids).not.toContain(victim.id);
-    const undo = app.notices.at(-1)!.action!;
+    const undo = app.notices.items.at(-1)!.action!;
     expect(undo.label).toBe('Undo');
     undo.run();
     await expect.poll(ids).toContain(victim.id);
-    await expect.poll(() => app.plans.some((p) => p.id === victim.id)).toBe(true);
-    expect(app.notices.at(-1)!.text).toBe('Restored “Second”.');
+    await expect.poll(() => app.library.plans.some((p) => p.id === victim.id)).toBe(true);
+    expect(app.notices.items.at(-1)!.text).toBe('Restored “Second”.');
   });
 
   it('when even the plan does not fit back (Chromium frees deleted space only later), Undo offers it as a file', async () => {
     const { app, victim, ids } = await fullApp();
-    await app.remove(victim.id);
-    app.notices.at(-1)!.action!.run();
+    await app.library.remove(victim.id);
+    app.notices.items.at(-1)!.action!.run();
     await expect.poll(ids).not.toContain(victim.id);
-    app.notices.at(-1)!.action!.run(); // Undo
-    await expect.poll(() => app.notices.at(-1)?.action?.label).toBe('Save it as a file');
-    const notice = app.notices.at(-1)!;
+    app.notices.items.at(-1)!.action!.run(); // Undo
+    await expect.poll(() => app.notices.items.at(-1)?.action?.label).toBe('Save it as a file');
+    const notice = app.notices.items.at(-1)!;
     expect(notice.kind).toBe('error');
     expect(notice.text).toContain('Could not put “Second” back');
     notice.action!.run();

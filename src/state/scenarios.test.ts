@@ -39,68 +39,68 @@ const words = (app: AppState) => app.scenarios.outcomes.map((o) => o.text);
 describe('scenarios', () => {
   it('records the knobs as changes, follows the base, says its changes in words, and detaches', async () => {
     const { app, store } = await started();
-    const baseId = app.currentId!;
-    const basePeak = peakOf(app.doc, 0);
-    await app.createScenario();
-    const id = app.currentId!;
-    expect(app.current).toMatchObject({ kind: 'scenario', baseId, changes: [] });
+    const baseId = app.plan.currentId!;
+    const basePeak = peakOf(app.plan.doc, 0);
+    await app.library.createScenario();
+    const id = app.plan.currentId!;
+    expect(app.plan.current).toMatchObject({ kind: 'scenario', baseId, changes: [] });
 
-    app.applyKnobs({
+    app.plan.applyKnobs({
       trafficFactor: 1.5,
       settings: [{ path: ['strategies', 'vmPerService', 'discount'], value: 0.3 }],
     });
-    expect(peakOf(app.doc, 0)).toBeCloseTo(basePeak * 1.5, 3);
+    expect(peakOf(app.plan.doc, 0)).toBeCloseTo(basePeak * 1.5, 3);
     expect(words(app)).toEqual(['traffic ×1.5', 'VM discount 30%']);
     // An edit in the scenario becomes an override of that service.
-    const name = String(servicesOf(app.doc)[1]!.name);
-    app.edit(['services', 1, 'memoryMiB'], 1536);
+    const name = String(servicesOf(app.plan.doc)[1]!.name);
+    app.plan.edit(['services', 1, 'memoryMiB'], 1536);
     expect(words(app)).toEqual(['traffic ×1.5', 'VM discount 30%', `${name}: memory 1536 MiB`]);
-    await app.flush();
+    await app.plan.flush();
     expect((await store.getPlan(id))?.changes).toHaveLength(3);
 
     // Undo takes the override back, then the knobs; redo brings them again.
-    app.undo();
+    app.plan.undo();
     expect(words(app)).toEqual(['traffic ×1.5', 'VM discount 30%']);
-    app.undo();
+    app.plan.undo();
     expect(words(app)).toEqual([]);
-    expect(peakOf(app.doc, 0)).toBe(basePeak);
-    app.redo();
-    app.redo();
+    expect(peakOf(app.plan.doc, 0)).toBe(basePeak);
+    app.plan.redo();
+    app.plan.redo();
     expect(words(app)).toHaveLength(3);
-    await app.flush();
+    await app.plan.flush();
 
     // The base changes (its first service's curve doubles): the scenario follows, its changes still applied.
-    await app.open(baseId);
-    const curve = (servicesOf(app.doc)[0]!.trafficRps as number[]).map((v) => v * 2);
-    app.edit(['services', 0, 'trafficRps'], curve);
-    await app.flush();
+    await app.plan.open(baseId);
+    const curve = (servicesOf(app.plan.doc)[0]!.trafficRps as number[]).map((v) => v * 2);
+    app.plan.edit(['services', 0, 'trafficRps'], curve);
+    await app.plan.flush();
     const followed = await store.getPlan(id);
     expect(peakOf(followed!.document, 0)).toBeCloseTo(basePeak * 2 * 1.5, 3);
     expect(servicesOf(followed!.document)[1]!.memoryMiB).toBe(1536);
 
     // The comparison costs the scenario as it is now, and it can still say its changes.
-    await app.compare([baseId, id]);
-    const [base, what] = [baseId, id].map((x) => app.compareReports.get(x)!);
+    await app.comparison.compare([baseId, id]);
+    const [base, what] = [baseId, id].map((x) => app.comparison.reports.get(x)!);
     expect(what!.strategies[3]!.monthlyCost).toBeGreaterThan(base!.strategies[3]!.monthlyCost);
-    const row = app.plans.find((p) => p.id === id)!;
-    expect(app.scenarios.outcomesOf(row, app.plans).map((o) => o.text)).toEqual([
+    const row = app.library.plans.find((p) => p.id === id)!;
+    expect(app.scenarios.outcomesOf(row, app.library.plans).map((o) => o.text)).toEqual([
       'traffic ×1.5',
       'VM discount 30%',
       `${name}: memory 1536 MiB`,
     ]);
 
     // Renamed in the base: the override no longer applies, and says so.
-    await app.open(baseId);
-    app.edit(['services', 1, 'name'], `${name}-v2`);
-    await app.flush();
-    await app.open(id);
+    await app.plan.open(baseId);
+    app.plan.edit(['services', 1, 'name'], `${name}-v2`);
+    await app.plan.flush();
+    await app.plan.open(id);
     expect(app.scenarios.outcomes.map((o) => o.notApplied)).toEqual([
       null,
       null,
       `“${name}” is no longer in the base plan`,
     ]);
 
-    await app.detach();
+    await app.plan.detach();
     const detached = await store.getPlan(id);
     expect(detached).toMatchObject({ kind: 'plan', baseId: null });
     expect(detached?.changes).toBeUndefined();
@@ -108,28 +108,28 @@ describe('scenarios', () => {
       /^Detached from “.+” on \d{4}-\d{2}-\d{2}, with its changes: traffic ×1\.5; VM/,
     );
     // Detached, it no longer follows.
-    await app.open(baseId);
-    app.edit(['services', 0, 'cpuMsPerRequest'], 99);
-    await app.flush();
+    await app.plan.open(baseId);
+    app.plan.edit(['services', 0, 'cpuMsPerRequest'], 99);
+    await app.plan.flush();
     expect(servicesOf((await store.getPlan(id))!.document)[0]!.cpuMsPerRequest).not.toBe(99);
     store.close();
   });
 
   it('a scenario of a scenario starts from its changes, on the same base; Remove takes one change away', async () => {
     const { app, store } = await started();
-    const baseId = app.currentId!;
-    await app.createScenario();
-    app.applyKnobs({ trafficFactor: 2, growthPerMonth: 0.05 });
-    await app.flush();
-    await app.createScenario();
-    expect(app.current).toMatchObject({ kind: 'scenario', baseId });
+    const baseId = app.plan.currentId!;
+    await app.library.createScenario();
+    app.plan.applyKnobs({ trafficFactor: 2, growthPerMonth: 0.05 });
+    await app.plan.flush();
+    await app.library.createScenario();
+    expect(app.plan.current).toMatchObject({ kind: 'scenario', baseId });
     expect(words(app)).toEqual(['traffic ×2', 'growth 5% a month, every service']);
-    app.setScenarioChanges(app.scenarios.changes.filter((c) => c.kind !== 'traffic'));
+    app.plan.setScenarioChanges(app.scenarios.changes.filter((c) => c.kind !== 'traffic'));
     expect(words(app)).toEqual(['growth 5% a month, every service']);
-    await app.flush();
-    expect((await store.getPlan(app.currentId!))?.changes).toEqual([{ kind: 'growth', perMonth: 0.05 }]);
+    await app.plan.flush();
+    expect((await store.getPlan(app.plan.currentId!))?.changes).toEqual([{ kind: 'growth', perMonth: 0.05 }]);
     // Setting a knob back to the base's value ("1", blank) removes it rather than recording a no-op.
-    app.applyKnobs({ growthPerMonth: null });
+    app.plan.applyKnobs({ growthPerMonth: null });
     expect(app.scenarios.changes).toEqual([]);
     store.close();
   });

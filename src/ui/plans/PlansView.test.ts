@@ -19,11 +19,12 @@ const row = (id: string, updatedAt: number): PlanRecord => ({
 const plans = [row('ok', Date.UTC(2026, 10, 22, 12)), row('huge', 1e308), row('nan', NaN)];
 // Only what the list reads; the component gets it through the app context.
 const fakeApp = {
-  plans,
-  summaries: new Map(),
-  currentId: null,
-  refreshSummaries: async () => undefined,
-} satisfies Partial<AppState>;
+  library: { plans, summaries: new Map(), refreshSummaries: async () => undefined },
+  plan: { currentId: null },
+} satisfies {
+  library: Pick<AppState['library'], 'plans' | 'summaries' | 'refreshSummaries'>;
+  plan: Pick<AppState['plan'], 'currentId'>;
+};
 
 vi.mock('../context.ts', () => ({ useApp: () => fakeApp }));
 

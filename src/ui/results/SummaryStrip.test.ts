@@ -8,7 +8,7 @@ import { evaluate, type PlanIssue, type Report } from '../../model/index.ts';
 import { testPlan, testService } from '../../model/testing.ts';
 import type { AppState } from '../../state/app.svelte.ts';
 
-const fakeApp: Pick<AppState, 'currentId' | 'doc' | 'evaluating' | 'revealProblem'> & {
+const fakeApp: Pick<AppState['plan'], 'currentId' | 'doc' | 'evaluating' | 'revealProblem'> & {
   report: Report | null;
   issues: PlanIssue[];
 } = {
@@ -20,7 +20,7 @@ const fakeApp: Pick<AppState, 'currentId' | 'doc' | 'evaluating' | 'revealProble
   revealProblem: () => undefined,
 };
 
-vi.mock('../context.ts', () => ({ useApp: () => fakeApp }));
+vi.mock('../context.ts', () => ({ useApp: () => ({ plan: fakeApp }) }));
 
 const text = (html: string) =>
   html

@@ -1,0 +1,87 @@
+// Exports on their own: what they read of the open plan and the library is handed in, so each refusal and each file
+// can be checked without a store or an engine.
+import { describe, expect, it } from 'vitest';
+import type { PlanRecord } from '../db/types.ts';
+import type { PlanIssue, Report } from '../model/index.ts';
+import { toCsv } from '../report/index.ts';
+import { sampleForecast, sampleReport } from '../ui/results/sample-report.ts';
+import { examplePlanDocument } from './example.ts';
+import { Exports, type ExportsDeps } from './exports.svelte.ts';
+import { fakePlatform } from './test-support.ts';
+
+function setup(plan: { doc: Record<string, unknown> | null; issues?: PlanIssue[]; report?: Report | null }) {
+  const notices: { text: string; kind: string }[] = [];
+  const inserted: { record: PlanRecord; fromFile: boolean | undefined }[] = [];
+  const platform = fakePlatform();
+  const report = plan.report === undefined ? sampleReport() : plan.report;
+  const issues = plan.issues ?? [];
+  const deps = {
+    platform,
+    notices: { notify: (text: string, kind = 'info') => void notices.push({ text, kind }) },
+    plan: {
+      doc: plan.doc,
+      valid: issues.length === 0,
+      issues,
+      report,
+      forecast: report ? sampleForecast(report) : null,
+    },
+    library: {
+      plans: [] as PlanRecord[],
+      insert: async (record: PlanRecord, _open?: boolean, fromFile?: boolean) =>
+        void inserted.push({ record, fromFile }),
+    },
+    comparison: { ids: [] },
+  } satisfies ExportsDeps;
+  return { exports: new Exports(deps), platform, notices, inserted };
+}
+
+describe('Exports', () => {
+  it('writes the three CSV reports and the plan file through the platform, each saying where it went', async () => {
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' } });
+    await exports.exportCsv();
+    await exports.exportServicesCsv();
+    await exports.exportForecastCsv();
+    await exports.exportJson();
+    expect(platform.saved.map((f) => f.mimeType)).toEqual([
+      'text/csv',
+      'text/csv',
+      'text/csv',
+      'application/json',
+    ]);
+    expect(platform.saved.slice(0, 3).every((f) => f.contents.startsWith('\uFEFF# headroom,'))).toBe(true);
+    expect(JSON.parse(platform.saved[3]!.contents)).toEqual({ name: 'Plan' });
+    expect(notices.map((n) => n.kind)).toEqual(['info', 'info', 'info', 'info']);
+  });
+
+  it('refuses every export while the plan has problems, naming the first, and writes nothing', async () => {
+    const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' }, issues });
+    expect(exports.exportBlocked('the plan file')).toMatch(
+      /1 problem \(first: services\[0\]\.memoryMiB: too large\)/,
+    );
+    await exports.exportCsv();
+    await exports.exportJson();
+    expect(platform.saved).toEqual([]);
+    expect(notices.map((n) => n.kind)).toEqual(['error', 'error']);
+    expect(setup({ doc: null }).exports.exportBlocked('the CSV report')).toBe('No plan is open.');
+  });
+
+  it('imports a valid plan file as a new plan through the store import; an invalid one only says why', async () => {
+    const { exports, inserted } = setup({ doc: null });
+    expect(await exports.importText('bad.json', '{"name": 3}')).toBe(false);
+    expect(exports.importProblem?.fileName).toBe('bad.json');
+    expect(exports.importProblem?.issues.length).toBeGreaterThan(0);
+    exports.dismissImportProblem();
+    expect(exports.importProblem).toBeNull();
+    const file = { ...examplePlanDocument(), name: 'Imported' };
+    expect(await exports.importText('ok.json', JSON.stringify(file))).toBe(true);
+    expect(inserted).toHaveLength(1);
+    expect(inserted[0]).toMatchObject({ record: { name: 'Imported', kind: 'plan' }, fromFile: true });
+  });
+
+  it('the comparison CSV gets a byte order mark', async () => {
+    const { exports, platform } = setup({ doc: null });
+    await exports.exportComparison(toCsv([['strategy'], ['vm']]));
+    expect(platform.saved[0]!.contents).toBe('\uFEFFstrategy\r\nvm\r\n');
+  });
+});
