@@ -34,6 +34,8 @@ export function podsPerHour(
   return cpuVcpu.map((c) => Math.max(min, ceilClean((c * 1000) / (podMillicores * target))));
 }
 
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
 export function containerCluster(p: Prepared): StrategyReport {
   const st = p.plan.strategies.containerCluster;
   const node = instanceType(p, st.nodeType);
@@ -48,9 +50,19 @@ export function containerCluster(p: Prepared): StrategyReport {
   const key = (cpu: number, memory: number): number =>
     Math.max(cpu / shape.cpu, memory / shape.memory, 1 / shape.pods);
 
-  const pods = p.services.map((s) =>
-    podsPerHour(s.cpu, s.service.container.cpuMillicores, st.targetUtilization, s.service.minInstances),
+  // Each service's pods per hour and their weekly sum depend on its week and the target utilization only.
+  const own = p.services.map((s) =>
+    p.memo(s.service, 'container-cluster', [s, st.targetUtilization], () => {
+      const perHour = podsPerHour(
+        s.cpu,
+        s.service.container.cpuMillicores,
+        st.targetUtilization,
+        s.service.minInstances,
+      );
+      return { perHour, week: sum(perHour) };
+    }),
   );
+  const pods = own.map((o) => o.perHour);
   // Pods of the same size are interchangeable: pack one group per distinct (CPU, memory) request, in
   // first-fit-decreasing order fixed for the whole week (requests do not change by hour).
   const sizeIndex = new Map<string, number>();
@@ -157,9 +169,10 @@ export function containerCluster(p: Prepared): StrategyReport {
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
 
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   const paidNodeWeek = sum(paidNodes);
-  const requestWeights = pods.map((ph, i) => sum(ph) * p.services[i]!.service.container.cpuMillicores);
+  const requestWeights = own.map((o, i) => o.week * p.services[i]!.service.container.cpuMillicores);
+  const podsByHour = new Array<number>(HOURS_PER_WEEK).fill(0);
+  for (const ph of pods) for (let h = 0; h < HOURS_PER_WEEK; h++) podsByHour[h]! += ph[h]!;
 
   return strategyReport('container-cluster', {
     lineItems,
@@ -172,10 +185,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       nodeHours: workloadNodeHours + headroomNodeHours,
       headroomNodeHours,
       headroomMonthlyCost: headroomLine?.cost ?? 0,
-      peakPods: Math.max(
-        0,
-        ...pods.reduce((acc, ph) => acc.map((x, h) => x + ph[h]!), new Array<number>(HOURS_PER_WEEK).fill(0)),
-      ),
+      peakPods: Math.max(0, ...podsByHour),
       // Allocation efficiency: pod requests ÷ what the paid nodes can allocate.
       cpuAllocation: paidNodeWeek > 0 ? sum(requestedCpu) / (paidNodeWeek * shape.cpu) : 0,
       memoryAllocation: paidNodeWeek > 0 ? sum(requestedMem) / (paidNodeWeek * shape.memory) : 0,

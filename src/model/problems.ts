@@ -78,18 +78,25 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
   if (node) {
     const daemonSet = { cpuMillicores: cc.daemonSetCpuMillicores, memoryMiB: cc.daemonSetMemoryMiB };
     const allocatable = (t: InstanceType) => nodeAllocatable(t, cc.reservation, daemonSet);
-    /** The cheapest node type that can hold every pod of the plan, for the fix. */
-    const larger = cheapest(all, (t) => {
-      const a = allocatable(t);
-      return (
-        a !== undefined &&
-        a.cpuMillicores > 0 &&
-        a.memoryMiB > 0 &&
-        plan.services.every(
-          (s) => s.container.cpuMillicores <= a.cpuMillicores && s.container.memoryMiB <= a.memoryMiB,
-        )
-      );
-    });
+    /**
+     * The cheapest node type that can hold every pod of the plan, for the fix; only looked for when there is a
+     * problem to fix (it reads every service for every type).
+     */
+    let largerFound: { type: InstanceType | undefined } | undefined;
+    const larger = (): InstanceType | undefined =>
+      (largerFound ??= {
+        type: cheapest(all, (t) => {
+          const a = allocatable(t);
+          return (
+            a !== undefined &&
+            a.cpuMillicores > 0 &&
+            a.memoryMiB > 0 &&
+            plan.services.every(
+              (s) => s.container.cpuMillicores <= a.cpuMillicores && s.container.memoryMiB <= a.memoryMiB,
+            )
+          );
+        }),
+      }).type;
     const a = allocatable(node);
     if (cc.reservation === 'eks' && node.maxPods === undefined) {
       add('container-cluster', {
@@ -103,12 +110,12 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
         path: 'strategies.containerCluster.nodeType',
         service: null,
         message: `${node.name} has nothing left for pods after reservations and DaemonSets (${clean(a.cpuMillicores)}m CPU, ${clean(a.memoryMiB)} MiB)`,
-        fix: `choose a larger node type${eg(larger)}, or smaller DaemonSet requests`,
+        fix: `choose a larger node type${eg(larger())}, or smaller DaemonSet requests`,
       });
     } else if (a) {
       plan.services.forEach((s, i) => {
         const fix = (what: string) =>
-          `choose a larger node type${eg(larger)} in the strategy settings, or a smaller ${what} request for “${s.name}”`;
+          `choose a larger node type${eg(larger())} in the strategy settings, or a smaller ${what} request for “${s.name}”`;
         if (s.container.cpuMillicores > a.cpuMillicores) {
           add('container-cluster', {
             path: `services[${i}].container.cpuMillicores`,
