@@ -187,18 +187,33 @@ export interface Evaluator {
   forecast(plan: Plan, options: ForecastOptions): Forecast;
 }
 
+/** The same plan: the same object, or one made of the same parts (a plan rebuilt from a message, say). */
+function samePlan(a: Plan, b: Plan): boolean {
+  if (a === b) return true;
+  if (
+    a.name !== b.name ||
+    a.hoursPerMonth !== b.hoursPerMonth ||
+    a.catalog !== b.catalog ||
+    a.strategies !== b.strategies ||
+    a.services.length !== b.services.length
+  ) {
+    return false;
+  }
+  return a.services.every((s, i) => s === b.services[i]);
+}
+
 export function createEvaluator(): Evaluator {
   const memo = serviceMemo();
   let last: { plan: Plan; report: Report } | null = null;
   return {
     evaluate(plan) {
-      if (last?.plan === plan) return last.report;
+      if (last && samePlan(last.plan, plan)) return last.report;
       const report = evaluateWith(plan, memo);
       last = { plan, report };
       return report;
     },
     forecast(plan, options) {
-      return forecastWith(plan, options, last?.plan === plan ? last.report : null, memo);
+      return forecastWith(plan, options, last && samePlan(last.plan, plan) ? last.report : null, memo);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform } from '../platform/types.ts';
 import { toCsv } from '../report/index.ts';
 import { EngineClient } from '../worker/client.ts';
-import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
+import { WorkerEngine, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage, type PageLocks } from './app.svelte.ts';
 import { validatePlanDocument } from './store.ts';
 
@@ -138,6 +138,7 @@ function fakeLocks(): PageLocks {
 /** An engine worker that answers only when told to while `held` (a large plan still being evaluated). */
 function heldWorker() {
   const pending: EvalRequest[] = [];
+  const engine = new WorkerEngine();
   const w = {
     held: false,
     onmessage: null as ((event: MessageEvent<EvalResponse>) => void) | null,
@@ -148,7 +149,7 @@ function heldWorker() {
     },
     release() {
       for (const req of pending.splice(0)) {
-        const data: EvalResponse = { id: req.id, result: evaluateDoc(req.doc, req.forecast) };
+        const data: EvalResponse = engine.handle(req);
         queueMicrotask(() => w.onmessage?.({ data } as MessageEvent<EvalResponse>));
       }
     },
