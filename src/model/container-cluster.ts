@@ -84,28 +84,31 @@ export function containerCluster(p: Prepared): StrategyReport {
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const counts = new Array<number>(sizes.length);
+  // Pods of each size in each hour, and of every size: whole numbers, so their sums are exact in any order (here
+  // service by service, which reads each service's week in one run).
+  const bySize = sizes.map(() => new Array<number>(HOURS_PER_WEEK).fill(0));
   const podsWeek = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    counts.fill(0);
-    let count = 0;
-    for (let i = 0; i < pods.length; i++) {
-      const n = pods[i]![h]!;
-      counts[sizeOf[i]!]! += n;
-      count += n;
+  for (let i = 0; i < pods.length; i++) {
+    const row = bySize[sizeOf[i]!]!;
+    const ph = pods[i]!;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      row[h]! += ph[h]!;
+      podsWeek[h]! += ph[h]!;
     }
+  }
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const count = podsWeek[h]!;
     const groups: PodGroup[] = [];
     const keys: number[] = [];
     for (const si of order) {
       const z = sizes[si]!;
-      const n = counts[si]!;
+      const n = bySize[si]![h]!;
       if (n === 0) continue;
       groups.push({ cpu: z.cpu, memory: z.memory, count: n });
       keys.push(z.k);
       requestedCpu[h]! += n * z.cpu;
       requestedMem[h]! += n * z.memory;
     }
-    podsWeek[h] = count;
     const forPods = packNodes(groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
@@ -171,8 +174,6 @@ export function containerCluster(p: Prepared): StrategyReport {
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
   const paidNodeWeek = sum(paidNodes);
   const requestWeights = own.map((o, i) => o.week * p.services[i]!.service.container.cpuMillicores);
-  const podsByHour = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (const ph of pods) for (let h = 0; h < HOURS_PER_WEEK; h++) podsByHour[h]! += ph[h]!;
 
   return strategyReport('container-cluster', {
     lineItems,
@@ -185,7 +186,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       nodeHours: workloadNodeHours + headroomNodeHours,
       headroomNodeHours,
       headroomMonthlyCost: headroomLine?.cost ?? 0,
-      peakPods: Math.max(0, ...podsByHour),
+      peakPods: Math.max(0, ...podsWeek),
       // Allocation efficiency: pod requests ÷ what the paid nodes can allocate.
       cpuAllocation: paidNodeWeek > 0 ? sum(requestedCpu) / (paidNodeWeek * shape.cpu) : 0,
       memoryAllocation: paidNodeWeek > 0 ? sum(requestedMem) / (paidNodeWeek * shape.memory) : 0,

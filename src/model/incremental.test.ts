@@ -107,18 +107,14 @@ const fieldEdit = fc.oneof(
   fc
     .constantFrom(null, 'm6i.2xlarge', 'r6i.2xlarge')
     .map((vmInstanceType) => (s: Service): Service => ({ ...s, vmInstanceType })),
-  fc
-    .integer({ min: 50, max: 2000 })
-    .map((cpuMillicores) => (s: Service): Service => ({
-      ...s,
-      container: { ...s.container, cpuMillicores },
-    })),
-  fc
-    .integer({ min: 0, max: 20 })
-    .map((provisionedConcurrency) => (s: Service): Service => ({
-      ...s,
-      serverless: { ...s.serverless, provisionedConcurrency },
-    })),
+  fc.integer({ min: 50, max: 2000 }).map((cpuMillicores) => (s: Service): Service => ({
+    ...s,
+    container: { ...s.container, cpuMillicores },
+  })),
+  fc.integer({ min: 0, max: 20 }).map((provisionedConcurrency) => (s: Service): Service => ({
+    ...s,
+    serverless: { ...s.serverless, provisionedConcurrency },
+  })),
 );
 
 type Edit =

@@ -10,7 +10,14 @@ export function clean(x: number): number {
 
 /** Whole cents, rounded half away from zero. */
 export function toCents(amount: number): number {
-  const scaled = Number((Math.abs(amount) * 100).toPrecision(15));
+  const raw = Math.abs(amount) * 100;
+  // Hot path (every line's cost is already whole cents): within 1e-6 of a whole number below 1e12, the 15-digit
+  // rounding below moves the value by at most 0.0005, so it rounds to that same whole number; no string work.
+  if (raw < 1e12) {
+    const whole = Math.round(raw);
+    if (Math.abs(raw - whole) < 1e-6) return whole === 0 ? 0 : Math.sign(amount) * whole;
+  }
+  const scaled = Number(raw.toPrecision(15));
   const cents = Math.round(scaled);
   return cents === 0 ? 0 : Math.sign(amount) * cents;
 }
@@ -59,7 +66,10 @@ export function allocateWholeCents(totalCents: number, weights: readonly number[
   const exact = w.map((x) => (totalCents * x) / sum);
   const floors = exact.map((x) => Math.floor(x));
   let left = totalCents - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!.i]! += 1;
+  if (left <= 0) return floors;
+  // The largest remainders get a cent each (ties: the earlier share); sorted as indices, not objects (hot path).
+  const rest = exact.map((x) => x - Math.floor(x));
+  const order = exact.map((_, i) => i).sort((a, b) => rest[b]! - rest[a]! || a - b);
+  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!]! += 1;
   return floors;
 }

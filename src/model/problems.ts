@@ -6,7 +6,7 @@
 import { nodeAllocatable } from './kubernetes.ts';
 import { clean } from './money.ts';
 import type { CostingProblem, InstanceType, Plan, PlanIssue, StrategyId } from './types.ts';
-import { autoCandidates } from './vm-per-service.ts';
+import { typeArchitecture } from './vm-per-service.ts';
 
 const mib = (t: InstanceType): number => t.memoryGiB * 1024;
 const gib = (memoryMiB: number): string => `${clean(Math.ceil((memoryMiB / 1024) * 100) / 100)} GiB`;
@@ -48,10 +48,17 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
     });
   }
 
+  // `auto` finds no type for a service when no type of its architecture has its memory (autoCandidates is empty):
+  // the largest memory per architecture answers that for every service at once.
+  const largest = new Map<string, number>();
+  for (const t of all) {
+    const arch = typeArchitecture(t);
+    largest.set(arch, Math.max(largest.get(arch) ?? -Infinity, mib(t)));
+  }
   plan.services.forEach((s, i) => {
     const name = s.vmInstanceType ?? st.vmPerService.instanceType;
     if (name === 'auto') {
-      if (autoCandidates(all, s).length === 0) {
+      if (!((largest.get(s.serverless.architecture) ?? -Infinity) >= s.memoryMiB)) {
         add('vm-per-service', {
           path: `services[${i}].memoryMiB`,
           service: s.name,

@@ -78,7 +78,7 @@ function serviceFleet(
   p: Prepared,
   s: PreparedService,
   prices: ReadonlyMap<string, number>,
-): { t: InstanceType; hours: number; perHour: number[]; item: LineItem } {
+): { t: InstanceType; hours: number; perHour: number[]; item: LineItem; burstable: boolean } {
   const settings = p.plan.strategies.vmPerService;
   const chosen = s.service.vmInstanceType ?? settings.instanceType;
   const auto = chosen === 'auto';
@@ -105,7 +105,13 @@ function serviceFleet(
     best.hours,
     prices.get(t.name)!,
   );
-  return { t, hours: best.hours, perHour: fleet(s, t, settings.targetUtilization, settings.scaling), item };
+  return {
+    t,
+    hours: best.hours,
+    perHour: fleet(s, t, settings.targetUtilization, settings.scaling),
+    item,
+    burstable: isBurstable(t.name),
+  };
 }
 
 export function vmPerService(p: Prepared): StrategyReport {
@@ -124,7 +130,13 @@ export function vmPerService(p: Prepared): StrategyReport {
 
   for (const s of p.services) {
     // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
-    const { t, hours, perHour, item } = p.memo(
+    const {
+      t,
+      hours,
+      perHour,
+      item,
+      burstable: isBurst,
+    } = p.memo(
       s.service,
       'vm-per-service',
       [
@@ -144,7 +156,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       units[h]! += perHour[h]!;
     }
     instanceHours += hours;
-    if (isBurstable(t.name)) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
+    if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
   }
   for (let h = 0; h < HOURS_PER_WEEK; h++) peakInstances = Math.max(peakInstances, units[h]!);
   for (const [type, services] of burstable) {
