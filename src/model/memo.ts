@@ -30,17 +30,18 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
  * service and slot (the latest), held weakly: a service no longer in any plan is forgotten with it.
  */
 export function serviceMemo(): Memo {
-  const entries = new WeakMap<Service, Map<string, Entry>>();
+  // One weak map per slot: a look-up is one get (hot path: several per service per evaluation).
+  const slots = new Map<string, WeakMap<Service, Entry>>();
   return <T>(service: Service, slot: string, deps: readonly unknown[], compute: () => T): T => {
-    let slots = entries.get(service);
-    if (!slots) {
-      slots = new Map();
-      entries.set(service, slots);
+    let entries = slots.get(slot);
+    if (!entries) {
+      entries = new WeakMap();
+      slots.set(slot, entries);
     }
-    const hit = slots.get(slot);
+    const hit = entries.get(service);
     if (hit && sameDeps(hit.deps, deps)) return hit.value as T;
     const value = compute();
-    slots.set(slot, { deps, value });
+    entries.set(service, { deps, value });
     return value;
   };
 }

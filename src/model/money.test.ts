@@ -2,7 +2,7 @@
 // shortcuts taken for speed must never change a cent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateWholeCents, toCents } from './money.ts';
+import { allocateWholeCents, clean, toCents } from './money.ts';
 
 /** toCents as defined: 15 significant digits, then half away from zero. */
 function toCentsReference(amount: number): number {
@@ -40,7 +40,22 @@ const amount = fc.oneof(
   fc.integer({ min: -1e14, max: 1e14 }).map((c) => c / 100),
 );
 
+/** clean as defined: 12 significant digits. */
+function cleanReference(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(12));
+}
+
 describe('money arithmetic on the hot path', () => {
+  it('clean equals its definition for every number', () => {
+    fc.assert(
+      fc.property(fc.oneof(amount, fc.integer({ min: -1e15, max: 1e15 })), (x) => {
+        expect(clean(x)).toBe(cleanReference(x));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it('toCents equals its definition for every amount', () => {
     fc.assert(
       fc.property(amount, (a) => {

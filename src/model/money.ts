@@ -5,6 +5,8 @@
 /** Removes binary floating-point noise: 12 significant digits is far below a cent and far above the noise. */
 export function clean(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  // A whole number of at most 12 digits is its own 12-digit rounding (counts, hours, instances: the hot path).
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) return x;
   return Number(x.toPrecision(12));
 }
 
@@ -67,9 +69,41 @@ export function allocateWholeCents(totalCents: number, weights: readonly number[
   const floors = exact.map((x) => Math.floor(x));
   let left = totalCents - floors.reduce((a, b) => a + b, 0);
   if (left <= 0) return floors;
-  // The largest remainders get a cent each (ties: the earlier share); sorted as indices, not objects (hot path).
+  // The `left` largest remainders get a cent each (ties: the earlier share). Which shares those are needs no full
+  // sort: a quickselect puts them first (hot path: every shared line of every strategy, over every service).
   const rest = exact.map((x) => x - Math.floor(x));
-  const order = exact.map((_, i) => i).sort((a, b) => rest[b]! - rest[a]! || a - b);
-  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!]! += 1;
+  const order = exact.map((_, i) => i);
+  selectFirst(order, Math.min(left, n), (a, b) => rest[a]! > rest[b]! || (rest[a] === rest[b] && a < b));
+  for (let k = 0; left > 0 && k < n; k++, left--) floors[order[k]!]! += 1;
   return floors;
+}
+
+/**
+ * Reorders `items` so that its first `k` are the `k` first under `before` (a strict total order), in no particular
+ * order among themselves: Hoare's quickselect, linear on average.
+ */
+function selectFirst<T>(items: T[], k: number, before: (a: T, b: T) => boolean): void {
+  const swap = (i: number, j: number) => {
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  };
+  const target = k - 1;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (target >= 0 && lo < hi) {
+    swap((lo + hi) >> 1, hi);
+    const pivot = items[hi]!;
+    let at = lo;
+    for (let i = lo; i < hi; i++) {
+      if (before(items[i]!, pivot)) {
+        swap(i, at);
+        at++;
+      }
+    }
+    swap(at, hi);
+    if (at === target) return;
+    if (at < target) lo = at + 1;
+    else hi = at - 1;
+  }
 }

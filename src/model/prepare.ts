@@ -37,6 +37,8 @@ export interface Prepared {
   types: Map<string, InstanceType>;
   /** Where the strategies compute each service's own part (kept between evaluations by an evaluator). */
   memo: Memo;
+  /** Each service's position by name (for per-service costs; built once, read by every strategy). */
+  byName: Map<string, number>;
 }
 
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
@@ -67,7 +69,8 @@ export function prepare(
     return s;
   });
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo };
+  const byName = new Map(services.map((s, i) => [s.service.name, i]));
+  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {
@@ -104,7 +107,7 @@ export function serviceCosts(
   weights: (l: LineItem) => readonly number[],
   included: readonly boolean[] = p.services.map(() => true),
 ): ServiceCost[] {
-  const index = new Map(p.services.map((s, i) => [s.service.name, i]));
+  const index = p.byName;
   const cents = new Array<number>(p.services.length).fill(0);
   for (const l of lines) {
     if (l.service !== null) {
