@@ -83,12 +83,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .nat()
-      .map((at): Edit => (doc) => ({
-        ...doc,
-        services: servicesOf(doc).filter((_, i) => i !== at % Math.max(1, servicesOf(doc).length)),
-      })),
+    arbitrary: fc.nat().map((at): Edit => (doc) => ({
+      ...doc,
+      services: servicesOf(doc).filter((_, i) => i !== at % Math.max(1, servicesOf(doc).length)),
+    })),
   },
   {
     weight: 1,
