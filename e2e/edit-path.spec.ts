@@ -1,6 +1,6 @@
 // The edit path of a large plan in the browser build (issue 9, "Performance"): the worker is handed the parsed plan,
 // and after a one-service edit only that service; the results follow the edit and the forecast follows the results.
-import { cardCosts, expect, importFile, largePlan, test } from './fixtures.ts';
+import { cardCosts, expect, importFile, largePlan, shot, test } from './fixtures.ts';
 
 /** What the page sends to its workers, summarized (installed before the app loads). */
 declare global {
@@ -51,4 +51,9 @@ test('a one-service edit of a 300-service plan sends the worker that one service
   expect(report).toMatchObject({ report: true, forecast: false, objects: 1, indices: 299 });
   expect(forecast).toMatchObject({ report: false, forecast: true, objects: 0, indices: 300 });
   await expect(page.getByTestId('forecast-table').locator('tbody tr')).toHaveCount(12);
+  // What a person sees after the edit, at both window sizes the issue names.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shot(page, 'edit-path-300-services-1440');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await shot(page, 'edit-path-300-services-1024');
 });
