@@ -1,7 +1,7 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
 import { nodeAllocatable } from './kubernetes.ts';
 import { ceilClean } from './money.ts';
-import type { PodGroup } from './packing.ts';
+import type { NodeShape, PodGroup } from './packing.ts';
 import { packNodes } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
@@ -35,6 +35,27 @@ export function podsPerHour(
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** Most packings an evaluator keeps (each is a short key and a number). */
+const KEPT_PACKS = 20_000;
+
+/**
+ * packNodes, or the count it gave before for the same groups and node shape: an edit changes the pod counts of some
+ * hours only, and many hours of a week repeat the same counts. Numbers written as text round-trip exactly, so equal
+ * keys mean equal inputs.
+ */
+function packed(p: Prepared, groups: readonly PodGroup[], shape: NodeShape): number {
+  const cache = p.packs;
+  if (!cache) return packNodes(groups, shape);
+  let key = `${shape.cpu},${shape.memory},${shape.pods}`;
+  for (const g of groups) key += `|${g.cpu},${g.memory},${g.count}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const nodes = packNodes(groups, shape);
+  if (cache.size >= KEPT_PACKS) cache.clear();
+  cache.set(key, nodes);
+  return nodes;
+}
 
 export function containerCluster(p: Prepared): StrategyReport {
   const st = p.plan.strategies.containerCluster;
@@ -109,7 +130,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       requestedCpu[h]! += n * z.cpu;
       requestedMem[h]! += n * z.memory;
     }
-    const forPods = packNodes(groups, shape);
+    const forPods = packed(p, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
@@ -121,7 +142,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       if (at < 0) at = groups.length;
       groups.splice(at, 0, ph);
       // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-      withHeadroom = Math.max(forPods, packNodes(groups, shape));
+      withHeadroom = Math.max(forPods, packed(p, groups, shape));
     }
     workloadNodes[h] = forPods;
     totalNodes[h] = withHeadroom;

@@ -75,8 +75,8 @@ export function evaluate(plan: Plan): Report {
   return evaluateWith(plan, NO_MEMO);
 }
 
-function evaluateWith(plan: Plan, memo: Memo): Report {
-  const reports = strategies(prepare(plan, undefined, memo), costingProblems(plan));
+function evaluateWith(plan: Plan, memo: Memo, packs: Map<string, number> | null = null): Report {
+  const reports = strategies(prepare(plan, undefined, memo, packs), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -204,11 +204,12 @@ function samePlan(a: Plan, b: Plan): boolean {
 
 export function createEvaluator(): Evaluator {
   const memo = serviceMemo();
+  const packs = new Map<string, number>();
   let last: { plan: Plan; report: Report } | null = null;
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
-      const report = evaluateWith(plan, memo);
+      const report = evaluateWith(plan, memo, packs);
       last = { plan, report };
       return report;
     },

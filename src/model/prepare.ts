@@ -39,6 +39,8 @@ export interface Prepared {
   memo: Memo;
   /** Each service's position by name (for per-service costs; built once, read by every strategy). */
   byName: Map<string, number>;
+  /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
+  packs: Map<string, number> | null;
 }
 
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
@@ -60,6 +62,7 @@ export function prepare(
   plan: Plan,
   trafficFactor: (s: Service) => number = () => 1,
   memo: Memo = NO_MEMO,
+  packs: Map<string, number> | null = null,
 ): Prepared {
   const totalCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const services = plan.services.map((service) => {
@@ -70,7 +73,7 @@ export function prepare(
   });
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
   const byName = new Map(services.map((s, i) => [s.service.name, i]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName };
+  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {
