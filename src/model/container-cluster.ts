@@ -1,7 +1,7 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
 import { nodeAllocatable } from './kubernetes.ts';
 import { ceilClean } from './money.ts';
-import type { PodGroup } from './packing.ts';
+import type { NodeShape, PodGroup } from './packing.ts';
 import { packNodes } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
@@ -34,6 +34,29 @@ export function podsPerHour(
   return cpuVcpu.map((c) => Math.max(min, ceilClean((c * 1000) / (podMillicores * target))));
 }
 
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** Most packings an evaluator keeps (each is a short key and a number). */
+const KEPT_PACKS = 20_000;
+
+/**
+ * packNodes, or the count it gave before for the same groups and node shape: an edit changes the pod counts of some
+ * hours only, and many hours of a week repeat the same counts. Numbers written as text round-trip exactly, so equal
+ * keys mean equal inputs.
+ */
+function packed(p: Prepared, groups: readonly PodGroup[], shape: NodeShape): number {
+  const cache = p.packs;
+  if (!cache) return packNodes(groups, shape);
+  let key = `${shape.cpu},${shape.memory},${shape.pods}`;
+  for (const g of groups) key += `|${g.cpu},${g.memory},${g.count}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const nodes = packNodes(groups, shape);
+  if (cache.size >= KEPT_PACKS) cache.clear();
+  cache.set(key, nodes);
+  return nodes;
+}
+
 export function containerCluster(p: Prepared): StrategyReport {
   const st = p.plan.strategies.containerCluster;
   const node = instanceType(p, st.nodeType);
@@ -48,9 +71,19 @@ export function containerCluster(p: Prepared): StrategyReport {
   const key = (cpu: number, memory: number): number =>
     Math.max(cpu / shape.cpu, memory / shape.memory, 1 / shape.pods);
 
-  const pods = p.services.map((s) =>
-    podsPerHour(s.cpu, s.service.container.cpuMillicores, st.targetUtilization, s.service.minInstances),
+  // Each service's pods per hour and their weekly sum depend on its week and the target utilization only.
+  const own = p.services.map((s) =>
+    p.memo(s.service, 'container-cluster', [s, st.targetUtilization], () => {
+      const perHour = podsPerHour(
+        s.cpu,
+        s.service.container.cpuMillicores,
+        st.targetUtilization,
+        s.service.minInstances,
+      );
+      return { perHour, week: sum(perHour) };
+    }),
   );
+  const pods = own.map((o) => o.perHour);
   // Pods of the same size are interchangeable: pack one group per distinct (CPU, memory) request, in
   // first-fit-decreasing order fixed for the whole week (requests do not change by hour).
   const sizeIndex = new Map<string, number>();
@@ -72,29 +105,32 @@ export function containerCluster(p: Prepared): StrategyReport {
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const counts = new Array<number>(sizes.length);
+  // Pods of each size in each hour, and of every size: whole numbers, so their sums are exact in any order (here
+  // service by service, which reads each service's week in one run).
+  const bySize = sizes.map(() => new Array<number>(HOURS_PER_WEEK).fill(0));
   const podsWeek = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    counts.fill(0);
-    let count = 0;
-    for (let i = 0; i < pods.length; i++) {
-      const n = pods[i]![h]!;
-      counts[sizeOf[i]!]! += n;
-      count += n;
+  for (let i = 0; i < pods.length; i++) {
+    const row = bySize[sizeOf[i]!]!;
+    const ph = pods[i]!;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      row[h]! += ph[h]!;
+      podsWeek[h]! += ph[h]!;
     }
+  }
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const count = podsWeek[h]!;
     const groups: PodGroup[] = [];
     const keys: number[] = [];
     for (const si of order) {
       const z = sizes[si]!;
-      const n = counts[si]!;
+      const n = bySize[si]![h]!;
       if (n === 0) continue;
       groups.push({ cpu: z.cpu, memory: z.memory, count: n });
       keys.push(z.k);
       requestedCpu[h]! += n * z.cpu;
       requestedMem[h]! += n * z.memory;
     }
-    podsWeek[h] = count;
-    const forPods = packNodes(groups, shape);
+    const forPods = packed(p, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
@@ -106,7 +142,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       if (at < 0) at = groups.length;
       groups.splice(at, 0, ph);
       // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-      withHeadroom = Math.max(forPods, packNodes(groups, shape));
+      withHeadroom = Math.max(forPods, packed(p, groups, shape));
     }
     workloadNodes[h] = forPods;
     totalNodes[h] = withHeadroom;
@@ -157,9 +193,8 @@ export function containerCluster(p: Prepared): StrategyReport {
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
 
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
   const paidNodeWeek = sum(paidNodes);
-  const requestWeights = pods.map((ph, i) => sum(ph) * p.services[i]!.service.container.cpuMillicores);
+  const requestWeights = own.map((o, i) => o.week * p.services[i]!.service.container.cpuMillicores);
 
   return strategyReport('container-cluster', {
     lineItems,
@@ -172,10 +207,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       nodeHours: workloadNodeHours + headroomNodeHours,
       headroomNodeHours,
       headroomMonthlyCost: headroomLine?.cost ?? 0,
-      peakPods: Math.max(
-        0,
-        ...pods.reduce((acc, ph) => acc.map((x, h) => x + ph[h]!), new Array<number>(HOURS_PER_WEEK).fill(0)),
-      ),
+      peakPods: Math.max(0, ...podsWeek),
       // Allocation efficiency: pod requests ÷ what the paid nodes can allocate.
       cpuAllocation: paidNodeWeek > 0 ? sum(requestedCpu) / (paidNodeWeek * shape.cpu) : 0,
       memoryAllocation: paidNodeWeek > 0 ? sum(requestedMem) / (paidNodeWeek * shape.memory) : 0,

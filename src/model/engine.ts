@@ -6,6 +6,8 @@ import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
+import type { Memo } from './memo.ts';
+import { NO_MEMO, serviceMemo } from './memo.ts';
 import { sumCents } from './money.ts';
 import { HOURS_PER_WEEK } from './time.ts';
 import type {
@@ -70,7 +72,11 @@ function cheapestOf(reports: readonly StrategyReport[]): StrategyId | null {
 
 /** Costs, utilization, capacity and warnings of the plan under all four strategies. */
 export function evaluate(plan: Plan): Report {
-  const reports = strategies(prepare(plan), costingProblems(plan));
+  return evaluateWith(plan, NO_MEMO);
+}
+
+function evaluateWith(plan: Plan, memo: Memo, packs: Map<string, number> | null = null): Report {
+  const reports = strategies(prepare(plan, undefined, memo, packs), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -126,29 +132,91 @@ export function nextLeader(
  * more than the tolerance.
  */
 export function forecast(plan: Plan, options: ForecastOptions): Forecast {
+  return forecastWith(plan, options, null, NO_MEMO);
+}
+
+/** The figures the forecast reads from one month's strategy reports. */
+function monthCosts(reports: readonly StrategyReport[]): MonthCosts {
+  const costs = {} as Record<StrategyId, number>;
+  const capacity = {} as Record<StrategyId, Record<string, number>>;
+  const complete = new Set<StrategyId>();
+  for (const r of reports) {
+    costs[r.id] = r.monthlyCost;
+    capacity[r.id] = r.capacity;
+    if (r.services.every((s) => s.included)) complete.add(r.id);
+  }
+  return { costs, capacity, cheapest: cheapestOf(reports), complete };
+}
+
+/**
+ * The forecast; `month1` is the plan's own report when the caller has it (month 1 is the plan as entered, so it is
+ * that report's figures: not computed twice). `memo` serves services that do not grow, whose every month is month 1.
+ */
+function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | null, memo: Memo): Forecast {
   const { months, start } = options;
   const tolerance = options.tolerance ?? FORECAST_TOLERANCE;
   if (!Number.isInteger(months) || months < 1)
     throw new RangeError(`forecast months must be ≥ 1, not ${months}`);
   if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
   const blocked = costingProblems(plan);
+  const steady: Memo = (service, slot, deps, compute) =>
+    service.growthPerMonth === 0 ? memo(service, slot, deps, compute) : compute();
   const costed: MonthCosts[] = [];
   for (let m = 1; m <= months; m++) {
-    const reports = strategies(
-      prepare(plan, (s) => growthFactor(s, m)),
-      blocked,
-    );
-    const costs = {} as Record<StrategyId, number>;
-    const capacity = {} as Record<StrategyId, Record<string, number>>;
-    const complete = new Set<StrategyId>();
-    for (const r of reports) {
-      costs[r.id] = r.monthlyCost;
-      capacity[r.id] = r.capacity;
-      if (r.services.every((s) => s.included)) complete.add(r.id);
-    }
-    costed.push({ costs, capacity, cheapest: cheapestOf(reports), complete });
+    const reports =
+      m === 1 && month1 !== null
+        ? month1.strategies
+        : strategies(
+            prepare(plan, (s) => growthFactor(s, m), steady),
+            blocked,
+          );
+    costed.push(monthCosts(reports));
   }
   return forecastFromCosts(start, costed, tolerance);
+}
+
+/**
+ * An evaluator that keeps each service's own results between evaluations (by the Service object's identity, see
+ * memo.ts), so evaluating a plan after a one-service edit recomputes that service and the shared parts only. Its
+ * reports and forecasts are identical to `evaluate` and `forecast` (a property test checks it, properties.test.ts);
+ * it pays off when successive plans share Service objects, as those of the parse cache (src/plan/parse-cache.ts) do.
+ */
+export interface Evaluator {
+  evaluate(plan: Plan): Report;
+  /** `forecast(plan, options)`, reusing the report of `plan` when it was the last one evaluated. */
+  forecast(plan: Plan, options: ForecastOptions): Forecast;
+}
+
+/** The same plan: the same object, or one made of the same parts (a plan rebuilt from a message, say). */
+function samePlan(a: Plan, b: Plan): boolean {
+  if (a === b) return true;
+  if (
+    a.name !== b.name ||
+    a.hoursPerMonth !== b.hoursPerMonth ||
+    a.catalog !== b.catalog ||
+    a.strategies !== b.strategies ||
+    a.services.length !== b.services.length
+  ) {
+    return false;
+  }
+  return a.services.every((s, i) => s === b.services[i]);
+}
+
+export function createEvaluator(): Evaluator {
+  const memo = serviceMemo();
+  const packs = new Map<string, number>();
+  let last: { plan: Plan; report: Report } | null = null;
+  return {
+    evaluate(plan) {
+      if (last && samePlan(last.plan, plan)) return last.report;
+      const report = evaluateWith(plan, memo, packs);
+      last = { plan, report };
+      return report;
+    },
+    forecast(plan, options) {
+      return forecastWith(plan, options, last && samePlan(last.plan, plan) ? last.report : null, memo);
+    },
+  };
 }
 
 /** One month's figures as the forecast reads them: each strategy's cost, its capacity, and which run every service. */

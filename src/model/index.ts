@@ -1,7 +1,14 @@
 // Public entry of the cost engine. Pure: imports only its own modules.
 export * from './types.ts';
 export * from './defaults.ts';
-export { evaluate, forecast, FORECAST_TOLERANCE, type ForecastOptions } from './engine.ts';
+export {
+  createEvaluator,
+  evaluate,
+  forecast,
+  FORECAST_TOLERANCE,
+  type Evaluator,
+  type ForecastOptions,
+} from './engine.ts';
 export { addMonths, isCalendarMonth, monthAfter } from './calendar.ts';
 export { costingProblems, planProblems } from './problems.ts';
 export { roundCents } from './money.ts';

@@ -5,12 +5,21 @@
 /** Removes binary floating-point noise: 12 significant digits is far below a cent and far above the noise. */
 export function clean(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  // A whole number of at most 12 digits is its own 12-digit rounding (counts, hours, instances: the hot path).
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) return x;
   return Number(x.toPrecision(12));
 }
 
 /** Whole cents, rounded half away from zero. */
 export function toCents(amount: number): number {
-  const scaled = Number((Math.abs(amount) * 100).toPrecision(15));
+  const raw = Math.abs(amount) * 100;
+  // Hot path (every line's cost is already whole cents): within 1e-6 of a whole number below 1e12, the 15-digit
+  // rounding below moves the value by at most 0.0005, so it rounds to that same whole number; no string work.
+  if (raw < 1e12) {
+    const whole = Math.round(raw);
+    if (Math.abs(raw - whole) < 1e-6) return whole === 0 ? 0 : Math.sign(amount) * whole;
+  }
+  const scaled = Number(raw.toPrecision(15));
   const cents = Math.round(scaled);
   return cents === 0 ? 0 : Math.sign(amount) * cents;
 }
@@ -72,7 +81,42 @@ export function allocateWholeCents(totalCents: number, weights: readonly number[
   const exact = w.map((x) => (totalCents * x) / sum);
   const floors = exact.map((x) => Math.floor(x));
   let left = totalCents - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!.i]! += 1;
+  if (left <= 0) return floors;
+  // The `left` largest remainders get a cent each (ties: the earlier share). Which shares those are needs no full
+  // sort: a quickselect puts them first (hot path: every shared line of every strategy, over every service).
+  const rest = exact.map((x) => x - Math.floor(x));
+  const order = exact.map((_, i) => i);
+  selectFirst(order, Math.min(left, n), (a, b) => rest[a]! > rest[b]! || (rest[a] === rest[b] && a < b));
+  for (let k = 0; left > 0 && k < n; k++, left--) floors[order[k]!]! += 1;
   return floors;
+}
+
+/**
+ * Reorders `items` so that its first `k` are the `k` first under `before` (a strict total order), in no particular
+ * order among themselves: Hoare's quickselect, linear on average.
+ */
+function selectFirst<T>(items: T[], k: number, before: (a: T, b: T) => boolean): void {
+  const swap = (i: number, j: number) => {
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  };
+  const target = k - 1;
+  let lo = 0;
+  let hi = items.length - 1;
+  while (target >= 0 && lo < hi) {
+    swap((lo + hi) >> 1, hi);
+    const pivot = items[hi]!;
+    let at = lo;
+    for (let i = lo; i < hi; i++) {
+      if (before(items[i]!, pivot)) {
+        swap(i, at);
+        at++;
+      }
+    }
+    swap(at, hi);
+    if (at === target) return;
+    if (at < target) lo = at + 1;
+    else hi = at - 1;
+  }
 }

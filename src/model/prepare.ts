@@ -1,4 +1,6 @@
 // Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
+import type { Memo } from './memo.ts';
+import { NO_MEMO } from './memo.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
 import { HOURS_PER_WEEK, weekCurve } from './time.ts';
 import type {
@@ -33,27 +35,45 @@ export interface Prepared {
   /** Summed CPU demand of all services, 168 hours. */
   totalCpu: number[];
   types: Map<string, InstanceType>;
+  /** Where the strategies compute each service's own part (kept between evaluations by an evaluator). */
+  memo: Memo;
+  /** Each service's position by name (for per-service costs; built once, read by every strategy). */
+  byName: Map<string, number>;
+  /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
+  packs: Map<string, number> | null;
+}
+
+/** One service's week: its curve times `factor`, its CPU demand and their sums. */
+function prepareService(service: Service, factor: number): PreparedService {
+  const rps = weekCurve(service.trafficRps).map((r) => r * factor);
+  const cpu = rps.map((r) => (r * service.cpuMsPerRequest) / 1000);
+  let cpuWeek = 0;
+  let peakCpu = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    const c = cpu[h]!;
+    cpuWeek += c;
+    if (c > peakCpu) peakCpu = c;
+  }
+  return { service, rps, cpu, cpuWeek, peakCpu };
 }
 
 /** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
-export function prepare(plan: Plan, trafficFactor: (s: Service) => number = () => 1): Prepared {
+export function prepare(
+  plan: Plan,
+  trafficFactor: (s: Service) => number = () => 1,
+  memo: Memo = NO_MEMO,
+  packs: Map<string, number> | null = null,
+): Prepared {
   const totalCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const services = plan.services.map((service) => {
     const f = trafficFactor(service);
-    const rps = weekCurve(service.trafficRps).map((r) => r * f);
-    const cpu = rps.map((r) => (r * service.cpuMsPerRequest) / 1000);
-    let cpuWeek = 0;
-    let peakCpu = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const c = cpu[h]!;
-      cpuWeek += c;
-      if (c > peakCpu) peakCpu = c;
-      totalCpu[h]! += c;
-    }
-    return { service, rps, cpu, cpuWeek, peakCpu };
+    const s = memo(service, 'prepare', [f], () => prepareService(service, f));
+    for (let h = 0; h < HOURS_PER_WEEK; h++) totalCpu[h]! += s.cpu[h]!;
+    return s;
   });
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types };
+  const byName = new Map(services.map((s, i) => [s.service.name, i]));
+  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {
@@ -90,7 +110,7 @@ export function serviceCosts(
   weights: (l: LineItem) => readonly number[],
   included: readonly boolean[] = p.services.map(() => true),
 ): ServiceCost[] {
-  const index = new Map(p.services.map((s, i) => [s.service.name, i]));
+  const index = p.byName;
   const cents = new Array<number>(p.services.length).fill(0);
   for (const l of lines) {
     if (l.service !== null) {

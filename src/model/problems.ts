@@ -6,7 +6,7 @@
 import { nodeAllocatable } from './kubernetes.ts';
 import { clean } from './money.ts';
 import type { CostingProblem, InstanceType, Plan, PlanIssue, StrategyId } from './types.ts';
-import { autoCandidates } from './vm-per-service.ts';
+import { typeArchitecture } from './vm-per-service.ts';
 
 const mib = (t: InstanceType): number => t.memoryGiB * 1024;
 const gib = (memoryMiB: number): string => `${clean(Math.ceil((memoryMiB / 1024) * 100) / 100)} GiB`;
@@ -48,10 +48,17 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
     });
   }
 
+  // `auto` finds no type for a service when no type of its architecture has its memory (autoCandidates is empty):
+  // the largest memory per architecture answers that for every service at once.
+  const largest = new Map<string, number>();
+  for (const t of all) {
+    const arch = typeArchitecture(t);
+    largest.set(arch, Math.max(largest.get(arch) ?? -Infinity, mib(t)));
+  }
   plan.services.forEach((s, i) => {
     const name = s.vmInstanceType ?? st.vmPerService.instanceType;
     if (name === 'auto') {
-      if (autoCandidates(all, s).length === 0) {
+      if (!((largest.get(s.serverless.architecture) ?? -Infinity) >= s.memoryMiB)) {
         add('vm-per-service', {
           path: `services[${i}].memoryMiB`,
           service: s.name,
@@ -78,18 +85,25 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
   if (node) {
     const daemonSet = { cpuMillicores: cc.daemonSetCpuMillicores, memoryMiB: cc.daemonSetMemoryMiB };
     const allocatable = (t: InstanceType) => nodeAllocatable(t, cc.reservation, daemonSet);
-    /** The cheapest node type that can hold every pod of the plan, for the fix. */
-    const larger = cheapest(all, (t) => {
-      const a = allocatable(t);
-      return (
-        a !== undefined &&
-        a.cpuMillicores > 0 &&
-        a.memoryMiB > 0 &&
-        plan.services.every(
-          (s) => s.container.cpuMillicores <= a.cpuMillicores && s.container.memoryMiB <= a.memoryMiB,
-        )
-      );
-    });
+    /**
+     * The cheapest node type that can hold every pod of the plan, for the fix; only looked for when there is a
+     * problem to fix (it reads every service for every type).
+     */
+    let largerFound: { type: InstanceType | undefined } | undefined;
+    const larger = (): InstanceType | undefined =>
+      (largerFound ??= {
+        type: cheapest(all, (t) => {
+          const a = allocatable(t);
+          return (
+            a !== undefined &&
+            a.cpuMillicores > 0 &&
+            a.memoryMiB > 0 &&
+            plan.services.every(
+              (s) => s.container.cpuMillicores <= a.cpuMillicores && s.container.memoryMiB <= a.memoryMiB,
+            )
+          );
+        }),
+      }).type;
     const a = allocatable(node);
     if (cc.reservation === 'eks' && node.maxPods === undefined) {
       add('container-cluster', {
@@ -103,12 +117,12 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
         path: 'strategies.containerCluster.nodeType',
         service: null,
         message: `${node.name} has nothing left for pods after reservations and DaemonSets (${clean(a.cpuMillicores)}m CPU, ${clean(a.memoryMiB)} MiB)`,
-        fix: `choose a larger node type${eg(larger)}, or smaller DaemonSet requests`,
+        fix: `choose a larger node type${eg(larger())}, or smaller DaemonSet requests`,
       });
     } else if (a) {
       plan.services.forEach((s, i) => {
         const fix = (what: string) =>
-          `choose a larger node type${eg(larger)} in the strategy settings, or a smaller ${what} request for “${s.name}”`;
+          `choose a larger node type${eg(larger())} in the strategy settings, or a smaller ${what} request for “${s.name}”`;
         if (s.container.cpuMillicores > a.cpuMillicores) {
           add('container-cluster', {
             path: `services[${i}].container.cpuMillicores`,

@@ -155,7 +155,11 @@ export function serverless(p: Prepared): StrategyReport {
     const t = timeoutWarning(s.service, st.apiGateway);
     if (t) warnings.push(t);
   });
-  const usage = p.services.map((s, i) => (included[i] ? serviceUsage(s, p.hoursPerMonth) : null));
+  const usage = p.services.map((s, i) =>
+    included[i]
+      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth], () => serviceUsage(s, p.hoursPerMonth))
+      : null,
+  );
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
   const shareOf = new Map<LineItem, number[]>();
   const addShared = (l: LineItem, weights: number[]): void => {

@@ -73,6 +73,47 @@ export function autoCandidates(types: readonly InstanceType[], service: Service)
   return steady.length > 0 ? steady : fitting;
 }
 
+/** One service's cheapest fleet under the strategy's settings, its instances each hour and its priced line. */
+function serviceFleet(
+  p: Prepared,
+  s: PreparedService,
+  prices: ReadonlyMap<string, number>,
+): { t: InstanceType; hours: number; perHour: number[]; item: LineItem; burstable: boolean } {
+  const settings = p.plan.strategies.vmPerService;
+  const chosen = s.service.vmInstanceType ?? settings.instanceType;
+  const auto = chosen === 'auto';
+  const candidates = auto
+    ? autoCandidates(p.plan.catalog.instanceTypes, s.service)
+    : [instanceType(p, chosen)];
+  // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
+  let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
+  for (const t of candidates) {
+    const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
+    const cost = hours * prices.get(t.name)!;
+    const vcpu =
+      t.vcpu * instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances);
+    if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
+      best = { type: t, hours, cost, vcpu };
+    }
+  }
+  if (!best) throw new Error(`no instance type in catalog "${p.plan.catalog.id}" fits ${s.service.name}`);
+  const t = best.type;
+  const item = line(
+    s.service.name,
+    `Instance hours (${t.name}${auto ? ', cheapest that fits' : ''})`,
+    'hours',
+    best.hours,
+    prices.get(t.name)!,
+  );
+  return {
+    t,
+    hours: best.hours,
+    perHour: fleet(s, t, settings.targetUtilization, settings.scaling),
+    item,
+    burstable: isBurstable(t.name),
+  };
+}
+
 export function vmPerService(p: Prepared): StrategyReport {
   const settings = p.plan.strategies.vmPerService;
   const lineItems: LineItem[] = [];
@@ -88,40 +129,34 @@ export function vmPerService(p: Prepared): StrategyReport {
   );
 
   for (const s of p.services) {
-    const chosen = s.service.vmInstanceType ?? settings.instanceType;
-    const auto = chosen === 'auto';
-    const candidates = auto
-      ? autoCandidates(p.plan.catalog.instanceTypes, s.service)
-      : [instanceType(p, chosen)];
-    // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
-    let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
-    for (const t of candidates) {
-      const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
-      const cost = hours * prices.get(t.name)!;
-      const vcpu =
-        t.vcpu * instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances);
-      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
-        best = { type: t, hours, cost, vcpu };
-      }
-    }
-    if (!best) throw new Error(`no instance type in catalog "${p.plan.catalog.id}" fits ${s.service.name}`);
-    const t = best.type;
-    const perHour = fleet(s, t, settings.targetUtilization, settings.scaling);
-    lineItems.push(
-      line(
-        s.service.name,
-        `Instance hours (${t.name}${auto ? ', cheapest that fits' : ''})`,
-        'hours',
-        best.hours,
-        prices.get(t.name)!,
-      ),
+    // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
+    const {
+      t,
+      hours,
+      perHour,
+      item,
+      burstable: isBurst,
+    } = p.memo(
+      s.service,
+      'vm-per-service',
+      [
+        s,
+        settings.instanceType,
+        settings.targetUtilization,
+        settings.scaling,
+        settings.discount,
+        p.hoursPerMonth,
+        p.plan.catalog,
+      ],
+      () => serviceFleet(p, s, prices),
     );
+    lineItems.push(item);
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
       paid[h]! += perHour[h]! * t.vcpu;
       units[h]! += perHour[h]!;
     }
-    instanceHours += best.hours;
-    if (isBurstable(t.name)) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
+    instanceHours += hours;
+    if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
   }
   for (let h = 0; h < HOURS_PER_WEEK; h++) peakInstances = Math.max(peakInstances, units[h]!);
   for (const [type, services] of burstable) {

@@ -306,29 +306,32 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
   };
 }
 
+/** One validated service with every default filled in (parse-cache.ts reuses it per service). */
+export function serviceFromFile(s: PlanFile['services'][number]): Service {
+  const pc = s.serverless?.provisionedConcurrency;
+  return serviceWithDefaults({
+    name: s.name,
+    trafficRps: [...s.trafficRps],
+    cpuMsPerRequest: s.cpuMsPerRequest,
+    durationMs: s.durationMs,
+    memoryMiB: s.memoryMiB,
+    growthPerMonth: s.growthPerMonth,
+    minInstances: s.minInstances,
+    stateful: s.stateful,
+    vmInstanceType: s.vmInstanceType,
+    container: { ...s.container },
+    serverless: {
+      ...s.serverless,
+      ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
+    },
+  });
+}
+
 /** Fills every default and resolves the catalog: the engine's input. */
 function toPlan(file: PlanFile, catalog: Catalog): Plan {
   const st = file.strategies ?? {};
   const d = DEFAULT_STRATEGIES;
-  const services: Service[] = file.services.map((s) => {
-    const pc = s.serverless?.provisionedConcurrency;
-    return serviceWithDefaults({
-      name: s.name,
-      trafficRps: [...s.trafficRps],
-      cpuMsPerRequest: s.cpuMsPerRequest,
-      durationMs: s.durationMs,
-      memoryMiB: s.memoryMiB,
-      growthPerMonth: s.growthPerMonth,
-      minInstances: s.minInstances,
-      stateful: s.stateful,
-      vmInstanceType: s.vmInstanceType,
-      container: { ...s.container },
-      serverless: {
-        ...s.serverless,
-        ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
-      },
-    });
-  });
+  const services: Service[] = file.services.map(serviceFromFile);
   return {
     name: file.name,
     hoursPerMonth: file.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH,

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../db/errors.ts';
 import { toCsv } from '../report/index.ts';
 import { EngineClient } from '../worker/client.ts';
-import { evaluateDoc, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
+import { WorkerEngine, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage } from './app.svelte.ts';
 import { fakeLocks, fakePlatform, memoryDb, memoryStorage, memoryStore } from './test-support.ts';
 
 /** An engine worker that answers only when told to while `held` (a large plan still being evaluated). */
 function heldWorker() {
   const pending: EvalRequest[] = [];
+  const engine = new WorkerEngine();
   const w = {
     held: false,
     onmessage: null as ((event: MessageEvent<EvalResponse>) => void) | null,
@@ -19,7 +20,7 @@ function heldWorker() {
     },
     release() {
       for (const req of pending.splice(0)) {
-        const data: EvalResponse = { id: req.id, result: evaluateDoc(req.doc, req.forecast) };
+        const data: EvalResponse = engine.handle(req);
         queueMicrotask(() => w.onmessage?.({ data } as MessageEvent<EvalResponse>));
       }
     },

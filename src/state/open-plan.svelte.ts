@@ -10,7 +10,7 @@
 // never commit.
 /* eslint-disable svelte/prefer-svelte-reactivity -- maps and dates here are built fresh and assigned to $state.raw
    fields (replaced wholesale, never mutated in place), or are not reactive at all. */
-import type { Forecast, PlanIssue, Report } from '../model/index.ts';
+import type { Forecast, Plan, PlanIssue, Report } from '../model/index.ts';
 import { isCalendarMonth, monthAfter } from '../model/index.ts';
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
@@ -18,9 +18,9 @@ import type { EngineClient } from '../worker/client.ts';
 import {
   FORECAST_HORIZONS,
   FORECAST_MONTHS,
-  type Evaluation,
   type ForecastHorizon,
   type ForecastRequest,
+  type PlanEvaluation,
 } from '../worker/evaluate.ts';
 import {
   addService,
@@ -455,26 +455,29 @@ export class OpenPlan {
   }
 
   /**
-   * Validates and evaluates an edited document. The report comes first (on this thread for small plans, so results
-   * change in the same frame as the keystroke; in the worker for large ones); the 12-month forecast, which costs one
-   * evaluation per month, always follows from the worker.
+   * Validates and evaluates an edited document. It is parsed once, here (the parse cache re-validates only what the
+   * edit changed), and the parsed plan goes to the engine: on this thread for small plans, so results change in the
+   * same frame as the keystroke; in the worker for large ones, where it is evaluated incrementally. The forecast,
+   * which costs one evaluation per month, follows once the report is on screen, from the worker.
    */
   async #evaluate(doc: Doc): Promise<void> {
     const seq = ++this.#evalSeq;
     const id = this.currentId;
     const key = id ?? 'default';
     const stale = () => seq !== this.#evalSeq || id !== this.currentId;
-    let result: Evaluation | null;
-    if (this.engine.isLarge(doc)) {
+    const parsed = this.engine.parse(doc);
+    let result: PlanEvaluation | null;
+    if (!parsed.ok) result = parsed;
+    else if (this.engine.isLarge(parsed.plan)) {
       this.evaluating = true;
-      result = await this.engine.evaluate(doc, key, null, true);
+      result = await this.engine.evaluatePlan(parsed.plan, { key });
       if (!stale()) this.evaluating = false;
     } else {
-      result = this.engine.evaluateNow(doc);
+      result = this.engine.evaluatePlanNow(parsed.plan, key);
     }
     if (result === null || stale()) return;
-    if (!result.ok) {
-      this.issues = result.issues;
+    if (!result.ok || !parsed.ok || !result.report) {
+      this.issues = result.ok ? [] : result.issues;
       this.#invalidDoc = doc;
       // Opened as a draft: nothing is shown yet, so show the last valid version's results (labelled as such).
       const lastValid = this.#lastValid;
@@ -490,14 +493,22 @@ export class OpenPlan {
     this.#lastValid = doc;
     this.evaluation = { report: result.report, forecast: this.evaluation?.forecast ?? null };
     const now = Date.now();
-    if (id) this.#rememberSummary(id, result.report, servicesOf(doc).length, now);
-    await this.#runForecast(doc, stale);
+    if (id) this.#rememberSummary(id, result.report, parsed.plan.services.length, now);
+    // After the report is painted: the forecast must never delay it (and an edit meanwhile makes it stale).
+    await afterPaint();
+    if (!stale()) await this.#runForecast(parsed.plan, stale);
   }
 
-  /** The forecast of the last valid document, with the current options; it follows the report (worker). */
-  async #runForecast(doc: Doc, stale: () => boolean): Promise<void> {
+  /** The forecast of the last valid plan, with the current options; it follows the report (worker). */
+  async #runForecast(plan: Plan, stale: () => boolean): Promise<void> {
     const key = this.currentId ?? 'default';
-    const full = await this.engine.evaluate(doc, `forecast:${key}`, this.forecastOptions, true);
+    const full = await this.engine.evaluatePlan(plan, {
+      key,
+      channel: `forecast:${key}`,
+      report: false,
+      forecast: this.forecastOptions,
+      inWorker: true,
+    });
     if (full?.ok && !stale() && this.evaluation) {
       this.evaluation = { report: this.evaluation.report, forecast: full.forecast };
     }
@@ -510,10 +521,11 @@ export class OpenPlan {
     if (!FORECAST_HORIZONS.some((h: ForecastHorizon) => h === months) || !isCalendarMonth(start)) return;
     this.forecastOptions = { months, start };
     const doc = this.#lastValid;
-    if (!doc) return;
+    const parsed = doc ? this.engine.parse(doc) : null;
+    if (!parsed?.ok) return;
     const seq = this.#evalSeq;
     const id = this.currentId;
-    await this.#runForecast(doc, () => seq !== this.#evalSeq || id !== this.currentId);
+    await this.#runForecast(parsed.plan, () => seq !== this.#evalSeq || id !== this.currentId);
   }
 
   /** Saves the open document a moment after the last edit (typing is one write, not one per keystroke). */
@@ -726,4 +738,11 @@ export class OpenPlan {
 
 export function pathKey(path: Path): string {
   return pathText(path);
+}
+/** Resolves once the frame showing the current state has been painted (at once where nothing paints). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'undefined') setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
 }

@@ -1,11 +1,12 @@
 // The app's one store: opened once, validating every write with the plan schema (src/plan).
 import { openStore, type DataStore } from '../db/index.ts';
-import { parsePlan } from '../plan/index.ts';
+import { sharedPlanParser } from '../plan/parse-cache.ts';
 
 let opening: Promise<DataStore> | undefined;
 
+/** The edit path's parse cache: a document already checked for its evaluation is not checked again. */
 export function validatePlanDocument(doc: unknown) {
-  const r = parsePlan(doc);
+  const r = sharedPlanParser.parse(doc);
   return r.ok ? [] : r.issues;
 }
 

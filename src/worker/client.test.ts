@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { newPlanDoc, newService, addService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
-import { evaluateDoc, type EvalRequest, type EvalResponse } from './evaluate.ts';
+import { evaluateDoc, WorkerEngine, type EvalRequest, type EvalResponse } from './evaluate.ts';
 
-/** A worker that answers on demand with the real evaluateDoc. */
+/** A worker that answers on demand with the real worker engine, through structured clones as a browser does. */
 function fakeWorker() {
   const queue: EvalRequest[] = [];
+  const engine = new WorkerEngine();
   const w: WorkerLike & { answer(): void; fail(): void } = {
     onmessage: null,
     onerror: null,
-    postMessage: (m) => queue.push(m),
+    postMessage: (m) => queue.push(structuredClone(m)),
     terminate() {},
     answer() {
       const m = queue.shift()!;
-      w.onmessage?.({
-        data: { id: m.id, result: evaluateDoc(m.doc, m.forecast) },
-      } as MessageEvent<EvalResponse>);
+      w.onmessage?.({ data: structuredClone(engine.handle(m)) } as MessageEvent<EvalResponse>);
     },
     fail() {
       w.onerror?.({} as ErrorEvent);
@@ -80,5 +79,65 @@ describe('EngineClient', () => {
     w.fail();
     expect((await p)?.ok).toBe(true);
     expect((await c.evaluate(bigDoc(4), 'p'))?.ok).toBe(true);
+  });
+});
+
+describe('the worker is handed the parsed plan, and only what changed', () => {
+  it('sends a one-service edit as that service, the others as indices, and answers as the reference does', async () => {
+    const { w, queue } = fakeWorker();
+    const sent: EvalRequest[] = [];
+    const post = w.postMessage;
+    w.postMessage = (m) => {
+      sent.push(m);
+      post(m);
+    };
+    const c = new EngineClient(() => w, 3);
+    const first = bigDoc(5);
+    const p1 = c.evaluate(first, 'p');
+    w.answer();
+    expect(await p1).toEqual(evaluateDoc(first, null));
+    // The first message carries every service and the rest of the plan (no document: it was parsed here).
+    expect(Object.keys(sent[0]!).sort()).toEqual(['channel', 'forecast', 'id', 'key', 'plan', 'report']);
+    expect(sent[0]!.plan.rest).not.toBeNull();
+    expect(sent[0]!.plan.services.every((s) => typeof s === 'object')).toBe(true);
+
+    const services = first.services as Record<string, unknown>[];
+    const edited = { ...first, services: services.map((s, i) => (i === 3 ? { ...s, durationMs: 777 } : s)) };
+    const p2 = c.evaluate(edited, 'p', { months: 3, start: '2027-01' });
+    w.answer();
+    expect(await p2).toEqual(evaluateDoc(edited, { months: 3, start: '2027-01' }));
+    expect(sent[1]!.plan.rest).toBeNull();
+    expect(sent[1]!.plan.services).toEqual([0, 1, 2, expect.objectContaining({ durationMs: 777 }), 4]);
+    expect(queue).toHaveLength(0);
+  });
+
+  it('a request after the worker failed on a plan sends the whole plan again', async () => {
+    const { w } = fakeWorker();
+    const sent: EvalRequest[] = [];
+    const answer = w.answer;
+    let broken = true;
+    const post = w.postMessage;
+    w.postMessage = (m) => {
+      sent.push(m);
+      post(m);
+    };
+    w.answer = () => {
+      if (!broken) return answer();
+      // A worker that lost its state: it fails on the request.
+      w.onmessage?.({
+        data: { id: sent.at(-1)!.id, result: { ok: false, issues: [{ path: '(plan)', message: 'lost' }] } },
+      } as MessageEvent<EvalResponse>);
+    };
+    const c = new EngineClient(() => w, 3);
+    const p1 = c.evaluate(bigDoc(4), 'p');
+    w.answer();
+    expect((await p1)?.ok).toBe(false);
+    broken = false;
+    const p2 = c.evaluate(bigDoc(4), 'p');
+    expect(sent[1]!.plan.services.every((s) => typeof s === 'object')).toBe(true);
+    expect(sent[1]!.plan.rest).not.toBeNull();
+    w.answer();
+    w.answer();
+    expect((await p2)?.ok).toBe(true);
   });
 });

@@ -1,14 +1,19 @@
-// Evaluates plan documents: on the calling thread for small plans (results in the same frame), in the engine worker
-// for large ones. Only the newest request for a key is answered; older ones resolve to `null` (superseded), so a
-// burst of keystrokes never queues stale evaluations on screen.
+// Evaluates plans: on the calling thread for small plans (results in the same frame), in the engine worker for large
+// ones. A document is parsed here, once, by the parse cache; the worker is handed the parsed plan (see evaluate.ts).
+// Only the newest request of a channel is answered; older ones resolve to `null` (superseded), so a burst of
+// keystrokes never queues stale evaluations on screen.
+import type { Plan } from '../model/index.ts';
+import { sharedPlanParser, type PlanParser } from '../plan/parse-cache.ts';
+import type { ParseResult } from '../plan/index.ts';
 import {
-  evaluateDoc,
-  serviceCount,
-  type ForecastRequest,
+  Evaluators,
+  PlanEncoder,
   WORKER_THRESHOLD_SERVICES,
   type EvalRequest,
   type EvalResponse,
   type Evaluation,
+  type ForecastRequest,
+  type PlanEvaluation,
 } from './evaluate.ts';
 
 export interface WorkerLike {
@@ -31,51 +36,82 @@ export function defaultWorkerFactory(): WorkerLike | null {
   }
 }
 
+/** What to compute for a parsed plan. */
+export interface PlanRequest {
+  /** The plan whose incremental state is kept (the open plan's id, `compare:<id>` …). */
+  key: string;
+  /** Requests of one channel supersede each other; the key by default. */
+  channel?: string;
+  report?: boolean;
+  forecast?: ForecastRequest | null;
+  /** Evaluate in the worker even when the plan is small (the forecast: one evaluation per month). */
+  inWorker?: boolean;
+}
+
+interface Pending {
+  key: string;
+  channel: string;
+  plan: Plan;
+  report: boolean;
+  forecast: ForecastRequest | null;
+  resolve: (e: PlanEvaluation | null) => void;
+}
+
 export class EngineClient {
   #worker: WorkerLike | null | undefined;
   #nextId = 1;
-  #pending = new Map<
-    number,
-    { key: string; doc: unknown; forecast: ForecastRequest | null; resolve: (e: Evaluation | null) => void }
-  >();
+  #pending = new Map<number, Pending>();
   #latest = new Map<string, number>();
   readonly #factory: WorkerFactory;
   readonly #threshold: number;
+  readonly #parser: PlanParser;
+  readonly #encoder = new PlanEncoder();
+  /** Incremental state of the plans evaluated on this thread. */
+  readonly #here = new Evaluators();
 
-  constructor(factory: WorkerFactory = defaultWorkerFactory, threshold = WORKER_THRESHOLD_SERVICES) {
+  constructor(
+    factory: WorkerFactory = defaultWorkerFactory,
+    threshold = WORKER_THRESHOLD_SERVICES,
+    parser: PlanParser = sharedPlanParser,
+  ) {
     this.#factory = factory;
     this.#threshold = threshold;
+    this.#parser = parser;
   }
 
-  /** True when this document goes to the worker. */
-  isLarge(doc: unknown): boolean {
-    return serviceCount(doc) > this.#threshold;
+  /** The document validated and resolved, re-checking only what changed since the documents parsed before. */
+  parse(doc: unknown): ParseResult {
+    return this.#parser.parse(doc);
+  }
+
+  /** True when this plan (or document) goes to the worker. */
+  isLarge(plan: { services?: unknown }): boolean {
+    return Array.isArray(plan.services) && plan.services.length > this.#threshold;
   }
 
   /** Validation and the report now, on this thread (no forecast: that is one evaluation per month). */
-  evaluateNow(doc: unknown): Evaluation {
-    return evaluateDoc(doc, null);
+  evaluateNow(doc: unknown, key = 'default'): Evaluation {
+    const parsed = this.parse(doc);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const r = this.#here.run(key, parsed.plan, true, null);
+    return r.ok ? { ok: true, report: r.report!, forecast: null } : r;
+  }
+
+  /** The report of a parsed plan, now, on this thread (incrementally: only what changed since the last one of `key`). */
+  evaluatePlanNow(plan: Plan, key: string): PlanEvaluation {
+    return this.#here.run(key, plan, true, null);
   }
 
   /**
-   * Evaluates `doc` with the forecast asked for (`null`: none); `key` groups requests (one plan), and a newer request for the same
-   * key supersedes older ones (they resolve to `null`). Small plans are evaluated here unless `inWorker` is set.
+   * The report and/or forecast of a parsed plan: here for a small plan, in the worker for a large one (or when
+   * `inWorker`). Resolves to `null` when a newer request of the same channel superseded it.
    */
-  evaluate(
-    doc: unknown,
-    key = 'default',
-    forecast: ForecastRequest | null = null,
-    inWorker = false,
-  ): Promise<Evaluation | null> {
-    if (!inWorker && !this.isLarge(doc)) {
-      this.#latest.set(key, this.#nextId++);
-      return Promise.resolve(evaluateDoc(doc, forecast));
-    }
-    const worker = this.#ensureWorker();
-    if (!worker) return Promise.resolve(evaluateDoc(doc, forecast));
+  evaluatePlan(plan: Plan, request: PlanRequest): Promise<PlanEvaluation | null> {
+    const { key, report = true, forecast = null, inWorker = false } = request;
+    const channel = request.channel ?? key;
     const id = this.#nextId++;
-    const previous = this.#latest.get(key);
-    this.#latest.set(key, id);
+    const previous = this.#latest.get(channel);
+    this.#latest.set(channel, id);
     if (previous !== undefined) {
       const stale = this.#pending.get(previous);
       if (stale) {
@@ -83,23 +119,57 @@ export class EngineClient {
         stale.resolve(null);
       }
     }
+    const worker = inWorker || this.isLarge(plan) ? this.#ensureWorker() : null;
+    if (!worker) return Promise.resolve(this.#here.run(key, plan, report, forecast));
     return new Promise((resolve) => {
-      this.#pending.set(id, { key, doc, forecast, resolve });
-      worker.postMessage({ id, doc, forecast } satisfies EvalRequest);
+      this.#pending.set(id, { key, channel, plan, report, forecast, resolve });
+      worker.postMessage({
+        id,
+        key,
+        channel,
+        plan: this.#encoder.encode(key, plan),
+        report,
+        forecast,
+      } satisfies EvalRequest);
     });
+  }
+
+  /**
+   * Validates and evaluates `doc` with the forecast asked for (`null`: none); `key` groups requests (one plan), and a
+   * newer request for the same key supersedes older ones (they resolve to `null`). Small plans are evaluated here
+   * unless `inWorker` is set.
+   */
+  async evaluate(
+    doc: unknown,
+    key = 'default',
+    forecast: ForecastRequest | null = null,
+    inWorker = false,
+  ): Promise<Evaluation | null> {
+    const parsed = this.parse(doc);
+    if (!parsed.ok) {
+      // A newer request supersedes the older ones of its key even when it has problems.
+      this.#latest.set(key, this.#nextId++);
+      return { ok: false, issues: parsed.issues };
+    }
+    const r = await this.evaluatePlan(parsed.plan, { key, forecast, inWorker });
+    if (r === null || !r.ok) return r;
+    return { ok: true, report: r.report!, forecast: r.forecast };
   }
 
   #ensureWorker(): WorkerLike | null {
     if (this.#worker !== undefined) return this.#worker;
     const worker = this.#factory();
     this.#worker = worker;
+    this.#encoder.clear();
     if (!worker) return null;
     worker.onmessage = (event) => {
       const { id, result } = event.data;
       const p = this.#pending.get(id);
       if (!p) return;
       this.#pending.delete(id);
-      p.resolve(this.#latest.get(p.key) === id ? result : null);
+      // After a failure the worker may hold nothing for the key: the next request sends the whole plan.
+      if (!result.ok) this.#encoder.forget(p.key);
+      p.resolve(this.#latest.get(p.channel) === id ? result : null);
     };
     worker.onerror = () => {
       // The worker failed to load or crashed: answer what is pending here and stop using it.
@@ -107,7 +177,7 @@ export class EngineClient {
       this.#worker = null;
       const pending = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of pending) p.resolve(evaluateDoc(p.doc, p.forecast));
+      for (const p of pending) p.resolve(this.#here.run(p.key, p.plan, p.report, p.forecast));
     };
     return worker;
   }

@@ -1,12 +1,23 @@
-// Validation and evaluation of a plan document in one step: what the main thread does for small plans and the
-// engine worker does for large ones. Pure (no DOM, no worker globals), so it is tested directly.
+// Evaluation of plans, on the calling thread for small plans and in the engine worker for large ones; pure (no DOM,
+// no worker globals), so it is tested directly.
+//
+// The edit path (issue 9, "Performance"): a document is parsed once, on the calling thread, by a parse cache that
+// re-validates only the services an edit changed (src/plan/parse-cache.ts); the parsed plan is evaluated by an
+// incremental evaluator kept per plan (src/model `createEvaluator`), here or in the worker. The worker is handed the
+// parsed plan, never the document: services it already holds for that plan are sent as their index in the last
+// plan sent (`PlanMessage`), so a one-service edit sends one service, and the worker's plan keeps the same Service
+// objects, which is what its evaluator's memo is keyed by.
 import {
+  createEvaluator,
   evaluate,
   forecast,
+  type Evaluator,
   type Forecast,
   type ForecastOptions,
+  type Plan,
   type PlanIssue,
   type Report,
+  type Service,
 } from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
 
@@ -21,8 +32,18 @@ export type ForecastRequest = Pick<ForecastOptions, 'months' | 'start'>;
 export type Evaluation =
   { ok: true; report: Report; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
 
+/** What a request for a parsed plan gives: the parts asked for, or why the engine could not evaluate it. */
+export type PlanEvaluation =
+  { ok: true; report: Report | null; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
+
+/** A valid plan the engine cannot price is a bug; it is shown as a problem rather than a blank screen. */
+function engineFailure(error: unknown): { ok: false; issues: PlanIssue[] } {
+  return { ok: false, issues: [{ path: '(plan)', message: `could not be evaluated: ${String(error)}` }] };
+}
+
 /**
- * Validates and evaluates a plan document; `forecastOf` null skips the forecast (it costs one evaluation per month).
+ * Validates and evaluates a plan document with the reference functions (parsePlan, evaluate, forecast); `forecastOf`
+ * null skips the forecast (it costs one evaluation per month). The edit path gives the same results faster.
  */
 export function evaluateDoc(doc: unknown, forecastOf: ForecastRequest | null): Evaluation {
   const parsed = parsePlan(doc);
@@ -34,27 +55,184 @@ export function evaluateDoc(doc: unknown, forecastOf: ForecastRequest | null): E
       forecast: forecastOf === null ? null : forecast(parsed.plan, forecastOf),
     };
   } catch (error) {
-    // A valid plan the engine cannot price is a bug; show it as a problem rather than a blank screen.
-    return { ok: false, issues: [{ path: '(plan)', message: `could not be evaluated: ${String(error)}` }] };
+    return engineFailure(error);
   }
+}
+
+/** A plan without its services: what `PlanMessage.rest` carries. */
+export type PlanRest = Omit<Plan, 'services'>;
+
+/**
+ * A parsed plan as sent to the worker for one plan key: `rest` is null when it is the same as in the last message
+ * for that key; a service is a number when it is the service at that index of the last message's list.
+ */
+export interface PlanMessage {
+  rest: PlanRest | null;
+  services: (Service | number)[];
 }
 
 export interface EvalRequest {
   id: number;
-  doc: unknown;
+  /** The plan whose incremental state the worker keeps (and the key `plan` refers back to). */
+  key: string;
+  /** Requests of one channel supersede each other: the worker drops one when a newer one of its channel waits. */
+  channel: string;
+  plan: PlanMessage;
+  report: boolean;
   forecast: ForecastRequest | null;
 }
 
 export interface EvalResponse {
   id: number;
-  result: Evaluation;
+  result: PlanEvaluation;
 }
 
 /** Plans with more services than this are evaluated in the worker, so typing never waits for the engine. */
 export const WORKER_THRESHOLD_SERVICES = 200;
 
-export function serviceCount(doc: unknown): number {
-  if (typeof doc !== 'object' || doc === null) return 0;
-  const s = (doc as { services?: unknown }).services;
-  return Array.isArray(s) ? s.length : 0;
+/** How many plans keep incremental state at once (the open plan, its last valid version, a comparison…). */
+const KEPT_PLANS = 6;
+
+function sameRest(a: PlanRest, b: PlanRest): boolean {
+  return (
+    a.name === b.name &&
+    a.hoursPerMonth === b.hoursPerMonth &&
+    a.catalog === b.catalog &&
+    a.strategies === b.strategies
+  );
+}
+
+function restOf(plan: Plan): PlanRest {
+  return {
+    name: plan.name,
+    hoursPerMonth: plan.hoursPerMonth,
+    catalog: plan.catalog,
+    strategies: plan.strategies,
+  };
+}
+
+/** A map that forgets its least recently used key beyond `limit`. */
+class Recent<V> {
+  readonly #map = new Map<string, V>();
+  constructor(readonly limit: number) {}
+  get(key: string): V | undefined {
+    const v = this.#map.get(key);
+    if (v !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, v: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, v);
+    for (const old of this.#map.keys()) {
+      if (this.#map.size <= this.limit) break;
+      this.#map.delete(old);
+    }
+  }
+  delete(key: string): void {
+    this.#map.delete(key);
+  }
+  clear(): void {
+    this.#map.clear();
+  }
+}
+
+/** The sending side of `PlanMessage`: remembers, per key, what the worker holds. */
+export class PlanEncoder {
+  readonly #sent = new Recent<{ rest: PlanRest; index: Map<Service, number> }>(KEPT_PLANS);
+
+  encode(key: string, plan: Plan): PlanMessage {
+    const last = this.#sent.get(key);
+    const rest = restOf(plan);
+    const message: PlanMessage = {
+      rest: last && sameRest(last.rest, rest) ? null : rest,
+      services: plan.services.map((s) => last?.index.get(s) ?? s),
+    };
+    this.#sent.set(key, { rest, index: new Map(plan.services.map((s, i) => [s, i])) });
+    return message;
+  }
+
+  /** The worker may hold nothing for `key` (it failed on it): the next message sends the whole plan. */
+  forget(key: string): void {
+    this.#sent.delete(key);
+  }
+
+  /** The worker was replaced or lost: it holds nothing. */
+  clear(): void {
+    this.#sent.clear();
+  }
+}
+
+/** An evaluator per plan key, as the worker (or the calling thread) keeps them. */
+export class Evaluators {
+  readonly #kept = new Recent<Evaluator>(KEPT_PLANS);
+
+  for(key: string): Evaluator {
+    let e = this.#kept.get(key);
+    if (!e) {
+      e = createEvaluator();
+      this.#kept.set(key, e);
+    }
+    return e;
+  }
+
+  /** The parts asked for, from the key's evaluator (the forecast reuses the report of the same plan). */
+  run(key: string, plan: Plan, report: boolean, forecastOf: ForecastRequest | null): PlanEvaluation {
+    const e = this.for(key);
+    try {
+      return {
+        ok: true,
+        report: report ? e.evaluate(plan) : null,
+        forecast: forecastOf === null ? null : e.forecast(plan, forecastOf),
+      };
+    } catch (error) {
+      return engineFailure(error);
+    }
+  }
+}
+
+/**
+ * The worker's side: decodes each request against the plan last received for its key (in arrival order, so it
+ * always matches the encoder's state) and evaluates it with that key's evaluator.
+ */
+export class WorkerEngine {
+  readonly #plans = new Recent<Plan>(KEPT_PLANS);
+  readonly #evaluators = new Evaluators();
+
+  /** The request's plan, rebuilt from what this side holds; it must be called for every request, in order. */
+  receive(request: EvalRequest): Plan {
+    const { key, plan: message } = request;
+    const last = this.#plans.get(key);
+    const rest = message.rest ?? (last ? restOf(last) : null);
+    if (!rest) throw new Error(`no plan is known for "${key}"`);
+    const services = message.services.map((s) => {
+      if (typeof s !== 'number') return s;
+      const known = last?.services[s];
+      if (!known) throw new Error(`no service ${s} is known for "${key}"`);
+      return known;
+    });
+    // The same rest objects as before when unchanged, so the evaluator sees the same catalog and settings.
+    const plan: Plan = { ...(message.rest === null && last ? restOf(last) : rest), services };
+    this.#plans.set(key, plan);
+    return plan;
+  }
+
+  answer(request: EvalRequest, plan: Plan): EvalResponse {
+    return {
+      id: request.id,
+      result: this.#evaluators.run(request.key, plan, request.report, request.forecast),
+    };
+  }
+
+  /** `receive` and `answer` in one step (for callers that answer every request at once). */
+  handle(request: EvalRequest): EvalResponse {
+    try {
+      return this.answer(request, this.receive(request));
+    } catch (error) {
+      this.#plans.delete(request.key);
+      return { id: request.id, result: engineFailure(error) };
+    }
+  }
 }

@@ -97,13 +97,16 @@ describe('the worker and the client agree on the payload', () => {
 
   it('the real worker module answers the client’s real request with the evaluation the client expects', async () => {
     // The worker module, loaded with a stand-in for its global scope.
-    const answers: EvalResponse[] = [];
+    // Its answers go to the client through a structured clone, as in a browser.
     const scope: {
       onmessage: ((e: MessageEvent<EvalRequest>) => void) | null;
       postMessage(m: EvalResponse): void;
     } = {
       onmessage: null,
-      postMessage: (m) => answers.push(m),
+      postMessage: (m) => {
+        const reply = structuredClone(m);
+        queueMicrotask(() => worker.onmessage?.({ data: reply } as MessageEvent<EvalResponse>));
+      },
     };
     vi.stubGlobal('self', scope);
     await import('./engine.worker.ts');
@@ -117,19 +120,63 @@ describe('the worker and the client agree on the payload', () => {
       postMessage: (m) => {
         sent.push(m);
         scope.onmessage!({ data: structuredClone(m) } as MessageEvent<EvalRequest>);
-        const reply = structuredClone(answers.shift()!);
-        queueMicrotask(() => worker.onmessage?.({ data: reply } as MessageEvent<EvalResponse>));
       },
       terminate() {},
     };
     const client = new EngineClient(() => worker, 0);
     const request = { months: 24, start: '2027-01' };
-    const got: Evaluation | null = await client.evaluate(newPlanDoc('P'), 'k', request, true);
+    const doc = JSON.parse(readFileSync('examples/food-delivery.json', 'utf8')) as Record<string, unknown>;
+    const got: Evaluation | null = await client.evaluate(doc, 'k', request, true);
 
-    expect(Object.keys(sent[0]!).sort()).toEqual(['doc', 'forecast', 'id']);
+    // The worker is handed the parsed plan (never the document) and what to compute.
+    expect(Object.keys(sent[0]!).sort()).toEqual(['channel', 'forecast', 'id', 'key', 'plan', 'report']);
     expect(sent[0]!.forecast).toEqual(request);
-    // What came back through the worker equals what the state would get on its own thread.
-    expect(got).toEqual(evaluateDoc(newPlanDoc('P'), request));
+    // What came back through the worker equals what the reference gives on this thread.
+    expect(got).toEqual(evaluateDoc(doc, request));
     expect(got?.ok && got.forecast?.months).toHaveLength(24);
+
+    // The next edit sends only the service it changed, and the answer is still the reference's.
+    const services = doc.services as Record<string, unknown>[];
+    const edited = { ...doc, services: services.map((s, i) => (i === 1 ? { ...s, durationMs: 321 } : s)) };
+    const again = await client.evaluate(edited, 'k', request, true);
+    expect(sent[1]!.plan.services.filter((s) => typeof s === 'object')).toHaveLength(1);
+    expect(again).toEqual(evaluateDoc(edited, request));
+  });
+
+  it('the worker answers a waiting report before a waiting forecast, and drops a superseded request', async () => {
+    const answers: EvalResponse[] = [];
+    const scope: {
+      onmessage: ((e: MessageEvent<EvalRequest>) => void) | null;
+      postMessage(m: EvalResponse): void;
+    } = { onmessage: null, postMessage: (m) => answers.push(m) };
+    vi.stubGlobal('self', scope);
+    await import('./engine.worker.ts');
+    const sent: EvalRequest[] = [];
+    const worker: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: (m) => {
+        sent.push(m);
+        scope.onmessage!({ data: structuredClone(m) } as MessageEvent<EvalRequest>);
+      },
+      terminate() {},
+    };
+    const client = new EngineClient(() => worker, 0);
+    const parsed = client.parse(newPlanDoc('P'));
+    if (!parsed.ok) throw new Error('a new plan is valid');
+    const forecastOf = { months: 2, start: '2027-01' };
+    // Sent in one go (before the worker runs anything): a forecast, a report, then a newer report.
+    void client.evaluatePlan(parsed.plan, {
+      key: 'k',
+      channel: 'f',
+      report: false,
+      forecast: forecastOf,
+      inWorker: true,
+    });
+    const older = client.evaluatePlan(parsed.plan, { key: 'k', inWorker: true });
+    void client.evaluatePlan(parsed.plan, { key: 'k', inWorker: true });
+    expect(await older).toBeNull();
+    await expect.poll(() => answers.length).toBe(2);
+    expect(answers.map((a) => a.id)).toEqual([sent[2]!.id, sent[0]!.id]);
   });
 });

@@ -1,6 +1,6 @@
 // Pure helpers for the results view: labels and ordering of what the engine's report already holds.
 // Nothing here recomputes a cost; it only picks, labels and orders report figures.
-import type { Report, StrategyReport } from '../../model/types.ts';
+import type { Report, ServiceCost, StrategyReport } from '../../model/types.ts';
 import { money, num, percent } from '../format.ts';
 
 // Labels for the engine's capacity keys (src/model/*.ts); unknown keys are labelled from their camelCase words.
@@ -119,13 +119,21 @@ export interface BreakdownRow {
 
 /** Service × strategy monthly costs, straight from each strategy's `services`, in first-seen service order. */
 export function breakdownRows(report: Report): BreakdownRow[] {
-  const names: string[] = [];
-  for (const s of report.strategies)
-    for (const sc of s.services) if (!names.includes(sc.service)) names.push(sc.service);
-  return names.map((service) => ({
+  // By name through maps (a service's first entry in each strategy), not by searching lists: linear in the number
+  // of services, where searching was quadratic (a 2,000-service plan re-rendered this on every edit).
+  const names = new Set<string>();
+  const byStrategy = report.strategies.map((s) => {
+    const first = new Map<string, ServiceCost>();
+    for (const sc of s.services) {
+      names.add(sc.service);
+      if (!first.has(sc.service)) first.set(sc.service, sc);
+    }
+    return first;
+  });
+  return [...names].map((service) => ({
     service,
-    costs: report.strategies.map((s) => {
-      const sc = s.services.find((x) => x.service === service);
+    costs: byStrategy.map((first) => {
+      const sc = first.get(service);
       return sc && sc.included ? sc.cost : null;
     }),
   }));
