@@ -251,6 +251,7 @@ test('the what-if knobs take growth and discounts in percent', async ({ page }) 
   await openApp(page);
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue(/— what-if$/);
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByLabel('Growth per month, % (every service)').fill('4');
   await page.getByLabel('Discount, %: Service instance per VM').fill('30%');

@@ -93,7 +93,7 @@ test('the services table and a service’s details read their labels and columns
   await expect(growth.locator('xpath=following-sibling::*[1]')).toHaveText('%');
 
   await page.getByRole('button', { name: `Curve & details of ${name}`, exact: true }).click();
-  const details = page.getByRole('region', { name: `Service details: ${name}` });
+  const details = page.getByRole('dialog', { name: `Service details: ${name}` });
   await agrees(details, 'services[0].vmInstanceType', 'services[].vmInstanceType');
   for (const obj of ['container', 'serverless'] as const) {
     const group = details.getByRole('group', { name: decl(`services[].${obj}`).label });

@@ -50,7 +50,12 @@ export async function shot(
   { fullPage = false, keepNotices = false }: { fullPage?: boolean; keepNotices?: boolean } = {},
 ): Promise<void> {
   if (!keepNotices) {
-    for (const b of await page.getByRole('button', { name: 'Dismiss message' }).all()) await b.click();
+    // One at a time, always the first: dismissing one re-lays the others, so a list taken up front goes stale.
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    for (let left = await dismiss.count(); left > 0; left = await dismiss.count()) {
+      await dismiss.first().click();
+      await expect(dismiss).toHaveCount(left - 1);
+    }
   }
   await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, fullPage });
 }

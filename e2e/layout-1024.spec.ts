@@ -87,6 +87,7 @@ test('at 1024×700 notices never cover the comparison: its end scrolls clear of 
   await openApp(page);
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue(/— what-if$/);
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByRole('button', { name: 'Compare with base' }).click();
   await expect(page.getByRole('heading', { name: 'Compare plans and scenarios' })).toBeVisible();

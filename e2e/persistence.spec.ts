@@ -12,6 +12,9 @@ test('reload keeps every edit and the open plan', async ({ page }) => {
   await page.getByLabel('Memory MiB of kitchen').fill('2048');
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
   await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  // Typed once the scenario is open, as a person would: typing into the base plan's name while the scenario opens
+  // under the cursor would edit a field that is being replaced.
+  await expect(page.getByLabel('Plan name')).toHaveValue(/— what-if$/);
   await page.getByLabel('Plan name').fill('Kitchen on bigger boxes');
   await waitSaved(page);
   const costs = await cardCosts(page);
