@@ -62,6 +62,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   const node = instanceType(p, st.nodeType);
   const alloc = nodeAllocatable(node, st.reservation, {
     cpuMillicores: st.daemonSetCpuMillicores,
+    pods: st.daemonSetPods,
     memoryMiB: st.daemonSetMemoryMiB,
   });
   if (!alloc || alloc.cpuMillicores <= 0 || alloc.memoryMiB <= 0 || alloc.pods < 1) {

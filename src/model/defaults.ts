@@ -13,6 +13,8 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
     overprovisioning: 0.15,
     daemonSetCpuMillicores: 100,
     daemonSetMemoryMiB: 256,
+    // aws-node (VPC CNI) and kube-proxy on EKS; add the others a cluster runs (CoreDNS is a Deployment, not here).
+    daemonSetPods: 2,
     scaling: 'hourly',
     // The plan layer replaces this with the catalog's kubernetes.controlPlaneHourly when the plan omits it.
     controlPlaneHourly: 0.1,

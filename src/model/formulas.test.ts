@@ -254,6 +254,32 @@ describe('container cluster', () => {
     expect(s.capacity.headroomMonthlyCost).toBe(140.16);
     expect(s.capacity.peakNodes).toBe(7);
   });
+  it('DaemonSet pods take pod slots (issue 10 §7.3): a t3.medium holds 17 − 2 = 15 service pods', () => {
+    // 100 tiny pods: the pod count, not CPU or memory, decides the nodes.
+    const tiny = testService({
+      name: 'tiny',
+      trafficRps: flat(0),
+      minInstances: 100,
+      container: { cpuMillicores: 10, memoryMiB: 16 },
+    });
+    const nodes = (daemonSetPods?: number) =>
+      get(
+        evaluate(
+          testPlan(catalog, [tiny], {
+            containerCluster: {
+              nodeType: 't3.medium',
+              overprovisioning: 0,
+              scaling: 'static',
+              ...(daemonSetPods === undefined ? {} : { daemonSetPods }),
+            },
+          }),
+        ),
+        'container-cluster',
+      ).capacity;
+    expect(nodes().maxPodsPerNode).toBe(15);
+    expect(nodes().peakNodes).toBe(7); // ⌈100 ÷ 15⌉, not ⌈100 ÷ 17⌉ = 6
+    expect(nodes(0).peakNodes).toBe(6);
+  });
   it('discount applies to nodes, not to the control plane fee', () => {
     const plan = testPlan(catalog, [testService()], {
       containerCluster: { discount: 0.5, overprovisioning: 0 },

@@ -141,19 +141,23 @@ export interface Allocatable {
   reserved: Reserved;
 }
 
-/** Allocatable = capacity − kube-reserved − eviction threshold − DaemonSet overhead; at most maxPods pods. */
+/**
+ * Allocatable = capacity − kube-reserved − eviction threshold − DaemonSet overhead; at most maxPods pods, of which
+ * the DaemonSet pods (aws-node and kube-proxy on EKS) take their slots (issue 10 §7.3).
+ */
 export function nodeAllocatable(
   node: InstanceType,
   reservation: Reservation,
-  daemonSet: { cpuMillicores: number; memoryMiB: number },
+  daemonSet: { cpuMillicores: number; memoryMiB: number; pods?: number },
 ): Allocatable | undefined {
-  const pods = maxPodsFor(node, reservation);
-  if (pods === undefined) return undefined;
-  const reserved = kubeReserved(node, reservation, pods);
+  const maxPods = maxPodsFor(node, reservation);
+  if (maxPods === undefined) return undefined;
+  // kube-reserved follows the node's max pods (the EKS formula), DaemonSets included.
+  const reserved = kubeReserved(node, reservation, maxPods);
   return {
     cpuMillicores: node.vcpu * 1000 - reserved.cpuMillicores - daemonSet.cpuMillicores,
     memoryMiB: node.memoryGiB * 1024 - reserved.memoryMiB - EVICTION_THRESHOLD_MIB - daemonSet.memoryMiB,
-    pods,
+    pods: maxPods - (daemonSet.pods ?? 0),
     reserved,
   };
 }

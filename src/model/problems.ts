@@ -83,7 +83,11 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
   const cc = st.containerCluster;
   const node = types.get(cc.nodeType);
   if (node) {
-    const daemonSet = { cpuMillicores: cc.daemonSetCpuMillicores, memoryMiB: cc.daemonSetMemoryMiB };
+    const daemonSet = {
+      cpuMillicores: cc.daemonSetCpuMillicores,
+      memoryMiB: cc.daemonSetMemoryMiB,
+      pods: cc.daemonSetPods,
+    };
     const allocatable = (t: InstanceType) => nodeAllocatable(t, cc.reservation, daemonSet);
     /**
      * The cheapest node type that can hold every pod of the plan, for the fix; only looked for when there is a

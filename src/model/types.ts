@@ -95,6 +95,8 @@ export interface ContainerClusterSettings {
   overprovisioning: number;
   daemonSetCpuMillicores: number;
   daemonSetMemoryMiB: number;
+  /** Pods every node runs for its DaemonSets; they take pod slots (default 2: aws-node and kube-proxy on EKS). */
+  daemonSetPods: number;
   scaling: Scaling;
   controlPlaneHourly: number;
   discount: number;

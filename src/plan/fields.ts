@@ -417,6 +417,13 @@ export const PLAN_FIELDS = {
     default: D.containerCluster.daemonSetMemoryMiB,
     help: 'per node',
   },
+  'strategies.containerCluster.daemonSetPods': {
+    kind: 'number',
+    label: 'DaemonSet pods per node',
+    range: { min: 0, max: 100, int: true },
+    default: D.containerCluster.daemonSetPods,
+    help: 'pods every node runs for its DaemonSets; they take pod slots out of the node type’s max pods (EKS: aws-node and kube-proxy; add e.g. a log shipper or node exporter if the cluster runs one)',
+  },
   'strategies.containerCluster.scaling': {
     kind: 'choice',
     label: 'Scaling',

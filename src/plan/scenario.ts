@@ -387,6 +387,7 @@ const SETTING_FIELDS: Record<string, (v: unknown) => string> = {
   reservation: (v) => `kube-reserved ${typeof v === 'string' ? v : shown(v)}`,
   daemonSetCpuMillicores: (v) => `daemon sets ${unit(v, 'mCPU')} per node`,
   daemonSetMemoryMiB: (v) => `daemon sets ${unit(v, 'MiB')} per node`,
+  daemonSetPods: (v) => `${shown(v)} DaemonSet pods per node`,
   controlPlaneHourly: (v) => `control plane ${shown(v)} an hour`,
   freeTier: (v) => (v === true ? 'free tier on' : v === false ? 'free tier off' : `free tier ${shown(v)}`),
   apiGateway: (v) => `API gateway ${typeof v === 'string' ? v : shown(v)}`,
