@@ -106,18 +106,12 @@ export function containerCluster(p: Prepared): StrategyReport {
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
-  // Pods of each size in each hour, and of every size: whole numbers, so their sums are exact in any order (here
-  // service by service, which reads each service's week in one run).
-  const bySize = sizes.map(() => new Array<number>(HOURS_PER_WEEK).fill(0));
-  const podsWeek = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (let i = 0; i < pods.length; i++) {
-    const row = bySize[sizeOf[i]!]!;
-    const ph = pods[i]!;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      row[h]! += ph[h]!;
-      podsWeek[h]! += ph[h]!;
-    }
-  }
+  // Pods of each size in each hour, and of every size (whole numbers: exact in any order), through the evaluator's
+  // kept sums: an edit recomputes one path of each tree.
+  const rowsBySize = sizes.map((): number[][] => []);
+  for (let i = 0; i < pods.length; i++) rowsBySize[sizeOf[i]!]!.push(pods[i]!);
+  const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
+  const podsWeek = p.sums('pods', pods);
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const count = podsWeek[h]!;
     const groups: PodGroup[] = [];

@@ -24,6 +24,7 @@ import type {
 } from './types.ts';
 import { STRATEGY_IDS } from './types.ts';
 import { vmPerService } from './vm-per-service.ts';
+import { cachedWeekSums, plainWeekSums, type WeekSums } from './week-sum.ts';
 
 const RUNNERS: readonly [StrategyId, (p: Prepared) => StrategyReport][] = [
   ['shared-host', sharedHost],
@@ -75,8 +76,13 @@ export function evaluate(plan: Plan): Report {
   return evaluateWith(plan, NO_MEMO);
 }
 
-function evaluateWith(plan: Plan, memo: Memo, packs: Map<string, number> | null = null): Report {
-  const reports = strategies(prepare(plan, undefined, memo, packs), costingProblems(plan));
+function evaluateWith(
+  plan: Plan,
+  memo: Memo,
+  packs: Map<string, number> | null = null,
+  sums: WeekSums = plainWeekSums,
+): Report {
+  const reports = strategies(prepare(plan, undefined, memo, packs, sums), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -205,11 +211,12 @@ function samePlan(a: Plan, b: Plan): boolean {
 export function createEvaluator(): Evaluator {
   const memo = serviceMemo();
   const packs = new Map<string, number>();
+  const sums = cachedWeekSums();
   let last: { plan: Plan; report: Report } | null = null;
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
-      const report = evaluateWith(plan, memo, packs);
+      const report = evaluateWith(plan, memo, packs, sums);
       last = { plan, report };
       return report;
     },

@@ -1,6 +1,7 @@
 // Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
 import type { Memo } from './memo.ts';
 import { NO_MEMO } from './memo.ts';
+import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
 import { HOURS_PER_WEEK, weekCurve } from './time.ts';
 import type {
@@ -41,6 +42,8 @@ export interface Prepared {
   byName: Map<string, number>;
   /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
   packs: Map<string, number> | null;
+  /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
+  sums: WeekSums;
 }
 
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
@@ -63,17 +66,19 @@ export function prepare(
   trafficFactor: (s: Service) => number = () => 1,
   memo: Memo = NO_MEMO,
   packs: Map<string, number> | null = null,
+  sums: WeekSums = plainWeekSums,
 ): Prepared {
-  const totalCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const services = plan.services.map((service) => {
     const f = trafficFactor(service);
-    const s = memo(service, 'prepare', [f], () => prepareService(service, f));
-    for (let h = 0; h < HOURS_PER_WEEK; h++) totalCpu[h]! += s.cpu[h]!;
-    return s;
+    return memo(service, 'prepare', [f], () => prepareService(service, f));
   });
+  const totalCpu = sums(
+    'cpu',
+    services.map((s) => s.cpu),
+  );
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
   const byName = new Map(services.map((s, i) => [s.service.name, i]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs };
+  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs, sums };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {

@@ -44,6 +44,8 @@ interface ServiceUsage {
   architecture: Architecture;
   concurrency: number[];
   provisioned: number[];
+  /** Environments in use each hour: the larger of the concurrency and the warm ones. */
+  inUse: number[];
 }
 
 /** One service's monthly usage; provisioned concurrency serves the share min(1, N ÷ concurrency) of each hour. */
@@ -82,6 +84,7 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
     architecture: sv.architecture,
     concurrency,
     provisioned: levels,
+    inUse: concurrency.map((c, h) => Math.max(c, levels[h]!)),
   };
 }
 
@@ -150,10 +153,13 @@ export function serverless(p: Prepared): StrategyReport {
   });
   p.services.forEach((s, i) => {
     if (!included[i]) return;
-    const w = cpuStretchWarning(s.service);
-    if (w) warnings.push(w);
-    const t = timeoutWarning(s.service, st.apiGateway);
-    if (t) warnings.push(t);
+    // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
+    const own = p.memo(s.service, 'serverless warnings', [st.apiGateway], () =>
+      [cpuStretchWarning(s.service), timeoutWarning(s.service, st.apiGateway)].filter(
+        (w): w is Warning => w !== null,
+      ),
+    );
+    warnings.push(...own);
   });
   const usage = p.services.map((s, i) =>
     included[i]
@@ -258,17 +264,20 @@ export function serverless(p: Prepared): StrategyReport {
   }
 
   // Concurrency over the week: Little's law per service; environments kept warm count toward the account limit.
-  const demand = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const provisioned = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const inUse = new Array<number>(HOURS_PER_WEEK).fill(0);
-  for (const u of usage) {
-    if (!u) continue;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      demand[h]! += u.concurrency[h]!;
-      provisioned[h]! += u.provisioned[h]!;
-      inUse[h]! += Math.max(u.concurrency[h]!, u.provisioned[h]!);
-    }
-  }
+  // Through the evaluator's kept sums, in one fixed order (an edit recomputes one path of each).
+  const used = usage.filter((u): u is ServiceUsage => u !== null);
+  const demand = p.sums(
+    'lambda concurrency',
+    used.map((u) => u.concurrency),
+  );
+  const provisioned = p.sums(
+    'lambda provisioned',
+    used.map((u) => u.provisioned),
+  );
+  const inUse = p.sums(
+    'lambda in use',
+    used.map((u) => u.inUse),
+  );
   const peakConcurrency = Math.max(0, ...inUse);
   if (peakConcurrency > prices.concurrencyLimit) {
     warnings.push({

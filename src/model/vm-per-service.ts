@@ -118,8 +118,8 @@ export function vmPerService(p: Prepared): StrategyReport {
   const settings = p.plan.strategies.vmPerService;
   const lineItems: LineItem[] = [];
   const warnings: Warning[] = [];
-  const paid = new Array<number>(HOURS_PER_WEEK).fill(0);
-  const units = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const paidRows: number[][] = [];
+  const unitRows: number[][] = [];
   const burstable = new Map<string, string[]>();
   let peakInstances = 0;
   let instanceHours = 0;
@@ -151,13 +151,14 @@ export function vmPerService(p: Prepared): StrategyReport {
       () => serviceFleet(p, s, prices),
     );
     lineItems.push(item);
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      paid[h]! += perHour[h]! * t.vcpu;
-      units[h]! += perHour[h]!;
-    }
+    unitRows.push(perHour);
+    paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
     instanceHours += hours;
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
   }
+  // Whole numbers: exact in any order; through the evaluator's kept sums (an edit recomputes one path).
+  const paid = p.sums('vm paid vCPU', paidRows);
+  const units = p.sums('vm instances', unitRows);
   for (let h = 0; h < HOURS_PER_WEEK; h++) peakInstances = Math.max(peakInstances, units[h]!);
   for (const [type, services] of burstable) {
     warnings.push(burstableWarning(type, services, 'the model'));
