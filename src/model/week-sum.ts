@@ -29,41 +29,71 @@ function result(sum: readonly number[]): number[] {
 export const plainWeekSums: WeekSums = (_slot, rows) =>
   rows.length === 0 ? new Array<number>(HOURS_PER_WEEK).fill(0) : result(pairwise(rows, 0, rows.length));
 
-interface Node {
-  a: readonly number[];
-  b: readonly number[];
-  sum: number[];
+/** A tree kept for one slot: the rows it was built from, and every node's sum (heap order: node i has 2i, 2i + 1). */
+interface Tree {
+  rows: readonly (readonly number[])[];
+  nodes: (readonly number[])[];
+}
+
+function build(
+  rows: readonly (readonly number[])[],
+  nodes: (readonly number[])[],
+  node: number,
+  lo: number,
+  hi: number,
+): readonly number[] {
+  let sum: readonly number[];
+  if (hi - lo === 1) sum = rows[lo]!;
+  else {
+    const mid = (lo + hi) >>> 1;
+    sum = add(build(rows, nodes, 2 * node, lo, mid), build(rows, nodes, 2 * node + 1, mid, hi));
+  }
+  nodes[node] = sum;
+  return sum;
+}
+
+/** Recomputes the sums above the changed rows (`changed[cLo..cHi)`, ascending indices within [lo, hi)). */
+function update(
+  rows: readonly (readonly number[])[],
+  nodes: (readonly number[])[],
+  node: number,
+  lo: number,
+  hi: number,
+  changed: readonly number[],
+  cLo: number,
+  cHi: number,
+): readonly number[] {
+  if (cLo === cHi) return nodes[node]!;
+  if (hi - lo === 1) return (nodes[node] = rows[lo]!);
+  const mid = (lo + hi) >>> 1;
+  let cMid = cLo;
+  while (cMid < cHi && changed[cMid]! < mid) cMid++;
+  const a = update(rows, nodes, 2 * node, lo, mid, changed, cLo, cMid);
+  const b = update(rows, nodes, 2 * node + 1, mid, hi, changed, cMid, cHi);
+  return (nodes[node] = add(a, b));
 }
 
 /**
- * Sums that keep each inner node of the tree with the two arrays it was computed from: a node whose two children
- * are the very same arrays as last time is reused. Unchanged services keep their row arrays (per-service memo), so
- * a one-service edit recomputes one path of the tree.
+ * Sums that keep every node of the tree: the rows are compared with those of the last call (by identity: unchanged
+ * services keep their row arrays through the per-service memo), and only the sums above a changed row are
+ * recomputed — one path of the tree for a one-service edit. A different number of rows builds the tree afresh.
  */
 export function cachedWeekSums(): WeekSums {
-  // Per slot: the tree's size and its nodes (a different size is a different tree: its nodes start afresh).
-  const slots = new Map<string, { n: number; nodes: Map<number, Node> }>();
+  const slots = new Map<string, Tree>();
   return (slot, rows) => {
-    if (rows.length === 0) return new Array<number>(HOURS_PER_WEEK).fill(0);
     const n = rows.length;
-    let tree = slots.get(slot);
-    if (!tree || tree.n !== n) {
-      tree = { n, nodes: new Map() };
-      slots.set(slot, tree);
+    if (n === 0) return new Array<number>(HOURS_PER_WEEK).fill(0);
+    const kept = slots.get(slot);
+    if (!kept || kept.rows.length !== n) {
+      const nodes = new Array<readonly number[]>(4 * n);
+      const root = build(rows, nodes, 1, 0, n);
+      slots.set(slot, { rows: rows.slice(), nodes });
+      return result(root);
     }
-    const kept = tree.nodes;
-    const rec = (lo: number, hi: number): readonly number[] => {
-      if (hi - lo === 1) return rows[lo]!;
-      const mid = (lo + hi) >>> 1;
-      const a = rec(lo, mid);
-      const b = rec(mid, hi);
-      const id = lo * (n + 1) + hi;
-      const hit = kept.get(id);
-      if (hit && hit.a === a && hit.b === b) return hit.sum;
-      const sum = add(a, b);
-      kept.set(id, { a, b, sum });
-      return sum;
-    };
-    return result(rec(0, n));
+    const changed: number[] = [];
+    for (let i = 0; i < n; i++) if (rows[i] !== kept.rows[i]) changed.push(i);
+    const root = update(rows, kept.nodes, 1, 0, n, changed, 0, changed.length);
+    kept.rows = rows.slice();
+    return result(root);
   };
 }
