@@ -8,6 +8,10 @@ import { PRESETS, presetCurve, presetHours, type CurveHours, type PresetId } fro
 import { FILE_LIMITS } from '../limits/files.ts';
 import { PLAN_LIMITS } from '../plan/limits.ts';
 import { serviceSchema, type PlanFile } from '../plan/schema.ts';
+import { detectDelimiter } from '../text/delimiter.ts';
+
+/** The cell separators recognised, in order of preference when none occurs. */
+const DELIMITERS: readonly string[] = [',', ';', '\t'];
 
 /** One service as the plan file writes it. */
 export type ServiceFile = PlanFile['services'][number];
@@ -130,24 +134,6 @@ class Problems {
   }
 }
 
-function detectDelimiter(line: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t']) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && ch === d) count++;
-    }
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 /** The rows of the file with the 1-based line each starts on; blank lines and `#` comments skipped. */
 function readRows(input: string, problems: Problems): Row[] {
   let text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -165,7 +151,7 @@ function readRows(input: string, problems: Problems): Row[] {
     firstLine++;
   }
   const headerEnd = text.indexOf('\n');
-  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd));
+  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd), DELIMITERS);
   const rows: Row[] = [];
   let start = 0;
   let line = firstLine;

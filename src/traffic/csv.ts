@@ -3,6 +3,10 @@
 // 168-hour profile. Pure: text in, a curve and a report (or located issues) out. Never throws.
 import Papa from 'papaparse';
 import { FILE_LIMITS } from '../limits/files.ts';
+import { detectDelimiter } from '../text/delimiter.ts';
+
+/** The cell separators recognised, in order of preference when none occurs. */
+const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
 
 export type ValueKind = 'rps' | 'count';
 /**
@@ -262,24 +266,6 @@ type Table =
   | { ok: true; header: string[]; headerLine: number; rows: Row[]; warnings: TrafficWarning[] }
   | { ok: false; issues: TrafficIssue[] };
 
-function detectDelimiter(line: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t', '|']) {
-    let count = 0;
-    let quoted = false;
-    for (const ch of line) {
-      if (ch === '"') quoted = !quoted;
-      else if (!quoted && ch === d) count++;
-    }
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 /** Splits the text into rows, each with the 1-based line it starts on; skips `#` comments and a `sep=` line. */
 function readTable(input: string): Table {
   if (typeof input !== 'string')
@@ -316,7 +302,7 @@ function readTable(input: string): Table {
   if (text.trim() === '')
     return { ok: false, issues: [{ line: 0, column: null, message: 'The file has no data.' }] };
   const headerEnd = text.indexOf('\n');
-  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd));
+  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd), DELIMITERS);
 
   const rows: Row[] = [];
   const issues: TrafficIssue[] = [];
