@@ -1,18 +1,7 @@
 // Editing a plan as a person reads it: percents typed as percents (stored as fractions), a new plan that is empty,
 // presets and pasted spreadsheet rows that do what they say, and an hour grid that is one Tab stop.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { downloadText, expect, openApp, shot, test } from './fixtures.ts';
-
-async function axeClean(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe violations on ${screen}`,
-  ).toEqual([]);
-}
+import { axeClean, downloadText, expect, openApp, shot, test } from './fixtures.ts';
 
 /** The open plan as "Save as JSON" writes it. */
 async function savedPlan(page: Page): Promise<{

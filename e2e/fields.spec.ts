@@ -1,21 +1,10 @@
 // The editor's forms against the plan's field declarations (src/plan/fields.ts, issue 9 §10): every declared field
 // is on screen at its path with the declared label, hint, unit and choices, and nothing undeclared is, so a form
 // that drifts from the declarations (a label typed by hand, a field left out, a range or warning of its own) fails.
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { STRATEGY_NAMES } from '../src/model/index.ts';
 import { fieldsUnder, PLAN_FIELDS, type FieldDecl } from '../src/plan/fields.ts';
-import { expect, openApp, shot, test } from './fixtures.ts';
-
-async function axeClean(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe violations on ${screen}`,
-  ).toEqual([]);
-}
+import { axeClean, expect, openApp, shot, test } from './fixtures.ts';
 
 const decl = (key: string): FieldDecl => (PLAN_FIELDS as Record<string, FieldDecl>)[key]!;
 

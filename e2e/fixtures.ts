@@ -1,5 +1,6 @@
 // Shared fixtures: every page is watched for console errors, uncaught exceptions and requests to any origin but
 // the app's own; a test fails if it saw any.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
@@ -124,4 +125,17 @@ export function largePlan(services: number): string {
       memoryMiB: 512,
     })),
   });
+}
+
+/** No axe violations (WCAG 2.2 A and AA) on the page as it is now; `state` names it in the failure. */
+export async function axeClean(page: Page, state: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    result.violations.map(
+      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
+    ),
+    `axe violations with ${state}`,
+  ).toEqual([]);
 }

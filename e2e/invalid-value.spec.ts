@@ -1,23 +1,10 @@
 // Issue 9 §1, the user's own story: a 16 GiB database typed into a new service's memory must never freeze the plan or
 // lose an edit. The strategies that can be costed are; the cluster says why it cannot be and how to fix it; a value
 // with a problem is saved as a draft and every later edit survives a reload; each problem is at its field.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { cardCosts, expect, openApp, shot, test, waitSaved } from './fixtures.ts';
+import { axeClean, cardCosts, expect, openApp, shot, test, waitSaved } from './fixtures.ts';
 
 const MONEY = /^\$[\d,]+\.\d\d$/;
-
-async function axeClean(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map(
-      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-    ),
-    `axe violations with ${state}`,
-  ).toEqual([]);
-}
 
 const saveState = (page: Page) => page.locator('.save-state');
 

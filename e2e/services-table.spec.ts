@@ -1,23 +1,12 @@
 // Large plans like a spreadsheet (issue 9 §6): 20 services entered from a CSV file (a bad file first: located
 // problems, nothing added), then sorted, filtered, several edited at once in one undo step, and copied as
 // tab-separated text; the cost tables filter, sort and copy too. axe is clean in every state.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, openApp, test } from './fixtures.ts';
+import { axeClean, expect, openApp, test } from './fixtures.ts';
 
 const SAMPLE = readFileSync('examples/services.csv', 'utf8');
 const SHOTS = '/work/wt/shots';
-
-async function axeClean(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
-    `axe violations on ${screen}`,
-  ).toEqual([]);
-}
 
 async function chooseCsv(page: Page, name: string, contents: string): Promise<void> {
   const [chooser] = await Promise.all([

@@ -1,21 +1,8 @@
 // Issue 9 §2, the answer in view: a summary strip with every strategy's total, the cheapest complete one and its
 // margin, and what the last edit changed stays in view while the plan is edited, down to 1024×700; a service's
 // "Curve & details" opens in a panel beside the table, takes focus, and gives it back on Escape.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, importFile, largePlan, openApp, shot, test } from './fixtures.ts';
-
-async function axeClean(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(
-    result.violations.map(
-      (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-    ),
-    `axe violations with ${state}`,
-  ).toEqual([]);
-}
+import { axeClean, expect, importFile, largePlan, openApp, shot, test } from './fixtures.ts';
 
 const strip = (page: Page) => page.getByRole('region', { name: 'Cost summary' });
 

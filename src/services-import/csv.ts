@@ -8,7 +8,7 @@ import { PRESETS, presetCurve, presetHours, type CurveHours, type PresetId } fro
 import { FILE_LIMITS } from '../limits/files.ts';
 import { PLAN_LIMITS } from '../plan/limits.ts';
 import { serviceSchema, type PlanFile } from '../plan/schema.ts';
-import { detectDelimiter } from '../text/delimiter.ts';
+import { readPreamble } from '../text/delimiter.ts';
 
 /** The cell separators recognised, in order of preference when none occurs. */
 const DELIMITERS: readonly string[] = [',', ';', '\t'];
@@ -136,22 +136,8 @@ class Problems {
 
 /** The rows of the file with the 1-based line each starts on; blank lines and `#` comments skipped. */
 function readRows(input: string, problems: Problems): Row[] {
-  let text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  let firstLine = 1;
-  let delimiter: string | undefined;
-  // Leading comments, blank lines and Excel's `sep=;` hint.
-  for (;;) {
-    const nl = text.indexOf('\n');
-    const line = (nl === -1 ? text : text.slice(0, nl)).replace(/\r$/, '');
-    const sep = /^sep=(.)$/i.exec(line);
-    if (sep) delimiter = sep[1];
-    else if (!line.startsWith('#') && line.trim() !== '') break;
-    if (nl === -1) return [];
-    text = text.slice(nl + 1);
-    firstLine++;
-  }
-  const headerEnd = text.indexOf('\n');
-  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd), DELIMITERS);
+  const { text, firstLine, delimiter } = readPreamble(input, DELIMITERS);
+  if (text === '') return [];
   const rows: Row[] = [];
   let start = 0;
   let line = firstLine;

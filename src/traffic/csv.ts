@@ -3,7 +3,7 @@
 // 168-hour profile. Pure: text in, a curve and a report (or located issues) out. Never throws.
 import Papa from 'papaparse';
 import { FILE_LIMITS } from '../limits/files.ts';
-import { detectDelimiter } from '../text/delimiter.ts';
+import { readPreamble } from '../text/delimiter.ts';
 
 /** The cell separators recognised, in order of preference when none occurs. */
 const DELIMITERS: readonly string[] = [',', ';', '\t', '|'];
@@ -282,27 +282,9 @@ function readTable(input: string): Table {
       ],
     };
   }
-  let text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  let firstLine = 1;
-  let delimiter: string | undefined;
-  // Leading comment lines, blank lines and Excel's `sep=;` hint.
-  for (;;) {
-    const nl = text.indexOf('\n');
-    const line = (nl === -1 ? text : text.slice(0, nl)).replace(/\r$/, '');
-    const sep = /^sep=(.)$/i.exec(line);
-    if (sep) delimiter = sep[1];
-    else if (!line.startsWith('#') && line.trim() !== '') break;
-    if (nl === -1) {
-      text = '';
-      break;
-    }
-    text = text.slice(nl + 1);
-    firstLine++;
-  }
+  const { text, firstLine, delimiter } = readPreamble(input, DELIMITERS);
   if (text.trim() === '')
     return { ok: false, issues: [{ line: 0, column: null, message: 'The file has no data.' }] };
-  const headerEnd = text.indexOf('\n');
-  delimiter ??= detectDelimiter(headerEnd === -1 ? text : text.slice(0, headerEnd), DELIMITERS);
 
   const rows: Row[] = [];
   const issues: TrafficIssue[] = [];
