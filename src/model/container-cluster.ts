@@ -191,7 +191,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   const paidNodeWeek = sum(paidNodes);
   const requestWeights = own.map((o, i) => o.week * p.services[i]!.service.container.cpuMillicores);
 
-  return strategyReport('container-cluster', {
+  return strategyReport(p.plan, 'container-cluster', {
     lineItems,
     services: serviceCosts(p, lineItems, () => requestWeights),
     warnings,

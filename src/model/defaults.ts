@@ -1,11 +1,31 @@
-import type { Service, StrategySettings } from './types.ts';
+import type {
+  FrontDoor,
+  Logs,
+  Network,
+  Operations,
+  Resilience,
+  Service,
+  Storage,
+  StrategySettings,
+} from './types.ts';
 
-/** Defaults for every optional plan field (documented in docs/plan-format.md). */
+/**
+ * Defaults for every optional plan field when a plan file leaves it out (documented in docs/plan-format.md). These
+ * are version 1's values and stay so: a plan file must give the same figures in every later Headroom (issue 10 §1),
+ * so a component added later is OFF when its field is absent. Plans created in the app get the realistic values of
+ * NEW_PLAN_DEFAULTS written explicitly into the file instead.
+ */
 export const DEFAULT_HOURS_PER_MONTH = 730;
 
 export const DEFAULT_STRATEGIES: StrategySettings = {
   sharedHost: { instanceType: 'm6i.2xlarge', targetUtilization: 0.6, minHosts: 2, discount: 0 },
-  vmPerService: { instanceType: 'auto', targetUtilization: 0.6, scaling: 'static', discount: 0 },
+  vmPerService: {
+    instanceType: 'auto',
+    targetUtilization: 0.6,
+    scaling: 'static',
+    scaleAheadHours: 0,
+    discount: 0,
+  },
   containerCluster: {
     nodeType: 'm6i.xlarge',
     reservation: 'eks',
@@ -16,18 +36,81 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
     // aws-node (VPC CNI) and kube-proxy on EKS; add the others a cluster runs (CoreDNS is a Deployment, not here).
     daemonSetPods: 2,
     scaling: 'hourly',
+    scaleAheadHours: 0,
     // The plan layer replaces this with the catalog's kubernetes.controlPlaneHourly when the plan omits it.
     controlPlaneHourly: 0.1,
     discount: 0,
   },
-  serverless: { freeTier: true, apiGateway: 'none', discount: 0 },
+  serverless: { freeTier: true, apiGateway: 'none', inVpc: false, fallback: 'none', discount: 0 },
 };
+
+/** The components of plan format version 2, each OFF: what a plan file that leaves one out gets (issue 10 §1). */
+export const COMPONENTS_OFF: {
+  frontDoor: FrontDoor;
+  resilience: Resilience;
+  storage: Storage;
+  network: Network;
+  logs: Logs;
+  operations: Operations;
+} = {
+  frontDoor: {
+    kind: 'none',
+    perService: false,
+    rules: 10,
+    bytesPerRequest: 2048,
+    requestsPerConnection: 10,
+    connectionSeconds: 60,
+  },
+  resilience: { zones: 1, surviveZoneLoss: false },
+  storage: { rootVolumeGiB: 0, type: 'gp3' },
+  network: { natGateways: 0, natGBPerMonth: 0 },
+  logs: { bytesPerRequest: 0 },
+  operations: {
+    hourlyRate: 0,
+    hoursPerMonth: { sharedHost: 0, vmPerService: 0, containerCluster: 0, serverless: 0 },
+  },
+};
+
+/**
+ * What a plan created in the app starts with, written explicitly into its file (issue 10 §1; why each value, in
+ * docs/plan-format.md "Defaults of a new plan"): every strategy priced on equal terms with what a production
+ * deployment on AWS has. A shared ALB in front (the usual HTTP front door; Lambda behind an HTTP API, the cheaper
+ * API Gateway), two zones (the least AWS recommends for availability), 20 GiB gp3 root volumes (gp3 is EBS's
+ * default type; 20 GiB holds an OS and a container runtime), hourly scaling one hour ahead for VMs and containers
+ * (an autoscaler must be ready before traffic arrives), and the services Lambda cannot run priced on their own VMs.
+ */
+export const NEW_PLAN_DEFAULTS = {
+  frontDoor: { ...COMPONENTS_OFF.frontDoor, kind: 'alb' },
+  resilience: { zones: 2, surviveZoneLoss: false },
+  storage: { rootVolumeGiB: 20, type: 'gp3' },
+  network: COMPONENTS_OFF.network,
+  logs: COMPONENTS_OFF.logs,
+  operations: COMPONENTS_OFF.operations,
+  strategies: {
+    vmPerService: { scaling: 'hourly', scaleAheadHours: 1 },
+    containerCluster: { scaling: 'hourly', scaleAheadHours: 1 },
+    serverless: { apiGateway: 'http', fallback: 'vmPerService' },
+  },
+} as const satisfies typeof COMPONENTS_OFF & {
+  strategies: { [K in keyof StrategySettings]?: Partial<StrategySettings[K]> };
+};
+
+/** Pod CPU request of a version 1 plan that gives none: 250 millicores whatever the service. */
+export const V1_POD_MILLICORES = 250;
+
+/**
+ * Pod CPU request of a version 2 plan that gives none (issue 10 §5): the shape of a general-purpose instance, 1 vCPU
+ * per 4 GiB of the pod's memory request, at least 250 millicores; whole millicores, rounded up.
+ */
+export function podMillicoresFor(memoryMiB: number): number {
+  return Math.max(V1_POD_MILLICORES, Math.ceil((memoryMiB * 1000) / 4096));
+}
 
 export const DEFAULT_SERVICE = {
   growthPerMonth: 0,
   minInstances: 1,
   stateful: false,
-  containerCpuMillicores: 250,
+  containerCpuMillicores: V1_POD_MILLICORES,
   architecture: 'x86_64',
   ephemeralStorageMiB: 512,
   provisionedConcurrency: 0,

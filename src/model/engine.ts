@@ -37,7 +37,7 @@ const RUNNERS: readonly [StrategyId, (p: Prepared) => StrategyReport][] = [
 function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): StrategyReport {
   const zeros = new Array<number>(HOURS_PER_WEEK).fill(0);
   return {
-    ...strategyReport(id, {
+    ...strategyReport(p.plan, id, {
       lineItems: [],
       services: p.services.map((s) => ({ service: s.service.name, cost: 0, included: false })),
       warnings: [],
@@ -201,6 +201,12 @@ function samePlan(a: Plan, b: Plan): boolean {
     a.hoursPerMonth !== b.hoursPerMonth ||
     a.catalog !== b.catalog ||
     a.strategies !== b.strategies ||
+    a.frontDoor !== b.frontDoor ||
+    a.resilience !== b.resilience ||
+    a.storage !== b.storage ||
+    a.network !== b.network ||
+    a.logs !== b.logs ||
+    a.operations !== b.operations ||
     a.services.length !== b.services.length
   ) {
     return false;

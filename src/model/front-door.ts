@@ -2,6 +2,9 @@
 // fee plus capacity units, where each hour's billed units are the LARGEST of the dimensions below. Formulas and the
 // published example: ../shared/reference/pricing-2.md §1 (AWS ELB pricing page); docs/cost-model.md "Front doors".
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR } from './time.ts';
+import type { LoadBalancerPrices } from './types.ts';
+
+export type { LoadBalancerPrices };
 
 /** How traffic arrives at a load balancer; the plan's `frontDoor` fields, with their defaults in the plan layer. */
 export interface TrafficShape {
@@ -13,13 +16,6 @@ export interface TrafficShape {
   connectionSeconds: number;
   /** Listener rules evaluated per request (ALB only; the first 10 are free). */
   rules: number;
-}
-
-export interface LoadBalancerPrices {
-  /** The load balancer's hourly fee. */
-  hourly: number;
-  /** Price of one capacity unit (LCU or NLCU) for one hour. */
-  unitHourly: number;
 }
 
 /**

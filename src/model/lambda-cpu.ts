@@ -1,6 +1,8 @@
 // Lambda's CPU scales with its memory (issue 10 §7.6): "At 1,769 MB, a function has the equivalent of one vCPU"
 // (AWS Lambda developer guide; pricing-2.md §3). A request that needs c CPU-ms at m MB cannot finish before
 // c ÷ min(1, m ÷ 1,769) ms; single-threaded work gains nothing above one vCPU. docs/cost-model.md "Lambda CPU".
+import { LAMBDA_MEMORY_MIB } from './defaults.ts';
+import type { Service } from './types.ts';
 
 /** Memory (MB) at which a function has one full vCPU. */
 export const LAMBDA_MB_PER_VCPU = 1769;
@@ -38,4 +40,11 @@ export function autoLambdaMemory(
     memoryMiB++;
   }
   return { memoryMiB, stretched: lambdaDurationMs(durationMs, cpuMsPerRequest, memoryMiB) > durationMs };
+}
+
+/** The memory (MB) a service's function runs with: its own setting, or the one `"auto"` picks. */
+export function lambdaMemoryOf(s: Service): number {
+  const m = s.serverless.memoryMiB;
+  if (m !== 'auto') return m;
+  return autoLambdaMemory(s.durationMs, s.cpuMsPerRequest, s.memoryMiB, LAMBDA_MEMORY_MIB).memoryMiB;
 }

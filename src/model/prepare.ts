@@ -17,6 +17,7 @@ import type {
   WeekSeries,
 } from './types.ts';
 import { STRATEGY_NAMES } from './types.ts';
+import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
   service: Service;
@@ -148,7 +149,9 @@ export function utilization(demand: readonly number[], capacity: readonly number
   return { cpuAverage: c > 0 ? clean(d / c) : null, cpuPeak: peak === null ? null : clean(peak) };
 }
 
+/** A strategy's report from its parts; its scaling mode and what it does not include come from the plan. */
 export function strategyReport(
+  plan: Plan,
   id: StrategyId,
   parts: {
     lineItems: LineItem[];
@@ -164,6 +167,8 @@ export function strategyReport(
   return {
     id,
     name: STRATEGY_NAMES[id],
+    scaling: scalingOf(plan, id),
+    notIncluded: notIncluded(plan, id),
     monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
     utilization: parts.utilization,
     capacity,

@@ -1,7 +1,7 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
 import { API_GATEWAY_TIMEOUT_MS } from './front-door.ts';
-import { LAMBDA_MB_PER_VCPU, lambdaCpuShare, lambdaDurationMs } from './lambda-cpu.ts';
+import { LAMBDA_MB_PER_VCPU, lambdaCpuShare, lambdaDurationMs, lambdaMemoryOf } from './lambda-cpu.ts';
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
@@ -17,7 +17,7 @@ export function billedSeconds(durationMs: number): number {
 
 /** How long one request runs on Lambda: its duration, stretched when its memory gives too little CPU. */
 export function lambdaDuration(s: Service): number {
-  return lambdaDurationMs(s.durationMs, s.cpuMsPerRequest, s.serverless.memoryMiB);
+  return lambdaDurationMs(s.durationMs, s.cpuMsPerRequest, lambdaMemoryOf(s));
 }
 
 /** Why a service cannot run on Lambda, or null when it can. */
@@ -51,7 +51,7 @@ interface ServiceUsage {
 /** One service's monthly usage; provisioned concurrency serves the share min(1, N ÷ concurrency) of each hour. */
 export function serviceUsage(s: PreparedService, hoursPerMonth: number): ServiceUsage {
   const sv = s.service.serverless;
-  const gb = sv.memoryMiB / 1024;
+  const gb = lambdaMemoryOf(s.service) / 1024;
   const durationMs = lambdaDuration(s.service);
   const billed = billedSeconds(durationMs);
   const levels = weekLevels(sv.provisionedConcurrency);
@@ -101,7 +101,7 @@ function paidShares(usage: readonly number[], eligible: readonly number[], free:
 
 /** A warning naming the service when its memory gives too little CPU for its requests (issue 10 §7.6). */
 function cpuStretchWarning(s: Service): Warning | null {
-  const mem = s.serverless.memoryMiB;
+  const mem = lambdaMemoryOf(s);
   const duration = lambdaDuration(s);
   if (duration <= s.durationMs) return null;
   const fmt = (x: number): string => Math.ceil(x).toLocaleString('en-US');
@@ -119,7 +119,7 @@ function cpuStretchWarning(s: Service): Warning | null {
 
 /** A warning when a request runs longer than the front door lets it (issue 10 §2): clients would get timeouts. */
 function timeoutWarning(s: Service, apiGateway: ApiGatewayKind): Warning | null {
-  if (apiGateway === 'none') return null;
+  if (apiGateway !== 'http' && apiGateway !== 'rest') return null;
   const limit = API_GATEWAY_TIMEOUT_MS[apiGateway];
   const duration = lambdaDuration(s);
   if (duration <= limit) return null;
@@ -255,7 +255,7 @@ export function serverless(p: Prepared): StrategyReport {
   });
 
   // API Gateway in front of every function, tiered by the plan's requests.
-  if (st.apiGateway !== 'none') {
+  if (st.apiGateway === 'http' || st.apiGateway === 'rest') {
     const kind = st.apiGateway === 'http' ? 'HTTP API' : 'REST API';
     for (const slice of applyTiers(totalRequests, p.plan.catalog.apiGateway[st.apiGateway])) {
       const component = `API Gateway ${kind} requests (${tierLabel(slice)})`;
@@ -291,7 +291,7 @@ export function serverless(p: Prepared): StrategyReport {
     (a, u) => a + (u ? u.onDemandGbSeconds + u.provisionedDurationGbSeconds : 0),
     0,
   );
-  return strategyReport('serverless', {
+  return strategyReport(p.plan, 'serverless', {
     lineItems,
     services: serviceCosts(p, lineItems, (l) => shareOf.get(l) ?? [], included),
     warnings,

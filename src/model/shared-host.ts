@@ -82,7 +82,7 @@ export function sharedHost(p: Prepared): StrategyReport {
     ),
   ];
   const capacityWeek = new Array<number>(HOURS_PER_WEEK).fill(paidVcpu);
-  return strategyReport('shared-host', {
+  return strategyReport(p.plan, 'shared-host', {
     lineItems,
     services: serviceCosts(p, lineItems, () => p.services.map((s) => s.cpuWeek)),
     warnings,

@@ -26,6 +26,8 @@ function report(
       return {
         id,
         name: STRATEGY_NAMES[id],
+        scaling: { mode: 'static' as const, aheadHours: 0 },
+        notIncluded: [],
         ...(cost === null
           ? {
               cannotCost: [{ path: 'services[0].container.memoryMiB', service: 'a', message: 'm', fix: 'f' }],

@@ -1,6 +1,14 @@
 // Builders for tests in every layer: a valid resolved plan with defaults, and a flat curve.
-import { DEFAULT_HOURS_PER_MONTH, DEFAULT_STRATEGIES, serviceWithDefaults } from './defaults.ts';
+import {
+  COMPONENTS_OFF,
+  DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_STRATEGIES,
+  serviceWithDefaults,
+} from './defaults.ts';
 import type { Catalog, Plan, Service, StrategySettings } from './types.ts';
+
+/** The plan-wide components of format version 2 (front door, zones, …); absent ones are off. */
+export type Components = Partial<Pick<Plan, keyof typeof COMPONENTS_OFF>>;
 
 export type ServiceInput = Parameters<typeof serviceWithDefaults>[0];
 
@@ -24,6 +32,7 @@ export function testPlan(
   services: Service[],
   strategies: { [K in keyof StrategySettings]?: Partial<StrategySettings[K]> } = {},
   hoursPerMonth = DEFAULT_HOURS_PER_MONTH,
+  components: Components = {},
 ): Plan {
   return {
     name: 'test plan',
@@ -40,5 +49,7 @@ export function testPlan(
       },
       serverless: { ...DEFAULT_STRATEGIES.serverless, ...strategies.serverless },
     },
+    ...COMPONENTS_OFF,
+    ...components,
   };
 }

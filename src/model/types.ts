@@ -34,7 +34,29 @@ export interface ServerlessPrices {
   concurrencyLimit: number;
 }
 
-export interface Catalog {
+/** Prices of one load balancer kind (pricing-2.md §1). */
+export interface LoadBalancerPrices {
+  /** The load balancer's hourly fee. */
+  hourly: number;
+  /** One capacity unit (ALB: LCU, NLB: NLCU) for one hour. */
+  unitHourly: number;
+}
+
+/**
+ * Prices of the parts around compute (issue 10 §2–§4; pricing-2.md §1–§2). Optional in a catalog: a catalog
+ * without one of them cannot price that component, and a strategy whose plan asks for it lists it as not included.
+ */
+export interface InfrastructurePrices {
+  loadBalancers?: { alb: LoadBalancerPrices; nlb: LoadBalancerPrices } | undefined;
+  /** NAT gateway: per gateway-hour and per GB processed. */
+  nat?: { hourly: number; perGB: number } | undefined;
+  /** Block storage per GB-month, by volume type. */
+  blockStorage?: Record<VolumeType, number> | undefined;
+  /** Log ingestion per GB, and the GB a month ingested free (CloudWatch: 5 GB). */
+  logs?: { ingestionPerGB: number; freeGBPerMonth: number } | undefined;
+}
+
+export interface Catalog extends InfrastructurePrices {
   id: string;
   name: string;
   currency: string;
@@ -49,7 +71,14 @@ export interface Catalog {
 
 export type Scaling = 'static' | 'hourly';
 export type Reservation = 'eks' | 'gke' | 'aks' | 'none';
-export type ApiGatewayKind = 'none' | 'http' | 'rest';
+/** What fronts the functions: nothing, an API Gateway HTTP or REST API, or an ALB with Lambda targets. */
+export type ApiGatewayKind = 'none' | 'http' | 'rest' | 'alb';
+/** Lambda memory: MB, or `auto` (the smallest at or above the service's memory at which it is not CPU-stretched). */
+export type LambdaMemory = number | 'auto';
+export type VolumeType = 'gp3' | 'gp2';
+export type FrontDoorKind = 'alb' | 'nlb' | 'none';
+/** Which strategy prices the services Lambda cannot run (`none`: they are left out and the total is incomplete). */
+export type ServerlessFallback = 'none' | 'vmPerService' | 'containerCluster' | 'sharedHost';
 
 /** A service with every default filled in. Curves are 24 or 168 hourly values. */
 export interface Service {
@@ -65,7 +94,7 @@ export interface Service {
   vmInstanceType: string | null;
   container: { cpuMillicores: number; memoryMiB: number };
   serverless: {
-    memoryMiB: number;
+    memoryMiB: LambdaMemory;
     architecture: Architecture;
     ephemeralStorageMiB: number;
     /** Environments kept warm: one level for every hour, or 24/168 hourly levels. */
@@ -85,6 +114,8 @@ export interface VmPerServiceSettings {
   instanceType: string;
   targetUtilization: number;
   scaling: Scaling;
+  /** Hourly scaling only: capacity in hour h is sized for the highest demand in hours h … h+k (0–3). */
+  scaleAheadHours: number;
   discount: number;
 }
 
@@ -98,6 +129,8 @@ export interface ContainerClusterSettings {
   /** Pods every node runs for its DaemonSets; they take pod slots (default 2: aws-node and kube-proxy on EKS). */
   daemonSetPods: number;
   scaling: Scaling;
+  /** Hourly scaling only: capacity in hour h is sized for the highest demand in hours h … h+k (0–3). */
+  scaleAheadHours: number;
   controlPlaneHourly: number;
   discount: number;
 }
@@ -105,6 +138,9 @@ export interface ContainerClusterSettings {
 export interface ServerlessSettings {
   freeTier: boolean;
   apiGateway: ApiGatewayKind;
+  /** Functions attached to the VPC (then they pay the plan's NAT gateways like the other strategies). */
+  inVpc: boolean;
+  fallback: ServerlessFallback;
   discount: number;
 }
 
@@ -115,13 +151,75 @@ export interface StrategySettings {
   serverless: ServerlessSettings;
 }
 
-/** A validated plan with defaults applied and its catalog resolved: the engine's only input. */
+/** The key of a strategy's settings in a plan (`strategies.<key>`). */
+export type StrategyKey = keyof StrategySettings;
+
+/** The load balancer in front of shared hosts, VMs and containers (issue 10 §2). `kind: "none"`: not priced. */
+export interface FrontDoor {
+  kind: FrontDoorKind;
+  /** One load balancer per service instead of one shared by all. */
+  perService: boolean;
+  /** Listener rules evaluated per request (ALB; the first 10 are free). */
+  rules: number;
+  /** Request plus response bytes of one request. */
+  bytesPerRequest: number;
+  /** Requests one connection carries (keep-alive). */
+  requestsPerConnection: number;
+  /** How long a connection stays open, in seconds. */
+  connectionSeconds: number;
+}
+
+/** Zones every fleet spreads over, and whether it must survive losing one (issue 10 §3). */
+export interface Resilience {
+  /** Availability zones (1–6); every fleet that runs in an hour has at least this many members. */
+  zones: number;
+  /** Keep meeting demand after the fullest zone is lost (needs 2 zones or more). */
+  surviveZoneLoss: boolean;
+}
+
+/** Root volumes of hosts, VM instances and nodes (issue 10 §4); `rootVolumeGiB: 0` prices none. */
+export interface Storage {
+  rootVolumeGiB: number;
+  type: VolumeType;
+}
+
+/** NAT gateways of the VPC the services run in (issue 10 §4). */
+export interface Network {
+  natGateways: number;
+  natGBPerMonth: number;
+}
+
+/** Log ingestion (issue 10 §4): application log bytes written per request. */
+export interface Logs {
+  bytesPerRequest: number;
+}
+
+/** The people each strategy needs, as the user estimates them (issue 10 §4). */
+export interface Operations {
+  /** Cost of one person-hour, in the catalog's currency. */
+  hourlyRate: number;
+  /** Person-hours a month each strategy needs (0: none estimated). */
+  hoursPerMonth: Record<StrategyKey, number>;
+}
+
+/**
+ * A validated plan with defaults applied and its catalog resolved: the engine's only input. The components of plan
+ * format version 2 (front door, zones, storage, network, logs, operations) are always present here; a plan file
+ * that leaves one out resolves to its "off" value (defaults.ts: COMPONENTS_OFF), so a version 1 file keeps its
+ * figures.
+ */
 export interface Plan {
   name: string;
   hoursPerMonth: number;
   catalog: Catalog;
   services: Service[];
   strategies: StrategySettings;
+  frontDoor: FrontDoor;
+  resilience: Resilience;
+  storage: Storage;
+  network: Network;
+  logs: Logs;
+  operations: Operations;
 }
 
 export type StrategyId = 'shared-host' | 'vm-per-service' | 'container-cluster' | 'serverless';
@@ -159,8 +257,10 @@ export interface ServiceCost {
   service: string;
   /** Monthly cost allocated to this service; the services' costs add up to the strategy's monthlyCost. */
   cost: number;
-  /** False when the strategy cannot run this service (serverless: stateful or too long). */
+  /** False when the strategy cannot run this service (serverless: stateful or too long) and nothing priced it. */
   included: boolean;
+  /** Set when another strategy priced this service in this strategy's total (serverless' fallback). */
+  via?: StrategyId | undefined;
 }
 
 export interface Utilization {
@@ -195,9 +295,20 @@ export interface CostingProblem {
   fix: string;
 }
 
+/** How a strategy's capacity follows demand: sized once for the peak, hour by hour, or per request (Lambda). */
+export type ScalingMode = 'static' | 'hourly' | 'per-request';
+
 export interface StrategyReport {
   id: StrategyId;
+  /** The strategy's name; with a serverless fallback it says so ("Serverless (Lambda) + VMs for 1 service"). */
   name: string;
+  /** The scaling mode the figures assume, and how many hours ahead hourly capacity is sized (0 otherwise). */
+  scaling: { mode: ScalingMode; aheadHours: number };
+  /**
+   * What this strategy's total does not include, in words a planner reads on the card and in exports ("data
+   * transfer between zones", "NAT gateways (not configured)"). Never empty in practice: no model prices everything.
+   */
+  notIncluded: string[];
   /**
    * Present (never empty) when this strategy cannot be costed for the plan: then its cost is 0, it has no line items,
    * every service is `included: false`, and it never counts as cheapest. Absent when the strategy was costed.

@@ -164,7 +164,7 @@ export function vmPerService(p: Prepared): StrategyReport {
     warnings.push(burstableWarning(type, services, 'the model'));
   }
 
-  return strategyReport('vm-per-service', {
+  return strategyReport(p.plan, 'vm-per-service', {
     lineItems,
     services: serviceCosts(p, lineItems, () => []),
     warnings,

@@ -1,12 +1,6 @@
 // Zones and surviving the loss of one (issue 10 §3). A fleet is the set of members (hosts, VM instances of one
 // service, nodes, pods of one service, tasks) that serve one purpose in one hour. docs/cost-model.md "Zones".
-
-export interface Resilience {
-  /** Availability zones the fleet is spread over, evenly (1–6). */
-  zones: number;
-  /** Keep meeting demand after the fullest zone is lost (needs 2 zones or more). */
-  surviveZoneLoss: boolean;
-}
+import type { Resilience } from './types.ts';
 
 export const SINGLE_ZONE: Resilience = { zones: 1, surviveZoneLoss: false };
 

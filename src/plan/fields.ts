@@ -9,6 +9,7 @@
 // Defaults come from the engine (src/model/defaults.ts, which imports nothing from here): the engine fills them in,
 // this module only says what they are.
 import {
+  COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_SERVICE,
   DEFAULT_STRATEGIES,
@@ -102,6 +103,7 @@ export type FieldDecl =
 
 const S = DEFAULT_SERVICE;
 const D = DEFAULT_STRATEGIES;
+const OFF = COMPONENTS_OFF;
 
 const SCALING = [
   { value: 'static', label: 'Static (sized for the peak hour)' },
@@ -117,6 +119,23 @@ const DISCOUNT = {
   help: 'fraction taken off this strategy’s compute prices (savings plan, reserved, spot — your own figure)',
 } as const;
 const UTILIZATION_RANGE = { min: 0, max: 1, minExclusive: true } as const;
+const PERSON_HOURS = {
+  kind: 'number',
+  range: { min: 0, max: 1e6 },
+  unit: 'hours',
+  default: 0,
+  help: 'person-hours a month this strategy needs',
+} as const;
+const SCALE_AHEAD = {
+  kind: 'number',
+  label: 'Scale ahead (hours)',
+  hint: 'ready before traffic arrives',
+  range: { min: 0, max: 3, int: true },
+  unit: 'hours',
+  help:
+    'hourly scaling only: capacity in hour _h_ is sized for the highest demand in hours _h_ … _h_ + k (an ' +
+    'autoscaler must be ready before traffic arrives); ignored with static scaling',
+} as const;
 
 /**
  * Every field, keyed by its path in the file (`[]` stands for any list position). The order is the docs' order.
@@ -176,6 +195,176 @@ export const PLAN_FIELDS = {
     default: { rule: 'all defaults' },
     help: 'settings of the four strategies',
   },
+  frontDoor: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Front door',
+    default: { rule: 'none (version 2; absent = no load balancer priced)' },
+    help: 'the load balancer in front of shared hosts, VMs and containers (version 2)',
+  },
+  resilience: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Zones',
+    default: { rule: 'one zone (version 2)' },
+    help: 'availability zones every fleet spreads over (version 2)',
+  },
+  storage: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Storage',
+    default: { rule: 'no root volumes priced (version 2)' },
+    help: 'root volumes of hosts, VM instances and nodes (version 2)',
+  },
+  network: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Network',
+    default: { rule: 'no NAT gateways (version 2)' },
+    help: 'NAT gateways of the VPC (version 2)',
+  },
+  logs: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Logs',
+    default: { rule: 'no log ingestion priced (version 2)' },
+    help: 'log ingestion (version 2)',
+  },
+  operations: {
+    kind: 'shape',
+    type: 'object',
+    label: 'Operations (people)',
+    default: { rule: 'no people priced (version 2)' },
+    help: 'the people each strategy needs, your own estimate (version 2)',
+  },
+
+  'frontDoor.kind': {
+    kind: 'choice',
+    label: 'Load balancer',
+    options: [
+      { value: 'alb', label: 'Application Load Balancer (ALB)' },
+      { value: 'nlb', label: 'Network Load Balancer (NLB)' },
+      { value: 'none', label: 'None' },
+    ],
+    default: OFF.frontDoor.kind,
+    help: 'the load balancer priced in front of shared hosts, VMs and containers: hourly fee plus capacity units',
+  },
+  'frontDoor.perService': {
+    kind: 'boolean',
+    label: 'One load balancer per service',
+    default: OFF.frontDoor.perService,
+    help: '`true`: one load balancer for each service; `false`: one shared by all services',
+  },
+  'frontDoor.rules': {
+    kind: 'number',
+    label: 'Listener rules evaluated per request',
+    range: { min: 0, max: 1000, int: true },
+    default: OFF.frontDoor.rules,
+    help: 'ALB only: the first 10 are free; more add rule-evaluation LCUs',
+  },
+  'frontDoor.bytesPerRequest': {
+    kind: 'number',
+    label: 'Bytes per request',
+    hint: 'request plus response',
+    range: { min: 0, max: 1e9 },
+    unit: 'bytes',
+    default: OFF.frontDoor.bytesPerRequest,
+    help: 'request plus response bytes the load balancer processes per request',
+  },
+  'frontDoor.requestsPerConnection': {
+    kind: 'number',
+    label: 'Requests per connection',
+    hint: 'keep-alive',
+    range: { min: 0, minExclusive: true, max: 1e9 },
+    default: OFF.frontDoor.requestsPerConnection,
+    help: 'requests one client connection carries; new connections per second = rps ÷ this',
+  },
+  'frontDoor.connectionSeconds': {
+    kind: 'number',
+    label: 'Connection lifetime (s)',
+    range: { min: 0, minExclusive: true, max: 86_400 },
+    unit: 's',
+    default: OFF.frontDoor.connectionSeconds,
+    help: 'how long a connection stays open; active connections = new connections per second × this',
+  },
+  'resilience.zones': {
+    kind: 'number',
+    label: 'Availability zones',
+    range: { min: 1, max: 6, int: true },
+    default: OFF.resilience.zones,
+    help: 'every fleet that runs in an hour (hosts, VM instances of a service, nodes, pods of a service) has at least this many members, spread evenly; Lambda is multi-zone by design',
+  },
+  'resilience.surviveZoneLoss': {
+    kind: 'boolean',
+    label: 'Survive the loss of a zone',
+    default: OFF.resilience.surviveZoneLoss,
+    help: 'size every fleet so that what is left after losing its fullest zone still meets demand (needs 2 zones or more)',
+  },
+  'storage.rootVolumeGiB': {
+    kind: 'number',
+    label: 'Root volume (GiB)',
+    range: { min: 0, max: 65_536 },
+    unit: 'GiB',
+    default: OFF.storage.rootVolumeGiB,
+    help: 'per host, VM instance and node, billed per GiB-month for the hours each runs; 0 = not priced',
+  },
+  'storage.type': {
+    kind: 'choice',
+    label: 'Volume type',
+    options: [
+      { value: 'gp3', label: 'gp3 (general purpose SSD)' },
+      { value: 'gp2', label: 'gp2 (previous generation)' },
+    ],
+    default: OFF.storage.type,
+    help: 'the EBS volume type of the root volumes',
+  },
+  'network.natGateways': {
+    kind: 'number',
+    label: 'NAT gateways',
+    hint: 'usually one per zone',
+    range: { min: 0, max: 100, int: true },
+    default: OFF.network.natGateways,
+    help: 'NAT gateways running all month, for every strategy in a VPC (Lambda only when `strategies.serverless.inVpc`)',
+  },
+  'network.natGBPerMonth': {
+    kind: 'number',
+    label: 'GB through NAT per month',
+    range: { min: 0, max: 1e9 },
+    unit: 'GB',
+    default: OFF.network.natGBPerMonth,
+    help: 'data the NAT gateways process a month',
+  },
+  'logs.bytesPerRequest': {
+    kind: 'number',
+    label: 'Log bytes per request',
+    range: { min: 0, max: 1e7 },
+    unit: 'bytes',
+    default: OFF.logs.bytesPerRequest,
+    help: 'application log bytes written per request, ingested by the log service; Lambda adds its own START/END/REPORT lines',
+  },
+  'operations.hourlyRate': {
+    kind: 'number',
+    label: 'Cost of a person-hour',
+    range: { min: 0, max: L.maxPrice },
+    default: OFF.operations.hourlyRate,
+    help: 'what one hour of an engineer’s time costs, in the catalog’s currency',
+  },
+  'operations.hoursPerMonth': {
+    kind: 'shape',
+    type: 'object',
+    label: 'Person-hours per month',
+    help: 'person-hours a month each strategy needs (patching hosts, running a cluster …); a strategy left out needs none:',
+  },
+  'operations.hoursPerMonth.sharedHost': { ...PERSON_HOURS, label: 'Shared hosts (person-hours / month)' },
+  'operations.hoursPerMonth.vmPerService': {
+    ...PERSON_HOURS,
+    label: 'VM per service (person-hours / month)',
+  },
+  'operations.hoursPerMonth.containerCluster': {
+    ...PERSON_HOURS,
+    label: 'Containers (person-hours / month)',
+  },
+  'operations.hoursPerMonth.serverless': { ...PERSON_HOURS, label: 'Serverless (person-hours / month)' },
 
   'services[].name': {
     kind: 'text',
@@ -364,6 +553,7 @@ export const PLAN_FIELDS = {
     default: D.vmPerService.scaling,
     help: SCALING_HELP,
   },
+  'strategies.vmPerService.scaleAheadHours': { ...SCALE_AHEAD, default: D.vmPerService.scaleAheadHours },
   'strategies.vmPerService.discount': { ...DISCOUNT, default: D.vmPerService.discount },
 
   'strategies.containerCluster.nodeType': {
@@ -431,6 +621,10 @@ export const PLAN_FIELDS = {
     default: D.containerCluster.scaling,
     help: SCALING_HELP,
   },
+  'strategies.containerCluster.scaleAheadHours': {
+    ...SCALE_AHEAD,
+    default: D.containerCluster.scaleAheadHours,
+  },
   'strategies.containerCluster.controlPlaneHourly': {
     kind: 'number',
     label: 'Control plane fee per hour',
@@ -453,9 +647,28 @@ export const PLAN_FIELDS = {
       { value: 'none', label: 'None' },
       { value: 'http', label: 'HTTP API' },
       { value: 'rest', label: 'REST API' },
+      { value: 'alb', label: 'Application Load Balancer' },
     ],
     default: D.serverless.apiGateway,
-    help: 'adds API Gateway per-request charges: `"http"` for an HTTP API, `"rest"` for a REST API',
+    help: 'the functions’ front door: `"http"` an API Gateway HTTP API, `"rest"` a REST API (per-request charges), `"alb"` an ALB with Lambda targets (hourly fee and LCUs)',
+  },
+  'strategies.serverless.inVpc': {
+    kind: 'boolean',
+    label: 'Functions in the VPC',
+    default: D.serverless.inVpc,
+    help: 'functions attached to the VPC pay the plan’s NAT gateways like the other strategies',
+  },
+  'strategies.serverless.fallback': {
+    kind: 'choice',
+    label: 'Services Lambda cannot run',
+    options: [
+      { value: 'none', label: 'Leave out (total incomplete)' },
+      { value: 'vmPerService', label: 'On their own VMs' },
+      { value: 'containerCluster', label: 'On a cluster of their own' },
+      { value: 'sharedHost', label: 'On shared hosts of their own' },
+    ],
+    default: D.serverless.fallback,
+    help: 'how the services Lambda cannot run (stateful, too long) are priced in its total; `"none"` leaves them out and the total is marked incomplete',
   },
   'strategies.serverless.discount': { ...DISCOUNT, default: D.serverless.discount },
 } as const satisfies Record<string, FieldDecl>;

@@ -102,7 +102,11 @@ describe('parsePlan: a valid plan', () => {
       serverless: { memoryMiB: 1024, architecture: 'arm64', provisionedConcurrency: day(2) },
     });
     expect(r.plan.strategies.vmPerService).toEqual({ ...DEFAULT_STRATEGIES.vmPerService, scaling: 'hourly' });
-    expect(r.plan.strategies.serverless).toEqual({ freeTier: false, apiGateway: 'http', discount: 0 });
+    expect(r.plan.strategies.serverless).toEqual({
+      ...DEFAULT_STRATEGIES.serverless,
+      freeTier: false,
+      apiGateway: 'http',
+    });
   });
 
   it('clamps the default Lambda memory to 128..10240', () => {
@@ -339,7 +343,7 @@ describe('parsePlan: every problem, with its path', () => {
     [
       'bad gateway',
       (p: any) => (p.strategies = { serverless: { apiGateway: 'graphql' } }),
-      'strategies.serverless.apiGateway: must be one of "none", "http", "rest"',
+      'strategies.serverless.apiGateway: must be one of "none", "http", "rest", "alb"',
     ],
     ['unknown strategy', (p: any) => (p.strategies = { fargate: {} }), 'strategies.fargate: unknown field'],
     ['hoursPerMonth 0', (p: any) => (p.hoursPerMonth = 0), 'hoursPerMonth: must be a number > 0'],

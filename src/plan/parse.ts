@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import { bundledCatalog, BUNDLED_CATALOGS } from '../catalog/index.ts';
 import { utf8ByteLength } from '../limits/files.ts';
 import {
+  COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_STRATEGIES,
   serviceWithDefaults,
@@ -346,6 +347,16 @@ function toPlan(file: PlanFile, catalog: Catalog): Plan {
         ...st.containerCluster,
       },
       serverless: { ...d.serverless, ...st.serverless },
+    },
+    // A component the file leaves out is off (a version 1 file keeps its figures: issue 10 §1).
+    frontDoor: { ...COMPONENTS_OFF.frontDoor, ...file.frontDoor },
+    resilience: { ...COMPONENTS_OFF.resilience, ...file.resilience },
+    storage: { ...COMPONENTS_OFF.storage, ...file.storage },
+    network: { ...COMPONENTS_OFF.network, ...file.network },
+    logs: { ...COMPONENTS_OFF.logs, ...file.logs },
+    operations: {
+      hourlyRate: file.operations?.hourlyRate ?? COMPONENTS_OFF.operations.hourlyRate,
+      hoursPerMonth: { ...COMPONENTS_OFF.operations.hoursPerMonth, ...file.operations?.hoursPerMonth },
     },
   };
 }

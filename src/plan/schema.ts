@@ -204,7 +204,11 @@ export const serviceSchema = z.strictObject({
   container: declaredObject('services[].container').optional(),
   serverless: z
     .strictObject({
-      memoryMiB: numberField(F['services[].serverless.memoryMiB']).optional(),
+      memoryMiB: z
+        .union([numberField(F['services[].serverless.memoryMiB']), z.literal('auto')], {
+          error: `${rangeText(F['services[].serverless.memoryMiB'].range)}, or "auto"`,
+        })
+        .optional(),
       architecture: choiceField(F['services[].serverless.architecture']).optional(),
       ephemeralStorageMiB: numberField(F['services[].serverless.ephemeralStorageMiB']).optional(),
       provisionedConcurrency: z
@@ -223,6 +227,15 @@ export const strategiesSchema = z.strictObject({
   containerCluster: declaredObject('strategies.containerCluster').optional(),
   serverless: declaredObject('strategies.serverless').optional(),
 });
+
+export const operationsSchema = z
+  .strictObject({
+    hourlyRate: numberField(F['operations.hourlyRate']).optional(),
+    hoursPerMonth: declaredObject('operations.hoursPerMonth')
+      .meta(meta(F['operations.hoursPerMonth']))
+      .optional(),
+  })
+  .meta(meta(F.operations));
 
 // Catalogs are plain data that may carry extra fields (notes, provenance); the listed fields are required.
 const tierSchema = z.looseObject({
@@ -302,6 +315,12 @@ export const planFileSchema = z
       .array(serviceSchema)
       .max(L.maxServices, { error: `must have at most ${L.maxServices} services` }),
     strategies: strategiesSchema.optional(),
+    frontDoor: declaredObject('frontDoor').meta(meta(F.frontDoor)).optional(),
+    resilience: declaredObject('resilience').meta(meta(F.resilience)).optional(),
+    storage: declaredObject('storage').meta(meta(F.storage)).optional(),
+    network: declaredObject('network').meta(meta(F.network)).optional(),
+    logs: declaredObject('logs').meta(meta(F.logs)).optional(),
+    operations: operationsSchema.optional(),
   })
   .meta({
     title: 'Headroom plan file, version 1',

@@ -47,6 +47,15 @@ export function planToFile(plan: Plan): PlanFile {
       containerCluster: { ...plan.strategies.containerCluster },
       serverless: { ...plan.strategies.serverless },
     },
+    frontDoor: { ...plan.frontDoor },
+    resilience: { ...plan.resilience },
+    storage: { ...plan.storage },
+    network: { ...plan.network },
+    logs: { ...plan.logs },
+    operations: {
+      hourlyRate: plan.operations.hourlyRate,
+      hoursPerMonth: { ...plan.operations.hoursPerMonth },
+    },
   };
 }
 

@@ -98,7 +98,13 @@ function sameRest(a: PlanRest, b: PlanRest): boolean {
     a.name === b.name &&
     a.hoursPerMonth === b.hoursPerMonth &&
     a.catalog === b.catalog &&
-    a.strategies === b.strategies
+    a.strategies === b.strategies &&
+    a.frontDoor === b.frontDoor &&
+    a.resilience === b.resilience &&
+    a.storage === b.storage &&
+    a.network === b.network &&
+    a.logs === b.logs &&
+    a.operations === b.operations
   );
 }
 
@@ -108,6 +114,12 @@ function restOf(plan: Plan): PlanRest {
     hoursPerMonth: plan.hoursPerMonth,
     catalog: plan.catalog,
     strategies: plan.strategies,
+    frontDoor: plan.frontDoor,
+    resilience: plan.resilience,
+    storage: plan.storage,
+    network: plan.network,
+    logs: plan.logs,
+    operations: plan.operations,
   };
 }
 

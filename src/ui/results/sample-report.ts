@@ -43,6 +43,8 @@ function strategy(
   return {
     id,
     name: STRATEGY_NAMES[id],
+    scaling: { mode: id === 'serverless' ? 'per-request' : 'hourly', aheadHours: 0 },
+    notIncluded: ['data transfer between zones and to the internet'],
     monthlyCost,
     utilization: { cpuAverage: null, cpuPeak: null },
     capacity: {},
