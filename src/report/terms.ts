@@ -10,9 +10,18 @@ const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 
  */
 export function totalStatus(s: StrategyReport): string | null {
   if (s.cannotCost) return `cannot be costed: ${s.cannotCost.map((p) => p.message).join('; ')}`;
-  const out = s.services.filter((x) => !x.included).map((x) => x.service);
-  if (out.length === 0) return null;
-  return `incomplete: leaves out ${plural(out.length, 'service')} (${out.join(', ')})`;
+  const out = leftOut(s);
+  return out.length === 0 ? null : `incomplete: ${leavesOut(out)}`;
+}
+
+/** The services a costed strategy does not run (and nothing priced), by name. */
+export function leftOut(s: StrategyReport): string[] {
+  return s.services.filter((x) => !x.included).map((x) => x.service);
+}
+
+/** "leaves out 2 services (a, b)". */
+export function leavesOut(names: readonly string[]): string {
+  return `leaves out ${plural(names.length, 'service')} (${names.join(', ')})`;
 }
 
 const MODE_WORDS: Record<ScalingMode, string> = {
