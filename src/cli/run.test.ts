@@ -169,7 +169,7 @@ describe('headroom report', () => {
       await exec('forecast', 'food.json', '--months', '2', '--format', 'csv', '--csv-style', 'spreadsheet')
     ).stdout;
     expect(f).toContain(
-      '\r\n# incomplete,serverless,Serverless (Lambda),incomplete: leaves out 1 service (accounting)\r\n',
+      '\r\n# incomplete,serverless,Serverless (Lambda),leaves out 1 service (accounting)\r\n',
     );
   });
 

@@ -497,12 +497,7 @@ describe('forecastToCsv', () => {
     const lines = (p: typeof plan, fc: typeof f) =>
       parse(forecastToCsv(evaluate(p), fc, { meta })).filter((r) => r[0]!.startsWith('# '));
     expect(lines(plan, f).filter((l) => l[0] === '# incomplete')).toEqual([
-      [
-        '# incomplete',
-        'serverless',
-        'Serverless (Lambda)',
-        'incomplete: leaves out 1 service (accounting, "ledger")',
-      ],
+      ['# incomplete', 'serverless', 'Serverless (Lambda)', 'leaves out 1 service (accounting, "ledger")'],
     ]);
     expect(lines(plan, f).filter((l) => l[0] === '# scaling')).toHaveLength(4);
     const withVms = {

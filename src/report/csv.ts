@@ -285,7 +285,8 @@ export function forecastToCsv(report: Report, forecast: Forecast, options: Expor
     for (const s of report.strategies) {
       const status = totalStatus(s);
       if (status !== null || !forecast.complete.includes(s.id)) {
-        lines.push(['incomplete', s.id, s.name, status ?? 'leaves out services in some months']);
+        const why = status?.replace(/^incomplete: /, '') ?? 'leaves out services in some months';
+        lines.push(['incomplete', s.id, s.name, why]);
       }
     }
     lines.push(...strategyTerms(report));
