@@ -3,7 +3,7 @@
 import type { Report, StrategyId } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import type { CsvCell } from '../../report/index.ts';
-import { totalStatus } from '../../report/terms.ts';
+import { totalStatus } from '../../report/index.ts';
 import type { CompareSeries } from '../charts/configs.ts';
 
 export interface CompareEntry {
