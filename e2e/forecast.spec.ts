@@ -149,6 +149,11 @@ test('the cost-per-service CSV is its own export, for a spreadsheet, and reconci
   for (const id of STRATEGIES) {
     const cents = parsed.data.reduce((sum, r) => sum + Math.round(Number(r[id] || 0) * 100), 0);
     expect(usd(cents / 100), id).toBe(costs[id]);
-    expect(block).toContainEqual(['# total per month', id, expect.any(String), String(cents / 100)]);
+    // An incomplete total (Lambda leaves accounting out) carries a fifth cell saying so.
+    const total = block.find((r) => r[0] === '# total per month' && r[1] === id)!;
+    expect(total.slice(0, 4)).toEqual(['# total per month', id, expect.any(String), String(cents / 100)]);
+    expect(total.slice(4)).toEqual(
+      id === 'serverless' ? ['incomplete: leaves out 1 service (accounting)'] : [],
+    );
   }
 });

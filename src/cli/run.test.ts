@@ -70,6 +70,8 @@ describe('headroom report', () => {
         expect.arrayContaining([
           'id',
           'name',
+          'scaling',
+          'notIncluded',
           'monthlyCost',
           'utilization',
           'capacity',
@@ -145,6 +147,30 @@ describe('headroom report', () => {
       '--csv-style=spreadsheet',
     );
     expect(styled.stdout.startsWith('\uFEFF# headroom,forecast\r\n')).toBe(true);
+  });
+
+  it('states in every format that a total is incomplete, and each strategy’s scaling and what it leaves out', async () => {
+    const json = JSON.parse((await exec('report', 'food.json')).stdout) as Report;
+    const lambda = json.strategies.find((s) => s.id === 'serverless')!;
+    expect(lambda.scaling).toEqual({ mode: 'per-request', aheadHours: 0 });
+    expect(lambda.notIncluded).toContain('data transfer between zones and to the internet');
+    expect(lambda.services.find((s) => s.service === 'accounting')!.included).toBe(false);
+    const table = (await exec('report', 'food.json', '--format', 'table')).stdout;
+    expect(table).toMatch(/^Serverless \(Lambda\)\s+[\d,.]+ USD \(incomplete\)\s+per request/m);
+    expect(table).toContain('Serverless (Lambda) leaves out 1 service (accounting)');
+    expect(table).toContain('Not included in the totals');
+    const csv = (await exec('report', 'food.json', '--format', 'csv', '--csv-style', 'spreadsheet')).stdout;
+    expect(csv).toMatch(
+      /\r\n# total per month,serverless,Serverless \(Lambda\),[\d.]+,incomplete: leaves out 1 service \(accounting\)\r\n/,
+    );
+    expect(csv).toContain('\r\n# scaling,container-cluster,hourly,0,hourly\r\n');
+    expect(csv).toMatch(/\r\n# not included,serverless,/);
+    const f = (
+      await exec('forecast', 'food.json', '--months', '2', '--format', 'csv', '--csv-style', 'spreadsheet')
+    ).stdout;
+    expect(f).toContain(
+      '\r\n# incomplete,serverless,Serverless (Lambda),leaves out 1 service (accounting)\r\n',
+    );
   });
 
   it('prints a table, with the forecast when asked', async () => {

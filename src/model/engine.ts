@@ -1,5 +1,12 @@
 // The cost engine: a resolved plan in, a report out. Pure and deterministic.
 import { containerCluster } from './container-cluster.ts';
+import {
+  fallbackName,
+  fallbackProblems,
+  fallbackStrategy,
+  lambdaIneligible,
+  withFallback,
+} from './fallback.ts';
 import type { Prepared } from './prepare.ts';
 import { prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
@@ -54,11 +61,22 @@ function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): Str
   };
 }
 
-/** Every strategy, in order; one with costing problems is reported as such instead of being sized. */
+/**
+ * Every strategy, in order; one with costing problems is reported as such instead of being sized. Lambda's report
+ * includes the services it cannot run, priced by the plan's fallback strategy (fallback.ts); when that strategy
+ * cannot be costed for them, neither can Lambda's total.
+ */
 function strategies(p: Prepared, blocked: Map<StrategyId, CostingProblem[]>): StrategyReport[] {
   return RUNNERS.map(([id, run]) => {
     const problems = blocked.get(id);
-    return problems ? notCosted(p, id, problems) : run(p);
+    if (problems) return notCosted(p, id, problems);
+    if (id !== 'serverless') return run(p);
+    const fallback = fallbackProblems(p.plan, blocked);
+    if (fallback) {
+      const via = fallbackStrategy(p.plan.strategies.serverless.fallback)!;
+      return { ...notCosted(p, id, fallback), name: fallbackName(via, lambdaIneligible(p.plan).length) };
+    }
+    return withFallback(p, run(p));
   });
 }
 

@@ -32,6 +32,7 @@ const serviceArb = fc
     vmType: fc.constantFrom(null, 'm6i.2xlarge', 'r6i.2xlarge'),
     arch: fc.constantFrom('x86_64' as const, 'arm64' as const),
     pc: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+    autoMemory: fc.boolean(),
   })
   .map((r): Omit<Service, 'name'> =>
     testService({
@@ -44,7 +45,11 @@ const serviceArb = fc
       growthPerMonth: r.growthPerMonth,
       vmInstanceType: r.vmType,
       container: { cpuMillicores: r.podCpu, memoryMiB: Math.min(r.memoryMiB, 4096) },
-      serverless: { architecture: r.arch, provisionedConcurrency: r.pc },
+      serverless: {
+        architecture: r.arch,
+        provisionedConcurrency: r.pc,
+        ...(r.autoMemory ? { memoryMiB: 'auto' as const } : {}),
+      },
     }),
   );
 
@@ -80,6 +85,12 @@ const settingEdit = fc.oneof(
     .record({
       freeTier: fc.boolean(),
       apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+      fallback: fc.constantFrom(
+        'none' as const,
+        'vmPerService' as const,
+        'containerCluster' as const,
+        'sharedHost' as const,
+      ),
       discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
     })
     .map((v) => ({ serverless: v })),
@@ -115,6 +126,9 @@ const fieldEdit = fc.oneof(
     ...s,
     serverless: { ...s.serverless, provisionedConcurrency },
   })),
+  fc
+    .constantFrom('auto' as const, 128, 1769, 3008)
+    .map((memoryMiB) => (s: Service): Service => ({ ...s, serverless: { ...s.serverless, memoryMiB } })),
 );
 
 type Edit =

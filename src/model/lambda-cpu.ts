@@ -2,7 +2,7 @@
 // (AWS Lambda developer guide; pricing-2.md §3). A request that needs c CPU-ms at m MB cannot finish before
 // c ÷ min(1, m ÷ 1,769) ms; single-threaded work gains nothing above one vCPU. docs/cost-model.md "Lambda CPU".
 import { LAMBDA_MEMORY_MIB } from './defaults.ts';
-import type { Service } from './types.ts';
+import type { Service, Warning } from './types.ts';
 
 /** Memory (MB) at which a function has one full vCPU. */
 export const LAMBDA_MB_PER_VCPU = 1769;
@@ -47,4 +47,33 @@ export function lambdaMemoryOf(s: Service): number {
   const m = s.serverless.memoryMiB;
   if (m !== 'auto') return m;
   return autoLambdaMemory(s.durationMs, s.cpuMsPerRequest, s.memoryMiB, LAMBDA_MEMORY_MIB).memoryMiB;
+}
+
+/**
+ * What `memoryMiB: "auto"` picked for a service, said in its report (the figure is not in any line: Lambda's
+ * duration lines are shared by every function); `null` when the service names its memory.
+ */
+export function autoMemoryNote(s: Service): Warning | null {
+  if (s.serverless.memoryMiB !== 'auto') return null;
+  const { memoryMiB, stretched } = autoLambdaMemory(
+    s.durationMs,
+    s.cpuMsPerRequest,
+    s.memoryMiB,
+    LAMBDA_MEMORY_MIB,
+  );
+  const fmt = (x: number): string => x.toLocaleString('en-US');
+  const own = Math.max(LAMBDA_MEMORY_MIB.min, Math.ceil(s.memoryMiB));
+  const why =
+    memoryMiB <= own
+      ? stretched
+        ? 'its own memory, a full vCPU already'
+        : "its own memory, at which Lambda's CPU share does not slow its requests"
+      : stretched
+        ? `one full vCPU: ${fmt(s.cpuMsPerRequest)} CPU-ms per request take longer than its ${fmt(s.durationMs)} ms at any memory, and more would not make it faster`
+        : `the smallest above its own ${fmt(own)} MB at which Lambda's CPU share does not slow its requests`;
+  return {
+    service: s.name,
+    code: 'auto-memory',
+    message: `${s.name}: memory "auto" picked ${fmt(memoryMiB)} MB for its Lambda function (${why}).`,
+  };
 }

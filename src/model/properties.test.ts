@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate } from './engine.ts';
+import { fallbackStrategy, lambdaIneligible } from './fallback.ts';
 import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
 import { testPlan, testService } from './testing.ts';
@@ -41,6 +42,7 @@ const serviceArb = fc
     podCpu: fc.integer({ min: 50, max: 2000 }),
     arch: fc.constantFrom('x86_64' as const, 'arm64' as const),
     pc: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
+    autoMemory: fc.boolean(),
   })
   .map((r): Omit<Service, 'name'> =>
     testService({
@@ -52,7 +54,11 @@ const serviceArb = fc
       stateful: r.stateful,
       growthPerMonth: r.growthPerMonth,
       container: { cpuMillicores: r.podCpu, memoryMiB: Math.min(r.memoryMiB, 4096) },
-      serverless: { architecture: r.arch, provisionedConcurrency: r.pc },
+      serverless: {
+        architecture: r.arch,
+        provisionedConcurrency: r.pc,
+        ...(r.autoMemory ? { memoryMiB: 'auto' as const } : {}),
+      },
     }),
   );
 
@@ -71,6 +77,12 @@ const settingsArb = fc.record({
   discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
   freeTier: fc.boolean(),
   apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+  fallback: fc.constantFrom(
+    'none' as const,
+    'vmPerService' as const,
+    'containerCluster' as const,
+    'sharedHost' as const,
+  ),
 });
 
 const planArb = fc
@@ -108,7 +120,12 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
         scaling: s.nodeScaling,
         discount: s.discount,
       },
-      serverless: { freeTier: s.freeTier, apiGateway: s.apiGateway, discount: s.discount },
+      serverless: {
+        freeTier: s.freeTier,
+        apiGateway: s.apiGateway,
+        fallback: s.fallback,
+        discount: s.discount,
+      },
     },
     hours,
   );
@@ -138,6 +155,12 @@ function withoutTiers(plan: Plan): Plan {
 /** The plan with the serverless free tier and API Gateway off: the parts of Lambda pricing that are not linear. */
 function withoutFreeTierOrApiGateway(plan: Plan): Plan {
   const serverless = { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const };
+  return { ...plan, strategies: { ...plan.strategies, serverless } };
+}
+
+/** The plan with Lambda's fallback off: the services it cannot run are left out of its total. */
+function withoutFallback(plan: Plan): Plan {
+  const serverless = { ...plan.strategies.serverless, fallback: 'none' as const };
   return { ...plan, strategies: { ...plan.strategies, serverless } };
 }
 
@@ -216,10 +239,41 @@ describe('engine invariants', CPU_BOUND, () => {
     );
   });
 
+  it('Lambda with a fallback costs Lambda on the services it runs plus the fallback strategy on the rest alone', () => {
+    fc.assert(
+      fc.property(planArb, (plan) => {
+        const id = fallbackStrategy(plan.strategies.serverless.fallback);
+        const rest = lambdaIneligible(plan);
+        const whole = cost(plan, 'serverless');
+        if (id === null || rest.length === 0) {
+          expect(whole.name).toBe('Serverless (Lambda)');
+          return;
+        }
+        const eligible = cost(
+          { ...plan, services: plan.services.filter((s) => !rest.includes(s.name)) },
+          'serverless',
+        );
+        const alone = cost({ ...plan, services: plan.services.filter((s) => rest.includes(s.name)) }, id);
+        if (alone.cannotCost) {
+          expect(whole.cannotCost).toBeDefined();
+          return;
+        }
+        expect(whole.cannotCost).toBeUndefined();
+        expect(toCents(whole.monthlyCost)).toBe(toCents(eligible.monthlyCost) + toCents(alone.monthlyCost));
+        expect(whole.services.every((s) => s.included)).toBe(true);
+        for (const s of whole.services.filter((x) => rest.includes(x.service))) {
+          expect(s.via).toBe(id);
+          expect(s.cost).toBe(alone.services.find((x) => x.service === s.service)!.cost);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('serverless cost is additive across services, apart from tiers and the free tier', () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        const p = withoutTiers(withoutFreeTierOrApiGateway(plan));
+        const p = withoutTiers(withoutFreeTierOrApiGateway(withoutFallback(plan)));
         const whole = cost(p, 'serverless');
         const parts = p.services.map((s) => cost({ ...p, services: [s] }, 'serverless'));
         const sum = parts.reduce((a, s) => a + toCents(s.monthlyCost), 0);

@@ -1,7 +1,13 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
 import { API_GATEWAY_TIMEOUT_MS } from './front-door.ts';
-import { LAMBDA_MB_PER_VCPU, lambdaCpuShare, lambdaDurationMs, lambdaMemoryOf } from './lambda-cpu.ts';
+import {
+  autoMemoryNote,
+  LAMBDA_MB_PER_VCPU,
+  lambdaCpuShare,
+  lambdaDurationMs,
+  lambdaMemoryOf,
+} from './lambda-cpu.ts';
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
@@ -155,9 +161,11 @@ export function serverless(p: Prepared): StrategyReport {
     if (!included[i]) return;
     // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
     const own = p.memo(s.service, 'serverless warnings', [st.apiGateway], () =>
-      [cpuStretchWarning(s.service), timeoutWarning(s.service, st.apiGateway)].filter(
-        (w): w is Warning => w !== null,
-      ),
+      [
+        autoMemoryNote(s.service),
+        cpuStretchWarning(s.service),
+        timeoutWarning(s.service, st.apiGateway),
+      ].filter((w): w is Warning => w !== null),
     );
     warnings.push(...own);
   });

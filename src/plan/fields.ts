@@ -425,14 +425,14 @@ export const PLAN_FIELDS = {
     range: { min: 0, max: 10_000, int: true },
     default: S.minInstances,
     help:
-      'floor for VM instances (VM per service) and for pod replicas (container cluster); the shared host reserves ' +
-      '`minInstances × memoryMiB`',
+      'floor for VM instances (VM per service) and pod replicas (container cluster); a shared host holds ' +
+      '`max(1, minInstances) × memoryMiB`',
   },
   'services[].stateful': {
     kind: 'boolean',
     label: 'Stateful',
     default: S.stateful,
-    help: 'stateful services cannot run serverless: that strategy leaves them out of its total and warns',
+    help: 'stateful services cannot run serverless: Lambda prices them by its `fallback` strategy, or leaves them out of its total, and warns',
   },
   'services[].vmInstanceType': {
     kind: 'instanceType',

@@ -8,6 +8,7 @@ import {
   BOM,
   csvText,
   FORECAST_HEADER,
+  forPeople,
   forecastToCsv,
   LINE_ITEM_HEADER,
   reportToCsv,
@@ -277,7 +278,8 @@ describe('reportToCsv on generated reports (property)', CPU_BOUND, () => {
           expect(r[2]).toBe(li.service === null ? 'shared' : safe(li.service));
           expect(r[3]).toBe(safe(li.component));
           expect(r[4]).toBe(safe(li.unit));
-          expect(Number(r[5])).toBe(li.quantity + 0);
+          // Quantities are written for people (10 significant digits, csv.ts forPeople).
+          expect(Number(r[5])).toBe(forPeople(li.quantity) + 0);
           expect(Number(r[6])).toBe(li.unitPrice + 0);
           expect(Number(r[7])).toBe(li.cost + 0);
           expect(r[8]).toBe(safe(currency));
@@ -325,8 +327,70 @@ describe('spreadsheet style: byte order mark and the # header block', { timeout:
     expect(value('generated at')).toEqual([meta.generatedAt]);
     const totals = lines.filter((l) => l[0] === '# total per month');
     expect(totals).toEqual(
-      report.strategies.map((s) => ['# total per month', s.id, s.name, String(s.monthlyCost)]),
+      report.strategies.map((s) => [
+        '# total per month',
+        s.id,
+        s.name,
+        String(s.monthlyCost),
+        ...(s.id === 'serverless' ? ['incomplete: leaves out 1 service (accounting, "ledger")'] : []),
+      ]),
     );
+  });
+
+  it('states each strategy’s scaling mode and what its total does not include', () => {
+    const lines = block(reportToCsv(report, { meta }));
+    expect(lines.filter((l) => l[0] === '# scaling')).toEqual([
+      ['# scaling', 'shared-host', 'static', '0', 'static (sized for the peak hour, all month)'],
+      ['# scaling', 'vm-per-service', 'hourly', '0', 'hourly'],
+      ['# scaling', 'container-cluster', 'hourly', '0', 'hourly'],
+      ['# scaling', 'serverless', 'per-request', '0', 'per request'],
+    ]);
+    const notIncluded = lines.filter((l) => l[0] === '# not included');
+    expect(notIncluded.map((l) => l.slice(1))).toEqual(
+      report.strategies.map((s) => [s.id, ...s.notIncluded]),
+    );
+    expect(notIncluded[0]).toContain('a load balancer in front: none configured');
+    // The services table and the forecast carry the same terms.
+    expect(block(servicesToCsv(report, { meta })).filter((l) => l[0] === '# scaling')).toHaveLength(4);
+  });
+
+  it('marks a total that cannot be costed, with no cost', () => {
+    const plan = samplePlan();
+    const tiny = {
+      ...plan,
+      strategies: {
+        ...plan.strategies,
+        sharedHost: { ...plan.strategies.sharedHost, instanceType: 't3.micro' },
+      },
+    };
+    const r = evaluate(tiny);
+    const line = block(reportToCsv(r, { meta })).find(
+      (l) => l[0] === '# total per month' && l[1] === 'shared-host',
+    )!;
+    expect(line[3]).toBe('');
+    expect(line[4]).toMatch(/^cannot be costed: 2048 MiB does not fit on one t3\.micro shared host/);
+  });
+
+  it('writes quantities without float noise: 10 significant digits, cost as computed', () => {
+    // 730 h × 3,600 s × 2 environments × 1.875 GB is 9,855,000 GB-s; cleaned twice it was 9855000.00004.
+    const li = {
+      service: null,
+      component: 'c',
+      unit: 'GB-seconds',
+      quantity: 9855000.00004,
+      unitPrice: 0.0000097222,
+      cost: 95.81,
+    };
+    const noisy = { ...report, strategies: [{ ...report.strategies[0]!, lineItems: [li] }] };
+    expect(parse(reportToCsv(noisy))[1]![5]).toBe('9855000');
+    expect(forPeople(2228325.00003)).toBe(2228325);
+    expect(forPeople(1964.0476190476)).toBe(1964.047619);
+    expect(forPeople(0.0000166667)).toBe(0.0000166667);
+    expect(forPeople(730)).toBe(730);
+    // The figures keep their meaning: every line's written quantity × unit price still rounds to its cost.
+    for (const s of report.strategies)
+      for (const l of s.lineItems)
+        expect(Math.round(forPeople(l.quantity) * l.unitPrice * 100)).toBe(Math.round(l.cost * 100));
   });
 
   it('withBom puts one byte order mark in front of CSV text', () => {
@@ -424,6 +488,27 @@ describe('forecastToCsv', () => {
       expect(r[10]).toBe(m.leader ?? '');
     });
     expect(rows[2]![1]).toBe('2027-01');
+  });
+
+  it('marks an incomplete strategy in its header block, and not once a fallback prices what it left out', () => {
+    const plan = samplePlan();
+    const f = forecast(plan, { months: 2, start: '2026-12' });
+    const meta = { generatedAt: 'now' };
+    const lines = (p: typeof plan, fc: typeof f) =>
+      parse(forecastToCsv(evaluate(p), fc, { meta })).filter((r) => r[0]!.startsWith('# '));
+    expect(lines(plan, f).filter((l) => l[0] === '# incomplete')).toEqual([
+      ['# incomplete', 'serverless', 'Serverless (Lambda)', 'leaves out 1 service (accounting, "ledger")'],
+    ]);
+    expect(lines(plan, f).filter((l) => l[0] === '# scaling')).toHaveLength(4);
+    const withVms = {
+      ...plan,
+      strategies: {
+        ...plan.strategies,
+        serverless: { ...plan.strategies.serverless, fallback: 'vmPerService' as const },
+      },
+    };
+    const g = forecast(withVms, { months: 2, start: '2026-12' });
+    expect(lines(withVms, g).filter((l) => l[0] === '# incomplete')).toEqual([]);
   });
 
   it('states the start, the tolerance, each lead change and the yearly and total figures in its header block', () => {

@@ -7,6 +7,7 @@
 // no figure.
 import type { Forecast, Report } from '../model/index.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../model/index.ts';
+import { scalingText, totalStatus } from './terms.ts';
 
 export type CsvCell = string | number | null;
 
@@ -128,16 +129,48 @@ function headerBlock(report: Report, table: string, meta: ExportMeta): MetaLine[
   return lines;
 }
 
-/** `# total,<id>,<name>,<monthly cost>` for every strategy, and the cheapest that runs every service. */
+/**
+ * `# total per month,<id>,<name>,<monthly cost>` for every strategy, followed by why the total is not comparable
+ * when it is not ("incomplete: leaves out 1 service (accounting)"; "cannot be costed: …", with no cost), then the
+ * cheapest that runs every service, then each strategy's terms.
+ */
 function monthlyTotals(report: Report): MetaLine[] {
-  const lines: MetaLine[] = report.strategies.map((s) => ['total per month', s.id, s.name, s.monthlyCost]);
+  const lines: MetaLine[] = report.strategies.map((s) => {
+    const status = totalStatus(s);
+    if (status === null) return ['total per month', s.id, s.name, s.monthlyCost];
+    return ['total per month', s.id, s.name, s.cannotCost ? null : s.monthlyCost, status];
+  });
   const cheapest = report.strategies.find((s) => s.id === report.cheapest);
   if (cheapest) lines.push(['cheapest', cheapest.id, cheapest.name, cheapest.monthlyCost]);
-  return lines;
+  return [...lines, ...strategyTerms(report)];
+}
+
+/**
+ * Each strategy's terms: `# scaling,<id>,<mode>,<hours ahead>,<in words>` and `# not included,<id>,<item>,…`
+ * (issue 10 §5–§6), so a total is never read as more complete, or more elastic, than it is.
+ */
+function strategyTerms(report: Report): MetaLine[] {
+  return report.strategies.flatMap((s): MetaLine[] => [
+    ['scaling', s.id, s.scaling.mode, s.scaling.aheadHours, scalingText(s)],
+    ['not included', s.id, ...s.notIncluded],
+  ]);
 }
 
 function csvOptions(options: ExportOptions, meta: () => MetaLine[]): CsvOptions {
   return { bom: options.bom === true, meta: options.meta === undefined ? [] : meta() };
+}
+
+/**
+ * Significant digits a quantity is written with. The engine keeps 12 (money.ts `clean`), where a figure cleaned
+ * twice can show its last digit's noise (2,228,325.00003 GB-seconds for 2,228,325); 10 hide it and change no figure
+ * by more than 5 parts in 10^11 — far below a cent of any line's cost, which is written as the engine computed it.
+ */
+export const QUANTITY_DIGITS = 10;
+
+/** A computed figure as people read it: at most QUANTITY_DIGITS significant digits (whole numbers stay whole). */
+export function forPeople(x: number): number {
+  if (!Number.isFinite(x) || Number.isInteger(x)) return x;
+  return Number(x.toPrecision(QUANTITY_DIGITS));
 }
 
 /** Header of reportToCsv (documented in docs/cli.md). */
@@ -171,7 +204,7 @@ export function reportToCsv(report: Report, options: ExportOptions = {}): CsvTex
         li.service ?? SHARED_SERVICE,
         li.component,
         li.unit,
-        li.quantity,
+        forPeople(li.quantity),
         li.unitPrice,
         li.cost,
         report.currency,
@@ -248,6 +281,15 @@ export function forecastToCsv(report: Report, forecast: Forecast, options: Expor
       ['months', forecast.months.length],
       ['lead tolerance', forecast.tolerance],
     );
+    // A strategy that leaves services out (or has no total) is in the table with its figures, but never leads.
+    for (const s of report.strategies) {
+      const status = totalStatus(s);
+      if (status !== null || !forecast.complete.includes(s.id)) {
+        const why = status?.replace(/^incomplete: /, '') ?? 'leaves out services in some months';
+        lines.push(['incomplete', s.id, s.name, why]);
+      }
+    }
+    lines.push(...strategyTerms(report));
     if (first?.leader)
       lines.push(['cheapest from', first.calendarMonth, first.leader, STRATEGY_NAMES[first.leader]]);
     for (const c of forecast.leadChanges) {
@@ -256,7 +298,7 @@ export function forecastToCsv(report: Report, forecast: Forecast, options: Expor
         c.calendarMonth,
         c.leader ?? '',
         c.leader === null ? 'none runs every service' : STRATEGY_NAMES[c.leader],
-        c.margin,
+        c.margin === null ? null : forPeople(c.margin),
       ]);
     }
     for (const y of forecast.years) {

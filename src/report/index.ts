@@ -24,3 +24,4 @@ export {
   printable,
   displayWidth,
 } from './table.ts';
+export { totalStatus, scalingText, leftOut, leavesOut, viaFallback } from './terms.ts';

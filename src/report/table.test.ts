@@ -277,3 +277,62 @@ describe('a strategy that cannot be costed (issue 9 §1)', () => {
     );
   });
 });
+
+describe('the terms of each total (issue 10 §5–§6)', () => {
+  const services = [
+    testService({ name: 'orders', trafficRps: flat(120) }),
+    testService({ name: 'ledger', trafficRps: flat(3), stateful: true }),
+  ];
+  const lines = (fallback: 'none' | 'vmPerService') =>
+    reportToTable(
+      evaluate(
+        testPlan(awsUsEast1, services, {
+          serverless: { fallback },
+          vmPerService: { scaling: 'hourly', scaleAheadHours: 1 },
+        }),
+      ),
+      forecast(testPlan(awsUsEast1, services, { serverless: { fallback } }), { months: 2, start: '2027-01' }),
+    ).split('\n');
+
+  it('marks an incomplete total in its row, says what it leaves out, and marks its forecast column', () => {
+    const text = lines('none');
+    expect(text.find((l) => l.startsWith('Serverless (Lambda)'))).toMatch(/ USD \(incomplete\)/);
+    expect(text).toContain(
+      'Serverless (Lambda) leaves out 1 service (ledger): its total is incomplete, not comparable, and never counts as cheapest (strategies.serverless.fallback would price them).',
+    );
+    expect(text.find((l) => l.startsWith('Month'))).toMatch(/Serverless \*/);
+    expect(text.some((l) => l.startsWith('* incomplete'))).toBe(true);
+    expect(text.find((l) => l.startsWith('Service instance per VM'))).not.toContain('incomplete');
+  });
+
+  it('shows each strategy’s scaling mode and what its total does not include', () => {
+    const text = lines('none');
+    expect(text[2]).toMatch(/^Strategy\s+Monthly cost\s+Scaling\s/);
+    expect(text.find((l) => l.startsWith('Service instance per VM'))).toContain('hourly, 1 hour ahead');
+    expect(text.find((l) => l.startsWith('Multiple services per host'))).toMatch(/USD\s+static\s/);
+    expect(text.find((l) => l.startsWith('Serverless (Lambda)'))).toContain('per request');
+    const at = text.indexOf('Not included in the totals');
+    expect(text[at + 4]).toBe(
+      '- Serverless (Lambda): a front door (API Gateway or a load balancer): none configured; log ingestion: no log volume given; people to run it: no operations estimate; data transfer between zones and to the internet',
+    );
+  });
+
+  it('says how each strategy shares its shared costs among services, not "by CPU share" for all', () => {
+    const heading = lines('none').find((l) => l.startsWith('Cost per service'))!;
+    expect(heading).not.toContain('allocated by CPU share');
+    expect(heading).toContain('containers by pod CPU requests');
+    expect(heading).toContain('serverless by requests and GB-seconds');
+  });
+
+  it('shows a fallback’s services as included and says who priced them', () => {
+    const text = lines('vmPerService');
+    expect(text.find((l) => l.startsWith('Serverless (Lambda) + VMs for 1 service'))).not.toContain(
+      'incomplete',
+    );
+    expect(text.find((l) => l.startsWith('ledger'))).toMatch(/\d \(fallback\)$/);
+    expect(text).toContain(
+      'Serverless (Lambda) + VMs for 1 service includes ledger, priced as Service instance per VM would price it alone (lines "Fallback (…)").',
+    );
+    expect(text.find((l) => l.startsWith('Month'))).not.toContain('*');
+  });
+});

@@ -1,7 +1,8 @@
 // Report → a readable plain-text summary for a terminal: strategies side by side, then cost per service, then
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
-import type { Forecast, Report, StrategyReport } from '../model/index.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../model/index.ts';
+import type { Forecast, Report, StrategyId, StrategyReport } from '../model/index.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_SHORT_NAMES } from '../model/index.ts';
+import { leavesOut, leftOut, scalingText, totalStatus, viaFallback } from './terms.ts';
 
 /**
  * What a terminal must never receive from a name: C0 and C1 controls (ESC starts escape sequences), line and
@@ -171,16 +172,17 @@ function grid(header: string[], rows: string[][], align: Align[]): string[] {
 }
 
 /** Column headings: short enough that the per-service and forecast tables fit 80 columns. */
-const SHORT_NAMES: Record<string, string> = {
-  'shared-host': 'Shared hosts',
-  'vm-per-service': 'VM per service',
-  'container-cluster': 'Containers',
-  serverless: 'Serverless',
-};
-
-function shortName(id: string): string {
-  return SHORT_NAMES[id] ?? clip(id, 20);
+function shortName(id: StrategyId): string {
+  return STRATEGY_SHORT_NAMES[id];
 }
+
+/**
+ * How each strategy shares its shared lines among services in the per-service table (prepare.ts `serviceCosts` and
+ * the weights each strategy passes): not the same rule for all, so the heading says which.
+ */
+const ALLOCATION =
+  'shared costs allocated: shared hosts by CPU use, containers by pod CPU requests, serverless by requests ' +
+  'and GB-seconds; a VM is its service’s own';
 
 /** "12.3%" for a fraction (one decimal). */
 function percentText(x: number): string {
@@ -216,13 +218,21 @@ export function forecastLines(forecast: Forecast, currency: string): string[] {
   if (forecast.years.length > 1) {
     rows.push([`All ${n} months`, ...STRATEGY_IDS.map((id) => formatAmount(forecast.total[id])), '']);
   }
+  // A strategy that does not run every service in every month never leads: its column is marked.
+  const partial = STRATEGY_IDS.filter((id) => !forecast.complete.includes(id));
+  const heading = (id: StrategyId) => `${shortName(id)}${partial.includes(id) ? ' *' : ''}`;
   out.push(
-    ...grid(['Month', ...STRATEGY_IDS.map(shortName), 'Cheapest'], rows, [
+    ...grid(['Month', ...STRATEGY_IDS.map(heading), 'Cheapest'], rows, [
       'left',
       ...STRATEGY_IDS.map((): Align => 'right'),
       'left',
     ]),
   );
+  if (partial.length > 0) {
+    out.push(
+      `* incomplete: leaves out services (or cannot be costed), so its totals are not comparable and never lead`,
+    );
+  }
   out.push(
     '',
     `Cheapest that runs every service (a lead of ${percentText(forecast.tolerance)} or less is not counted as a change):`,
@@ -253,22 +263,44 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
   out.push('');
   out.push(
     ...grid(
-      ['Strategy', 'Monthly cost', 'CPU avg', 'CPU peak', 'Capacity', 'Warnings'],
+      ['Strategy', 'Monthly cost', 'Scaling', 'CPU avg', 'CPU peak', 'Capacity', 'Warnings'],
       report.strategies.map((s) => [
-        clip(s.name, 40),
-        s.cannotCost ? 'cannot be costed' : formatMoney(s.monthlyCost, cur),
+        clip(s.name, 50),
+        s.cannotCost
+          ? 'cannot be costed'
+          : `${formatMoney(s.monthlyCost, cur)}${totalStatus(s) === null ? '' : ' (incomplete)'}`,
+        s.scaling.mode === 'static' ? 'static' : scalingText(s),
         percent(s.utilization.cpuAverage),
         percent(s.utilization.cpuPeak),
         capacitySummary(s),
         String(s.warnings.length),
       ]),
-      ['left', 'right', 'right', 'right', 'left', 'right'],
+      ['left', 'right', 'left', 'right', 'right', 'left', 'right'],
     ),
   );
+  // An incomplete total says what it leaves out and that it is never the cheapest (issue 10 §6).
+  for (const s of report.strategies) {
+    const missing = leftOut(s);
+    if (s.cannotCost || missing.length === 0) continue;
+    const fix = s.id === 'serverless' ? ' (strategies.serverless.fallback would price them)' : '';
+    out.push(
+      '',
+      `${clip(s.name, 50)} ${clip(leavesOut(missing), 300)}: its total is incomplete, not comparable, and never counts as cheapest${fix}.`,
+    );
+  }
+  for (const s of report.strategies) {
+    const via = viaFallback(s);
+    if (via.length === 0) continue;
+    const by = s.services.find((x) => x.via !== undefined)!.via!;
+    out.push(
+      '',
+      `${clip(s.name, 50)} includes ${via.map((n) => clip(n, 40)).join(', ')}, priced as ${STRATEGY_NAMES[by]} would price ${via.length === 1 ? 'it' : 'them'} alone (lines "Fallback (…)").`,
+    );
+  }
   // A strategy the plan's sizes rule out (a pod larger than the node type) says why and what would fix it.
   for (const s of report.strategies) {
     for (const p of s.cannotCost ?? []) {
-      out.push('', `${clip(s.name, 40)} cannot be costed: ${clip(p.message, 300)}; ${clip(p.fix, 300)}.`);
+      out.push('', `${clip(s.name, 50)} cannot be costed: ${clip(p.message, 300)}; ${clip(p.fix, 300)}.`);
     }
   }
   const cheapest = report.strategies.find((s) => s.id === report.cheapest);
@@ -284,13 +316,14 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
   for (const s of report.strategies)
     for (const c of s.services) if (!names.includes(c.service)) names.push(c.service);
   if (names.length > 0) {
-    out.push('', `Cost per service (${printable(cur)} a month; shared costs allocated by CPU share)`);
+    out.push('', `Cost per service (${printable(cur)} a month; ${ALLOCATION})`);
     const rows = names.map((n) => [
       clip(n, 40),
       ...report.strategies.map((s) => {
         const c = s.services.find((x) => x.service === n);
         if (c === undefined) return '–';
-        return c.included ? formatAmount(c.cost) : 'not included';
+        if (!c.included) return 'not included';
+        return `${formatAmount(c.cost)}${c.via === undefined ? '' : ' (fallback)'}`;
       }),
     ]);
     rows.push(['Total', ...report.strategies.map((s) => formatAmount(s.monthlyCost))]);
@@ -302,11 +335,17 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
     );
   }
 
+  // What no total includes, strategy by strategy: a total is never read as more complete than it is.
+  out.push('', 'Not included in the totals');
+  for (const s of report.strategies) {
+    out.push(`- ${clip(s.name, 50)}: ${s.notIncluded.map((x) => clip(x, 200)).join('; ')}`);
+  }
+
   const warnings = report.strategies.flatMap((s) => s.warnings.map((w) => ({ s, w })));
   out.push('', warnings.length === 0 ? 'No warnings.' : `Warnings (${warnings.length})`);
   for (const { s, w } of warnings) {
     const who = w.service === null ? '' : ` ${clip(w.service, 40)}:`;
-    out.push(`- ${clip(s.name, 40)}:${who} ${printable(w.message)} [${printable(w.code)}]`);
+    out.push(`- ${clip(s.name, 50)}:${who} ${printable(w.message)} [${printable(w.code)}]`);
   }
 
   if (forecast !== undefined) out.push('', ...forecastLines(forecast, cur));

@@ -117,6 +117,14 @@ describe('comparison CSV rows', () => {
       for (const cell of r.slice(3, 6)) expect(typeof cell === 'number' || cell === null).toBe(true);
   });
 
+  it('notes an incomplete total (a strategy that leaves services out), so it is never read as complete', () => {
+    const rows = compareCsvRows([{ id: 'a', name: 'A', isBase: true, report: base }], 'USD');
+    const out = base.strategies[3]!.services.filter((x) => !x.included).map((x) => x.service);
+    expect(out).toEqual(['payments']);
+    expect(rows.find((r) => r[2] === 'serverless')![8]).toBe('incomplete: leaves out 1 service (payments)');
+    expect(rows.find((r) => r[2] === 'shared-host')![8]).toBeNull();
+  });
+
   it('turns into RFC 4180 text with toCsv, names quoted and formula-safe', () => {
     const csv = toCsv(
       compareCsvRows(

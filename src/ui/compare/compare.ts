@@ -3,6 +3,7 @@
 import type { Report, StrategyId } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
 import type { CsvCell } from '../../report/index.ts';
+import { totalStatus } from '../../report/index.ts';
 import type { CompareSeries } from '../charts/configs.ts';
 
 export interface CompareEntry {
@@ -108,6 +109,12 @@ export function compareSeries(entries: readonly CompareEntry[]): CompareSeries[]
   }));
 }
 
+/** "incomplete: leaves out 1 service (db)" for a total that leaves services out (issue 10 §6), else `null`. */
+function incompleteOf(report: Report, id: StrategyId): string | null {
+  const s = report.strategies.find((x) => x.id === id);
+  return s && !s.cannotCost ? totalStatus(s) : null;
+}
+
 /** Columns of the comparison CSV, in the style of the line-item CSV (snake_case, strategy ids). */
 export const COMPARE_CSV_HEADER = [
   'plan',
@@ -142,7 +149,10 @@ export function compareCsvRows(entries: readonly CompareEntry[], currency: strin
         cell.deltaFraction === null ? null : Math.round(cell.deltaFraction * 10_000) / 100,
         currency,
         e.changes?.join('; ') ?? null,
-        [cell.cannotCost ? `cannot be costed: ${cell.cannotCost}` : null, e.draft ? DRAFT_NOTE : null]
+        [
+          cell.cannotCost ? `cannot be costed: ${cell.cannotCost}` : incompleteOf(e.report, row.id),
+          e.draft ? DRAFT_NOTE : null,
+        ]
           .filter((x) => x !== null)
           .join('; ') || null,
       ]);

@@ -1,0 +1,204 @@
+// Lambda's complete total (issue 10 §6): the services Lambda cannot run (stateful, too long, too much memory) are
+// priced, when the plan names a fallback strategy, as that strategy would price them alone — on a sub-plan of just
+// those services, so their own VMs, or a cluster or pool of their own with its fixed costs (control plane, minimum
+// hosts) — and added to Lambda's total, each line labelled. The strategies themselves are run unchanged; this file
+// only composes their reports. docs/cost-model.md "Complete totals".
+import { containerCluster } from './container-cluster.ts';
+import { sumCents } from './money.ts';
+import type { Prepared } from './prepare.ts';
+import { serverlessIneligibility } from './serverless.ts';
+import { sharedHost } from './shared-host.ts';
+import { STRATEGY_SHORT_NAMES } from './summary.ts';
+import { notIncluded } from './terms.ts';
+import type {
+  CostingProblem,
+  Plan,
+  ServerlessFallback,
+  ServiceCost,
+  StrategyId,
+  StrategyReport,
+  Warning,
+} from './types.ts';
+import { STRATEGY_NAMES } from './types.ts';
+import { vmPerService } from './vm-per-service.ts';
+
+/** The strategy a fallback setting names (`null` for `"none"`). */
+export function fallbackStrategy(fallback: ServerlessFallback): FallbackId | null {
+  switch (fallback) {
+    case 'none':
+      return null;
+    case 'vmPerService':
+      return 'vm-per-service';
+    case 'containerCluster':
+      return 'container-cluster';
+    case 'sharedHost':
+      return 'shared-host';
+  }
+}
+
+/** A strategy that can price the services Lambda cannot run. */
+export type FallbackId = Exclude<StrategyId, 'serverless'>;
+
+const RUN: Record<FallbackId, (p: Prepared) => StrategyReport> = {
+  'shared-host': sharedHost,
+  'vm-per-service': vmPerService,
+  'container-cluster': containerCluster,
+};
+
+const plural = (n: number): string => `${n} service${n === 1 ? '' : 's'}`;
+
+/** What the fallback adds, in the strategy's name: "VMs for 1 service", "a cluster for 2 services". */
+function fallbackPhrase(id: StrategyId, n: number): string {
+  switch (id) {
+    case 'vm-per-service':
+      return `VMs for ${plural(n)}`;
+    case 'container-cluster':
+      return `a cluster for ${plural(n)}`;
+    default:
+      return `shared hosts for ${plural(n)}`;
+  }
+}
+
+/** Where one fallback service runs, for its warning: "on VMs of its own". */
+function whereItRuns(id: StrategyId): string {
+  switch (id) {
+    case 'vm-per-service':
+      return 'on VMs of its own';
+    case 'container-cluster':
+      return 'on a Kubernetes cluster of its own';
+    default:
+      return 'on shared hosts of its own';
+  }
+}
+
+/** "Serverless (Lambda) + VMs for 1 service". */
+export function fallbackName(id: StrategyId, services: number): string {
+  return `${STRATEGY_NAMES.serverless} + ${fallbackPhrase(id, services)}`;
+}
+
+/** The names of the services Lambda cannot run, in plan order. */
+export function lambdaIneligible(plan: Plan): string[] {
+  const max = plan.catalog.serverless.maxDurationMs;
+  return plan.services.filter((s) => serverlessIneligibility(s, max) !== null).map((s) => s.name);
+}
+
+/**
+ * Why Lambda with its fallback cannot be costed: the fallback strategy's costing problems that concern the services
+ * it would run (or the strategy as a whole), each saying it is the fallback's. `null` when there is nothing to
+ * fall back on or the fallback can be costed. Costing problems are per service or per strategy setting
+ * (problems.ts), so those of the whole plan, filtered, are exactly those of the sub-plan.
+ */
+export function fallbackProblems(
+  plan: Plan,
+  blocked: ReadonlyMap<StrategyId, CostingProblem[]>,
+): CostingProblem[] | null {
+  const id = fallbackStrategy(plan.strategies.serverless.fallback);
+  if (id === null) return null;
+  const names = new Set(lambdaIneligible(plan));
+  if (names.size === 0) return null;
+  const problems = (blocked.get(id) ?? []).filter((p) => p.service === null || names.has(p.service));
+  if (problems.length === 0) return null;
+  const who = STRATEGY_SHORT_NAMES[id];
+  return problems.map((p) => ({
+    ...p,
+    message: `the fallback (${who}) for the services Lambda cannot run cannot be costed: ${p.message}`,
+  }));
+}
+
+/**
+ * The plan the fallback strategy prices: only the services Lambda cannot run; without the operations estimate (the
+ * planner's person-hours for the serverless strategy cover it as a whole) and, when the functions are in the VPC,
+ * without the NAT gateways (Lambda's total already pays for the VPC's).
+ */
+function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
+  const out: Plan = {
+    ...plan,
+    services: plan.services.filter((s) => names.has(s.name)),
+    operations: {
+      hourlyRate: 0,
+      hoursPerMonth: { sharedHost: 0, vmPerService: 0, containerCluster: 0, serverless: 0 },
+    },
+  };
+  if (plan.strategies.serverless.inVpc) out.network = { natGateways: 0, natGBPerMonth: 0 };
+  return out;
+}
+
+/** The groundwork of the sub-plan from the whole plan's (the same service weeks, already grown in a forecast). */
+function subPrepared(p: Prepared, plan: Plan): Prepared {
+  const services = plan.services.map((s) => p.services[p.byName.get(s.name)!]!);
+  // Kept sums under their own slot names, so the whole plan's kept trees are not rebuilt for the sub-plan.
+  const sums: Prepared['sums'] = (slot, rows) => p.sums(`fallback ${slot}`, rows);
+  return {
+    ...p,
+    plan,
+    services,
+    totalCpu: sums(
+      'cpu',
+      services.map((s) => s.cpu),
+    ),
+    byName: new Map(services.map((s, i) => [s.service.name, i])),
+    sums,
+  };
+}
+
+/**
+ * Lambda's report with the services it cannot run priced by the plan's fallback strategy and included in its
+ * total; `lambda` as is when the fallback is `"none"` or Lambda runs every service. Call `fallbackProblems` first:
+ * this runs the fallback strategy, which must be costable for those services.
+ */
+export function withFallback(p: Prepared, lambda: StrategyReport): StrategyReport {
+  const plan = p.plan;
+  const id = fallbackStrategy(plan.strategies.serverless.fallback);
+  if (id === null) return lambda;
+  const names = new Set(lambda.services.filter((s) => !s.included).map((s) => s.service));
+  if (names.size === 0) return lambda;
+  const sub = RUN[id](subPrepared(p, subPlan(plan, names)));
+  const label = `Fallback (${STRATEGY_SHORT_NAMES[id]})`;
+
+  const lineItems = [
+    ...lambda.lineItems,
+    ...sub.lineItems.map((l) => ({ ...l, component: `${label}: ${l.component}` })),
+  ];
+  const subCost = new Map(sub.services.map((s) => [s.service, s.cost]));
+  const services: ServiceCost[] = lambda.services.map((s) =>
+    s.included ? s : { service: s.service, cost: subCost.get(s.service) ?? 0, included: true, via: id },
+  );
+  const max = plan.catalog.serverless.maxDurationMs;
+  const byName = new Map(plan.services.map((s) => [s.name, s]));
+  const warnings: Warning[] = [
+    ...lambda.warnings.map((w) => {
+      const s = w.code === 'not-eligible' && w.service !== null ? byName.get(w.service) : undefined;
+      const why = s ? serverlessIneligibility(s, max) : null;
+      if (!s || why === null) return w;
+      return {
+        ...w,
+        message: `${s.name} cannot run on Lambda: ${why}. It is priced ${whereItRuns(id)} in this total (fallback: ${STRATEGY_SHORT_NAMES[id]}).`,
+      };
+    }),
+    ...sub.warnings.map((w) => ({ ...w, message: `${label}: ${w.message}` })),
+  ];
+  // What the fallback's total leaves out that Lambda's does not, said to be the fallback's (its operations are
+  // covered by the serverless estimate, so the fallback's list is taken as if it had one).
+  const own = new Set(lambda.notIncluded);
+  const estimated: Plan = {
+    ...plan,
+    operations: {
+      hourlyRate: 1,
+      hoursPerMonth: { sharedHost: 1, vmPerService: 1, containerCluster: 1, serverless: 1 },
+    },
+  };
+  const extra = notIncluded(estimated, id)
+    .filter((x) => !own.has(x))
+    .map((x) => `${x} (for the fallback, ${STRATEGY_SHORT_NAMES[id]})`);
+
+  return {
+    ...lambda,
+    name: fallbackName(id, names.size),
+    notIncluded: [...lambda.notIncluded, ...extra],
+    monthlyCost: sumCents(lineItems.map((l) => l.cost)),
+    lineItems,
+    services,
+    warnings,
+    capacity: { ...lambda.capacity, servicesExcluded: 0, servicesOnFallback: names.size },
+  };
+}
