@@ -9,8 +9,11 @@ import {
   capacityValue,
   concurrency,
   excludedServices,
+  includedComponents,
+  isIncomplete,
   unitPrice,
 } from './results.ts';
+import { scalingText } from '../../state/equal-terms.ts';
 import { sampleReport } from './sample-report.ts';
 
 const engineReport = () =>
@@ -69,6 +72,32 @@ describe('cheapest and excluded services', () => {
     const serverless = report.strategies.find((s) => s.id === 'serverless')!;
     expect(excludedServices(serverless)).toEqual(['db']);
     expect(report.cheapest).not.toBe('serverless');
+  });
+});
+
+describe('the terms a card states (issue 10 §5–§6)', () => {
+  it('names each scaling mode, with the scale-ahead of an hourly one', () => {
+    expect(scalingText({ mode: 'hourly', aheadHours: 1 })).toBe('Hourly, 1 h ahead');
+    expect(scalingText({ mode: 'hourly', aheadHours: 0 })).toBe('Hourly, no scale-ahead');
+    expect(scalingText({ mode: 'static', aheadHours: 0 })).toBe('Static (peak all month)');
+    expect(scalingText({ mode: 'per-request', aheadHours: 0 })).toBe('Per request');
+  });
+
+  it('lists what a total includes once per component, without instance types or price tiers', () => {
+    const report = engineReport();
+    const vm = report.strategies.find((s) => s.id === 'vm-per-service')!;
+    expect(includedComponents(vm)).toEqual(['Instance hours']);
+    const serverless = report.strategies.find((s) => s.id === 'serverless')!;
+    const parts = includedComponents(serverless);
+    expect(parts).toContain('Requests');
+    expect(parts.some((p) => p.includes('('))).toBe(false);
+    expect(new Set(parts).size).toBe(parts.length);
+  });
+
+  it('marks a total that leaves services out as incomplete, and only that one', () => {
+    const report = engineReport();
+    const incomplete = report.strategies.filter(isIncomplete).map((s) => s.id);
+    expect(incomplete).toEqual(['serverless']);
   });
 });
 

@@ -173,3 +173,22 @@ export function monthLabel(calendarMonth: string): string {
   const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : calendarMonth;
 }
+
+/**
+ * What a strategy's total is made of, briefly: its line items' components without their details in brackets
+ * (instance types, price tiers, "free tier"), each once, in the report's order. "Instance hours (m6i.large)" and
+ * "Instance hours (t3.small)" are one "Instance hours".
+ */
+export function includedComponents(strategy: StrategyReport): string[] {
+  const seen = new Set<string>();
+  for (const li of strategy.lineItems) {
+    const brief = li.component.replace(/\s*\([^()]*\)/g, '').trim() || li.component;
+    seen.add(brief);
+  }
+  return [...seen];
+}
+
+/** True when the strategy's total leaves services out (nothing priced them): it must never read as complete. */
+export function isIncomplete(strategy: StrategyReport): boolean {
+  return excludedServices(strategy).length > 0;
+}
