@@ -47,7 +47,7 @@ export function scalingNotice(report: Report): ScalingNotice | null {
   return {
     text: same
       ? `${terms(vm)} and ${STRATEGY_SHORT_NAMES[containers.id]} too: both are sized for the peak hour all month, so neither follows the traffic curve as an autoscaler would.`
-      : `${terms(vm)}; ${terms(containers)}. Their totals are not on equal terms: the scaling settings, not the workload, may decide which is cheaper.`,
+      : `${terms(vm)}; ${terms(containers)}. The scaling settings, not the workload, may decide which of the two is cheaper.`,
     action: `Scale both ${scalingText({ mode: 'hourly', aheadHours }).replace(/^Hourly/, 'hourly')}`,
     aheadHours,
   };

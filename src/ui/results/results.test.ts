@@ -88,9 +88,29 @@ describe('the terms a card states (issue 10 §5–§6)', () => {
     const vm = report.strategies.find((s) => s.id === 'vm-per-service')!;
     expect(includedComponents(vm)).toEqual(['Instance hours']);
     const serverless = report.strategies.find((s) => s.id === 'serverless')!;
+    const item = (component: string) => ({
+      service: null,
+      component,
+      unit: 'x',
+      quantity: 1,
+      unitPrice: 1,
+      cost: 1,
+    });
+    expect(
+      includedComponents({
+        ...serverless,
+        lineItems: [
+          item('Requests (free tier)'),
+          item('Requests'),
+          item('Duration, x86_64 (first 6B GB-s)'),
+          item('Duration, arm64 (free tier)'),
+          item('API Gateway HTTP API requests (first 300M)'),
+        ],
+      }),
+    ).toEqual(['Requests', 'Duration', 'API Gateway HTTP API requests']);
     const parts = includedComponents(serverless);
     expect(parts).toContain('Requests');
-    expect(parts.some((p) => p.includes('('))).toBe(false);
+    expect(parts.some((p) => /[(,]/.test(p))).toBe(false);
     expect(new Set(parts).size).toBe(parts.length);
   });
 

@@ -175,14 +175,15 @@ export function monthLabel(calendarMonth: string): string {
 }
 
 /**
- * What a strategy's total is made of, briefly: its line items' components without their details in brackets
- * (instance types, price tiers, "free tier"), each once, in the report's order. "Instance hours (m6i.large)" and
- * "Instance hours (t3.small)" are one "Instance hours".
+ * What a strategy's total is made of, briefly: its line items' components without their details (instance types,
+ * architectures, price tiers, "free tier"), each once, in the report's order. "Instance hours (m6i.large)" and
+ * "Instance hours (t3.small)" are one "Instance hours"; "Duration, x86_64" and "Duration, arm64" one "Duration".
  */
 export function includedComponents(strategy: StrategyReport): string[] {
   const seen = new Set<string>();
   for (const li of strategy.lineItems) {
-    const brief = li.component.replace(/\s*\([^()]*\)/g, '').trim() || li.component;
+    // The component's name up to its first detail: a bracket or a comma ("Duration, arm64 (first 6B GB-s)").
+    const brief = li.component.split(/\s*[(,]/)[0]!.trim() || li.component;
     seen.add(brief);
   }
   return [...seen];
