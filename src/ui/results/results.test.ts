@@ -133,6 +133,26 @@ describe('per-service breakdown', () => {
     );
   });
 
+  it('says which strategy priced a service in another’s total (Lambda’s fallback), and only there', () => {
+    const report = sampleReport();
+    const serverless = report.strategies[3]!;
+    const priced = {
+      ...report,
+      strategies: [
+        ...report.strategies.slice(0, 3),
+        {
+          ...serverless,
+          services: serverless.services.map((s) =>
+            s.service === 'payments' ? { ...s, included: true, via: 'vm-per-service' as const } : s,
+          ),
+        },
+      ],
+    };
+    const rows = breakdownRows(priced);
+    expect(rows.find((r) => r.service === 'payments')!.via).toEqual([null, null, null, 'vm-per-service']);
+    expect(rows.find((r) => r.service === 'orders')!.via).toEqual([null, null, null, null]);
+  });
+
   it('adds up to each strategy’s monthly cost on the engine report', () => {
     const report = engineReport();
     const rows = breakdownRows(report);

@@ -1,6 +1,6 @@
 // Pure helpers for the results view: labels and ordering of what the engine's report already holds.
 // Nothing here recomputes a cost; it only picks, labels and orders report figures.
-import type { Report, ServiceCost, StrategyReport } from '../../model/types.ts';
+import type { Report, ServiceCost, StrategyId, StrategyReport } from '../../model/types.ts';
 import { money, num, percent } from '../format.ts';
 
 // Labels for the engine's capacity keys (src/model/*.ts); unknown keys are labelled from their camelCase words.
@@ -115,6 +115,8 @@ export interface BreakdownRow {
   service: string;
   /** One entry per strategy in report order: the service's cost, or `null` when the strategy does not run it. */
   costs: (number | null)[];
+  /** Per strategy: the strategy that priced the service in this one's total (Lambda's fallback), else `null`. */
+  via: (StrategyId | null)[];
 }
 
 /** Service × strategy monthly costs, straight from each strategy's `services`, in first-seen service order. */
@@ -135,6 +137,10 @@ export function breakdownRows(report: Report): BreakdownRow[] {
     costs: byStrategy.map((first) => {
       const sc = first.get(service);
       return sc && sc.included ? sc.cost : null;
+    }),
+    via: byStrategy.map((first) => {
+      const sc = first.get(service);
+      return sc?.included && sc.via ? sc.via : null;
     }),
   }));
 }
