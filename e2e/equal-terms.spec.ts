@@ -143,6 +143,13 @@ test('the scaling notice puts VMs and containers on equal terms in one undoable 
 
   // Both hourly but a different scale-ahead is not equal terms either; the change keeps the larger.
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
+  // The version 2 strategy settings show by themselves, from their declarations.
+  const lambda = page.getByRole('group', { name: 'Serverless (Lambda)' });
+  await expect(lambda.getByLabel('Functions in the VPC')).toBeVisible();
+  await expect(lambda.getByLabel('Services Lambda cannot run')).toBeVisible();
+  await expect(lambda.getByLabel('API Gateway in front').locator('option')).toContainText([
+    'Application Load Balancer',
+  ]);
   await page
     .getByRole('group', { name: 'Service instance per VM' })
     .getByLabel('Scaling')
@@ -160,6 +167,11 @@ test('the scaling notice puts VMs and containers on equal terms in one undoable 
   await expect(
     page.getByRole('group', { name: 'Service instance per VM' }).getByLabel('Scale ahead (hours)'),
   ).toHaveValue('2');
+
+  await page.getByRole('tab', { name: 'Plan-wide' }).click();
+  await expect(page.getByRole('group', { name: 'Front door', exact: true })).toBeVisible();
+  await axeClean(page, 'the plan-wide section at 1024×700');
+  await eShot(page, 'plan-wide-1024');
 });
 
 test('a service’s Lambda memory can be auto, beside the number', async ({ page }) => {
