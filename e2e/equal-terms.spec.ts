@@ -4,6 +4,8 @@
 // equal terms in one undoable click. Screenshots at 1440×900 and 1024×700.
 import { copyFile, mkdir } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { fieldsUnder, PLAN_FIELDS, type FieldDecl } from '../src/plan/fields.ts';
+import { PLAN_WIDE } from '../src/ui/editor/problem-places.ts';
 import { axeClean, cardCosts, expect, openApp, shot, SHOTS_DIR, test } from './fixtures.ts';
 
 const card = (page: Page, id: string): Locator => page.locator(`article[data-strategy="${id}"]`);
@@ -60,6 +62,18 @@ test('each card states its scaling mode, what it includes and what it leaves out
 
   // The plan-wide section: a shared ALB in front, two zones.
   await page.getByRole('tab', { name: 'Plan-wide' }).click();
+  // Every declared field of every component is there with its declared label (a declared field shows by itself).
+  const decl = (key: string) => (PLAN_FIELDS as Record<string, FieldDecl>)[key]!;
+  for (const key of PLAN_WIDE)
+    for (const name of fieldsUnder(key)) {
+      const inner = decl(`${key}.${name}`).kind === 'shape' ? fieldsUnder(`${key}.${name}`) : [null];
+      for (const leaf of inner) {
+        const path = leaf === null ? `${key}.${name}` : `${key}.${name}.${leaf}`;
+        const input = page.locator(`[data-path="${path}"]`);
+        await expect(input, `${path} is on screen`).toHaveCount(1);
+        await expect(input, `${path}: declared label`).toHaveAccessibleName(decl(path).label);
+      }
+    }
   for (const legend of ['Front door', 'Zones', 'Storage', 'Network', 'Logs', 'Operations (people)'])
     await expect(page.getByRole('group', { name: legend, exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Person-hours per month' })).toBeVisible();
