@@ -200,7 +200,9 @@ test('a service’s Lambda memory can be auto, beside the number', async ({ page
   await expect(memory).toHaveCount(0);
   await expect(details).toContainText('Auto: the smallest at or above the service’s memory');
   await expect(page.getByTestId('draft')).toHaveCount(0);
-  await details.getByLabel('Auto memory').scrollIntoViewIfNeeded();
+  await details
+    .getByRole('group', { name: 'Serverless (Lambda)' })
+    .evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await axeClean(page, 'Lambda memory on auto');
   await eShot(page, 'auto-memory-1440');
   await details.getByLabel('Auto memory').uncheck();
