@@ -42,6 +42,12 @@ describe('ComparePanel', () => {
     expect(table).toMatch(/−\$[\d,.]+ \(−20(\.0)?\s?%\)/);
   });
 
+  it('marks a total that leaves services out as incomplete (issue 10 §6)', () => {
+    const row = table.slice(table.indexOf(STRATEGY_NAMES.serverless));
+    expect(row).toContain('incomplete total: leaves out payments');
+    expect(table.slice(0, table.indexOf(STRATEGY_NAMES.serverless))).not.toContain('incomplete total');
+  });
+
   it('names each entry’s cheapest strategy and has the export button and a chart with data', () => {
     expect(table).toContain(
       `Cheapest ${STRATEGY_NAMES[base.cheapest!]} ${STRATEGY_NAMES[cheaper.cheapest!]}`,

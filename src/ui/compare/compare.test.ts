@@ -49,7 +49,7 @@ describe('compare', () => {
     for (const row of c.rows) {
       const b = base.strategies.find((s) => s.id === row.id)!.monthlyCost;
       expect(row.name).toBe(STRATEGY_NAMES[row.id]);
-      expect(row.cells[1]).toEqual({ cost: b, delta: 0, deltaFraction: 0 });
+      expect(row.cells[1]).toMatchObject({ cost: b, delta: 0, deltaFraction: 0 });
       const double = row.cells[2]!;
       expect(double.cost).toBe(entries[2]!.report.strategies.find((s) => s.id === row.id)!.monthlyCost);
       expect(double.delta).toBe(centsDelta(double.cost!, b));
@@ -71,6 +71,23 @@ describe('compare', () => {
     expect(row.cells[1]!.delta).toBe(base.strategies[3]!.monthlyCost);
     expect(row.cells[1]!.deltaFraction).toBeNull();
     expect(row.cells[2]).toEqual({ cost: null, delta: null, deltaFraction: null });
+  });
+
+  it('marks a total that leaves services out as incomplete, with the services, and only that one', () => {
+    const report = evaluate(
+      testPlan(bundledCatalog('aws-us-east-1')!, [
+        testService({ name: 'api', trafficRps: flat(50) }),
+        testService({ name: 'db', trafficRps: flat(5), stateful: true }),
+      ]),
+    );
+    const c = compare([{ id: 'a', name: 'a', isBase: true, report }]);
+    const leaves = c.rows.map((r) => [r.id, r.cells[0]!.leavesOut]);
+    expect(leaves).toEqual([
+      ['shared-host', undefined],
+      ['vm-per-service', undefined],
+      ['container-cluster', undefined],
+      ['serverless', ['db']],
+    ]);
   });
 
   it('subtracts money to the cent without float drift (property)', () => {

@@ -32,6 +32,8 @@ export interface CompareCell {
   deltaFraction: number | null;
   /** Why the strategy cannot be costed for this entry ("db: pod too big"), or absent when it was costed. */
   cannotCost?: string;
+  /** The services its total leaves out (nothing priced them): the cost is incomplete. Absent when complete. */
+  leavesOut?: string[];
 }
 
 export interface CompareRow {
@@ -65,6 +67,14 @@ function costOf(report: Report, id: StrategyId): number | null {
   return s && !s.cannotCost && Number.isFinite(s.monthlyCost) ? s.monthlyCost : null;
 }
 
+/** The services a costed strategy's total leaves out, or `undefined` when it runs them all (or was not costed). */
+function leavesOutOf(report: Report, id: StrategyId): string[] | undefined {
+  const s = report.strategies.find((x) => x.id === id);
+  if (!s || s.cannotCost) return undefined;
+  const out = s.services.filter((x) => !x.included).map((x) => x.service);
+  return out.length ? out : undefined;
+}
+
 /** Why a strategy cannot be costed, in a few words (the first problem, and how many more). */
 function cannotCostOf(report: Report, id: StrategyId): string | undefined {
   const problems = report.strategies.find((x) => x.id === id)?.cannotCost;
@@ -87,9 +97,14 @@ export function compare(entries: readonly CompareEntry[]): Comparison {
         const delta = cost === null || baseCost === null ? null : centsDelta(cost, baseCost);
         const deltaFraction = delta === null || baseCost === null || baseCost === 0 ? null : delta / baseCost;
         const cannotCost = cannotCostOf(e.report, id);
-        return cannotCost === undefined
-          ? { cost, delta, deltaFraction }
-          : { cost, delta, deltaFraction, cannotCost };
+        const leavesOut = leavesOutOf(e.report, id);
+        return {
+          cost,
+          delta,
+          deltaFraction,
+          ...(cannotCost === undefined ? {} : { cannotCost }),
+          ...(leavesOut === undefined ? {} : { leavesOut }),
+        };
       }),
     };
   });

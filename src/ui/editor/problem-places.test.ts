@@ -21,6 +21,12 @@ describe('problem places (issue 9 §1: each problem at its field)', () => {
     expect(problemPlace('services')).toEqual({ section: 'services', service: null, details: false });
     expect(problemPlace('strategies.sharedHost.targetUtilization').section).toBe('strategies');
     expect(problemPlace('(plan)').section).toBe('plan');
+    // The plan-wide components (issue 10) are edited in their own section; a name that only starts alike is not.
+    expect(problemPlace('frontDoor.rules').section).toBe('planWide');
+    expect(problemPlace('operations.hoursPerMonth.serverless').section).toBe('planWide');
+    expect(problemPlace('resilience').section).toBe('planWide');
+    expect(problemPlace('logsExtra').section).toBe('plan');
+    expect(problemWhere('frontDoor.rules', () => undefined)).toBe('Plan-wide › frontDoor.rules');
   });
 
   it('looks for a field at the path, then at each enclosing path', () => {

@@ -14,7 +14,10 @@ export const TABLE_FIELDS: ReadonlySet<string> = new Set([
   'stateful',
 ]);
 
-export type Section = 'plan' | 'services' | 'strategies';
+/** The plan-wide components (issue 10 §2–§4), edited in the "Plan-wide" section, in its order. */
+export const PLAN_WIDE = ['frontDoor', 'resilience', 'storage', 'network', 'logs', 'operations'] as const;
+
+export type Section = 'plan' | 'services' | 'strategies' | 'planWide';
 
 export interface ProblemPlace {
   section: Section;
@@ -36,6 +39,8 @@ export function problemPlace(path: string): ProblemPlace {
   }
   if (/^services\b/.test(path)) return { section: 'services', service: null, details: false };
   if (/^strategies\b/.test(path)) return { section: 'strategies', service: null, details: false };
+  const head = /^[A-Za-z_$][\w$]*/.exec(path)?.[0];
+  if (PLAN_WIDE.some((k) => k === head)) return { section: 'planWide', service: null, details: false };
   return { section: 'plan', service: null, details: false };
 }
 
@@ -70,6 +75,7 @@ export function problemWhere(path: string, serviceName: (index: number) => strin
     return m[2] ? `${who} › ${m[2]}` : who;
   }
   if (path.startsWith('strategies.')) return `Strategy settings › ${path.slice('strategies.'.length)}`;
+  if (problemPlace(path).section === 'planWide') return `Plan-wide › ${path}`;
   return `Plan › ${path}`;
 }
 

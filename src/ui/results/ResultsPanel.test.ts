@@ -174,3 +174,37 @@ describe('a strategy that cannot be costed (issue 9 §1)', () => {
     }
   });
 });
+
+describe('the terms of each total (issue 10 §5–§6)', () => {
+  const report = sampleReport();
+
+  it('states on each card its scaling mode, what it includes and what it does not, and marks an incomplete total', () => {
+    const cards = cardsOf(render(ResultsPanel, { props: { report, forecast: null } }).body).map(text);
+    report.strategies.forEach((s, i) => {
+      const card = cards[i]!;
+      expect(card).toContain(`Scaling: ${s.id === 'serverless' ? 'Per request' : 'Hourly, no scale-ahead'}`);
+      expect(card).toContain('Includes: ');
+      expect(card).toContain(`Not included (${s.notIncluded.length})`);
+      for (const item of s.notIncluded) expect(card).toContain(item);
+      // The sample's serverless leaves payments out: only its total is marked incomplete.
+      expect(card.includes('incomplete total')).toBe(s.id === 'serverless');
+    });
+  });
+
+  it('shows the scaling notice only when VM per service and containers are priced on different terms', () => {
+    const same = render(ResultsPanel, { props: { report, forecast: null } }).body;
+    expect(same).not.toContain('data-testid="scaling-notice"');
+    const differing = {
+      ...report,
+      strategies: report.strategies.map((s) =>
+        s.id === 'vm-per-service' ? { ...s, scaling: { mode: 'static' as const, aheadHours: 0 } } : s,
+      ),
+    };
+    const body = text(render(ResultsPanel, { props: { report: differing, forecast: null } }).body);
+    expect(body).toContain(
+      'Scaling is not on equal terms. VM per service: Static (peak all month); Containers: Hourly, no scale-ahead.',
+    );
+    // Rendered on its own (no open plan to edit), the panel offers no change it could not make.
+    expect(body).not.toContain('Scale both hourly');
+  });
+});

@@ -9,8 +9,11 @@ import {
   capacityValue,
   concurrency,
   excludedServices,
+  includedComponents,
+  isIncomplete,
   unitPrice,
 } from './results.ts';
+import { scalingText } from '../../state/equal-terms.ts';
 import { sampleReport } from './sample-report.ts';
 
 const engineReport = () =>
@@ -72,6 +75,52 @@ describe('cheapest and excluded services', () => {
   });
 });
 
+describe('the terms a card states (issue 10 §5–§6)', () => {
+  it('names each scaling mode, with the scale-ahead of an hourly one', () => {
+    expect(scalingText({ mode: 'hourly', aheadHours: 1 })).toBe('Hourly, 1 h ahead');
+    expect(scalingText({ mode: 'hourly', aheadHours: 0 })).toBe('Hourly, no scale-ahead');
+    expect(scalingText({ mode: 'static', aheadHours: 0 })).toBe('Static (peak all month)');
+    expect(scalingText({ mode: 'per-request', aheadHours: 0 })).toBe('Per request');
+  });
+
+  it('lists what a total includes once per component, without instance types or price tiers', () => {
+    const report = engineReport();
+    const vm = report.strategies.find((s) => s.id === 'vm-per-service')!;
+    expect(includedComponents(vm)).toEqual(['Instance hours']);
+    const serverless = report.strategies.find((s) => s.id === 'serverless')!;
+    const item = (component: string) => ({
+      service: null,
+      component,
+      unit: 'x',
+      quantity: 1,
+      unitPrice: 1,
+      cost: 1,
+    });
+    expect(
+      includedComponents({
+        ...serverless,
+        lineItems: [
+          item('Requests (free tier)'),
+          item('Requests'),
+          item('Duration, x86_64 (first 6B GB-s)'),
+          item('Duration, arm64 (free tier)'),
+          item('API Gateway HTTP API requests (first 300M)'),
+        ],
+      }),
+    ).toEqual(['Requests', 'Duration', 'API Gateway HTTP API requests']);
+    const parts = includedComponents(serverless);
+    expect(parts).toContain('Requests');
+    expect(parts.some((p) => /[(,]/.test(p))).toBe(false);
+    expect(new Set(parts).size).toBe(parts.length);
+  });
+
+  it('marks a total that leaves services out as incomplete, and only that one', () => {
+    const report = engineReport();
+    const incomplete = report.strategies.filter(isIncomplete).map((s) => s.id);
+    expect(incomplete).toEqual(['serverless']);
+  });
+});
+
 describe('per-service breakdown', () => {
   it('has one row per service with each strategy’s report cost, null where not run', () => {
     const report = sampleReport();
@@ -82,6 +131,26 @@ describe('per-service breakdown', () => {
     expect(payments.costs[0]).toBe(
       report.strategies[0]!.services.find((s) => s.service === 'payments')!.cost,
     );
+  });
+
+  it('says which strategy priced a service in another’s total (Lambda’s fallback), and only there', () => {
+    const report = sampleReport();
+    const serverless = report.strategies[3]!;
+    const priced = {
+      ...report,
+      strategies: [
+        ...report.strategies.slice(0, 3),
+        {
+          ...serverless,
+          services: serverless.services.map((s) =>
+            s.service === 'payments' ? { ...s, included: true, via: 'vm-per-service' as const } : s,
+          ),
+        },
+      ],
+    };
+    const rows = breakdownRows(priced);
+    expect(rows.find((r) => r.service === 'payments')!.via).toEqual([null, null, null, 'vm-per-service']);
+    expect(rows.find((r) => r.service === 'orders')!.via).toEqual([null, null, null, null]);
   });
 
   it('adds up to each strategy’s monthly cost on the engine report', () => {

@@ -1,6 +1,6 @@
 // Pure helpers for the results view: labels and ordering of what the engine's report already holds.
 // Nothing here recomputes a cost; it only picks, labels and orders report figures.
-import type { Report, ServiceCost, StrategyReport } from '../../model/types.ts';
+import type { Report, ServiceCost, StrategyId, StrategyReport } from '../../model/types.ts';
 import { money, num, percent } from '../format.ts';
 
 // Labels for the engine's capacity keys (src/model/*.ts); unknown keys are labelled from their camelCase words.
@@ -115,6 +115,8 @@ export interface BreakdownRow {
   service: string;
   /** One entry per strategy in report order: the service's cost, or `null` when the strategy does not run it. */
   costs: (number | null)[];
+  /** Per strategy: the strategy that priced the service in this one's total (Lambda's fallback), else `null`. */
+  via: (StrategyId | null)[];
 }
 
 /** Service × strategy monthly costs, straight from each strategy's `services`, in first-seen service order. */
@@ -135,6 +137,10 @@ export function breakdownRows(report: Report): BreakdownRow[] {
     costs: byStrategy.map((first) => {
       const sc = first.get(service);
       return sc && sc.included ? sc.cost : null;
+    }),
+    via: byStrategy.map((first) => {
+      const sc = first.get(service);
+      return sc?.included && sc.via ? sc.via : null;
     }),
   }));
 }
@@ -172,4 +178,24 @@ export function monthLabel(calendarMonth: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(calendarMonth);
   const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
   return m && name ? `${name} ${m[1]}` : calendarMonth;
+}
+
+/**
+ * What a strategy's total is made of, briefly: its line items' components without their details (instance types,
+ * architectures, price tiers, "free tier"), each once, in the report's order. "Instance hours (m6i.large)" and
+ * "Instance hours (t3.small)" are one "Instance hours"; "Duration, x86_64" and "Duration, arm64" one "Duration".
+ */
+export function includedComponents(strategy: StrategyReport): string[] {
+  const seen = new Set<string>();
+  for (const li of strategy.lineItems) {
+    // The component's name up to its first detail: a bracket or a comma ("Duration, arm64 (first 6B GB-s)").
+    const brief = li.component.split(/\s*[(,]/)[0]!.trim() || li.component;
+    seen.add(brief);
+  }
+  return [...seen];
+}
+
+/** True when the strategy's total leaves services out (nothing priced them): it must never read as complete. */
+export function isIncomplete(strategy: StrategyReport): boolean {
+  return excludedServices(strategy).length > 0;
 }
