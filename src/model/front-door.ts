@@ -24,6 +24,13 @@ export interface TrafficShape {
  */
 export const API_GATEWAY_TIMEOUT_MS = { http: 30_000, rest: 29_000 } as const;
 
+/**
+ * An ALB's idle timeout by default (AWS ELB docs; configurable from 1 to 4,000 s): a target that sends nothing back
+ * for this long gets the client a 504. Not a hard limit like API Gateway's, so a request longer than it is a warning
+ * to raise the setting, not a service that cannot run.
+ */
+export const ALB_DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
 /** The ALB's LCU dimensions: one LCU is each of these per second / minute / hour (pricing-2.md §1). */
 export const ALB_LCU = {
   newConnectionsPerSecond: 25,
