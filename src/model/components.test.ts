@@ -271,6 +271,25 @@ describe('what is and is not included', () => {
     ]);
   });
 
+  it('a strategy that runs no service gets no component (Lambda with only stateful services)', () => {
+    const p = testPlan(
+      catalog,
+      [testService({ name: 'db', stateful: true })],
+      { serverless: { apiGateway: 'alb', inVpc: true } },
+      730,
+      {
+        network: { natGateways: 1, natGBPerMonth: 10 },
+        operations: {
+          hourlyRate: 50,
+          hoursPerMonth: { ...COMPONENTS_OFF.operations.hoursPerMonth, serverless: 2 },
+        },
+      },
+    );
+    const r = strategy(p, 'serverless');
+    expect(r.lineItems).toEqual([]);
+    expect(r.monthlyCost).toBe(0);
+  });
+
   it('a configured and priced component is no longer listed', () => {
     const p = plan([testService({ name: 'a' })], {
       frontDoor: { ...COMPONENTS_OFF.frontDoor, kind: 'alb' },

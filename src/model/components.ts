@@ -67,6 +67,9 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
   const configured = configuredComponents(plan, id);
   const included = f.included ?? p.services.map(() => true);
   const out: PricedComponents = { lineItems: [], weights: new Map(), warnings: [] };
+  // A strategy that runs no service (Lambda when every service is stateful) needs nothing around it, and a shared
+  // line would have no service to be allocated to.
+  if (!included.some(Boolean)) return out;
   const shared = (l: LineItem, weights: readonly number[]): void => {
     if (l.quantity <= 0) return;
     out.lineItems.push(l);
@@ -116,7 +119,7 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
         );
         own(line(name, units, unitName, weekToPeriod(week, hpm), lbPrices.unitHourly));
       });
-    } else if (included.some(Boolean)) {
+    } else {
       // One shared load balancer: units on the summed traffic of the services it fronts (each dimension is linear
       // in the request rate, so this is never more than one per service), allocated by requests.
       const traffic = p.sums(
