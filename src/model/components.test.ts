@@ -160,6 +160,19 @@ describe('root volumes', () => {
     expect(strategy(p, 'serverless').notIncluded.join(' ')).not.toMatch(/root volumes/);
   });
 
+  it('VM "auto" compares each type with its root volume: more traffic never costs less', () => {
+    // Chosen on compute alone, 599 requests/s would take 5 × m5.large ($350.40) and 601 would take 3 × c6i.xlarge
+    // ($372.30): with a 300 GiB volume each ($30), the busier plan would cost $38.10 less.
+    const at = (rps: number) =>
+      strategy(
+        plan([testService({ name: 'a', trafficRps: flat(rps), memoryMiB: 5000 })], {
+          storage: { rootVolumeGiB: 300, type: 'gp2' },
+        }),
+        'vm-per-service',
+      ).monthlyCost;
+    expect(at(601)).toBeGreaterThanOrEqual(at(599));
+  });
+
   it('prices gp2 at $0.10 per GiB-month', () => {
     const p = plan([testService({ name: 'a' })], { storage: { rootVolumeGiB: 50, type: 'gp2' } });
     expect(lines(strategy(p, 'shared-host'), /^Root/)).toEqual([[null, 'Root volumes (gp2, 50 GiB)', 5]]);
