@@ -78,7 +78,10 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
   const own = (l: LineItem): void => {
     if (l.quantity > 0) out.lineItems.push(l);
   };
-  const requests = p.services.map((s, i) => (included[i] ? weekRequests(p, s) : 0));
+  // Each service's requests in the week (what shared load balancer and NAT lines are allocated by, and what logs
+  // count): only when a component needs them, so a plan with every component off costs nothing more to evaluate.
+  const needsRequests = configured.loadBalancer !== null || configured.nat || configured.logs;
+  const requests = needsRequests ? p.services.map((s, i) => (included[i] ? weekRequests(p, s) : 0)) : [];
 
   // Front door (§2): an hourly fee for every hour, plus capacity units on the traffic each hour.
   const lb = configured.loadBalancer;
@@ -206,7 +209,7 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
     shared(
       line(
         null,
-        `Operations (your estimate: ${clean(hours)} person-hours)`,
+        `Operations (your estimate: ${clean(hours)} person-hour${hours === 1 ? '' : 's'})`,
         'person-hours',
         hours,
         plan.operations.hourlyRate,
