@@ -3,13 +3,13 @@
 // own instance-hours, the services it runs, how it shares its compute), so every strategy prices them the same way.
 // Every component is absent when its plan field is off (a version 1 file keeps its figures). Formulas and sources:
 // docs/cost-model.md "Components around compute"; prices: pricing-2.md §1–§2.
-import { ALB_DEFAULT_IDLE_TIMEOUT_MS, weekUnits, type TrafficShape } from './front-door.ts';
+import { ALB_DEFAULT_IDLE_TIMEOUT_MS, unitsPerRps, type TrafficShape } from './front-door.ts';
 import { lambdaDurationMs, lambdaMemoryOf } from './lambda-cpu.ts';
 import { clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { line } from './prepare.ts';
 import { configuredComponents, strategyKeyOf, unpricedComponents } from './terms.ts';
-import { HOURS_PER_WEEK, SECONDS_PER_HOUR, allPeriod, weekToPeriod } from './time.ts';
+import { SECONDS_PER_HOUR, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, StrategyId, Warning } from './types.ts';
 
 /** What a strategy runs, as the components need it. */
@@ -39,8 +39,6 @@ export const LAMBDA_PLATFORM_LOG_BYTES = 300;
 
 /** Log volumes are billed in decimal gigabytes (10^9 bytes), as AWS meters data. */
 const BYTES_PER_GB = 1e9;
-
-const ZERO_WEEK: readonly number[] = new Array<number>(HOURS_PER_WEEK).fill(0);
 
 /** Requests of one service over one week (kept between evaluations by an evaluator). */
 function weekRequests(p: Prepared, s: PreparedService): number {
@@ -98,38 +96,23 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
     const unitName = lb.kind === 'alb' ? 'LCU-hours' : 'NLCU-hours';
     const targets = lb.lambdaTargets ? ' with Lambda targets' : '';
     const units = `Load balancer capacity units (${unitName}${lb.lambdaTargets ? ', Lambda targets' : ''})`;
+    // Units = request-seconds × units per request/s (front-door.ts: the largest dimension is the same every hour).
+    const perRps = unitsPerRps(lb.kind, shape, lb.lambdaTargets);
+    const unitHours = (weekRequestCount: number): number =>
+      weekToPeriod((weekRequestCount / SECONDS_PER_HOUR) * perRps, hpm);
     if (fd.perService) {
       // One load balancer per service: its own fee, and units on its own traffic.
       p.services.forEach((s, i) => {
         if (!included[i]) return;
         const name = s.service.name;
-        const week = p.memo(
-          s.service,
-          'front door units',
-          [
-            s,
-            lb.kind,
-            lb.lambdaTargets,
-            fd.bytesPerRequest,
-            fd.requestsPerConnection,
-            fd.connectionSeconds,
-            fd.rules,
-          ],
-          () => weekUnits(lb.kind, s.rps, shape, lb.lambdaTargets),
-        );
         own(
           line(name, `Load balancer hours (${kind}${targets})`, 'hours', allPeriod(1, hpm), lbPrices.hourly),
         );
-        own(line(name, units, unitName, weekToPeriod(week, hpm), lbPrices.unitHourly));
+        own(line(name, units, unitName, unitHours(requests[i]!), lbPrices.unitHourly));
       });
     } else {
-      // One shared load balancer: units on the summed traffic of the services it fronts (each dimension is linear
-      // in the request rate, so this is never more than one per service), allocated by requests.
-      const traffic = p.sums(
-        `front door rps ${id}`,
-        p.services.map((s, i) => (included[i] ? s.rps : ZERO_WEEK)),
-      );
-      const week = weekUnits(lb.kind, traffic, shape, lb.lambdaTargets);
+      // One shared load balancer: units on the summed traffic of the services it fronts, allocated by requests.
+      const total = requests.reduce((a, b) => a + b, 0);
       shared(
         line(
           null,
@@ -140,7 +123,7 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
         ),
         requests,
       );
-      shared(line(null, units, unitName, weekToPeriod(week, hpm), lbPrices.unitHourly), requests);
+      shared(line(null, units, unitName, unitHours(total), lbPrices.unitHourly), requests);
     }
     if (lb.kind === 'alb') {
       // A request longer than the ALB's idle timeout (60 s by default) gets its client a 504 unless it is raised.
