@@ -3,7 +3,7 @@
 // operations (pricing-2.md §1–§2; docs/cost-model.md "Components around compute").
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
-import { COMPONENTS_OFF } from './defaults.ts';
+import { COMPONENTS_OFF, NEW_PLAN_DEFAULTS } from './defaults.ts';
 import { evaluate } from './engine.ts';
 import { toCents } from './money.ts';
 import { flat, testPlan, testService, type Components } from './testing.ts';
@@ -264,6 +264,32 @@ describe('operations', () => {
       vm.lineItems.filter((l) => l.service === name).reduce((a, l) => a + toCents(l.cost), 0);
     expect(['a', 'db', 'c'].map(vmOwn)).toEqual([13334, 13333, 13333]);
     expect(strategy(p, 'shared-host').notIncluded.join(' ')).not.toMatch(/operations/);
+  });
+});
+
+describe('a new plan’s defaults (NEW_PLAN_DEFAULTS)', () => {
+  it('price a shared ALB and 20 GiB gp3 root volumes in every non-Lambda strategy; Lambda keeps its HTTP API', () => {
+    const { frontDoor, storage, network, logs, operations } = NEW_PLAN_DEFAULTS;
+    const p = testPlan(
+      catalog,
+      [testService({ name: 'a', trafficRps: flat(50) }), testService({ name: 'b', trafficRps: flat(20) })],
+      { serverless: { apiGateway: 'http' } },
+      730,
+      { frontDoor, storage, network, logs, operations },
+    );
+    for (const id of NOT_LAMBDA) {
+      const r = strategy(p, id);
+      // 70 requests/s of 2,048 bytes: 0.516096 GB/h is the largest dimension → 0.516096 × 730 × $0.008 = $3.01.
+      expect(lines(r, /^Load balancer/), id).toEqual([
+        [null, 'Load balancer hours (ALB, shared)', 16.43],
+        [null, 'Load balancer capacity units (LCU-hours)', 3.01],
+      ]);
+      expect(lines(r, /^Root volumes \(gp3, 20 GiB\)$/).length, id).toBeGreaterThan(0);
+      expect(r.notIncluded.join(' '), id).not.toMatch(/load balancer|root volumes/);
+    }
+    const lambda = strategy(p, 'serverless');
+    expect(lines(lambda, /^Load balancer|^Root/)).toEqual([]);
+    expect(lines(lambda, /^API Gateway HTTP API/).length).toBe(1);
   });
 });
 
