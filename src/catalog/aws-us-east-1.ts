@@ -17,6 +17,10 @@ export const awsUsEast1 = {
     'AWS EC2 on-demand pricing page (m7g.xlarge $0.1632/h); all other instance prices secondary: public price tables, January 2025',
     'awslabs/amazon-eks-ami, nodeadm/internal/kubelet/config.go (EKS maxPods)',
     'AWS Containers blog, 2024 (EKS control plane $0.10 per cluster-hour)',
+    'AWS Elastic Load Balancing pricing page, as transcribed in pricing-2.md §1 [official]: ALB $0.0225 per hour + $0.008 per LCU-hour, NLB $0.0225 per hour + $0.006 per NLCU-hour; agrees with infracost golden tests (730 h = $16.43) [third-party]',
+    'NAT gateway $0.045 per hour and $0.045 per GB processed: infracost golden tests (730 h = $32.85, 100 GB = $4.50) [third-party]',
+    'EBS gp3 $0.08 and gp2 $0.10 per GB-month: infracost golden tests [third-party]',
+    'CloudWatch Logs ingestion $0.50 per GB: infracost golden tests [third-party]; 5 GB a month free: CloudWatch pricing page [official]',
   ],
   instanceTypes: [
     { name: 't3.micro', vcpu: 2, memoryGiB: 1, hourly: 0.0104, maxPods: 4 },
@@ -75,4 +79,12 @@ export const awsUsEast1 = {
     ],
   },
   kubernetes: { controlPlaneHourly: 0.1 },
+  // Prices around compute (issue 10 §2–§4; pricing-2.md §1–§2): priced only when a plan configures the component.
+  loadBalancers: {
+    alb: { hourly: 0.0225, unitHourly: 0.008 },
+    nlb: { hourly: 0.0225, unitHourly: 0.006 },
+  },
+  nat: { hourly: 0.045, perGB: 0.045 },
+  blockStorage: { gp3: 0.08, gp2: 0.1 },
+  logs: { ingestionPerGB: 0.5, freeGBPerMonth: 5 },
 } satisfies Catalog;

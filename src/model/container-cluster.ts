@@ -1,4 +1,5 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
+import { components } from './components.ts';
 import { nodeAllocatable } from './kubernetes.ts';
 import { ceilClean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
@@ -190,10 +191,17 @@ export function containerCluster(p: Prepared): StrategyReport {
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
   const paidNodeWeek = sum(paidNodes);
   const requestWeights = own.map((o, i) => o.week * p.services[i]!.service.container.cpuMillicores);
+  // Front door, root volumes on every node, NAT, logs, operations (components.ts).
+  const extra = components(p, 'container-cluster', {
+    sharedInstanceHours: workloadNodeHours + headroomNodeHours,
+    computeWeights: requestWeights,
+  });
+  lineItems.push(...extra.lineItems);
+  warnings.push(...extra.warnings);
 
   return strategyReport(p.plan, 'container-cluster', {
     lineItems,
-    services: serviceCosts(p, lineItems, () => requestWeights),
+    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? requestWeights),
     warnings,
     utilization: utilization(p.totalCpu, paidVcpu),
     capacity: {

@@ -24,6 +24,13 @@ export interface TrafficShape {
  */
 export const API_GATEWAY_TIMEOUT_MS = { http: 30_000, rest: 29_000 } as const;
 
+/**
+ * An ALB's idle timeout by default (AWS ELB docs; configurable from 1 to 4,000 s): a target that sends nothing back
+ * for this long gets the client a 504. Not a hard limit like API Gateway's, so a request longer than it is a warning
+ * to raise the setting, not a service that cannot run.
+ */
+export const ALB_DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+
 /** The ALB's LCU dimensions: one LCU is each of these per second / minute / hour (pricing-2.md §1). */
 export const ALB_LCU = {
   newConnectionsPerSecond: 25,
@@ -88,9 +95,19 @@ export function nlbNlcus(rps: number, shape: TrafficShape): number {
 export type LoadBalancerKind = 'alb' | 'nlb';
 
 /**
+ * Capacity units that one request per second uses for an hour. Every dimension is proportional to the request rate
+ * (no dimension has a fixed part), so the largest dimension is the same one in every hour and an hour at `rps` bills
+ * rps × this: the hot path multiplies instead of evaluating four dimensions per service-hour.
+ */
+export function unitsPerRps(kind: LoadBalancerKind, shape: TrafficShape, lambdaTargets = false): number {
+  return kind === 'alb' ? albLcus(1, shape, lambdaTargets).billed : nlbNlcus(1, shape);
+}
+
+/**
  * Capacity units of one load balancer summed over a week of hourly request rates. Each dimension is linear in the
  * request rate, so a shared load balancer is priced on the summed traffic (the largest dimension of the sum), not on
- * the sum of each service's largest.
+ * the sum of each service's largest — and since no dimension has a fixed part, the two are equal: sharing saves the
+ * hourly fees, not units.
  */
 export function weekUnits(
   kind: LoadBalancerKind,
@@ -100,8 +117,7 @@ export function weekUnits(
 ): number {
   if (weekRps.length !== HOURS_PER_WEEK)
     throw new Error(`a week has ${HOURS_PER_WEEK} hours, not ${weekRps.length}`);
-  let units = 0;
-  for (const rps of weekRps)
-    units += kind === 'alb' ? albLcus(rps, shape, lambdaTargets).billed : nlbNlcus(rps, shape);
-  return units;
+  let rps = 0;
+  for (const r of weekRps) rps += r;
+  return rps * unitsPerRps(kind, shape, lambdaTargets);
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 import { createEvaluator, evaluate, forecast } from './engine.ts';
-import { testPlan, testService } from './testing.ts';
+import { testPlan, testService, type Components } from './testing.ts';
 import type { Catalog, Plan, Service, StrategySettings } from './types.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
@@ -84,7 +84,8 @@ const settingEdit = fc.oneof(
   fc
     .record({
       freeTier: fc.boolean(),
-      apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+      apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const, 'alb' as const),
+      inVpc: fc.boolean(),
       fallback: fc.constantFrom(
         'none' as const,
         'vmPerService' as const,
@@ -131,6 +132,70 @@ const fieldEdit = fc.oneof(
     .map((memoryMiB) => (s: Service): Service => ({ ...s, serverless: { ...s.serverless, memoryMiB } })),
 );
 
+/**
+ * Some fields of one component around compute changed (issue 10 §2, §4), the others kept: a new object for the
+ * component, as an edit makes. One field at a time too, so a memo that misses one dependency is caught.
+ */
+const partial = { requiredKeys: [] as never[] };
+const componentEdit = fc.oneof(
+  fc
+    .record(
+      {
+        kind: fc.constantFrom('none' as const, 'alb' as const, 'nlb' as const),
+        perService: fc.boolean(),
+        rules: fc.integer({ min: 0, max: 100 }),
+        bytesPerRequest: fc.integer({ min: 0, max: 200_000 }),
+        requestsPerConnection: fc.double({ min: 0.5, max: 100, noNaN: true }),
+        connectionSeconds: fc.double({ min: 0.5, max: 600, noNaN: true }),
+      },
+      partial,
+    )
+    .map((v) => (p: Plan): Components => ({ frontDoor: { ...p.frontDoor, ...v } })),
+  fc
+    .record(
+      {
+        rootVolumeGiB: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 500, noNaN: true })),
+        type: fc.constantFrom('gp3' as const, 'gp2' as const),
+      },
+      partial,
+    )
+    .map((v) => (p: Plan): Components => ({ storage: { ...p.storage, ...v } })),
+  fc
+    .record(
+      {
+        natGateways: fc.integer({ min: 0, max: 3 }),
+        natGBPerMonth: fc.double({ min: 0, max: 5000, noNaN: true }),
+      },
+      partial,
+    )
+    .map((v) => (p: Plan): Components => ({ network: { ...p.network, ...v } })),
+  fc
+    .oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 }))
+    .map((bytesPerRequest) => (): Components => ({ logs: { bytesPerRequest } })),
+  fc
+    .record(
+      {
+        hourlyRate: fc.oneof(fc.constant(0), fc.double({ min: 1, max: 200, noNaN: true })),
+        hours: fc.record(
+          {
+            sharedHost: fc.double({ min: 0, max: 100, noNaN: true }),
+            vmPerService: fc.double({ min: 0, max: 100, noNaN: true }),
+            containerCluster: fc.double({ min: 0, max: 100, noNaN: true }),
+            serverless: fc.double({ min: 0, max: 100, noNaN: true }),
+          },
+          partial,
+        ),
+      },
+      partial,
+    )
+    .map(({ hourlyRate, hours }) => (p: Plan): Components => ({
+      operations: {
+        hourlyRate: hourlyRate ?? p.operations.hourlyRate,
+        hoursPerMonth: { ...p.operations.hoursPerMonth, ...hours },
+      },
+    })),
+);
+
 type Edit =
   | { kind: 'field'; at: number; change: (s: Service) => Service }
   | { kind: 'add'; at: number; service: Omit<Service, 'name'> }
@@ -139,6 +204,7 @@ type Edit =
   | { kind: 'settings'; change: { [K in keyof StrategySettings]?: Partial<StrategySettings[K]> } }
   | { kind: 'catalog'; type: number; hourly: number }
   | { kind: 'hours'; hoursPerMonth: number }
+  | { kind: 'components'; change: (plan: Plan) => Components }
   | { kind: 'same' };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
@@ -169,6 +235,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'same' as const }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('components' as const), change: componentEdit }) },
 );
 
 let named = 0;
@@ -223,23 +290,45 @@ function applyEdit(plan: Plan, e: Edit): Plan {
       return { ...plan, hoursPerMonth: e.hoursPerMonth };
     case 'same':
       return { ...plan };
+    case 'components':
+      return { ...plan, ...e.change(plan) };
   }
 }
 
 const startArb = fc.array(serviceArb, { minLength: 0, maxLength: 6 });
+/** The plan an edit sequence starts from: its components off (a version 1 file), or some of them on. */
+const startComponents = fc.oneof(
+  fc.constant((): Components => ({})),
+  fc.array(componentEdit, { minLength: 1, maxLength: 5 }).map((edits) => (p: Plan): Components => {
+    let plan = p;
+    for (const e of edits) plan = { ...plan, ...e(plan) };
+    const { frontDoor, storage, network, logs, operations } = plan;
+    return { frontDoor, storage, network, logs, operations };
+  }),
+);
+
+function startPlan(services: Omit<Service, 'name'>[], components: (p: Plan) => Components): Plan {
+  const plan = testPlan(catalog, services.map(withName));
+  return { ...plan, ...components(plan) };
+}
 
 describe('createEvaluator', CPU_BOUND, () => {
   it('gives the same report as evaluate after any sequence of edits', () => {
     fc.assert(
-      fc.property(startArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (start, edits) => {
-        const evaluator = createEvaluator();
-        let plan = testPlan(catalog, start.map(withName));
-        expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
-        for (const e of edits) {
-          plan = applyEdit(plan, e);
+      fc.property(
+        startArb,
+        startComponents,
+        fc.array(editArb, { minLength: 1, maxLength: 12 }),
+        (start, components, edits) => {
+          const evaluator = createEvaluator();
+          let plan = startPlan(start, components);
           expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
-        }
-      }),
+          for (const e of edits) {
+            plan = applyEdit(plan, e);
+            expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -248,12 +337,13 @@ describe('createEvaluator', CPU_BOUND, () => {
     fc.assert(
       fc.property(
         startArb,
+        startComponents,
         fc.array(fc.tuple(editArb, fc.boolean()), { minLength: 1, maxLength: 6 }),
         fc.integer({ min: 1, max: 14 }),
-        (start, edits, months) => {
+        (start, components, edits, months) => {
           const evaluator = createEvaluator();
           const options = { months, start: '2027-01' };
-          let plan = testPlan(catalog, start.map(withName));
+          let plan = startPlan(start, components);
           for (const [e, reportFirst] of edits) {
             plan = applyEdit(plan, e);
             // The app evaluates the report first and the forecast after it; either order must give the same figures.
@@ -265,6 +355,58 @@ describe('createEvaluator', CPU_BOUND, () => {
       ),
       { numRuns: Math.ceil(RUNS / 2) },
     );
+  });
+
+  it('follows a change of any one field of a component around compute (every memo dependency is declared)', () => {
+    const on: Components = {
+      frontDoor: {
+        kind: 'alb',
+        perService: true,
+        rules: 20,
+        bytesPerRequest: 20_000,
+        requestsPerConnection: 2,
+        connectionSeconds: 30,
+      },
+      storage: { rootVolumeGiB: 20, type: 'gp3' },
+      network: { natGateways: 1, natGBPerMonth: 100 },
+      logs: { bytesPerRequest: 800 },
+      operations: {
+        hourlyRate: 90,
+        hoursPerMonth: { sharedHost: 10, vmPerService: 8, containerCluster: 20, serverless: 2 },
+      },
+    };
+    // Each field once to a value that changes some figure (a busy service: every LCU dimension can lead).
+    const changes: Components[] = [
+      { frontDoor: { ...on.frontDoor!, kind: 'nlb' } },
+      { frontDoor: { ...on.frontDoor!, perService: false } },
+      { frontDoor: { ...on.frontDoor!, rules: 400 } },
+      { frontDoor: { ...on.frontDoor!, bytesPerRequest: 200_000 } },
+      { frontDoor: { ...on.frontDoor!, requestsPerConnection: 0.01 } },
+      { frontDoor: { ...on.frontDoor!, connectionSeconds: 80_000 } },
+      { storage: { ...on.storage!, rootVolumeGiB: 50 } },
+      { storage: { ...on.storage!, type: 'gp2' } },
+      { network: { ...on.network!, natGateways: 2 } },
+      { network: { ...on.network!, natGBPerMonth: 7 } },
+      { logs: { bytesPerRequest: 3 } },
+      { operations: { ...on.operations!, hourlyRate: 10 } },
+      ...(['sharedHost', 'vmPerService', 'containerCluster', 'serverless'] as const).map((k) => ({
+        operations: { ...on.operations!, hoursPerMonth: { ...on.operations!.hoursPerMonth, [k]: 1 } },
+      })),
+    ];
+    const services = [
+      testService({ name: 'a', trafficRps: new Array<number>(24).fill(300), durationMs: 200 }),
+      testService({ name: 'b', trafficRps: new Array<number>(24).fill(40) }),
+    ];
+    for (const lambda of ['alb', 'http'] as const) {
+      const base = testPlan(catalog, services, { serverless: { apiGateway: lambda, inVpc: true } }, 730, on);
+      for (const change of changes) {
+        const evaluator = createEvaluator();
+        evaluator.evaluate(base);
+        const next = { ...base, ...change };
+        expect(evaluate(next), JSON.stringify(change)).not.toEqual(evaluate(base));
+        expect(evaluator.evaluate(next), JSON.stringify(change)).toEqual(evaluate(next));
+      }
+    }
   });
 
   it('recomputes only the edited service: a service the edit did not touch keeps its parts', () => {

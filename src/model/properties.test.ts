@@ -6,7 +6,8 @@ import { evaluate } from './engine.ts';
 import { fallbackStrategy, lambdaIneligible } from './fallback.ts';
 import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
-import { testPlan, testService } from './testing.ts';
+import { COMPONENTS_OFF } from './defaults.ts';
+import { testPlan, testService, type Components } from './testing.ts';
 import type { Catalog, Plan, Service, StrategyId } from './types.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
@@ -62,6 +63,35 @@ const serviceArb = fc
     }),
   );
 
+/** The components around compute (issue 10 §2, §4), each on or off. */
+function componentsArb(): fc.Arbitrary<Components> {
+  return fc.record({
+    frontDoor: fc.record({
+      kind: fc.constantFrom('none' as const, 'alb' as const, 'nlb' as const),
+      perService: fc.boolean(),
+      rules: fc.integer({ min: 0, max: 100 }),
+      bytesPerRequest: fc.integer({ min: 0, max: 200_000 }),
+      requestsPerConnection: decimal(0.5, 100, 2),
+      connectionSeconds: decimal(0.5, 600, 1),
+    }),
+    storage: fc.record({
+      rootVolumeGiB: fc.oneof(fc.constant(0), decimal(1, 500, 1)),
+      type: fc.constantFrom('gp3' as const, 'gp2' as const),
+    }),
+    network: fc.record({ natGateways: fc.integer({ min: 0, max: 3 }), natGBPerMonth: decimal(0, 5000, 2) }),
+    logs: fc.record({ bytesPerRequest: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5000 })) }),
+    operations: fc.record({
+      hourlyRate: fc.oneof(fc.constant(0), decimal(1, 200, 2)),
+      hoursPerMonth: fc.record({
+        sharedHost: decimal(0, 100, 1),
+        vmPerService: decimal(0, 100, 1),
+        containerCluster: decimal(0, 100, 1),
+        serverless: decimal(0, 100, 1),
+      }),
+    }),
+  });
+}
+
 const settingsArb = fc.record({
   hostType: fc.constantFrom('m6i.2xlarge', 'r6i.2xlarge', 'm6i.4xlarge'),
   hostUtil: fc.double({ min: 0.1, max: 1, noNaN: true }),
@@ -76,7 +106,9 @@ const settingsArb = fc.record({
   nodeScaling: fc.constantFrom('static' as const, 'hourly' as const),
   discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
   freeTier: fc.boolean(),
-  apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+  apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const, 'alb' as const),
+  inVpc: fc.boolean(),
+  components: fc.oneof(fc.constant({}), componentsArb()),
   fallback: fc.constantFrom(
     'none' as const,
     'vmPerService' as const,
@@ -123,11 +155,13 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
       serverless: {
         freeTier: s.freeTier,
         apiGateway: s.apiGateway,
+        inVpc: s.inVpc,
         fallback: s.fallback,
         discount: s.discount,
       },
     },
     hours,
+    s.components,
   );
 }
 
@@ -152,10 +186,23 @@ function withoutTiers(plan: Plan): Plan {
   return { ...plan, catalog: { ...plan.catalog, serverless } };
 }
 
-/** The plan with the serverless free tier and API Gateway off: the parts of Lambda pricing that are not linear. */
+/**
+ * The plan with the serverless free tier and API Gateway off, and the components that are a fixed amount a month
+ * (a load balancer's fee, NAT, operations, root volumes priced per month, the free log GB) off: the parts of pricing
+ * that are neither linear in traffic nor in hours.
+ */
 function withoutFreeTierOrApiGateway(plan: Plan): Plan {
   const serverless = { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const };
-  return { ...plan, strategies: { ...plan.strategies, serverless } };
+  const logs = plan.catalog.logs && { ...plan.catalog.logs, freeGBPerMonth: 0 };
+  return {
+    ...plan,
+    catalog: { ...plan.catalog, logs },
+    strategies: { ...plan.strategies, serverless },
+    network: COMPONENTS_OFF.network,
+    operations: COMPONENTS_OFF.operations,
+    storage: COMPONENTS_OFF.storage,
+    frontDoor: COMPONENTS_OFF.frontDoor,
+  };
 }
 
 /** The plan with Lambda's fallback off: the services it cannot run are left out of its total. */
@@ -253,7 +300,17 @@ describe('engine invariants', CPU_BOUND, () => {
           { ...plan, services: plan.services.filter((s) => !rest.includes(s.name)) },
           'serverless',
         );
-        const alone = cost({ ...plan, services: plan.services.filter((s) => rest.includes(s.name)) }, id);
+        // The fallback's own plan (fallback.ts subPlan): the operations estimate stays with the strategy as a whole,
+        // and functions in the VPC already pay its NAT gateways.
+        const alone = cost(
+          {
+            ...plan,
+            services: plan.services.filter((s) => rest.includes(s.name)),
+            operations: COMPONENTS_OFF.operations,
+            network: plan.strategies.serverless.inVpc ? COMPONENTS_OFF.network : plan.network,
+          },
+          id,
+        );
         if (alone.cannotCost) {
           expect(whole.cannotCost).toBeDefined();
           return;

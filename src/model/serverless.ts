@@ -1,4 +1,5 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
+import { components } from './components.ts';
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
 import { API_GATEWAY_TIMEOUT_MS } from './front-door.ts';
 import {
@@ -295,13 +296,18 @@ export function serverless(p: Prepared): StrategyReport {
     });
   }
 
+  // ALB with Lambda targets, NAT when in a VPC, logs with platform lines, operations (components.ts).
+  const extra = components(p, 'serverless', { included });
+  lineItems.push(...extra.lineItems);
+  warnings.push(...extra.warnings);
+
   const gbSeconds = usage.reduce(
     (a, u) => a + (u ? u.onDemandGbSeconds + u.provisionedDurationGbSeconds : 0),
     0,
   );
   return strategyReport(p.plan, 'serverless', {
     lineItems,
-    services: serviceCosts(p, lineItems, (l) => shareOf.get(l) ?? [], included),
+    services: serviceCosts(p, lineItems, (l) => shareOf.get(l) ?? extra.weights.get(l) ?? [], included),
     warnings,
     utilization: { cpuAverage: null, cpuPeak: null },
     capacity: {

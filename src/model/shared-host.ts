@@ -1,4 +1,5 @@
 // Multiple service instances per host: one fixed pool of long-lived hosts shared by every service.
+import { components } from './components.ts';
 import { ceilClean, clean } from './money.ts';
 import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
@@ -13,7 +14,7 @@ import {
   utilization,
 } from './prepare.ts';
 import { HOURS_PER_WEEK, allPeriod } from './time.ts';
-import type { StrategyReport, Warning } from './types.ts';
+import type { LineItem, StrategyReport, Warning } from './types.ts';
 
 /** Memory a service holds on the pool: its minimum instances, and at least one (it must run somewhere). */
 export function sharedHostInstances(minInstances: number): number {
@@ -72,7 +73,7 @@ export function sharedHost(p: Prepared): StrategyReport {
   }
   if (isBurstable(type.name)) warnings.push(burstableWarning(type.name, [], 'the shared pool'));
 
-  const lineItems = [
+  const lineItems: LineItem[] = [
     line(
       null,
       `Instance hours (${type.name})`,
@@ -81,10 +82,18 @@ export function sharedHost(p: Prepared): StrategyReport {
       discounted(type.hourly, settings.discount),
     ),
   ];
+  // Front door, root volumes on every host, NAT, logs, operations (components.ts).
+  const byCpu = p.services.map((s) => s.cpuWeek);
+  const extra = components(p, 'shared-host', {
+    sharedInstanceHours: allPeriod(hosts, p.hoursPerMonth),
+    computeWeights: byCpu,
+  });
+  lineItems.push(...extra.lineItems);
+  warnings.push(...extra.warnings);
   const capacityWeek = new Array<number>(HOURS_PER_WEEK).fill(paidVcpu);
   return strategyReport(p.plan, 'shared-host', {
     lineItems,
-    services: serviceCosts(p, lineItems, () => p.services.map((s) => s.cpuWeek)),
+    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? byCpu),
     warnings,
     utilization: utilization(p.totalCpu, capacityWeek),
     capacity: {

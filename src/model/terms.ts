@@ -22,25 +22,83 @@ export function scalingOf(plan: Plan, id: StrategyId): { mode: ScalingMode; ahea
   }
 }
 
+/** The load balancer in front of a strategy's services, or `null` when it has none (Lambda's API Gateway is not one). */
+export function loadBalancerOf(
+  plan: Plan,
+  id: StrategyId,
+): { kind: 'alb' | 'nlb'; lambdaTargets: boolean } | null {
+  if (id === 'serverless')
+    return plan.strategies.serverless.apiGateway === 'alb' ? { kind: 'alb', lambdaTargets: true } : null;
+  return plan.frontDoor.kind === 'none' ? null : { kind: plan.frontDoor.kind, lambdaTargets: false };
+}
+
 /**
- * What a strategy's total leaves out, in a planner's words: components the plan has not configured, and costs no
- * strategy models. Shown on each card and in every export, so a total is never read as more complete than it is.
+ * The priced components (issue 10 §2, §4) a plan configures for a strategy: each is configured when its field is not
+ * off, and applies to the strategy (root volumes: not Lambda; NAT: Lambda only in a VPC). Operations need no
+ * catalog price (the rate is the user's).
+ */
+export function configuredComponents(
+  plan: Plan,
+  id: StrategyId,
+): {
+  loadBalancer: { kind: 'alb' | 'nlb'; lambdaTargets: boolean } | null;
+  rootVolumes: boolean;
+  nat: boolean;
+  logs: boolean;
+  operations: boolean;
+} {
+  const lambda = id === 'serverless';
+  return {
+    loadBalancer: loadBalancerOf(plan, id),
+    rootVolumes: !lambda && plan.storage.rootVolumeGiB > 0,
+    nat:
+      (!lambda || plan.strategies.serverless.inVpc) &&
+      (plan.network.natGateways > 0 || plan.network.natGBPerMonth > 0),
+    logs: plan.logs.bytesPerRequest > 0,
+    operations: plan.operations.hourlyRate > 0 && plan.operations.hoursPerMonth[strategyKeyOf(id)] > 0,
+  };
+}
+
+/**
+ * The components a plan configures for a strategy that its catalog has no price for, in a planner's words: they
+ * are left out of the total, listed as not included, and warned about (components.ts).
+ */
+export function unpricedComponents(plan: Plan, id: StrategyId): string[] {
+  const c = configuredComponents(plan, id);
+  const cat = plan.catalog;
+  const out: string[] = [];
+  if (c.loadBalancer && !cat.loadBalancers)
+    out.push(`the load balancer in front (${c.loadBalancer.kind.toUpperCase()})`);
+  if (c.rootVolumes && cat.blockStorage?.[plan.storage.type] === undefined)
+    out.push(`root volumes (${plan.storage.type})`);
+  if (c.nat && !cat.nat) out.push('NAT gateways');
+  if (c.logs && !cat.logs) out.push('log ingestion');
+  return out;
+}
+
+/**
+ * What a strategy's total leaves out, in a planner's words: components the plan has not configured, components it
+ * configured that the catalog cannot price, and costs no strategy models. Shown on each card and in every export,
+ * so a total is never read as more complete than it is. A component configured and priced is not listed.
  */
 export function notIncluded(plan: Plan, id: StrategyId): string[] {
   const out: string[] = [];
   const lambda = id === 'serverless';
+  const c = configuredComponents(plan, id);
   if (lambda) {
     if (plan.strategies.serverless.apiGateway === 'none')
       out.push('a front door (API Gateway or a load balancer): none configured');
   } else if (plan.frontDoor.kind === 'none') {
     out.push('a load balancer in front: none configured');
   }
-  if (!lambda && plan.storage.rootVolumeGiB === 0) out.push('root volumes: none configured');
-  if (plan.network.natGateways === 0 && (!lambda || plan.strategies.serverless.inVpc))
-    out.push('NAT gateways: none configured');
-  if (plan.logs.bytesPerRequest === 0) out.push('log ingestion: no log volume given');
-  if (plan.operations.hoursPerMonth[strategyKeyOf(id)] === 0 || plan.operations.hourlyRate === 0)
-    out.push('people to run it: no operations estimate');
+  if (!lambda && !c.rootVolumes) out.push('root volumes: none configured');
+  if (!c.nat && (!lambda || plan.strategies.serverless.inVpc)) out.push('NAT gateways: none configured');
+  if (!c.logs) out.push('log ingestion: no log volume given');
+  if (!c.operations) out.push('people to run it: no operations estimate');
+  for (const what of unpricedComponents(plan, id))
+    out.push(`${what}: configured, but catalog "${plan.catalog.id}" has no price for it`);
+  // Priced parts of a component that leave something out, said where they apply.
+  if (c.logs && plan.catalog.logs) out.push('log storage after ingestion (retention)');
   out.push('data transfer between zones and to the internet');
   return out;
 }

@@ -1,4 +1,5 @@
 // Service instance per VM: each service on its own instances, sized for CPU at the target utilization.
+import { components, rootVolumePerInstanceHour } from './components.ts';
 import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import {
@@ -78,6 +79,7 @@ function serviceFleet(
   p: Prepared,
   s: PreparedService,
   prices: ReadonlyMap<string, number>,
+  volumeHourly: number,
 ): { t: InstanceType; hours: number; perHour: number[]; item: LineItem; burstable: boolean } {
   const settings = p.plan.strategies.vmPerService;
   const chosen = s.service.vmInstanceType ?? settings.instanceType;
@@ -89,7 +91,8 @@ function serviceFleet(
   let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
   for (const t of candidates) {
     const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
-    const cost = hours * prices.get(t.name)!;
+    // Each instance carries its root volume: `auto` compares whole costs, so more traffic never costs less.
+    const cost = hours * (prices.get(t.name)! + volumeHourly);
     const vcpu =
       t.vcpu * instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances);
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
@@ -127,6 +130,8 @@ export function vmPerService(p: Prepared): StrategyReport {
   const prices = new Map(
     p.plan.catalog.instanceTypes.map((t) => [t.name, discounted(t.hourly, settings.discount)]),
   );
+  const volumeHourly = rootVolumePerInstanceHour(p, 'vm-per-service');
+  const serviceHours: number[] = [];
 
   for (const s of p.services) {
     // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
@@ -147,9 +152,11 @@ export function vmPerService(p: Prepared): StrategyReport {
         settings.discount,
         p.hoursPerMonth,
         p.plan.catalog,
+        volumeHourly,
       ],
-      () => serviceFleet(p, s, prices),
+      () => serviceFleet(p, s, prices, volumeHourly),
     );
+    serviceHours.push(hours);
     lineItems.push(item);
     unitRows.push(perHour);
     paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
@@ -164,9 +171,14 @@ export function vmPerService(p: Prepared): StrategyReport {
     warnings.push(burstableWarning(type, services, 'the model'));
   }
 
+  // Front door, a root volume per instance, NAT, logs, operations (components.ts).
+  const extra = components(p, 'vm-per-service', { serviceInstanceHours: serviceHours });
+  lineItems.push(...extra.lineItems);
+  warnings.push(...extra.warnings);
+
   return strategyReport(p.plan, 'vm-per-service', {
     lineItems,
-    services: serviceCosts(p, lineItems, () => []),
+    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? []),
     warnings,
     utilization: utilization(p.totalCpu, paid),
     capacity: {

@@ -304,6 +304,21 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
     },
     apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) },
     kubernetes: { controlPlaneHourly: c.kubernetes.controlPlaneHourly },
+    ...(c.loadBalancers === undefined
+      ? {}
+      : {
+          loadBalancers: {
+            alb: { hourly: c.loadBalancers.alb.hourly, unitHourly: c.loadBalancers.alb.unitHourly },
+            nlb: { hourly: c.loadBalancers.nlb.hourly, unitHourly: c.loadBalancers.nlb.unitHourly },
+          },
+        }),
+    ...(c.nat === undefined ? {} : { nat: { hourly: c.nat.hourly, perGB: c.nat.perGB } }),
+    ...(c.blockStorage === undefined
+      ? {}
+      : { blockStorage: { gp3: c.blockStorage.gp3, gp2: c.blockStorage.gp2 } }),
+    ...(c.logs === undefined
+      ? {}
+      : { logs: { ingestionPerGB: c.logs.ingestionPerGB, freeGBPerMonth: c.logs.freeGBPerMonth } }),
   };
 }
 

@@ -295,6 +295,26 @@ export const catalogSchema = z.looseObject({
     .looseObject({ http: tiers, rest: tiers })
     .meta({ description: 'Prices per million requests.' }),
   kubernetes: z.looseObject({ controlPlaneHourly: price }),
+  // Prices around compute (issue 10 §2–§4), each optional: a catalog without one cannot price that component.
+  loadBalancers: z
+    .looseObject({
+      alb: z.looseObject({ hourly: price, unitHourly: price }),
+      nlb: z.looseObject({ hourly: price, unitHourly: price }),
+    })
+    .meta({ description: 'Per load balancer-hour and per capacity unit-hour (ALB: LCU, NLB: NLCU).' })
+    .optional(),
+  nat: z
+    .looseObject({ hourly: price, perGB: price })
+    .meta({ description: 'NAT gateway: per gateway-hour and per GB processed.' })
+    .optional(),
+  blockStorage: z
+    .looseObject({ gp3: price, gp2: price })
+    .meta({ description: 'Block storage per GB-month, by volume type.' })
+    .optional(),
+  logs: z
+    .looseObject({ ingestionPerGB: price, freeGBPerMonth: num({ min: 0, max: 1e15 }) })
+    .meta({ description: 'Log ingestion per GB, and the GB ingested free each month.' })
+    .optional(),
 });
 
 export const planFileSchema = z

@@ -60,7 +60,8 @@ export function planToFile(plan: Plan): PlanFile {
 }
 
 function catalogToFile(c: Catalog): CatalogFile {
-  const copy = structuredClone(c);
+  // A key left undefined would still be a key of the file object: drop the prices the catalog does not have.
+  const { loadBalancers, nat, blockStorage, logs, ...copy } = structuredClone(c);
   return {
     ...copy,
     instanceTypes: copy.instanceTypes.map((t) => ({ ...t })),
@@ -79,5 +80,12 @@ function catalogToFile(c: Catalog): CatalogFile {
       rest: copy.apiGateway.rest.map((t) => ({ ...t })),
     },
     kubernetes: { ...copy.kubernetes },
+    // The prices around compute (issue 10 §2–§4), each only when the catalog has it (absent: not priced).
+    ...(loadBalancers
+      ? { loadBalancers: { alb: { ...loadBalancers.alb }, nlb: { ...loadBalancers.nlb } } }
+      : {}),
+    ...(nat ? { nat } : {}),
+    ...(blockStorage ? { blockStorage } : {}),
+    ...(logs ? { logs } : {}),
   };
 }
