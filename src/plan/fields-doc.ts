@@ -54,7 +54,20 @@ function defaultDoc(f: FieldDecl): string {
   return code(d);
 }
 
+/** What a field or some of its values need of the file's version: ` _(version 2)_`, `; "alb" needs version 2`. */
+function versionDoc(f: FieldDecl): string {
+  const since = f.since === undefined || f.since === 1 ? '' : ` _(version ${f.since})_`;
+  const values = Object.entries(f.valuesSince ?? {})
+    .map(([value, v]) => `; ${code(value)} needs version ${v}`)
+    .join('');
+  return `${values}${since}`;
+}
+
 function meaningDoc(f: FieldDecl): string {
+  return `${meaningText(f)}${versionDoc(f)}`;
+}
+
+function meaningText(f: FieldDecl): string {
   const help = f.help ?? '';
   const join = (head: string) => (help === '' ? head : `${head}: ${help}`);
   switch (f.kind) {

@@ -55,7 +55,7 @@ describe('the JSON Schema accepts what parsePlan accepts (checked with Ajv, draf
       (p: any) => p.services[0].trafficRps.pop(),
       (p: any) => (p.strategies.sharedHost.targetUtilization = 0),
       (p: any) => (p.strategies.serverless.discount = 1),
-      (p: any) => (p.version = 2),
+      (p: any) => (p.version = 3),
     ];
     for (const f of bad) {
       const p = structuredClone(base);

@@ -1,6 +1,7 @@
-// The zod schema of plan file version 1: the one description of the format. Validation (src/plan/parse.ts) and the
+// The zod schema of plan files, versions 1 and 2: the one description of the format. Validation (src/plan/parse.ts) and the
 // shipped JSON Schema (docs/plan.schema.json) both come from it. Cross-field rules that JSON Schema cannot express
-// (unique names, tier order, references into the catalog) live in parse.ts.
+// (unique names, tier order, references into the catalog, fields a version 1 file may not use: fields.ts `since`)
+// live in parse.ts.
 import * as z from 'zod';
 import {
   fieldsUnder,
@@ -14,7 +15,7 @@ import {
   type Range,
   type TextDecl,
 } from './fields.ts';
-import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSIONS } from './limits.ts';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (electron/csp.ts). zod's just-in-time parsers
 // would probe eval, which the policy blocks and reports as a violation, so they are off: the same code path
@@ -300,7 +301,9 @@ export const catalogSchema = z.looseObject({
 export const planFileSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
-    version: z.literal(PLAN_VERSION, { error: `must be ${PLAN_VERSION}` }),
+    version: z
+      .literal(PLAN_VERSIONS, { error: `must be ${PLAN_VERSIONS.join(' or ')}` })
+      .meta(meta(F.version)),
     name: textField(F.name),
     hoursPerMonth: numberField(F.hoursPerMonth).optional(),
     catalog: z
@@ -323,12 +326,14 @@ export const planFileSchema = z
     operations: operationsSchema.optional(),
   })
   .meta({
-    title: 'Headroom plan file, version 1',
+    title: 'Headroom plan file, version 2',
     description:
-      'A Headroom plan: services with hourly traffic curves, strategy settings and a price catalog.',
+      'A Headroom plan: services with hourly traffic curves, strategy settings, the components every strategy ' +
+      'needs (front door, zones, storage, network, logs, people) and a price catalog. Version 1 files are ' +
+      'version 2 files without the fields and values version 2 added (docs/plan-format.md, "Version 1 files").',
   });
 
-/** The JSON document of a plan file, version 1. */
+/** The JSON document of a plan file, version 1 or 2. */
 export type PlanFile = z.input<typeof planFileSchema>;
 export type CatalogFile = z.input<typeof catalogSchema>;
 
