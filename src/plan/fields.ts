@@ -737,3 +737,19 @@ export function fieldsUnder(parent: string): string[] {
     .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'))
     .map((k) => k.slice(prefix.length));
 }
+
+/** A field or values that a version added (`since`, `valuesSince`), by the steps of its key (`[]`: every list item). */
+export interface VersionGate {
+  steps: string[];
+  since: PlanVersion;
+  valuesSince: Readonly<Record<string, PlanVersion>>;
+}
+
+/** Every field with a `since` above 1 or values with their own `valuesSince`: what an older file may not use. */
+export const VERSION_GATES: readonly VersionGate[] = (Object.entries(PLAN_FIELDS) as [string, FieldDecl][])
+  .filter(([, f]) => (f.since ?? 1) > 1 || f.valuesSince !== undefined)
+  .map(([key, f]) => ({
+    steps: key.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part])),
+    since: f.since ?? 1,
+    valuesSince: f.valuesSince ?? {},
+  }));

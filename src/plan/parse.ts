@@ -20,7 +20,7 @@ import {
 import { formatPath, readStrictJson, ROOT, shorten } from './json.ts';
 
 export { formatPath };
-import { PLAN_FIELDS, type FieldDecl } from './fields.ts';
+import { VERSION_GATES, type VersionGate } from './fields.ts';
 import {
   isPlanVersion,
   PLAN_FORMAT,
@@ -277,21 +277,6 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
 // Fields and values a version added (fields.ts `since`, `valuesSince`): an older file that gives one has a located
 // problem, never a silent new meaning (issue 10 §1).
 
-interface Gated {
-  /** The declaration key split into steps; `[]` steps into every list item. */
-  steps: string[];
-  since: PlanVersion;
-  valuesSince: Readonly<Record<string, PlanVersion>>;
-}
-
-const GATED: readonly Gated[] = (Object.entries(PLAN_FIELDS) as [string, FieldDecl][])
-  .filter(([, f]) => (f.since ?? 1) > 1 || f.valuesSince !== undefined)
-  .map(([key, f]) => ({
-    steps: key.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part])),
-    since: f.since ?? 1,
-    valuesSince: f.valuesSince ?? {},
-  }));
-
 /**
  * Every field or value in `raw` that the file's `version` does not have yet, located under `base`. `raw` is the
  * document, or the part of it at the declaration steps `at` (one service: `['services', '[]']`).
@@ -303,7 +288,7 @@ export function newerThanVersion(
   base: PropertyKey[] = [],
 ): PlanIssue[] {
   const out: PlanIssue[] = [];
-  const visit = (v: unknown, steps: readonly string[], path: PropertyKey[], g: Gated) => {
+  const visit = (v: unknown, steps: readonly string[], path: PropertyKey[], g: VersionGate) => {
     if (steps.length === 0) {
       const needs = Math.max(
         g.since,
@@ -324,7 +309,7 @@ export function newerThanVersion(
       visit(v[step], rest, [...path, step], g);
     }
   };
-  for (const g of GATED) {
+  for (const g of VERSION_GATES) {
     if (at.every((step, i) => g.steps[i] === step)) visit(raw, g.steps.slice(at.length), base, g);
   }
   return out;

@@ -14,8 +14,9 @@ import {
   type PercentDecl,
   type Range,
   type TextDecl,
+  VERSION_GATES,
 } from './fields.ts';
-import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSIONS } from './limits.ts';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSIONS, type PlanVersion } from './limits.ts';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (electron/csp.ts). zod's just-in-time parsers
 // would probe eval, which the policy blocks and reports as a violation, so they are off: the same code path
@@ -337,8 +338,44 @@ export const planFileSchema = z
 export type PlanFile = z.input<typeof planFileSchema>;
 export type CatalogFile = z.input<typeof catalogSchema>;
 
+type JsonNode = { properties?: Record<string, JsonNode | false>; items?: JsonNode; not?: { enum: string[] } };
+
+/**
+ * What a file of `version` may not use, as a JSON Schema that a valid file of that version matches: every field a
+ * later version added is `false` (absent), every value a later version added is excluded (fields.ts `since`,
+ * `valuesSince`; parse.ts reports the same, located).
+ */
+function olderVersionRules(version: PlanVersion): JsonNode {
+  const root: JsonNode = {};
+  for (const g of VERSION_GATES) {
+    const newer = Object.entries(g.valuesSince)
+      .filter(([, v]) => v > version)
+      .map(([value]) => value);
+    if (g.since <= version && newer.length === 0) continue;
+    let node = root;
+    g.steps.forEach((step, i) => {
+      const last = i === g.steps.length - 1;
+      if (step === '[]') {
+        node = node.items ??= {};
+        return;
+      }
+      const props = (node.properties ??= {});
+      if (last) props[step] = g.since > version ? false : { not: { enum: newer } };
+      else node = props[step] ||= {};
+    });
+  }
+  return root;
+}
+
 /** JSON Schema (draft 2020-12) of the plan file; docs/plan.schema.json is this, committed. */
-export const planJsonSchema: object = z.toJSONSchema(planFileSchema, { io: 'input', unrepresentable: 'any' });
+export const planJsonSchema: object = {
+  ...z.toJSONSchema(planFileSchema, { io: 'input', unrepresentable: 'any' }),
+  // A file of an older version may not use what a later one added (the JSON Schema form of parse.ts's check).
+  allOf: PLAN_VERSIONS.slice(0, -1).map((v) => ({
+    if: { properties: { version: { const: v } }, required: ['version'] },
+    then: olderVersionRules(v),
+  })),
+};
 
 /** The exact text of docs/plan.schema.json (what `headroom schema` prints). */
 export function planJsonSchemaText(): string {
