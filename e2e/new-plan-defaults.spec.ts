@@ -1,6 +1,9 @@
 // A plan started in the app is written as plan format version 2 with the new-plan defaults in its file (issue 10 §1:
 // docs/plan-format.md "Defaults of a new plan"), and a service added to it gets version 2's pod request.
-import { downloadText, expect, openApp, test, waitSaved } from './fixtures.ts';
+import { mkdir } from 'node:fs/promises';
+import { axeClean, downloadText, expect, openApp, shot, test, waitSaved } from './fixtures.ts';
+
+const SHOTS = process.env.HELPER_SHOTS_DIR;
 
 test('a new plan’s saved file has every new-plan default written out', async ({ page }) => {
   await openApp(page);
@@ -11,6 +14,20 @@ test('a new plan’s saved file has every new-plan default written out', async (
   await page.getByRole('button', { name: 'Add service' }).click();
   await expect(page.getByLabel('Name of service 1')).toHaveValue('batch');
   await waitSaved(page);
+  await axeClean(page, 'a new plan with one service');
+  await shot(page, 'new-plan-defaults');
+  if (SHOTS) {
+    // For review at the two window sizes (HELPER_SHOTS_DIR); the usual artifact is above.
+    await mkdir(SHOTS, { recursive: true });
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+      await page.screenshot({ path: `${SHOTS}/D-new-plan-${width}.png` });
+    }
+  }
 
   const saved = await downloadText(page, () => page.getByRole('button', { name: 'Save as JSON' }).click());
   const doc = JSON.parse(saved.text) as Record<string, unknown> & {
