@@ -48,6 +48,51 @@ const plan = () => {
   return r.plan;
 };
 
+describe('plan format versions 1 and 2 (issue 10 §1)', () => {
+  const EQUAL = readFileSync('examples/equal-terms.json', 'utf8');
+  const { exec } = world({
+    'food.json': FOOD,
+    'equal.json': EQUAL,
+    'v1-with-v2-field.json': JSON.stringify({ ...JSON.parse(FOOD), resilience: { zones: 2 } }),
+  });
+
+  it('a version 1 example gives its published figures (food delivery on shared hosts: $840.96)', async () => {
+    const r = await exec('report', 'food.json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Report;
+    expect(json.strategies.find((s) => s.id === 'shared-host')!.monthlyCost).toBeCloseTo(840.96, 2);
+    expect((await exec('report', 'food.json', '--format', 'table')).stdout).toContain('840.96');
+  });
+
+  it('the version 2 example evaluates, as evaluate() does, in every format', async () => {
+    const r = parsePlanText(EQUAL);
+    if (!r.ok) throw new Error('equal-terms.json must be valid');
+    const json = await exec('report', 'equal.json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(evaluate(r.plan))));
+    for (const format of ['csv', 'table']) {
+      const out = await exec('report', 'equal.json', '--format', format);
+      expect([out.code, out.stderr], format).toEqual([0, '']);
+    }
+    expect((await exec('validate', 'equal.json')).code).toBe(0);
+  });
+
+  it('a version 1 file that uses what version 2 added is refused at that field', async () => {
+    const r = await exec('validate', 'v1-with-v2-field.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('resilience: needs "version": 2 (this file is version 1)');
+  });
+
+  it('schema prints the version 2 schema, which takes either version', async () => {
+    const schema = JSON.parse((await exec('schema')).stdout) as {
+      title: string;
+      properties: { version: { enum?: number[] } };
+    };
+    expect(schema.title).toBe('Headroom plan file, version 2');
+    expect(schema.properties.version.enum).toEqual([1, 2]);
+  });
+});
+
 describe('headroom report', () => {
   const { exec, written } = world({
     'food.json': FOOD,

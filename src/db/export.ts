@@ -2,7 +2,7 @@
 import { FILE_LIMITS } from '../limits/files.ts';
 import { readStrictJson } from '../plan/json.ts';
 import type { PlanIssue } from '../model/types.ts';
-import { detachSnapshots, recordIssues, type Validate } from './records.ts';
+import { detachSnapshots, recordIssues, upgradeRecord, type Validate } from './records.ts';
 import type { SettingRow } from './schema.ts';
 import type { PlanRecord } from './types.ts';
 
@@ -78,6 +78,10 @@ export function parseExport(text: string, validate: Validate | undefined): Parse
   if (raw.version === 1 && Array.isArray(raw.plans) && raw.plans.every(isObject)) {
     // Written before scenarios recorded their changes: its scenarios are snapshots, restored as plans of their own.
     raw.plans = detachSnapshots(raw.plans as unknown as PlanRecord[]);
+  }
+  if (Array.isArray(raw.plans) && raw.plans.every(isObject)) {
+    // Plans saved before plan format version 2 come back as version 2 with the same figures (a no-op on others).
+    raw.plans = (raw.plans as unknown as PlanRecord[]).map(upgradeRecord);
   }
   if (!Array.isArray(raw.plans)) issues.push({ path: 'plans', message: 'must be a list' });
   else if (raw.plans.length > EXPORT_LIMITS.maxPlans) {

@@ -14,7 +14,7 @@ import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 export const PLAN_FUZZ_RUNS = 10_000;
 const RESTORE_FUZZ_RUNS = 400;
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/v3.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/v4.json', import.meta.url), 'utf8')) as {
   data: { plans: PlanRecord[] };
 };
 const seedPlans = fixture.data.plans;

@@ -4,7 +4,7 @@ import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
 import { ConflictError, MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
 import { parseExport, serializeExport } from './export.ts';
-import { LIMITS, detachSnapshots, recordIssues, type Validate } from './records.ts';
+import { LIMITS, detachSnapshots, recordIssues, upgradeRecord, type Validate } from './records.ts';
 import { requestPersistence } from './persistence.ts';
 import { backupsToPrune } from './retention.ts';
 import {
@@ -494,7 +494,9 @@ class DexieStore implements DataStore {
           );
         }
         // A backup from before data format 3 holds snapshot scenarios: they come back as plans of their own.
-        const plans = backup.format < 3 ? detachSnapshots(backup.plans) : backup.plans;
+        const detached = backup.format < 3 ? detachSnapshots(backup.plans) : backup.plans;
+        // A backup from before data format 4 holds version 1 plan documents: they come back as version 2.
+        const plans = backup.format < 4 ? detached.map(upgradeRecord) : detached;
         const issues = plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
         if (issues.length > 0) throw invalidError(plans, issues);
         return this.replaceAll(plans, backup.settings, options.offerUndo ?? true);

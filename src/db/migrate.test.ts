@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openStore, type StoreOptions } from './index.ts';
 import { DATA_FORMAT, SCHEMA_VERSIONS, storesAt, type SchemaVersion } from './schema.ts';
+import { evaluate } from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
+import { applyChanges } from '../plan/scenario.ts';
+import { upgradePlanDocument } from '../plan/upgrade.ts';
+import { upgradeRecord } from './records.ts';
 import { freshIdb } from './test-helpers.ts';
 import type { PlanRecord } from './types.ts';
 
@@ -68,8 +72,14 @@ describe('frozen fixtures', () => {
 /**
  * The plans a fixture's database holds once opened by this build: as stored, except what later migrations change on
  * purpose. Format 3: a snapshot scenario (no recorded changes) becomes a plan of its own with a note naming its base.
+ * Format 4: plan documents of version 1 become version 2 (the figures are checked separately, below).
  */
 function expectedPlans(fx: Fixture): PlanRecord[] {
+  const detached = detachedPlans(fx);
+  return fx.version >= 4 ? detached : detached.map(upgradeRecord);
+}
+
+function detachedPlans(fx: Fixture): PlanRecord[] {
   const rows = fx.data.plans as PlanRecord[];
   if (fx.version >= 3) return rows;
   const names = new Map(rows.map((r) => [r.id, r.name]));
@@ -128,14 +138,14 @@ describe.each(fixtures)('a database at schema version $version', (fx) => {
     for (const old of before) {
       const now = plans.find((p) => p.id === old.id)!;
       expect(now.name).toBe(old.name);
-      expect(now.document).toEqual(old.document);
+      expect(now.document).toEqual(upgradePlanDocument(old.document));
       if (fx.version < 3)
         expect([now.kind, now.baseId, now.note]).toEqual([
           'plan',
           null,
           expect.stringMatching(/^Detached from “/),
         ]);
-      else expect(now).toEqual(old);
+      else if (fx.version >= 4) expect(now).toEqual(old);
     }
     if (fx.version < 3) {
       // The backup the migration took holds the snapshots as they were; restoring it detaches them the same way.
@@ -150,6 +160,39 @@ describe.each(fixtures)('a database at schema version $version', (fx) => {
         });
       }
     }
+    store.close();
+  });
+
+  it('gives every plan and scenario the same figures after the upgrade, to the cent (format 4: plan version 2)', async () => {
+    const store = await openStore(await seed(fx));
+    const after = new Map((await store.listPlans()).map((p) => [p.id, p]));
+    const before = fx.data.plans as PlanRecord[];
+    /** Every strategy's total and every line item's cost, in cents. */
+    const figures = (doc: unknown) => {
+      const r = parsePlan(doc);
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return evaluate(r.plan).strategies.map((s) => ({
+        id: s.id,
+        total: Math.round(s.monthlyCost * 100),
+        lines: s.lineItems.map((l) => Math.round(l.cost * 100)),
+      }));
+    };
+    let evaluated = 0;
+    for (const old of before) {
+      const now = after.get(old.id)!;
+      expect((now.document as { version: number }).version).toBe(2);
+      expect(figures(now.document), old.name).toEqual(figures(old.document));
+      evaluated += 1;
+      // A scenario's recorded changes, applied to its migrated base, still give its figures.
+      if (old.kind === 'scenario' && Array.isArray(old.changes) && now.changes) {
+        const oldBase = before.find((b) => b.id === old.baseId)!.document;
+        const newBase = after.get(old.baseId!)!.document;
+        expect(figures(applyChanges(newBase, now.changes).doc), `${old.name} re-applied`).toEqual(
+          figures(applyChanges(oldBase, old.changes).doc),
+        );
+      }
+    }
+    expect(evaluated).toBe(before.length);
     store.close();
   });
 

@@ -3,6 +3,7 @@ import { FILE_LIMITS, utf8ByteLength } from '../limits/files.ts';
 import type { PlanIssue } from '../model/types.ts';
 import { PLAN_LIMITS } from '../plan/limits.ts';
 import { changesIssues } from '../plan/scenario.ts';
+import { isVersion1Plan, upgradePlanDocument, upgradeScenarioChanges } from '../plan/upgrade.ts';
 import type { PlanRecord } from './types.ts';
 
 export type Validate = (doc: unknown) => PlanIssue[];
@@ -157,4 +158,24 @@ export function detachSnapshot(row: PlanRecord, baseName: string | undefined): P
 export function detachSnapshots(rows: readonly PlanRecord[]): PlanRecord[] {
   const names = new Map(rows.map((r) => [r.id, r.name]));
   return rows.map((r) => detachSnapshot(r, r.baseId === null ? undefined : names.get(r.baseId)));
+}
+
+/**
+ * A row whose plan documents (its document, its draft) are version 1, as version 2 with the same figures, and its
+ * recorded scenario changes read the same against them (src/plan/upgrade.ts). Any other row comes back as it is, the
+ * same object: the data-format-4 migration, an older backup or an export restored, all use this one function.
+ */
+export function upgradeRecord(row: PlanRecord): PlanRecord {
+  const document = upgradePlanDocument(row.document);
+  const draft = row.draft === undefined ? undefined : upgradePlanDocument(row.draft);
+  // A scenario's changes were recorded against a version 1 base only when its own documents are version 1.
+  const wasV1 = isVersion1Plan(row.document) || isVersion1Plan(row.draft);
+  const changes = wasV1 && Array.isArray(row.changes) ? upgradeScenarioChanges(row.changes) : row.changes;
+  if (document === row.document && draft === row.draft && changes === row.changes) return row;
+  return {
+    ...row,
+    document,
+    ...(draft === undefined ? {} : { draft }),
+    ...(changes === undefined ? {} : { changes }),
+  };
 }

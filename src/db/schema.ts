@@ -2,11 +2,11 @@
 // its own upgrade, its own frozen fixture (src/db/fixtures/vN.json) and its own migration test (migrate.test.ts).
 import type { Transaction } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
-import { detachSnapshots } from './records.ts';
+import { detachSnapshots, upgradeRecord } from './records.ts';
 import type { PlanRecord } from './types.ts';
 
 /** The data format this build writes. A database whose marker is higher was written by a newer Headroom. */
-export const DATA_FORMAT = 3;
+export const DATA_FORMAT = 4;
 
 export const DB_NAME = 'headroom';
 
@@ -106,6 +106,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       const detached = detachSnapshots(rows);
       for (let i = 0; i < rows.length; i++) if (detached[i] !== rows[i]) await plans.put(detached[i]);
       await tx.table('meta').put({ key: 'format', value: 3 });
+    },
+  },
+  {
+    // Plan format version 2 (issue 10 §1): every stored plan document of version 1 (documents, drafts, and the
+    // changes of scenarios made on them) becomes version 2 with the same figures (src/plan/upgrade.ts: the pod
+    // request written out where it was left out, nothing added). No index changes.
+    version: 4,
+    stores: {},
+    upgrade: async (tx, ctx) => {
+      await backupBeforeMigration(tx, ctx, 3);
+      const plans = tx.table('plans');
+      const rows = (await plans.toArray()) as PlanRecord[];
+      for (const row of rows) {
+        const upgraded = upgradeRecord(row);
+        if (upgraded !== row) await plans.put(upgraded);
+      }
+      await tx.table('meta').put({ key: 'format', value: 4 });
     },
   },
 ];

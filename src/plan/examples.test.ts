@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Plan, type StrategyId } from '../model/index.ts';
+import { evaluate, NEW_PLAN_DEFAULTS, podMillicoresFor, type Plan, type StrategyId } from '../model/index.ts';
 import { formatIssue, parsePlanText } from './index.ts';
 
 function load(name: string): Plan {
@@ -75,5 +75,34 @@ describe('examples/internal-tools.json', () => {
       expect(s.serverless.architecture).toBe('arm64');
       expect(s.trafficRps[11]!).toBeGreaterThan(10 * s.trafficRps[2]!);
     }
+  });
+});
+
+describe('examples/equal-terms.json', () => {
+  const file = JSON.parse(readFileSync('examples/equal-terms.json', 'utf8')) as Record<string, unknown>;
+  const plan = load('equal-terms.json');
+  const food = load('food-delivery.json');
+
+  it('is version 2 with every new-plan default written out (src/model/defaults.ts NEW_PLAN_DEFAULTS)', () => {
+    expect(file.version).toBe(2);
+    const d = NEW_PLAN_DEFAULTS;
+    for (const key of ['frontDoor', 'resilience', 'storage', 'network', 'logs', 'operations'] as const) {
+      expect(file[key], key).toEqual(d[key]);
+      expect(plan[key], key).toEqual(d[key]);
+    }
+    for (const [strategy, settings] of Object.entries(d.strategies)) {
+      expect(plan.strategies[strategy as keyof Plan['strategies']], strategy).toMatchObject(settings);
+    }
+  });
+
+  it('is the food-delivery plan otherwise; a pod request it leaves out follows version 2’s rule', () => {
+    expect(plan.services.map((s) => s.trafficRps)).toEqual(food.services.map((s) => s.trafficRps));
+    const raw = (file.services as { name: string; container?: { cpuMillicores?: number } }[]).map((s) => s);
+    for (const s of plan.services) {
+      const own = raw.find((r) => r.name === s.name)!.container?.cpuMillicores;
+      expect(s.container.cpuMillicores, s.name).toBe(own ?? podMillicoresFor(s.container.memoryMiB));
+    }
+    const report = evaluate(plan);
+    for (const s of report.strategies) expect(s.monthlyCost, s.id).toBeGreaterThan(0);
   });
 });

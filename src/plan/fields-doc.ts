@@ -11,6 +11,13 @@ export const FIELD_TABLES = [
   { id: 'vmPerService', prefix: 'strategies.vmPerService.', required: false },
   { id: 'containerCluster', prefix: 'strategies.containerCluster.', required: false },
   { id: 'serverless', prefix: 'strategies.serverless.', required: false },
+  // The components version 2 added, each under its own heading (the top table links to them).
+  { id: 'frontDoor', prefix: 'frontDoor.', required: false },
+  { id: 'resilience', prefix: 'resilience.', required: false },
+  { id: 'storage', prefix: 'storage.', required: false },
+  { id: 'network', prefix: 'network.', required: false },
+  { id: 'logs', prefix: 'logs.', required: false },
+  { id: 'operations', prefix: 'operations.', required: false },
 ] as const;
 
 type TableId = (typeof FIELD_TABLES)[number]['id'];
@@ -54,7 +61,20 @@ function defaultDoc(f: FieldDecl): string {
   return code(d);
 }
 
+/** What a field or some of its values need of the file's version: ` _(version 2)_`, `; "alb" needs version 2`. */
+function versionDoc(f: FieldDecl): string {
+  const since = f.since === undefined || f.since === 1 ? '' : ` _(version ${f.since})_`;
+  const values = Object.entries(f.valuesSince ?? {})
+    .map(([value, v]) => `; ${code(value)} needs version ${v}`)
+    .join('');
+  return `${values}${since}`;
+}
+
 function meaningDoc(f: FieldDecl): string {
+  return `${meaningText(f)}${versionDoc(f)}`;
+}
+
+function meaningText(f: FieldDecl): string {
   const help = f.help ?? '';
   const join = (head: string) => (help === '' ? head : `${head}: ${help}`);
   switch (f.kind) {
@@ -93,10 +113,8 @@ export function fieldTable(id: TableId): string {
   const spec = FIELD_TABLES.find((t) => t.id === id)!;
   const rows: string[][] = [];
   for (const [key, f] of Object.entries(PLAN_FIELDS) as [string, FieldDecl][]) {
-    const inTable =
-      spec.prefix === ''
-        ? !key.startsWith('services[].') && !key.startsWith('strategies.')
-        : key.startsWith(spec.prefix);
+    // The top table has the top-level fields only; the fields inside each are in their own table.
+    const inTable = spec.prefix === '' ? !key.includes('.') : key.startsWith(spec.prefix);
     if (!inTable) continue;
     const name = `\`${key.slice(spec.prefix.length)}\``;
     rows.push(

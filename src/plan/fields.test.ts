@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getAt } from '../state/doc.ts';
 import { fieldAt, fieldKey, PLAN_FIELDS, type FieldDecl } from './fields.ts';
-import { parsePlan, planJsonSchema, planToFile } from './index.ts';
+import { formatPath, parsePlan, planJsonSchema, planToFile } from './index.ts';
 
 type Node = { properties?: Record<string, Node>; items?: Node; anyOf?: Node[] };
 
@@ -35,7 +35,7 @@ const pathOf = (key: string) =>
 
 const minimal = {
   format: 'headroom-plan',
-  version: 1,
+  version: 2,
   name: 'p',
   catalog: 'aws-us-east-1',
   services: [
@@ -110,4 +110,31 @@ describe('src/plan/fields.ts', () => {
       'strategies.serverless.discount',
     ]);
   });
+
+  it.each(entries.filter(([, f]) => (f.since ?? 1) > 1))(
+    '%s: new in version 2, a located problem in a version 1 file',
+    (key) => {
+      const doc = structuredClone({ ...minimal, version: 1 }) as Record<string, unknown>;
+      const path = pathOf(key);
+      let cur: Record<string | number, unknown> = doc;
+      for (const seg of path.slice(0, -1)) cur = (cur[seg] ??= {}) as Record<string | number, unknown>;
+      const f = PLAN_FIELDS[key as keyof typeof PLAN_FIELDS] as FieldDecl;
+      cur[path[path.length - 1]!] =
+        f.kind === 'boolean'
+          ? false
+          : f.kind === 'choice'
+            ? f.options[0]!.value
+            : f.kind === 'number'
+              ? 0
+              : {};
+      const r = parsePlan(doc);
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.issues).toContainEqual({
+          path: formatPath(path),
+          message: 'needs "version": 2 (this file is version 1)',
+        });
+      expect(parsePlan({ ...doc, version: 2 }).ok, 'the same document as version 2').toBe(true);
+    },
+  );
 });

@@ -16,7 +16,7 @@ import {
   LAMBDA_EPHEMERAL_MIB,
   LAMBDA_MEMORY_MIB,
 } from '../model/index.ts';
-import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION, type PlanVersion } from './limits.ts';
 
 /** An allowed range of numbers; `int` for whole numbers. */
 export interface Range {
@@ -43,6 +43,13 @@ interface Common {
   column?: string;
   /** The file must give it (only top-level and service fields can be required). */
   required?: boolean;
+  /**
+   * The plan format version that added the field: a file of an older version that gives it has a located problem
+   * (`needs "version": 2`), so an older file keeps meaning exactly what it meant (issue 10 §1). Absent: version 1.
+   */
+  since?: PlanVersion;
+  /** Values added to the field in a later version than the field itself (`"alb"` in version 2), likewise refused. */
+  valuesSince?: Readonly<Record<string, PlanVersion>>;
 }
 
 export interface NumberDecl extends Common {
@@ -154,7 +161,9 @@ export const PLAN_FIELDS = {
     type: 'number',
     label: 'Version',
     required: true,
-    help: `exactly \`${PLAN_VERSION}\``,
+    help:
+      `\`1\` or \`2\`; Headroom writes \`${PLAN_VERSION}\`. A version 1 file cannot use what version 2 added, and ` +
+      'keeps version 1’s defaults ([Version 1 files](#version-1-files))',
   },
   name: {
     kind: 'text',
@@ -197,45 +206,51 @@ export const PLAN_FIELDS = {
   },
   frontDoor: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#front-door)',
+    since: 2,
     label: 'Front door',
-    default: { rule: 'none (version 2; absent = no load balancer priced)' },
-    help: 'the load balancer in front of shared hosts, VMs and containers (version 2)',
+    default: { rule: 'none: no load balancer priced' },
+    help: 'the load balancer in front of shared hosts, VMs and containers',
   },
   resilience: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#resilience)',
+    since: 2,
     label: 'Zones',
-    default: { rule: 'one zone (version 2)' },
-    help: 'availability zones every fleet spreads over (version 2)',
+    default: { rule: 'one zone' },
+    help: 'availability zones every fleet spreads over',
   },
   storage: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#storage)',
+    since: 2,
     label: 'Storage',
-    default: { rule: 'no root volumes priced (version 2)' },
-    help: 'root volumes of hosts, VM instances and nodes (version 2)',
+    default: { rule: 'no root volumes priced' },
+    help: 'root volumes of hosts, VM instances and nodes',
   },
   network: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#network)',
+    since: 2,
     label: 'Network',
-    default: { rule: 'no NAT gateways (version 2)' },
-    help: 'NAT gateways of the VPC (version 2)',
+    default: { rule: 'no NAT gateways' },
+    help: 'NAT gateways of the VPC',
   },
   logs: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#logs)',
+    since: 2,
     label: 'Logs',
-    default: { rule: 'no log ingestion priced (version 2)' },
-    help: 'log ingestion (version 2)',
+    default: { rule: 'no log ingestion priced' },
+    help: 'log ingestion',
   },
   operations: {
     kind: 'shape',
-    type: 'object',
+    type: '[object](#operations)',
+    since: 2,
     label: 'Operations (people)',
-    default: { rule: 'no people priced (version 2)' },
-    help: 'the people each strategy needs, your own estimate (version 2)',
+    default: { rule: 'no people priced' },
+    help: 'the people each strategy needs, your own estimate',
   },
 
   'frontDoor.kind': {
@@ -454,7 +469,11 @@ export const PLAN_FIELDS = {
     label: 'CPU request (millicores)',
     range: { min: 0, minExclusive: true, max: L.maxMillicores },
     unit: 'millicores',
-    default: S.containerCpuMillicores,
+    default: {
+      rule:
+        `version 2: 1 vCPU per 4 GiB of the pod’s memory request, rounded up, at least ${S.containerCpuMillicores} ` +
+        `(the shape of a general-purpose instance); version 1: ${S.containerCpuMillicores}`,
+    },
     help: 'pod CPU request',
   },
   'services[].container.memoryMiB': {
@@ -476,10 +495,13 @@ export const PLAN_FIELDS = {
     label: `Memory (MB, ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max})`,
     range: { min: LAMBDA_MEMORY_MIB.min, max: LAMBDA_MEMORY_MIB.max, int: true },
     unit: 'MB',
+    valuesSince: { auto: 2 },
     default: {
       rule: `the service’s \`memoryMiB\`, rounded up and clamped to ${LAMBDA_MEMORY_MIB.min}–${LAMBDA_MEMORY_MIB.max.toLocaleString('en-US')}`,
     },
-    help: 'Lambda memory (Lambda’s 1 MB steps)',
+    help:
+      'Lambda memory (Lambda’s 1 MB steps), or `"auto"`: the smallest memory, at least the service’s, at which ' +
+      'Lambda’s CPU share (it scales with memory) does not stretch a request',
   },
   'services[].serverless.architecture': {
     kind: 'choice',
@@ -553,7 +575,11 @@ export const PLAN_FIELDS = {
     default: D.vmPerService.scaling,
     help: SCALING_HELP,
   },
-  'strategies.vmPerService.scaleAheadHours': { ...SCALE_AHEAD, default: D.vmPerService.scaleAheadHours },
+  'strategies.vmPerService.scaleAheadHours': {
+    ...SCALE_AHEAD,
+    since: 2,
+    default: D.vmPerService.scaleAheadHours,
+  },
   'strategies.vmPerService.discount': { ...DISCOUNT, default: D.vmPerService.discount },
 
   'strategies.containerCluster.nodeType': {
@@ -623,6 +649,7 @@ export const PLAN_FIELDS = {
   },
   'strategies.containerCluster.scaleAheadHours': {
     ...SCALE_AHEAD,
+    since: 2,
     default: D.containerCluster.scaleAheadHours,
   },
   'strategies.containerCluster.controlPlaneHourly': {
@@ -649,18 +676,21 @@ export const PLAN_FIELDS = {
       { value: 'rest', label: 'REST API' },
       { value: 'alb', label: 'Application Load Balancer' },
     ],
+    valuesSince: { alb: 2 },
     default: D.serverless.apiGateway,
     help: 'the functions’ front door: `"http"` an API Gateway HTTP API, `"rest"` a REST API (per-request charges), `"alb"` an ALB with Lambda targets (hourly fee and LCUs)',
   },
   'strategies.serverless.inVpc': {
     kind: 'boolean',
     label: 'Functions in the VPC',
+    since: 2,
     default: D.serverless.inVpc,
     help: 'functions attached to the VPC pay the plan’s NAT gateways like the other strategies',
   },
   'strategies.serverless.fallback': {
     kind: 'choice',
     label: 'Services Lambda cannot run',
+    since: 2,
     options: [
       { value: 'none', label: 'Leave out (total incomplete)' },
       { value: 'vmPerService', label: 'On their own VMs' },
@@ -707,3 +737,19 @@ export function fieldsUnder(parent: string): string[] {
     .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.'))
     .map((k) => k.slice(prefix.length));
 }
+
+/** A field or values that a version added (`since`, `valuesSince`), by the steps of its key (`[]`: every list item). */
+export interface VersionGate {
+  steps: string[];
+  since: PlanVersion;
+  valuesSince: Readonly<Record<string, PlanVersion>>;
+}
+
+/** Every field with a `since` above 1 or values with their own `valuesSince`: what an older file may not use. */
+export const VERSION_GATES: readonly VersionGate[] = (Object.entries(PLAN_FIELDS) as [string, FieldDecl][])
+  .filter(([, f]) => (f.since ?? 1) > 1 || f.valuesSince !== undefined)
+  .map(([key, f]) => ({
+    steps: key.split('.').flatMap((part) => (part.endsWith('[]') ? [part.slice(0, -2), '[]'] : [part])),
+    since: f.since ?? 1,
+    valuesSince: f.valuesSince ?? {},
+  }));

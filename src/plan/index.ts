@@ -1,4 +1,4 @@
-// Plan files, version 1: the schema, validation and the JSON Schema shipped in docs/plan.schema.json.
+// Plan files, versions 1 and 2: the schema, validation and the JSON Schema shipped in docs/plan.schema.json.
 export { parsePlan, parsePlanText, formatIssue, formatPath, type ParseResult } from './parse.ts';
 export { planToFile } from './to-file.ts';
 export {
@@ -8,7 +8,16 @@ export {
   type PlanFile,
   type CatalogFile,
 } from './schema.ts';
-export { PLAN_LIMITS, PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
+export {
+  PLAN_LIMITS,
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  PLAN_VERSIONS,
+  isPlanVersion,
+  type PlanVersion,
+} from './limits.ts';
+export { upgradePlanDocument, upgradeScenarioChanges, isVersion1Plan } from './upgrade.ts';
+export { withNewPlanDefaults } from './new-plan.ts';
 export {
   PLAN_FIELDS,
   field,

@@ -1,9 +1,20 @@
-// The size limits of plan file version 1 and the magnitude caps shared by many numbers (documented in
+// The versions of the plan format, the size limits of a plan file and the magnitude caps shared by many numbers (documented in
 // docs/plan-format.md). The range of each plan field is declared with the field, in fields.ts.
 import { FILE_LIMITS } from '../limits/files.ts';
 
 export const PLAN_FORMAT = 'headroom-plan';
-export const PLAN_VERSION = 1;
+/**
+ * Every version of the plan format this build reads. A file keeps meaning what it meant when it was written: version
+ * 1 cannot use the fields new in version 2 (fields.ts `since`), and a field it leaves out keeps version 1's default.
+ */
+export const PLAN_VERSIONS = [1, 2] as const;
+export type PlanVersion = (typeof PLAN_VERSIONS)[number];
+/** The version this build writes (planToFile, new plans): the newest. */
+export const PLAN_VERSION = 2 satisfies PlanVersion;
+
+export function isPlanVersion(v: unknown): v is PlanVersion {
+  return PLAN_VERSIONS.some((known) => known === v);
+}
 
 export const PLAN_LIMITS = {
   /** Largest plan file accepted, in bytes of UTF-8 text (checked before the text is parsed). */

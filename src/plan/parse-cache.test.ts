@@ -56,6 +56,15 @@ const fieldValue = fc.oneof(
     ),
   }),
   fc.record({ key: fc.constant('unknownField'), value: fc.constantFrom(1, undefined) }),
+  // Version 2 only: a located problem in a version 1 document.
+  fc.record({
+    key: fc.constant('serverless'),
+    value: fc.constantFrom({ memoryMiB: 'auto' }, { memoryMiB: 1024 }, undefined),
+  }),
+  fc.record({
+    key: fc.constant('container'),
+    value: fc.constantFrom({ memoryMiB: 8192 }, { cpuMillicores: 300 }, undefined),
+  }),
 );
 
 const setField = (s: Doc, key: string, value: unknown): Doc => {
@@ -131,6 +140,8 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
           ),
         }),
         fc.record({ key: fc.constant('format'), value: fc.constantFrom('headroom-plan', 'other') }),
+        // The same services under another version mean something else (pod request default, allowed fields).
+        fc.record({ key: fc.constant('version'), value: fc.constantFrom(1, 2, 3) }),
       )
       .map(({ key, value }): Edit => (doc) => ({ ...doc, [key]: value })),
   },
@@ -183,5 +194,38 @@ describe('createPlanParser', CPU_BOUND, () => {
     expect(rb.plan.strategies).toBe(ra.plan.strategies);
     expect(rb.plan.catalog).toBe(ra.plan.catalog);
     expect(rb).toEqual(parsePlan(b));
+  });
+
+  it('never reuses a service’s defaults under another version: the same object gets the pod request of each', () => {
+    const parser = createPlanParser();
+    const batch = {
+      name: 'batch',
+      trafficRps: new Array<number>(24).fill(5),
+      cpuMsPerRequest: 5,
+      durationMs: 40,
+      memoryMiB: 3072,
+    };
+    const v1: Doc = {
+      format: 'headroom-plan',
+      version: 1,
+      name: 'P',
+      catalog: 'aws-us-east-1',
+      services: [batch],
+    };
+    const v2: Doc = { ...v1, version: 2 };
+    const pod = (doc: Doc) => {
+      const r = parser.parse(doc);
+      if (!r.ok) throw new Error('valid');
+      expect(r).toEqual(parsePlan(doc));
+      return r.plan.services[0]!.container.cpuMillicores;
+    };
+    expect(pod(v1)).toBe(250);
+    expect(pod(v2)).toBe(750);
+    expect(pod(v1)).toBe(250);
+    // A version-2-only value in the same object: accepted under version 2, a problem under version 1.
+    const auto = { ...batch, serverless: { memoryMiB: 'auto' } };
+    expect(parser.parse({ ...v2, services: [auto] }).ok).toBe(true);
+    expect(parser.parse({ ...v1, services: [auto] })).toEqual(parsePlan({ ...v1, services: [auto] }));
+    expect(parser.parse({ ...v1, services: [auto] }).ok).toBe(false);
   });
 });

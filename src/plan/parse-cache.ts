@@ -10,8 +10,8 @@
 // documents are immutable: `$state.raw`, replaced wholesale on every edit). Callers that mutate documents (tests, the
 // CLI) use parsePlan.
 import type { Plan, Service } from '../model/index.ts';
-import { PLAN_LIMITS } from './limits.ts';
-import { parsePlan, serviceFromFile, type ParseResult } from './parse.ts';
+import { isPlanVersion, PLAN_LIMITS, PLAN_VERSIONS, type PlanVersion } from './limits.ts';
+import { newerThanVersion, parsePlan, serviceFromFile, type ParseResult } from './parse.ts';
 import { serviceSchema, type PlanFile } from './schema.ts';
 
 type ServiceFile = PlanFile['services'][number];
@@ -57,19 +57,29 @@ function sameEntries(a: readonly [string, unknown][], b: readonly [string, unkno
 }
 
 export function createPlanParser(): PlanParser {
-  const services = new WeakMap<object, KnownService>();
+  // Per version: the same service object means something else in another version (its pod request default, the
+  // fields it may use), so a service known under one version is never reused under another.
+  const services = new Map<PlanVersion, WeakMap<object, KnownService>>(
+    PLAN_VERSIONS.map((v) => [v, new WeakMap<object, KnownService>()]),
+  );
   let rest: KnownRest | null = null;
 
   /** The service's validated form, or null when it has a problem (parsePlan then says which). */
-  function knownService(raw: unknown): KnownService | null {
+  function knownService(raw: unknown, version: PlanVersion): KnownService | null {
     if (!isObj(raw)) return null;
-    const hit = services.get(raw);
+    const known = services.get(version)!;
+    const hit = known.get(raw);
     if (hit) return hit;
     const parsed = serviceSchema.safeParse(raw);
     if (!parsed.success) return null;
-    const known = { service: serviceFromFile(parsed.data), file: parsed.data, values: countValues(raw) };
-    services.set(raw, known);
-    return known;
+    if (newerThanVersion(raw, version, ['services', '[]']).length > 0) return null;
+    const made = {
+      service: serviceFromFile(parsed.data, version),
+      file: parsed.data,
+      values: countValues(raw),
+    };
+    known.set(raw, made);
+    return made;
   }
 
   /** The plan without its services, parsed once per set of top-level values; null when it has a problem. */
@@ -90,12 +100,14 @@ export function createPlanParser(): PlanParser {
     if (!Array.isArray(list) || list.length > PLAN_LIMITS.maxServices) return null;
     const base = knownRest(input);
     if (!base) return null;
+    const version = input.version;
+    if (!isPlanVersion(version)) return null;
     const names = new Set(base.plan.catalog.instanceTypes.map((t) => t.name));
     const seen = new Set<string>();
     const parts: KnownService[] = [];
     let values = base.values;
     for (const raw of list) {
-      const known = knownService(raw);
+      const known = knownService(raw, version);
       if (!known) return null;
       const { name, vmInstanceType } = known.service;
       // Checks that span services, as parsePlan's cross-checks make them.

@@ -352,7 +352,7 @@ describe('parsePlan: every problem, with its path', () => {
       (p: any) => (p.hoursPerMonth = 8929),
       'hoursPerMonth: must be a number <= 8928',
     ],
-    ['version 0', (p: any) => (p.version = 0), 'version: must be 1'],
+    ['version 0', (p: any) => (p.version = 0), 'version: must be 1 or 2'],
     ['services not a list', (p: any) => (p.services = {}), 'services: must be a list'],
     ['service not an object', (p: any) => (p.services[1] = 3), 'services[1]: must be an object'],
     ['plan name missing', (p: any) => delete p.name, 'name: is required'],
@@ -435,11 +435,11 @@ describe('parsePlan: every problem, with its path', () => {
   });
 
   it('refuses a file written by a newer version, saying so', () => {
-    expect(problems(mutate((p) => (p.version = 2)))).toEqual([
-      'version: written by a newer Headroom (version 2); this version reads version 1',
+    expect(problems(mutate((p) => (p.version = 3)))).toEqual([
+      'version: written by a newer Headroom (version 3); this version reads versions 1 and 2',
     ]);
-    expect(problems(mutate((p) => (p.version = 1.5)))).toEqual(['version: must be 1']);
-    expect(problems(mutate((p) => (p.version = '1')))).toEqual(['version: must be 1']);
+    expect(problems(mutate((p) => (p.version = 1.5)))).toEqual(['version: must be 1 or 2']);
+    expect(problems(mutate((p) => (p.version = '1')))).toEqual(['version: must be 1 or 2']);
   });
 
   it('treats __proto__ and constructor as unknown fields and never pollutes prototypes', () => {
@@ -688,5 +688,95 @@ describe('round trip', () => {
     expect(typeof f.catalog).toBe('object');
     const again = parsePlan(JSON.parse(JSON.stringify(f)));
     expect(again.ok && again.plan).toEqual(r.plan);
+  });
+});
+
+describe('plan format version 2 (issue 10 §1)', () => {
+  const v2 = (f: (p: Record<string, any>) => void = () => {}) => mutate((p) => ((p.version = 2), f(p)));
+
+  it('opens version 1 and version 2 files', () => {
+    expect(parsePlan(validFile()).ok).toBe(true);
+    expect(parsePlan(v2()).ok).toBe(true);
+  });
+
+  it('refuses what version 2 added in a version 1 file, each with its path, and accepts it in version 2', () => {
+    const additions = (p: Record<string, any>) => {
+      p.frontDoor = { kind: 'alb' };
+      p.resilience = { zones: 2 };
+      p.storage = { rootVolumeGiB: 20 };
+      p.network = { natGateways: 1 };
+      p.logs = { bytesPerRequest: 100 };
+      p.operations = { hourlyRate: 100 };
+      p.strategies = {
+        vmPerService: { scaleAheadHours: 1 },
+        containerCluster: { scaleAheadHours: 1 },
+        serverless: { inVpc: true, fallback: 'vmPerService', apiGateway: 'alb' },
+      };
+      p.services[1].serverless = { memoryMiB: 'auto' };
+    };
+    expect(problems(mutate(additions)).sort()).toEqual(
+      [
+        'frontDoor: needs "version": 2 (this file is version 1)',
+        'resilience: needs "version": 2 (this file is version 1)',
+        'storage: needs "version": 2 (this file is version 1)',
+        'network: needs "version": 2 (this file is version 1)',
+        'logs: needs "version": 2 (this file is version 1)',
+        'operations: needs "version": 2 (this file is version 1)',
+        'strategies.vmPerService.scaleAheadHours: needs "version": 2 (this file is version 1)',
+        'strategies.containerCluster.scaleAheadHours: needs "version": 2 (this file is version 1)',
+        'strategies.serverless.inVpc: needs "version": 2 (this file is version 1)',
+        'strategies.serverless.fallback: needs "version": 2 (this file is version 1)',
+        'strategies.serverless.apiGateway: "alb" needs "version": 2 (this file is version 1)',
+        'services[1].serverless.memoryMiB: "auto" needs "version": 2 (this file is version 1)',
+      ].sort(),
+    );
+    expect(parsePlan(v2(additions)).ok).toBe(true);
+    // Version 1's own values of those fields stay allowed.
+    expect(parsePlan(mutate((p) => (p.strategies = { serverless: { apiGateway: 'http' } }))).ok).toBe(true);
+  });
+
+  it('a pod request left out: 250 millicores in version 1, 1 vCPU per 4 GiB of pod memory (at least 250) in version 2', () => {
+    const services = (p: Record<string, any>) => {
+      p.services = [
+        { name: 'small', trafficRps: day(1), cpuMsPerRequest: 1, durationMs: 10, memoryMiB: 512 },
+        { name: 'batch', trafficRps: day(1), cpuMsPerRequest: 1, durationMs: 10, memoryMiB: 3072 },
+        {
+          name: 'pod-memory',
+          trafficRps: day(1),
+          cpuMsPerRequest: 1,
+          durationMs: 10,
+          memoryMiB: 512,
+          container: { memoryMiB: 8192 },
+        },
+        {
+          name: 'explicit',
+          trafficRps: day(1),
+          cpuMsPerRequest: 1,
+          durationMs: 10,
+          memoryMiB: 8192,
+          container: { cpuMillicores: 300 },
+        },
+      ];
+    };
+    const pods = (input: unknown) => {
+      const r = parsePlan(input);
+      if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+      return r.plan.services.map((s) => s.container.cpuMillicores);
+    };
+    expect(pods(mutate(services))).toEqual([250, 250, 250, 300]);
+    expect(pods(v2(services))).toEqual([250, 750, 2000, 300]);
+  });
+
+  it('planToFile writes version 2 with the pod request explicit: a version 1 plan saved keeps its figures', () => {
+    const v1 = mutate((p) => (p.services[0].memoryMiB = 4096));
+    const r1 = parsePlan(v1);
+    if (!r1.ok) throw new Error('v1 must parse');
+    const file = planToFile(r1.plan);
+    expect(file.version).toBe(2);
+    expect(file.services[0]!.container?.cpuMillicores).toBe(250);
+    const r2 = parsePlan(JSON.parse(JSON.stringify(file)));
+    if (!r2.ok) throw new Error(r2.issues.map(formatIssue).join('\n'));
+    expect(r2.plan).toEqual(r1.plan);
+    expect(evaluate(r2.plan)).toEqual(evaluate(r1.plan));
   });
 });

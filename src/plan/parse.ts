@@ -8,7 +8,9 @@ import {
   COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_STRATEGIES,
+  podMillicoresFor,
   serviceWithDefaults,
+  V1_POD_MILLICORES,
   type Catalog,
   type Plan,
   type PlanIssue,
@@ -18,7 +20,15 @@ import {
 import { formatPath, readStrictJson, ROOT, shorten } from './json.ts';
 
 export { formatPath };
-import { PLAN_FORMAT, PLAN_LIMITS, PLAN_VERSION } from './limits.ts';
+import { VERSION_GATES, type VersionGate } from './fields.ts';
+import {
+  isPlanVersion,
+  PLAN_FORMAT,
+  PLAN_LIMITS,
+  PLAN_VERSION,
+  PLAN_VERSIONS,
+  type PlanVersion,
+} from './limits.ts';
 import { planFileSchema, type PlanFile } from './schema.ts';
 
 export type ParseResult = { ok: true; plan: Plan; file: PlanFile } | { ok: false; issues: PlanIssue[] };
@@ -264,6 +274,48 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Fields and values a version added (fields.ts `since`, `valuesSince`): an older file that gives one has a located
+// problem, never a silent new meaning (issue 10 §1).
+
+/**
+ * Every field or value in `raw` that the file's `version` does not have yet, located under `base`. `raw` is the
+ * document, or the part of it at the declaration steps `at` (one service: `['services', '[]']`).
+ */
+export function newerThanVersion(
+  raw: unknown,
+  version: PlanVersion,
+  at: readonly string[] = [],
+  base: PropertyKey[] = [],
+): PlanIssue[] {
+  const out: PlanIssue[] = [];
+  const visit = (v: unknown, steps: readonly string[], path: PropertyKey[], g: VersionGate) => {
+    if (steps.length === 0) {
+      const needs = Math.max(
+        g.since,
+        typeof v === 'string' && Object.hasOwn(g.valuesSince, v) ? g.valuesSince[v]! : 1,
+      );
+      if (needs <= version) return;
+      const what = g.since > version ? '' : `${JSON.stringify(v)} `;
+      out.push({
+        path: formatPath(path),
+        message: `${what}needs "version": ${needs} (this file is version ${version})`,
+      });
+      return;
+    }
+    const [step, ...rest] = steps as [string, ...string[]];
+    if (step === '[]') {
+      if (Array.isArray(v)) v.forEach((item, i) => visit(item, rest, [...path, i], g));
+    } else if (isObj(v) && Object.hasOwn(v, step)) {
+      visit(v[step], rest, [...path, step], g);
+    }
+  };
+  for (const g of VERSION_GATES) {
+    if (at.every((step, i) => g.steps[i] === step)) visit(raw, g.steps.slice(at.length), base, g);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 function cleanTiers(tiers: readonly { upTo: number | null; price: number }[]): Tier[] {
   return tiers.map((t) => ({ upTo: t.upTo, price: t.price }));
@@ -322,9 +374,16 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
   };
 }
 
-/** One validated service with every default filled in (parse-cache.ts reuses it per service). */
-export function serviceFromFile(s: PlanFile['services'][number]): Service {
+/**
+ * One validated service with every default filled in (parse-cache.ts reuses it per service and version). The pod CPU
+ * request a file leaves out depends on the file's version (issue 10 §5): version 1 keeps 250 millicores whatever the
+ * service; version 2 gives the shape of a general-purpose instance for the pod's memory request.
+ */
+export function serviceFromFile(s: PlanFile['services'][number], version: PlanVersion): Service {
   const pc = s.serverless?.provisionedConcurrency;
+  const podMemoryMiB = s.container?.memoryMiB ?? s.memoryMiB;
+  const podMillicores =
+    s.container?.cpuMillicores ?? (version >= 2 ? podMillicoresFor(podMemoryMiB) : V1_POD_MILLICORES);
   return serviceWithDefaults({
     name: s.name,
     trafficRps: [...s.trafficRps],
@@ -335,7 +394,7 @@ export function serviceFromFile(s: PlanFile['services'][number]): Service {
     minInstances: s.minInstances,
     stateful: s.stateful,
     vmInstanceType: s.vmInstanceType,
-    container: { ...s.container },
+    container: { ...s.container, cpuMillicores: podMillicores },
     serverless: {
       ...s.serverless,
       ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
@@ -347,7 +406,7 @@ export function serviceFromFile(s: PlanFile['services'][number]): Service {
 function toPlan(file: PlanFile, catalog: Catalog): Plan {
   const st = file.strategies ?? {};
   const d = DEFAULT_STRATEGIES;
-  const services: Service[] = file.services.map(serviceFromFile);
+  const services: Service[] = file.services.map((s) => serviceFromFile(s, file.version));
   return {
     name: file.name,
     hoursPerMonth: file.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH,
@@ -431,7 +490,7 @@ function parseUnsafe(input: unknown): ParseResult {
       issues: [
         {
           path: 'version',
-          message: `written by a newer Headroom (version ${version}); this version reads version ${PLAN_VERSION}`,
+          message: `written by a newer Headroom (version ${version}); this version reads versions ${PLAN_VERSIONS.join(' and ')}`,
         },
       ],
     };
@@ -440,6 +499,7 @@ function parseUnsafe(input: unknown): ParseResult {
   const issues: PlanIssue[] = [];
   const parsed = planFileSchema.safeParse(input, { error: fallbackMessage });
   if (!parsed.success) fromZod(parsed.error.issues, [], issues);
+  if (isPlanVersion(version)) issues.push(...newerThanVersion(input, version));
   const bundled = crossChecks(input, issues);
   if (!parsed.success || issues.length > 0) return capped(issues);
 

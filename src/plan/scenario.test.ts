@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validPlanFile } from './arbitraries.ts';
+import { PLAN_FIELDS, type FieldDecl } from './fields.ts';
 import {
   applyChanges,
   changesFromEdit,
@@ -128,6 +129,60 @@ describe('changesFromEdit', () => {
     const edited = structuredClone(b);
     (edited.services as Obj[])[2]!.memoryMiB = 'lots';
     expect(texts(changesFromEdit(b, [], edited))).toEqual(['images: memory “lots”']);
+  });
+});
+
+describe('the version 2 components in a scenario (issue 10)', () => {
+  const v2 = (): Obj => ({
+    ...base(),
+    version: 2,
+    resilience: { zones: 2, surviveZoneLoss: false },
+    frontDoor: { kind: 'alb', perService: false },
+    operations: { hourlyRate: 100, hoursPerMonth: { sharedHost: 10, vmPerService: 5 } },
+  });
+
+  it('records a component’s field, not the whole component, and follows the base’s other fields', () => {
+    const b = v2();
+    const edited = structuredClone(b);
+    (edited.resilience as Obj).zones = 3;
+    ((edited.operations as Obj).hoursPerMonth as Obj).sharedHost = 20;
+    const changes = changesFromEdit(b, [], edited);
+    expect(changes).toEqual([
+      { kind: 'setting', path: ['resilience', 'zones'], value: 3 },
+      { kind: 'setting', path: ['operations', 'hoursPerMonth', 'sharedHost'], value: 20 },
+    ]);
+    expect(texts(changes)).toEqual(['availability zones 3', 'shared hosts 20 person-hours a month']);
+    // The base turns on zone-loss survival: the scenario follows it and keeps its own zones.
+    const next = { ...b, resilience: { zones: 2, surviveZoneLoss: true } };
+    expect(applyChanges(next, changes).doc.resilience).toEqual({ zones: 3, surviveZoneLoss: true });
+  });
+
+  it('words every declared plan setting from its declaration, never as a raw field name', () => {
+    const sample = (f: FieldDecl): unknown =>
+      f.kind === 'boolean'
+        ? true
+        : f.kind === 'choice'
+          ? f.options.at(-1)!.value
+          : f.kind === 'number' || f.kind === 'percent'
+            ? f.range.max
+            : 'x';
+    const keys = (Object.entries(PLAN_FIELDS) as [string, FieldDecl][]).filter(
+      ([key, f]) => key.includes('.') && !key.startsWith('services[]') && f.kind !== 'shape',
+    );
+    expect(keys.length).toBeGreaterThan(30);
+    for (const [key, f] of keys) {
+      const path = key.split('.');
+      const field = path.at(-1)!;
+      for (const c of [
+        { kind: 'setting', path, value: sample(f) },
+        { kind: 'setting', path },
+      ] satisfies ScenarioChange[]) {
+        const text = describeChange(c);
+        expect(text, key).not.toContain(key);
+        // A camel-case name (`rootVolumeGiB`, `scaleAheadHours`) is the file's, not a person's, word.
+        if (/[a-z][A-Z]/.test(field)) expect(text, key).not.toContain(field);
+      }
+    }
   });
 });
 

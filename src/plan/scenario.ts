@@ -9,6 +9,8 @@
 // service comes back. Pure: plain JSON in, plain JSON out (documents need not be valid plans: a draft with problems
 // is a scenario's document too).
 
+import { fieldKey, fieldsUnder, PLAN_FIELDS, type FieldDecl } from './fields.ts';
+
 export type StrategySettingsKey = 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless';
 
 export type ScenarioChange =
@@ -17,8 +19,9 @@ export type ScenarioChange =
   /** Every service's monthly growth set to this fraction. */
   | { kind: 'growth'; perMonth: number }
   /**
-   * A plan-level setting: `['strategies', <strategy>, <field>]`, `['hoursPerMonth']` or `['catalog']`. Without
-   * `value` the setting is removed (back to its default).
+   * A plan-level setting: `['strategies', <strategy>, <field>]`, a field of a version 2 component
+   * (`['resilience', 'zones']`, `['operations', 'hoursPerMonth', 'sharedHost']`), `['hoursPerMonth']` or
+   * `['catalog']`. Without `value` the setting is removed (back to its default).
    */
   | { kind: 'setting'; path: string[]; value?: unknown }
   /**
@@ -162,23 +165,26 @@ export function applyChanges(base: unknown, changes: readonly ScenarioChange[], 
 /** Top-level fields that are not settings: the file's identity, the name (the scenario's own) and the services. */
 const NOT_SETTINGS = new Set(['format', 'version', 'name', 'services']);
 
-/** Plan-level leaves: `strategies.<strategy>.<field>` one by one, every other top-level field whole. */
+/**
+ * Groups of settings recorded field by field: `strategies`, each strategy, and every declared object with declared
+ * fields (the version 2 components, `operations.hoursPerMonth`), so a scenario that changes the zones records the
+ * zones, not the whole `resilience` object, and follows the base's other fields.
+ */
+function isGroup(path: readonly string[]): boolean {
+  return (path.length === 1 && path[0] === 'strategies') || fieldsUnder(path.join('.')).length > 0;
+}
+
+/** Plan-level leaves: each field of a group one by one (an empty group is a leaf), every other field whole. */
 function settingLeaves(doc: Obj): Map<string, { path: string[]; value: unknown }> {
   const out = new Map<string, { path: string[]; value: unknown }>();
+  const visit = (path: string[], value: unknown) => {
+    // An empty group is a leaf of its own, so `{}` and no group at all differ.
+    if (isGroup(path) && isObj(value) && Object.keys(value).length > 0) {
+      for (const [field, v] of Object.entries(value)) visit([...path, field], v);
+    } else out.set(path.join('.'), { path, value });
+  };
   for (const [key, value] of Object.entries(doc)) {
-    if (NOT_SETTINGS.has(key)) continue;
-    if (key === 'strategies' && isObj(value) && Object.keys(value).length > 0) {
-      for (const [strategy, settings] of Object.entries(value)) {
-        // An empty group is a leaf of its own, so `{}` and no group at all differ.
-        if (!isObj(settings) || Object.keys(settings).length === 0) {
-          out.set(`strategies.${strategy}`, { path: ['strategies', strategy], value: settings });
-          continue;
-        }
-        for (const [field, v] of Object.entries(settings)) {
-          out.set(`strategies.${strategy}.${field}`, { path: ['strategies', strategy, field], value: v });
-        }
-      }
-    } else out.set(key, { path: [key], value });
+    if (!NOT_SETTINGS.has(key)) visit([key], value);
   }
   return out;
 }
@@ -390,8 +396,49 @@ const SETTING_FIELDS: Record<string, (v: unknown) => string> = {
   daemonSetPods: (v) => `${shown(v)} DaemonSet pods per node`,
   controlPlaneHourly: (v) => `control plane ${shown(v)} an hour`,
   freeTier: (v) => (v === true ? 'free tier on' : v === false ? 'free tier off' : `free tier ${shown(v)}`),
-  apiGateway: (v) => `API gateway ${typeof v === 'string' ? v : shown(v)}`,
+  apiGateway: (v) => `front door: ${choiceWords('strategies.serverless.apiGateway', v)}`,
+  scaleAheadHours: (v) => (v === 1 ? 'scaling 1 hour ahead' : `scaling ${shown(v)} hours ahead`),
+  inVpc: (v) => (v === true ? 'in the VPC' : v === false ? 'outside the VPC' : `in the VPC ${shown(v)}`),
+  fallback: (v) => `services it cannot run: ${choiceWords('strategies.serverless.fallback', v)}`,
 };
+
+/** "Availability zones" → "availability zones" inside a sentence; a name ("Application Load Balancer", "NAT") stays. */
+const lowerFirst = (t: string) =>
+  /^[A-Z][a-z]*( [a-z(]|$)/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
+
+/** A choice's value in the editor's words (fields.ts), lower-cased: `"vmPerService"` → "on their own VMs". */
+function choiceWords(key: string, v: unknown): string {
+  const f = (PLAN_FIELDS as Record<string, FieldDecl>)[key];
+  const option = f?.kind === 'choice' ? f.options.find((o) => o.value === v) : undefined;
+  return option ? lowerFirst(option.label) : shown(v);
+}
+
+/**
+ * A declared field set to a value, in the words of its declaration (fields.ts: label, unit, percent, options): any
+ * setting without wording of its own above reads as the editor shows it, "availability zones 2", "load balancer:
+ * application Load Balancer (ALB)", so a field declared later is worded with no change here.
+ */
+function declaredWords(path: readonly string[], v: unknown): string | null {
+  const key = fieldKey(path);
+  const f = (PLAN_FIELDS as Record<string, FieldDecl>)[key];
+  if (f === undefined) return null;
+  // A unit or period in the label ("Root volume (GiB)") is said with the value instead.
+  const label = lowerFirst(f.label.replace(/ \([^)]*\)$/, ''));
+  switch (f.kind) {
+    case 'percent':
+      return `${label} ${pct(v)}`;
+    case 'number':
+      if (path[0] === 'operations' && path[1] === 'hoursPerMonth')
+        return `${label} ${unit(v, 'person-hours a month')}`;
+      return `${label} ${f.unit ? unit(v, f.unit) : shown(v)}`;
+    case 'boolean':
+      return `${label} ${v === true ? 'on' : v === false ? 'off' : shown(v)}`;
+    case 'choice':
+      return `${label}: ${choiceWords(key, v)}`;
+    default:
+      return `${label} ${shown(v)}`;
+  }
+}
 
 function curvePeak(v: unknown): string {
   if (!Array.isArray(v)) return shown(v);
@@ -410,7 +457,10 @@ const SERVICE_FIELDS: Record<string, (v: unknown) => string> = {
   vmInstanceType: (v) => (v === null ? 'VM type from the strategy' : `VM type ${shown(v)}`),
   'container.cpuMillicores': (v) => `pod CPU ${unit(v, 'mCPU')}`,
   'container.memoryMiB': (v) => `pod memory ${unit(v, 'MiB')}`,
-  'serverless.memoryMiB': (v) => `Lambda memory ${unit(v, 'MiB')}`,
+  'serverless.memoryMiB': (v) =>
+    v === 'auto'
+      ? 'Lambda memory auto (the least that does not stretch its CPU time)'
+      : `Lambda memory ${unit(v, 'MiB')}`,
   'serverless.architecture': (v) => `Lambda on ${typeof v === 'string' ? v : shown(v)}`,
   'serverless.ephemeralStorageMiB': (v) => `Lambda storage ${unit(v, 'MiB')}`,
   'serverless.provisionedConcurrency': (v) =>
@@ -436,16 +486,23 @@ export function describeChange(c: ScenarioChange): string {
     case 'setting': {
       const has = 'value' in c;
       const [head, strategy, field] = c.path;
+      const declared = (PLAN_FIELDS as Record<string, FieldDecl>)[fieldKey(c.path)];
       if (head === 'strategies' && strategy !== undefined && field !== undefined) {
         const who = STRATEGY_WORDS[strategy as StrategySettingsKey] ?? strategy;
-        if (!has) return `${who} ${field} back to its default`;
+        if (!has) return `${who} ${declared ? lowerFirst(declared.label) : field} back to its default`;
         const say = SETTING_FIELDS[field];
-        return `${who} ${say ? say(c.value) : `${field} ${shown(c.value)}`}`;
+        const words = say ? say(c.value) : declaredWords(c.path, c.value);
+        return `${who} ${words ?? `${field} ${shown(c.value)}`}`;
       }
-      const label = SETTING_LABELS[c.path.join('.')] ?? c.path.join('.');
+      const label =
+        SETTING_LABELS[c.path.join('.')] ?? (declared ? lowerFirst(declared.label) : c.path.join('.'));
       if (!has) return `${label} back to its default`;
       if (head === 'catalog')
         return isObj(c.value) ? 'a custom price catalog' : `price catalog ${shown(c.value)}`;
+      if (SETTING_LABELS[c.path.join('.')] === undefined) {
+        const words = declaredWords(c.path, c.value);
+        if (words !== null) return words;
+      }
       return `${label} ${shown(c.value)}`;
     }
     case 'service': {

@@ -55,7 +55,12 @@ describe('the JSON Schema accepts what parsePlan accepts (checked with Ajv, draf
       (p: any) => p.services[0].trafficRps.pop(),
       (p: any) => (p.strategies.sharedHost.targetUtilization = 0),
       (p: any) => (p.strategies.serverless.discount = 1),
-      (p: any) => (p.version = 2),
+      (p: any) => (p.version = 3),
+      // What version 2 added, in a version 1 file.
+      (p: any) => (p.frontDoor = { kind: 'alb' }),
+      (p: any) => (p.strategies.serverless.apiGateway = 'alb'),
+      (p: any) => (p.strategies.vmPerService.scaleAheadHours = 1),
+      (p: any) => (p.services[0].serverless = { memoryMiB: 'auto' }),
     ];
     for (const f of bad) {
       const p = structuredClone(base);
@@ -63,5 +68,17 @@ describe('the JSON Schema accepts what parsePlan accepts (checked with Ajv, draf
       expect(validate(p)).toBe(false);
       expect(parsePlan(p).ok).toBe(false);
     }
+  });
+
+  it('accepts what version 2 added in a version 2 file', () => {
+    const p = JSON.parse(readFileSync('examples/food-delivery.json', 'utf8')) as Record<string, any>;
+    p.version = 2;
+    p.frontDoor = { kind: 'alb' };
+    p.strategies.serverless.apiGateway = 'alb';
+    p.strategies.vmPerService.scaleAheadHours = 1;
+    p.services[0].serverless = { memoryMiB: 'auto' };
+    expect(validate(p)).toBe(true);
+    expect(parsePlan(p).ok).toBe(true);
+    expect(validate(JSON.parse(readFileSync('examples/equal-terms.json', 'utf8')))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
-// The zod schema of plan file version 1: the one description of the format. Validation (src/plan/parse.ts) and the
+// The zod schema of plan files, versions 1 and 2: the one description of the format. Validation (src/plan/parse.ts) and the
 // shipped JSON Schema (docs/plan.schema.json) both come from it. Cross-field rules that JSON Schema cannot express
-// (unique names, tier order, references into the catalog) live in parse.ts.
+// (unique names, tier order, references into the catalog, fields a version 1 file may not use: fields.ts `since`)
+// live in parse.ts.
 import * as z from 'zod';
 import {
   fieldsUnder,
@@ -13,8 +14,9 @@ import {
   type PercentDecl,
   type Range,
   type TextDecl,
+  VERSION_GATES,
 } from './fields.ts';
-import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSION } from './limits.ts';
+import { PLAN_FORMAT, PLAN_LIMITS as L, PLAN_VERSIONS, type PlanVersion } from './limits.ts';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (electron/csp.ts). zod's just-in-time parsers
 // would probe eval, which the policy blocks and reports as a violation, so they are off: the same code path
@@ -320,7 +322,9 @@ export const catalogSchema = z.looseObject({
 export const planFileSchema = z
   .strictObject({
     format: z.literal(PLAN_FORMAT, { error: `must be "${PLAN_FORMAT}"` }),
-    version: z.literal(PLAN_VERSION, { error: `must be ${PLAN_VERSION}` }),
+    version: z
+      .literal(PLAN_VERSIONS, { error: `must be ${PLAN_VERSIONS.join(' or ')}` })
+      .meta(meta(F.version)),
     name: textField(F.name),
     hoursPerMonth: numberField(F.hoursPerMonth).optional(),
     catalog: z
@@ -343,17 +347,55 @@ export const planFileSchema = z
     operations: operationsSchema.optional(),
   })
   .meta({
-    title: 'Headroom plan file, version 1',
+    title: 'Headroom plan file, version 2',
     description:
-      'A Headroom plan: services with hourly traffic curves, strategy settings and a price catalog.',
+      'A Headroom plan: services with hourly traffic curves, strategy settings, the components every strategy ' +
+      'needs (front door, zones, storage, network, logs, people) and a price catalog. Version 1 files are ' +
+      'version 2 files without the fields and values version 2 added (docs/plan-format.md, "Version 1 files").',
   });
 
-/** The JSON document of a plan file, version 1. */
+/** The JSON document of a plan file, version 1 or 2. */
 export type PlanFile = z.input<typeof planFileSchema>;
 export type CatalogFile = z.input<typeof catalogSchema>;
 
+type JsonNode = { properties?: Record<string, JsonNode | false>; items?: JsonNode; not?: { enum: string[] } };
+
+/**
+ * What a file of `version` may not use, as a JSON Schema that a valid file of that version matches: every field a
+ * later version added is `false` (absent), every value a later version added is excluded (fields.ts `since`,
+ * `valuesSince`; parse.ts reports the same, located).
+ */
+function olderVersionRules(version: PlanVersion): JsonNode {
+  const root: JsonNode = {};
+  for (const g of VERSION_GATES) {
+    const newer = Object.entries(g.valuesSince)
+      .filter(([, v]) => v > version)
+      .map(([value]) => value);
+    if (g.since <= version && newer.length === 0) continue;
+    let node = root;
+    g.steps.forEach((step, i) => {
+      const last = i === g.steps.length - 1;
+      if (step === '[]') {
+        node = node.items ??= {};
+        return;
+      }
+      const props = (node.properties ??= {});
+      if (last) props[step] = g.since > version ? false : { not: { enum: newer } };
+      else node = props[step] ||= {};
+    });
+  }
+  return root;
+}
+
 /** JSON Schema (draft 2020-12) of the plan file; docs/plan.schema.json is this, committed. */
-export const planJsonSchema: object = z.toJSONSchema(planFileSchema, { io: 'input', unrepresentable: 'any' });
+export const planJsonSchema: object = {
+  ...z.toJSONSchema(planFileSchema, { io: 'input', unrepresentable: 'any' }),
+  // A file of an older version may not use what a later one added (the JSON Schema form of parse.ts's check).
+  allOf: PLAN_VERSIONS.slice(0, -1).map((v) => ({
+    if: { properties: { version: { const: v } }, required: ['version'] },
+    then: olderVersionRules(v),
+  })),
+};
 
 /** The exact text of docs/plan.schema.json (what `headroom schema` prints). */
 export function planJsonSchemaText(): string {

@@ -1,5 +1,6 @@
-// A resolved Plan → a plan file (version 1) with every value written out, so the UI can save what it edits.
-// parsePlan(planToFile(plan)) gives the same plan back.
+// A resolved Plan → a plan file (version 2, the version this build writes) with every value written out, so the UI
+// can save what it edits. parsePlan(planToFile(plan)) gives the same plan back; a plan read from a version 1 file is
+// written as version 2 with the same figures (its pod requests, resolved by version 1's rule, are written out).
 import { bundledCatalog } from '../catalog/index.ts';
 import type { Catalog, Plan } from '../model/index.ts';
 import { PLAN_FORMAT, PLAN_VERSION } from './limits.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { NEW_PLAN_DEFAULTS } from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
+import { normalized } from './records.ts';
 import {
   NO_KNOBS,
   addService,
@@ -43,6 +45,28 @@ describe('plan documents', () => {
   it('a new plan is a valid plan file with no services', () => {
     expect(parsePlan(newPlanDoc('Mine')).ok).toBe(true);
     expect(newPlanDoc('Mine').services).toEqual([]);
+  });
+
+  it('a new plan’s file has each new-plan default written out, and keeps it once normalized for storage', () => {
+    const doc = newPlanDoc('Mine');
+    expect(doc.version).toBe(2);
+    const stored = normalized(doc)!;
+    const d = NEW_PLAN_DEFAULTS;
+    for (const key of ['frontDoor', 'resilience', 'storage', 'network', 'logs', 'operations'] as const) {
+      expect(doc[key], key).toEqual(d[key]);
+      expect(stored[key], key).toEqual(d[key]);
+    }
+    for (const [strategy, settings] of Object.entries(d.strategies)) {
+      expect(getAt(doc, ['strategies', strategy]), strategy).toMatchObject(settings);
+      expect(getAt(stored, ['strategies', strategy]), strategy).toMatchObject(settings);
+    }
+  });
+
+  it('a service added to a new plan gets version 2’s pod request: 1 vCPU per 4 GiB of its memory, at least 250', () => {
+    const service = { ...newService('batch'), memoryMiB: 3072 };
+    const r = parsePlan(addService(addService(newPlanDoc('P'), newService('api')), service));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.plan.services.map((s) => s.container.cpuMillicores)).toEqual([250, 750]);
   });
 
   it('a new service has a week-long curve, as services added from a preset have', () => {

@@ -3,6 +3,7 @@
 import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
 import { DEFAULT_HOURS_PER_MONTH, DEFAULT_SERVICE, type PlanIssue } from '../model/index.ts';
 import { formatPath, PLAN_FORMAT, PLAN_VERSION } from '../plan/index.ts';
+import { withNewPlanDefaults } from '../plan/new-plan.ts';
 import { presetCurve } from '../curves/presets.ts';
 
 export type Segment = string | number;
@@ -80,16 +81,19 @@ export function newService(name: string): Doc {
   };
 }
 
-/** A new plan: empty, so nothing in it is a guess; the editor invites adding the first service. */
+/**
+ * A new plan: no services, so nothing in it is a guess about the workload; the editor invites adding the first. Its
+ * settings are the realistic new-plan defaults written out (src/plan/new-plan.ts), every strategy on equal terms.
+ */
 export function newPlanDoc(name: string): Doc {
-  return {
+  return withNewPlanDefaults({
     format: PLAN_FORMAT,
     version: PLAN_VERSION,
     name,
     hoursPerMonth: DEFAULT_HOURS_PER_MONTH,
     catalog: DEFAULT_CATALOG_ID,
     services: [],
-  };
+  });
 }
 
 export function servicesOf(doc: unknown): Doc[] {

@@ -49,6 +49,36 @@ describe('Journal', () => {
     expect(storage.items.size).toBe(0);
   });
 
+  it('replays an entry an older Headroom wrote (a version 1 plan) as version 2 with the same pod requests', async () => {
+    const storage = memoryStorage();
+    const v1 = examplePlanDocument();
+    const record = {
+      ...newRecord(v1, 'plan', null)!,
+      // As a page of the previous release journaled it: the document as typed, version 1, pod requests left out.
+      document: {
+        ...v1,
+        services: [
+          {
+            name: 'batch',
+            trafficRps: Array(24).fill(1),
+            cpuMsPerRequest: 1,
+            durationMs: 10,
+            memoryMiB: 3072,
+          },
+        ],
+      },
+    };
+    setup(storage).journal.write(record, 1);
+    const next = setup(storage);
+    await next.journal.replay();
+    const stored = next.store.rows.get(record.id)!.document as {
+      version: number;
+      services: { container: unknown }[];
+    };
+    expect(stored.version).toBe(2);
+    expect(stored.services[0]!.container).toEqual({ cpuMillicores: 250 });
+  });
+
   it("replays another page's entry into the store at start-up (no Web Locks: at once) and says so", async () => {
     const storage = memoryStorage();
     const record = newRecord(examplePlanDocument(), 'plan', null)!;

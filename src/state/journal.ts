@@ -3,6 +3,7 @@
 // next page replays each entry once the page that wrote it is gone (each page holds a Web Lock named after its
 // journal key while it lives), keeping both versions when the plan changed since.
 import { ConflictError, StoreError } from '../db/errors.ts';
+import { upgradeRecord } from '../db/records.ts';
 import type { HeadroomStore, PlanRecord, StoreStatus } from '../db/types.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { PlanLibrary } from './plan-library.svelte.ts';
@@ -189,7 +190,9 @@ export class Journal {
       drop();
       return false;
     }
-    let record = entry.record;
+    // An entry journaled by the previous release may hold a version 1 plan: stored as version 2 with the same
+    // figures, as the data-format-4 migration stores every other row (src/db/records.ts upgradeRecord).
+    let record = upgradeRecord(entry.record);
     try {
       const stored = await this.#app.store.getPlan(record.id);
       if (stored && sameDocument(typedDocument(stored), typedDocument(record))) {
