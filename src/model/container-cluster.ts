@@ -14,8 +14,10 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
+import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
-import type { LineItem, Reservation, StrategyReport, Warning } from './types.ts';
+import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
+import { SINGLE_ZONE, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   eks: 'EKS control plane hours',
@@ -24,17 +26,50 @@ const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   none: 'Kubernetes control plane hours',
 };
 
-/** Pods per hour = max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉). */
+/**
+ * Pods per hour = ⌈CPU demand ÷ (pod CPU request × target utilization)⌉ spread over the zones (surviving the loss of
+ * one when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`). One zone:
+ * max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉).
+ */
 export function podsPerHour(
   cpuVcpu: readonly number[],
   podMillicores: number,
   target: number,
   min: number,
+  r: Resilience = SINGLE_ZONE,
 ): number[] {
-  return cpuVcpu.map((c) => Math.max(min, ceilClean((c * 1000) / (podMillicores * target))));
+  return cpuVcpu.map((c) => fleetWithFloor(ceilClean((c * 1000) / (podMillicores * target)), min, r));
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** How zones raised a service's pods: before and after at the hour they rose most; null when they did not. */
+function podsRaised(zoned: readonly number[], unzoned: readonly number[]): [number, number] | null {
+  let at = -1;
+  for (let h = 0; h < zoned.length; h++) {
+    if (zoned[h]! > unzoned[h]! && (at < 0 || zoned[h]! - unzoned[h]! > zoned[at]! - unzoned[at]!)) at = h;
+  }
+  return at < 0 ? null : [unzoned[at]!, zoned[at]!];
+}
+
+/** Services listed by name in a zones note, at most. */
+const NAMED = 3;
+
+function zonesWarning(r: Resilience, raised: readonly [string, [number, number]][]): Warning {
+  const n = raised.length;
+  const named = raised
+    .slice(0, NAMED)
+    .map(([name, [before, after]]) => `${name} ${after} instead of ${before}`);
+  const more = n > NAMED ? `, and ${n - NAMED} more` : '';
+  const why = r.surviveZoneLoss
+    ? 'what is left after losing the fullest zone still meets demand'
+    : 'at least one per zone';
+  return {
+    service: null,
+    code: 'zones',
+    message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more pods than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more} at the hour they rise most. Each zone runs nodes for its own share of the pods.`,
+  };
+}
 
 /** Most packings an evaluator keeps (each is a short key and a number). */
 const KEPT_PACKS = 20_000;
@@ -72,16 +107,28 @@ export function containerCluster(p: Prepared): StrategyReport {
   const key = (cpu: number, memory: number): number =>
     Math.max(cpu / shape.cpu, memory / shape.memory, 1 / shape.pods);
 
-  // Each service's pods per hour and their weekly sum depend on its week and the target utilization only.
+  // Each service's pods per hour and their weekly sum depend on its week, the target utilization, the hours sized
+  // ahead (hourly scaling only: static pays the peak, which looking ahead does not change) and the zones.
+  const r = p.plan.resilience;
+  const zones = r.zones;
+  const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
   const own = p.services.map((s) =>
-    p.memo(s.service, 'container-cluster', [s, st.targetUtilization], () => {
-      const perHour = podsPerHour(
-        s.cpu,
-        s.service.container.cpuMillicores,
-        st.targetUtilization,
-        s.service.minInstances,
-      );
-      return { perHour, week: sum(perHour) };
+    p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
+      const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
+      const pods = (res: Resilience) =>
+        podsPerHour(
+          demand,
+          s.service.container.cpuMillicores,
+          st.targetUtilization,
+          s.service.minInstances,
+          res,
+        );
+      const perHour = pods(r);
+      return {
+        perHour,
+        week: sum(perHour),
+        raised: zonesMatter(r) ? podsRaised(perHour, pods(SINGLE_ZONE)) : null,
+      };
     }),
   );
   const pods = own.map((o) => o.perHour);
@@ -112,26 +159,46 @@ export function containerCluster(p: Prepared): StrategyReport {
   for (let i = 0; i < pods.length; i++) rowsBySize[sizeOf[i]!]!.push(pods[i]!);
   const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
   const podsWeek = p.sums('pods', pods);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const count = podsWeek[h]!;
+  /**
+   * The pods of one zone in hour h, in packing order. Pods spread evenly over the zones, and each zone runs a node
+   * group of its own of the same size (as cluster-autoscaler's balance-similar-node-groups keeps them): every zone is
+   * sized for the fullest, which holds ⌈n ÷ zones⌉ of the n pods of each size. One zone: every pod.
+   */
+  const zoneGroups = (h: number): { groups: PodGroup[]; keys: number[]; count: number } => {
     const groups: PodGroup[] = [];
     const keys: number[] = [];
+    let count = 0;
     for (const si of order) {
       const z = sizes[si]!;
-      const n = bySize[si]![h]!;
+      const n = Math.ceil(bySize[si]![h]! / zones);
       if (n === 0) continue;
       groups.push({ cpu: z.cpu, memory: z.memory, count: n });
       keys.push(z.k);
+      count += n;
+    }
+    return { groups, keys, count };
+  };
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    for (const si of order) {
+      const z = sizes[si]!;
+      const n = bySize[si]![h]!;
       requestedCpu[h]! += n * z.cpu;
       requestedMem[h]! += n * z.memory;
     }
+    const { groups, keys, count } = zoneGroups(h);
     const forPods = packed(p, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
     let withHeadroom = forPods;
     if (placeholders > 0) {
-      const ph = { cpu: requestedCpu[h]! / count, memory: requestedMem[h]! / count, count: placeholders };
+      let cpu = 0;
+      let memory = 0;
+      for (const g of groups) {
+        cpu += g.count * g.cpu;
+        memory += g.count * g.memory;
+      }
+      const ph = { cpu: cpu / count, memory: memory / count, count: placeholders };
       const k = key(ph.cpu, ph.memory);
       let at = keys.findIndex((x) => x < k);
       if (at < 0) at = groups.length;
@@ -139,8 +206,8 @@ export function containerCluster(p: Prepared): StrategyReport {
       // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
       withHeadroom = Math.max(forPods, packed(p, groups, shape));
     }
-    workloadNodes[h] = forPods;
-    totalNodes[h] = withHeadroom;
+    workloadNodes[h] = forPods * zones;
+    totalNodes[h] = withHeadroom * zones;
   }
 
   const hpm = p.hoursPerMonth;
@@ -186,6 +253,10 @@ export function containerCluster(p: Prepared): StrategyReport {
 
   const warnings: Warning[] = [];
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
+  const raised = own.flatMap((o, i): [string, [number, number]][] =>
+    o.raised ? [[p.services[i]!.service.name, o.raised]] : [],
+  );
+  if (raised.length > 0) warnings.push(zonesWarning(r, raised));
 
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
   const paidNodeWeek = sum(paidNodes);
@@ -209,6 +280,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       allocatableMillicoresPerNode: shape.cpu,
       allocatableMiBPerNode: shape.memory,
       maxPodsPerNode: shape.pods,
+      ...(zonesMatter(r) ? { zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paidVcpu, units: paidNodes, unit: 'vCPU' },
   });

@@ -1,0 +1,101 @@
+// Sizing on equal terms (issue 10 §3, §5): zones and surviving the loss of one, scaling ahead, memory-bound pods.
+// Every figure here is computed by hand in the comment above it (prices: src/catalog/aws-us-east-1.ts).
+import { describe, expect, it } from 'vitest';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { evaluate } from './engine.ts';
+import { flat, testPlan, testService, type Components } from './testing.ts';
+import type { Catalog, Plan, Report, Service, StrategyId, StrategySettings } from './types.ts';
+
+const catalog: Catalog = structuredClone(awsUsEast1);
+const get = (r: Report, id: StrategyId) => r.strategies.find((s) => s.id === id)!;
+type Settings = { [K in keyof StrategySettings]?: Partial<StrategySettings[K]> };
+
+const plan = (services: Service[], strategies: Settings = {}, components: Components = {}): Plan =>
+  testPlan(catalog, services, strategies, 730, components);
+
+describe('zones', () => {
+  // 1,600 rps × 10 CPU-ms = 16 vCPU, flat. Shared host and VMs on m6i.2xlarge (8 vCPU, $0.384/h) at 60%: 4.8 vCPU
+  // each, ⌈16 ÷ 4.8⌉ = 4. Pods of 4,000 m at 100%: 4 pods, one per m6i.2xlarge node (7,810 m allocatable on EKS).
+  // Over 3 zones surviving the loss of one, each fleet needs c − ⌈c ÷ 3⌉ ≥ 4: c = 6 (two per zone).
+  const busy = testService({ name: 'busy', trafficRps: flat(1600), cpuMsPerRequest: 10 });
+  const settings: Settings = {
+    sharedHost: { instanceType: 'm6i.2xlarge' },
+    vmPerService: { instanceType: 'm6i.2xlarge', scaling: 'static' },
+    containerCluster: { nodeType: 'm6i.2xlarge', targetUtilization: 1, overprovisioning: 0 },
+  };
+  const bigPods = { ...busy, container: { cpuMillicores: 4000, memoryMiB: 512 } };
+  const one = plan([bigPods], settings);
+  const three = plan([bigPods], settings, { resilience: { zones: 3, surviveZoneLoss: true } });
+
+  it('need 4 over 3 zones surviving the loss of one runs 6, in every strategy but Lambda', () => {
+    const a = evaluate(one);
+    const b = evaluate(three);
+    expect(get(a, 'shared-host').capacity.hosts).toBe(4);
+    expect(get(b, 'shared-host').capacity.hosts).toBe(6);
+    expect(get(a, 'vm-per-service').capacity.instances).toBe(4);
+    expect(get(b, 'vm-per-service').capacity.instances).toBe(6);
+    expect(get(a, 'container-cluster').capacity.peakPods).toBe(4);
+    expect(get(b, 'container-cluster').capacity.peakPods).toBe(6);
+    expect(get(a, 'container-cluster').capacity.peakNodes).toBe(4);
+    expect(get(b, 'container-cluster').capacity.peakNodes).toBe(6);
+    // 6 × 730 h × $0.384 = $1,681.92 (4 × 730 × 0.384 = $1,121.28 on one zone); the cluster adds its $73.00 control plane.
+    expect(get(b, 'shared-host').monthlyCost).toBe(1681.92);
+    expect(get(a, 'shared-host').monthlyCost).toBe(1121.28);
+    expect(get(b, 'vm-per-service').monthlyCost).toBe(1681.92);
+    expect(get(b, 'container-cluster').monthlyCost).toBe(1754.92);
+    expect(get(a, 'container-cluster').monthlyCost).toBe(1194.28);
+    // Lambda is multi-zone by design.
+    expect(get(b, 'serverless')).toEqual(get(a, 'serverless'));
+  });
+
+  it('states the zones used and why a fleet grew', () => {
+    const b = evaluate(three);
+    for (const id of ['shared-host', 'vm-per-service', 'container-cluster'] as const) {
+      expect(get(b, id).capacity.zones, id).toBe(3);
+      const note = get(b, id).warnings.find((w) => w.code === 'zones');
+      expect(note?.message, id).toMatch(/^3 zones, surviving the loss of one: /);
+    }
+    expect(get(b, 'shared-host').warnings.find((w) => w.code === 'zones')!.message).toContain(
+      'the pool runs 6 hosts instead of 4',
+    );
+    expect(get(b, 'vm-per-service').warnings.find((w) => w.code === 'zones')!.message).toContain(
+      'busy 6 instead of 4',
+    );
+    // One zone: no figure, no note (a version 1 file's report is unchanged).
+    const a = evaluate(one);
+    for (const s of a.strategies) {
+      expect('zones' in s.capacity).toBe(false);
+      expect(s.warnings.some((w) => w.code === 'zones')).toBe(false);
+    }
+  });
+
+  // 1 rps × 10 CPU-ms = 0.01 vCPU: one m6i.large ($0.096/h) = $70.08; on 2 zones one per zone = $140.16. The cluster's
+  // one pod (and its one placeholder) fit one m6i.xlarge ($0.192/h, $140.16); on 2 zones a node per zone = $280.32.
+  it('a one-instance service on 2 zones costs twice', () => {
+    const small = testService({ name: 'small', trafficRps: flat(1) });
+    const s: Settings = { vmPerService: { instanceType: 'm6i.large', scaling: 'hourly' } };
+    const a = evaluate(plan([small], s));
+    const b = evaluate(plan([small], s, { resilience: { zones: 2, surviveZoneLoss: false } }));
+    expect(get(a, 'vm-per-service').monthlyCost).toBe(70.08);
+    expect(get(b, 'vm-per-service').monthlyCost).toBe(140.16);
+    expect(get(b, 'vm-per-service').warnings.find((w) => w.code === 'zones')!.message).toBe(
+      '2 zones: 1 service runs more instances than its demand needs (at least one per zone): small 2 instead of 1 at its busiest hour; +730 instance-hours a month.',
+    );
+    const nodes = (r: Report) =>
+      get(r, 'container-cluster').lineItems.find((l) => l.component.startsWith('Node hours ('))!;
+    expect(nodes(a).cost).toBe(140.16);
+    expect(nodes(b).cost).toBe(280.32);
+    expect(get(b, 'container-cluster').capacity.peakPods).toBe(2);
+    // The shared pool already has minHosts 2: two zones change nothing.
+    expect(get(b, 'shared-host').monthlyCost).toBe(get(a, 'shared-host').monthlyCost);
+    expect(get(b, 'shared-host').warnings.some((w) => w.code === 'zones')).toBe(false);
+  });
+
+  it('cannot size a fleet to survive the loss of a zone on one zone (Lambda is still costed)', () => {
+    const r = evaluate(plan([busy], {}, { resilience: { zones: 1, surviveZoneLoss: true } }));
+    for (const id of ['shared-host', 'vm-per-service', 'container-cluster'] as const) {
+      expect(get(r, id).cannotCost?.[0]?.path, id).toBe('resilience.surviveZoneLoss');
+    }
+    expect(get(r, 'serverless').cannotCost).toBeUndefined();
+  });
+});
