@@ -99,3 +99,60 @@ describe('zones', () => {
     expect(get(r, 'serverless').cannotCost).toBeUndefined();
   });
 });
+
+describe('scaling ahead', () => {
+  // 100 rps × 10 CPU-ms = 1 vCPU all day, 300 rps (3 vCPU) at 10:00. VMs on m6i.large (2 vCPU × 60% = 1.2 vCPU):
+  // 1 instance, 3 at 10:00. Sized 2 hours ahead, 08:00 and 09:00 hold 3 too.
+  const day = flat(100);
+  day[10] = 300;
+  const svc = testService({
+    name: 'web',
+    trafficRps: day,
+    container: { cpuMillicores: 2000, memoryMiB: 512 },
+  });
+  const vm = (ahead: number, scaling: 'hourly' | 'static' = 'hourly') =>
+    get(
+      evaluate(plan([svc], { vmPerService: { instanceType: 'm6i.large', scaling, scaleAheadHours: ahead } })),
+      'vm-per-service',
+    );
+
+  it('sizes each hour of a VM fleet for the busiest of it and the next k hours', () => {
+    // k = 0: 23 + 3 = 26 instance-hours a day, 182 a week × 730 ÷ 168 = 790.83 h × $0.096 = $75.92.
+    // k = 2: 21 + 3 × 3 = 30 a day, 210 a week → 912.5 h → $87.60.
+    expect(vm(0).monthlyCost).toBe(75.92);
+    expect(vm(2).monthlyCost).toBe(87.6);
+    expect(vm(2).week.units.slice(7, 12)).toEqual([1, 3, 3, 3, 1]);
+    expect(vm(2).scaling).toEqual({ mode: 'hourly', aheadHours: 2 });
+  });
+
+  it('static scaling ignores it (the peak is held all week anyway)', () => {
+    expect(vm(3, 'static')).toEqual(vm(0, 'static'));
+  });
+
+  it('wraps from Sunday 23:00 to Monday 00:00', () => {
+    const week = flat(100, 168);
+    week[0] = 300;
+    const monday = { ...svc, trafficRps: week };
+    const r = evaluate(
+      plan([monday], { vmPerService: { instanceType: 'm6i.large', scaling: 'hourly', scaleAheadHours: 1 } }),
+    );
+    expect(get(r, 'vm-per-service').week.units[167]).toBe(3);
+  });
+
+  it('sizes the pods of each hour the same way, and the nodes follow', () => {
+    // Pods of 2,000 m at 70%: ⌈1,000 ÷ 1,400⌉ = 1 pod, ⌈3,000 ÷ 1,400⌉ = 3 pods at 10:00; an m6i.xlarge allocates
+    // 3,820 m on EKS, one pod each: 1 node, 3 at 10:00. k = 0: 26 node-hours a day, 182 a week → 790.83 h × $0.192 =
+    // $151.84; k = 2: 30 a day → 912.5 h → $175.20.
+    const cluster = (ahead: number, scaling: 'hourly' | 'static' = 'hourly') =>
+      get(
+        evaluate(plan([svc], { containerCluster: { overprovisioning: 0, scaling, scaleAheadHours: ahead } })),
+        'container-cluster',
+      );
+    const nodes = (ahead: number) =>
+      cluster(ahead).lineItems.find((l) => l.component.startsWith('Node hours ('))!;
+    expect(nodes(0).cost).toBe(151.84);
+    expect(nodes(2).cost).toBe(175.2);
+    expect(cluster(2).week.units.slice(7, 12)).toEqual([1, 3, 3, 3, 1]);
+    expect(cluster(3, 'static')).toEqual(cluster(0, 'static'));
+  });
+});
