@@ -1,8 +1,8 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
 import { nodeAllocatable } from './kubernetes.ts';
-import { ceilClean } from './money.ts';
+import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
-import { packNodes } from './packing.ts';
+import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
   burstableWarning,
@@ -253,6 +253,24 @@ export function containerCluster(p: Prepared): StrategyReport {
 
   const warnings: Warning[] = [];
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
+  // Memory decides the nodes when, at the busiest hour, the same pods packed for CPU and pod slots alone would need
+  // fewer (the shared host's `memory-bound` warning; issue 10 §5).
+  let busiest = 0;
+  for (let h = 1; h < HOURS_PER_WEEK; h++) if (workloadNodes[h]! > workloadNodes[busiest]!) busiest = h;
+  if (workloadNodes[busiest]! > 0) {
+    const cpuOnly = sortForPacking(
+      zoneGroups(busiest).groups.map((g) => ({ ...g, memory: 0 })),
+      shape,
+    );
+    const forCpu = packed(p, cpuOnly, shape) * zones;
+    if (workloadNodes[busiest]! > forCpu) {
+      warnings.push({
+        service: null,
+        code: 'memory-bound',
+        message: `Memory decides the cluster: at its busiest hour the pods request ${clean(requestedCpu[busiest]! / 1000)} vCPU and ${clean(requestedMem[busiest]! / 1024)} GiB; their CPU (and pod slots) would fit ${forCpu} ${node.name} node(s), but memory needs ${workloadNodes[busiest]!}. A memory-optimised node type, or smaller memory requests, would need fewer nodes.`,
+      });
+    }
+  }
   const raised = own.flatMap((o, i): [string, [number, number]][] =>
     o.raised ? [[p.services[i]!.service.name, o.raised]] : [],
   );

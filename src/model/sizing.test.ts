@@ -5,6 +5,7 @@ import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate } from './engine.ts';
 import { flat, testPlan, testService, type Components } from './testing.ts';
 import type { Catalog, Plan, Report, Service, StrategyId, StrategySettings } from './types.ts';
+import { podMillicoresFor } from './defaults.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
 const get = (r: Report, id: StrategyId) => r.strategies.find((s) => s.id === id)!;
@@ -154,5 +155,59 @@ describe('scaling ahead', () => {
     expect(nodes(2).cost).toBe(175.2);
     expect(cluster(2).week.units.slice(7, 12)).toEqual([1, 3, 3, 3, 1]);
     expect(cluster(3, 'static')).toEqual(cluster(0, 'static'));
+  });
+});
+
+describe('pods on equal terms', () => {
+  // Issue 10 §5's example, reconstructed: a 3 GiB batch job at 57 vCPU (5,700 rps × 10 CPU-ms) on m6i.xlarge nodes
+  // (EKS: 3,820 m and 16,384 − (11 × 58 + 255) − 100 − 256 = 15,135 MiB allocatable), 70% target, no overprovisioning.
+  // - 250 m pods (version 1's default): ⌈57,000 ÷ 175⌉ = 326 pods; memory fits 4 of 3,072 MiB per node (CPU 15):
+  //   ⌈326 ÷ 4⌉ = 82 nodes = 328 vCPU paid for 57 vCPU of demand; 82 × 730 h × $0.192 = $11,493.12.
+  // - version 2's default request, 1 vCPU per 4 GiB: 750 m; ⌈57,000 ÷ 525⌉ = 109 pods, 4 per node (CPU 5): 28 nodes
+  //   = 112 vCPU; $3,924.48.
+  // The issue says "about 240 pods" for the 328 vCPU: 328 vCPU of 4-pod nodes are 326–328 pods, which is what this
+  // reconstruction gives.
+  const batch = (cpuMillicores: number) =>
+    testService({
+      name: 'batch',
+      trafficRps: flat(5700),
+      cpuMsPerRequest: 10,
+      memoryMiB: 3072,
+      container: { cpuMillicores, memoryMiB: 3072 },
+    });
+  const cluster = (cpuMillicores: number) =>
+    get(
+      evaluate(plan([batch(cpuMillicores)], { containerCluster: { overprovisioning: 0 } })),
+      'container-cluster',
+    );
+
+  it('a 3 GiB batch job with the version 2 pod request gets far fewer pods than with 250 m', () => {
+    expect(podMillicoresFor(3072)).toBe(750);
+    const v1 = cluster(250);
+    const v2 = cluster(podMillicoresFor(3072));
+    expect(v1.capacity.peakPods).toBe(326);
+    expect(v1.capacity.peakNodes).toBe(82);
+    expect(Math.max(...v1.week.capacity)).toBe(328);
+    expect(Math.max(...v1.week.demand)).toBe(57);
+    expect(v1.lineItems[0]!.cost).toBe(11493.12);
+    expect(v2.capacity.peakPods).toBe(109);
+    expect(v2.capacity.peakNodes).toBe(28);
+    expect(Math.max(...v2.week.capacity)).toBe(112);
+    expect(v2.lineItems[0]!.cost).toBe(3924.48);
+  });
+
+  it('says when memory, not CPU, decides the nodes (the warning the shared host has)', () => {
+    const w = cluster(250).warnings.find((x) => x.code === 'memory-bound');
+    expect(w?.message).toBe(
+      'Memory decides the cluster: at its busiest hour the pods request 81.5 vCPU and 978 GiB; their CPU (and pod slots) would fit 22 m6i.xlarge node(s), but memory needs 82. A memory-optimised node type, or smaller memory requests, would need fewer nodes.',
+    );
+    // CPU-bound pods (the zones example: 4,000 m, 512 MiB): no warning.
+    const cpuBound = testService({
+      name: 'cpu',
+      trafficRps: flat(1600),
+      container: { cpuMillicores: 1000, memoryMiB: 512 },
+    });
+    const r = get(evaluate(plan([cpuBound])), 'container-cluster');
+    expect(r.warnings.some((x) => x.code === 'memory-bound')).toBe(false);
   });
 });
