@@ -2,11 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
-import { evaluate } from './engine.ts';
+import { createEvaluator, evaluate } from './engine.ts';
 import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
+import { fleetWithFloor } from './zones.ts';
 import { testPlan, testService } from './testing.ts';
-import type { Catalog, Plan, Service, StrategyId } from './types.ts';
+import type { Catalog, Plan, Resilience, Service, StrategyId } from './types.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
@@ -71,6 +72,11 @@ const settingsArb = fc.record({
   discount: fc.double({ min: 0, max: 0.9, noNaN: true }),
   freeTier: fc.boolean(),
   apiGateway: fc.constantFrom('none' as const, 'http' as const, 'rest' as const),
+  // Issue 10 §3, §5: zones (surviving the loss of one needs two or more) and hours sized ahead.
+  zones: fc.integer({ min: 1, max: 4 }),
+  survive: fc.boolean(),
+  vmAhead: fc.integer({ min: 0, max: 3 }),
+  nodeAhead: fc.integer({ min: 0, max: 3 }),
 });
 
 const planArb = fc
@@ -98,6 +104,7 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
         instanceType: s.vmType,
         targetUtilization: s.vmUtil,
         scaling: s.vmScaling,
+        scaleAheadHours: s.vmAhead,
         discount: s.discount,
       },
       containerCluster: {
@@ -106,11 +113,13 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
         targetUtilization: s.nodeUtil,
         overprovisioning: s.overprovisioning,
         scaling: s.nodeScaling,
+        scaleAheadHours: s.nodeAhead,
         discount: s.discount,
       },
       serverless: { freeTier: s.freeTier, apiGateway: s.apiGateway, discount: s.discount },
     },
     hours,
+    { resilience: { zones: s.zones, surviveZoneLoss: s.survive && s.zones >= 2 } },
   );
 }
 
@@ -140,6 +149,28 @@ function withoutFreeTierOrApiGateway(plan: Plan): Plan {
   const serverless = { ...plan.strategies.serverless, freeTier: false, apiGateway: 'none' as const };
   return { ...plan, strategies: { ...plan.strategies, serverless } };
 }
+
+/** The plan on other zones (a new resilience object, as an edit makes). */
+function onZones(plan: Plan, resilience: Resilience): Plan {
+  return { ...plan, resilience };
+}
+
+/** The plan with VMs and containers sized `vm` and `node` hours ahead (new settings objects, as an edit makes). */
+function ahead(plan: Plan, vm: number, node: number): Plan {
+  const st = plan.strategies;
+  return {
+    ...plan,
+    strategies: {
+      ...st,
+      vmPerService: { ...st.vmPerService, scaleAheadHours: vm },
+      containerCluster: { ...st.containerCluster, scaleAheadHours: node },
+    },
+  };
+}
+
+/** Each line is rounded to the cent: moving the same hours between lines shifts a total by half a cent per line. */
+const rounding = (a: { lineItems: unknown[] }, b: { lineItems: unknown[] }) =>
+  0.005 * (a.lineItems.length + b.lineItems.length);
 
 const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
 
@@ -210,7 +241,10 @@ describe('engine invariants', CPU_BOUND, () => {
           return sum + Math.max(solo.hostsForCpu!, solo.hostsForMemory!);
         }, 0);
         expect(Math.max(shared.hostsForCpu!, shared.hostsForMemory!)).toBeLessThanOrEqual(own);
-        expect(shared.hosts).toBeLessThanOrEqual(Math.max(plan.strategies.sharedHost.minHosts, own));
+        // On zones, the pool is the fleet that spreads (and survives): the bound is that same fleet for `own`.
+        expect(shared.hosts).toBeLessThanOrEqual(
+          fleetWithFloor(own, plan.strategies.sharedHost.minHosts, plan.resilience),
+        );
       }),
       { numRuns: 60 },
     );
@@ -252,6 +286,83 @@ describe('engine invariants', CPU_BOUND, () => {
         });
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('more zones never cost less than one; surviving the loss of one never costs less than not', () => {
+    // More zones, one per fleet member at least: never fewer members than on fewer zones (a fleet's count rises with
+    // the zones), except the cluster's nodes, which every zone packs for its own share of the pods: 12 pods of 4 per
+    // node are 2 nodes in each of 2 zones (4) but 1 in each of 3 (3). Surviving a zone loss is cheaper on more zones
+    // (need 4: 8 members over 2 zones, 6 over 3), so only "surviving never costs less than not" is a property.
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 2, max: 4 }), (plan, zones) => {
+        const one = evaluate(onZones(plan, { zones: 1, surviveZoneLoss: false }));
+        const spread = evaluate(onZones(plan, { zones, surviveZoneLoss: false }));
+        const more = evaluate(onZones(plan, { zones: zones + 1, surviveZoneLoss: false }));
+        const survive = evaluate(onZones(plan, { zones, surviveZoneLoss: true }));
+        one.strategies.forEach((a, i) => {
+          const b = spread.strategies[i]!;
+          const c = survive.strategies[i]!;
+          const d = more.strategies[i]!;
+          expect(b.monthlyCost, a.id).toBeGreaterThanOrEqual(a.monthlyCost - rounding(a, b));
+          expect(c.monthlyCost, a.id).toBeGreaterThanOrEqual(b.monthlyCost - rounding(b, c));
+          if (a.id !== 'container-cluster')
+            expect(d.monthlyCost, a.id).toBeGreaterThanOrEqual(b.monthlyCost - rounding(b, d));
+          if (a.id === 'serverless') expect(b).toEqual(a);
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('sizing ahead never costs less', () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 0, max: 2 }), (plan, k) => {
+        const a = evaluate(ahead(plan, k, k));
+        const b = evaluate(ahead(plan, k + 1, k + 1));
+        a.strategies.forEach((s, i) => {
+          const t = b.strategies[i]!;
+          expect(t.monthlyCost, s.id).toBeGreaterThanOrEqual(s.monthlyCost - rounding(s, t));
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('the incremental evaluator gives the report of evaluate as zones and hours ahead change', () => {
+    // The evaluator keeps each service's parts between evaluations, keyed by what they read: a setting missing from a
+    // part's deps would return the part of the plan before the edit.
+    const edit = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 4 }), fc.boolean()).map(
+        ([zones, survive]) =>
+          (p: Plan) =>
+            onZones(p, { zones, surviveZoneLoss: survive && zones >= 2 }),
+      ),
+      fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(
+        ([vm, node]) =>
+          (p: Plan) =>
+            ahead(p, vm, node),
+      ),
+      fc.constantFrom('static' as const, 'hourly' as const).map((scaling) => (p: Plan) => ({
+        ...p,
+        strategies: {
+          ...p.strategies,
+          vmPerService: { ...p.strategies.vmPerService, scaling },
+          containerCluster: { ...p.strategies.containerCluster, scaling },
+        },
+      })),
+    );
+    fc.assert(
+      fc.property(planArb, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+        const evaluator = createEvaluator();
+        let plan = start;
+        expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+        for (const e of edits) {
+          plan = e(plan);
+          expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 });

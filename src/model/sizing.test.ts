@@ -92,6 +92,30 @@ describe('zones', () => {
     expect(get(b, 'shared-host').warnings.some((w) => w.code === 'zones')).toBe(false);
   });
 
+  it('packs the nodes of each zone for its own share of the pods', () => {
+    // 10.8 vCPU in pods of 900 m at 100%: 12 pods; an m6i.xlarge allocates 3,820 m, 4 pods. One zone: 3 nodes. Two
+    // zones: 6 pods each, 2 nodes each = 4. Three zones: 4 pods each, 1 node each = 3. ($0.192 × 730 h per node.)
+    const w = testService({
+      name: 'w',
+      trafficRps: flat(1080),
+      container: { cpuMillicores: 900, memoryMiB: 512 },
+    });
+    const nodes = (zones: number) =>
+      get(
+        evaluate(
+          plan(
+            [w],
+            { containerCluster: { targetUtilization: 1, overprovisioning: 0 } },
+            {
+              resilience: { zones, surviveZoneLoss: false },
+            },
+          ),
+        ),
+        'container-cluster',
+      ).capacity.peakNodes;
+    expect([nodes(1), nodes(2), nodes(3)]).toEqual([3, 4, 3]);
+  });
+
   it('cannot size a fleet to survive the loss of a zone on one zone (Lambda is still costed)', () => {
     const r = evaluate(plan([busy], {}, { resilience: { zones: 1, surviveZoneLoss: true } }));
     for (const id of ['shared-host', 'vm-per-service', 'container-cluster'] as const) {
