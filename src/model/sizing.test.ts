@@ -49,6 +49,25 @@ describe('zones', () => {
     expect(get(b, 'serverless')).toEqual(get(a, 'serverless'));
   });
 
+  it('gives the figures of docs/cost-model.md "Zones"', () => {
+    const on = (p: Plan, zones: number, surviveZoneLoss: boolean) =>
+      evaluate({ ...p, resilience: { zones, surviveZoneLoss } });
+    const cases = [
+      [1, false],
+      [2, false],
+      [2, true],
+      [3, true],
+    ] as const;
+    // 4 hosts: 4, 4, 8 (8 − 4 ≥ 4), 6 (6 − 2 ≥ 4) hosts × 730 h × $0.384.
+    const pool = cases.map(([z, s]) => get(on(one, z, s), 'shared-host').monthlyCost);
+    expect(pool).toEqual([1121.28, 1121.28, 2242.56, 1681.92]);
+    // 1 instance: 1, 2, 2 (2 − 1 ≥ 1), 3 (one per zone) × 730 h × $0.096.
+    const small = testService({ name: 'small', trafficRps: flat(1) });
+    const single = plan([small], { vmPerService: { instanceType: 'm6i.large' } });
+    const vms = cases.map(([z, s]) => get(on(single, z, s), 'vm-per-service').monthlyCost);
+    expect(vms).toEqual([70.08, 140.16, 140.16, 210.24]);
+  });
+
   it('states the zones used and why a fleet grew', () => {
     const b = evaluate(three);
     for (const id of ['shared-host', 'vm-per-service', 'container-cluster'] as const) {
