@@ -160,23 +160,46 @@ export function containerCluster(p: Prepared): StrategyReport {
   const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
   const podsWeek = p.sums('pods', pods);
   /**
-   * The pods of one zone in hour h, in packing order. Pods spread evenly over the zones, and each zone runs a node
-   * group of its own of the same size (as cluster-autoscaler's balance-similar-node-groups keeps them): every zone is
-   * sized for the fullest, which holds ⌈n ÷ zones⌉ of the n pods of each size. One zone: every pod.
+   * The pods of hour h in packing order, `share` of them: a zone's share, or every pod. Pods spread evenly over the
+   * zones, and each zone runs a node group of its own of the same size (as cluster-autoscaler's
+   * balance-similar-node-groups keeps them): every zone is sized for the fullest, which holds ⌈n ÷ zones⌉ of the n
+   * pods of each size.
    */
-  const zoneGroups = (h: number): { groups: PodGroup[]; keys: number[]; count: number } => {
+  const groupsOf = (h: number, share: number): { groups: PodGroup[]; keys: number[]; count: number } => {
     const groups: PodGroup[] = [];
     const keys: number[] = [];
     let count = 0;
     for (const si of order) {
       const z = sizes[si]!;
-      const n = Math.ceil(bySize[si]![h]! / zones);
+      const n = Math.ceil(bySize[si]![h]! / share);
       if (n === 0) continue;
       groups.push({ cpu: z.cpu, memory: z.memory, count: n });
       keys.push(z.k);
       count += n;
     }
     return { groups, keys, count };
+  };
+  /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
+  const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
+    const { groups, keys, count } = groupsOf(h, share);
+    const forPods = packed(p, groups, shape);
+    // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
+    // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
+    const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
+    if (placeholders === 0) return { forPods, withHeadroom: forPods };
+    let cpu = 0;
+    let memory = 0;
+    for (const g of groups) {
+      cpu += g.count * g.cpu;
+      memory += g.count * g.memory;
+    }
+    const ph = { cpu: cpu / count, memory: memory / count, count: placeholders };
+    const k = key(ph.cpu, ph.memory);
+    let at = keys.findIndex((x) => x < k);
+    if (at < 0) at = groups.length;
+    groups.splice(at, 0, ph);
+    // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
+    return { forPods, withHeadroom: Math.max(forPods, packed(p, groups, shape)) };
   };
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     for (const si of order) {
@@ -185,29 +208,16 @@ export function containerCluster(p: Prepared): StrategyReport {
       requestedCpu[h]! += n * z.cpu;
       requestedMem[h]! += n * z.memory;
     }
-    const { groups, keys, count } = zoneGroups(h);
-    const forPods = packed(p, groups, shape);
-    // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
-    // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
-    const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
-    let withHeadroom = forPods;
-    if (placeholders > 0) {
-      let cpu = 0;
-      let memory = 0;
-      for (const g of groups) {
-        cpu += g.count * g.cpu;
-        memory += g.count * g.memory;
-      }
-      const ph = { cpu: cpu / count, memory: memory / count, count: placeholders };
-      const k = key(ph.cpu, ph.memory);
-      let at = keys.findIndex((x) => x < k);
-      if (at < 0) at = groups.length;
-      groups.splice(at, 0, ph);
-      // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-      withHeadroom = Math.max(forPods, packed(p, groups, shape));
+    const zone = nodesOf(h, zones);
+    workloadNodes[h] = zone.forPods * zones;
+    totalNodes[h] = zone.withHeadroom * zones;
+    if (zones > 1) {
+      // Node groups per zone never need fewer nodes than the same pods in one pool (first-fit decreasing is not
+      // monotone in rare cases, with placeholders of the average pod's size especially): zones never remove a node.
+      const pool = nodesOf(h, 1);
+      workloadNodes[h] = Math.max(workloadNodes[h]!, pool.forPods);
+      totalNodes[h] = Math.max(totalNodes[h]!, pool.withHeadroom, workloadNodes[h]!);
     }
-    workloadNodes[h] = forPods * zones;
-    totalNodes[h] = withHeadroom * zones;
   }
 
   const hpm = p.hoursPerMonth;
@@ -259,7 +269,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   for (let h = 1; h < HOURS_PER_WEEK; h++) if (workloadNodes[h]! > workloadNodes[busiest]!) busiest = h;
   if (workloadNodes[busiest]! > 0) {
     const cpuOnly = sortForPacking(
-      zoneGroups(busiest).groups.map((g) => ({ ...g, memory: 0 })),
+      groupsOf(busiest, zones).groups.map((g) => ({ ...g, memory: 0 })),
       shape,
     );
     const forCpu = packed(p, cpuOnly, shape) * zones;
