@@ -17,7 +17,7 @@ import {
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
-import { SINGLE_ZONE, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   eks: 'EKS control plane hours',
@@ -55,20 +55,35 @@ function podsRaised(zoned: readonly number[], unzoned: readonly number[]): [numb
 /** Services listed by name in a zones note, at most. */
 const NAMED = 3;
 
-function zonesWarning(r: Resilience, raised: readonly [string, [number, number]][]): Warning {
+/**
+ * "2 zones: 1 service runs more pods than its demand needs (at least one per zone): kitchen 2 instead of 1 at the
+ * hour they rise most; each zone runs nodes for its own share of the pods: +730 node-hours a month over one pool."
+ */
+function zonesWarning(
+  r: Resilience,
+  raised: readonly [string, [number, number]][],
+  nodeHoursAdded: number,
+): Warning {
+  const parts: string[] = [];
   const n = raised.length;
-  const named = raised
-    .slice(0, NAMED)
-    .map(([name, [before, after]]) => `${name} ${after} instead of ${before}`);
-  const more = n > NAMED ? `, and ${n - NAMED} more` : '';
-  const why = r.surviveZoneLoss
-    ? 'what is left after losing the fullest zone still meets demand'
-    : 'at least one per zone';
-  return {
-    service: null,
-    code: 'zones',
-    message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more pods than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more} at the hour they rise most. Each zone runs nodes for its own share of the pods.`,
-  };
+  if (n > 0) {
+    const named = raised
+      .slice(0, NAMED)
+      .map(([name, [before, after]]) => `${name} ${after} instead of ${before}`);
+    const more = n > NAMED ? `, and ${n - NAMED} more` : '';
+    const why = r.surviveZoneLoss
+      ? 'what is left after losing the fullest zone still meets demand'
+      : 'at least one per zone';
+    parts.push(
+      `${n} ${n === 1 ? 'service runs' : 'services run'} more pods than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more} at the hour they rise most`,
+    );
+  }
+  if (nodeHoursAdded > 0) {
+    parts.push(
+      `each zone runs nodes for its own share of the pods: +${addedHours(nodeHoursAdded)} node-hours a month over one pool`,
+    );
+  }
+  return { service: null, code: 'zones', message: `${zonesPhrase(r)}: ${parts.join('; ')}.` };
 }
 
 /** Most packings an evaluator keeps (each is a short key and a number). */
@@ -153,6 +168,8 @@ export function containerCluster(p: Prepared): StrategyReport {
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
+  // The same pods in one pool, with headroom, per hour (zones only): what node groups per zone add, for the note.
+  const poolNodes = zones > 1 ? new Array<number>(HOURS_PER_WEEK).fill(0) : null;
   // Pods of each size in each hour, and of every size (whole numbers: exact in any order), through the evaluator's
   // kept sums: an edit recomputes one path of each tree.
   const rowsBySize = sizes.map((): number[][] => []);
@@ -217,6 +234,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       const pool = nodesOf(h, 1);
       workloadNodes[h] = Math.max(workloadNodes[h]!, pool.forPods);
       totalNodes[h] = Math.max(totalNodes[h]!, pool.withHeadroom, workloadNodes[h]!);
+      poolNodes![h] = pool.withHeadroom;
     }
   }
 
@@ -284,7 +302,14 @@ export function containerCluster(p: Prepared): StrategyReport {
   const raised = own.flatMap((o, i): [string, [number, number]][] =>
     o.raised ? [[p.services[i]!.service.name, o.raised]] : [],
   );
-  if (raised.length > 0) warnings.push(zonesWarning(r, raised));
+  let nodeHoursAdded = 0;
+  if (poolNodes) {
+    nodeHoursAdded =
+      st.scaling === 'static'
+        ? allPeriod(Math.max(0, ...paidNodes) - Math.max(0, ...poolNodes), hpm)
+        : weekToPeriod(sum(paidNodes) - sum(poolNodes), hpm);
+  }
+  if (raised.length > 0 || nodeHoursAdded > 0) warnings.push(zonesWarning(r, raised, nodeHoursAdded));
 
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
   const paidNodeWeek = sum(paidNodes);

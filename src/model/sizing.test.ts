@@ -133,6 +133,22 @@ describe('zones', () => {
         'container-cluster',
       ).capacity.peakNodes;
     expect([nodes(1), nodes(2), nodes(3)]).toEqual([3, 4, 3]);
+    // No service's pods rose (12 pods spread over any zones), but the node groups did: one node more all month.
+    const two = get(
+      evaluate(
+        plan(
+          [w],
+          { containerCluster: { targetUtilization: 1, overprovisioning: 0 } },
+          {
+            resilience: { zones: 2, surviveZoneLoss: false },
+          },
+        ),
+      ),
+      'container-cluster',
+    );
+    expect(two.warnings.find((x) => x.code === 'zones')?.message).toBe(
+      '2 zones: each zone runs nodes for its own share of the pods: +730 node-hours a month over one pool.',
+    );
   });
 
   it('cannot size a fleet to survive the loss of a zone on one zone (Lambda is still costed)', () => {

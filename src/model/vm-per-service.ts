@@ -1,5 +1,5 @@
 // Service instance per VM: each service on its own instances, sized for CPU at the target utilization.
-import { ceilClean, clean } from './money.ts';
+import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import {
   burstableWarning,
@@ -13,7 +13,7 @@ import {
 } from './prepare.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
-import { SINGLE_ZONE, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
   Architecture,
   InstanceType,
@@ -258,13 +258,13 @@ function zonesWarning(r: Resilience, raised: readonly [string, ZoneRaise][]): Wa
     return `${name} ${after} instead of ${before} at its ${when} hour`;
   });
   const more = n > NAMED ? `, and ${n - NAMED} more` : '';
-  const added = clean(raised.reduce((a, [, z]) => a + z.hoursAdded, 0));
+  const added = addedHours(raised.reduce((a, [, z]) => a + z.hoursAdded, 0));
   const why = r.surviveZoneLoss
     ? 'what is left after losing the fullest zone still meets demand'
     : 'at least one per zone';
   return {
     service: null,
     code: 'zones',
-    message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more instances than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more}; +${added.toLocaleString('en-US')} instance-hours a month.`,
+    message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more instances than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more}; +${added} instance-hours a month.`,
   };
 }

@@ -51,3 +51,8 @@ export function zonesMatter(r: Resilience): boolean {
 export function zonesPhrase(r: Resilience): string {
   return `${r.zones} zones${r.surviveZoneLoss ? ', surviving the loss of one' : ''}`;
 }
+
+/** Hours a zones note adds, as a planner reads them: whole hours with thousands separators (a fraction under 1). */
+export function addedHours(hours: number): string {
+  return hours >= 1 ? Math.round(hours).toLocaleString('en-US') : String(Math.round(hours * 100) / 100);
+}
