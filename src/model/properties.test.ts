@@ -7,7 +7,7 @@ import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
 import { fleetWithFloor } from './zones.ts';
 import { testPlan, testService } from './testing.ts';
-import type { Catalog, Plan, Resilience, Service, StrategyId } from './types.ts';
+import type { Catalog, Plan, Resilience, Service, StrategyId, StrategyReport } from './types.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
@@ -168,6 +168,28 @@ function ahead(plan: Plan, vm: number, node: number): Plan {
   };
 }
 
+/**
+ * What a cost property compares for a strategy: its monthly cost, less, for the cluster, the overprovisioning
+ * headroom. The headroom's placeholders are the size of the average pod, so a change in the mix of pods (spreading
+ * small services over zones, sizing some services ahead) can shrink them and the nodes they take, whatever the zones
+ * do (docs/cost-model.md "Zones").
+ */
+function comparable(s: StrategyReport): number {
+  return s.id === 'container-cluster' ? s.monthlyCost - (s.capacity.headroomMonthlyCost ?? 0) : s.monthlyCost;
+}
+
+/**
+ * What first-fit decreasing may give back when pods are added: it is not monotone, so in rare cases more pods pack on
+ * one node fewer (the cluster keeps the one-pool packing as a floor for its zones, which removes the common case).
+ * One node for the whole period; 0 for every other strategy, whose counts are monotone.
+ */
+function packingSlack(plan: Plan, id: StrategyId): number {
+  if (id !== 'container-cluster') return 0;
+  const st = plan.strategies.containerCluster;
+  const node = plan.catalog.instanceTypes.find((t) => t.name === st.nodeType)!;
+  return node.hourly * (1 - st.discount) * plan.hoursPerMonth + 0.01;
+}
+
 /** Each line is rounded to the cent: moving the same hours between lines shifts a total by half a cent per line. */
 const rounding = (a: { lineItems: unknown[] }, b: { lineItems: unknown[] }) =>
   0.005 * (a.lineItems.length + b.lineItems.length);
@@ -304,8 +326,9 @@ describe('engine invariants', CPU_BOUND, () => {
           const b = spread.strategies[i]!;
           const c = survive.strategies[i]!;
           const d = more.strategies[i]!;
-          expect(b.monthlyCost, a.id).toBeGreaterThanOrEqual(a.monthlyCost - rounding(a, b));
-          expect(c.monthlyCost, a.id).toBeGreaterThanOrEqual(b.monthlyCost - rounding(b, c));
+          const slack = packingSlack(plan, a.id);
+          expect(comparable(b), a.id).toBeGreaterThanOrEqual(comparable(a) - rounding(a, b) - slack);
+          expect(comparable(c), a.id).toBeGreaterThanOrEqual(comparable(b) - rounding(b, c) - slack);
           if (a.id !== 'container-cluster')
             expect(d.monthlyCost, a.id).toBeGreaterThanOrEqual(b.monthlyCost - rounding(b, d));
           if (a.id === 'serverless') expect(b).toEqual(a);
@@ -322,7 +345,9 @@ describe('engine invariants', CPU_BOUND, () => {
         const b = evaluate(ahead(plan, k + 1, k + 1));
         a.strategies.forEach((s, i) => {
           const t = b.strategies[i]!;
-          expect(t.monthlyCost, s.id).toBeGreaterThanOrEqual(s.monthlyCost - rounding(s, t));
+          expect(comparable(t), s.id).toBeGreaterThanOrEqual(
+            comparable(s) - rounding(s, t) - packingSlack(plan, s.id),
+          );
         });
       }),
       { numRuns: Math.ceil(RUNS / 2) },
