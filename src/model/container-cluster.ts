@@ -1,9 +1,9 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
 import { components } from './components.ts';
 import { nodeAllocatable } from './kubernetes.ts';
-import { ceilClean } from './money.ts';
+import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
-import { packNodes } from './packing.ts';
+import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
   burstableWarning,
@@ -15,8 +15,10 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
+import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
-import type { LineItem, Reservation, StrategyReport, Warning } from './types.ts';
+import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   eks: 'EKS control plane hours',
@@ -25,17 +27,65 @@ const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   none: 'Kubernetes control plane hours',
 };
 
-/** Pods per hour = max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉). */
+/**
+ * Pods per hour = ⌈CPU demand ÷ (pod CPU request × target utilization)⌉ spread over the zones (surviving the loss of
+ * one when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`). One zone:
+ * max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉).
+ */
 export function podsPerHour(
   cpuVcpu: readonly number[],
   podMillicores: number,
   target: number,
   min: number,
+  r: Resilience = SINGLE_ZONE,
 ): number[] {
-  return cpuVcpu.map((c) => Math.max(min, ceilClean((c * 1000) / (podMillicores * target))));
+  return cpuVcpu.map((c) => fleetWithFloor(ceilClean((c * 1000) / (podMillicores * target)), min, r));
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/** How zones raised a service's pods: before and after at the hour they rose most; null when they did not. */
+function podsRaised(zoned: readonly number[], unzoned: readonly number[]): [number, number] | null {
+  let at = -1;
+  for (let h = 0; h < zoned.length; h++) {
+    if (zoned[h]! > unzoned[h]! && (at < 0 || zoned[h]! - unzoned[h]! > zoned[at]! - unzoned[at]!)) at = h;
+  }
+  return at < 0 ? null : [unzoned[at]!, zoned[at]!];
+}
+
+/** Services listed by name in a zones note, at most. */
+const NAMED = 3;
+
+/**
+ * "2 zones: 1 service runs more pods than its demand needs (at least one per zone): kitchen 2 instead of 1 at the
+ * hour they rise most; each zone runs nodes for its own share of the pods: +730 node-hours a month over one pool."
+ */
+function zonesWarning(
+  r: Resilience,
+  raised: readonly [string, [number, number]][],
+  nodeHoursAdded: number,
+): Warning {
+  const parts: string[] = [];
+  const n = raised.length;
+  if (n > 0) {
+    const named = raised
+      .slice(0, NAMED)
+      .map(([name, [before, after]]) => `${name} ${after} instead of ${before}`);
+    const more = n > NAMED ? `, and ${n - NAMED} more` : '';
+    const why = r.surviveZoneLoss
+      ? 'what is left after losing the fullest zone still meets demand'
+      : 'at least one per zone';
+    parts.push(
+      `${n} ${n === 1 ? 'service runs' : 'services run'} more pods than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more} at the hour they rise most`,
+    );
+  }
+  if (nodeHoursAdded > 0) {
+    parts.push(
+      `each zone runs nodes for its own share of the pods: +${addedHours(nodeHoursAdded)} node-hours a month over one pool`,
+    );
+  }
+  return { service: null, code: 'zones', message: `${zonesPhrase(r)}: ${parts.join('; ')}.` };
+}
 
 /** Most packings an evaluator keeps (each is a short key and a number). */
 const KEPT_PACKS = 20_000;
@@ -73,16 +123,28 @@ export function containerCluster(p: Prepared): StrategyReport {
   const key = (cpu: number, memory: number): number =>
     Math.max(cpu / shape.cpu, memory / shape.memory, 1 / shape.pods);
 
-  // Each service's pods per hour and their weekly sum depend on its week and the target utilization only.
+  // Each service's pods per hour and their weekly sum depend on its week, the target utilization, the hours sized
+  // ahead (hourly scaling only: static pays the peak, which looking ahead does not change) and the zones.
+  const r = p.plan.resilience;
+  const zones = r.zones;
+  const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
   const own = p.services.map((s) =>
-    p.memo(s.service, 'container-cluster', [s, st.targetUtilization], () => {
-      const perHour = podsPerHour(
-        s.cpu,
-        s.service.container.cpuMillicores,
-        st.targetUtilization,
-        s.service.minInstances,
-      );
-      return { perHour, week: sum(perHour) };
+    p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
+      const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
+      const pods = (res: Resilience) =>
+        podsPerHour(
+          demand,
+          s.service.container.cpuMillicores,
+          st.targetUtilization,
+          s.service.minInstances,
+          res,
+        );
+      const perHour = pods(r);
+      return {
+        perHour,
+        week: sum(perHour),
+        raised: zonesMatter(r) ? podsRaised(perHour, pods(SINGLE_ZONE)) : null,
+      };
     }),
   );
   const pods = own.map((o) => o.perHour);
@@ -107,41 +169,74 @@ export function containerCluster(p: Prepared): StrategyReport {
   const totalNodes = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedCpu = new Array<number>(HOURS_PER_WEEK).fill(0);
   const requestedMem = new Array<number>(HOURS_PER_WEEK).fill(0);
+  // The same pods in one pool, with headroom, per hour (zones only): what node groups per zone add, for the note.
+  const poolNodes = zones > 1 ? new Array<number>(HOURS_PER_WEEK).fill(0) : null;
   // Pods of each size in each hour, and of every size (whole numbers: exact in any order), through the evaluator's
   // kept sums: an edit recomputes one path of each tree.
   const rowsBySize = sizes.map((): number[][] => []);
   for (let i = 0; i < pods.length; i++) rowsBySize[sizeOf[i]!]!.push(pods[i]!);
   const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
   const podsWeek = p.sums('pods', pods);
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const count = podsWeek[h]!;
+  /**
+   * The pods of hour h in packing order, `share` of them: a zone's share, or every pod. Pods spread evenly over the
+   * zones, and each zone runs a node group of its own of the same size (as cluster-autoscaler's
+   * balance-similar-node-groups keeps them): every zone is sized for the fullest, which holds ⌈n ÷ zones⌉ of the n
+   * pods of each size.
+   */
+  const groupsOf = (h: number, share: number): { groups: PodGroup[]; keys: number[]; count: number } => {
     const groups: PodGroup[] = [];
     const keys: number[] = [];
+    let count = 0;
     for (const si of order) {
       const z = sizes[si]!;
-      const n = bySize[si]![h]!;
+      const n = Math.ceil(bySize[si]![h]! / share);
       if (n === 0) continue;
       groups.push({ cpu: z.cpu, memory: z.memory, count: n });
       keys.push(z.k);
-      requestedCpu[h]! += n * z.cpu;
-      requestedMem[h]! += n * z.memory;
+      count += n;
     }
+    return { groups, keys, count };
+  };
+  /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
+  const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
+    const { groups, keys, count } = groupsOf(h, share);
     const forPods = packed(p, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
-    let withHeadroom = forPods;
-    if (placeholders > 0) {
-      const ph = { cpu: requestedCpu[h]! / count, memory: requestedMem[h]! / count, count: placeholders };
-      const k = key(ph.cpu, ph.memory);
-      let at = keys.findIndex((x) => x < k);
-      if (at < 0) at = groups.length;
-      groups.splice(at, 0, ph);
-      // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-      withHeadroom = Math.max(forPods, packed(p, groups, shape));
+    if (placeholders === 0) return { forPods, withHeadroom: forPods };
+    let cpu = 0;
+    let memory = 0;
+    for (const g of groups) {
+      cpu += g.count * g.cpu;
+      memory += g.count * g.memory;
     }
-    workloadNodes[h] = forPods;
-    totalNodes[h] = withHeadroom;
+    const ph = { cpu: cpu / count, memory: memory / count, count: placeholders };
+    const k = key(ph.cpu, ph.memory);
+    let at = keys.findIndex((x) => x < k);
+    if (at < 0) at = groups.length;
+    groups.splice(at, 0, ph);
+    // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
+    return { forPods, withHeadroom: Math.max(forPods, packed(p, groups, shape)) };
+  };
+  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+    for (const si of order) {
+      const z = sizes[si]!;
+      const n = bySize[si]![h]!;
+      requestedCpu[h]! += n * z.cpu;
+      requestedMem[h]! += n * z.memory;
+    }
+    const zone = nodesOf(h, zones);
+    workloadNodes[h] = zone.forPods * zones;
+    totalNodes[h] = zone.withHeadroom * zones;
+    if (zones > 1) {
+      // Node groups per zone never need fewer nodes than the same pods in one pool (first-fit decreasing is not
+      // monotone in rare cases, with placeholders of the average pod's size especially): zones never remove a node.
+      const pool = nodesOf(h, 1);
+      workloadNodes[h] = Math.max(workloadNodes[h]!, pool.forPods);
+      totalNodes[h] = Math.max(totalNodes[h]!, pool.withHeadroom, workloadNodes[h]!);
+      poolNodes![h] = pool.withHeadroom;
+    }
   }
 
   const hpm = p.hoursPerMonth;
@@ -187,6 +282,35 @@ export function containerCluster(p: Prepared): StrategyReport {
 
   const warnings: Warning[] = [];
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
+  // Memory decides the nodes when, at the busiest hour, the same pods packed for CPU and pod slots alone would need
+  // fewer (the shared host's `memory-bound` warning; issue 10 §5).
+  let busiest = 0;
+  for (let h = 1; h < HOURS_PER_WEEK; h++) if (workloadNodes[h]! > workloadNodes[busiest]!) busiest = h;
+  if (workloadNodes[busiest]! > 0) {
+    const cpuOnly = sortForPacking(
+      groupsOf(busiest, zones).groups.map((g) => ({ ...g, memory: 0 })),
+      shape,
+    );
+    const forCpu = packed(p, cpuOnly, shape) * zones;
+    if (workloadNodes[busiest]! > forCpu) {
+      warnings.push({
+        service: null,
+        code: 'memory-bound',
+        message: `Memory decides the cluster: at its busiest hour the pods request ${clean(requestedCpu[busiest]! / 1000)} vCPU and ${clean(requestedMem[busiest]! / 1024)} GiB; their CPU (and pod slots) would fit ${forCpu} ${node.name} node(s), but memory needs ${workloadNodes[busiest]!}. A memory-optimised node type, or smaller memory requests, would need fewer nodes.`,
+      });
+    }
+  }
+  const raised = own.flatMap((o, i): [string, [number, number]][] =>
+    o.raised ? [[p.services[i]!.service.name, o.raised]] : [],
+  );
+  let nodeHoursAdded = 0;
+  if (poolNodes) {
+    nodeHoursAdded =
+      st.scaling === 'static'
+        ? allPeriod(Math.max(0, ...paidNodes) - Math.max(0, ...poolNodes), hpm)
+        : weekToPeriod(sum(paidNodes) - sum(poolNodes), hpm);
+  }
+  if (raised.length > 0 || nodeHoursAdded > 0) warnings.push(zonesWarning(r, raised, nodeHoursAdded));
 
   const paidVcpu = paidNodes.map((n) => n * node.vcpu);
   const paidNodeWeek = sum(paidNodes);
@@ -217,6 +341,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       allocatableMillicoresPerNode: shape.cpu,
       allocatableMiBPerNode: shape.memory,
       maxPodsPerNode: shape.pods,
+      ...(zonesMatter(r) ? { zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paidVcpu, units: paidNodes, unit: 'vCPU' },
   });

@@ -80,6 +80,20 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
     }
   });
 
+  // Surviving the loss of a zone needs a second zone (zones.ts). The plan layer refuses such a file
+  // (src/plan/parse.ts); a plan built in code still gets a located reason instead of a thrown error. Lambda is
+  // multi-zone by design and does not read the zones.
+  if (plan.resilience.surviveZoneLoss && plan.resilience.zones < 2) {
+    for (const id of ['shared-host', 'vm-per-service', 'container-cluster'] as const) {
+      add(id, {
+        path: 'resilience.surviveZoneLoss',
+        service: null,
+        message: `surviving the loss of a zone needs at least 2 zones (the plan has ${plan.resilience.zones})`,
+        fix: 'set resilience.zones to 2 or more, or turn off surviving the loss of a zone',
+      });
+    }
+  }
+
   const cc = st.containerCluster;
   const node = types.get(cc.nodeType);
   if (node) {

@@ -2,13 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
-import { evaluate } from './engine.ts';
+import { COMPONENTS_OFF } from './defaults.ts';
+import { createEvaluator, evaluate } from './engine.ts';
 import { fallbackStrategy, lambdaIneligible } from './fallback.ts';
 import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
-import { COMPONENTS_OFF } from './defaults.ts';
+import { fleetWithFloor } from './zones.ts';
 import { testPlan, testService, type Components } from './testing.ts';
-import type { Catalog, Plan, Service, StrategyId } from './types.ts';
+import type { Catalog, Plan, Resilience, Service, StrategyId, StrategyReport } from './types.ts';
 import { CPU_BOUND } from '../test-support/cpu-bound.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
@@ -115,6 +116,11 @@ const settingsArb = fc.record({
     'containerCluster' as const,
     'sharedHost' as const,
   ),
+  // Issue 10 §3, §5: zones (surviving the loss of one needs two or more) and hours sized ahead.
+  zones: fc.integer({ min: 1, max: 4 }),
+  survive: fc.boolean(),
+  vmAhead: fc.integer({ min: 0, max: 3 }),
+  nodeAhead: fc.integer({ min: 0, max: 3 }),
 });
 
 const planArb = fc
@@ -142,6 +148,7 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
         instanceType: s.vmType,
         targetUtilization: s.vmUtil,
         scaling: s.vmScaling,
+        scaleAheadHours: s.vmAhead,
         discount: s.discount,
       },
       containerCluster: {
@@ -150,6 +157,7 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
         targetUtilization: s.nodeUtil,
         overprovisioning: s.overprovisioning,
         scaling: s.nodeScaling,
+        scaleAheadHours: s.nodeAhead,
         discount: s.discount,
       },
       serverless: {
@@ -161,7 +169,7 @@ function buildPlan(services: Omit<Service, 'name'>[], s: Settings, hours: number
       },
     },
     hours,
-    s.components,
+    { ...s.components, resilience: { zones: s.zones, surviveZoneLoss: s.survive && s.zones >= 2 } },
   );
 }
 
@@ -210,6 +218,50 @@ function withoutFallback(plan: Plan): Plan {
   const serverless = { ...plan.strategies.serverless, fallback: 'none' as const };
   return { ...plan, strategies: { ...plan.strategies, serverless } };
 }
+
+/** The plan on other zones (a new resilience object, as an edit makes). */
+function onZones(plan: Plan, resilience: Resilience): Plan {
+  return { ...plan, resilience };
+}
+
+/** The plan with VMs and containers sized `vm` and `node` hours ahead (new settings objects, as an edit makes). */
+function ahead(plan: Plan, vm: number, node: number): Plan {
+  const st = plan.strategies;
+  return {
+    ...plan,
+    strategies: {
+      ...st,
+      vmPerService: { ...st.vmPerService, scaleAheadHours: vm },
+      containerCluster: { ...st.containerCluster, scaleAheadHours: node },
+    },
+  };
+}
+
+/**
+ * What a cost property compares for a strategy: its monthly cost, less, for the cluster, the overprovisioning
+ * headroom. The headroom's placeholders are the size of the average pod, so a change in the mix of pods (spreading
+ * small services over zones, sizing some services ahead) can shrink them and the nodes they take, whatever the zones
+ * do (docs/cost-model.md "Zones").
+ */
+function comparable(s: StrategyReport): number {
+  return s.id === 'container-cluster' ? s.monthlyCost - (s.capacity.headroomMonthlyCost ?? 0) : s.monthlyCost;
+}
+
+/**
+ * What first-fit decreasing may give back when pods are added: it is not monotone, so in rare cases more pods pack on
+ * one node fewer (the cluster keeps the one-pool packing as a floor for its zones, which removes the common case).
+ * One node for the whole period; 0 for every other strategy, whose counts are monotone.
+ */
+function packingSlack(plan: Plan, id: StrategyId): number {
+  if (id !== 'container-cluster') return 0;
+  const st = plan.strategies.containerCluster;
+  const node = plan.catalog.instanceTypes.find((t) => t.name === st.nodeType)!;
+  return node.hourly * (1 - st.discount) * plan.hoursPerMonth + 0.01;
+}
+
+/** Each line is rounded to the cent: moving the same hours between lines shifts a total by half a cent per line. */
+const rounding = (a: { lineItems: unknown[] }, b: { lineItems: unknown[] }) =>
+  0.005 * (a.lineItems.length + b.lineItems.length);
 
 const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
 
@@ -280,7 +332,10 @@ describe('engine invariants', CPU_BOUND, () => {
           return sum + Math.max(solo.hostsForCpu!, solo.hostsForMemory!);
         }, 0);
         expect(Math.max(shared.hostsForCpu!, shared.hostsForMemory!)).toBeLessThanOrEqual(own);
-        expect(shared.hosts).toBeLessThanOrEqual(Math.max(plan.strategies.sharedHost.minHosts, own));
+        // On zones, the pool is the fleet that spreads (and survives): the bound is that same fleet for `own`.
+        expect(shared.hosts).toBeLessThanOrEqual(
+          fleetWithFloor(own, plan.strategies.sharedHost.minHosts, plan.resilience),
+        );
       }),
       { numRuns: 60 },
     );
@@ -363,6 +418,89 @@ describe('engine invariants', CPU_BOUND, () => {
         });
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('more zones never cost less than one; surviving the loss of one never costs less than not', () => {
+    // More zones, one per fleet member at least: never fewer members than on fewer zones (a fleet's count rises with
+    // the zones), except the cluster's nodes, which every zone packs for its own share of the pods: 12 pods of 4 per
+    // node are 2 nodes in each of 2 zones (4) but 1 in each of 3 (3). Surviving a zone loss is cheaper on more zones
+    // (need 4: 8 members over 2 zones, 6 over 3), so only "surviving never costs less than not" is a property.
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 2, max: 4 }), (generated, zones) => {
+        // Lambda alone (multi-zone by design) is unchanged; a fallback strategy in its total follows the zones as that
+        // strategy does, which the fallback property covers (Lambda + fallback = Lambda + the fallback alone).
+        const plan = withoutFallback(generated);
+        const one = evaluate(onZones(plan, { zones: 1, surviveZoneLoss: false }));
+        const spread = evaluate(onZones(plan, { zones, surviveZoneLoss: false }));
+        const more = evaluate(onZones(plan, { zones: zones + 1, surviveZoneLoss: false }));
+        const survive = evaluate(onZones(plan, { zones, surviveZoneLoss: true }));
+        one.strategies.forEach((a, i) => {
+          const b = spread.strategies[i]!;
+          const c = survive.strategies[i]!;
+          const d = more.strategies[i]!;
+          const slack = packingSlack(plan, a.id);
+          expect(comparable(b), a.id).toBeGreaterThanOrEqual(comparable(a) - rounding(a, b) - slack);
+          expect(comparable(c), a.id).toBeGreaterThanOrEqual(comparable(b) - rounding(b, c) - slack);
+          if (a.id !== 'container-cluster')
+            expect(d.monthlyCost, a.id).toBeGreaterThanOrEqual(b.monthlyCost - rounding(b, d));
+          if (a.id === 'serverless') expect(b).toEqual(a);
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('sizing ahead never costs less', () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 0, max: 2 }), (plan, k) => {
+        const a = evaluate(ahead(plan, k, k));
+        const b = evaluate(ahead(plan, k + 1, k + 1));
+        a.strategies.forEach((s, i) => {
+          const t = b.strategies[i]!;
+          expect(comparable(t), s.id).toBeGreaterThanOrEqual(
+            comparable(s) - rounding(s, t) - packingSlack(plan, s.id),
+          );
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it('the incremental evaluator gives the report of evaluate as zones and hours ahead change', () => {
+    // The evaluator keeps each service's parts between evaluations, keyed by what they read: a setting missing from a
+    // part's deps would return the part of the plan before the edit.
+    const edit = fc.oneof(
+      fc.tuple(fc.integer({ min: 1, max: 4 }), fc.boolean()).map(
+        ([zones, survive]) =>
+          (p: Plan) =>
+            onZones(p, { zones, surviveZoneLoss: survive && zones >= 2 }),
+      ),
+      fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })).map(
+        ([vm, node]) =>
+          (p: Plan) =>
+            ahead(p, vm, node),
+      ),
+      fc.constantFrom('static' as const, 'hourly' as const).map((scaling) => (p: Plan) => ({
+        ...p,
+        strategies: {
+          ...p.strategies,
+          vmPerService: { ...p.strategies.vmPerService, scaling },
+          containerCluster: { ...p.strategies.containerCluster, scaling },
+        },
+      })),
+    );
+    fc.assert(
+      fc.property(planArb, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+        const evaluator = createEvaluator();
+        let plan = start;
+        expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+        for (const e of edits) {
+          plan = e(plan);
+          expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   });
 });

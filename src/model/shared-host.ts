@@ -15,6 +15,7 @@ import {
 } from './prepare.ts';
 import { HOURS_PER_WEEK, allPeriod } from './time.ts';
 import type { LineItem, StrategyReport, Warning } from './types.ts';
+import { fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 /** Memory a service holds on the pool: its minimum instances, and at least one (it must run somewhere). */
 export function sharedHostInstances(minInstances: number): number {
@@ -45,7 +46,11 @@ export function sharedHost(p: Prepared): StrategyReport {
     0,
   );
 
-  const hosts = Math.max(settings.minHosts, cpuHosts, memoryHosts);
+  // Zones (docs/cost-model.md "Zones"): the pool is one fleet; what CPU and memory need survives a zone loss when
+  // asked, minHosts is only spread.
+  const r = p.plan.resilience;
+  const unzoned = Math.max(settings.minHosts, cpuHosts, memoryHosts);
+  const hosts = fleetWithFloor(Math.max(cpuHosts, memoryHosts), settings.minHosts, r);
   const paidVcpu = hosts * type.vcpu;
   const warnings: Warning[] = [];
 
@@ -72,6 +77,13 @@ export function sharedHost(p: Prepared): StrategyReport {
     }
   }
   if (isBurstable(type.name)) warnings.push(burstableWarning(type.name, [], 'the shared pool'));
+  if (hosts > unzoned) {
+    warnings.push({
+      service: null,
+      code: 'zones',
+      message: `${zonesPhrase(r)}: the pool runs ${hosts} hosts instead of ${unzoned}${r.surviveZoneLoss ? ` (what is left after losing the fullest zone still meets demand)` : ' (at least one per zone)'}.`,
+    });
+  }
 
   const lineItems: LineItem[] = [
     line(
@@ -105,6 +117,7 @@ export function sharedHost(p: Prepared): StrategyReport {
       peakDemandVcpu: peakDemand,
       memoryGiB: hosts * type.memoryGiB,
       memoryNeededGiB: memoryNeededMiB / 1024,
+      ...(zonesMatter(r) ? { zones: r.zones } : {}),
     },
     week: {
       demand: p.totalCpu,

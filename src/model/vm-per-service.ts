@@ -12,45 +12,93 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
+import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
   Architecture,
   InstanceType,
   Service,
   LineItem,
+  Resilience,
   Scaling,
   StrategyReport,
+  VmPerServiceSettings,
   Warning,
 } from './types.ts';
 
-/** Instances for one hour's CPU demand = max(minInstances, ⌈demand ÷ (vCPU × target utilization)⌉). */
-function instancesFor(cpu: number, perInstance: number, min: number): number {
-  return Math.max(min, ceilClean(cpu / perInstance));
+/**
+ * Instances for one hour's CPU demand: ⌈demand ÷ (vCPU × target utilization)⌉ spread over the zones (surviving the
+ * loss of one when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`). One zone:
+ * max(minInstances, ⌈demand ÷ (vCPU × target utilization)⌉).
+ */
+function instancesFor(cpu: number, perInstance: number, min: number, r: Resilience): number {
+  return fleetWithFloor(ceilClean(cpu / perInstance), min, r);
+}
+
+/** What a service's fleet is sized for, per scaling mode (docs/cost-model.md "Scaling"). */
+interface Sizing {
+  target: number;
+  scaling: Scaling;
+  /** Hourly scaling: each hour's CPU demand, or the largest in it and the hours ahead (scale-ahead.ts). */
+  demand: readonly number[];
+  /** The largest CPU demand of the week (what static scaling holds all week). */
+  peak: number;
+  resilience: Resilience;
+}
+
+function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience: Resilience): Sizing {
+  const hourly = settings.scaling === 'hourly';
+  const ahead = hourly ? settings.scaleAheadHours : 0;
+  return {
+    target: settings.targetUtilization,
+    scaling: settings.scaling,
+    demand: ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu,
+    peak: s.peakCpu,
+    resilience,
+  };
 }
 
 /** Instances running each hour of the week: static holds the peak hour's count all week. */
-function fleet(s: PreparedService, type: InstanceType, target: number, scaling: Scaling): number[] {
-  const perInstance = type.vcpu * target;
+function fleet(s: PreparedService, type: InstanceType, z: Sizing): number[] {
+  const perInstance = type.vcpu * z.target;
   const min = s.service.minInstances;
-  if (scaling === 'static')
-    return new Array<number>(HOURS_PER_WEEK).fill(instancesFor(s.peakCpu, perInstance, min));
-  return s.cpu.map((c) => instancesFor(c, perInstance, min));
+  const r = z.resilience;
+  if (z.scaling === 'static')
+    return new Array<number>(HOURS_PER_WEEK).fill(instancesFor(z.peak, perInstance, min, r));
+  return z.demand.map((c) => instancesFor(c, perInstance, min, r));
 }
 
 /** Instance-hours in the billing period for one type, without building the hourly series (hot path). */
-function fleetHours(
-  s: PreparedService,
-  type: InstanceType,
-  target: number,
-  scaling: Scaling,
-  hpm: number,
-): number {
-  const perInstance = type.vcpu * target;
+function fleetHours(s: PreparedService, type: InstanceType, z: Sizing, hpm: number, r: Resilience): number {
+  const perInstance = type.vcpu * z.target;
   const min = s.service.minInstances;
-  if (scaling === 'static') return allPeriod(instancesFor(s.peakCpu, perInstance, min), hpm);
+  if (z.scaling === 'static') return allPeriod(instancesFor(z.peak, perInstance, min, r), hpm);
   let sum = 0;
-  for (const c of s.cpu) sum += instancesFor(c, perInstance, min);
+  for (const c of z.demand) sum += instancesFor(c, perInstance, min, r);
   return weekToPeriod(sum, hpm);
+}
+
+/** How zones raised a service's fleet: its count before and after at its busiest and quietest hours, hours added. */
+interface ZoneRaise {
+  busiest: [number, number];
+  quietest: [number, number];
+  hoursAdded: number;
+}
+
+function zoneRaise(s: PreparedService, type: InstanceType, z: Sizing, hpm: number): ZoneRaise | null {
+  if (!zonesMatter(z.resilience)) return null;
+  const perInstance = type.vcpu * z.target;
+  const min = s.service.minInstances;
+  const quiet = z.scaling === 'static' ? z.peak : Math.min(...z.demand);
+  const count = (cpu: number, r: Resilience) => instancesFor(cpu, perInstance, min, r);
+  const hoursAdded = fleetHours(s, type, z, hpm, z.resilience) - fleetHours(s, type, z, hpm, SINGLE_ZONE);
+  if (hoursAdded <= 0) return null;
+  return {
+    busiest: [count(z.peak, SINGLE_ZONE), count(z.peak, z.resilience)],
+    quietest: [count(quiet, SINGLE_ZONE), count(quiet, z.resilience)],
+    hoursAdded,
+  };
 }
 
 /** An instance type's CPU architecture: the catalog's, or AWS naming (Graviton families end in "g"). */
@@ -80,8 +128,16 @@ function serviceFleet(
   s: PreparedService,
   prices: ReadonlyMap<string, number>,
   volumeHourly: number,
-): { t: InstanceType; hours: number; perHour: number[]; item: LineItem; burstable: boolean } {
+): {
+  t: InstanceType;
+  hours: number;
+  perHour: number[];
+  item: LineItem;
+  burstable: boolean;
+  zones: ZoneRaise | null;
+} {
   const settings = p.plan.strategies.vmPerService;
+  const z = sizingOf(s, settings, p.plan.resilience);
   const chosen = s.service.vmInstanceType ?? settings.instanceType;
   const auto = chosen === 'auto';
   const candidates = auto
@@ -90,11 +146,12 @@ function serviceFleet(
   // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
   let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
   for (const t of candidates) {
-    const hours = fleetHours(s, t, settings.targetUtilization, settings.scaling, p.hoursPerMonth);
+    const hours = fleetHours(s, t, z, p.hoursPerMonth, z.resilience);
     // Each instance carries its root volume: `auto` compares whole costs, so more traffic never costs less.
     const cost = hours * (prices.get(t.name)! + volumeHourly);
     const vcpu =
-      t.vcpu * instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances);
+      t.vcpu *
+      instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances, z.resilience);
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
       best = { type: t, hours, cost, vcpu };
     }
@@ -111,9 +168,10 @@ function serviceFleet(
   return {
     t,
     hours: best.hours,
-    perHour: fleet(s, t, settings.targetUtilization, settings.scaling),
+    perHour: fleet(s, t, z),
     item,
     burstable: isBurstable(t.name),
+    zones: zoneRaise(s, t, z, p.hoursPerMonth),
   };
 }
 
@@ -124,6 +182,8 @@ export function vmPerService(p: Prepared): StrategyReport {
   const paidRows: number[][] = [];
   const unitRows: number[][] = [];
   const burstable = new Map<string, string[]>();
+  const r = p.plan.resilience;
+  const raised: [string, ZoneRaise][] = [];
   let peakInstances = 0;
   let instanceHours = 0;
   // One discounted price per type, used to choose the type and to price its line (computed once: hot path).
@@ -141,6 +201,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       perHour,
       item,
       burstable: isBurst,
+      zones,
     } = p.memo(
       s.service,
       'vm-per-service',
@@ -149,10 +210,13 @@ export function vmPerService(p: Prepared): StrategyReport {
         settings.instanceType,
         settings.targetUtilization,
         settings.scaling,
+        settings.scaleAheadHours,
         settings.discount,
         p.hoursPerMonth,
         p.plan.catalog,
         volumeHourly,
+        r.zones,
+        r.surviveZoneLoss,
       ],
       () => serviceFleet(p, s, prices, volumeHourly),
     );
@@ -162,6 +226,7 @@ export function vmPerService(p: Prepared): StrategyReport {
     paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
     instanceHours += hours;
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
+    if (zones) raised.push([s.service.name, zones]);
   }
   // Whole numbers: exact in any order; through the evaluator's kept sums (an edit recomputes one path).
   const paid = p.sums('vm paid vCPU', paidRows);
@@ -170,6 +235,7 @@ export function vmPerService(p: Prepared): StrategyReport {
   for (const [type, services] of burstable) {
     warnings.push(burstableWarning(type, services, 'the model'));
   }
+  if (raised.length > 0) warnings.push(zonesWarning(r, raised));
 
   // Front door, a root volume per instance, NAT, logs, operations (components.ts).
   const extra = components(p, 'vm-per-service', { serviceInstanceHours: serviceHours });
@@ -186,7 +252,31 @@ export function vmPerService(p: Prepared): StrategyReport {
       averageInstances: units.reduce((a, b) => a + b, 0) / HOURS_PER_WEEK,
       instanceHours,
       peakPaidVcpu: Math.max(0, ...paid),
+      ...(zonesMatter(r) ? { zones: r.zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paid, units, unit: 'vCPU' },
   });
+}
+
+/** Services listed by name in a zones note, at most. */
+const NAMED = 3;
+
+/** "2 zones: 1 service runs more instances than its demand needs …: small 2 instead of 1 at its busiest hour; …". */
+function zonesWarning(r: Resilience, raised: readonly [string, ZoneRaise][]): Warning {
+  const n = raised.length;
+  const named = raised.slice(0, NAMED).map(([name, z]) => {
+    const [before, after] = z.busiest[1] > z.busiest[0] ? z.busiest : z.quietest;
+    const when = z.busiest[1] > z.busiest[0] ? 'busiest' : 'quietest';
+    return `${name} ${after} instead of ${before} at its ${when} hour`;
+  });
+  const more = n > NAMED ? `, and ${n - NAMED} more` : '';
+  const added = addedHours(raised.reduce((a, [, z]) => a + z.hoursAdded, 0));
+  const why = r.surviveZoneLoss
+    ? 'what is left after losing the fullest zone still meets demand'
+    : 'at least one per zone';
+  return {
+    service: null,
+    code: 'zones',
+    message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more instances than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more}; +${added} instance-hours a month.`,
+  };
 }

@@ -30,3 +30,29 @@ export function fleetSize(need: number, r: Resilience): number {
   while (c - fullestZone(c, r.zones) < need) c++;
   return c;
 }
+
+/**
+ * Members a fleet with a floor runs (minHosts, minInstances): the members demand needs, sized by `fleetSize` (so
+ * they survive a zone loss when asked), and never fewer than the floor spread over the zones. A floor is not demand:
+ * it is spread (at least one member per zone) but not made to survive a zone loss, so a service whose demand needs
+ * nothing but which keeps `minInstances` 1 runs one member per zone. One zone: max(floor, need), the version 1 count.
+ */
+export function fleetWithFloor(need: number, floor: number, r: Resilience): number {
+  const spread = floor > 0 ? Math.max(floor, r.zones) : 0;
+  return Math.max(fleetSize(need, r), spread);
+}
+
+/** Whether zones can change any fleet: more than one zone (surviving a zone loss needs two or more). */
+export function zonesMatter(r: Resilience): boolean {
+  return r.zones > 1;
+}
+
+/** How a zones note opens: "3 zones, surviving the loss of one". */
+export function zonesPhrase(r: Resilience): string {
+  return `${r.zones} zones${r.surviveZoneLoss ? ', surviving the loss of one' : ''}`;
+}
+
+/** Hours a zones note adds, as a planner reads them: whole hours with thousands separators (a fraction under 1). */
+export function addedHours(hours: number): string {
+  return hours >= 1 ? Math.round(hours).toLocaleString('en-US') : String(Math.round(hours * 100) / 100);
+}

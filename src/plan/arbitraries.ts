@@ -134,13 +134,16 @@ const components = {
     },
     { requiredKeys: [] },
   ),
-  resilience: fc.record(
-    {
-      zones: inRange(field('resilience.zones').range),
-      surviveZoneLoss: fc.boolean(),
-    },
-    { requiredKeys: [] },
-  ),
+  resilience: fc
+    .record(
+      {
+        zones: inRange(field('resilience.zones').range),
+        surviveZoneLoss: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    )
+    // Surviving the loss of a zone needs two or more (a cross-check in parse.ts).
+    .filter((r) => r.surviveZoneLoss !== true || (r.zones ?? 1) >= 2),
   storage: fc.record(
     { rootVolumeGiB: finite(0, 1000), type: choices(field('storage.type'), 2) },
     { requiredKeys: [] },

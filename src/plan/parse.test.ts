@@ -401,6 +401,19 @@ describe('parsePlan: every problem, with its path', () => {
     ]);
   });
 
+  it('refuses to survive the loss of a zone on one zone (issue 10 §3)', () => {
+    const zones = (resilience: Record<string, unknown>) =>
+      mutate((p) => {
+        p.version = 2;
+        p.resilience = resilience;
+      });
+    const message =
+      'resilience.surviveZoneLoss: surviving the loss of a zone needs at least 2 zones; set resilience.zones to 2 or more';
+    expect(problems(zones({ surviveZoneLoss: true }))).toEqual([message]);
+    expect(problems(zones({ zones: 1, surviveZoneLoss: true }))).toEqual([message]);
+    expect(parsePlan(zones({ zones: 2, surviveZoneLoss: true })).ok).toBe(true);
+  });
+
   it('names an unknown catalog id', () => {
     expect(problems(mutate((p) => (p.catalog = 'gcp-mars-1')))).toEqual([
       'catalog: "gcp-mars-1" is not a bundled catalog (bundled: "aws-us-east-1"); give its id or a whole catalog object',

@@ -245,6 +245,19 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
     });
   }
 
+  // Issue 10 §3: surviving the loss of a zone needs a second zone (zones absent = 1).
+  const resilience = own(raw, 'resilience');
+  const zones = own(resilience, 'zones');
+  if (
+    own(resilience, 'surviveZoneLoss') === true &&
+    (zones === undefined || (typeof zones === 'number' && zones < 2))
+  ) {
+    out.push({
+      path: 'resilience.surviveZoneLoss',
+      message: 'surviving the loss of a zone needs at least 2 zones; set resilience.zones to 2 or more',
+    });
+  }
+
   if (catalog !== undefined) {
     const cat = catalog;
     const ref = (value: unknown, path: string, allowAuto = false, isDefault = false) => {
