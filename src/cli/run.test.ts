@@ -201,14 +201,14 @@ describe('headroom report', () => {
     expect(lambda.notIncluded).toContain('data transfer between zones and to the internet');
     expect(lambda.services.find((s) => s.service === 'accounting')!.included).toBe(false);
     const table = (await exec('report', 'food.json', '--format', 'table')).stdout;
-    expect(table).toMatch(/^Serverless \(Lambda\)\s+[\d,.]+ USD \(incomplete\)\s+per request/m);
+    expect(table).toMatch(/^Serverless \(Lambda\)\s+[\d,.]+ USD \(incomplete\)\s+Per request/m);
     expect(table).toContain('Serverless (Lambda) leaves out 1 service (accounting)');
     expect(table).toContain('Not included in the totals');
     const csv = (await exec('report', 'food.json', '--format', 'csv', '--csv-style', 'spreadsheet')).stdout;
     expect(csv).toMatch(
       /\r\n# total per month,serverless,Serverless \(Lambda\),[\d.]+,incomplete: leaves out 1 service \(accounting\)\r\n/,
     );
-    expect(csv).toContain('\r\n# scaling,container-cluster,hourly,0,hourly\r\n');
+    expect(csv).toContain('\r\n# scaling,container-cluster,hourly,0,"Hourly, no scale-ahead"\r\n');
     expect(csv).toMatch(/\r\n# not included,serverless,/);
     const f = (
       await exec('forecast', 'food.json', '--months', '2', '--format', 'csv', '--csv-style', 'spreadsheet')

@@ -340,10 +340,10 @@ describe('spreadsheet style: byte order mark and the # header block', { timeout:
   it('states each strategy’s scaling mode and what its total does not include', () => {
     const lines = block(reportToCsv(report, { meta }));
     expect(lines.filter((l) => l[0] === '# scaling')).toEqual([
-      ['# scaling', 'shared-host', 'static', '0', 'static (sized for the peak hour, all month)'],
-      ['# scaling', 'vm-per-service', 'hourly', '0', 'hourly'],
-      ['# scaling', 'container-cluster', 'hourly', '0', 'hourly'],
-      ['# scaling', 'serverless', 'per-request', '0', 'per request'],
+      ['# scaling', 'shared-host', 'static', '0', 'Static (peak all month)'],
+      ['# scaling', 'vm-per-service', 'hourly', '0', 'Hourly, no scale-ahead'],
+      ['# scaling', 'container-cluster', 'hourly', '0', 'Hourly, no scale-ahead'],
+      ['# scaling', 'serverless', 'per-request', '0', 'Per request'],
     ]);
     const notIncluded = lines.filter((l) => l[0] === '# not included');
     expect(notIncluded.map((l) => l.slice(1))).toEqual(

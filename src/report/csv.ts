@@ -151,7 +151,7 @@ function monthlyTotals(report: Report): MetaLine[] {
  */
 function strategyTerms(report: Report): MetaLine[] {
   return report.strategies.flatMap((s): MetaLine[] => [
-    ['scaling', s.id, s.scaling.mode, s.scaling.aheadHours, scalingText(s)],
+    ['scaling', s.id, s.scaling.mode, s.scaling.aheadHours, scalingText(s.scaling)],
     ['not included', s.id, ...s.notIncluded],
   ]);
 }

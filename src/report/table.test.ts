@@ -308,9 +308,9 @@ describe('the terms of each total (issue 10 §5–§6)', () => {
   it('shows each strategy’s scaling mode and what its total does not include', () => {
     const text = lines('none');
     expect(text[2]).toMatch(/^Strategy\s+Monthly cost\s+Scaling\s/);
-    expect(text.find((l) => l.startsWith('Service instance per VM'))).toContain('hourly, 1 hour ahead');
-    expect(text.find((l) => l.startsWith('Multiple services per host'))).toMatch(/USD\s+static\s/);
-    expect(text.find((l) => l.startsWith('Serverless (Lambda)'))).toContain('per request');
+    expect(text.find((l) => l.startsWith('Service instance per VM'))).toContain('Hourly, 1 h ahead');
+    expect(text.find((l) => l.startsWith('Multiple services per host'))).toMatch(/USD\s+Static\s/);
+    expect(text.find((l) => l.startsWith('Serverless (Lambda)'))).toContain('Per request');
     const at = text.indexOf('Not included in the totals');
     expect(text[at + 4]).toBe(
       '- Serverless (Lambda): a front door (API Gateway or a load balancer): none configured; log ingestion: no log volume given; people to run it: no operations estimate; data transfer between zones and to the internet',

@@ -269,7 +269,7 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
         s.cannotCost
           ? 'cannot be costed'
           : `${formatMoney(s.monthlyCost, cur)}${totalStatus(s) === null ? '' : ' (incomplete)'}`,
-        s.scaling.mode === 'static' ? 'static' : scalingText(s),
+        s.scaling.mode === 'static' ? 'Static' : scalingText(s.scaling),
         percent(s.utilization.cpuAverage),
         percent(s.utilization.cpuPeak),
         capacitySummary(s),

@@ -1,6 +1,6 @@
 // The terms of each strategy's total in words, for every export (CSV metadata, the terminal table): whether it is
 // complete, its scaling mode, and what it does not include (issue 10 §5–§6). Read from the report, never recomputed.
-import type { ScalingMode, StrategyReport } from '../model/index.ts';
+import type { StrategyReport } from '../model/index.ts';
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -24,17 +24,19 @@ export function leavesOut(names: readonly string[]): string {
   return `leaves out ${plural(names.length, 'service')} (${names.join(', ')})`;
 }
 
-const MODE_WORDS: Record<ScalingMode, string> = {
-  static: 'static (sized for the peak hour, all month)',
-  hourly: 'hourly',
-  'per-request': 'per request',
-};
-
-/** "hourly, 1 hour ahead", "static (sized for the peak hour, all month)", "per request". */
-export function scalingText(s: StrategyReport): string {
-  const { mode, aheadHours } = s.scaling;
-  if (mode === 'hourly' && aheadHours > 0) return `hourly, ${plural(aheadHours, 'hour')} ahead`;
-  return MODE_WORDS[mode];
+/**
+ * A strategy's scaling mode in a planner's words, the same on the cards, in the CSV and in the terminal table:
+ * "Hourly, 1 h ahead", "Hourly, no scale-ahead", "Static (peak all month)", "Per request".
+ */
+export function scalingText(scaling: StrategyReport['scaling']): string {
+  switch (scaling.mode) {
+    case 'static':
+      return 'Static (peak all month)';
+    case 'hourly':
+      return scaling.aheadHours > 0 ? `Hourly, ${scaling.aheadHours} h ahead` : 'Hourly, no scale-ahead';
+    case 'per-request':
+      return 'Per request';
+  }
 }
 
 /** The services another strategy priced in this total (Lambda's fallback), by name. */

@@ -4,7 +4,10 @@
 // terms, the results say so and offer one undoable edit that puts both on hourly scaling with the same scale-ahead.
 // The modes are read from the report (`scaling`), never worked out again here.
 import { NEW_PLAN_DEFAULTS, STRATEGY_SHORT_NAMES, type Report, type StrategyReport } from '../model/index.ts';
+import { scalingText } from '../report/index.ts';
 import { setAt, type Doc } from './doc.ts';
+
+export { scalingText };
 
 export interface ScalingNotice {
   /** "VM per service: Static (peak all month); Containers: Hourly, no scale-ahead." */
@@ -13,21 +16,6 @@ export interface ScalingNotice {
   action: string;
   /** The scale-ahead both get: the larger of those already hourly, else the one a new plan gets. */
   aheadHours: number;
-}
-
-/**
- * A strategy's scaling mode in a planner's words ("Hourly, 1 h ahead", "Static (peak all month)", "Per request"),
- * read from the report's `scaling`.
- */
-export function scalingText(scaling: StrategyReport['scaling']): string {
-  switch (scaling.mode) {
-    case 'static':
-      return 'Static (peak all month)';
-    case 'hourly':
-      return scaling.aheadHours > 0 ? `Hourly, ${scaling.aheadHours} h ahead` : 'Hourly, no scale-ahead';
-    case 'per-request':
-      return 'Per request';
-  }
 }
 
 const ELASTIC = ['vm-per-service', 'container-cluster'] as const;
