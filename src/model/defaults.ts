@@ -1,13 +1,4 @@
-import type {
-  FrontDoor,
-  Logs,
-  Network,
-  Operations,
-  Resilience,
-  Service,
-  Storage,
-  StrategySettings,
-} from './types.ts';
+import type { PlanComponents, Service, StrategySettings } from './types.ts';
 
 /**
  * Defaults for every optional plan field when a plan file leaves it out (documented in docs/plan-format.md). These
@@ -45,14 +36,7 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
 };
 
 /** The components of plan format version 2, each OFF: what a plan file that leaves one out gets (issue 10 §1). */
-export const COMPONENTS_OFF: {
-  frontDoor: FrontDoor;
-  resilience: Resilience;
-  storage: Storage;
-  network: Network;
-  logs: Logs;
-  operations: Operations;
-} = {
+export const COMPONENTS_OFF: PlanComponents = {
   frontDoor: {
     kind: 'none',
     perService: false,

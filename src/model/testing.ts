@@ -5,10 +5,10 @@ import {
   DEFAULT_STRATEGIES,
   serviceWithDefaults,
 } from './defaults.ts';
-import type { Catalog, Plan, Service, StrategySettings } from './types.ts';
+import type { Catalog, Plan, PlanComponents, Service, StrategySettings } from './types.ts';
 
 /** The plan-wide components of format version 2 (front door, zones, …); absent ones are off. */
-export type Components = Partial<Pick<Plan, keyof typeof COMPONENTS_OFF>>;
+export type Components = Partial<PlanComponents>;
 
 export type ServiceInput = Parameters<typeof serviceWithDefaults>[0];
 

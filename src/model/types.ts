@@ -208,12 +208,16 @@ export interface Operations {
  * that leaves one out resolves to its "off" value (defaults.ts: COMPONENTS_OFF), so a version 1 file keeps its
  * figures.
  */
-export interface Plan {
+export interface Plan extends PlanComponents {
   name: string;
   hoursPerMonth: number;
   catalog: Catalog;
   services: Service[];
   strategies: StrategySettings;
+}
+
+/** The plan-wide components of format version 2, around compute (issue 10 §2–§4). */
+export interface PlanComponents {
   frontDoor: FrontDoor;
   resilience: Resilience;
   storage: Storage;
