@@ -50,6 +50,11 @@ export default tseslint.config(
     ['src/report/**/*.ts'],
     [{ regex: '^(?!\\./|\\.\\./model/)', message: 'src/report may import only itself and src/model.' }],
   ),
+  // Decision analysis is pure: it evaluates changed plans with the engine, and reads nothing else.
+  layer(
+    ['src/analysis/**/*.ts'],
+    [{ regex: '^(?!\\./|\\.\\./model/)', message: 'src/analysis may import only itself and src/model.' }],
+  ),
   // The catalog is data plus its types.
   layer(
     ['src/catalog/**/*.ts'],

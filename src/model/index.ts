@@ -6,6 +6,7 @@ export {
   evaluate,
   forecast,
   FORECAST_TOLERANCE,
+  growthFactor,
   type Evaluator,
   type ForecastOptions,
 } from './engine.ts';
