@@ -108,7 +108,7 @@ test('a version 2 database’s snapshot scenario becomes a plan of its own, with
   await expect(row).not.toContainText('scenario of');
   await page.getByRole('button', { name: 'Open Food delivery ×2 traffic' }).click();
   await page.getByRole('tab', { name: 'What-if scenarios' }).click();
-  await expect(page.getByRole('note')).toHaveText(
+  await expect(page.getByRole('note').filter({ hasText: 'Detached from' })).toHaveText(
     'Detached from “Food delivery” when scenarios began to record their changes: it was a copy made before, so ' +
       'it does not follow that plan.',
   );

@@ -38,9 +38,12 @@ test('an invalid value never freezes the plan or loses edits: typed, kept editin
   await expect(page.getByRole('heading', { name: 'Service details: db' })).toBeVisible();
   const podMemory = page.getByLabel('Memory request (MiB)');
   await expect(podMemory).toHaveAttribute('aria-invalid', 'true');
+  // Version 2: a pod CPU request left out follows its memory (1 vCPU per 4 GiB: 4,000 m here), too big for the node
+  // as well, and said at its own field.
+  await expect(page.getByLabel('CPU request (millicores)')).toHaveAttribute('aria-invalid', 'true');
   await expect(
     page.getByRole('alert').filter({ hasText: 'Service instance per container cannot be costed' }),
-  ).toBeVisible();
+  ).toHaveCount(2);
   await waitSaved(page);
   await axeClean(page, 'a strategy that cannot be costed');
 
