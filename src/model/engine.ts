@@ -1,6 +1,6 @@
 // The cost engine: a resolved plan in, a report out. Pure and deterministic.
 import { containerCluster } from './container-cluster.ts';
-import type { Prepared } from './prepare.ts';
+import type { KeptShares, Prepared } from './prepare.ts';
 import { prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
@@ -81,8 +81,9 @@ function evaluateWith(
   memo: Memo,
   packs: Map<string, number> | null = null,
   sums: WeekSums = plainWeekSums,
+  shares: KeptShares | null = null,
 ): Report {
-  const reports = strategies(prepare(plan, undefined, memo, packs, sums), costingProblems(plan));
+  const reports = strategies(prepare(plan, undefined, memo, packs, sums, shares), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -218,11 +219,12 @@ export function createEvaluator(): Evaluator {
   const memo = serviceMemo();
   const packs = new Map<string, number>();
   const sums = cachedWeekSums();
+  const shares: KeptShares = new Map();
   let last: { plan: Plan; report: Report } | null = null;
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
-      const report = evaluateWith(plan, memo, packs, sums);
+      const report = evaluateWith(plan, memo, packs, sums, shares);
       last = { plan, report };
       return report;
     },

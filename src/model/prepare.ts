@@ -45,6 +45,8 @@ export interface Prepared {
   packs: Map<string, number> | null;
   /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
   sums: WeekSums;
+  /** Shares of shared lines already allocated (kept between evaluations by an evaluator; null: none kept). */
+  shares: KeptShares | null;
 }
 
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
@@ -68,6 +70,7 @@ export function prepare(
   memo: Memo = NO_MEMO,
   packs: Map<string, number> | null = null,
   sums: WeekSums = plainWeekSums,
+  shares: KeptShares | null = null,
 ): Prepared {
   const services = plan.services.map((service) => {
     const f = trafficFactor(service);
@@ -79,7 +82,18 @@ export function prepare(
   );
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
   const byName = new Map(services.map((s, i) => [s.service.name, i]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs, sums };
+  return {
+    plan,
+    hoursPerMonth: plan.hoursPerMonth,
+    services,
+    totalCpu,
+    types,
+    memo,
+    byName,
+    packs,
+    sums,
+    shares,
+  };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {
@@ -107,6 +121,51 @@ export function discounted(price: number, discount: number): number {
 }
 
 /**
+ * Shares of shared lines kept between evaluations (by an evaluator): by the line's component, its total in cents
+ * and the weights it was allocated by. An edit of one service leaves most shared lines with the same total and
+ * weights (a duration edit does not move the CPU weights of the shared hosts), and their shares are then the same.
+ */
+export type KeptShares = Map<
+  string,
+  { totalCents: number; weights: Float64Array; shares: readonly number[] }
+>;
+
+/** Most lines whose shares an evaluator keeps (each holds two numbers per service). */
+const KEPT_SHARES = 256;
+
+/** `allocateWholeCents(totalCents, weights)`, or the shares kept for the same component, total and weights. */
+function sharesOf(
+  kept: KeptShares | null,
+  component: string,
+  totalCents: number,
+  weights: readonly number[],
+): readonly number[] {
+  if (!kept) return allocateWholeCents(totalCents, weights);
+  const n = weights.length;
+  const hit = kept.get(component);
+  if (hit && hit.totalCents === totalCents && hit.weights.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      // Compared as stored (a Float64Array holds every number a weight can be); NaN never matches: recomputed.
+      if (hit.weights[i] !== weights[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit.shares;
+  }
+  const shares = allocateWholeCents(totalCents, weights);
+  if (!hit && kept.size >= KEPT_SHARES) kept.clear();
+  kept.set(component, { totalCents, weights: Float64Array.from(weights), shares });
+  return shares;
+}
+
+function anyPositive(xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > 0) return true;
+  return false;
+}
+
+/**
  * Per-service costs that add up to the strategy's total: a service's own lines, plus its share of every shared
  * line by `weights(line)` (falling back to equal shares among included services when every weight is zero).
  */
@@ -114,27 +173,39 @@ export function serviceCosts(
   p: Prepared,
   lines: readonly LineItem[],
   weights: (l: LineItem) => readonly number[],
-  included: readonly boolean[] = p.services.map(() => true),
+  included?: readonly boolean[],
 ): ServiceCost[] {
   const index = p.byName;
-  const cents = new Array<number>(p.services.length).fill(0);
+  const n = p.services.length;
+  const cents = new Array<number>(n).fill(0);
+  let equal: number[] | null = null;
   for (const l of lines) {
     if (l.service !== null) {
       const i = index.get(l.service);
       if (i !== undefined) cents[i]! += toCents(l.cost);
       continue;
     }
+    const total = toCents(l.cost);
+    // Nothing to share: every share would be 0 (hot path: free-tier lines, a line of a strategy not in use).
+    if (total === 0) continue;
     let w = weights(l);
-    if (!w.some((x) => x > 0)) w = included.map((inc) => (inc ? 1 : 0));
-    if (!w.some((x) => x > 0)) continue;
-    const shares = allocateWholeCents(toCents(l.cost), w);
+    if (!anyPositive(w)) {
+      equal ??= p.services.map((_, i) => (included === undefined || included[i] ? 1 : 0));
+      w = equal;
+    }
+    if (!anyPositive(w)) continue;
+    const shares = sharesOf(p.shares, l.component, total, w);
     for (let i = 0; i < shares.length; i++) cents[i]! += shares[i]!;
   }
-  return p.services.map((s, i) => ({
-    service: s.service.name,
-    cost: cents[i]! / 100,
-    included: included[i]!,
-  }));
+  const out = new Array<ServiceCost>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = {
+      service: p.services[i]!.service.name,
+      cost: cents[i]! / 100,
+      included: included === undefined || included[i]!,
+    };
+  }
+  return out;
 }
 
 export function utilization(demand: readonly number[], capacity: readonly number[]): Utilization {
