@@ -6,8 +6,8 @@ import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
-import type { Memo } from './memo.ts';
-import { NO_MEMO, serviceMemo } from './memo.ts';
+import type { Memo, MemoLane } from './memo.ts';
+import { NO_LANE, NO_MEMO, serviceMemo } from './memo.ts';
 import { sumCents } from './money.ts';
 import { HOURS_PER_WEEK } from './time.ts';
 import type {
@@ -139,7 +139,7 @@ export function nextLeader(
  * more than the tolerance.
  */
 export function forecast(plan: Plan, options: ForecastOptions): Forecast {
-  return forecastWith(plan, options, null, NO_MEMO);
+  return forecastWith(plan, options, null, NO_LANE);
 }
 
 /** The figures the forecast reads from one month's strategy reports. */
@@ -157,9 +157,9 @@ function monthCosts(reports: readonly StrategyReport[]): MonthCosts {
 
 /**
  * The forecast; `month1` is the plan's own report when the caller has it (month 1 is the plan as entered, so it is
- * that report's figures: not computed twice). `memo` serves services that do not grow, whose every month is month 1.
+ * that report's figures: not computed twice). `lane` serves services that do not grow, whose every month is month 1.
  */
-function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | null, memo: Memo): Forecast {
+function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | null, lane: MemoLane): Forecast {
   const { months, start } = options;
   const tolerance = options.tolerance ?? FORECAST_TOLERANCE;
   if (!Number.isInteger(months) || months < 1)
@@ -167,9 +167,10 @@ function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | nul
   if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
   const blocked = costingProblems(plan);
   const steady: Memo = (service, slot, deps, compute) =>
-    service.growthPerMonth === 0 ? memo(service, slot, deps, compute) : compute();
+    service.growthPerMonth === 0 ? lane.memo(service, slot, deps, compute) : compute();
   const costed: MonthCosts[] = [];
   for (let m = 1; m <= months; m++) {
+    lane.begin();
     const reports =
       m === 1 && month1 !== null
         ? month1.strategies
@@ -216,7 +217,11 @@ function samePlan(a: Plan, b: Plan): boolean {
 }
 
 export function createEvaluator(): Evaluator {
-  const memo = serviceMemo();
+  // Each service's results, kept for both kinds of pass (a forecast month asks for fewer services than an
+  // evaluation: each has its own lane, so each keeps the order of its own passes).
+  const kept = serviceMemo();
+  const lane = kept.lane();
+  const forecastLane = kept.lane();
   const packs = new Map<string, number>();
   const sums = cachedWeekSums();
   const shares: KeptShares = new Map();
@@ -224,12 +229,18 @@ export function createEvaluator(): Evaluator {
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
-      const report = evaluateWith(plan, memo, packs, sums, shares);
+      lane.begin();
+      const report = evaluateWith(plan, lane.memo, packs, sums, shares);
       last = { plan, report };
       return report;
     },
     forecast(plan, options) {
-      return forecastWith(plan, options, last && samePlan(last.plan, plan) ? last.report : null, memo);
+      return forecastWith(
+        plan,
+        options,
+        last && samePlan(last.plan, plan) ? last.report : null,
+        forecastLane,
+      );
     },
   };
 }
