@@ -9,6 +9,7 @@ import { addMonths, isCalendarMonth } from './calendar.ts';
 import type { Memo, MemoLane } from './memo.ts';
 import { NO_LANE, NO_MEMO, serviceMemo } from './memo.ts';
 import { sumCents } from './money.ts';
+import { keptPackings, type KeptPackings } from './packing.ts';
 import { HOURS_PER_WEEK } from './time.ts';
 import type {
   CostingProblem,
@@ -79,7 +80,7 @@ export function evaluate(plan: Plan): Report {
 function evaluateWith(
   plan: Plan,
   memo: Memo,
-  packs: Map<string, number> | null = null,
+  packs: KeptPackings | null = null,
   sums: WeekSums = plainWeekSums,
   shares: KeptShares | null = null,
 ): Report {
@@ -222,7 +223,7 @@ export function createEvaluator(): Evaluator {
   const kept = serviceMemo();
   const lane = kept.lane();
   const forecastLane = kept.lane();
-  const packs = new Map<string, number>();
+  const packs = keptPackings();
   const sums = cachedWeekSums();
   const shares: KeptShares = new Map();
   let last: { plan: Plan; report: Report } | null = null;

@@ -124,3 +124,71 @@ export function packNodes(groups: readonly PodGroup[], node: NodeShape): number 
   }
   return nodes;
 }
+
+/** Node counts of packings already made, by their groups and node shape (an evaluator keeps one between edits). */
+export interface KeptPackings {
+  /** `packNodes(groups, node)`, or the count it gave before for equal groups and node shape. */
+  nodes(groups: readonly PodGroup[], node: NodeShape): number;
+}
+
+/** Most packings kept (each is a few numbers per group). */
+const KEPT_PACKINGS = 20_000;
+
+// A number's 64 bits, for hashing a packing's figures without turning them into text.
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+function mix(h: number, x: number): number {
+  bits[0] = x;
+  h = Math.imul(h ^ words[0]!, 0x9e3779b1);
+  h = Math.imul(h ^ words[1]!, 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Kept packings: an edit changes the pod counts of some hours only, and many hours of a week repeat the same counts.
+ * The figures of a packing (node shape, then each group's CPU, memory and count) are hashed from their bits and
+ * compared number by number, so equal figures mean equal inputs and the kept count is packNodes' own.
+ */
+export function keptPackings(): KeptPackings {
+  const kept = new Map<number, { figures: Float64Array; nodes: number }[]>();
+  let size = 0;
+  let figures = new Float64Array(64);
+  return {
+    nodes(groups, node) {
+      const n = 3 + 3 * groups.length;
+      if (figures.length < n) figures = new Float64Array(2 * n);
+      figures[0] = node.cpu;
+      figures[1] = node.memory;
+      figures[2] = node.pods;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        figures[3 + 3 * i] = g.cpu;
+        figures[4 + 3 * i] = g.memory;
+        figures[5 + 3 * i] = g.count;
+      }
+      let h = n;
+      for (let i = 0; i < n; i++) h = mix(h, figures[i]!);
+      const bucket = kept.get(h);
+      if (bucket) {
+        for (const k of bucket) {
+          if (k.figures.length !== n) continue;
+          let same = true;
+          for (let i = 0; i < n && same; i++) same = k.figures[i] === figures[i];
+          if (same) return k.nodes;
+        }
+      }
+      const nodes = packNodes(groups, node);
+      if (size >= KEPT_PACKINGS) {
+        kept.clear();
+        size = 0;
+      }
+      const entry = { figures: figures.slice(0, n), nodes };
+      const now = kept.get(h);
+      if (now) now.push(entry);
+      else kept.set(h, [entry]);
+      size++;
+      return nodes;
+    },
+  };
+}

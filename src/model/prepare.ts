@@ -1,5 +1,6 @@
 // Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
 import type { Memo } from './memo.ts';
+import type { KeptPackings } from './packing.ts';
 import { NO_MEMO } from './memo.ts';
 import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
@@ -42,7 +43,7 @@ export interface Prepared {
   /** Each service's position by name (for per-service costs; built once, read by every strategy). */
   byName: Map<string, number>;
   /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
-  packs: Map<string, number> | null;
+  packs: KeptPackings | null;
   /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
   sums: WeekSums;
   /** Shares of shared lines already allocated (kept between evaluations by an evaluator; null: none kept). */
@@ -68,7 +69,7 @@ export function prepare(
   plan: Plan,
   trafficFactor: (s: Service) => number = () => 1,
   memo: Memo = NO_MEMO,
-  packs: Map<string, number> | null = null,
+  packs: KeptPackings | null = null,
   sums: WeekSums = plainWeekSums,
   shares: KeptShares | null = null,
 ): Prepared {
