@@ -221,6 +221,31 @@ export function utilization(demand: readonly number[], capacity: readonly number
   return { cpuAverage: c > 0 ? clean(d / c) : null, cpuPeak: peak === null ? null : clean(peak) };
 }
 
+/** Weeks cleaned lately: their figures as given and as cleaned (a few, most recent first). */
+const cleanedWeeks: { given: Float64Array; cleaned: readonly number[] }[] = [];
+const KEPT_WEEKS = 8;
+
+/**
+ * `week.map(clean)`. Three strategies report the same summed demand, and an edit leaves most weeks as they were:
+ * a week equal, figure by figure, to one cleaned lately gets a copy of that result instead of 168 more
+ * `toPrecision` calls (the costliest arithmetic in a report).
+ */
+function cleanWeek(week: readonly number[]): number[] {
+  const n = week.length;
+  for (let k = 0; k < cleanedWeeks.length; k++) {
+    const kept = cleanedWeeks[k]!;
+    if (kept.given.length !== n) continue;
+    let same = true;
+    // Compared as a Float64Array holds them; NaN never matches (cleaned afresh), and 0 and −0 both clean to 0.
+    for (let h = 0; h < n && same; h++) same = kept.given[h] === week[h];
+    if (same) return kept.cleaned.slice();
+  }
+  const cleaned = week.map(clean);
+  if (cleanedWeeks.length >= KEPT_WEEKS) cleanedWeeks.pop();
+  cleanedWeeks.unshift({ given: Float64Array.from(week), cleaned: cleaned.slice() });
+  return cleaned;
+}
+
 /** A strategy's report from its parts; its scaling mode and what it does not include come from the plan. */
 export function strategyReport(
   plan: Plan,
@@ -249,9 +274,9 @@ export function strategyReport(
     warnings: parts.warnings,
     week: {
       ...parts.week,
-      demand: parts.week.demand.map(clean),
-      capacity: parts.week.capacity.map(clean),
-      units: parts.week.units.map(clean),
+      demand: cleanWeek(parts.week.demand),
+      capacity: cleanWeek(parts.week.capacity),
+      units: cleanWeek(parts.week.units),
     },
   };
 }
