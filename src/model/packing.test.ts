@@ -77,4 +77,38 @@ describe('grouped first-fit decreasing', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
   });
+
+  it('sorts for packing as defined, also when the same figures come again in new objects', () => {
+    const reference = (groups: readonly PodGroup[], node: NodeShape): PodGroup[] => {
+      const key = (g: PodGroup) => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
+      return groups
+        .map((g, i) => ({ g, i }))
+        .sort((a, b) => key(b.g) - key(a.g) || a.i - b.i)
+        .map((x) => x.g);
+    };
+    const group = fc.record({
+      cpu: fc.constantFrom(0, 100, 250),
+      memory: fc.constantFrom(128, 256, 512),
+      count: fc.integer({ min: 1, max: 3 }),
+    });
+    const node = fc.constantFrom({ cpu: 1000, memory: 1024, pods: 8 }, { cpu: 1, memory: 4096, pods: 1e9 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(node, fc.array(group, { maxLength: 8 }), fc.boolean()), { maxLength: 6 }),
+        (calls) => {
+          for (const [shape, groups, again] of calls) {
+            const asked = again ? groups.map((g) => ({ ...g })) : groups;
+            const sorted = sortForPacking(asked, shape);
+            expect(sorted).toEqual(reference(asked, shape));
+            sorted.forEach((g, i) => expect(g).toBe(reference(asked, shape)[i]));
+            if (again)
+              expect(sortForPacking(groups, shape).every((g, i) => g === reference(groups, shape)[i])).toBe(
+                true,
+              );
+          }
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
 });

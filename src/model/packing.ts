@@ -22,13 +22,43 @@ function fits(freeCpu: number, freeMem: number, freePods: number, g: PodGroup): 
   return Math.max(0, Math.min(byCpu, byMem, freePods));
 }
 
-/** The order first-fit decreasing uses: the largest share of a node first (ties keep the given order). */
+/** The last order sortForPacking made: the figures it sorted (node shape, then each group's) and the order. */
+let lastSort: { figures: Float64Array; order: Int32Array } | null = null;
+
+/**
+ * The order first-fit decreasing uses: the largest share of a node first (ties keep the given order). The order
+ * depends on the figures only, so groups with the same figures as the last call's (the shared hosts' services
+ * after an edit that leaves memory and instances alone) are put in the order kept, without sorting again.
+ */
 export function sortForPacking<T extends PodGroup>(groups: readonly T[], node: NodeShape): T[] {
-  const key = (g: PodGroup): number => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
-  return groups
-    .map((g, i) => ({ g, i, k: key(g) }))
-    .sort((a, b) => b.k - a.k || a.i - b.i)
-    .map((x) => x.g);
+  const n = groups.length;
+  const figures = new Float64Array(3 + 3 * n);
+  figures[0] = node.cpu;
+  figures[1] = node.memory;
+  figures[2] = node.pods;
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    figures[3 + 3 * i] = g.cpu;
+    figures[4 + 3 * i] = g.memory;
+    figures[5 + 3 * i] = g.count;
+  }
+  let order: Int32Array;
+  const kept = lastSort;
+  let same = kept !== null && kept.figures.length === figures.length;
+  for (let i = 0; same && i < figures.length; i++) same = kept!.figures[i] === figures[i];
+  if (same) order = kept!.order;
+  else {
+    const key = (g: PodGroup): number => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
+    const sorted = groups
+      .map((g, i) => ({ i, k: key(g) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .map((x) => x.i);
+    order = Int32Array.from(sorted);
+    lastSort = { figures, order };
+  }
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = groups[order[i]!]!;
+  return out;
 }
 
 /** Nodes with the same free resources, in creation order: `n` identical nodes stand for `n` first-fit bins. */

@@ -40,8 +40,8 @@ export interface Prepared {
   types: Map<string, InstanceType>;
   /** Where the strategies compute each service's own part (kept between evaluations by an evaluator). */
   memo: Memo;
-  /** Each service's position by name (for per-service costs; built once, read by every strategy). */
-  byName: Map<string, number>;
+  /** Each service's position by name (for per-service costs; built once, read by every strategy; never change it). */
+  byName: ReadonlyMap<string, number>;
   /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
   packs: KeptPackings | null;
   /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
@@ -64,6 +64,21 @@ function prepareService(service: Service, factor: number): PreparedService {
   return { service, rps, cpu, cpuWeek, peakCpu };
 }
 
+/** The names of the last `positions` call, and the map made from them (never changed once made). */
+let lastPositions: { names: string[]; byName: Map<string, number> } | null = null;
+
+/** Each service's position by name: the last map again when the names are the same, in the same order. */
+function positions(services: readonly PreparedService[]): Map<string, number> {
+  const names = services.map((s) => s.service.name);
+  const kept = lastPositions;
+  if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) {
+    return kept.byName;
+  }
+  const byName = new Map(names.map((name, i) => [name, i]));
+  lastPositions = { names, byName };
+  return byName;
+}
+
 /** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
 export function prepare(
   plan: Plan,
@@ -82,7 +97,7 @@ export function prepare(
     services.map((s) => s.cpu),
   );
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  const byName = new Map(services.map((s, i) => [s.service.name, i]));
+  const byName = positions(services);
   return {
     plan,
     hoursPerMonth: plan.hoursPerMonth,
