@@ -143,11 +143,15 @@ export function discounted(price: number, discount: number): number {
  */
 export type KeptShares = Map<
   string,
-  { totalCents: number; weights: Float64Array; shares: readonly number[] }
+  { totalCents: number; weights: Float64Array; shares: readonly number[] }[]
 >;
 
-/** Most lines whose shares an evaluator keeps (each holds two numbers per service). */
+/**
+ * Most components whose shares an evaluator keeps, and most allocations kept per component: strategies may each
+ * have a line of the same name (a front door, say) allocated by different weights.
+ */
 const KEPT_SHARES = 256;
+const KEPT_PER_COMPONENT = 4;
 
 /** `allocateWholeCents(totalCents, weights)`, or the shares kept for the same component, total and weights. */
 function sharesOf(
@@ -158,21 +162,24 @@ function sharesOf(
 ): readonly number[] {
   if (!kept) return allocateWholeCents(totalCents, weights);
   const n = weights.length;
-  const hit = kept.get(component);
-  if (hit && hit.totalCents === totalCents && hit.weights.length === n) {
+  const list = kept.get(component);
+  for (const hit of list ?? []) {
+    if (hit.totalCents !== totalCents || hit.weights.length !== n) continue;
     let same = true;
-    for (let i = 0; i < n; i++) {
-      // Compared as stored (a Float64Array holds every number a weight can be); NaN never matches: recomputed.
-      if (hit.weights[i] !== weights[i]) {
-        same = false;
-        break;
-      }
-    }
+    // Compared as stored (a Float64Array holds every number a weight can be); NaN never matches: recomputed.
+    for (let i = 0; i < n && same; i++) same = hit.weights[i] === weights[i];
     if (same) return hit.shares;
   }
   const shares = allocateWholeCents(totalCents, weights);
-  if (!hit && kept.size >= KEPT_SHARES) kept.clear();
-  kept.set(component, { totalCents, weights: Float64Array.from(weights), shares });
+  const entry = { totalCents, weights: Float64Array.from(weights), shares };
+  if (list) {
+    // The newest first; the oldest goes when the component has as many as it keeps.
+    list.unshift(entry);
+    if (list.length > KEPT_PER_COMPONENT) list.pop();
+  } else {
+    if (kept.size >= KEPT_SHARES) kept.clear();
+    kept.set(component, [entry]);
+  }
   return shares;
 }
 
