@@ -42,6 +42,8 @@ export interface Prepared {
   memo: Memo;
   /** Each service's position by name (for per-service costs; built once, read by every strategy; never change it). */
   byName: ReadonlyMap<string, number>;
+  /** Each service's name, in order (read by every strategy's per-service costs without visiting each service). */
+  names: readonly string[];
   /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
   packs: KeptPackings | null;
   /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
@@ -68,15 +70,14 @@ function prepareService(service: Service, factor: number): PreparedService {
 let lastPositions: { names: string[]; byName: Map<string, number> } | null = null;
 
 /** Each service's position by name: the last map again when the names are the same, in the same order. */
-function positions(services: readonly PreparedService[]): Map<string, number> {
+function positions(services: readonly PreparedService[]): { names: string[]; byName: Map<string, number> } {
   const names = services.map((s) => s.service.name);
   const kept = lastPositions;
   if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) {
-    return kept.byName;
+    return kept;
   }
-  const byName = new Map(names.map((name, i) => [name, i]));
-  lastPositions = { names, byName };
-  return byName;
+  lastPositions = { names, byName: new Map(names.map((name, i) => [name, i])) };
+  return lastPositions;
 }
 
 /** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
@@ -97,7 +98,7 @@ export function prepare(
     services.map((s) => s.cpu),
   );
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  const byName = positions(services);
+  const { names, byName } = positions(services);
   return {
     plan,
     hoursPerMonth: plan.hoursPerMonth,
@@ -106,6 +107,7 @@ export function prepare(
     types,
     memo,
     byName,
+    names,
     packs,
     sums,
     shares,
@@ -223,7 +225,7 @@ export function serviceCosts(
   const out = new Array<ServiceCost>(n);
   for (let i = 0; i < n; i++) {
     out[i] = {
-      service: p.services[i]!.service.name,
+      service: p.names[i]!,
       cost: cents[i]! / 100,
       included: included === undefined || included[i]!,
     };
