@@ -87,25 +87,9 @@ function zonesWarning(
   return { service: null, code: 'zones', message: `${zonesPhrase(r)}: ${parts.join('; ')}.` };
 }
 
-/** Most packings an evaluator keeps (each is a short key and a number). */
-const KEPT_PACKS = 20_000;
-
-/**
- * packNodes, or the count it gave before for the same groups and node shape: an edit changes the pod counts of some
- * hours only, and many hours of a week repeat the same counts. Numbers written as text round-trip exactly, so equal
- * keys mean equal inputs.
- */
+/** packNodes, or the count the evaluator's kept packings (packing.ts) hold for the same groups and node shape. */
 function packed(p: Prepared, groups: readonly PodGroup[], shape: NodeShape): number {
-  const cache = p.packs;
-  if (!cache) return packNodes(groups, shape);
-  let key = `${shape.cpu},${shape.memory},${shape.pods}`;
-  for (const g of groups) key += `|${g.cpu},${g.memory},${g.count}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const nodes = packNodes(groups, shape);
-  if (cache.size >= KEPT_PACKS) cache.clear();
-  cache.set(key, nodes);
-  return nodes;
+  return p.packs ? p.packs.nodes(groups, shape) : packNodes(groups, shape);
 }
 
 export function containerCluster(p: Prepared): StrategyReport {

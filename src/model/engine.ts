@@ -7,15 +7,16 @@ import {
   lambdaIneligible,
   withFallback,
 } from './fallback.ts';
-import type { Prepared } from './prepare.ts';
+import type { KeptShares, Prepared } from './prepare.ts';
 import { prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
-import type { Memo } from './memo.ts';
-import { NO_MEMO, serviceMemo } from './memo.ts';
+import type { Memo, MemoLane } from './memo.ts';
+import { NO_LANE, NO_MEMO, serviceMemo } from './memo.ts';
 import { sumCents } from './money.ts';
+import { keptPackings, type KeptPackings } from './packing.ts';
 import { HOURS_PER_WEEK } from './time.ts';
 import type {
   CostingProblem,
@@ -97,10 +98,11 @@ export function evaluate(plan: Plan): Report {
 function evaluateWith(
   plan: Plan,
   memo: Memo,
-  packs: Map<string, number> | null = null,
+  packs: KeptPackings | null = null,
   sums: WeekSums = plainWeekSums,
+  shares: KeptShares | null = null,
 ): Report {
-  const reports = strategies(prepare(plan, undefined, memo, packs, sums), costingProblems(plan));
+  const reports = strategies(prepare(plan, undefined, memo, packs, sums, shares), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -156,7 +158,7 @@ export function nextLeader(
  * more than the tolerance.
  */
 export function forecast(plan: Plan, options: ForecastOptions): Forecast {
-  return forecastWith(plan, options, null, NO_MEMO);
+  return forecastWith(plan, options, null, NO_LANE);
 }
 
 /** The figures the forecast reads from one month's strategy reports. */
@@ -174,9 +176,9 @@ function monthCosts(reports: readonly StrategyReport[]): MonthCosts {
 
 /**
  * The forecast; `month1` is the plan's own report when the caller has it (month 1 is the plan as entered, so it is
- * that report's figures: not computed twice). `memo` serves services that do not grow, whose every month is month 1.
+ * that report's figures: not computed twice). `lane` serves services that do not grow, whose every month is month 1.
  */
-function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | null, memo: Memo): Forecast {
+function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | null, lane: MemoLane): Forecast {
   const { months, start } = options;
   const tolerance = options.tolerance ?? FORECAST_TOLERANCE;
   if (!Number.isInteger(months) || months < 1)
@@ -184,9 +186,10 @@ function forecastWith(plan: Plan, options: ForecastOptions, month1: Report | nul
   if (!isCalendarMonth(start)) throw new RangeError(`forecast start must be YYYY-MM, not ${start}`);
   const blocked = costingProblems(plan);
   const steady: Memo = (service, slot, deps, compute) =>
-    service.growthPerMonth === 0 ? memo(service, slot, deps, compute) : compute();
+    service.growthPerMonth === 0 ? lane.memo(service, slot, deps, compute) : compute();
   const costed: MonthCosts[] = [];
   for (let m = 1; m <= months; m++) {
+    lane.begin();
     const reports =
       m === 1 && month1 !== null
         ? month1.strategies
@@ -233,19 +236,30 @@ function samePlan(a: Plan, b: Plan): boolean {
 }
 
 export function createEvaluator(): Evaluator {
-  const memo = serviceMemo();
-  const packs = new Map<string, number>();
+  // Each service's results, kept for both kinds of pass (a forecast month asks for fewer services than an
+  // evaluation: each has its own lane, so each keeps the order of its own passes).
+  const kept = serviceMemo();
+  const lane = kept.lane();
+  const forecastLane = kept.lane();
+  const packs = keptPackings();
   const sums = cachedWeekSums();
+  const shares: KeptShares = new Map();
   let last: { plan: Plan; report: Report } | null = null;
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
-      const report = evaluateWith(plan, memo, packs, sums);
+      lane.begin();
+      const report = evaluateWith(plan, lane.memo, packs, sums, shares);
       last = { plan, report };
       return report;
     },
     forecast(plan, options) {
-      return forecastWith(plan, options, last && samePlan(last.plan, plan) ? last.report : null, memo);
+      return forecastWith(
+        plan,
+        options,
+        last && samePlan(last.plan, plan) ? last.report : null,
+        forecastLane,
+      );
     },
   };
 }

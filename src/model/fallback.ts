@@ -6,6 +6,7 @@
 import { containerCluster } from './container-cluster.ts';
 import { sumCents } from './money.ts';
 import type { Prepared } from './prepare.ts';
+import { narrowed } from './prepare.ts';
 import { serverlessIneligibility } from './serverless.ts';
 import { sharedHost } from './shared-host.ts';
 import { STRATEGY_SHORT_NAMES } from './summary.ts';
@@ -127,18 +128,7 @@ function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
 function subPrepared(p: Prepared, plan: Plan): Prepared {
   const services = plan.services.map((s) => p.services[p.byName.get(s.name)!]!);
   // Kept sums under their own slot names, so the whole plan's kept trees are not rebuilt for the sub-plan.
-  const sums: Prepared['sums'] = (slot, rows) => p.sums(`fallback ${slot}`, rows);
-  return {
-    ...p,
-    plan,
-    services,
-    totalCpu: sums(
-      'cpu',
-      services.map((s) => s.cpu),
-    ),
-    byName: new Map(services.map((s, i) => [s.service.name, i])),
-    sums,
-  };
+  return narrowed(p, plan, services, (slot, rows) => p.sums(`fallback ${slot}`, rows));
 }
 
 /**

@@ -77,4 +77,24 @@ describe('money arithmetic on the hot path', () => {
       { numRuns: 2_000 },
     );
   });
+
+  it('allocateWholeCents equals its definition with ties, negative totals and weights that do not count', () => {
+    // Ties among remainders (equal or small whole weights) decide who gets the last cents; zero, negative, NaN and
+    // infinite weights count as zero; a long list exercises the selection of the largest remainders.
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 4 }),
+      fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e12),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.array(weight, { maxLength: 600 }),
+        (total, weights) => {
+          expect(allocateWholeCents(total, weights)).toEqual(allocateReference(total, weights));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
 });

@@ -74,49 +74,92 @@ export function allocateCents(total: number, weights: readonly number[]): number
 export function allocateWholeCents(totalCents: number, weights: readonly number[]): number[] {
   const n = weights.length;
   if (n === 0) return [];
-  const positive = weights.map((w) => (Number.isFinite(w) && w > 0 ? w : 0));
-  let sum = positive.reduce((a, b) => a + b, 0);
-  const w = sum > 0 ? positive : positive.map(() => 1);
-  if (sum <= 0) sum = n;
-  const exact = w.map((x) => (totalCents * x) / sum);
-  const floors = exact.map((x) => Math.floor(x));
-  let left = totalCents - floors.reduce((a, b) => a + b, 0);
-  if (left <= 0) return floors;
-  // The `left` largest remainders get a cent each (ties: the earlier share). Which shares those are needs no full
-  // sort: a quickselect puts them first (hot path: every shared line of every strategy, over every service).
-  const rest = exact.map((x) => x - Math.floor(x));
-  const order = exact.map((_, i) => i);
-  selectFirst(order, Math.min(left, n), (a, b) => rest[a]! > rest[b]! || (rest[a] === rest[b] && a < b));
-  for (let k = 0; left > 0 && k < n; k++, left--) floors[order[k]!]! += 1;
+  // Hot path (every shared line of every strategy, over every service): one pass for the sum, one for the floors,
+  // no intermediate arrays but one scratch of remainders. The operations are those of the definition (weights
+  // summed left to right, totalCents × w ÷ sum, floor, remainder), so the shares are the same to the cent.
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = weights[i]!;
+    if (Number.isFinite(x) && x > 0) sum += x;
+  }
+  const equal = !(sum > 0);
+  if (equal) sum = n;
+  const floors = new Array<number>(n);
+  const rest = remainders(n);
+  let floorSum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = weights[i]!;
+    const w = equal ? 1 : Number.isFinite(x) && x > 0 ? x : 0;
+    const exact = (totalCents * w) / sum;
+    const f = Math.floor(exact);
+    floors[i] = f;
+    rest[i] = exact - f;
+    floorSum += f;
+  }
+  let left = Math.min(totalCents - floorSum, n);
+  if (!(left > 0)) return floors;
+  // The `left` largest remainders get a cent each (ties: the earlier share): every share whose remainder is above
+  // the `left`-th largest, then those equal to it, earliest first. That value needs no sort: a quickselect on a
+  // copy of the remainders finds it in linear time on average.
+  const cut = kthLargest(scratchCopy(rest, n), n, left);
+  for (let i = 0; i < n; i++) {
+    if (rest[i]! > cut) {
+      floors[i]! += 1;
+      left--;
+    }
+  }
+  for (let i = 0; left > 0 && i < n; i++) {
+    if (rest[i] === cut) {
+      floors[i]! += 1;
+      left--;
+    }
+  }
   return floors;
 }
 
+// Scratch buffers for allocateWholeCents, grown as needed and reused (the engine is single-threaded and the
+// function does not re-enter): thousands of services per shared line would otherwise be two arrays of garbage each.
+let restBuffer = new Float64Array(256);
+let selectBuffer = new Float64Array(256);
+
+function remainders(n: number): Float64Array {
+  if (restBuffer.length < n) restBuffer = new Float64Array(Math.max(n, 2 * restBuffer.length));
+  return restBuffer;
+}
+
+function scratchCopy(values: Float64Array, n: number): Float64Array {
+  if (selectBuffer.length < n) selectBuffer = new Float64Array(Math.max(n, 2 * selectBuffer.length));
+  selectBuffer.set(values.subarray(0, n));
+  return selectBuffer;
+}
+
 /**
- * Reorders `items` so that its first `k` are the `k` first under `before` (a strict total order), in no particular
- * order among themselves: Hoare's quickselect, linear on average.
+ * The `k`-th largest of `values[0..n)` (1 ≤ k ≤ n), reordering them: Hoare's quickselect, linear on average.
+ * Remainders are never NaN (finite shares), so `>` is a total order on them.
  */
-function selectFirst<T>(items: T[], k: number, before: (a: T, b: T) => boolean): void {
-  const swap = (i: number, j: number) => {
-    const t = items[i]!;
-    items[i] = items[j]!;
-    items[j] = t;
-  };
+function kthLargest(values: Float64Array, n: number, k: number): number {
   const target = k - 1;
   let lo = 0;
-  let hi = items.length - 1;
-  while (target >= 0 && lo < hi) {
-    swap((lo + hi) >> 1, hi);
-    const pivot = items[hi]!;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const pivot = values[mid]!;
+    values[mid] = values[hi]!;
+    values[hi] = pivot;
     let at = lo;
     for (let i = lo; i < hi; i++) {
-      if (before(items[i]!, pivot)) {
-        swap(i, at);
+      const v = values[i]!;
+      if (v > pivot) {
+        values[i] = values[at]!;
+        values[at] = v;
         at++;
       }
     }
-    swap(at, hi);
-    if (at === target) return;
+    values[hi] = values[at]!;
+    values[at] = pivot;
+    if (at === target) return pivot;
     if (at < target) lo = at + 1;
     else hi = at - 1;
   }
+  return values[target]!;
 }

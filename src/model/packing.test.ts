@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeShape, PodGroup } from './packing.ts';
-import { packNodes, sortForPacking } from './packing.ts';
+import { keptPackings, packNodes, sortForPacking } from './packing.ts';
 
 /** Reference: plain first fit, one pod at a time, over individual nodes. */
 function naiveFirstFit(groups: readonly PodGroup[], node: NodeShape): number {
@@ -54,5 +54,61 @@ describe('grouped first-fit decreasing', () => {
     expect(() =>
       packNodes([{ cpu: 2000, memory: 1, count: 1 }], { cpu: 1000, memory: 1000, pods: 10 }),
     ).toThrow();
+  });
+
+  it('kept packings give the count of packNodes for every packing asked, repeated or not', () => {
+    // A small pool of figures so packings repeat (kept) and differ by one number (not kept): fractional sizes
+    // (the placeholder pods), zero counts, and groups that differ only in order.
+    const group = fc.record({
+      cpu: fc.constantFrom(100, 250, 250.5, 333.3333333333333),
+      memory: fc.constantFrom(128, 256, 300.25),
+      count: fc.integer({ min: 0, max: 5 }),
+    });
+    const shape = fc.record({
+      cpu: fc.constantFrom(1000, 1930),
+      memory: fc.constantFrom(1024, 1024.5),
+      pods: fc.constantFrom(4, 29),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(shape, fc.array(group, { maxLength: 4 })), { maxLength: 30 }), (asks) => {
+        const kept = keptPackings();
+        for (const [node, groups] of asks) expect(kept.nodes(groups, node)).toBe(packNodes(groups, node));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+
+  it('sorts for packing as defined, also when the same figures come again in new objects', () => {
+    const reference = (groups: readonly PodGroup[], node: NodeShape): PodGroup[] => {
+      const key = (g: PodGroup) => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
+      return groups
+        .map((g, i) => ({ g, i }))
+        .sort((a, b) => key(b.g) - key(a.g) || a.i - b.i)
+        .map((x) => x.g);
+    };
+    const group = fc.record({
+      cpu: fc.constantFrom(0, 100, 250),
+      memory: fc.constantFrom(128, 256, 512),
+      count: fc.integer({ min: 1, max: 3 }),
+    });
+    const node = fc.constantFrom({ cpu: 1000, memory: 1024, pods: 8 }, { cpu: 1, memory: 4096, pods: 1e9 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(node, fc.array(group, { maxLength: 8 }), fc.boolean()), { maxLength: 6 }),
+        (calls) => {
+          for (const [shape, groups, again] of calls) {
+            const asked = again ? groups.map((g) => ({ ...g })) : groups;
+            const sorted = sortForPacking(asked, shape);
+            expect(sorted).toEqual(reference(asked, shape));
+            sorted.forEach((g, i) => expect(g).toBe(reference(asked, shape)[i]));
+            if (again)
+              expect(sortForPacking(groups, shape).every((g, i) => g === reference(groups, shape)[i])).toBe(
+                true,
+              );
+          }
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
   });
 });

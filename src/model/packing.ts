@@ -22,13 +22,43 @@ function fits(freeCpu: number, freeMem: number, freePods: number, g: PodGroup): 
   return Math.max(0, Math.min(byCpu, byMem, freePods));
 }
 
-/** The order first-fit decreasing uses: the largest share of a node first (ties keep the given order). */
+/** The last order sortForPacking made: the figures it sorted (node shape, then each group's) and the order. */
+let lastSort: { figures: Float64Array; order: Int32Array } | null = null;
+
+/**
+ * The order first-fit decreasing uses: the largest share of a node first (ties keep the given order). The order
+ * depends on the figures only, so groups with the same figures as the last call's (the shared hosts' services
+ * after an edit that leaves memory and instances alone) are put in the order kept, without sorting again.
+ */
 export function sortForPacking<T extends PodGroup>(groups: readonly T[], node: NodeShape): T[] {
-  const key = (g: PodGroup): number => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
-  return groups
-    .map((g, i) => ({ g, i, k: key(g) }))
-    .sort((a, b) => b.k - a.k || a.i - b.i)
-    .map((x) => x.g);
+  const n = groups.length;
+  const figures = new Float64Array(3 + 3 * n);
+  figures[0] = node.cpu;
+  figures[1] = node.memory;
+  figures[2] = node.pods;
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    figures[3 + 3 * i] = g.cpu;
+    figures[4 + 3 * i] = g.memory;
+    figures[5 + 3 * i] = g.count;
+  }
+  let order: Int32Array;
+  const kept = lastSort;
+  let same = kept !== null && kept.figures.length === figures.length;
+  for (let i = 0; same && i < figures.length; i++) same = kept!.figures[i] === figures[i];
+  if (same) order = kept!.order;
+  else {
+    const key = (g: PodGroup): number => Math.max(g.cpu / node.cpu, g.memory / node.memory, 1 / node.pods);
+    const sorted = groups
+      .map((g, i) => ({ i, k: key(g) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .map((x) => x.i);
+    order = Int32Array.from(sorted);
+    lastSort = { figures, order };
+  }
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = groups[order[i]!]!;
+  return out;
 }
 
 /** Nodes with the same free resources, in creation order: `n` identical nodes stand for `n` first-fit bins. */
@@ -123,4 +153,72 @@ export function packNodes(groups: readonly PodGroup[], node: NodeShape): number 
     open = next.filter((c) => c.pods >= 1 && c.cpu + EPS >= cpuNeed && c.memory + EPS >= memNeed);
   }
   return nodes;
+}
+
+/** Node counts of packings already made, by their groups and node shape (an evaluator keeps one between edits). */
+export interface KeptPackings {
+  /** `packNodes(groups, node)`, or the count it gave before for equal groups and node shape. */
+  nodes(groups: readonly PodGroup[], node: NodeShape): number;
+}
+
+/** Most packings kept (each is a few numbers per group). */
+const KEPT_PACKINGS = 20_000;
+
+// A number's 64 bits, for hashing a packing's figures without turning them into text.
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+
+function mix(h: number, x: number): number {
+  bits[0] = x;
+  h = Math.imul(h ^ words[0]!, 0x9e3779b1);
+  h = Math.imul(h ^ words[1]!, 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * Kept packings: an edit changes the pod counts of some hours only, and many hours of a week repeat the same counts.
+ * The figures of a packing (node shape, then each group's CPU, memory and count) are hashed from their bits and
+ * compared number by number, so equal figures mean equal inputs and the kept count is packNodes' own.
+ */
+export function keptPackings(): KeptPackings {
+  const kept = new Map<number, { figures: Float64Array; nodes: number }[]>();
+  let size = 0;
+  let figures = new Float64Array(64);
+  return {
+    nodes(groups, node) {
+      const n = 3 + 3 * groups.length;
+      if (figures.length < n) figures = new Float64Array(2 * n);
+      figures[0] = node.cpu;
+      figures[1] = node.memory;
+      figures[2] = node.pods;
+      for (let i = 0; i < groups.length; i++) {
+        const g = groups[i]!;
+        figures[3 + 3 * i] = g.cpu;
+        figures[4 + 3 * i] = g.memory;
+        figures[5 + 3 * i] = g.count;
+      }
+      let h = n;
+      for (let i = 0; i < n; i++) h = mix(h, figures[i]!);
+      const bucket = kept.get(h);
+      if (bucket) {
+        for (const k of bucket) {
+          if (k.figures.length !== n) continue;
+          let same = true;
+          for (let i = 0; i < n && same; i++) same = k.figures[i] === figures[i];
+          if (same) return k.nodes;
+        }
+      }
+      const nodes = packNodes(groups, node);
+      if (size >= KEPT_PACKINGS) {
+        kept.clear();
+        size = 0;
+      }
+      const entry = { figures: figures.slice(0, n), nodes };
+      const now = kept.get(h);
+      if (now) now.push(entry);
+      else kept.set(h, [entry]);
+      size++;
+      return nodes;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 // Shared groundwork for the strategies: week curves, CPU demand, lookups, and the line-item and per-service helpers.
 import type { Memo } from './memo.ts';
+import type { KeptPackings } from './packing.ts';
 import { NO_MEMO } from './memo.ts';
 import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
@@ -39,12 +40,16 @@ export interface Prepared {
   types: Map<string, InstanceType>;
   /** Where the strategies compute each service's own part (kept between evaluations by an evaluator). */
   memo: Memo;
-  /** Each service's position by name (for per-service costs; built once, read by every strategy). */
-  byName: Map<string, number>;
+  /** Each service's position by name (for per-service costs; built once, read by every strategy; never change it). */
+  byName: ReadonlyMap<string, number>;
+  /** Each service's name, in order (read by every strategy's per-service costs without visiting each service). */
+  names: readonly string[];
   /** Node counts of packings already made, by their groups and node shape (kept between evaluations by an evaluator). */
-  packs: Map<string, number> | null;
+  packs: KeptPackings | null;
   /** Hour-by-hour sums over services, in one fixed order (kept between evaluations by an evaluator). */
   sums: WeekSums;
+  /** Shares of shared lines already allocated (kept between evaluations by an evaluator; null: none kept). */
+  shares: KeptShares | null;
 }
 
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
@@ -61,13 +66,28 @@ function prepareService(service: Service, factor: number): PreparedService {
   return { service, rps, cpu, cpuWeek, peakCpu };
 }
 
+/** The names of the last `positions` call, and the map made from them (never changed once made). */
+let lastPositions: { names: string[]; byName: Map<string, number> } | null = null;
+
+/** Each service's position by name: the last map again when the names are the same, in the same order. */
+function positions(services: readonly PreparedService[]): { names: string[]; byName: Map<string, number> } {
+  const names = services.map((s) => s.service.name);
+  const kept = lastPositions;
+  if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) {
+    return kept;
+  }
+  lastPositions = { names, byName: new Map(names.map((name, i) => [name, i])) };
+  return lastPositions;
+}
+
 /** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
 export function prepare(
   plan: Plan,
   trafficFactor: (s: Service) => number = () => 1,
   memo: Memo = NO_MEMO,
-  packs: Map<string, number> | null = null,
+  packs: KeptPackings | null = null,
   sums: WeekSums = plainWeekSums,
+  shares: KeptShares | null = null,
 ): Prepared {
   const services = plan.services.map((service) => {
     const f = trafficFactor(service);
@@ -78,8 +98,47 @@ export function prepare(
     services.map((s) => s.cpu),
   );
   const types = new Map(plan.catalog.instanceTypes.map((t) => [t.name, t]));
-  const byName = new Map(services.map((s, i) => [s.service.name, i]));
-  return { plan, hoursPerMonth: plan.hoursPerMonth, services, totalCpu, types, memo, byName, packs, sums };
+  const { names, byName } = positions(services);
+  return {
+    plan,
+    hoursPerMonth: plan.hoursPerMonth,
+    services,
+    totalCpu,
+    types,
+    memo,
+    byName,
+    names,
+    packs,
+    sums,
+    shares,
+  };
+}
+
+/**
+ * The groundwork of `plan`, a plan of some of `p`'s services with their weeks as `p` has them (a forecast month's
+ * growth included): every field that depends on which services there are is made again here, so a caller never
+ * spreads a Prepared and misses one (Lambda's fallback prices its services this way).
+ */
+export function narrowed(
+  p: Prepared,
+  plan: Plan,
+  services: readonly PreparedService[],
+  sums: WeekSums,
+): Prepared {
+  const { names, byName } = positions(services);
+  return {
+    ...p,
+    plan,
+    hoursPerMonth: plan.hoursPerMonth,
+    services: [...services],
+    totalCpu: sums(
+      'cpu',
+      services.map((s) => s.cpu),
+    ),
+    byName,
+    names,
+    sums,
+  };
 }
 
 export function instanceType(p: Prepared, name: string): InstanceType {
@@ -107,6 +166,58 @@ export function discounted(price: number, discount: number): number {
 }
 
 /**
+ * Shares of shared lines kept between evaluations (by an evaluator): by the line's component, its total in cents
+ * and the weights it was allocated by. An edit of one service leaves most shared lines with the same total and
+ * weights (a duration edit does not move the CPU weights of the shared hosts), and their shares are then the same.
+ */
+export type KeptShares = Map<
+  string,
+  { totalCents: number; weights: Float64Array; shares: readonly number[] }[]
+>;
+
+/**
+ * Most components whose shares an evaluator keeps, and most allocations kept per component: strategies may each
+ * have a line of the same name (a front door, say) allocated by different weights.
+ */
+const KEPT_SHARES = 256;
+const KEPT_PER_COMPONENT = 4;
+
+/** `allocateWholeCents(totalCents, weights)`, or the shares kept for the same component, total and weights. */
+function sharesOf(
+  kept: KeptShares | null,
+  component: string,
+  totalCents: number,
+  weights: readonly number[],
+): readonly number[] {
+  if (!kept) return allocateWholeCents(totalCents, weights);
+  const n = weights.length;
+  const list = kept.get(component);
+  for (const hit of list ?? []) {
+    if (hit.totalCents !== totalCents || hit.weights.length !== n) continue;
+    let same = true;
+    // Compared as stored (a Float64Array holds every number a weight can be); NaN never matches: recomputed.
+    for (let i = 0; i < n && same; i++) same = hit.weights[i] === weights[i];
+    if (same) return hit.shares;
+  }
+  const shares = allocateWholeCents(totalCents, weights);
+  const entry = { totalCents, weights: Float64Array.from(weights), shares };
+  if (list) {
+    // The newest first; the oldest goes when the component has as many as it keeps.
+    list.unshift(entry);
+    if (list.length > KEPT_PER_COMPONENT) list.pop();
+  } else {
+    if (kept.size >= KEPT_SHARES) kept.clear();
+    kept.set(component, [entry]);
+  }
+  return shares;
+}
+
+function anyPositive(xs: readonly number[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > 0) return true;
+  return false;
+}
+
+/**
  * Per-service costs that add up to the strategy's total: a service's own lines, plus its share of every shared
  * line by `weights(line)` (falling back to equal shares among included services when every weight is zero).
  */
@@ -114,27 +225,39 @@ export function serviceCosts(
   p: Prepared,
   lines: readonly LineItem[],
   weights: (l: LineItem) => readonly number[],
-  included: readonly boolean[] = p.services.map(() => true),
+  included?: readonly boolean[],
 ): ServiceCost[] {
   const index = p.byName;
-  const cents = new Array<number>(p.services.length).fill(0);
+  const n = p.services.length;
+  const cents = new Array<number>(n).fill(0);
+  let equal: number[] | null = null;
   for (const l of lines) {
     if (l.service !== null) {
       const i = index.get(l.service);
       if (i !== undefined) cents[i]! += toCents(l.cost);
       continue;
     }
+    const total = toCents(l.cost);
+    // Nothing to share: every share would be 0 (hot path: free-tier lines, a line of a strategy not in use).
+    if (total === 0) continue;
     let w = weights(l);
-    if (!w.some((x) => x > 0)) w = included.map((inc) => (inc ? 1 : 0));
-    if (!w.some((x) => x > 0)) continue;
-    const shares = allocateWholeCents(toCents(l.cost), w);
+    if (!anyPositive(w)) {
+      equal ??= p.services.map((_, i) => (included === undefined || included[i] ? 1 : 0));
+      w = equal;
+    }
+    if (!anyPositive(w)) continue;
+    const shares = sharesOf(p.shares, l.component, total, w);
     for (let i = 0; i < shares.length; i++) cents[i]! += shares[i]!;
   }
-  return p.services.map((s, i) => ({
-    service: s.service.name,
-    cost: cents[i]! / 100,
-    included: included[i]!,
-  }));
+  const out = new Array<ServiceCost>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = {
+      service: p.names[i]!,
+      cost: cents[i]! / 100,
+      included: included === undefined || included[i]!,
+    };
+  }
+  return out;
 }
 
 export function utilization(demand: readonly number[], capacity: readonly number[]): Utilization {
@@ -147,6 +270,31 @@ export function utilization(demand: readonly number[], capacity: readonly number
     if (capacity[h]! > 0) peak = Math.max(peak ?? 0, demand[h]! / capacity[h]!);
   }
   return { cpuAverage: c > 0 ? clean(d / c) : null, cpuPeak: peak === null ? null : clean(peak) };
+}
+
+/** Weeks cleaned lately: their figures as given and as cleaned (a few, most recent first). */
+const cleanedWeeks: { given: Float64Array; cleaned: readonly number[] }[] = [];
+const KEPT_WEEKS = 8;
+
+/**
+ * `week.map(clean)`. Three strategies report the same summed demand, and an edit leaves most weeks as they were:
+ * a week equal, figure by figure, to one cleaned lately gets a copy of that result instead of 168 more
+ * `toPrecision` calls (the costliest arithmetic in a report).
+ */
+function cleanWeek(week: readonly number[]): number[] {
+  const n = week.length;
+  for (let k = 0; k < cleanedWeeks.length; k++) {
+    const kept = cleanedWeeks[k]!;
+    if (kept.given.length !== n) continue;
+    let same = true;
+    // Compared as a Float64Array holds them; NaN never matches (cleaned afresh), and 0 and −0 both clean to 0.
+    for (let h = 0; h < n && same; h++) same = kept.given[h] === week[h];
+    if (same) return kept.cleaned.slice();
+  }
+  const cleaned = week.map(clean);
+  if (cleanedWeeks.length >= KEPT_WEEKS) cleanedWeeks.pop();
+  cleanedWeeks.unshift({ given: Float64Array.from(week), cleaned: cleaned.slice() });
+  return cleaned;
 }
 
 /** A strategy's report from its parts; its scaling mode and what it does not include come from the plan. */
@@ -177,9 +325,9 @@ export function strategyReport(
     warnings: parts.warnings,
     week: {
       ...parts.week,
-      demand: parts.week.demand.map(clean),
-      capacity: parts.week.capacity.map(clean),
-      units: parts.week.units.map(clean),
+      demand: cleanWeek(parts.week.demand),
+      capacity: cleanWeek(parts.week.capacity),
+      units: cleanWeek(parts.week.units),
     },
   };
 }

@@ -46,6 +46,10 @@ import { knobsOf, type Scenarios, type ScenarioKnobs } from './scenarios.svelte.
 import type { ScenarioChange } from '../plan/scenario.ts';
 import { messageOf, rowFor, typedDocument } from './records.ts';
 
+/** Shared empty lists (never changed): a derived value that stays empty keeps the same array, and stays equal. */
+const NO_ISSUES: PlanIssue[] = [];
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
+
 /** `draft`: what is on screen is committed, as a draft (it has problems); the last valid version is kept beside it. */
 export type SaveState = 'saved' | 'draft' | 'saving' | 'error' | 'read-only';
 
@@ -87,8 +91,11 @@ export class OpenPlan {
    * problem with the plan, but shown at its field like one. Only while the report is the document's own (valid).
    */
   readonly costingIssues = $derived.by((): PlanIssue[] => {
-    if (this.issues.length > 0 || !this.evaluation) return [];
-    return this.evaluation.report.strategies.flatMap((s) =>
+    if (this.issues.length > 0 || !this.evaluation) return NO_ISSUES;
+    const strategies = this.evaluation.report.strategies;
+    // None (the usual case): the same empty array every time, so fieldIssues keeps its value after an edit.
+    if (!strategies.some((s) => s.cannotCost && s.cannotCost.length > 0)) return NO_ISSUES;
+    return strategies.flatMap((s) =>
       (s.cannotCost ?? []).map((p) => ({
         path: p.path,
         message: `${s.name} cannot be costed: ${p.message}; ${p.fix}`,
@@ -157,6 +164,9 @@ export class OpenPlan {
   }
 
   private set issues(value: PlanIssue[]) {
+    // No problems before and none now: keep the same array, so nothing that reads the problems (every field of the
+    // editor, through issueMap) reruns after an edit of a valid plan.
+    if (value.length === 0 && this.#issues.length === 0) return;
     this.#issues = value;
   }
 
@@ -449,9 +459,10 @@ export class OpenPlan {
   }
 
   /** Problems reported at exactly this path. */
-  issuesAt(path: Path | string): string[] {
+  issuesAt(path: Path | string): readonly string[] {
     const key = typeof path === 'string' ? path : pathKey(path);
-    return this.issueMap.get(key) ?? [];
+    // The same empty list for every field without a problem: a field's problems stay equal after an edit elsewhere.
+    return this.issueMap.get(key) ?? NO_MESSAGES;
   }
 
   /**

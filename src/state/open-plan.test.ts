@@ -34,6 +34,18 @@ describe('OpenPlan', () => {
     expect((plan.doc!.services as { cpuMsPerRequest: number }[])[0]!.cpuMsPerRequest).toBe(41);
   });
 
+  it('an edit of a valid plan leaves the problems as they were: the same (empty) lists, so no field reruns', async () => {
+    const { plan } = await opened();
+    const path = ['services', 0, 'name'];
+    const before = { at: plan.issuesAt(path), field: plan.fieldIssues, all: plan.issues };
+    const report = plan.report;
+    plan.edit(['services', 0, 'cpuMsPerRequest'], 40);
+    await expect.poll(() => plan.report).not.toBe(report);
+    expect(plan.issuesAt(path)).toBe(before.at);
+    expect(plan.fieldIssues).toBe(before.field);
+    expect(plan.issues).toBe(before.all);
+  });
+
   it('services are added, duplicated, moved and removed as undoable edits', async () => {
     const { plan } = await opened();
     const count = () => (plan.doc!.services as unknown[]).length;

@@ -35,6 +35,34 @@ describe('format', () => {
   it('falls back to a code when the currency is unknown to Intl', () => {
     expect(money(1, 'XX1')).toMatch(/1\.00 XX1/);
   });
+  it('writes a figure the same the first time and every time after (kept texts), −0 included', () => {
+    const usd = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.constantFrom(0, -0, 1.5, -2.25), fc.double({ noNaN: true, noDefaultInfinity: true })),
+          {
+            maxLength: 30,
+          },
+        ),
+        (values) => {
+          for (const v of [...values, ...values]) {
+            expect(money(v, 'USD')).toBe(usd.format(v));
+            expect(num(v, 3)).toBe(plain.format(v));
+          }
+        },
+      ),
+    );
+    expect(money(-0, 'USD')).toBe(usd.format(-0));
+    expect(money(0, 'USD')).toBe(usd.format(0));
+  });
+
   it('formats fractions as percent', () => {
     expect(percent(0.425)).toMatch(/42\.5/);
     expect(percentDelta(0.1)).toMatch(/^\+10/);

@@ -2,14 +2,44 @@
 
 const DASH = '—';
 
-const currencyFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * A number formatter that remembers what it wrote: after an edit the results show mostly the same figures again
+ * (every cell of the cost tables, the forecast and the hourly table is recomputed, few of them change), and
+ * Intl's formatting costs about a microsecond a figure. At most `KEPT_TEXTS` figures per formatter.
+ */
+interface Formatter {
+  format(value: number): string;
+}
 
-function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
+const KEPT_TEXTS = 4096;
+
+function keptFormat(f: Intl.NumberFormat, suffix: string): Formatter {
+  const texts = new Map<number, string>();
+  return {
+    format(value) {
+      // A Map does not tell 0 from −0, which Intl writes with its sign.
+      if (value === 0 && 1 / value < 0) return f.format(value) + suffix;
+      let text = texts.get(value);
+      if (text === undefined) {
+        text = f.format(value) + suffix;
+        if (texts.size >= KEPT_TEXTS) texts.clear();
+        texts.set(value, text);
+      }
+      return text;
+    },
+  };
+}
+
+const currencyFormats = new Map<string, Formatter>();
+
+/** The currency's format (or, for a code Intl does not know, the number followed by the code). */
+function currencyFormat(currency: string, digits: number): Formatter {
   const key = `${currency}:${digits}`;
   let f = currencyFormats.get(key);
   if (!f) {
+    let intl: Intl.NumberFormat;
     try {
-      f = new Intl.NumberFormat(undefined, {
+      intl = new Intl.NumberFormat(undefined, {
         style: 'currency',
         currency,
         minimumFractionDigits: digits,
@@ -17,8 +47,12 @@ function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
       });
     } catch {
       // An inline catalog may carry a currency code Intl does not know: show the code as text instead.
-      f = new Intl.NumberFormat(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      intl = new Intl.NumberFormat(undefined, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
     }
+    f = keptFormat(intl, intl.resolvedOptions().style === 'currency' ? '' : ` ${currency}`);
     currencyFormats.set(key, f);
   }
   return f;
@@ -27,17 +61,13 @@ function currencyFormat(currency: string, digits: number): Intl.NumberFormat {
 /** `$1,234.56` (to the cent, as the report holds it). */
 export function money(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const f = currencyFormat(currency, 2);
-  const text = f.format(value);
-  return f.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
+  return currencyFormat(currency, 2).format(value);
 }
 
 /** `$1,235` for compact places such as chart axes. */
 export function moneyWhole(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const f = currencyFormat(currency, 0);
-  const text = f.format(value);
-  return f.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
+  return currencyFormat(currency, 0).format(value);
 }
 
 const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
@@ -48,14 +78,14 @@ export function percent(fraction: number | null | undefined): string {
   return percentFormat.format(fraction);
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
+const numberFormats = new Map<number, Formatter>();
 
 /** A plain number with grouping and at most `maxDigits` decimals. */
 export function num(value: number | null | undefined, maxDigits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   let f = numberFormats.get(maxDigits);
   if (!f) {
-    f = new Intl.NumberFormat(undefined, { maximumFractionDigits: maxDigits });
+    f = keptFormat(new Intl.NumberFormat(undefined, { maximumFractionDigits: maxDigits }), '');
     numberFormats.set(maxDigits, f);
   }
   return f.format(value);
