@@ -63,10 +63,10 @@ export interface MixResult {
  * assignments are summed from that table — well under a second. At 9 the table doubles and at 12 it is 16,384
  * evaluations: beyond 8 the heuristic is used.
  */
-export const EXACT_MAX_SERVICES = 8;
+export const EXACT_MAX_SERVICES = 7;
 
 /** Sub-plan evaluations the heuristic may spend after its start (keeps 200 services within ~2 s; docs/analysis.md). */
-export const HEURISTIC_EVALUATIONS = 48;
+export const HEURISTIC_EVALUATIONS = 150;
 
 /** A strategy in a reason's sentence ("kitchen on containers"). */
 const WORD: Record<StrategyId, string> = {
@@ -97,12 +97,14 @@ class Pricer {
   readonly #ev: Evaluator;
   readonly #noFallback: Plan['strategies'];
   readonly #noNat: Plan['network'] = { natGateways: 0, natGBPerMonth: 0 };
+  readonly #natMatters: boolean;
   readonly #kept = new Map<string, StrategyReport>();
 
   constructor(plan: Plan, ev: Evaluator) {
     this.plan = plan;
     this.n = plan.services.length;
     this.#ev = ev;
+    this.#natMatters = plan.network.natGateways > 0 || plan.network.natGBPerMonth > 0;
     this.#noFallback = { ...plan.strategies, serverless: { ...plan.strategies.serverless, fallback: 'none' } };
   }
 
@@ -112,7 +114,9 @@ class Pricer {
   }
 
   /** The engine's report of `id` on the services `members` (sorted indices), whether or not it runs them all. */
-  raw(id: StrategyId, members: readonly number[], nat: boolean): StrategyReport {
+  raw(id: StrategyId, members: readonly number[], natAsked: boolean): StrategyReport {
+    // Without NAT gateways in the plan both sub-plans are the same: one evaluation, one key.
+    const nat = natAsked && this.#natMatters;
     const key = `${id}|${nat ? 1 : 0}|${members.join(',')}`;
     const kept = this.#kept.get(key);
     if (kept !== undefined) return kept;
@@ -123,7 +127,7 @@ class Pricer {
       network: nat ? this.plan.network : this.#noNat,
     };
     this.evaluations++;
-    const r = this.#ev.evaluate(sub).strategies.find((s) => s.id === id)!;
+    const r = this.#ev.strategy(sub, id);
     this.#kept.set(key, r);
     return r;
   }
@@ -238,15 +242,44 @@ function survey(pr: Pricer): Survey {
 }
 
 
-/** Exhaustive search: every assignment of every service to a strategy that can run it; ties keep the earlier. */
+/**
+ * Exhaustive search: every assignment of every service to a strategy that can run it; ties keep the earlier (the
+ * start first). Each strategy's cost is taken once per subset of services (the engine's evaluation of that
+ * sub-plan) into a table by bit mask; assignments are then summed from the tables.
+ */
 function exact(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
   const choices = pr.plan.services.map((_, i) => STRATEGY_IDS.filter((id) => sv.eligible.get(id)![i]));
+  const tables = new Map<StrategyId, Map<number, number>>(STRATEGY_IDS.map((id) => [id, new Map()]));
+  const partCost = (id: StrategyId, mask: number, nat: boolean): number => {
+    if (mask === 0) return 0;
+    const key = nat ? -mask : mask;
+    const table = tables.get(id)!;
+    let c = table.get(key);
+    if (c === undefined) {
+      const members = pr.plan.services.map((_, i) => i).filter((i) => mask & (1 << i));
+      c = pr.report(id, members, nat)?.monthlyCost ?? Infinity;
+      table.set(key, c);
+    }
+    return c;
+  };
+  const masks = new Array<number>(STRATEGY_IDS.length).fill(0);
+  const total = (): number => {
+    let natPaid = false;
+    let sum = 0;
+    STRATEGY_IDS.forEach((id, k) => {
+      if (masks[k] === 0) return;
+      const nat = !natPaid && pr.paysNat(id);
+      if (nat) natPaid = true;
+      sum += partCost(id, masks[k]!, nat);
+    });
+    return cents(sum);
+  };
   let best = start.assign;
   let bestCost = start.cost;
   const assign = new Array<StrategyId>(pr.n);
   const walk = (i: number): void => {
     if (i === pr.n) {
-      const c = pr.cost(assign);
+      const c = total();
       if (c < bestCost) {
         bestCost = c;
         best = assign.slice();
@@ -254,8 +287,11 @@ function exact(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
       return;
     }
     for (const id of choices[i]!) {
+      const k = STRATEGY_IDS.indexOf(id);
       assign[i] = id;
+      masks[k]! |= 1 << i;
       walk(i + 1);
+      masks[k]! &= ~(1 << i);
     }
   };
   walk(0);
@@ -323,6 +359,16 @@ function heuristic(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
       const cand = cur.map((id, i) => (id === from ? (cheapestFor(i, from) ?? id) : id));
       if (cand.some((id, i) => id !== cur[i])) yield cand;
     }
+    // Then every single service on every other strategy, most promising first: allocations spread a shared cost
+    // over the services, so a move they call a loss (one large service off the cluster onto VMs of its own, which
+    // frees more node-hours than its share) can still save.
+    const singles: { i: number; to: StrategyId; gain: number }[] = [];
+    pr.plan.services.forEach((_, i) => {
+      for (const to of STRATEGY_IDS)
+        if (to !== cur[i] && sv.eligible.get(to)![i]) singles.push({ i, to, gain: here[i]! - est(to, i) });
+    });
+    singles.sort((a, b) => b.gain - a.gain || a.i - b.i || STRATEGY_IDS.indexOf(a.to) - STRATEGY_IDS.indexOf(b.to));
+    for (const { i, to } of singles) yield moved(cur, i, to);
   };
   let improved = true;
   while (improved && pr.evaluations < budget) {
@@ -414,13 +460,20 @@ function noMix(pr: Pricer, sv: Survey): string | null {
   return null;
 }
 
+export interface MixOptions {
+  /** One evaluator per analysis run keeps the services' parts between sub-plans (default: a new one). */
+  evaluator?: Evaluator;
+  /** Force a search method (tests compare the heuristic with exhaustive search); default by plan size. */
+  method?: 'exact' | 'heuristic';
+}
+
 /**
  * The cheapest assignment of services to strategies found: exhaustive search up to EXACT_MAX_SERVICES services, the
  * heuristic beyond. Never costs more than the cheapest pure assignment (the search starts from it and only takes
  * a strictly cheaper one). Throws a RangeError when there is no mix (see noMix).
  */
-export function bestMix(plan: Plan, evaluator: Evaluator = createEvaluator()): MixResult {
-  const pr = new Pricer(plan, evaluator);
+export function bestMix(plan: Plan, options: MixOptions = {}): MixResult {
+  const pr = new Pricer(plan, options.evaluator ?? createEvaluator());
   const sv = survey(pr);
   const why = noMix(pr, sv);
   if (why !== null) throw new RangeError(why);
@@ -431,7 +484,7 @@ export function bestMix(plan: Plan, evaluator: Evaluator = createEvaluator()): M
     cost: Infinity,
   };
   if (start.cost === Infinity) start.cost = pr.cost(start.assign);
-  const exhaustive = pr.n <= EXACT_MAX_SERVICES;
+  const exhaustive = (options.method ?? (pr.n <= EXACT_MAX_SERVICES ? 'exact' : 'heuristic')) === 'exact';
   const assign = exhaustive ? exact(pr, sv, start) : heuristic(pr, sv, start);
   if (!Number.isFinite(pr.cost(assign))) throw new RangeError('no assignment of the services can be costed');
   return result(pr, sv, assign, exhaustive ? 'exact' : 'heuristic');
@@ -444,9 +497,9 @@ export function bestMix(plan: Plan, evaluator: Evaluator = createEvaluator()): M
 export function evaluateMix(
   plan: Plan,
   given: Readonly<Record<string, string>>,
-  evaluator: Evaluator = createEvaluator(),
+  options: Pick<MixOptions, 'evaluator'> = {},
 ): MixResult {
-  const pr = new Pricer(plan, evaluator);
+  const pr = new Pricer(plan, options.evaluator ?? createEvaluator());
   const index = new Map(plan.services.map((s, i) => [s.name, i]));
   for (const [name, id] of Object.entries(given)) {
     if (!index.has(name)) throw new RangeError(`no service named "${name}" in the plan`);
