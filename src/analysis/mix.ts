@@ -65,6 +65,12 @@ export interface MixResult {
  */
 export const EXACT_MAX_SERVICES = 7;
 
+/**
+ * Up to this many services each reason is exact: the mix with the service moved to each other strategy, priced by
+ * the engine (at most 3 moves of 2 sub-plans per service). Beyond, reasons are estimated from allocations.
+ */
+export const EXACT_REASONS_MAX = 16;
+
 /** Sub-plan evaluations the heuristic may spend after its start (keeps 200 services within ~2 s; docs/analysis.md). */
 export const HEURISTIC_EVALUATIONS = 150;
 
@@ -105,7 +111,10 @@ class Pricer {
     this.n = plan.services.length;
     this.#ev = ev;
     this.#natMatters = plan.network.natGateways > 0 || plan.network.natGBPerMonth > 0;
-    this.#noFallback = { ...plan.strategies, serverless: { ...plan.strategies.serverless, fallback: 'none' } };
+    this.#noFallback = {
+      ...plan.strategies,
+      serverless: { ...plan.strategies.serverless, fallback: 'none' },
+    };
   }
 
   /** Does strategy `id` pay the plan's NAT gateways (Lambda only inside the VPC)? */
@@ -147,7 +156,9 @@ class Pricer {
   }
 
   /** The parts of a mix (strategies used, in order) with their reports; `null` when one cannot run its services. */
-  parts(assign: readonly StrategyId[]): { id: StrategyId; members: number[]; report: StrategyReport }[] | null {
+  parts(
+    assign: readonly StrategyId[],
+  ): { id: StrategyId; members: number[]; report: StrategyReport }[] | null {
     const out: { id: StrategyId; members: number[]; report: StrategyReport }[] = [];
     let natPaid = false;
     for (const [id, members] of this.groups(assign)) {
@@ -214,7 +225,10 @@ function survey(pr: Pricer): Survey {
       const full = pr.raw(id, all, nat);
       const named = new Set<string>();
       let blocked = false;
-      for (const p of full.cannotCost ?? []) (p.service === null ? (blocked = true) : named.add(p.service));
+      for (const p of full.cannotCost ?? []) {
+        if (p.service === null) blocked = true;
+        else named.add(p.service);
+      }
       for (const s of full.services) if (full.cannotCost === undefined && !s.included) named.add(s.service);
       ok = pr.plan.services.map((s) => !blocked && !named.has(s.name));
       const rest = all.filter((i) => ok[i]);
@@ -240,7 +254,6 @@ function survey(pr: Pricer): Survey {
   }
   return { eligible, estimate, pure };
 }
-
 
 /**
  * Exhaustive search: every assignment of every service to a strategy that can run it; ties keep the earlier (the
@@ -367,7 +380,9 @@ function heuristic(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
       for (const to of STRATEGY_IDS)
         if (to !== cur[i] && sv.eligible.get(to)![i]) singles.push({ i, to, gain: here[i]! - est(to, i) });
     });
-    singles.sort((a, b) => b.gain - a.gain || a.i - b.i || STRATEGY_IDS.indexOf(a.to) - STRATEGY_IDS.indexOf(b.to));
+    singles.sort(
+      (a, b) => b.gain - a.gain || a.i - b.i || STRATEGY_IDS.indexOf(a.to) - STRATEGY_IDS.indexOf(b.to),
+    );
     for (const { i, to } of singles) yield moved(cur, i, to);
   };
   let improved = true;
@@ -393,12 +408,12 @@ function moved(assign: readonly StrategyId[], i: number, to: StrategyId): Strate
 
 /**
  * Each service's reason: the mix's cost with it on its next-best strategy, less the mix's cost. Exact (both mixes
- * priced by the engine) on plans the exhaustive search covers; on larger plans estimated from allocations (its
+ * priced by the engine) up to EXACT_REASONS_MAX services; on larger plans estimated from allocations (its
  * allocated cost on the other strategy in the whole plan's report, less its allocated cost in the mix), since pricing
  * 200 moved mixes would take longer than the search.
  */
 function reasons(pr: Pricer, sv: Survey, assign: readonly StrategyId[], cost: number): MixReason[] {
-  const isExact = pr.n <= EXACT_MAX_SERVICES;
+  const isExact = pr.n <= EXACT_REASONS_MAX;
   const here = isExact ? [] : allocated(pr, assign);
   const currency = pr.plan.catalog.currency;
   return pr.plan.services.map((s, i) => {
@@ -407,9 +422,7 @@ function reasons(pr: Pricer, sv: Survey, assign: readonly StrategyId[], cost: nu
     let difference: number | null = null;
     for (const other of STRATEGY_IDS) {
       if (other === id || !sv.eligible.get(other)![i]) continue;
-      const d = isExact
-        ? pr.cost(moved(assign, i, other)) - cost
-        : sv.estimate.get(other)![i]! - here[i]!;
+      const d = isExact ? pr.cost(moved(assign, i, other)) - cost : sv.estimate.get(other)![i]! - here[i]!;
       if (Number.isFinite(d) && (difference === null || d < difference)) {
         alternative = other;
         difference = cents(d);
@@ -509,7 +522,8 @@ export function evaluateMix(
   const sv = survey(pr);
   const why = noMix(pr, sv);
   if (why !== null) throw new RangeError(why);
-  if (sv.pure === null) throw new RangeError('no strategy runs every service: name a strategy for each service');
+  if (sv.pure === null)
+    throw new RangeError('no strategy runs every service: name a strategy for each service');
   const assign = sv.pure.assign.slice();
   for (const [name, id] of Object.entries(given)) {
     const i = index.get(name)!;
@@ -518,7 +532,9 @@ export function evaluateMix(
     assign[i] = sid;
   }
   if (!Number.isFinite(pr.cost(assign))) {
-    const stuck = [...pr.groups(assign)].filter(([id, m]) => m.length > 0 && pr.report(id, m, false) === null);
+    const stuck = [...pr.groups(assign)].filter(
+      ([id, m]) => m.length > 0 && pr.report(id, m, false) === null,
+    );
     throw new RangeError(
       `this assignment cannot be costed: ${stuck.map(([id]) => STRATEGY_NAMES[id]).join(', ')} cannot run its services`,
     );
