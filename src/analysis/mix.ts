@@ -59,9 +59,9 @@ export interface MixResult {
 
 /**
  * Plans of up to this many services are searched exhaustively: every strategy's cost is taken for every subset of
- * the services it can run (at most 4 · 2^8 = 1,024 engine evaluations of small sub-plans), then all 4^8 = 65,536
- * assignments are summed from that table — well under a second. At 9 the table doubles and at 12 it is 16,384
- * evaluations: beyond 8 the heuristic is used.
+ * the services it can run (at most 4 · 2^7 = 512 engine evaluations of small sub-plans), then all 4^7 = 16,384
+ * assignments are summed from that table: about 0.8 s at 7 services (docs/analysis.md). Each further service
+ * doubles the evaluations, so beyond 7 the heuristic is used.
  */
 export const EXACT_MAX_SERVICES = 7;
 
