@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../catalog/index.ts';
 import {
+  createEvaluator,
   evaluate,
   STRATEGY_IDS,
   type Plan,
@@ -113,7 +114,8 @@ describe('best mix (issue 11 §4)', () => {
         expect(mix.search.method).toBe('exact');
         expect(mix.monthlyCost).toBe(exhaustive(plan));
         expect(evaluateMix(plan, mix.assignment).monthlyCost).toBe(mix.monthlyCost);
-        for (const r of mix.reasons) if (r.difference !== null) expect(r.difference).toBeGreaterThanOrEqual(0);
+        for (const r of mix.reasons)
+          if (r.difference !== null) expect(r.difference).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: RUNS, seed: 12 },
     );
@@ -130,6 +132,24 @@ describe('best mix (issue 11 §4)', () => {
     );
   });
 
+  it('prices a sub-plan’s one strategy as evaluate reports it (Evaluator.strategy, which the mix uses)', () => {
+    fc.assert(
+      fc.property(planArb(1, 4), (plan) => {
+        const ev = createEvaluator();
+        const report = evaluate(plan);
+        for (const id of STRATEGY_IDS) {
+          expect(ev.strategy(plan, id)).toEqual(report.strategies.find((r) => r.id === id));
+        }
+        // A sub-plan sharing Service objects with the plan already priced: the evaluator keeps their parts.
+        const sub = { ...plan, services: plan.services.slice(1) };
+        for (const id of STRATEGY_IDS) {
+          expect(ev.strategy(sub, id)).toEqual(evaluate(sub).strategies.find((r) => r.id === id));
+        }
+      }),
+      { numRuns: RUNS, seed: 14 },
+    );
+  });
+
   it('puts no stateful service on Lambda, and counts a cluster’s control plane once', () => {
     const services = [
       testService({ name: 'db', trafficRps: flat(50), stateful: true }),
@@ -140,7 +160,9 @@ describe('best mix (issue 11 §4)', () => {
     const mix = bestMix(plan);
     expect(mix.assignment.db).not.toBe('serverless');
     for (const part of mix.parts) {
-      const lines = mix.lineItems.filter((l) => l.strategy === part.strategy && /control plane/i.test(l.component));
+      const lines = mix.lineItems.filter(
+        (l) => l.strategy === part.strategy && /control plane/i.test(l.component),
+      );
       expect(lines.length).toBeLessThanOrEqual(1);
     }
     // Lines labelled by strategy add up to the mix.
