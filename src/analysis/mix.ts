@@ -190,6 +190,8 @@ interface Survey {
    * fallback running the services Lambda cannot (the engine's complete Lambda total is such a mix).
    */
   pure: Pure | null;
+  /** Every pure assignment that can be priced, cheapest first (the heuristic's other starting points). */
+  pures: Pure[];
 }
 
 interface Pure {
@@ -210,9 +212,9 @@ function survey(pr: Pricer): Survey {
   const all = Array.from({ length: pr.n }, (_, i) => i);
   const eligible = new Map<StrategyId, boolean[]>();
   const estimate = new Map<StrategyId, number[]>();
-  let pure: Pure | null = null;
+  const pures: Pure[] = [];
   const consider = (c: Pure): void => {
-    if (Number.isFinite(c.cost) && (pure === null || c.cost < pure.cost)) pure = c;
+    if (Number.isFinite(c.cost)) pures.push(c);
   };
   for (const id of STRATEGY_IDS) {
     const nat = pr.paysNat(id);
@@ -252,7 +254,8 @@ function survey(pr: Pricer): Survey {
     const assign = onLambda.map((ok): StrategyId => (ok ? 'serverless' : fallback));
     consider({ strategy: 'serverless', fallback, assign, cost: pr.cost(assign) });
   }
-  return { eligible, estimate, pure };
+  pures.sort((a, b) => a.cost - b.cost); // stable: ties keep STRATEGY_IDS order
+  return { eligible, estimate, pure: pures[0] ?? null, pures };
 }
 
 /**
@@ -326,13 +329,36 @@ function allocated(pr: Pricer, assign: readonly StrategyId[]): number[] {
  * the strategy where the whole plan's reports allocate it least; then moves, first improvement taken: for each
  * strategy, the services whose allocated cost there is below their cost in the current mix, sorted by that gain, the
  * top k moved together for k = all, ½, ¼, … 1 (a group move pays a shared cost once for many services, which a move
- * of one service never would); and emptying each strategy used into the next-best strategy of its services (saves
- * its shared cost). Stops when no move improves or after HEURISTIC_EVALUATIONS sub-plan evaluations.
+ * of one service never would); emptying each strategy used into the next-best strategy of its services (saves
+ * its shared cost); then single services on every other strategy. Stops when no move improves or its share of the
+ * budget is spent. Then the same descent from each other pure assignment (a pricier pure strategy plus a few
+ * services elsewhere can beat the cheapest one) with what the first descent left of HEURISTIC_EVALUATIONS sub-plan
+ * evaluations. The best found is taken only when strictly cheaper than the start.
  */
 function heuristic(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
-  const budget = pr.evaluations + HEURISTIC_EVALUATIONS;
-  let cur = start.assign;
-  let curCost = start.cost;
+  const end = pr.evaluations + HEURISTIC_EVALUATIONS;
+  // The descent from the cheapest pure assignment may use the whole budget; what it leaves is shared by the others.
+  const others = sv.pures.filter((p) => p !== start);
+  let best = descend(pr, sv, start.assign, start.cost, end, true);
+  others.forEach((p, k) => {
+    const budget = pr.evaluations + (end - pr.evaluations) / (others.length - k);
+    const found = descend(pr, sv, p.assign, p.cost, budget, false);
+    if (found.cost < best.cost) best = found;
+  });
+  return best.assign;
+}
+
+/** Local search from `assign` (see heuristic) until no move lowers the total or `budget` evaluations are reached. */
+function descend(
+  pr: Pricer,
+  sv: Survey,
+  assign: StrategyId[],
+  cost: number,
+  budget: number,
+  greedyFirst: boolean,
+): { assign: StrategyId[]; cost: number } {
+  let cur = assign;
+  let curCost = cost;
   const attempt = (cand: StrategyId[]): boolean => {
     const c = pr.cost(cand);
     if (c < curCost) {
@@ -349,7 +375,7 @@ function heuristic(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
       if (id !== not && sv.eligible.get(id)![i] && (best === null || est(id, i) < est(best, i))) best = id;
     return best;
   };
-  attempt(pr.plan.services.map((_, i) => cheapestFor(i, null) ?? cur[i]!));
+  if (greedyFirst) attempt(pr.plan.services.map((_, i) => cheapestFor(i, null) ?? cur[i]!));
   const moves = function* (): Generator<StrategyId[]> {
     const here = allocated(pr, cur);
     for (const target of STRATEGY_IDS) {
@@ -396,7 +422,7 @@ function heuristic(pr: Pricer, sv: Survey, start: Pure): StrategyId[] {
       }
     }
   }
-  return cur;
+  return { assign: cur, cost: curCost };
 }
 
 /** Service i of `assign` moved to `to`. */
