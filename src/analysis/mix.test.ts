@@ -171,6 +171,27 @@ describe('best mix (issue 11 §4)', () => {
     expect(() => evaluateMix(plan, { db: 'serverless' })).toThrow(/cannot run db/);
   });
 
+  it('uses a strategy that cannot be costed for the whole plan on the services it can run', () => {
+    const big = { memoryMiB: 12000, container: { cpuMillicores: 500, memoryMiB: 12000 }, stateful: true };
+    const plan = testPlan(
+      catalog,
+      [
+        testService({ name: 'big', trafficRps: flat(50), ...big }),
+        ...Array.from({ length: 5 }, (_, i) => testService({ name: `small${i}`, trafficRps: flat(20) })),
+      ],
+      { sharedHost: { instanceType: 'm6i.large' }, containerCluster: { nodeType: 'm6i.large' } },
+    );
+    const report = evaluate(plan);
+    expect(report.strategies.find((r) => r.id === 'shared-host')!.cannotCost).toBeDefined();
+    const mix = bestMix(plan);
+    expect(mix.assignment.big).toBe('vm-per-service');
+    expect(mix.parts.map((p) => p.strategy)).toContain('shared-host');
+    expect(mix.monthlyCost).toBeLessThan(
+      report.strategies.find((r) => r.id === 'vm-per-service')!.monthlyCost,
+    );
+    expect(() => evaluateMix(plan, { big: 'shared-host' })).toThrow(/cannot run big/);
+  });
+
   it('prices a pure assignment as the engine prices that strategy', () => {
     const plan = testPlan(catalog, [
       testService({ name: 'a', trafficRps: flat(100) }),
