@@ -26,6 +26,8 @@ import {
   type CsvText,
   type ExportOptions,
 } from '../report/index.ts';
+import { bestMix, evaluateMix, type MixResult } from '../analysis/mix.ts';
+import { formatMoney } from '../report/table.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -65,6 +67,7 @@ Usage:
                   [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
+  headroom mix <plan.json> [--assign svc=strategyId,…] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -78,6 +81,9 @@ Commands:
   forecast   Monthly cost of every strategy for N calendar months from --start (default: the month after
              today, printed with the result) as traffic grows by each service's growthPerMonth; the months
              from which the cheapest strategy that runs every service changes (by more than 5%); totals.
+  mix        The best mix: each service on the strategy that suits it, shared costs counted once per strategy
+             used, never more than the cheapest pure strategy; with per-service reasons. --assign svc=id,…
+             prices a given assignment instead (services not named stay on the cheapest pure strategy).
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
@@ -104,9 +110,18 @@ interface Options {
   table?: Table;
   csvStyle?: CsvStyle;
   out?: string;
+  assign?: string;
 }
 
-const OPTIONS_WITH_VALUE = new Set(['--format', '--months', '--start', '--table', '--csv-style', '--out']);
+const OPTIONS_WITH_VALUE = new Set([
+  '--format',
+  '--months',
+  '--start',
+  '--table',
+  '--csv-style',
+  '--out',
+  '--assign',
+]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a === value);
@@ -166,6 +181,8 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
         );
       }
       opts.months = Number(value);
+    } else if (name === '--assign') {
+      opts.assign = value;
     } else {
       opts.out = value;
     }
@@ -315,6 +332,65 @@ async function forecastCommand(io: CliIo, args: readonly string[]): Promise<numb
   return EXIT_OK;
 }
 
+// ---- headroom mix (issue 11 §4): the best mix, or a given assignment priced as one. ----
+
+/** `svc=strategyId,…` → service → strategy id (checked against the plan by evaluateMix). */
+function parseAssign(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    if (eq <= 0 || name === '' || pair.slice(eq + 1).trim() === '') {
+      throw usage(
+        `--assign takes service=strategyId pairs separated by commas, not ${JSON.stringify(pair.slice(0, 60))}`,
+      );
+    }
+    if (Object.hasOwn(out, name)) throw usage(`--assign names ${JSON.stringify(name.slice(0, 60))} twice`);
+    out[name] = pair.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** The mix for a terminal: the total against the cheapest pure strategy, each strategy's part, each service's reason. */
+function mixTable(planName: string, m: MixResult): string {
+  const money = (n: number) => formatMoney(n, m.currency);
+  const how = m.search.method === 'given' ? 'given assignment' : `${m.search.method} search`;
+  const lines = [`Mix for ${printable(planName)} (${how}): ${money(m.monthlyCost)} a month`];
+  const pure = m.cheapestPure;
+  const saved = m.savingsVsCheapestPure;
+  if (pure !== null && saved !== null) {
+    const pct = pure.monthlyCost > 0 ? `${((Math.abs(saved) / pure.monthlyCost) * 100).toFixed(1)}%` : '–';
+    const alone = `${pure.strategy} alone (${money(pure.monthlyCost)})`;
+    if (saved === 0) lines.push(`the same as ${alone}: no mix is cheaper`);
+    else lines.push(`${money(Math.abs(saved))} (${pct}) ${saved > 0 ? 'below' : 'above'} ${alone}`);
+  }
+  lines.push('');
+  for (const p of m.parts) {
+    const n = `${p.services.length} service${p.services.length === 1 ? '' : 's'}`;
+    lines.push(`${p.strategy.padEnd(18)} ${n.padStart(12)}  ${money(p.monthlyCost)}`);
+  }
+  lines.push('', ...m.reasons.map((r) => printable(r.text)));
+  return `${lines.join('\n')}\n`;
+}
+
+async function mixCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--format', '--assign', '--out']);
+  const path = onePlanPath(opts, 'mix');
+  const format = opts.format ?? 'json';
+  if (format === 'csv') throw usage('mix --format must be json or table');
+  const given = opts.assign === undefined ? undefined : parseAssign(opts.assign);
+  const { plan } = await loadPlan(io, path);
+  let m: MixResult;
+  try {
+    m = given === undefined ? bestMix(plan) : evaluateMix(plan, given);
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError([`${path}: ${e.message}`]);
+    throw e;
+  }
+  await emit(io, format === 'table' ? mixTable(plan.name, m) : toJsonText(m), opts.out);
+  return EXIT_OK;
+}
+
 async function validate(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, []);
   const path = onePlanPath(opts, 'validate');
@@ -355,6 +431,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await report(io, rest);
       case 'forecast':
         return await forecastCommand(io, rest);
+      case 'mix':
+        return await mixCommand(io, rest);
       case 'validate':
         return await validate(io, rest);
       case 'schema':

@@ -67,8 +67,12 @@ function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): Str
  * includes the services it cannot run, priced by the plan's fallback strategy (fallback.ts); when that strategy
  * cannot be costed for them, neither can Lambda's total.
  */
-function strategies(p: Prepared, blocked: Map<StrategyId, CostingProblem[]>): StrategyReport[] {
-  return RUNNERS.map(([id, run]) => {
+function strategies(
+  p: Prepared,
+  blocked: Map<StrategyId, CostingProblem[]>,
+  only: StrategyId | null = null,
+): StrategyReport[] {
+  return RUNNERS.filter(([id]) => only === null || id === only).map(([id, run]) => {
     const problems = blocked.get(id);
     if (problems) return notCosted(p, id, problems);
     if (id !== 'serverless') return run(p);
@@ -212,6 +216,11 @@ export interface Evaluator {
   evaluate(plan: Plan): Report;
   /** `forecast(plan, options)`, reusing the report of `plan` when it was the last one evaluated. */
   forecast(plan: Plan, options: ForecastOptions): Forecast;
+  /**
+   * The report of one strategy, identical to its report in `evaluate(plan)`, without sizing the other three (the
+   * best mix prices each strategy on sub-plans of its own services: src/analysis/mix.ts).
+   */
+  strategy(plan: Plan, id: StrategyId): StrategyReport;
 }
 
 /** The same plan: the same object, or one made of the same parts (a plan rebuilt from a message, say). */
@@ -260,6 +269,10 @@ export function createEvaluator(): Evaluator {
         last && samePlan(last.plan, plan) ? last.report : null,
         forecastLane,
       );
+    },
+    strategy(plan, id) {
+      if (last && samePlan(last.plan, plan)) return last.report.strategies.find((r) => r.id === id)!;
+      return strategies(prepare(plan, undefined, memo, packs, sums), costingProblems(plan), id)[0]!;
     },
   };
 }
