@@ -250,6 +250,8 @@ export function createEvaluator(): Evaluator {
   const kept = serviceMemo();
   const lane = kept.lane();
   const forecastLane = kept.lane();
+  // One strategy on sub-plans (the best mix): other service sets again, so a lane of its own.
+  const strategyLane = kept.lane();
   const packs = keptPackings();
   const sums = cachedWeekSums();
   const shares: KeptShares = new Map();
@@ -272,7 +274,9 @@ export function createEvaluator(): Evaluator {
     },
     strategy(plan, id) {
       if (last && samePlan(last.plan, plan)) return last.report.strategies.find((r) => r.id === id)!;
-      return strategies(prepare(plan, undefined, memo, packs, sums), costingProblems(plan), id)[0]!;
+      strategyLane.begin();
+      const p = prepare(plan, undefined, strategyLane.memo, packs, sums, shares);
+      return strategies(p, costingProblems(plan), id)[0]!;
     },
   };
 }
