@@ -25,3 +25,14 @@ export {
   displayWidth,
 } from './table.ts';
 export { totalStatus, scalingText, leftOut, leavesOut, viaFallback } from './terms.ts';
+export {
+  buildMeetingDocument,
+  meetingToHtml,
+  meetingToMarkdown,
+  SECTION_ORDER,
+  EXTENSION_IDS,
+  type MeetingInput,
+  type MeetingDocument,
+  type ExtensionSection,
+  type ComparedEntry,
+} from './meeting/index.ts';
