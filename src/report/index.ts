@@ -27,12 +27,20 @@ export {
 export { totalStatus, scalingText, leftOut, leavesOut, viaFallback } from './terms.ts';
 export {
   buildMeetingDocument,
-  meetingToHtml,
-  meetingToMarkdown,
   SECTION_ORDER,
   EXTENSION_IDS,
-  type MeetingInput,
-  type MeetingDocument,
-  type ExtensionSection,
+  type Block,
+  type BarChart,
+  type LineChart,
+  type ChartBlock,
+  type TableBlock,
   type ComparedEntry,
-} from './meeting/index.ts';
+  type ExtensionId,
+  type ExtensionSection,
+  type MeetingDocument,
+  type MeetingInput,
+  type Section,
+  type SectionId,
+} from './meeting.ts';
+export { meetingToHtml, REPORT_CSP } from './meeting-html.ts';
+export { meetingToMarkdown } from './meeting-markdown.ts';

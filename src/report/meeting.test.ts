@@ -2,18 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { evaluate, forecast, type Report } from '../../model/index.ts';
-import { awsUsEast1 } from '../../catalog/aws-us-east-1.ts';
-import { flat, testPlan, testService } from '../../model/testing.ts';
-import { parsePlanText } from '../../plan/index.ts';
-import { formatAmount, formatNumber, printable } from '../table.ts';
-import {
-  buildMeetingDocument,
-  meetingToHtml,
-  meetingToMarkdown,
-  SECTION_ORDER,
-  type MeetingInput,
-} from './index.ts';
+import { evaluate, forecast, type Report } from '../model/index.ts';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { flat, testPlan, testService } from '../model/testing.ts';
+import { parsePlanText } from '../plan/index.ts';
+import { formatAmount, formatNumber, printable } from './table.ts';
+import { buildMeetingDocument, SECTION_ORDER, type MeetingInput } from './meeting.ts';
+import { meetingToHtml } from './meeting-html.ts';
+import { meetingToMarkdown } from './meeting-markdown.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

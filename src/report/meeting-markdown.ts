@@ -1,8 +1,8 @@
 // The report for the meeting as Markdown: headings, lists and pipe tables for a wiki page or a pull request. A
 // chart is given by its data table (Markdown has no charts that render everywhere). Every text from the plan goes
 // through `mdText`, so a service name can neither add markup, links or HTML nor break a table.
-import { printable } from '../table.ts';
-import type { Block, MeetingDocument, TableBlock } from './model.ts';
+import { printable } from './table.ts';
+import type { Block, MeetingDocument, TableBlock } from './meeting.ts';
 
 /**
  * Plain text as Markdown that shows exactly that text: controls and bidi marks made visible (printable), line breaks

@@ -1,6 +1,6 @@
 // The report for the meeting (issue 11 §5) as one document model: sections of plain blocks (paragraphs, lists,
 // tables, charts with their numbers) built from the engine's Report, its Forecast and, when given, a comparison of
-// plans or scenarios. The Markdown and HTML renderers (markdown.ts, html.ts) only lay these blocks out, so both
+// plans or scenarios. The Markdown and HTML renderers (meeting-markdown.ts, meeting-html.ts) only lay these blocks out, so both
 // formats always say the same thing. Every text here is plain and unescaped: escaping is the renderer's job, for its
 // own format. Every figure is read from the report (src/model/summary.ts for the cheapest and its margin); nothing
 // is recomputed.
@@ -13,9 +13,9 @@ import {
   type Report,
   type StrategyId,
   type StrategyReport,
-} from '../../model/index.ts';
-import { formatAmount, formatNumber } from '../table.ts';
-import { leavesOut, leftOut, scalingText, viaFallback } from '../terms.ts';
+} from '../model/index.ts';
+import { formatAmount, formatNumber } from './table.ts';
+import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
 
 export type Align = 'left' | 'right';
 

@@ -2,8 +2,8 @@
 // document's figures with their data table beside them, no script, no external URL of any kind, so it opens offline
 // in any browser and prints (print CSS: A4 pages, tables and figures kept whole, the appendix on a new page). A
 // Content-Security-Policy meta tag forbids scripts and every request as a second net. Every text goes through `esc`.
-import { formatAmount, printable } from '../table.ts';
-import type { BarChart, Block, LineChart, MeetingDocument, TableBlock } from './model.ts';
+import { formatAmount, printable } from './table.ts';
+import type { BarChart, Block, LineChart, MeetingDocument, TableBlock } from './meeting.ts';
 
 /** Plain text as HTML text or attribute value: controls and bidi marks made visible, then the five HTML specials. */
 export function esc(s: string): string {
