@@ -82,7 +82,7 @@ describe('headroom report --format html|md', () => {
       'headroom report PLAN --months N --format md',
     );
     expect((await exec('report', 'food.json', '--format', 'pdf')).stderr).toContain(
-      '--format must be json or csv or table or html or md',
+      '--format must be json, csv, table, html or md, not "pdf"',
     );
   });
 });

@@ -152,7 +152,13 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
     }
     if (value === undefined || value === '') throw usage(`${name} needs a value`);
     if (name === '--format') {
-      opts.format = oneOf(name, value, FORMATS);
+      const format = FORMATS.find((f) => f === value);
+      if (format === undefined) {
+        throw usage(
+          `--format must be json, csv, table, html or md, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.format = format;
     } else if (name === '--start') {
       if (!isCalendarMonth(value)) {
         throw usage(
