@@ -45,7 +45,8 @@ footer { margin-top: 2rem; color: #555; font-size: .85em; border-top: 1px solid 
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
   h2 { break-after: avoid; }
-  .figure, tr, caption, .keep { break-inside: avoid; }
+  /* A table, a chart or a list is kept on one page when it fits; a chart and its table may part. */
+  table, svg, tr, .keep { break-inside: avoid; }
   thead { display: table-header-group; }
   section.page { break-before: page; }
 }
@@ -90,7 +91,7 @@ function barSvg(c: BarChart): string {
       const rect =
         b.value === null
           ? ''
-          : `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" fill="${COLOURS[i % 4]}"${b.highlight ? ' stroke="#111" stroke-width="2"' : ''}/>`;
+          : `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" fill="${COLOURS[i % 4]}"${b.highlight ? ' stroke="#111" stroke-width="2"' : ''}${b.muted ? ` fill-opacity="0.35" stroke="${COLOURS[i % 4]}" stroke-dasharray="4 2"` : ''}/>`;
       return `${label}${rect}<text x="${left + w + 6}" y="${y + 16}"${b.highlight ? ' font-weight="700"' : ''}>${value}</text>`;
     })
     .join('');
@@ -104,7 +105,7 @@ function barSvg(c: BarChart): string {
 function lineSvg(c: LineChart): string {
   const width = 560;
   const height = 300;
-  const m = { left: 72, right: 12, top: 12, bottom: 70 };
+  const m = { left: 72, right: 12, top: 26, bottom: 70 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
   const max = Math.max(0, ...c.series.flatMap((s) => s.values.filter(Number.isFinite)));
@@ -121,9 +122,10 @@ function lineSvg(c: LineChart): string {
       `<text x="${m.left - 6}" y="${y}" dy="4" text-anchor="end">${esc(fmt(v))}</text>`,
     );
   }
-  const every = Math.max(1, Math.ceil(n / 12));
+  // At most seven labels: "2027-01" takes about 45 px at this size.
+  const every = Math.max(1, Math.ceil(n / 7));
   c.x.forEach((label, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    if (i % every !== 0) return;
     const x = xAt(i).toFixed(1);
     parts.push(
       `<line x1="${x}" x2="${x}" y1="${m.top + h}" y2="${m.top + h + 4}" stroke="#888"/>`,
@@ -131,6 +133,8 @@ function lineSvg(c: LineChart): string {
     );
   });
   parts.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${m.top + h}" y2="${m.top + h}" stroke="#888"/>`);
+  // The unit over the value axis: a reader of the printed page has no tooltip.
+  parts.push(`<text x="${m.left - 6}" y="12" text-anchor="end" font-weight="600">${esc(c.unit)}</text>`);
   c.series.forEach((s, k) => {
     const pts = s.values.map((v, i) => `${xAt(i).toFixed(1)},${yAt(Number.isFinite(v) ? v : 0).toFixed(1)}`);
     const dash = DASHES[k % 4] ? ` stroke-dasharray="${DASHES[k % 4]}"` : '';

@@ -34,7 +34,14 @@ export interface BarChart {
   kind: 'bars';
   title: string;
   unit: string;
-  bars: { label: string; value: number | null; note: string; highlight: boolean }[];
+  bars: {
+    label: string;
+    value: number | null;
+    note: string;
+    highlight: boolean;
+    /** Drawn faint: a total that is not comparable (incomplete). */
+    muted: boolean;
+  }[];
 }
 
 /** Lines over a shared x axis (months): one series per strategy. */
@@ -76,7 +83,7 @@ export const SECTION_ORDER = [
   'tornado',
   'bands',
   'best-mix',
-  // Last: the line items of every strategy, for whoever checks a total.
+  // Last: every capacity figure and the line items of every strategy, for whoever checks a total.
   'line-items',
 ] as const;
 export type SectionId = (typeof SECTION_ORDER)[number];
@@ -142,7 +149,7 @@ export function capacityWords(key: string): string {
     .map((t) => {
       const low = t.toLowerCase();
       if (t === 'GiB' || t === 'MiB') return t;
-      return low === 'vcpu' ? 'vCPU' : low === 'cpu' ? 'CPU' : low;
+      return low === 'vcpu' ? 'vCPU' : low === 'cpu' ? 'CPU' : low === 'gb' ? 'GB' : low;
     })
     .join(' ');
 }
@@ -246,6 +253,7 @@ function summarySection(report: Report): Section {
                 ? 'cheapest'
                 : '',
         highlight: s.standing === 'cheapest',
+        muted: s.standing === 'incomplete',
       })),
     },
     data: {
@@ -289,7 +297,6 @@ function strategiesSection(report: Report): Section {
       ]),
     },
   ];
-  if (report.strategies.some((s) => Object.keys(s.capacity).length > 0)) blocks.push(capacityTable(report));
   const notes: string[] = [];
   for (const s of report.strategies) {
     const missing = leftOut(s);
@@ -302,7 +309,7 @@ function strategiesSection(report: Report): Section {
     const by = s.services.find((x) => x.via !== undefined)?.via;
     if (via.length > 0 && by !== undefined) {
       notes.push(
-        `${s.name} includes ${via.join(', ')}, priced as ${STRATEGY_NAMES[by]} would price them alone.`,
+        `${s.name} includes ${via.join(', ')}, priced as ${STRATEGY_NAMES[by]} would price ${via.length === 1 ? 'it' : 'them'} alone.`,
       );
     }
     for (const p of s.cannotCost ?? []) notes.push(`${s.name} cannot be costed: ${p.message}; ${p.fix}.`);
@@ -429,27 +436,6 @@ function forecastSection(f: Forecast, currency: string): Section | null {
         'is not counted as a change):',
     },
     { kind: 'list', items: changes },
-    {
-      kind: 'chart',
-      chart: {
-        kind: 'lines',
-        title: `Monthly cost by strategy (${currency})`,
-        unit: currency,
-        x: f.months.map((m) => m.calendarMonth),
-        series: STRATEGY_IDS.map((id) => ({
-          key: id,
-          label: head(id),
-          values: f.months.map((m) => m.costs[id]),
-        })),
-      },
-      data: {
-        kind: 'table',
-        caption: `Forecast: ${currency} a month, then per year and in all`,
-        header: ['Month', ...STRATEGY_IDS.map(head), 'Cheapest'],
-        align: ['left', ...STRATEGY_IDS.map((): Align => 'right'), 'left'],
-        rows,
-      },
-    },
   ];
   if (partial.length > 0) {
     blocks.push({
@@ -458,6 +444,27 @@ function forecastSection(f: Forecast, currency: string): Section | null {
       text: '* incomplete: leaves out services (or cannot be costed), so its totals are not comparable and never lead.',
     });
   }
+  blocks.push({
+    kind: 'chart',
+    chart: {
+      kind: 'lines',
+      title: `Monthly cost by strategy (${currency})`,
+      unit: `${currency} a month`,
+      x: f.months.map((m) => m.calendarMonth),
+      series: STRATEGY_IDS.map((id) => ({
+        key: id,
+        label: head(id),
+        values: f.months.map((m) => m.costs[id]),
+      })),
+    },
+    data: {
+      kind: 'table',
+      caption: `Forecast: ${currency} a month, then per year and in all`,
+      header: ['Month', ...STRATEGY_IDS.map(head), 'Cheapest'],
+      align: ['left', ...STRATEGY_IDS.map((): Align => 'right'), 'left'],
+      rows,
+    },
+  });
   return { id: 'forecast', title: 'Forecast', blocks };
 }
 
@@ -510,8 +517,8 @@ function comparisonSection(entries: readonly ComparedEntry[]): Section | null {
   return { id: 'comparison', title: 'Scenarios compared', blocks };
 }
 
-function lineItemsSection(report: Report): Section {
-  const blocks: Block[] = report.strategies.map((s) => ({
+function appendixSection(report: Report): Section {
+  const items: Block[] = report.strategies.map((s) => ({
     kind: 'table',
     caption: s.cannotCost
       ? `${s.name}: cannot be costed, no line items`
@@ -527,7 +534,11 @@ function lineItemsSection(report: Report): Section {
       formatAmount(l.cost),
     ]),
   }));
-  return { id: 'line-items', title: 'Appendix: line items', blocks, pageBreakBefore: true };
+  // Every capacity figure first (the Strategies table shows two headline figures each), then the line items.
+  const blocks: Block[] = report.strategies.some((s) => Object.keys(s.capacity).length > 0)
+    ? [capacityTable(report), ...items]
+    : items;
+  return { id: 'line-items', title: 'Appendix: capacity and line items', blocks, pageBreakBefore: true };
 }
 
 /** The report for the meeting, as sections in SECTION_ORDER; a section without content is left out. */
@@ -541,7 +552,7 @@ export function buildMeetingDocument(input: MeetingInput): MeetingDocument {
     warnings: warningsSection(report),
     forecast: input.forecast ? forecastSection(input.forecast, report.currency) : null,
     comparison: input.comparison ? comparisonSection(input.comparison) : null,
-    'line-items': lineItemsSection(report),
+    'line-items': appendixSection(report),
   };
   for (const id of EXTENSION_IDS) {
     const ext = input.extensions?.[id];
