@@ -265,12 +265,27 @@ describe('desktop contract: every bridge method', () => {
     expectNoRefusal(desktop);
   });
 
+  it('saveFile: the report for the meeting (text/html) passes main’s schema and is offered as an HTML file', async () => {
+    const desktop = await loadDesktop();
+    const target = path.join(folder.dir, 'docs', 'report.html');
+    desktop.fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const saved = await desktop.platform.saveFile({
+      suggestedName: exportFileName('Food delivery report', new Date(2026, 10, 29), 'html'),
+      mimeType: 'text/html',
+      contents: '<!doctype html><title>r</title>\n',
+    });
+    expect(saved).toEqual({ saved: true, path: target });
+    const options = desktop.fake.dialog.showSaveDialog.mock.calls.at(-1)?.at(-1) as { filters?: unknown };
+    expect(options.filters).toEqual([{ name: 'HTML report', extensions: ['html'] }]);
+    expectNoRefusal(desktop);
+  });
+
   it('saveFile: every file name the renderer builds passes main’s file-name schema', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'grapheme', maxLength: 400 }),
         fc.integer({ min: 0, max: 8.64e15 }),
-        fc.constantFrom('csv' as const, 'json' as const),
+        fc.constantFrom('csv' as const, 'json' as const, 'html' as const),
         (name, time, extension) => {
           expect(FileNameSchema.safeParse(exportFileName(name, new Date(time), extension)).success).toBe(
             true,

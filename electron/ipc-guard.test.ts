@@ -71,7 +71,11 @@ describe('guardInvokeHandler', CPU_BOUND, () => {
       () => [event(), { ...validSave, suggestedName: '../../.bashrc' }],
       'invalid-payload',
     ],
-    ['bad mime type', () => [event(), { ...validSave, mimeType: 'text/html' }], 'invalid-payload'],
+    [
+      'bad mime type',
+      () => [event(), { ...validSave, mimeType: 'application/x-msdownload' }],
+      'invalid-payload',
+    ],
     [
       'too large',
       () => [event(), { ...validSave, contents: 'x'.repeat(IPC_LIMITS.maxPayloadBytes + 1) }],

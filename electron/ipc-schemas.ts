@@ -15,7 +15,7 @@ export const FileNameSchema = z
 
 export const FileToSaveSchema = z.strictObject({
   suggestedName: FileNameSchema,
-  mimeType: z.enum(['text/csv', 'application/json']),
+  mimeType: z.enum(['text/csv', 'application/json', 'text/html']),
   contents: z
     .string()
     .max(IPC_LIMITS.maxFileBytes)

@@ -207,13 +207,23 @@ function startShell(): void {
       policy,
       async (file, event) => {
         const window = BrowserWindow.fromWebContents(event.sender);
-        const isCsv = file.mimeType === 'text/csv';
+        // Only a plan file is a plan: a CSV or an HTML report never joins the recent plans.
+        const isPlan = file.mimeType === 'application/json';
+        const dialogFor = {
+          'text/csv': { title: 'Export CSV report', filter: { name: 'CSV report', extensions: ['csv'] } },
+          'text/html': {
+            title: 'Save report as HTML',
+            filter: { name: 'HTML report', extensions: ['html'] },
+          },
+          'application/json': {
+            title: 'Save plan as',
+            filter: { name: 'Headroom plan', extensions: ['json'] },
+          },
+        }[file.mimeType];
         const options: Electron.SaveDialogOptions = {
-          title: isCsv ? 'Export CSV report' : 'Save plan as',
+          title: dialogFor.title,
           defaultPath: path.join(app.getPath('documents'), file.suggestedName),
-          filters: isCsv
-            ? [{ name: 'CSV report', extensions: ['csv'] }]
-            : [{ name: 'Headroom plan', extensions: ['json'] }],
+          filters: [dialogFor.filter],
           properties: ['createDirectory', 'showOverwriteConfirmation'],
         };
         const choice = window
@@ -222,7 +232,7 @@ function startShell(): void {
         if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
           return { saved: false };
         const result = await writeFileAtomic(choice.filePath, file.contents);
-        if (result.saved && !isCsv) rememberRecent(choice.filePath);
+        if (result.saved && isPlan) rememberRecent(choice.filePath);
         return result;
       },
       onRefusal,

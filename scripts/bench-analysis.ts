@@ -1,9 +1,9 @@
-// `npm run bench:analysis`: how long each decision analysis of issue 11 takes on a 200-service plan (the benchmark
-// plan of scripts/bench.ts). Prints figures; a benchmark, not a test (nothing here can fail on timing). Each helper's
-// analysis has its own block.
-import { benchPlan } from './bench.ts';
+// `npm run bench:analysis`: how long each decision analysis of issue 11 takes (200 services unless said). Prints
+// figures; a benchmark, not a test (nothing here fails on timing). Each analysis has its own block.
 import { bestMix } from '../src/analysis/mix.ts';
-import { createEvaluator } from '../src/model/index.ts';
+import { createEvaluator, evaluate, forecast } from '../src/model/index.ts';
+import { buildMeetingDocument, meetingToHtml, meetingToMarkdown } from '../src/report/index.ts';
+import { benchPlan } from './bench.ts';
 
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
@@ -28,6 +28,35 @@ function mixBlock(): void {
         `below ${m.cheapestPure?.strategy})`,
     );
   }
+}
+
+function measure(fn: () => void, runs: number): number {
+  fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+console.log(`Headroom decision analysis benchmark (Node ${process.version}), 168-hour curves`);
+
+// The report for the meeting (issue 11 §5): the document and its two renderings, from a report and a 24-month
+// forecast already computed (their own cost is the engine's, measured by npm run bench).
+{
+  const plan = benchPlan(200);
+  const report = evaluate(plan);
+  const f = forecast(plan, { months: 24, start: '2027-01' });
+  const input = { report, forecast: f };
+  const doc = buildMeetingDocument(input);
+  const html = meetingToHtml(doc);
+  console.log(
+    `meeting report: document ${measure(() => buildMeetingDocument(input), 20).toFixed(2)} ms, ` +
+      `HTML ${measure(() => meetingToHtml(doc), 20).toFixed(2)} ms (${Math.round(html.length / 1024)} KiB), ` +
+      `Markdown ${measure(() => meetingToMarkdown(doc), 20).toFixed(2)} ms (median of 20)`,
+  );
 }
 
 mixBlock();

@@ -277,14 +277,14 @@ describe('headroom report', () => {
   it.each([
     [['report'], 'report needs a plan file: headroom report <plan.json>'],
     [['report', 'a.json', 'b.json'], 'report takes one plan file, got 2 arguments'],
-    [['report', 'food.json', '--format', 'xml'], '--format must be json, csv or table, not "xml"'],
+    [['report', 'food.json', '--format', 'xml'], '--format must be json, csv, table, html or md, not "xml"'],
     [['report', 'food.json', '--months', '0'], '--months must be a whole number from 1 to 120, not "0"'],
     [['report', 'food.json', '--months', '121'], '--months must be a whole number from 1 to 120, not "121"'],
     [['report', 'food.json', '--months', '1.5'], '--months must be a whole number from 1 to 120, not "1.5"'],
     [['report', 'food.json', '--months'], '--months needs a value'],
     [
       ['report', 'food.json', '--format', 'csv', '--months', '3'],
-      '--months works with --format json or table; for a forecast CSV run "headroom forecast --format csv"',
+      '--months works with --format json, table, html or md; for a forecast CSV run "headroom forecast --format csv"',
     ],
     [['report', 'food.json', '--format', 'csv', '--format', 'json'], '--format given twice'],
     [['report', 'food.json', '--colour'], 'unknown option "--colour" for this command'],

@@ -18,7 +18,10 @@ import {
   type ParseResult,
 } from '../plan/index.ts';
 import {
+  buildMeetingDocument,
   forecastToCsv,
+  meetingToHtml,
+  meetingToMarkdown,
   printable,
   reportToCsv,
   reportToTable,
@@ -63,7 +66,7 @@ const usage = (message: string) => new InputError([message, usageHint]);
 export const HELP = `Headroom: cost and capacity of a microservice plan under four deployment strategies.
 
 Usage:
-  headroom report <plan.json> [--format json|csv|table] [--table line-items|services] [--months N]
+  headroom report <plan.json> [--format json|csv|table|html|md] [--table line-items|services] [--months N]
                   [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
@@ -77,7 +80,9 @@ Commands:
   report     All four strategies (shared hosts, VM per service, container cluster, serverless) with line items,
              utilization, capacity and warnings. --format json (default) is the engine's report as is;
              csv has one row per line item (--table services: one row per service, a column per strategy);
-             table is a summary for a terminal. --months N (1-120) adds a forecast of N months (json and table).
+             table is a summary for a terminal; html (one self-contained file: charts with their figures,
+             no script, opens offline, prints) and md (Markdown tables for a wiki or a pull request) are the
+             report for a meeting. --months N (1-120) adds a forecast of N months (all but csv).
   forecast   Monthly cost of every strategy for N calendar months from --start (default: the month after
              today, printed with the result) as traffic grows by each service's growthPerMonth; the months
              from which the cheapest strategy that runs every service changes (by more than 5%); totals.
@@ -96,7 +101,10 @@ Exit codes: 0 ok; 2 bad input or usage (every problem on stderr as "path: messag
 1 internal error. Through npm: npm run --silent cli -- report examples/food-delivery.json --format table
 `;
 
-type Format = 'json' | 'csv' | 'table';
+const FORMATS = ['json', 'csv', 'table', 'html', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+/** The meeting report's formats (src/report/meeting): `report` only. */
+const DOCUMENT_FORMATS: readonly Format[] = ['html', 'md'];
 const CSV_STYLES = ['spreadsheet', 'plain'] as const;
 const TABLES = ['line-items', 'services'] as const;
 type CsvStyle = (typeof CSV_STYLES)[number];
@@ -159,10 +167,13 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
     }
     if (value === undefined || value === '') throw usage(`${name} needs a value`);
     if (name === '--format') {
-      if (value !== 'json' && value !== 'csv' && value !== 'table') {
-        throw usage(`--format must be json, csv or table, not ${JSON.stringify(value.slice(0, 40))}`);
+      const format = FORMATS.find((f) => f === value);
+      if (format === undefined) {
+        throw usage(
+          `--format must be json, csv, table, html or md, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
       }
-      opts.format = value;
+      opts.format = format;
     } else if (name === '--start') {
       if (!isCalendarMonth(value)) {
         throw usage(
@@ -292,7 +303,7 @@ async function report(io: CliIo, args: readonly string[]): Promise<number> {
   needsCsv(opts);
   if (format === 'csv' && opts.months !== undefined) {
     throw usage(
-      '--months works with --format json or table; for a forecast CSV run "headroom forecast --format csv"',
+      '--months works with --format json, table, html or md; for a forecast CSV run "headroom forecast --format csv"',
     );
   }
   if (opts.start !== undefined && opts.months === undefined) throw usage('--start needs --months N');
@@ -309,6 +320,15 @@ async function report(io: CliIo, args: readonly string[]): Promise<number> {
         ? servicesToCsv(rep, exportOptions(io, opts))
         : reportToCsv(rep, exportOptions(io, opts));
     text = csv;
+  } else if (format === 'html' || format === 'md') {
+    // The report for the meeting (issue 11 §5): the same document as Markdown or as one self-contained HTML file.
+    const doc = buildMeetingDocument({
+      report: rep,
+      forecast: f,
+      generatedAt: io.now().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      version: io.version,
+    });
+    text = format === 'html' ? meetingToHtml(doc) : meetingToMarkdown(doc);
   } else if (format === 'table') {
     text = `${reportToTable(rep, f)}${f === undefined ? '' : startNote(opts.start, f)}`;
   } else text = toJsonText(f === undefined ? rep : { ...rep, forecast: f });
@@ -321,6 +341,11 @@ async function forecastCommand(io: CliIo, args: readonly string[]): Promise<numb
   const path = onePlanPath(opts, 'forecast');
   needsCsv(opts);
   if (opts.months === undefined) throw usage('forecast needs --months N (1 to 120)');
+  if (opts.format !== undefined && DOCUMENT_FORMATS.includes(opts.format)) {
+    throw usage(
+      `--format ${opts.format} is a report format: run "headroom report PLAN --months N --format ${opts.format}"`,
+    );
+  }
   const { plan } = await loadPlan(io, path);
   const f = forecastOf(io, plan, opts.months, opts.start);
   const format = opts.format ?? 'json';

@@ -28,7 +28,8 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
 export interface FileToSave {
   /** File name offered to the user, e.g. `food-delivery-platform-2026-11-22.csv`. */
   suggestedName: string;
-  mimeType: 'text/csv' | 'application/json';
+  /** A CSV report, a plan file, or the report for the meeting (one self-contained HTML file). */
+  mimeType: 'text/csv' | 'application/json' | 'text/html';
   contents: string;
 }
 

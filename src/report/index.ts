@@ -25,3 +25,22 @@ export {
   displayWidth,
 } from './table.ts';
 export { totalStatus, scalingText, leftOut, leavesOut, viaFallback } from './terms.ts';
+export {
+  buildMeetingDocument,
+  SECTION_ORDER,
+  EXTENSION_IDS,
+  type Block,
+  type BarChart,
+  type LineChart,
+  type ChartBlock,
+  type TableBlock,
+  type ComparedEntry,
+  type ExtensionId,
+  type ExtensionSection,
+  type MeetingDocument,
+  type MeetingInput,
+  type Section,
+  type SectionId,
+} from './meeting.ts';
+export { meetingToHtml, REPORT_CSP } from './meeting-html.ts';
+export { meetingToMarkdown } from './meeting-markdown.ts';

@@ -6,7 +6,9 @@ import { parsePlanText, planToFile } from '../plan/index.ts';
 import type { Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import {
+  buildMeetingDocument,
   forecastToCsv,
+  meetingToHtml,
   reportToCsv,
   servicesToCsv,
   type CsvText,
@@ -61,7 +63,7 @@ export class Exports {
    * in the file to say so once it is opened elsewhere. So exports are refused, saying why and how to get one (issue 9
    * §1); a refusal cannot be mistaken for current figures, a marked file can once the mark is cropped or renamed away.
    */
-  exportBlocked(what: 'the CSV report' | 'the plan file'): string | null {
+  exportBlocked(what: 'the CSV report' | 'the plan file' | 'the report'): string | null {
     if (!this.#app.plan.doc) return 'No plan is open.';
     if (this.#app.plan.valid) return null;
     const n = this.#app.plan.issues.length;
@@ -117,6 +119,32 @@ export class Exports {
     );
   }
 
+  /**
+   * Save as HTML: the report for the meeting (src/report/meeting.ts) as one self-contained file — the figures on
+   * screen, the forecast as shown, charts with their tables, no script, opens offline and prints.
+   */
+  async exportHtml(): Promise<void> {
+    const blocked = this.exportBlocked('the report');
+    if (blocked) {
+      this.#app.notices.notify(blocked, 'error');
+      return;
+    }
+    const report = this.#app.plan.report;
+    if (!report) return;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
+    const now = new Date();
+    const doc = buildMeetingDocument({
+      report,
+      forecast: this.#app.plan.forecast ?? undefined,
+      generatedAt: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    });
+    await this.saveFile(
+      exportFileName(`${report.plan} report`, now, 'html'),
+      'text/html',
+      meetingToHtml(doc),
+    );
+  }
+
   async exportJson(): Promise<void> {
     const blocked = this.exportBlocked('the plan file');
     const doc = this.#app.plan.doc;
@@ -145,7 +173,7 @@ export class Exports {
   /** Writes a file through the platform and says what became of it. A CSV must come from toCsv (CsvText). */
   async saveFile(
     name: string,
-    ...[mimeType, contents]: ['text/csv', CsvText] | ['application/json', string]
+    ...[mimeType, contents]: ['text/csv', CsvText] | ['application/json', string] | ['text/html', string]
   ): Promise<void> {
     const r = await this.#app.platform.saveFile({ suggestedName: name, mimeType, contents });
     if (r.saved) this.#app.notices.notify(r.path ? `Saved ${r.path}.` : `Saved ${name}.`);

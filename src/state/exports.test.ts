@@ -53,6 +53,27 @@ describe('Exports', () => {
     expect(notices.map((n) => n.kind)).toEqual(['info', 'info', 'info', 'info']);
   });
 
+  it('saves the report for the meeting as one HTML file (Save as HTML), with the forecast as shown', async () => {
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' } });
+    await exports.exportHtml();
+    expect(platform.saved).toHaveLength(1);
+    const file = platform.saved[0]!;
+    expect(file.mimeType).toBe('text/html');
+    expect(file.suggestedName).toMatch(/-report-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(file.contents.startsWith('<!doctype html>')).toBe(true);
+    expect(file.contents).toContain('<section id="forecast">');
+    expect(file.contents).not.toMatch(/<script/i);
+    expect(notices.map((n) => n.kind)).toEqual(['info']);
+  });
+
+  it('refuses Save as HTML while the plan has problems, as every export', async () => {
+    const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' }, issues });
+    await exports.exportHtml();
+    expect(platform.saved).toEqual([]);
+    expect(notices[0]?.text).toMatch(/^Not exported: .* the report would show the last valid version/);
+  });
+
   it('refuses every export while the plan has problems, naming the first, and writes nothing', async () => {
     const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
     const { exports, platform, notices } = setup({ doc: { name: 'Plan' }, issues });

@@ -1,0 +1,201 @@
+// The report for the meeting as one self-contained HTML file: inline CSS, charts drawn here as inline SVG from the
+// document's figures with their data table beside them, no script, no external URL of any kind, so it opens offline
+// in any browser and prints (print CSS: A4 pages, tables and figures kept whole, the appendix on a new page). A
+// Content-Security-Policy meta tag forbids scripts and every request as a second net. Every text goes through `esc`.
+import { formatAmount, printable } from './table.ts';
+import type { BarChart, Block, LineChart, MeetingDocument, TableBlock } from './meeting.ts';
+
+/** Plain text as HTML text or attribute value: controls and bidi marks made visible, then the five HTML specials. */
+export function esc(s: string): string {
+  return printable(s)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** No script, no request: styles only from this file, images only inline. */
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The app's strategy colours (src/ui/theme.css), with a dash pattern each so the lines differ in grey print too. */
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'];
+const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #111; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #bbb; padding-bottom: .15rem; }
+.subtitle { color: #444; margin: 0 0 1rem; }
+.strong { font-weight: 600; }
+.note { color: #444; font-size: .9em; }
+table { border-collapse: collapse; margin: .25rem 0 1rem; font-size: .9em; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-style: italic; color: #333; padding-bottom: .25rem; }
+th, td { border: 1px solid #ccc; padding: .2rem .45rem; vertical-align: top; }
+th { background: #f0f0f0; text-align: left; }
+td.r, th.r { text-align: right; white-space: nowrap; }
+.figure { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.figure svg { flex: 0 0 auto; max-width: 100%; height: auto; }
+.figure table { flex: 1 1 18rem; }
+footer { margin-top: 2rem; color: #555; font-size: .85em; border-top: 1px solid #bbb; padding-top: .5rem; }
+@page { size: A4; margin: 15mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  h2 { break-after: avoid; }
+  /* A table, a chart or a list is kept on one page when it fits; a chart and its table may part. */
+  table, svg, tr, .keep { break-inside: avoid; }
+  thead { display: table-header-group; }
+  section.page { break-before: page; }
+}
+`;
+
+function table(t: TableBlock): string {
+  const cls = (i: number) => (t.align[i] === 'right' ? ' class="r"' : '');
+  const head = t.header.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('');
+  const body = t.rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<table><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** A number with at most 3 significant figures' worth of step: 0, 1, 2, 2.5, 5 × 10^k. */
+function niceStep(max: number, ticks: number): number {
+  const raw = max / ticks;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / mag;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+}
+
+const fmt = (n: number) => formatAmount(n).replace(/\.00$/, '');
+
+function barSvg(c: BarChart): string {
+  const row = 26;
+  const left = 120;
+  const width = 560;
+  const barMax = 300;
+  const height = c.bars.length * row + 10;
+  const max = Math.max(0, ...c.bars.map((b) => b.value ?? 0));
+  const bars = c.bars
+    .map((b, i) => {
+      const y = 5 + i * row;
+      const w = b.value === null || max === 0 ? 0 : Math.max(1, (b.value / max) * barMax);
+      const label = `<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text>`;
+      const value =
+        b.value === null ? esc(b.note) : `${esc(fmt(b.value))}${b.note === '' ? '' : ` (${esc(b.note)})`}`;
+      const rect =
+        b.value === null
+          ? ''
+          : `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" fill="${COLOURS[i % 4]}"${b.highlight ? ' stroke="#111" stroke-width="2"' : ''}${b.muted ? ` fill-opacity="0.35" stroke="${COLOURS[i % 4]}" stroke-dasharray="4 2"` : ''}/>`;
+      return `${label}${rect}<text x="${left + w + 6}" y="${y + 16}"${b.highlight ? ' font-weight="700"' : ''}>${value}</text>`;
+    })
+    .join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `role="img" aria-label="${esc(c.title)}" font-size="12" font-family="system-ui, sans-serif" fill="#111">` +
+    `<title>${esc(c.title)}</title>${bars}</svg>`
+  );
+}
+
+function lineSvg(c: LineChart): string {
+  const width = 560;
+  const height = 300;
+  const m = { left: 72, right: 12, top: 26, bottom: 70 };
+  const w = width - m.left - m.right;
+  const h = height - m.top - m.bottom;
+  const max = Math.max(0, ...c.series.flatMap((s) => s.values.filter(Number.isFinite)));
+  const step = max > 0 ? niceStep(max, 5) : 1;
+  const top = max > 0 ? Math.ceil(max / step) * step : 1;
+  const n = c.x.length;
+  const xAt = (i: number) => m.left + (n <= 1 ? w / 2 : (i / (n - 1)) * w);
+  const yAt = (v: number) => m.top + h - (v / top) * h;
+  const parts: string[] = [];
+  for (let v = 0; v <= top + step / 2; v += step) {
+    const y = yAt(v).toFixed(1);
+    parts.push(
+      `<line x1="${m.left}" x2="${m.left + w}" y1="${y}" y2="${y}" stroke="#ddd"/>`,
+      `<text x="${m.left - 6}" y="${y}" dy="4" text-anchor="end">${esc(fmt(v))}</text>`,
+    );
+  }
+  // At most seven labels: "2027-01" takes about 45 px at this size.
+  const every = Math.max(1, Math.ceil(n / 7));
+  c.x.forEach((label, i) => {
+    if (i % every !== 0) return;
+    const x = xAt(i).toFixed(1);
+    parts.push(
+      `<line x1="${x}" x2="${x}" y1="${m.top + h}" y2="${m.top + h + 4}" stroke="#888"/>`,
+      `<text x="${x}" y="${m.top + h + 16}" text-anchor="middle">${esc(label)}</text>`,
+    );
+  });
+  parts.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${m.top + h}" y2="${m.top + h}" stroke="#888"/>`);
+  // The unit over the value axis: a reader of the printed page has no tooltip.
+  parts.push(`<text x="${m.left - 6}" y="12" text-anchor="end" font-weight="600">${esc(c.unit)}</text>`);
+  c.series.forEach((s, k) => {
+    const pts = s.values.map((v, i) => `${xAt(i).toFixed(1)},${yAt(Number.isFinite(v) ? v : 0).toFixed(1)}`);
+    const dash = DASHES[k % 4] ? ` stroke-dasharray="${DASHES[k % 4]}"` : '';
+    parts.push(
+      n <= 1
+        ? `<circle cx="${xAt(0)}" cy="${yAt(s.values[0] ?? 0).toFixed(1)}" r="4" fill="${COLOURS[k % 4]}"/>`
+        : `<polyline points="${pts.join(' ')}" fill="none" stroke="${COLOURS[k % 4]}" stroke-width="2"${dash}/>`,
+    );
+    const lx = m.left + (k % 2) * (w / 2);
+    const ly = m.top + h + 36 + Math.floor(k / 2) * 16;
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 24}" y1="${ly - 4}" y2="${ly - 4}" stroke="${COLOURS[k % 4]}" stroke-width="2"${dash}/>`,
+      `<text x="${lx + 30}" y="${ly}">${esc(s.label)}</text>`,
+    );
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `role="img" aria-label="${esc(c.title)}" font-size="11" font-family="system-ui, sans-serif" fill="#111">` +
+    `<title>${esc(c.title)}</title>${parts.join('')}</svg>`
+  );
+}
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+      return `<p${b.emphasis ? ` class="${b.emphasis}"` : ''}>${esc(b.text)}</p>`;
+    case 'list':
+      return `<ul class="keep">${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+    case 'table':
+      return table(b);
+    case 'chart':
+      return `<div class="figure">${b.chart.kind === 'bars' ? barSvg(b.chart) : lineSvg(b.chart)}${table(b.data)}</div>`;
+  }
+}
+
+/** The whole document as one HTML file. */
+export function meetingToHtml(doc: MeetingDocument): string {
+  const sections = doc.sections
+    .map(
+      (s) =>
+        `<section id="${s.id}"${s.pageBreakBefore ? ' class="page"' : ''}>\n<h2>${esc(s.title)}</h2>\n` +
+        `${s.blocks.map(block).join('\n')}\n</section>`,
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(doc.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header><h1>${esc(doc.title)}</h1><p class="subtitle">${esc(doc.subtitle)}</p></header>
+<main>
+${sections}
+</main>
+<footer>${esc(doc.footer)}</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { evaluate, forecast, type Report } from '../model/index.ts';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { flat, testPlan, testService } from '../model/testing.ts';
+import { parsePlanText } from '../plan/index.ts';
+import { formatAmount, formatNumber, printable } from './table.ts';
+import { buildMeetingDocument, SECTION_ORDER, type MeetingInput } from './meeting.ts';
+import { meetingToHtml } from './meeting-html.ts';
+import { meetingToMarkdown } from './meeting-markdown.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function planOf(file: string) {
+  const r = parsePlanText(readFileSync(file, 'utf8'));
+  if (!r.ok) throw new Error(`${file} invalid`);
+  return r.plan;
+}
+
+/** Every element of a parsed HTML document (a real HTML parser: what a browser would build). */
+function elements(html: string): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Node) => {
+    if ('tagName' in n) out.push(n);
+    if ('content' in n && n.content) walk(n.content);
+    if ('childNodes' in n) for (const c of n.childNodes) walk(c);
+  };
+  walk(parse(html));
+  return out;
+}
+
+/** The text a reader sees (text nodes joined by spaces), from the parse tree: entities decoded. */
+function visibleText(html: string): string {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeName === '#text' && 'value' in n) out.push(n.value);
+    if ('childNodes' in n) for (const c of n.childNodes) walk(c);
+  };
+  walk(parse(html));
+  return out.join(' ');
+}
+
+/**
+ * Everything in the document that could make a request or run code: script and other fetching elements, event
+ * handler attributes, any attribute holding a URL, CSS url()/@import. Empty for a self-contained, inert report.
+ */
+function activeParts(html: string): string[] {
+  const found: string[] = [];
+  const fetching = new Set([
+    'script',
+    'iframe',
+    'object',
+    'embed',
+    'img',
+    'link',
+    'base',
+    'form',
+    'video',
+    'audio',
+    'source',
+    'image',
+    'use',
+    'a',
+    'foreignObject',
+  ]);
+  for (const el of elements(html)) {
+    if (fetching.has(el.tagName)) found.push(`<${el.tagName}>`);
+    for (const a of el.attrs) {
+      const name = a.name.toLowerCase();
+      if (name.startsWith('on')) found.push(`${el.tagName}[${name}]`);
+      if (
+        [
+          'src',
+          'href',
+          'xlink:href',
+          'action',
+          'formaction',
+          'srcset',
+          'poster',
+          'data',
+          'background',
+        ].includes(name)
+      )
+        found.push(`${el.tagName}[${name}=${a.value}]`);
+      // xmlns is a namespace name, never fetched; any other attribute value that is a URL is suspect.
+      if (name !== 'xmlns' && /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(a.value) && name !== 'content')
+        found.push(`${el.tagName}[${name}=${a.value}]`);
+    }
+    if (el.tagName === 'style') {
+      const css = el.childNodes.map((c) => ('value' in c ? c.value : '')).join('');
+      if (/url\s*\(|@import|expression\s*\(/i.test(css)) found.push('style with url()/@import');
+    }
+  }
+  return found;
+}
+
+const HOSTILE = [
+  '"><script>alert(1)</script>',
+  "<img src=x onerror=alert('x')>",
+  '[click](javascript:alert(1)) | **bold** `code`',
+  'evil\u202Egpj.exe',
+  '</style><style>body{background:url(https://evil.example/x)}</style>',
+  '# heading\n- item',
+  '1. not a list & <b>',
+];
+
+function hostilePlan() {
+  return {
+    ...testPlan(
+      awsUsEast1,
+      HOSTILE.map((name, i) => testService({ name, trafficRps: flat(20 + i * 5), stateful: i === 1 })),
+    ),
+    name: '<script>document.location="https://evil.example"</script> plan',
+  };
+}
+
+/** Every figure of a report as the meeting report writes it. */
+function figuresOf(report: Report): string[] {
+  const out: string[] = [];
+  for (const s of report.strategies) {
+    if (!s.cannotCost) out.push(formatAmount(s.monthlyCost));
+    for (const v of [s.utilization.cpuAverage, s.utilization.cpuPeak])
+      if (v !== null) out.push(`${(v * 100).toFixed(1)}%`);
+    for (const v of Object.values(s.capacity)) out.push(formatNumber(v));
+    for (const c of s.services) if (c.included && !s.cannotCost) out.push(formatAmount(c.cost));
+    for (const l of s.lineItems)
+      out.push(formatAmount(l.cost), formatNumber(l.quantity), String(l.unitPrice));
+    for (const w of s.warnings) out.push(w.message);
+    out.push(...s.notIncluded);
+  }
+  return out;
+}
+
+describe('the report for the meeting', () => {
+  const food = planOf('examples/food-delivery.json');
+  const input: MeetingInput = {
+    report: evaluate(food),
+    forecast: forecast(food, { months: 24, start: '2027-01' }),
+    generatedAt: '2026-11-30 10:00 UTC',
+    version: '9.9.9',
+  };
+  const doc = buildMeetingDocument(input);
+  const html = meetingToHtml(doc);
+  const md = meetingToMarkdown(doc);
+
+  it('is one HTML file with no script, no external URL and nothing that fetches (parsed as a browser would)', () => {
+    expect(activeParts(html)).toEqual([]);
+    const metas = elements(html).filter((e) => e.tagName === 'meta');
+    const csp = metas.find((m) => m.attrs.some((a) => a.value === 'Content-Security-Policy'));
+    expect(csp?.attrs.find((a) => a.name === 'content')?.value).toMatch(/default-src 'none'/);
+    // The control: the check does find a script, a fetching image and a stylesheet URL.
+    expect(
+      activeParts('<p onclick="x()">a</p><script></script><svg><image href="https://e/x"/></svg>'),
+    ).toEqual(['p[onclick]', '<script>', '<image>', 'image[href=https://e/x]', 'image[href=https://e/x]']);
+    expect(activeParts('<style>a{background:url(x)}</style>')).toEqual(['style with url()/@import']);
+  });
+
+  it('states every figure of the Report: each cost, utilization, capacity, line item, warning, not-included item', () => {
+    const text = visibleText(html);
+    for (const f of figuresOf(input.report)) {
+      expect(text, f).toContain(f);
+      expect(md.replace(/\\/g, ''), f).toContain(f.replace(/\\/g, ''));
+    }
+    // The cheapest and its margin (standings): containers, 40.9% below shared hosts.
+    expect(text).toContain(
+      'Cheapest strategy that runs every service: Service instance per container, 496.82 USD',
+    );
+    expect(text).toContain('40.9% below the next complete strategy, Multiple services per host');
+    for (const m of input.forecast!.months) expect(text).toContain(m.calendarMonth);
+    for (const y of input.forecast!.years) expect(text).toContain(formatAmount(y.costs['shared-host']));
+    expect(text).toContain('Static (peak all month)');
+    expect(text).toContain('Per request');
+  });
+
+  it('draws each chart as inline SVG beside a table of the same figures', () => {
+    const svgs = elements(html).filter((e) => e.tagName === 'svg');
+    expect(svgs).toHaveLength(2);
+    for (const svg of svgs) expect(svg.attrs.find((a) => a.name === 'role')?.value).toBe('img');
+    for (const fig of elements(html).filter((e) =>
+      e.attrs.some((a) => a.name === 'class' && a.value === 'figure'),
+    )) {
+      const tags = fig.childNodes.map((c) => c.nodeName);
+      expect(tags).toEqual(['svg', 'table']);
+    }
+  });
+
+  it('escapes hostile service and plan names in HTML and Markdown: they show as text, never as markup', () => {
+    const plan = hostilePlan();
+    const d = buildMeetingDocument({
+      report: evaluate(plan),
+      forecast: forecast(plan, { months: 3, start: '2027-01' }),
+    });
+    const h = meetingToHtml(d);
+    expect(activeParts(h)).toEqual([]);
+    const text = visibleText(h);
+    for (const name of HOSTILE) expect(text).toContain(printable(name.replace(/\n/g, '\n')).split('\n')[0]);
+    expect(text).toContain('evil\\u202Egpj.exe');
+    expect(h).not.toMatch(/<script|<img|<\/style><style>/i);
+
+    const m = meetingToMarkdown(d);
+    expect(m).not.toMatch(/<script|<img|<b>|(?<!\\)\]\(javascript/i);
+    // A name with a pipe does not add a column: every row of the per-service table has the header's cell count.
+    const lines = m.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('| Service |'));
+    const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    for (let i = at; lines[i]?.startsWith('|'); i += 1)
+      expect(cells(lines[i]!), lines[i]).toBe(cells(lines[at]!));
+    // A name starting with "#" or "1." does not become a heading or a list.
+    expect(
+      lines.filter((l) => l.startsWith('#')).every((l) => /^#{1,2} /.test(l) && !l.includes('# heading')),
+    ).toBe(true);
+  });
+
+  it('keeps any name inert (property): no active part, and the name readable, for arbitrary service names', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        (name, planName) => {
+          const plan = {
+            ...testPlan(awsUsEast1, [testService({ name, trafficRps: flat(10) })]),
+            name: planName,
+          };
+          const h = meetingToHtml(buildMeetingDocument({ report: evaluate(plan) }));
+          expect(activeParts(h)).toEqual([]);
+          const shown = printable(name.replace(/[\r\n\u2028\u2029]+/g, ' '));
+          // HTML parsing normalizes CR/LF and NUL; compare what survives it.
+          if (!/[\r\0]/.test(name)) expect(visibleText(h)).toContain(shown.trim() === '' ? '' : shown);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('places the sections in order, with extension points for the analyses and the comparison when given', () => {
+    const other = evaluate({ ...food, name: 'Twice the traffic' });
+    const d = buildMeetingDocument({
+      ...input,
+      comparison: [
+        { name: 'Today', report: input.report, isBase: true },
+        { name: 'Black Friday', report: other, changes: ['traffic × 2'] },
+      ],
+      extensions: {
+        tornado: { title: 'Tornado', blocks: [{ kind: 'paragraph', text: 'What moves the total most' }] },
+        'break-even': { title: 'Break-even', blocks: [{ kind: 'list', items: ['at 2.5× traffic'] }] },
+      },
+    });
+    const ids = d.sections.map((s) => s.id);
+    expect(ids).toEqual([...ids].sort((a, b) => SECTION_ORDER.indexOf(a) - SECTION_ORDER.indexOf(b)));
+    expect(ids).toContain('comparison');
+    expect(ids.indexOf('break-even')).toBeLessThan(ids.indexOf('tornado'));
+    expect(ids).not.toContain('bands');
+    const t = visibleText(meetingToHtml(d));
+    expect(t).toContain('Today (base)');
+    expect(t).toContain('Black Friday: traffic × 2.');
+    expect(t).toContain('at 2.5× traffic');
+  });
+
+  it('never writes NaN or Infinity, even for a plan with no services priced by a strategy', () => {
+    const plan = testPlan(awsUsEast1, [testService({ name: 'db', stateful: true, trafficRps: flat(0) })]);
+    const d = buildMeetingDocument({
+      report: evaluate(plan),
+      forecast: forecast(plan, { months: 1, start: '2027-01' }),
+    });
+    expect(meetingToHtml(d)).not.toMatch(/NaN|Infinity/);
+    expect(meetingToMarkdown(d)).not.toMatch(/NaN|Infinity/);
+  });
+});
