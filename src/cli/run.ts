@@ -6,10 +6,13 @@ import {
   forecast,
   isCalendarMonth,
   monthAfter,
+  STRATEGY_IDS,
+  STRATEGY_NAMES,
   type Forecast,
   type Plan,
   type Report,
 } from '../model/index.ts';
+import { hasRanges, MAX_SAMPLES, simulate, type Simulation } from '../analysis/uncertainty.ts';
 import {
   formatIssue,
   parsePlanText,
@@ -65,6 +68,7 @@ Usage:
                   [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
+  headroom simulate <plan.json> [--samples N] [--seed N] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -78,6 +82,10 @@ Commands:
   forecast   Monthly cost of every strategy for N calendar months from --start (default: the month after
              today, printed with the result) as traffic grows by each service's growthPerMonth; the months
              from which the cheapest strategy that runs every service changes (by more than 5%); totals.
+  simulate   Every strategy's cost when the plan's inputs vary within their "uncertainty" ranges: the bands
+             (every input low / typical / high), and --samples N (1-100000, default 1000) random plans drawn
+             with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
+             the chance each strategy is the cheapest that runs every service (docs/analysis.md).
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
@@ -104,9 +112,20 @@ interface Options {
   table?: Table;
   csvStyle?: CsvStyle;
   out?: string;
+  samples?: number;
+  seed?: number;
 }
 
-const OPTIONS_WITH_VALUE = new Set(['--format', '--months', '--start', '--table', '--csv-style', '--out']);
+const OPTIONS_WITH_VALUE = new Set([
+  '--format',
+  '--months',
+  '--start',
+  '--table',
+  '--csv-style',
+  '--out',
+  '--samples',
+  '--seed',
+]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a === value);
@@ -166,6 +185,20 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
         );
       }
       opts.months = Number(value);
+    } else if (name === '--samples') {
+      if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_SAMPLES) {
+        throw usage(
+          `--samples must be a whole number from 1 to ${MAX_SAMPLES}, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.samples = Number(value);
+    } else if (name === '--seed') {
+      if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) {
+        throw usage(
+          `--seed must be a whole number from 0 to 4294967295, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.seed = Number(value);
     } else {
       opts.out = value;
     }
@@ -315,6 +348,64 @@ async function forecastCommand(io: CliIo, args: readonly string[]): Promise<numb
   return EXIT_OK;
 }
 
+// ---- simulate (issue 11 §3: uncertainty) ----
+
+async function simulateCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--out']);
+  const path = onePlanPath(opts, 'simulate');
+  const format = opts.format ?? 'json';
+  if (format === 'csv') throw usage('simulate writes --format json or table');
+  const { plan } = await loadPlan(io, path);
+  const sim = simulate(plan, {
+    ...(opts.samples === undefined ? {} : { samples: opts.samples }),
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+  });
+  const text =
+    format === 'table'
+      ? simulationTable(plan.name, evaluate(plan).currency, sim, hasRanges(plan))
+      : toJsonText(sim);
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+
+function simulationTable(name: string, currency: string, sim: Simulation, ranged: boolean): string {
+  const money = (v: number | null) =>
+    v === null
+      ? 'cannot cost'
+      : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pct = (v: number | undefined) => `${Math.round((v ?? 0) * 1000) / 10}%`;
+  const head = ['Strategy', 'Low', 'Typical', 'High', 'P10', 'P50', 'P90', 'Cheapest in'];
+  const rows = STRATEGY_IDS.map((id) => {
+    const s = sim.strategies[id];
+    return [
+      STRATEGY_NAMES[id],
+      money(sim.bands.low[id]),
+      money(sim.bands.typical[id]),
+      money(sim.bands.high[id]),
+      money(s.p10),
+      money(s.p50),
+      money(s.p90),
+      pct(sim.cheapestProbability[id]),
+    ];
+  });
+  if (sim.cheapestProbability.none !== undefined)
+    rows.push(['No strategy runs every service', '', '', '', '', '', '', pct(sim.cheapestProbability.none)]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ');
+  return [
+    printable(`${name}: monthly cost in ${currency} under uncertainty`),
+    `${sim.samples} samples, seed ${sim.seed}: ${sim.distribution}.`,
+    ranged ? '' : 'The plan gives no "uncertainty" ranges: every figure is the report\'s.',
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
+  ]
+    .filter((l, i) => i !== 2 || l !== '')
+    .join('\n');
+}
+
 async function validate(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, []);
   const path = onePlanPath(opts, 'validate');
@@ -355,6 +446,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await report(io, rest);
       case 'forecast':
         return await forecastCommand(io, rest);
+      case 'simulate':
+        return await simulateCommand(io, rest);
       case 'validate':
         return await validate(io, rest);
       case 'schema':
