@@ -146,6 +146,22 @@ describe('simulate (issue 11 §3)', () => {
     });
   });
 
+  it('plan-wide draws move every service together: a wider spread than independent draws, which average out', () => {
+    const services = Array.from({ length: 8 }, (_, i) =>
+      testService({ name: `s${i}`, trafficRps: flat(20), durationMs: 100 }),
+    );
+    const plan: Plan = {
+      ...testPlan(catalog, services, { serverless: { freeTier: false } }),
+      uncertainty: { trafficRps: { low: 0.5, high: 2 } },
+    };
+    const spread = (correlation: 'independent' | 'plan-wide') => {
+      const s = simulate(plan, { samples: 200, seed: 3, correlation }).strategies.serverless;
+      return s.p90! - s.p10!;
+    };
+    expect(spread('plan-wide')).toBeGreaterThan(2 * spread('independent'));
+    expect(simulate(plan, { samples: 5 }).correlation).toBe('independent');
+  });
+
   it('refuses a number of samples or a seed out of range', () => {
     const plan = testPlan(catalog, [testService({ name: 'a' })]);
     expect(() => simulate(plan, { samples: 0 })).toThrow(/samples/);

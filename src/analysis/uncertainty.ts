@@ -145,6 +145,7 @@ export interface StrategySpread {
 export interface Simulation {
   samples: number;
   seed: number;
+  correlation: Correlation;
   /** How the inputs were drawn, in words (also in docs/analysis.md). */
   distribution: string;
   strategies: Record<StrategyId, StrategySpread>;
@@ -156,31 +157,51 @@ export interface Simulation {
   bands: Bands;
 }
 
+/**
+ * How the draws of different services relate: `independent` (each service's inputs drawn on their own) or
+ * `plan-wide` (one draw per input per sample shared by every service: all traffic high together, all CPU low
+ * together — each service still within its own range, at the same quantile of it).
+ */
+export type Correlation = 'independent' | 'plan-wide';
+export const CORRELATIONS: readonly Correlation[] = ['independent', 'plan-wide'];
+
 export interface SimulateOptions {
   /** Samples to draw (1 to 100,000; default 1,000). */
   samples?: number;
   /** Seed of the random numbers (a 32-bit unsigned integer; default 1). */
   seed?: number;
+  /** Default `independent`. */
+  correlation?: Correlation;
 }
 
 export const MAX_SAMPLES = 100_000;
-export const DISTRIBUTION =
-  'triangular on [low, high] with its mode at the typical value, independently per service and per input ' +
-  '(trafficRps scales the whole curve); mulberry32 random numbers from the seed';
+const DISTRIBUTION: Record<Correlation, string> = {
+  independent:
+    'triangular on [low, high] with its mode at the typical value, independently per service and per input ' +
+    '(trafficRps scales the whole curve); mulberry32 random numbers from the seed',
+  'plan-wide':
+    'triangular on [low, high] with its mode at the typical value, one draw per input shared by every service ' +
+    '(each at the same quantile of its own range; trafficRps scales the whole curve); mulberry32 random numbers ' +
+    'from the seed',
+};
 
 /**
  * Draws `samples` plans (every service's traffic, CPU per request and duration × a triangular draw within its range)
  * and costs each with one evaluator. Draw order is fixed: sample by sample, service by service in plan order, and
  * for each service one number per input (trafficRps, cpuMsPerRequest, durationMs) whether or not it has a range,
- * so adding a range to one service leaves the draws of the others as they were.
+ * so adding a range to one service leaves the draws of the others as they were. `plan-wide`: three numbers per
+ * sample (trafficRps, cpuMsPerRequest, durationMs), each used by every service.
  */
 export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation {
   const samples = options.samples ?? 1000;
   const seed = options.seed ?? 1;
+  const correlation = options.correlation ?? 'independent';
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
     throw new RangeError(`samples must be a whole number from 1 to ${MAX_SAMPLES}, not ${samples}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
     throw new RangeError(`seed must be a whole number from 0 to 4294967295, not ${seed}`);
+  if (!CORRELATIONS.includes(correlation))
+    throw new RangeError(`correlation must be ${CORRELATIONS.join(' or ')}, not ${String(correlation)}`);
 
   const evaluator = createEvaluator();
   const bands = uncertaintyBands(plan, evaluator);
@@ -191,12 +212,16 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
   const cheapest = new Map<StrategyId | 'none', number>();
 
   for (let i = 0; i < samples; i += 1) {
+    const shared =
+      correlation === 'plan-wide'
+        ? { trafficRps: random(), cpuMsPerRequest: random(), durationMs: random() }
+        : null;
     const services = plan.services.map((s, k) => {
       const r = ranges[k]!;
       return withFactors(s, {
-        trafficRps: triangular(r.trafficRps, random()),
-        cpuMsPerRequest: triangular(r.cpuMsPerRequest, random()),
-        durationMs: triangular(r.durationMs, random()),
+        trafficRps: triangular(r.trafficRps, shared?.trafficRps ?? random()),
+        cpuMsPerRequest: triangular(r.cpuMsPerRequest, shared?.cpuMsPerRequest ?? random()),
+        durationMs: triangular(r.durationMs, shared?.durationMs ?? random()),
       });
     });
     const report = evaluator.evaluate({ ...plan, services });
@@ -219,5 +244,13 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
   for (const id of STRATEGY_IDS) cheapestProbability[id] = (cheapest.get(id) ?? 0) / samples;
   const none = cheapest.get('none');
   if (none !== undefined) cheapestProbability.none = none / samples;
-  return { samples, seed, distribution: DISTRIBUTION, strategies, cheapestProbability, bands };
+  return {
+    samples,
+    seed,
+    correlation,
+    distribution: DISTRIBUTION[correlation],
+    strategies,
+    cheapestProbability,
+    bands,
+  };
 }

@@ -12,7 +12,14 @@ import {
   type Plan,
   type Report,
 } from '../model/index.ts';
-import { hasRanges, MAX_SAMPLES, simulate, type Simulation } from '../analysis/uncertainty.ts';
+import {
+  CORRELATIONS,
+  hasRanges,
+  MAX_SAMPLES,
+  simulate,
+  type Correlation,
+  type Simulation,
+} from '../analysis/uncertainty.ts';
 import {
   formatIssue,
   parsePlanText,
@@ -68,7 +75,8 @@ Usage:
                   [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
-  headroom simulate <plan.json> [--samples N] [--seed N] [--format json|table] [--out FILE]
+  headroom simulate <plan.json> [--samples N] [--seed N] [--correlation independent|plan-wide]
+                  [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -86,6 +94,7 @@ Commands:
              (every input low / typical / high), and --samples N (1-100000, default 1000) random plans drawn
              with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
              the chance each strategy is the cheapest that runs every service (docs/analysis.md).
+             --correlation plan-wide moves every service's inputs together (default: independent).
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
@@ -114,6 +123,7 @@ interface Options {
   out?: string;
   samples?: number;
   seed?: number;
+  correlation?: Correlation;
 }
 
 const OPTIONS_WITH_VALUE = new Set([
@@ -125,6 +135,7 @@ const OPTIONS_WITH_VALUE = new Set([
   '--out',
   '--samples',
   '--seed',
+  '--correlation',
 ]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -199,6 +210,8 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
         );
       }
       opts.seed = Number(value);
+    } else if (name === '--correlation') {
+      opts.correlation = oneOf(name, value, CORRELATIONS);
     } else {
       opts.out = value;
     }
@@ -351,7 +364,7 @@ async function forecastCommand(io: CliIo, args: readonly string[]): Promise<numb
 // ---- simulate (issue 11 §3: uncertainty) ----
 
 async function simulateCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--out']);
+  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--correlation', '--out']);
   const path = onePlanPath(opts, 'simulate');
   const format = opts.format ?? 'json';
   if (format === 'csv') throw usage('simulate writes --format json or table');
@@ -359,6 +372,7 @@ async function simulateCommand(io: CliIo, args: readonly string[]): Promise<numb
   const sim = simulate(plan, {
     ...(opts.samples === undefined ? {} : { samples: opts.samples }),
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.correlation === undefined ? {} : { correlation: opts.correlation }),
   });
   const text =
     format === 'table'

@@ -58,7 +58,9 @@ describe('headroom simulate', { timeout: 60_000 }, () => {
     const b = await exec('simulate', 'ranged.json', '--samples=50', '--seed=9');
     expect(a.stdout).toBe(b.stdout);
     const d = await exec('simulate', 'plain.json');
-    expect(JSON.parse(d.stdout)).toMatchObject({ samples: 1000, seed: 1 });
+    expect(JSON.parse(d.stdout)).toMatchObject({ samples: 1000, seed: 1, correlation: 'independent' });
+    const w = await exec('simulate', 'ranged.json', '--samples', '20', '--correlation', 'plan-wide');
+    expect(JSON.parse(w.stdout)).toMatchObject({ correlation: 'plan-wide' });
   });
 
   it('a plan without ranges: every percentile is the report’s figure', async () => {
@@ -99,6 +101,7 @@ describe('headroom simulate', { timeout: 60_000 }, () => {
       ['--seed', '-1'],
       ['--seed', '4294967296'],
       ['--format', 'csv'],
+      ['--correlation', 'some'],
       ['--months', '3'],
     ]) {
       const r = await exec('simulate', 'ranged.json', ...args);
