@@ -159,11 +159,11 @@ const RANGE_HIGH = {
   default: { rule: '1 (no range above)' },
   help: 'the highest value the input may take, as a multiple of the typical value',
 } as const;
-const rangeOf = (input: string) =>
+const rangeOf = (input: string, label: string) =>
   ({
     kind: 'shape',
     type: 'object',
-    label: `Range of ${input}`,
+    label,
     help: `\`{ "low", "high" }\`: how far \`${input}\` may be from its value, as multipliers of it`,
   }) as const;
 const UNCERTAINTY_HELP =
@@ -414,13 +414,13 @@ export const PLAN_FIELDS = {
     label: 'Containers (person-hours / month)',
   },
   'operations.hoursPerMonth.serverless': { ...PERSON_HOURS, label: 'Serverless (person-hours / month)' },
-  'uncertainty.trafficRps': rangeOf('trafficRps'),
+  'uncertainty.trafficRps': rangeOf('trafficRps', 'Traffic'),
   'uncertainty.trafficRps.low': RANGE_LOW,
   'uncertainty.trafficRps.high': RANGE_HIGH,
-  'uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest'),
+  'uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest', 'CPU ms per request'),
   'uncertainty.cpuMsPerRequest.low': RANGE_LOW,
   'uncertainty.cpuMsPerRequest.high': RANGE_HIGH,
-  'uncertainty.durationMs': rangeOf('durationMs'),
+  'uncertainty.durationMs': rangeOf('durationMs', 'Duration ms'),
   'uncertainty.durationMs.low': RANGE_LOW,
   'uncertainty.durationMs.high': RANGE_HIGH,
 
@@ -579,13 +579,13 @@ export const PLAN_FIELDS = {
     default: { rule: 'the plan’s `uncertainty`, input by input' },
     help: `${UNCERTAINTY_HELP}; an input this service leaves out takes the plan-wide range`,
   },
-  'services[].uncertainty.trafficRps': rangeOf('trafficRps'),
+  'services[].uncertainty.trafficRps': rangeOf('trafficRps', 'Traffic'),
   'services[].uncertainty.trafficRps.low': RANGE_LOW,
   'services[].uncertainty.trafficRps.high': RANGE_HIGH,
-  'services[].uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest'),
+  'services[].uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest', 'CPU ms per request'),
   'services[].uncertainty.cpuMsPerRequest.low': RANGE_LOW,
   'services[].uncertainty.cpuMsPerRequest.high': RANGE_HIGH,
-  'services[].uncertainty.durationMs': rangeOf('durationMs'),
+  'services[].uncertainty.durationMs': rangeOf('durationMs', 'Duration ms'),
   'services[].uncertainty.durationMs.low': RANGE_LOW,
   'services[].uncertainty.durationMs.high': RANGE_HIGH,
 
