@@ -6,10 +6,20 @@ import {
   forecast,
   isCalendarMonth,
   monthAfter,
+  STRATEGY_IDS,
+  STRATEGY_NAMES,
   type Forecast,
   type Plan,
   type Report,
 } from '../model/index.ts';
+import {
+  CORRELATIONS,
+  hasRanges,
+  MAX_SAMPLES,
+  simulate,
+  type Correlation,
+  type Simulation,
+} from '../analysis/uncertainty.ts';
 import {
   formatIssue,
   parsePlanText,
@@ -71,6 +81,8 @@ Usage:
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
   headroom mix <plan.json> [--assign svc=strategyId,…] [--format json|table] [--out FILE]
+  headroom simulate <plan.json> [--samples N] [--seed N] [--correlation independent|plan-wide]
+                  [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -89,6 +101,11 @@ Commands:
   mix        The best mix: each service on the strategy that suits it, shared costs counted once per strategy
              used, never more than the cheapest pure strategy; with per-service reasons. --assign svc=id,…
              prices a given assignment instead (services not named stay on the cheapest pure strategy).
+  simulate   Every strategy's cost when the plan's inputs vary within their "uncertainty" ranges: the bands
+             (every input low / typical / high), and --samples N (1-100000, default 1000) random plans drawn
+             with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
+             the chance each strategy is the cheapest that runs every service (docs/analysis.md).
+             --correlation plan-wide moves every service's inputs together (default: independent).
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
@@ -119,6 +136,9 @@ interface Options {
   csvStyle?: CsvStyle;
   out?: string;
   assign?: string;
+  samples?: number;
+  seed?: number;
+  correlation?: Correlation;
 }
 
 const OPTIONS_WITH_VALUE = new Set([
@@ -129,6 +149,9 @@ const OPTIONS_WITH_VALUE = new Set([
   '--csv-style',
   '--out',
   '--assign',
+  '--samples',
+  '--seed',
+  '--correlation',
 ]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -194,6 +217,22 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
       opts.months = Number(value);
     } else if (name === '--assign') {
       opts.assign = value;
+    } else if (name === '--samples') {
+      if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_SAMPLES) {
+        throw usage(
+          `--samples must be a whole number from 1 to ${MAX_SAMPLES}, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.samples = Number(value);
+    } else if (name === '--seed') {
+      if (!/^\d{1,10}$/.test(value) || Number(value) > 0xffffffff) {
+        throw usage(
+          `--seed must be a whole number from 0 to 4294967295, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.seed = Number(value);
+    } else if (name === '--correlation') {
+      opts.correlation = oneOf(name, value, CORRELATIONS);
     } else {
       opts.out = value;
     }
@@ -416,6 +455,65 @@ async function mixCommand(io: CliIo, args: readonly string[]): Promise<number> {
   return EXIT_OK;
 }
 
+// ---- simulate (issue 11 §3: uncertainty) ----
+
+async function simulateCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--correlation', '--out']);
+  const path = onePlanPath(opts, 'simulate');
+  const format = opts.format ?? 'json';
+  if (format === 'csv') throw usage('simulate writes --format json or table');
+  const { plan } = await loadPlan(io, path);
+  const sim = simulate(plan, {
+    ...(opts.samples === undefined ? {} : { samples: opts.samples }),
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    ...(opts.correlation === undefined ? {} : { correlation: opts.correlation }),
+  });
+  const text =
+    format === 'table'
+      ? simulationTable(plan.name, evaluate(plan).currency, sim, hasRanges(plan))
+      : toJsonText(sim);
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+
+function simulationTable(name: string, currency: string, sim: Simulation, ranged: boolean): string {
+  const money = (v: number | null) =>
+    v === null
+      ? 'cannot cost'
+      : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pct = (v: number | undefined) => `${Math.round((v ?? 0) * 1000) / 10}%`;
+  const head = ['Strategy', 'Low', 'Typical', 'High', 'P10', 'P50', 'P90', 'Cheapest in'];
+  const rows = STRATEGY_IDS.map((id) => {
+    const s = sim.strategies[id];
+    return [
+      STRATEGY_NAMES[id],
+      money(sim.bands.low[id]),
+      money(sim.bands.typical[id]),
+      money(sim.bands.high[id]),
+      money(s.p10),
+      money(s.p50),
+      money(s.p90),
+      pct(sim.cheapestProbability[id]),
+    ];
+  });
+  if (sim.cheapestProbability.none !== undefined)
+    rows.push(['No strategy runs every service', '', '', '', '', '', '', pct(sim.cheapestProbability.none)]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((x, c) => (c === 0 ? x.padEnd(widths[c]!) : x.padStart(widths[c]!))).join('  ');
+  return [
+    printable(`${name}: monthly cost in ${currency} under uncertainty`),
+    `${sim.samples} samples, seed ${sim.seed}: ${sim.distribution}.`,
+    ranged ? '' : 'The plan gives no "uncertainty" ranges: every figure is the report\'s.',
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
+  ]
+    .filter((l, i) => i !== 2 || l !== '')
+    .join('\n');
+}
+
 async function validate(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, []);
   const path = onePlanPath(opts, 'validate');
@@ -458,6 +556,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await forecastCommand(io, rest);
       case 'mix':
         return await mixCommand(io, rest);
+      case 'simulate':
+        return await simulateCommand(io, rest);
       case 'validate':
         return await validate(io, rest);
       case 'schema':

@@ -80,6 +80,26 @@ export type FrontDoorKind = 'alb' | 'nlb' | 'none';
 /** Which strategy prices the services Lambda cannot run (`none`: they are left out and the total is incomplete). */
 export type ServerlessFallback = 'none' | 'vmPerService' | 'containerCluster' | 'sharedHost';
 
+/**
+ * How far an input may be from its typical value, as multipliers of it (issue 11 §3): `low` ≤ 1 ≤ `high`. Read by
+ * the uncertainty analysis only (src/analysis/uncertainty.ts); the engine's figures never read it.
+ */
+export interface UncertaintyRange {
+  low: number;
+  high: number;
+}
+
+/** The ranges of a service's inputs (or, plan-wide, of every service's); an input without one has no range. */
+export interface Uncertainty {
+  trafficRps?: UncertaintyRange | undefined;
+  cpuMsPerRequest?: UncertaintyRange | undefined;
+  durationMs?: UncertaintyRange | undefined;
+}
+
+/** The inputs an uncertainty range can apply to. */
+export type UncertainInput = keyof Uncertainty;
+export const UNCERTAIN_INPUTS: readonly UncertainInput[] = ['trafficRps', 'cpuMsPerRequest', 'durationMs'];
+
 /** A service with every default filled in. Curves are 24 or 168 hourly values. */
 export interface Service {
   name: string;
@@ -100,6 +120,8 @@ export interface Service {
     /** Environments kept warm: one level for every hour, or 24/168 hourly levels. */
     provisionedConcurrency: number | number[];
   };
+  /** This service's ranges (each input it leaves out takes the plan-wide one); absent: none of its own. */
+  uncertainty?: Uncertainty | undefined;
 }
 
 export interface SharedHostSettings {
@@ -214,6 +236,8 @@ export interface Plan extends PlanComponents {
   catalog: Catalog;
   services: Service[];
   strategies: StrategySettings;
+  /** The plan-wide ranges, the default of every service's (issue 11 §3); absent: no range. */
+  uncertainty?: Uncertainty | undefined;
 }
 
 /** The plan-wide components of format version 2, around compute (issue 10 §2–§4). */

@@ -24,6 +24,16 @@ function choices<const V extends string>(
   return fc.constantFrom(...allowed);
 }
 
+/** Ranges of inputs (version 2): a side may be left out; low is above 0 (its range excludes 0). */
+const rangeArb = fc.record(
+  { low: finite(0.01, 1), high: inRange(field('uncertainty.trafficRps.high').range) },
+  { requiredKeys: [] },
+);
+const uncertainty = fc.record(
+  { trafficRps: rangeArb, cpuMsPerRequest: rangeArb, durationMs: rangeArb },
+  { requiredKeys: [] },
+);
+
 const serviceOf = (version: PlanVersion) =>
   fc.record(
     {
@@ -63,6 +73,8 @@ const serviceOf = (version: PlanVersion) =>
         },
         { requiredKeys: [] },
       ),
+      // Version 2 only; a version 1 file cannot give it.
+      ...(version >= 2 ? { uncertainty } : {}),
     },
     { requiredKeys: ['name', 'trafficRps', 'cpuMsPerRequest', 'durationMs', 'memoryMiB'] },
   );
@@ -168,6 +180,7 @@ const components = {
     },
     { requiredKeys: [] },
   ),
+  uncertainty,
 };
 
 const common = (version: PlanVersion) => ({

@@ -6,7 +6,8 @@ import { PLAN_FIELDS, type FieldDecl, type Range } from './fields.ts';
 /** The tables, in the doc's order: where each one's fields live in the file. */
 export const FIELD_TABLES = [
   { id: 'top', prefix: '', required: true },
-  { id: 'services', prefix: 'services[].', required: true },
+  // A service's uncertainty has the plan-wide shape: its ranges are in the uncertainty table.
+  { id: 'services', prefix: 'services[].', required: true, skip: 'services[].uncertainty.' },
   { id: 'sharedHost', prefix: 'strategies.sharedHost.', required: false },
   { id: 'vmPerService', prefix: 'strategies.vmPerService.', required: false },
   { id: 'containerCluster', prefix: 'strategies.containerCluster.', required: false },
@@ -18,7 +19,8 @@ export const FIELD_TABLES = [
   { id: 'network', prefix: 'network.', required: false },
   { id: 'logs', prefix: 'logs.', required: false },
   { id: 'operations', prefix: 'operations.', required: false },
-] as const;
+  { id: 'uncertainty', prefix: 'uncertainty.', required: false },
+] as const satisfies readonly { id: string; prefix: string; required: boolean; skip?: string }[];
 
 type TableId = (typeof FIELD_TABLES)[number]['id'];
 
@@ -110,12 +112,12 @@ function table(head: string[], rows: string[][]): string {
 
 /** The markdown table of one group of fields. */
 export function fieldTable(id: TableId): string {
-  const spec = FIELD_TABLES.find((t) => t.id === id)!;
+  const spec: { prefix: string; required: boolean; skip?: string } = FIELD_TABLES.find((t) => t.id === id)!;
   const rows: string[][] = [];
   for (const [key, f] of Object.entries(PLAN_FIELDS) as [string, FieldDecl][]) {
     // The top table has the top-level fields only; the fields inside each are in their own table.
     const inTable = spec.prefix === '' ? !key.includes('.') : key.startsWith(spec.prefix);
-    if (!inTable) continue;
+    if (!inTable || (spec.skip !== undefined && key.startsWith(spec.skip))) continue;
     const name = `\`${key.slice(spec.prefix.length)}\``;
     rows.push(
       spec.required

@@ -144,6 +144,32 @@ const SCALE_AHEAD = {
     'autoscaler must be ready before traffic arrives); ignored with static scaling',
 } as const;
 
+// Uncertainty (issue 11 §3): the same shape plan-wide and on a service, ranges as multipliers of the typical value.
+const RANGE_LOW = {
+  kind: 'number',
+  label: 'Low (× typical)',
+  range: { min: 0, minExclusive: true, max: 1 },
+  default: { rule: '1 (no range below)' },
+  help: 'the lowest value the input may take, as a multiple of the typical value',
+} as const;
+const RANGE_HIGH = {
+  kind: 'number',
+  label: 'High (× typical)',
+  range: { min: 1, max: 100 },
+  default: { rule: '1 (no range above)' },
+  help: 'the highest value the input may take, as a multiple of the typical value',
+} as const;
+const rangeOf = (input: string, label: string) =>
+  ({
+    kind: 'shape',
+    type: 'object',
+    label,
+    help: `\`{ "low", "high" }\`: how far \`${input}\` may be from its value, as multipliers of it`,
+  }) as const;
+const UNCERTAINTY_HELP =
+  'ranges of the inputs, as multipliers of their typical values, for the uncertainty analysis (`headroom ' +
+  'simulate`); the engine’s figures use the typical values';
+
 /**
  * Every field, keyed by its path in the file (`[]` stands for any list position). The order is the docs' order.
  * Keys with `services[].` are service fields; `strategies.<key>.` are the settings of one strategy.
@@ -251,6 +277,14 @@ export const PLAN_FIELDS = {
     label: 'Operations (people)',
     default: { rule: 'no people priced' },
     help: 'the people each strategy needs, your own estimate',
+  },
+  uncertainty: {
+    kind: 'shape',
+    type: '[object](#uncertainty)',
+    since: 2,
+    label: 'Uncertainty',
+    default: { rule: 'no range' },
+    help: `${UNCERTAINTY_HELP}; the default of every service’s \`uncertainty\``,
   },
 
   'frontDoor.kind': {
@@ -380,6 +414,15 @@ export const PLAN_FIELDS = {
     label: 'Containers (person-hours / month)',
   },
   'operations.hoursPerMonth.serverless': { ...PERSON_HOURS, label: 'Serverless (person-hours / month)' },
+  'uncertainty.trafficRps': rangeOf('trafficRps', 'Traffic'),
+  'uncertainty.trafficRps.low': RANGE_LOW,
+  'uncertainty.trafficRps.high': RANGE_HIGH,
+  'uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest', 'CPU ms per request'),
+  'uncertainty.cpuMsPerRequest.low': RANGE_LOW,
+  'uncertainty.cpuMsPerRequest.high': RANGE_HIGH,
+  'uncertainty.durationMs': rangeOf('durationMs', 'Duration ms'),
+  'uncertainty.durationMs.low': RANGE_LOW,
+  'uncertainty.durationMs.high': RANGE_HIGH,
 
   'services[].name': {
     kind: 'text',
@@ -528,6 +571,23 @@ export const PLAN_FIELDS = {
     default: S.provisionedConcurrency,
     help: `environments kept warm: one whole number (≥ 0 and ≤ ${L.maxProvisionedConcurrency.toLocaleString('en-US')}) for every hour, or a curve of 24/168 such levels`,
   },
+  'services[].uncertainty': {
+    kind: 'shape',
+    type: '[object](#uncertainty)',
+    since: 2,
+    label: 'Uncertainty',
+    default: { rule: 'the plan’s `uncertainty`, input by input' },
+    help: `${UNCERTAINTY_HELP}; an input this service leaves out takes the plan-wide range`,
+  },
+  'services[].uncertainty.trafficRps': rangeOf('trafficRps', 'Traffic'),
+  'services[].uncertainty.trafficRps.low': RANGE_LOW,
+  'services[].uncertainty.trafficRps.high': RANGE_HIGH,
+  'services[].uncertainty.cpuMsPerRequest': rangeOf('cpuMsPerRequest', 'CPU ms per request'),
+  'services[].uncertainty.cpuMsPerRequest.low': RANGE_LOW,
+  'services[].uncertainty.cpuMsPerRequest.high': RANGE_HIGH,
+  'services[].uncertainty.durationMs': rangeOf('durationMs', 'Duration ms'),
+  'services[].uncertainty.durationMs.low': RANGE_LOW,
+  'services[].uncertainty.durationMs.high': RANGE_HIGH,
 
   'strategies.sharedHost.instanceType': {
     kind: 'instanceType',

@@ -16,6 +16,8 @@ import {
   type PlanIssue,
   type Service,
   type Tier,
+  type Uncertainty,
+  UNCERTAIN_INPUTS,
 } from '../model/index.ts';
 import { formatPath, readStrictJson, ROOT, shorten } from './json.ts';
 
@@ -387,6 +389,22 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
   };
 }
 
+type UncertaintyFile = NonNullable<PlanFile['uncertainty']>;
+
+/**
+ * The ranges a file gives (plan-wide or a service's), each side it leaves out at 1 (no range that side); `{}` when
+ * absent, so a plan or service without one carries no `uncertainty` key at all.
+ */
+export function uncertaintyFromFile(u: UncertaintyFile | undefined): { uncertainty?: Uncertainty } {
+  if (u === undefined) return {};
+  const out: Uncertainty = {};
+  for (const input of UNCERTAIN_INPUTS) {
+    const r = u[input];
+    if (r !== undefined) out[input] = { low: r.low ?? 1, high: r.high ?? 1 };
+  }
+  return { uncertainty: out };
+}
+
 /**
  * One validated service with every default filled in (parse-cache.ts reuses it per service and version). The pod CPU
  * request a file leaves out depends on the file's version (issue 10 §5): version 1 keeps 250 millicores whatever the
@@ -397,7 +415,7 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
   const podMemoryMiB = s.container?.memoryMiB ?? s.memoryMiB;
   const podMillicores =
     s.container?.cpuMillicores ?? (version >= 2 ? podMillicoresFor(podMemoryMiB) : V1_POD_MILLICORES);
-  return serviceWithDefaults({
+  const service = serviceWithDefaults({
     name: s.name,
     trafficRps: [...s.trafficRps],
     cpuMsPerRequest: s.cpuMsPerRequest,
@@ -413,6 +431,7 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
       ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
     },
   });
+  return { ...service, ...uncertaintyFromFile(s.uncertainty) };
 }
 
 /** Fills every default and resolves the catalog: the engine's input. */
@@ -445,6 +464,7 @@ function toPlan(file: PlanFile, catalog: Catalog): Plan {
       hourlyRate: file.operations?.hourlyRate ?? COMPONENTS_OFF.operations.hourlyRate,
       hoursPerMonth: { ...COMPONENTS_OFF.operations.hoursPerMonth, ...file.operations?.hoursPerMonth },
     },
+    ...uncertaintyFromFile(file.uncertainty),
   };
 }
 

@@ -190,6 +190,26 @@ function declaredObject<P extends string>(parent: P) {
   return z.strictObject(shape) as unknown as z.ZodObject<Declared<P>, z.core.$strict>;
 }
 
+/** Ranges of inputs (issue 11 §3): each `{ low, high }`, built from its declarations (low ≤ 1 ≤ high by range). */
+function uncertaintySchema(prefix: 'uncertainty' | 'services[].uncertainty') {
+  const range = (input: 'trafficRps' | 'cpuMsPerRequest' | 'durationMs') =>
+    z
+      .strictObject({
+        low: numberField(F[`${prefix}.${input}.low`]).optional(),
+        high: numberField(F[`${prefix}.${input}.high`]).optional(),
+      })
+      .meta(meta(F[`${prefix}.${input}`]))
+      .optional();
+  return z
+    .strictObject({
+      trafficRps: range('trafficRps'),
+      cpuMsPerRequest: range('cpuMsPerRequest'),
+      durationMs: range('durationMs'),
+    })
+    .meta(meta(F[prefix]))
+    .optional();
+}
+
 export const serviceSchema = z.strictObject({
   name: textField(F['services[].name']),
   trafficRps: curve(
@@ -221,6 +241,7 @@ export const serviceSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  uncertainty: uncertaintySchema('services[].uncertainty'),
 });
 
 export const strategiesSchema = z.strictObject({
@@ -345,6 +366,7 @@ export const planFileSchema = z
     network: declaredObject('network').meta(meta(F.network)).optional(),
     logs: declaredObject('logs').meta(meta(F.logs)).optional(),
     operations: operationsSchema.optional(),
+    uncertainty: uncertaintySchema('uncertainty'),
   })
   .meta({
     title: 'Headroom plan file, version 2',

@@ -2,7 +2,7 @@
 // can save what it edits. parsePlan(planToFile(plan)) gives the same plan back; a plan read from a version 1 file is
 // written as version 2 with the same figures (its pod requests, resolved by version 1's rule, are written out).
 import { bundledCatalog } from '../catalog/index.ts';
-import type { Catalog, Plan } from '../model/index.ts';
+import { UNCERTAIN_INPUTS, type Catalog, type Plan, type Uncertainty } from '../model/index.ts';
 import { PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
 import type { CatalogFile, PlanFile } from './schema.ts';
 
@@ -41,6 +41,7 @@ export function planToFile(plan: Plan): PlanFile {
           ? [...s.serverless.provisionedConcurrency]
           : s.serverless.provisionedConcurrency,
       },
+      ...uncertaintyToFile(s.uncertainty),
     })),
     strategies: {
       sharedHost: { ...plan.strategies.sharedHost },
@@ -57,7 +58,19 @@ export function planToFile(plan: Plan): PlanFile {
       hourlyRate: plan.operations.hourlyRate,
       hoursPerMonth: { ...plan.operations.hoursPerMonth },
     },
+    ...uncertaintyToFile(plan.uncertainty),
   };
+}
+
+/** The ranges as the file writes them (none: no key), each range copied. */
+function uncertaintyToFile(u: Uncertainty | undefined): { uncertainty?: Uncertainty } {
+  if (u === undefined) return {};
+  const out: Uncertainty = {};
+  for (const input of UNCERTAIN_INPUTS) {
+    const r = u[input];
+    if (r !== undefined) out[input] = { low: r.low, high: r.high };
+  }
+  return { uncertainty: out };
 }
 
 function catalogToFile(c: Catalog): CatalogFile {

@@ -94,33 +94,17 @@ export const WORKER_THRESHOLD_SERVICES = 200;
 const KEPT_PLANS = 6;
 
 function sameRest(a: PlanRest, b: PlanRest): boolean {
+  // Every plan-level field, whatever it is (a field added to Plan later, such as `uncertainty`, is compared too).
+  const keys = Object.keys(a) as (keyof PlanRest)[];
   return (
-    a.name === b.name &&
-    a.hoursPerMonth === b.hoursPerMonth &&
-    a.catalog === b.catalog &&
-    a.strategies === b.strategies &&
-    a.frontDoor === b.frontDoor &&
-    a.resilience === b.resilience &&
-    a.storage === b.storage &&
-    a.network === b.network &&
-    a.logs === b.logs &&
-    a.operations === b.operations
+    keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && Object.is(a[k], b[k]))
   );
 }
 
+/** The plan without its services: every other field as it is (none listed here, so none can be left behind). */
 function restOf(plan: Plan): PlanRest {
-  return {
-    name: plan.name,
-    hoursPerMonth: plan.hoursPerMonth,
-    catalog: plan.catalog,
-    strategies: plan.strategies,
-    frontDoor: plan.frontDoor,
-    resilience: plan.resilience,
-    storage: plan.storage,
-    network: plan.network,
-    logs: plan.logs,
-    operations: plan.operations,
-  };
+  const { services: _services, ...rest } = plan;
+  return rest;
 }
 
 /** A map that forgets its least recently used key beyond `limit`. */

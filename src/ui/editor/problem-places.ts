@@ -14,8 +14,19 @@ export const TABLE_FIELDS: ReadonlySet<string> = new Set([
   'stateful',
 ]);
 
-/** The plan-wide components (issue 10 §2–§4), edited in the "Plan-wide" section, in its order. */
-export const PLAN_WIDE = ['frontDoor', 'resilience', 'storage', 'network', 'logs', 'operations'] as const;
+/**
+ * The plan-wide components (issue 10 §2–§4) and the plan-wide uncertainty ranges (issue 11 §3), edited in the
+ * "Plan-wide" section, in its order.
+ */
+export const PLAN_WIDE = [
+  'frontDoor',
+  'resilience',
+  'storage',
+  'network',
+  'logs',
+  'operations',
+  'uncertainty',
+] as const;
 
 export type Section = 'plan' | 'services' | 'strategies' | 'planWide';
 

@@ -1,0 +1,256 @@
+// Uncertainty (issue 11 §3): what each strategy costs when the plan's inputs are anywhere in their ranges
+// (plan format `uncertainty`, multipliers of the typical value). Bands: every input at its low, typical or high
+// value. Simulation: inputs drawn at random within their ranges, each sample costed by the engine's own evaluation
+// (one evaluator per run), reported as percentiles and as the chance each strategy is the cheapest complete one.
+// A pure function of the plan and the seed. docs/analysis.md#uncertainty.
+import {
+  createEvaluator,
+  STRATEGY_IDS,
+  UNCERTAIN_INPUTS,
+  type Evaluator,
+  type Plan,
+  type Report,
+  type Service,
+  type StrategyId,
+  type UncertainInput,
+  type UncertaintyRange,
+} from '../model/index.ts';
+import { mapServices, withTraffic } from './knobs.ts';
+
+/** A service's range of every input: its own, else the plan-wide one, else none (`{ low: 1, high: 1 }`). */
+export type Ranges = Record<UncertainInput, UncertaintyRange>;
+
+const NO_RANGE: UncertaintyRange = { low: 1, high: 1 };
+
+export function rangesOf(plan: Plan, s: Service): Ranges {
+  const pick = (input: UncertainInput) => s.uncertainty?.[input] ?? plan.uncertainty?.[input] ?? NO_RANGE;
+  return {
+    trafficRps: pick('trafficRps'),
+    cpuMsPerRequest: pick('cpuMsPerRequest'),
+    durationMs: pick('durationMs'),
+  };
+}
+
+/** Multipliers of a service's inputs (1: the typical value). */
+export type Factors = Record<UncertainInput, number>;
+
+/** The service with its inputs × factors; the object itself when every factor is 1 (so the evaluator reuses it). */
+export function withFactors(s: Service, f: Factors): Service {
+  if (f.cpuMsPerRequest === 1 && f.durationMs === 1) return withTraffic(s, f.trafficRps);
+  return {
+    ...withTraffic(s, f.trafficRps),
+    cpuMsPerRequest: s.cpuMsPerRequest * f.cpuMsPerRequest,
+    durationMs: s.durationMs * f.durationMs,
+  };
+}
+
+/** Whether any service of the plan has a range on any input. */
+export function hasRanges(plan: Plan): boolean {
+  return plan.services.some((s) => {
+    const r = rangesOf(plan, s);
+    return UNCERTAIN_INPUTS.some((i) => r[i].low !== 1 || r[i].high !== 1);
+  });
+}
+
+/** A strategy's monthly cost, or `null` when it cannot be costed for that plan (StrategyReport.cannotCost). */
+export type Costs = Record<StrategyId, number | null>;
+
+function costsOf(report: Report): Costs {
+  const out = {} as Costs;
+  for (const r of report.strategies) out[r.id] = r.cannotCost === undefined ? r.monthlyCost : null;
+  return out;
+}
+
+export interface Bands {
+  /** Every input of every service at the low end of its range. */
+  low: Costs;
+  /** The report's figures (every input typical). */
+  typical: Costs;
+  /** Every input of every service at the high end of its range. */
+  high: Costs;
+  /** The cheapest complete strategy at each (Report.cheapest). */
+  cheapest: { low: StrategyId | null; typical: StrategyId | null; high: StrategyId | null };
+}
+
+/** Every strategy's cost with all inputs at low, typical and high. */
+export function uncertaintyBands(plan: Plan, evaluator: Evaluator = createEvaluator()): Bands {
+  const at = (side: 'low' | 'high') =>
+    evaluator.evaluate(
+      mapServices(plan, (s) => {
+        const r = rangesOf(plan, s);
+        return withFactors(s, {
+          trafficRps: r.trafficRps[side],
+          cpuMsPerRequest: r.cpuMsPerRequest[side],
+          durationMs: r.durationMs[side],
+        });
+      }),
+    );
+  const typical = evaluator.evaluate(plan);
+  const low = at('low');
+  const high = at('high');
+  return {
+    low: costsOf(low),
+    typical: costsOf(typical),
+    high: costsOf(high),
+    cheapest: { low: low.cheapest, typical: typical.cheapest, high: high.cheapest },
+  };
+}
+
+/**
+ * mulberry32 (Tommy Ettinger, public domain; https://gist.github.com/tommyettinger/46a874533244883189143505d203312c):
+ * a 32-bit state advanced by 0x6D2B79F5 and mixed, giving uniform numbers in [0, 1) with a 2³² period — far more than
+ * a simulation draws, tiny, and the same on every JavaScript engine (integer arithmetic only).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The triangular distribution on [low, high] with its mode at 1 (the typical value), by its inverse CDF at `u` in
+ * [0, 1). No range (low = high = 1) gives 1 whatever `u`.
+ */
+export function triangular(r: UncertaintyRange, u: number): number {
+  const { low: a, high: b } = r;
+  if (a === b) return a;
+  const c = 1;
+  const atMode = (c - a) / (b - a);
+  return u < atMode ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
+}
+
+/**
+ * The value at percentile `q` (0 < q ≤ 1) of ascending `sorted` by the nearest-rank rule: the ⌈q·n⌉-th smallest (so
+ * P50 of 1,000 samples is the 500th, always one of the samples' own costs).
+ */
+export function percentile(sorted: readonly number[], q: number): number {
+  const rank = Math.max(1, Math.ceil(q * sorted.length - 1e-9));
+  return sorted[Math.min(sorted.length, rank) - 1]!;
+}
+
+export interface StrategySpread {
+  /** Nearest-rank percentiles of the strategy's monthly cost over the samples it could be costed in; `null`: none. */
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  /** Fraction of the samples in which the strategy ran every service (it can only be cheapest in those). */
+  complete: number;
+}
+
+export interface Simulation {
+  samples: number;
+  seed: number;
+  correlation: Correlation;
+  /** How the inputs were drawn, in words (also in docs/analysis.md). */
+  distribution: string;
+  strategies: Record<StrategyId, StrategySpread>;
+  /**
+   * The fraction of samples in which each strategy was the cheapest complete one (Report.cheapest); `none` is there
+   * when some samples had no complete strategy. The fractions sum to 1.
+   */
+  cheapestProbability: Partial<Record<StrategyId | 'none', number>>;
+  bands: Bands;
+}
+
+/**
+ * How the draws of different services relate: `independent` (each service's inputs drawn on their own) or
+ * `plan-wide` (one draw per input per sample shared by every service: all traffic high together, all CPU low
+ * together — each service still within its own range, at the same quantile of it).
+ */
+export type Correlation = 'independent' | 'plan-wide';
+export const CORRELATIONS: readonly Correlation[] = ['independent', 'plan-wide'];
+
+export interface SimulateOptions {
+  /** Samples to draw (1 to 100,000; default 1,000). */
+  samples?: number;
+  /** Seed of the random numbers (a 32-bit unsigned integer; default 1). */
+  seed?: number;
+  /** Default `independent`. */
+  correlation?: Correlation;
+}
+
+export const MAX_SAMPLES = 100_000;
+const DISTRIBUTION: Record<Correlation, string> = {
+  independent:
+    'triangular on [low, high] with its mode at the typical value, independently per service and per input ' +
+    '(trafficRps scales the whole curve); mulberry32 random numbers from the seed',
+  'plan-wide':
+    'triangular on [low, high] with its mode at the typical value, one draw per input shared by every service ' +
+    '(each at the same quantile of its own range; trafficRps scales the whole curve); mulberry32 random numbers ' +
+    'from the seed',
+};
+
+/**
+ * Draws `samples` plans (every service's traffic, CPU per request and duration × a triangular draw within its range)
+ * and costs each with one evaluator. Draw order is fixed: sample by sample, service by service in plan order, and
+ * for each service one number per input (trafficRps, cpuMsPerRequest, durationMs) whether or not it has a range,
+ * so adding a range to one service leaves the draws of the others as they were. `plan-wide`: three numbers per
+ * sample (trafficRps, cpuMsPerRequest, durationMs), each used by every service.
+ */
+export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation {
+  const samples = options.samples ?? 1000;
+  const seed = options.seed ?? 1;
+  const correlation = options.correlation ?? 'independent';
+  if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES)
+    throw new RangeError(`samples must be a whole number from 1 to ${MAX_SAMPLES}, not ${samples}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`seed must be a whole number from 0 to 4294967295, not ${seed}`);
+  if (!CORRELATIONS.includes(correlation))
+    throw new RangeError(`correlation must be ${CORRELATIONS.join(' or ')}, not ${String(correlation)}`);
+
+  const evaluator = createEvaluator();
+  const bands = uncertaintyBands(plan, evaluator);
+  const random = mulberry32(seed);
+  const ranges = plan.services.map((s) => rangesOf(plan, s));
+  const costs = new Map<StrategyId, number[]>(STRATEGY_IDS.map((id) => [id, []]));
+  const complete = new Map<StrategyId, number>(STRATEGY_IDS.map((id) => [id, 0]));
+  const cheapest = new Map<StrategyId | 'none', number>();
+
+  for (let i = 0; i < samples; i += 1) {
+    const shared =
+      correlation === 'plan-wide'
+        ? { trafficRps: random(), cpuMsPerRequest: random(), durationMs: random() }
+        : null;
+    const services = plan.services.map((s, k) => {
+      const r = ranges[k]!;
+      return withFactors(s, {
+        trafficRps: triangular(r.trafficRps, shared?.trafficRps ?? random()),
+        cpuMsPerRequest: triangular(r.cpuMsPerRequest, shared?.cpuMsPerRequest ?? random()),
+        durationMs: triangular(r.durationMs, shared?.durationMs ?? random()),
+      });
+    });
+    const report = evaluator.evaluate({ ...plan, services });
+    for (const r of report.strategies) {
+      if (r.cannotCost !== undefined) continue;
+      costs.get(r.id)!.push(r.monthlyCost);
+      if (r.services.every((c) => c.included)) complete.set(r.id, complete.get(r.id)! + 1);
+    }
+    const key = report.cheapest ?? 'none';
+    cheapest.set(key, (cheapest.get(key) ?? 0) + 1);
+  }
+
+  const strategies = {} as Record<StrategyId, StrategySpread>;
+  for (const id of STRATEGY_IDS) {
+    const sorted = costs.get(id)!.sort((a, b) => a - b);
+    const p = (q: number) => (sorted.length === 0 ? null : percentile(sorted, q));
+    strategies[id] = { p10: p(0.1), p50: p(0.5), p90: p(0.9), complete: complete.get(id)! / samples };
+  }
+  const cheapestProbability: Partial<Record<StrategyId | 'none', number>> = {};
+  for (const id of STRATEGY_IDS) cheapestProbability[id] = (cheapest.get(id) ?? 0) / samples;
+  const none = cheapest.get('none');
+  if (none !== undefined) cheapestProbability.none = none / samples;
+  return {
+    samples,
+    seed,
+    correlation,
+    distribution: DISTRIBUTION[correlation],
+    strategies,
+    cheapestProbability,
+    bands,
+  };
+}
