@@ -76,16 +76,38 @@ function baseValue(plan: Plan, knob: Knob): number {
 }
 
 /** Why a break-even query cannot be run at all (a usage problem), or `null`. */
-export function breakEvenProblem(plan: Plan, query: BreakEvenQuery): string | null {
-  for (const id of [query.a, query.b]) {
-    if (!(STRATEGY_IDS as readonly string[]).includes(id))
-      return `"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
-  }
-  if (query.a === query.b) return 'the two strategies must differ';
+export function breakEvenProblem(
+  plan: Plan,
+  query: { a: string; b: string; knob?: string | undefined },
+): string | null {
+  const parsed = breakEvenQuery(plan, query);
+  return typeof parsed === 'string' ? parsed : null;
+}
+
+function isKnob(plan: Plan, knob: string): knob is Knob {
+  return knobProblem(plan, knob) === null;
+}
+
+function strategyId(id: string): StrategyId | undefined {
+  return STRATEGY_IDS.find((s) => s === id);
+}
+
+/** A query from names as typed (the CLI's options): the typed query, or what is wrong with it. */
+export function breakEvenQuery(
+  plan: Plan,
+  query: { a: string; b: string; knob?: string | undefined },
+): BreakEvenQuery | string {
+  const a = strategyId(query.a);
+  const b = strategyId(query.b);
+  const notOne = (name: string) => `"${name}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
+  if (a === undefined) return notOne(query.a);
+  if (b === undefined) return notOne(query.b);
+  if (a === b) return 'the two strategies must differ';
   const knob = query.knob ?? 'traffic';
   if (knob === 'growth')
     return 'growth changes no cost at the plan’s month: use the month knob (the forecast month where the order flips)';
-  return knobProblem(plan, knob);
+  if (!isKnob(plan, knob)) return knobProblem(plan, knob) ?? `unknown knob "${knob}"`;
+  return { a, b, knob };
 }
 
 /** A cost comparable with another: `null` when the strategy cannot be costed or leaves services out. */
