@@ -1,7 +1,7 @@
 // Break-even (issue 11 §1): for two strategies and one knob, the value at which the order of their monthly costs
 // flips. Every point is the engine's own evaluation of the plan with the knob turned (one evaluator per run, so a
 // knob that touches one service re-costs one service). Costs are step functions (instances are whole), so there is
-// no exact crossing to solve for: the search brackets the first flip it finds nearest the plan's own value and
+// no exact crossing to solve for: the search walks a coarse grid outward, brackets the first flip it finds nearest the plan's own value and
 // narrows the bracket until its two ends are within 0.5% (a fraction: 0.005; a month: adjacent months).
 // docs/analysis.md, "Break-even".
 import { createEvaluator, STRATEGY_IDS, type Plan, type Report, type StrategyId } from '../model/index.ts';
@@ -144,10 +144,11 @@ function grid(scale: Scale, base: number): number[] {
   const up: number[] = [];
   const down: number[] = [];
   if (scale === 'multiplier') {
-    // Half decades: ×3.16, ×10, ×31.6, ×100 (and down). A flip that flips back within one step can be missed.
-    for (let k = 1; k <= 4; k++) {
-      up.push(Math.min(to, base * Math.pow(10, k / 2)));
-      down.push(Math.max(from, base / Math.pow(10, k / 2)));
+    // Decades: ×10, ×100 (and ×0.1, ×0.01); few points, since each re-costs every service (a flip that flips back
+    // within one decade is missed: costs grow near-linearly with these knobs, so their difference crosses once).
+    for (let k = 1; k <= 2; k++) {
+      up.push(Math.min(to, base * Math.pow(10, k)));
+      down.push(Math.max(from, base / Math.pow(10, k)));
     }
   } else if (scale === 'fraction') {
     for (let v = base + 0.1; v < to; v += 0.1) up.push(v);
@@ -173,18 +174,21 @@ function narrowEnough(scale: Scale, x: number, y: number): boolean {
   return Math.abs(x - y) <= 1;
 }
 
-/** A point strictly between `near` and `far`: interpolated where the cost difference crosses zero, kept inside. */
-function between(scale: Scale, near: Probe, far: Probe, bisect: boolean): number {
+/**
+ * A point strictly between `near` and `far`: where the cost difference (`dn` at near, `df` at far) reaches zero if
+ * it is linear in the knob's value (costs are near-linear in a multiplier, not in its logarithm), kept 5% inside
+ * the bracket on the search scale so every probe narrows it; the middle when `diffs` is null.
+ */
+function between(scale: Scale, near: Probe, far: Probe, diffs: { dn: number; df: number } | null): number {
   const t = (v: number) => (scale === 'multiplier' ? Math.log(v) : v);
   const back = (u: number) => (scale === 'multiplier' ? Math.exp(u) : u);
   const tn = t(near.value);
   const tf = t(far.value);
   let f = 0.5;
-  if (!bisect && near.ca !== null && near.cb !== null && far.ca !== null && far.cb !== null) {
-    const dn = near.ca - near.cb;
-    const df = far.ca - far.cb;
-    // Linear interpolation of the difference; kept 5% inside the bracket so every probe narrows it.
-    if (dn !== df) f = Math.min(0.95, Math.max(0.05, dn / (dn - df)));
+  if (diffs !== null && diffs.dn !== diffs.df) {
+    const x = near.value + ((far.value - near.value) * diffs.dn) / (diffs.dn - diffs.df);
+    const g = x > 0 ? (t(x) - tn) / (tf - tn) : 0.05;
+    f = Math.min(0.95, Math.max(0.05, Number.isFinite(g) ? g : 0.5));
   }
   const u = back(tn + (tf - tn) * f);
   if (scale !== 'month') return u;
@@ -277,20 +281,35 @@ export function breakEven(plan: Plan, query: BreakEvenQuery): BreakEven {
     );
   }
 
-  // Narrow the bracket: interpolate, then probe just across the guess, so a near-linear step cost closes in two
-  // evaluations; bisect whenever a round did not halve the bracket (step costs can fool interpolation).
+  // Narrow the bracket by false position (Illinois: an end kept twice in a row has its difference halved, so the
+  // guesses close in from both sides), each guess followed by a probe just across it, so a near-linear cost closes
+  // in a few evaluations; bisect after a round that did not halve the bracket (step costs can fool interpolation).
   let { near, far } = bracket;
+  const diff = (p: Probe): number | null => (p.ca === null || p.cb === null ? null : p.ca - p.cb);
+  let dn = diff(near);
+  let df = diff(far);
+  let kept: 'near' | 'far' | null = null;
   let bisect = false;
+  const take = (p: Probe, illinois: boolean) => {
+    if (p.order === base.order) {
+      near = p;
+      dn = diff(p);
+      if (illinois && kept === 'far' && df !== null) df /= 2;
+      kept = 'far';
+    } else {
+      // A point where the two are not comparable counts as the far side: the flip is where comparability ends.
+      far = p;
+      df = diff(p);
+      if (illinois && kept === 'near' && dn !== null) dn /= 2;
+      kept = 'near';
+    }
+  };
   while (!narrowEnough(scale, near.value, far.value)) {
     const width = Math.abs(near.value - far.value);
-    const g = probe(between(scale, near, far, bisect));
-    if (g.order === base.order) near = g;
-    else if (g.order !== null) far = g;
-    else {
-      // Not comparable inside the bracket: the flip is where comparability ends; treat it as the far end.
-      far = g;
-    }
-    if (!narrowEnough(scale, near.value, far.value) && !bisect) {
+    const interpolated = !bisect && dn !== null && df !== null;
+    const g = probe(between(scale, near, far, interpolated ? { dn: dn!, df: df! } : null));
+    take(g, true);
+    if (interpolated && !narrowEnough(scale, near.value, far.value)) {
       // The partner probe: just under one tolerance step from the guess, across to the other end's side.
       const dir = (far.value > near.value ? 1 : -1) * (g === near ? 1 : -1);
       const partnerValue =
@@ -299,13 +318,9 @@ export function breakEven(plan: Plan, query: BreakEvenQuery): BreakEven {
           : g.value + dir * BREAKEVEN_TOLERANCE[scale];
       const lo = Math.min(near.value, far.value);
       const hi = Math.max(near.value, far.value);
-      if (partnerValue > lo && partnerValue < hi) {
-        const p = probe(partnerValue);
-        if (p.order === base.order) near = p;
-        else far = p;
-      }
+      if (partnerValue > lo && partnerValue < hi) take(probe(partnerValue), false);
     }
-    bisect = Math.abs(near.value - far.value) > width / 2;
+    bisect = !bisect && Math.abs(near.value - far.value) > width / 2;
   }
   if (far.order === null) {
     return result(
