@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../catalog/index.ts';
 import { evaluate, type Plan, type Report, type StrategyId } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { breakEven, breakEvenProblem, breakEvenQuery, BREAKEVEN_TOLERANCE } from './breakeven.ts';
+import {
+  breakEven,
+  breakEvenCurve,
+  breakEvenProblem,
+  breakEvenQuery,
+  BREAKEVEN_TOLERANCE,
+} from './breakeven.ts';
 import { applyKnob, type Knob } from './knobs.ts';
 
 const catalog = bundledCatalog('aws-us-east-1')!;
@@ -171,6 +177,44 @@ describe('break-even (issue 11 §1)', () => {
         expect(Math.abs(r.value - r.before!)).toBeLessThanOrEqual(BREAKEVEN_TOLERANCE.fraction + 1e-12);
       }),
       { numRuns: 15, seed: 12 },
+    );
+  });
+});
+
+describe('break-even curve (issue 11 §1, the chart)', () => {
+  const plan = testPlan(catalog, [
+    testService({ name: 'api', trafficRps: flat(2), cpuMsPerRequest: 20, durationMs: 100 }),
+  ]);
+
+  it('gives both costs at log-spaced multipliers, each the evaluated plan at that value', () => {
+    const c = breakEvenCurve(
+      plan,
+      { a: 'serverless', b: 'container-cluster' },
+      { from: 0.1, to: 10, points: 5 },
+    );
+    expect(c.points.map((p) => p.value)).toEqual([
+      0.1,
+      0.1 * Math.pow(100, 0.25),
+      0.1 * Math.pow(100, 0.5),
+      0.1 * Math.pow(100, 0.75),
+      10,
+    ]);
+    for (const p of c.points) {
+      const r = evaluate(applyKnob(plan, 'traffic', p.value));
+      for (const id of ['serverless', 'container-cluster'] as const)
+        expect(p.costs[id]).toBe(r.strategies.find((s) => s.id === id)!.monthlyCost);
+    }
+  });
+
+  it('draws months as whole months without repeats, and refuses an empty range', () => {
+    const c = breakEvenCurve(
+      plan,
+      { a: 'serverless', b: 'shared-host', knob: 'month' },
+      { from: 1, to: 4, points: 10 },
+    );
+    expect(c.points.map((p) => p.value)).toEqual([1, 2, 3, 4]);
+    expect(() => breakEvenCurve(plan, { a: 'serverless', b: 'shared-host' }, { from: 5, to: 2 })).toThrow(
+      /from < to/,
     );
   });
 });

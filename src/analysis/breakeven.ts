@@ -332,3 +332,62 @@ export function breakEven(plan: Plan, query: BreakEvenQuery): BreakEven {
   }
   return result({ before: near, after: far }, null);
 }
+
+export interface BreakEvenCurveOptions {
+  /** The part of the knob's range to draw (default: the whole searched range). */
+  from?: number;
+  to?: number;
+  /** How many values (default 21): log-spaced for a multiplier, even for a fraction, whole months (no repeats). */
+  points?: number;
+}
+
+export interface BreakEvenCurve {
+  knob: Knob;
+  a: StrategyId;
+  b: StrategyId;
+  /** Each value with the monthly cost of `a` and `b` there (`null`: cannot be costed or leaves services out). */
+  points: { value: number; costs: Record<string, number | null> }[];
+}
+
+/**
+ * Both strategies' costs across a knob's range, for the chart of a break-even (the crossing is `breakEven`'s value,
+ * marked on it). Every point is an evaluation of the plan with the knob turned, by one evaluator.
+ */
+export function breakEvenCurve(
+  plan: Plan,
+  query: BreakEvenQuery,
+  options: BreakEvenCurveOptions = {},
+): BreakEvenCurve {
+  const problem = breakEvenProblem(plan, query);
+  if (problem !== null) throw new RangeError(problem);
+  const { a, b } = query;
+  const knob = query.knob ?? 'traffic';
+  const scale = scaleOf(knob);
+  const range = BREAKEVEN_RANGE[scale];
+  const from = Math.max(range.from, options.from ?? range.from);
+  const to = Math.min(range.to, options.to ?? range.to);
+  const n = Math.max(2, Math.floor(options.points ?? 21));
+  if (!(from < to)) throw new RangeError(`the curve needs from < to within ${range.from} … ${range.to}`);
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = i / (n - 1);
+    let v =
+      scale === 'multiplier'
+        ? from * Math.pow(to / from, f)
+        : scale === 'fraction'
+          ? from + (to - from) * f
+          : 0;
+    if (scale === 'month') v = Math.round(from + (to - from) * f);
+    if (values[values.length - 1] !== v) values.push(v);
+  }
+  const evaluator = createEvaluator();
+  return {
+    knob,
+    a,
+    b,
+    points: values.map((value) => {
+      const r = evaluator.evaluate(applyKnob(plan, knob, value));
+      return { value, costs: { [a]: comparableCost(r, a), [b]: comparableCost(r, b) } };
+    }),
+  };
+}
