@@ -401,13 +401,15 @@ export function tornadoConfig(data: TornadoData, id: StrategyId, currency: strin
         {
           label: `Input −${pct}`,
           data: data.rows.map((r) => bar(r.low[id])),
-          backgroundColor: themeColor('--series-1'),
+          // The strategy's own colour: pale for the input down, full for the input up (told apart without colour
+          // by the legend's order and the data table).
+          backgroundColor: strategyColor(id, 0.45),
           grouped: false,
         },
         {
           label: `Input +${pct}`,
           data: data.rows.map((r) => bar(r.high[id])),
-          backgroundColor: themeColor('--series-2'),
+          backgroundColor: strategyColor(id),
           grouped: false,
         },
       ],
