@@ -1,6 +1,7 @@
 // Decision analysis in the app (issue 11 §1, §2): the break-even question in one click from the results, and the
 // tornado, both computed in the engine worker, each chart with its data table.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, importFile, openApp, test } from './fixtures.ts';
 
 test('answers at what traffic the cheapest stops being cheaper, and shows the tornado', async ({ page }) => {
@@ -26,4 +27,10 @@ test('answers at what traffic the cheapest stops being cheaper, and shows the to
   });
   await tornado.getByText('Show data').click();
   await expect(tornado.getByRole('rowheader', { name: 'traffic', exact: true })).toBeVisible();
+  // The answers, both charts and their open data table pass axe (WCAG 2.2 AA), as every main screen does.
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="analysis"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
