@@ -29,7 +29,7 @@ export type Knob =
   | 'month'
   | `discount:${StrategyId}`;
 
-const SETTINGS_KEY: Record<StrategyId, keyof StrategySettings> = {
+export const SETTINGS_KEY: Record<StrategyId, keyof StrategySettings> = {
   'shared-host': 'sharedHost',
   'vm-per-service': 'vmPerService',
   'container-cluster': 'containerCluster',

@@ -112,7 +112,7 @@ describe('headroom mix', { timeout: 60_000 }, () => {
       [['mix', 'food.json', '--assign', 'kitchen=mainframe'], /"mainframe" is not a strategy/],
       [['mix', 'food.json', '--assign', 'kitchen'], /--assign takes service=strategyId pairs/],
       [['mix', 'food.json', '--assign', 'kitchen=serverless,kitchen=serverless'], /names "kitchen" twice/],
-      [['mix', 'food.json', '--format', 'csv'], /mix --format must be json or table/],
+      [['mix', 'food.json', '--format', 'csv'], /mix writes --format json or table/],
       [['mix', 'food.json', '--months', '3'], /unknown option "--months"/],
       [['mix'], /mix needs a plan file/],
     ];

@@ -41,6 +41,10 @@ import {
 } from '../report/index.ts';
 import { bestMix, evaluateMix, type MixResult } from '../analysis/mix.ts';
 import { formatMoney } from '../report/table.ts';
+import { breakEven, breakEvenQuery, type BreakEven } from '../analysis/breakeven.ts';
+import type { Knob } from '../analysis/knobs.ts';
+import { deltaProblem, sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
+import { displayWidth, formatAmount } from '../report/index.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -83,6 +87,8 @@ Usage:
   headroom mix <plan.json> [--assign svc=strategyId,…] [--format json|table] [--out FILE]
   headroom simulate <plan.json> [--samples N] [--seed N] [--correlation independent|plan-wide]
                   [--format json|table] [--out FILE]
+  headroom breakeven <plan.json> --a STRATEGY --b STRATEGY [--knob KNOB] [--format json|table] [--out FILE]
+  headroom sensitivity <plan.json> [--delta 0.25] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom help | --help
@@ -106,6 +112,12 @@ Commands:
              with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
              the chance each strategy is the cheapest that runs every service (docs/analysis.md).
              --correlation plan-wide moves every service's inputs together (default: independent).
+  breakeven  Where the cost order of two strategies (shared-host, vm-per-service, container-cluster,
+             serverless) flips as one knob turns: traffic (default; all services ×0.01-×100),
+             traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB (×), discount:<strategy> (0-0.99), month
+             (1-120, with growth). The first flip nearest the plan's own value, within 0.5%; null with the reason.
+  sensitivity  Each input down and up by --delta (default 0.25, ±25%), every strategy re-costed; rows sorted by
+             the swing of the cheapest strategy, and the inputs that change which strategy is cheapest.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
 
@@ -139,6 +151,11 @@ interface Options {
   samples?: number;
   seed?: number;
   correlation?: Correlation;
+  /** breakeven and sensitivity (issue 11): the two strategies, the knob, the fraction each input moves. */
+  a?: string;
+  b?: string;
+  knob?: string;
+  delta?: number;
 }
 
 const OPTIONS_WITH_VALUE = new Set([
@@ -152,6 +169,10 @@ const OPTIONS_WITH_VALUE = new Set([
   '--samples',
   '--seed',
   '--correlation',
+  '--a',
+  '--b',
+  '--knob',
+  '--delta',
 ]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -233,6 +254,17 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
       opts.seed = Number(value);
     } else if (name === '--correlation') {
       opts.correlation = oneOf(name, value, CORRELATIONS);
+    } else if (name === '--a') opts.a = value;
+    else if (name === '--b') opts.b = value;
+    else if (name === '--knob') opts.knob = value;
+    else if (name === '--delta') {
+      const problem = /^\d*\.?\d+$/.test(value) ? deltaProblem(Number(value)) : 'not a number';
+      if (problem !== null) {
+        throw usage(
+          `--delta must be a fraction above 0 and below 1 (0.25 is ±25%), not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.delta = Number(value);
     } else {
       opts.out = value;
     }
@@ -440,8 +472,7 @@ function mixTable(planName: string, m: MixResult): string {
 async function mixCommand(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, ['--format', '--assign', '--out']);
   const path = onePlanPath(opts, 'mix');
-  const format = opts.format ?? 'json';
-  if (format === 'csv') throw usage('mix --format must be json or table');
+  const format = jsonOrTable(opts, 'mix');
   const given = opts.assign === undefined ? undefined : parseAssign(opts.assign);
   const { plan } = await loadPlan(io, path);
   let m: MixResult;
@@ -460,8 +491,7 @@ async function mixCommand(io: CliIo, args: readonly string[]): Promise<number> {
 async function simulateCommand(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, ['--format', '--samples', '--seed', '--correlation', '--out']);
   const path = onePlanPath(opts, 'simulate');
-  const format = opts.format ?? 'json';
-  if (format === 'csv') throw usage('simulate writes --format json or table');
+  const format = jsonOrTable(opts, 'simulate');
   const { plan } = await loadPlan(io, path);
   const sim = simulate(plan, {
     ...(opts.samples === undefined ? {} : { samples: opts.samples }),
@@ -472,6 +502,101 @@ async function simulateCommand(io: CliIo, args: readonly string[]): Promise<numb
     format === 'table'
       ? simulationTable(plan.name, evaluate(plan).currency, sim, hasRanges(plan))
       : toJsonText(sim);
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+
+// ---- Decision analysis (issue 11 §1, §2): break-even and sensitivity. docs/analysis.md. ----
+
+/** json (default) or table: the analyses have no CSV. */
+function jsonOrTable(opts: Options, command: string): 'json' | 'table' {
+  const format = opts.format ?? 'json';
+  if (format !== 'json' && format !== 'table') throw usage(`${command} writes --format json or table`);
+  return format;
+}
+
+/** A knob's value in its own unit: ×1.25 for a multiplier, 23.5% for a discount, month 7. */
+function knobValueText(knob: Knob, v: number): string {
+  if (knob === 'month') return `month ${v}`;
+  if (knob.startsWith('discount:')) return `${(v * 100).toFixed(1)}%`;
+  return `×${Number(v.toPrecision(4))}`;
+}
+
+function costText(c: number | null | undefined, currency: string): string {
+  return c === null || c === undefined ? 'cannot be costed' : `${formatAmount(c)} ${currency}`;
+}
+
+function breakEvenTable(plan: Plan, r: BreakEven): string {
+  const cur = plan.catalog.currency;
+  const at = (value: number, costs: Record<string, number | null>, cheaper: string | null) =>
+    `${knobValueText(r.knob, value)}: ${r.a} ${costText(costs[r.a], cur)}, ${r.b} ${costText(costs[r.b], cur)}` +
+    ` (${cheaper === null ? 'equal' : `${cheaper} cheaper`})`;
+  const lines = [
+    `Break-even of ${r.a} and ${r.b} as ${r.knob} turns (plan ${JSON.stringify(plan.name)})`,
+    `As planned, ${at(r.base.value, r.base.costs, r.base.cheaper)}`,
+  ];
+  if (r.value === null || r.costs === null) lines.push(`No break-even: ${r.reason ?? 'none found'}`);
+  else {
+    lines.push(`The order flips at ${at(r.value, r.costs, r.cheaperAfter)}`);
+    if (r.before !== null && r.before !== r.value)
+      lines.push(`(still as planned at ${knobValueText(r.knob, r.before)})`);
+  }
+  return `${lines.map(printable).join('\n')}\n`;
+}
+
+function sensitivityTable(plan: Plan, s: Sensitivity): string {
+  const cur = plan.catalog.currency;
+  const id = s.swingOf;
+  const pct = `${Number((s.delta * 100).toFixed(2))}%`;
+  const head = [
+    `Sensitivity of ${JSON.stringify(plan.name)}: each input −${pct} and +${pct}, one at a time`,
+    id === null
+      ? 'No strategy can be costed.'
+      : `Rows by the swing of ${id} (${s.cheapest === id ? 'the cheapest' : 'no strategy runs every service'}; as planned ${costText(s.base[id], cur)})`,
+  ];
+  const rows = s.rows.map((r) => [
+    r.input,
+    id === null ? '–' : costText(r.low[id], cur),
+    id === null ? '–' : costText(r.high[id], cur),
+    formatAmount(r.swing),
+    r.cheapestLow === r.cheapestHigh
+      ? (r.cheapestLow ?? 'none')
+      : `${r.cheapestLow ?? 'none'} / ${r.cheapestHigh ?? 'none'}`,
+  ]);
+  const header = ['Input', 'Low', 'High', 'Swing', 'Cheapest (low / high)'];
+  const cells = [header, ...rows].map((r) => r.map(printable));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i]!))));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const fill = ' '.repeat(widths[i]! - displayWidth(c));
+        return i === 0 || i === 4 ? c + fill : fill + c;
+      })
+      .join('  ')
+      .trimEnd();
+  const body = [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)];
+  const foot =
+    s.cheapestChanges.length === 0
+      ? `The cheapest strategy (${s.cheapest ?? 'none'}) stays the cheapest across every row.`
+      : `The cheapest strategy changes within the range for: ${s.cheapestChanges.join(', ')}.`;
+  return `${[...head.map(printable), '', ...body, '', printable(foot)].join('\n')}\n`;
+}
+
+async function breakevenCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--a', '--b', '--knob', '--format', '--out']);
+  const path = onePlanPath(opts, 'breakeven');
+  const format = jsonOrTable(opts, 'breakeven');
+  if (opts.a === undefined || opts.b === undefined)
+    throw usage('breakeven needs two strategies: --a STRATEGY --b STRATEGY');
+  const { plan } = await loadPlan(io, path);
+  // Checked against the plan (a service knob names one of its services), so a bad name is a usage problem.
+  const query = breakEvenQuery(plan, { a: opts.a, b: opts.b, knob: opts.knob });
+  if (typeof query === 'string') throw usage(query);
+  const r = breakEven(plan, query);
+  const text =
+    format === 'table'
+      ? breakEvenTable(plan, r)
+      : toJsonText({ plan: plan.name, currency: plan.catalog.currency, ...r });
   await emit(io, text, opts.out);
   return EXIT_OK;
 }
@@ -513,6 +638,21 @@ function simulationTable(name: string, currency: string, sim: Simulation, ranged
     .filter((l, i) => i !== 2 || l !== '')
     .join('\n');
 }
+
+async function sensitivityCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--delta', '--format', '--out']);
+  const path = onePlanPath(opts, 'sensitivity');
+  const format = jsonOrTable(opts, 'sensitivity');
+  const { plan } = await loadPlan(io, path);
+  const s = sensitivity(plan, opts.delta === undefined ? {} : { delta: opts.delta });
+  const text =
+    format === 'table'
+      ? sensitivityTable(plan, s)
+      : toJsonText({ plan: plan.name, currency: plan.catalog.currency, ...s });
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+// ---- end of decision analysis (issue 11 §1, §2) ----
 
 async function validate(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, []);
@@ -558,6 +698,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await mixCommand(io, rest);
       case 'simulate':
         return await simulateCommand(io, rest);
+      case 'breakeven':
+        return await breakevenCommand(io, rest);
+      case 'sensitivity':
+        return await sensitivityCommand(io, rest);
       case 'validate':
         return await validate(io, rest);
       case 'schema':

@@ -6,6 +6,7 @@ import type { Plan } from '../model/index.ts';
 import { sharedPlanParser, type PlanParser } from '../plan/parse-cache.ts';
 import type { ParseResult } from '../plan/index.ts';
 import {
+  type AnalysisRequest,
   Evaluators,
   PlanEncoder,
   WORKER_THRESHOLD_SERVICES,
@@ -46,6 +47,8 @@ export interface PlanRequest {
   forecast?: ForecastRequest | null;
   /** Evaluate in the worker even when the plan is small (the forecast: one evaluation per month). */
   inWorker?: boolean;
+  /** A decision analysis to run too (break-even, tornado): ask for it `inWorker` so the page stays responsive. */
+  analysis?: AnalysisRequest | null;
 }
 
 interface Pending {
@@ -54,6 +57,7 @@ interface Pending {
   plan: Plan;
   report: boolean;
   forecast: ForecastRequest | null;
+  analysis: AnalysisRequest | null;
   resolve: (e: PlanEvaluation | null) => void;
 }
 
@@ -107,7 +111,7 @@ export class EngineClient {
    * `inWorker`). Resolves to `null` when a newer request of the same channel superseded it.
    */
   evaluatePlan(plan: Plan, request: PlanRequest): Promise<PlanEvaluation | null> {
-    const { key, report = true, forecast = null, inWorker = false } = request;
+    const { key, report = true, forecast = null, inWorker = false, analysis = null } = request;
     const channel = request.channel ?? key;
     const id = this.#nextId++;
     const previous = this.#latest.get(channel);
@@ -120,9 +124,9 @@ export class EngineClient {
       }
     }
     const worker = inWorker || this.isLarge(plan) ? this.#ensureWorker() : null;
-    if (!worker) return Promise.resolve(this.#here.run(key, plan, report, forecast));
+    if (!worker) return Promise.resolve(this.#here.run(key, plan, report, forecast, analysis));
     return new Promise((resolve) => {
-      this.#pending.set(id, { key, channel, plan, report, forecast, resolve });
+      this.#pending.set(id, { key, channel, plan, report, forecast, analysis, resolve });
       worker.postMessage({
         id,
         key,
@@ -130,6 +134,8 @@ export class EngineClient {
         plan: this.#encoder.encode(key, plan),
         report,
         forecast,
+        // Only when asked: a request without one is the message it always was.
+        ...(analysis === null ? {} : { analysis }),
       } satisfies EvalRequest);
     });
   }
@@ -177,7 +183,7 @@ export class EngineClient {
       this.#worker = null;
       const pending = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of pending) p.resolve(this.#here.run(p.key, p.plan, p.report, p.forecast));
+      for (const p of pending) p.resolve(this.#here.run(p.key, p.plan, p.report, p.forecast, p.analysis));
     };
     return worker;
   }

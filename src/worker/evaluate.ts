@@ -20,6 +20,15 @@ import {
   type Service,
 } from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
+import {
+  breakEven,
+  breakEvenCurve,
+  type BreakEven,
+  type BreakEvenCurve,
+  type BreakEvenCurveOptions,
+  type BreakEvenQuery,
+} from '../analysis/breakeven.ts';
+import { sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
 
 /** The horizons the app offers (months); the first is the default. */
 export const FORECAST_HORIZONS = [12, 24, 36] as const;
@@ -32,9 +41,42 @@ export type ForecastRequest = Pick<ForecastOptions, 'months' | 'start'>;
 export type Evaluation =
   { ok: true; report: Report; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
 
+/**
+ * A decision analysis of the plan (issue 11 §1, §2), run where the plan is evaluated (the worker for a large plan or
+ * with `inWorker`), so the page stays responsive: a break-even (with the curve for its chart when `curve` is given)
+ * or the tornado.
+ */
+export type AnalysisRequest =
+  | ({ kind: 'breakeven'; curve?: BreakEvenCurveOptions | null } & BreakEvenQuery)
+  | { kind: 'sensitivity'; delta?: number };
+
+export type AnalysisResult =
+  | { kind: 'breakeven'; breakEven: BreakEven; curve: BreakEvenCurve | null }
+  | { kind: 'sensitivity'; sensitivity: Sensitivity };
+
+/** One analysis of `plan` (pure: each analysis keeps its own evaluator, so it never disturbs the edit path's). */
+export function runAnalysis(plan: Plan, request: AnalysisRequest): AnalysisResult {
+  if (request.kind === 'sensitivity') {
+    return {
+      kind: 'sensitivity',
+      sensitivity: sensitivity(plan, request.delta === undefined ? {} : { delta: request.delta }),
+    };
+  }
+  const query: BreakEvenQuery =
+    request.knob === undefined
+      ? { a: request.a, b: request.b }
+      : { a: request.a, b: request.b, knob: request.knob };
+  return {
+    kind: 'breakeven',
+    breakEven: breakEven(plan, query),
+    curve: request.curve ? breakEvenCurve(plan, query, request.curve) : null,
+  };
+}
+
 /** What a request for a parsed plan gives: the parts asked for, or why the engine could not evaluate it. */
 export type PlanEvaluation =
-  { ok: true; report: Report | null; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
+  | { ok: true; report: Report | null; forecast: Forecast | null; analysis?: AnalysisResult | null }
+  | { ok: false; issues: PlanIssue[] };
 
 /** A valid plan the engine cannot price is a bug; it is shown as a problem rather than a blank screen. */
 function engineFailure(error: unknown): { ok: false; issues: PlanIssue[] } {
@@ -80,6 +122,8 @@ export interface EvalRequest {
   plan: PlanMessage;
   report: boolean;
   forecast: ForecastRequest | null;
+  /** A decision analysis to run as well (absent: none). */
+  analysis?: AnalysisRequest | null;
 }
 
 export interface EvalResponse {
@@ -175,14 +219,22 @@ export class Evaluators {
   }
 
   /** The parts asked for, from the key's evaluator (the forecast reuses the report of the same plan). */
-  run(key: string, plan: Plan, report: boolean, forecastOf: ForecastRequest | null): PlanEvaluation {
+  run(
+    key: string,
+    plan: Plan,
+    report: boolean,
+    forecastOf: ForecastRequest | null,
+    analysis: AnalysisRequest | null = null,
+  ): PlanEvaluation {
     const e = this.for(key);
     try {
-      return {
-        ok: true,
+      const parts = {
         report: report ? e.evaluate(plan) : null,
         forecast: forecastOf === null ? null : e.forecast(plan, forecastOf),
       };
+      return analysis === null
+        ? { ok: true, ...parts }
+        : { ok: true, ...parts, analysis: runAnalysis(plan, analysis) };
     } catch (error) {
       return engineFailure(error);
     }
@@ -218,7 +270,13 @@ export class WorkerEngine {
   answer(request: EvalRequest, plan: Plan): EvalResponse {
     return {
       id: request.id,
-      result: this.#evaluators.run(request.key, plan, request.report, request.forecast),
+      result: this.#evaluators.run(
+        request.key,
+        plan,
+        request.report,
+        request.forecast,
+        request.analysis ?? null,
+      ),
     };
   }
 

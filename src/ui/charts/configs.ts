@@ -368,3 +368,122 @@ export function compareBarConfig(series: CompareSeries[], currency: string): Cha
     },
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decision analysis (issue 11 §1, §2): the tornado of one strategy and the break-even of two.
+
+/** What the tornado chart reads of a sensitivity run (src/analysis/sensitivity.ts `Sensitivity`). */
+export interface TornadoData {
+  delta: number;
+  base: Record<StrategyId, number | null>;
+  rows: {
+    input: string;
+    low: Record<StrategyId, number | null>;
+    high: Record<StrategyId, number | null>;
+  }[];
+}
+
+/**
+ * Horizontal floating bars from the plan's cost to the cost with each input down (one colour) and up (another), one
+ * bar pair per input in the rows' order (largest swing first): the tornado of strategy `id`. An input whose end
+ * cannot be costed has no bar there (never a bar to 0).
+ */
+export function tornadoConfig(data: TornadoData, id: StrategyId, currency: string): ChartConfiguration {
+  const base = data.base[id];
+  const pct = `${Number((data.delta * 100).toFixed(2))}%`;
+  const bar = (end: number | null): [number, number] | null =>
+    base === null || end === null ? null : [base, end];
+  return widen<'bar'>({
+    type: 'bar',
+    data: {
+      labels: data.rows.map((r) => r.input),
+      datasets: [
+        {
+          label: `Input −${pct}`,
+          data: data.rows.map((r) => bar(r.low[id])),
+          // The strategy's own colour: pale for the input down, full for the input up (told apart without colour
+          // by the legend's order and the data table).
+          backgroundColor: strategyColor(id, 0.45),
+          grouped: false,
+        },
+        {
+          label: `Input +${pct}`,
+          data: data.rows.map((r) => bar(r.high[id])),
+          backgroundColor: strategyColor(id),
+          grouped: false,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: axis(),
+        y: axis({ ticks: { color: themeColor('--text') } }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: { value: { kind: 'money', currency }, tooltip: { kind: 'money', currency } },
+      },
+    },
+  });
+}
+
+/** What the break-even chart reads: the curve of both costs and the crossing (src/analysis/breakeven.ts). */
+export interface BreakEvenChartData {
+  a: StrategyId;
+  b: StrategyId;
+  points: { value: number; costs: Record<string, number | null> }[];
+  /** The crossing (`null`: none in the range); its costs are drawn as a large point on both lines. */
+  crossing: { value: number; costs: Record<string, number> } | null;
+}
+
+/**
+ * Both strategies' monthly costs across the knob's values (labels as `label(value)`, e.g. "×1.5"), with the
+ * crossing inserted in order and marked by large points.
+ */
+export function breakEvenConfig(
+  data: BreakEvenChartData,
+  currency: string,
+  label: (value: number) => string,
+): ChartConfiguration {
+  const points = data.points.map((p) => ({ ...p, crossing: false }));
+  if (data.crossing) {
+    const at = points.findIndex((p) => p.value > data.crossing!.value);
+    const mark = { value: data.crossing.value, costs: data.crossing.costs, crossing: true };
+    if (at === -1) points.push(mark);
+    else points.splice(at, 0, mark);
+  }
+  return widen<'line'>({
+    type: 'line',
+    data: {
+      labels: points.map((p) => label(p.value)),
+      datasets: [data.a, data.b].map((id, i) => ({
+        label: STRATEGY_NAMES[id],
+        data: points.map((p) => p.costs[id] ?? null),
+        borderColor: strategyColor(id),
+        backgroundColor: strategyColor(id),
+        borderWidth: 2,
+        borderDash: i === 1 ? [8, 3] : [],
+        pointStyle: i === 0 ? ('circle' as const) : ('rect' as const),
+        pointRadius: points.map((p) => (p.crossing ? 8 : 2)),
+        pointHoverRadius: 8,
+        fill: false,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: axis({ ticks: { color: themeColor('--muted'), autoSkip: true, maxRotation: 0 } }),
+        y: axis({ beginAtZero: true, grace: '5%' }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: { value: { kind: 'money', currency }, tooltip: { kind: 'money', currency } },
+      },
+    },
+  });
+}
