@@ -82,7 +82,7 @@ test('an invalid value never freezes the plan or loses edits: typed, kept editin
   await expectThreeCostedAndClusterNot(page);
   await page
     .locator('article[data-strategy="container-cluster"]')
-    .getByRole('button', { name: /Go to the field/ })
+    .getByRole('button', { name: /Go to the field.*container\.memoryMiB/ })
     .click();
   await expect(podMemory).toBeFocused();
   await shot(page, 'invalid-value-cannot-cost');
