@@ -45,7 +45,7 @@ export function mixAnswer(mix: MixResult): string {
 }
 
 /** "Service instance per container is the cheapest in 83% of cases." (the most likely cheapest; ties: first id). */
-export function cheapestAnswer(sim: Simulation): string {
+export function cheapestAnswer(sim: Pick<Simulation, 'cheapestProbability'>): string {
   let best: StrategyId | 'none' | null = null;
   let share = 0;
   for (const id of [...STRATEGY_IDS, 'none'] as const) {
