@@ -2,7 +2,7 @@
 // tornado, both computed in the engine worker, each chart with its data table.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, importFile, openApp, test } from './fixtures.ts';
+import { expect, importFile, largePlan, openApp, test } from './fixtures.ts';
 
 test('answers at what traffic the cheapest stops being cheaper, and shows the tornado', async ({ page }) => {
   await openApp(page);
@@ -90,4 +90,28 @@ test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapes
   await page.setViewportSize({ width: 1440, height: 900 });
   await analysis.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/work/wt/shots/V-simulate.png' });
+});
+
+test('the simulation of a 200-service plan runs in the worker: progress shows and the page stays usable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const plan = JSON.parse(largePlan(200)) as Record<string, unknown>;
+  const ranged = { ...plan, version: 2, uncertainty: { trafficRps: { low: 0.5, high: 2 } } };
+  await importFile(page, 'large.json', JSON.stringify(ranged));
+  await expect(page.getByLabel('Plan name')).toHaveValue('Large plan');
+  const analysis = page.getByTestId('analysis');
+  await analysis.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).click();
+  await expect(analysis.getByRole('status')).toContainText('Simulating 1,000 samples in the background…');
+  // The page answers while the worker simulates: typing lands at once (the engine is not on this thread).
+  await page.getByLabel('Plan name').fill('Large plan, renamed while simulating');
+  await expect(page.getByLabel('Plan name')).toHaveValue('Large plan, renamed while simulating');
+  await expect(analysis.getByTestId('simulation-answer')).toHaveText(
+    /is the cheapest in [\d.]+% of cases\.$/,
+    {
+      timeout: 150_000,
+    },
+  );
+  await expect(analysis.getByTestId('simulation-table').locator('tbody tr')).toHaveCount(4);
 });
