@@ -2,7 +2,7 @@
 // tornado, both computed in the engine worker, each chart with its data table.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, importFile, openApp, test } from './fixtures.ts';
+import { expect, importFile, largePlan, openApp, test } from './fixtures.ts';
 
 test('answers at what traffic the cheapest stops being cheaper, and shows the tornado', async ({ page }) => {
   await openApp(page);
@@ -33,4 +33,85 @@ test('answers at what traffic the cheapest stops being cheaper, and shows the to
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('the best mix in one click: the same monthly cost as `headroom mix`, with each service’s reason', async ({
+  page,
+}) => {
+  await openApp(page);
+  await importFile(page, 'tools.json', await readFile('examples/internal-tools.json', 'utf8'));
+  await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
+  const analysis = page.getByTestId('analysis');
+  // Without ranges the simulation is not offered: every sample would be the same.
+  await expect(analysis.getByRole('button', { name: /simulate the ranges/ })).toHaveCount(0);
+  await analysis.getByRole('button', { name: 'Which strategy suits each service? (best mix)' }).click();
+  // `headroom mix examples/internal-tools.json --format json` gives "monthlyCost": 80.87, all five on serverless.
+  await expect(analysis.getByTestId('mix-answer')).toHaveText(
+    'Run all 5 services on Lambda: $80.87 a month, the same as Lambda alone (no mix is cheaper).',
+  );
+  const reasons = analysis.getByTestId('mix-reasons');
+  await expect(reasons.getByRole('row')).toHaveCount(6);
+  await expect(reasons.getByRole('rowheader', { name: 'wiki', exact: true })).toBeVisible();
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="analysis"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await analysis.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/wt/shots/V-mix.png' });
+});
+
+test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapest, as `headroom simulate`', async ({
+  page,
+}) => {
+  await openApp(page);
+  const plan = JSON.parse(await readFile('examples/internal-tools.json', 'utf8')) as Record<string, unknown>;
+  const ranged = {
+    ...plan,
+    version: 2,
+    uncertainty: { trafficRps: { low: 0.5, high: 3 }, cpuMsPerRequest: { low: 0.8, high: 1.3 } },
+  };
+  await importFile(page, 'ranged.json', JSON.stringify(ranged));
+  await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
+  const analysis = page.getByTestId('analysis');
+  await analysis.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).click();
+  // `headroom simulate` of the same plan (1000 samples, seed 1): shared host cheapest in 75.2%, Lambda P50 123.53.
+  await expect(analysis.getByTestId('simulation-answer')).toHaveText(
+    'Multiple services per host is the cheapest in 75.2% of cases.',
+  );
+  const lambda = analysis.getByTestId('simulation-table').getByRole('row', { name: /Serverless/ });
+  await expect(lambda).toHaveText(/\$92\.49\s*\$123\.53\s*\$157\.87\s*24\.8%/);
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="analysis"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await analysis.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/work/wt/shots/V-simulate.png' });
+});
+
+test('the simulation of a 200-service plan runs in the worker: progress shows and the page stays usable', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const plan = JSON.parse(largePlan(200)) as Record<string, unknown>;
+  const ranged = { ...plan, version: 2, uncertainty: { trafficRps: { low: 0.5, high: 2 } } };
+  await importFile(page, 'large.json', JSON.stringify(ranged));
+  await expect(page.getByLabel('Plan name')).toHaveValue('Large plan');
+  const analysis = page.getByTestId('analysis');
+  await analysis.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).click();
+  await expect(analysis.getByRole('status')).toContainText('Simulating 1,000 samples in the background…');
+  // The page answers while the worker simulates: typing lands at once (the engine is not on this thread).
+  await page.getByLabel('Plan name').fill('Large plan, renamed while simulating');
+  await expect(page.getByLabel('Plan name')).toHaveValue('Large plan, renamed while simulating');
+  await expect(analysis.getByTestId('simulation-answer')).toHaveText(
+    /is the cheapest in [\d.]+% of cases\.$/,
+    {
+      timeout: 150_000,
+    },
+  );
+  await expect(analysis.getByTestId('simulation-table').locator('tbody tr')).toHaveCount(4);
 });

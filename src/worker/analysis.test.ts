@@ -2,7 +2,9 @@
 // what the analysis functions give on the calling thread.
 import { describe, expect, it } from 'vitest';
 import { breakEven, breakEvenCurve } from '../analysis/breakeven.ts';
+import { bestMix } from '../analysis/mix.ts';
 import { sensitivity } from '../analysis/sensitivity.ts';
+import { simulate } from '../analysis/uncertainty.ts';
 import { addService, newPlanDoc, newService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
 import { WorkerEngine, type EvalRequest, type EvalResponse } from './evaluate.ts';
@@ -73,6 +75,40 @@ describe('analyses in the worker', () => {
     const here = new EngineClient(() => null);
     const h = await here.evaluatePlan(plan, { key: 'p', inWorker: true, analysis: { kind: 'sensitivity' } });
     expect(h?.ok && h.analysis).toEqual({ kind: 'sensitivity', sensitivity: sensitivity(plan) });
+  });
+
+  it('the best mix, asked inWorker, runs in the worker and equals bestMix on this thread', async () => {
+    const { w, seen } = worker();
+    const client = new EngineClient(() => w);
+    const plan = planOf(client);
+    const r = await client.evaluatePlan(plan, {
+      key: 'p',
+      channel: 'analysis:mix',
+      report: false,
+      inWorker: true,
+      analysis: { kind: 'mix' },
+    });
+    expect(seen).toHaveLength(1);
+    expect(r?.ok && r.analysis).toEqual({ kind: 'mix', mix: bestMix(plan), reason: null });
+  });
+
+  it('the simulation of the ranges, asked inWorker, equals simulate on this thread (same seed, same answer)', async () => {
+    const { w, seen } = worker();
+    const client = new EngineClient(() => w);
+    const plain = planOf(client);
+    const plan = { ...plain, uncertainty: { trafficRps: { low: 0.5, high: 3 } } };
+    const r = await client.evaluatePlan(plan, {
+      key: 'p',
+      channel: 'analysis:simulate',
+      report: false,
+      inWorker: true,
+      analysis: { kind: 'simulate', samples: 200, seed: 1 },
+    });
+    expect(seen).toHaveLength(1);
+    expect(r?.ok && r.analysis).toEqual({
+      kind: 'simulate',
+      simulation: simulate(plan, { samples: 200, seed: 1 }),
+    });
   });
 
   it('a request without an analysis gives none', async () => {

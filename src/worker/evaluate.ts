@@ -29,6 +29,8 @@ import {
   type BreakEvenQuery,
 } from '../analysis/breakeven.ts';
 import { sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
+import { bestMix, type MixResult } from '../analysis/mix.ts';
+import { simulate, type SimulateOptions, type Simulation } from '../analysis/uncertainty.ts';
 
 /** The horizons the app offers (months); the first is the default. */
 export const FORECAST_HORIZONS = [12, 24, 36] as const;
@@ -42,20 +44,38 @@ export type Evaluation =
   { ok: true; report: Report; forecast: Forecast | null } | { ok: false; issues: PlanIssue[] };
 
 /**
- * A decision analysis of the plan (issue 11 §1, §2), run where the plan is evaluated (the worker for a large plan or
- * with `inWorker`), so the page stays responsive: a break-even (with the curve for its chart when `curve` is given)
- * or the tornado.
+ * A decision analysis of the plan (issue 11 §1–§4), run where the plan is evaluated (the worker for a large plan or
+ * with `inWorker`), so the page stays responsive: a break-even (with the curve for its chart when `curve` is given),
+ * the tornado, the best mix, or the simulation of the plan's uncertainty ranges.
  */
 export type AnalysisRequest =
   | ({ kind: 'breakeven'; curve?: BreakEvenCurveOptions | null } & BreakEvenQuery)
-  | { kind: 'sensitivity'; delta?: number };
+  | { kind: 'sensitivity'; delta?: number }
+  | { kind: 'mix' }
+  | ({ kind: 'simulate' } & SimulateOptions);
 
 export type AnalysisResult =
   | { kind: 'breakeven'; breakEven: BreakEven; curve: BreakEvenCurve | null }
-  | { kind: 'sensitivity'; sensitivity: Sensitivity };
+  | { kind: 'sensitivity'; sensitivity: Sensitivity }
+  // `mix` is null with the reason when the plan has no mix (bestMix's RangeError: e.g. no strategy runs a service).
+  | { kind: 'mix'; mix: MixResult | null; reason: string | null }
+  | { kind: 'simulate'; simulation: Simulation };
 
 /** One analysis of `plan` (pure: each analysis keeps its own evaluator, so it never disturbs the edit path's). */
 export function runAnalysis(plan: Plan, request: AnalysisRequest): AnalysisResult {
+  if (request.kind === 'mix') {
+    try {
+      return { kind: 'mix', mix: bestMix(plan), reason: null };
+    } catch (error) {
+      // Only bestMix's own "no mix" answer is an answer; anything else is the engine failing (shown as such).
+      if (error instanceof RangeError) return { kind: 'mix', mix: null, reason: error.message };
+      throw error;
+    }
+  }
+  if (request.kind === 'simulate') {
+    const { kind: _kind, ...options } = request;
+    return { kind: 'simulate', simulation: simulate(plan, options) };
+  }
   if (request.kind === 'sensitivity') {
     return {
       kind: 'sensitivity',
