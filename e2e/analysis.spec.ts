@@ -2,7 +2,7 @@
 // tornado, both computed in the engine worker, each chart with its data table.
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, importFile, largePlan, openApp, test } from './fixtures.ts';
+import { expect, importFile, largePlan, openApp, shot, test } from './fixtures.ts';
 
 test('answers at what traffic the cheapest stops being cheaper, and shows the tornado', async ({ page }) => {
   await openApp(page);
@@ -59,7 +59,7 @@ test('the best mix in one click: the same monthly cost as `headroom mix`, with e
   expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
   await analysis.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/wt/shots/V-mix.png' });
+  await shot(page, 'V-mix', { keepNotices: true });
 });
 
 test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapest, as `headroom simulate`', async ({
@@ -89,7 +89,7 @@ test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapes
   expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
   await analysis.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/wt/shots/V-simulate.png' });
+  await shot(page, 'V-simulate', { keepNotices: true });
 });
 
 test('the simulation of a 200-service plan runs in the worker: progress shows and the page stays usable', async ({

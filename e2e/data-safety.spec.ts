@@ -530,7 +530,7 @@ test('Restore asks before replacing anything: Cancel (the default) keeps every p
   // Cancel comes first and has focus: Enter or Esc keeps everything.
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: '/work/wt/shots/M-restore-confirm-1024.png' });
+  await shot(page, 'M-restore-confirm-1024', { keepNotices: true });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(backups.getByRole('row')).toHaveCount(rowsBefore);

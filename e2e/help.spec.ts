@@ -3,7 +3,7 @@
 // the dialog and the window never navigates; addresses the app does not open are text. The fixtures fail the test
 // on any console error (a CSP violation included) or a request to another origin.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, shot, test } from './fixtures.ts';
 
 test('Help opens the full guide inside the app, from the keyboard; links between pages work; axe clean', async ({
   page,
@@ -44,7 +44,7 @@ test('Help opens the full guide inside the app, from the keyboard; links between
     violations: [],
   });
   await guide.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/wt/shots/M-help-guide-1440.png' });
+  await shot(page, 'M-help-guide-1440', { keepNotices: true });
 
   // A page named in the guide's text is a link followed inside the dialog.
   const costModel = guide.getByRole('link', { name: 'docs/cost-model.md' }).first();
@@ -63,7 +63,7 @@ test('Help opens the full guide inside the app, from the keyboard; links between
   await page.setViewportSize({ width: 1024, height: 700 });
   await guide.getByRole('button', { name: 'User guide' }).click();
   await expect(guide.getByRole('heading', { level: 1, name: 'Headroom user guide' })).toBeVisible();
-  await page.screenshot({ path: '/work/wt/shots/M-help-guide-1024.png' });
+  await shot(page, 'M-help-guide-1024', { keepNotices: true });
   await expect(new AxeBuilder({ page }).include('[data-testid="guide"]').analyze()).resolves.toMatchObject({
     violations: [],
   });

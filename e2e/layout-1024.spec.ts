@@ -2,7 +2,7 @@
 // scroll, and notices never hide what they sit over: the end of every page can be scrolled out from under them,
 // and a focused control is never behind one (WCAG 2.4.11, Focus Not Obscured).
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures.ts';
+import { expect, openApp, shot, test } from './fixtures.ts';
 
 interface Box {
   x: number;
@@ -51,7 +51,7 @@ test('at 1024 px the services table’s Actions stay in view: frozen at the righ
   };
   await wrap.evaluate((e) => (e.scrollLeft = 0));
   await inView('scrolled to the start');
-  await page.screenshot({ path: '/work/wt/shots/M-services-1024.png' });
+  await shot(page, 'M-services-1024', { keepNotices: true });
   await wrap.evaluate((e) => (e.scrollLeft = e.scrollWidth));
   await inView('scrolled to the end');
   // Every field of the row, when focused (as Tab does), comes into view clear of the frozen column.
@@ -67,7 +67,7 @@ test('at 1024 px the services table’s Actions stay in view: frozen at the righ
       `${await field.getAttribute('aria-label')} is not under the Actions column`,
     ).toBe(false);
   }
-  await page.screenshot({ path: '/work/wt/shots/M-services-1024-scrolled.png' });
+  await shot(page, 'M-services-1024-scrolled', { keepNotices: true });
 });
 
 async function threeNotices(page: Page): Promise<Locator> {
@@ -120,5 +120,5 @@ test('at 1024×700 notices never cover the comparison: its end scrolls clear of 
   }
   await expect(tables.first()).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.screenshot({ path: '/work/wt/shots/M-notices-compare-1024.png' });
+  await shot(page, 'M-notices-compare-1024', { keepNotices: true });
 });

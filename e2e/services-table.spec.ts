@@ -3,10 +3,9 @@
 // tab-separated text; the cost tables filter, sort and copy too. axe is clean in every state.
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axeClean, expect, openApp, test } from './fixtures.ts';
+import { axeClean, expect, openApp, SHOTS_DIR, test } from './fixtures.ts';
 
 const SAMPLE = readFileSync('examples/services.csv', 'utf8');
-const SHOTS = '/work/wt/shots';
 
 async function chooseCsv(page: Page, name: string, contents: string): Promise<void> {
   const [chooser] = await Promise.all([
@@ -60,7 +59,7 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   await expect(preview.locator('tbody tr').last()).toContainText('Custom curve, 24 h');
   await axeClean(page, 'services import preview');
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.getByTestId('services-import').screenshot({ path: `${SHOTS}/T-import-preview-1440.png` });
+  await page.getByTestId('services-import').screenshot({ path: `${SHOTS_DIR}/T-import-preview-1440.png` });
   await page.getByRole('button', { name: 'Add 20 services' }).click();
   await expect(page.getByTestId('services-import')).toHaveCount(0);
   await expect(page.getByLabel('Name of service 20')).toHaveValue('web-frontend, edge');
@@ -83,7 +82,7 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   await expect(page.getByLabel('CPU ms per request of nightly-export', { exact: true })).toBeFocused();
   await expect(page.getByRole('button', { name: 'Move nightly-export up' })).toBeDisabled();
   await axeClean(page, 'services sorted');
-  await page.screenshot({ path: `${SHOTS}/T-services-sorted-1440.png` });
+  await page.screenshot({ path: `${SHOTS_DIR}/T-services-sorted-1440.png` });
 
   // Filter: every word must appear in the name.
   await page.getByRole('searchbox', { name: 'Filter services' }).fill('ing');
@@ -107,9 +106,9 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   );
   for (const n of ['reporting', 'invoicing', 'shipping']) await expect(memoryOf(page, n)).toHaveValue('2048');
   await axeClean(page, 'bulk edit done');
-  await page.screenshot({ path: `${SHOTS}/T-bulk-edit-1440.png` });
+  await page.screenshot({ path: `${SHOTS_DIR}/T-bulk-edit-1440.png` });
   await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: `${SHOTS}/T-bulk-edit-1024.png` });
+  await page.screenshot({ path: `${SHOTS_DIR}/T-bulk-edit-1024.png` });
   await page.setViewportSize({ width: 1440, height: 900 });
 
   // Copy: the rows shown, in the order shown, tab-separated, plain numbers.
@@ -172,5 +171,5 @@ test('20 services from a CSV file, then sorted, filtered, edited together and co
   }
   await axeClean(page, 'cost per service sorted');
   await breakdown.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/T-cost-per-service-1440.png` });
+  await page.screenshot({ path: `${SHOTS_DIR}/T-cost-per-service-1440.png` });
 });

@@ -4,7 +4,7 @@
 // (fixtures.ts): a Svelte error such as a duplicate key fails the test by itself.
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, shot, test } from './fixtures.ts';
+import { expect, openApp, shot, SHOTS_DIR, test } from './fixtures.ts';
 
 /** A full week, hourly (so the file fits a day or a week profile): `value(hourOfDay)` is the cell as written. */
 function week(head: string, sep: string, value: (hour: number) => string): string {
@@ -196,7 +196,7 @@ test('a Grafana "Formatted data" export (76 req/s, local times): one action remo
   await expect(
     new AxeBuilder({ page }).include('[data-testid="traffic-import"]').analyze(),
   ).resolves.toMatchObject({ violations: [] });
-  await panel.screenshot({ path: '/work/wt/shots/M-traffic-unit-offer-1440.png' });
+  await panel.screenshot({ path: `${SHOTS_DIR}/M-traffic-unit-offer-1440.png` });
   await remove.click();
   const report = page.getByTestId('traffic-report');
   await expect(report).toContainText('Unit “req/s” removed from 504 values.');
@@ -213,7 +213,7 @@ test('a Grafana "Formatted data" export (76 req/s, local times): one action remo
   ).resolves.toMatchObject({ violations: [] });
   await page.setViewportSize({ width: 1024, height: 700 });
   await report.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/work/wt/shots/M-traffic-unit-removed-1024.png' });
+  await shot(page, 'M-traffic-unit-removed-1024', { keepNotices: true });
   // What is applied is what the preview shows (hour 19: Monday's, or the day's, mean).
   await panel.getByText('Show data').click();
   const hours = (await panel.getByRole('row').count()) - 1;
