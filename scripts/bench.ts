@@ -11,19 +11,11 @@ import { parsePlan, parsePlanText, planToFile } from '../src/plan/index.ts';
 import { createPlanParser } from '../src/plan/parse-cache.ts';
 import { countKeys, countMembers } from '../src/plan/json.ts';
 import { testPlan, testService } from '../src/model/testing.ts';
+import { mulberry32 } from '../src/analysis/uncertainty.ts';
 import type { Plan } from '../src/model/types.ts';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same plans. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run measures the same plans (the simulation's own generator). */
+const rng = mulberry32;
 
 export function benchPlan(services: number, seed = 1): Plan {
   const r = rng(seed);

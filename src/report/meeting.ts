@@ -14,7 +14,7 @@ import {
   type StrategyId,
   type StrategyReport,
 } from '../model/index.ts';
-import { formatAmount, formatNumber } from './table.ts';
+import { formatAmount, formatNumber, headlineCapacity } from './table.ts';
 import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
 
 export type Align = 'left' | 'right';
@@ -154,17 +154,6 @@ export function capacityWords(key: string): string {
     .join(' ');
 }
 
-/** The capacity figures people ask about first, in this order (as the terminal table). */
-const HEADLINE_CAPACITY = [
-  'hosts',
-  'instances',
-  'peakNodes',
-  'nodeHours',
-  'instanceHours',
-  'peakConcurrency',
-  'requests',
-];
-
 function costText(s: StrategyReport, currency: string): string {
   if (s.cannotCost) return 'cannot be costed';
   const amount = `${formatAmount(s.monthlyCost)} ${currency}`;
@@ -173,9 +162,7 @@ function costText(s: StrategyReport, currency: string): string {
 
 /** Two headline capacity figures of a strategy; the capacity table has them all. */
 function capacityText(s: StrategyReport): string {
-  const entries = Object.entries(s.capacity).filter(([, v]) => Number.isFinite(v));
-  const preferred = HEADLINE_CAPACITY.flatMap((k) => entries.filter(([key]) => key === k));
-  const chosen = (preferred.length > 0 ? preferred : entries).slice(0, 2);
+  const chosen = headlineCapacity(s);
   return chosen.length === 0
     ? '–'
     : chosen.map(([k, v]) => `${capacityWords(k)} ${formatNumber(v)}`).join(', ');

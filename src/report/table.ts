@@ -138,6 +138,7 @@ function words(key: string): string {
     .toLowerCase();
 }
 
+/** The capacity figures people ask about first, in this order. */
 const CAPACITY_KEYS = [
   'hosts',
   'instances',
@@ -148,12 +149,21 @@ const CAPACITY_KEYS = [
   'requests',
 ];
 
-/** Two or three headline capacity figures of a strategy. */
-function capacitySummary(s: StrategyReport): string {
+/**
+ * A strategy's two headline capacity figures (the terminal table and the meeting report show the same ones): the
+ * first of CAPACITY_KEYS it has, else its first figures.
+ */
+export function headlineCapacity(s: StrategyReport): [string, number][] {
   const entries = Object.entries(s.capacity).filter(([, v]) => Number.isFinite(v));
   const preferred = CAPACITY_KEYS.flatMap((k) => entries.filter(([key]) => key === k));
-  const chosen = (preferred.length > 0 ? preferred : entries).slice(0, 2);
-  return chosen.map(([k, v]) => `${words(k)} ${formatNumber(v)}`).join(', ');
+  return (preferred.length > 0 ? preferred : entries).slice(0, 2);
+}
+
+/** Two or three headline capacity figures of a strategy. */
+function capacitySummary(s: StrategyReport): string {
+  return headlineCapacity(s)
+    .map(([k, v]) => `${words(k)} ${formatNumber(v)}`)
+    .join(', ');
 }
 
 type Align = 'left' | 'right';
