@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateMix } from '../analysis/mix.ts';
 import { parsePlanText } from '../plan/index.ts';
-import { run, type CliIo } from './run.ts';
+import { cliWorld } from './test-world.ts';
 
 const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
 
@@ -21,28 +21,7 @@ const WITH_WEBHOOK = (() => {
   return JSON.stringify(plan);
 })();
 
-function world(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    fileSize: async (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return Buffer.byteLength(files[p]!);
-    },
-    readFile: async (p) => files[p]!,
-    writeFile: async () => {},
-    version: '9.9.9',
-    now: () => new Date(2026, 10, 30, 10, 0),
-  };
-  return async (...argv: string[]) => {
-    out.length = 0;
-    err.length = 0;
-    const code = await run(argv, io);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
-}
+const world = (files: Record<string, string>) => cliWorld(files).exec;
 
 interface MixJson {
   assignment: Record<string, string>;

@@ -5,33 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIo } from './run.ts';
+import { cliWorld } from './test-world.ts';
 
 const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
 
-function world(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    fileSize: async (p) => Buffer.byteLength(files[p] ?? ''),
-    readFile: async (p) => files[p] ?? '',
-    writeFile: async (p, t) => {
-      written[p] = t;
-    },
-    version: '9.9.9',
-    now: () => new Date(Date.UTC(2026, 10, 30, 10, 0)),
-  };
-  const exec = async (...argv: string[]) => {
-    out.length = 0;
-    err.length = 0;
-    const code = await run(argv, io);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
-  return { exec, written };
-}
+const world = (files: Record<string, string>) => cliWorld(files, new Date(Date.UTC(2026, 10, 30, 10, 0)));
 
 describe('headroom report --format html|md', () => {
   const { exec, written } = world({ 'food.json': FOOD });

@@ -7,40 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, forecast, STRATEGY_IDS, type Report } from '../model/index.ts';
 import { parsePlanText, planJsonSchemaText } from '../plan/index.ts';
 import { fileSize, readFileCapped } from './fs.ts';
-import { HELP, run, type CliIo } from './run.ts';
+import { HELP, run } from './run.ts';
+import { cliWorld } from './test-world.ts';
 
 const FOOD = readFileSync('examples/food-delivery.json', 'utf8');
 /** The clock every in-memory run sees: 30 November 2026, so the default forecast starts in December 2026. */
 const NOW = new Date(2026, 10, 30, 10, 0);
 
 /** An in-memory world for run(): files by path, captured output. */
-function world(files: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    fileSize: async (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return Buffer.byteLength(files[p]!);
-    },
-    readFile: async (p) => files[p]!,
-    writeFile: async (p, t) => {
-      if (p.startsWith('/readonly/')) throw Object.assign(new Error('nope'), { code: 'EACCES' });
-      written[p] = t;
-    },
-    version: '9.9.9',
-    now: () => NOW,
-  };
-  const exec = async (...argv: string[]) => {
-    out.length = 0;
-    err.length = 0;
-    const code = await run(argv, io);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  };
-  return { exec, written };
-}
+const world = (files: Record<string, string> = {}) => cliWorld(files, NOW);
 
 const plan = () => {
   const r = parsePlanText(FOOD);

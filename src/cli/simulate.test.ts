@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../analysis/uncertainty.ts';
 import { evaluate, STRATEGY_IDS } from '../model/index.ts';
 import { parsePlanText } from '../plan/index.ts';
-import { run, type CliIo } from './run.ts';
+import { cliWorld } from './test-world.ts';
 
 /** The food delivery example as a version 2 plan with plan-wide ranges of traffic and CPU. */
 const RANGED = JSON.stringify({
@@ -16,25 +16,7 @@ const RANGED = JSON.stringify({
 });
 const PLAIN = readFileSync('examples/food-delivery.json', 'utf8');
 
-async function exec(...argv: string[]) {
-  const files: Record<string, string> = { 'ranged.json': RANGED, 'plain.json': PLAIN };
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    fileSize: async (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return Buffer.byteLength(files[p]!);
-    },
-    readFile: async (p) => files[p]!,
-    writeFile: async () => {},
-    version: '9.9.9',
-    now: () => new Date(2026, 10, 30),
-  };
-  const code = await run(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const { exec } = cliWorld({ 'ranged.json': RANGED, 'plain.json': PLAIN }, new Date(2026, 10, 30));
 
 describe('headroom simulate', { timeout: 60_000 }, () => {
   it('prints the issue’s JSON: samples, seed, P10/P50/P90 per strategy, chances of being cheapest summing to 1', async () => {
