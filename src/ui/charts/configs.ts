@@ -4,7 +4,7 @@
 // plain data that can be snapshotted, compared in tests and re-themed when the OS switches to dark mode.
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { Forecast, Report, StrategyId, StrategyReport } from '../../model/types.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import { money, moneyWhole, num } from '../format.ts';
 import { breakdownRows, monthLabel } from '../results/results.ts';
 

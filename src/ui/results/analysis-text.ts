@@ -3,7 +3,7 @@
 // re-costs anything, so the app says what `headroom mix` and `headroom simulate` say.
 import type { MixResult } from '../../analysis/mix.ts';
 import type { Simulation } from '../../analysis/uncertainty.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES, type StrategyId } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES, type StrategyId } from '../../model/index.ts';
 import { money, percent } from '../format.ts';
 
 /** A strategy in a sentence ("5 services on containers"), the words `headroom mix` uses. */
