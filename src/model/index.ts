@@ -8,6 +8,7 @@ export {
   STRATEGY_IDS,
   STRATEGY_KEYS,
   STRATEGY_NAMES,
+  STRATEGY_PHRASES,
   STRATEGY_SHORT_NAMES,
   strategyEntry,
   strategyOfKey,

@@ -51,6 +51,8 @@ export interface StrategyEntry {
   name: string;
   /** Short name for a column heading, a strip of totals or a sentence ("VM per service"). */
   shortName: string;
+  /** One sentence on what the strategy is, above its settings. */
+  about: string;
   /** Lower-case words for a sentence about a mix of strategies ("VMs", "shared hosts"). */
   phrase: string;
   /** What one unit of its capacity is, for the hourly table's column ("Hosts", "Nodes"). */
@@ -81,6 +83,7 @@ export const STRATEGIES = [
     settingsKey: 'sharedHost',
     name: 'Multiple services per host',
     shortName: 'Shared hosts',
+    about: 'Services packed together onto a pool of identical hosts.',
     phrase: 'shared hosts',
     unit: 'Hosts',
     weekUnit: 'vCPU',
@@ -105,6 +108,7 @@ export const STRATEGIES = [
     settingsKey: 'vmPerService',
     name: 'Service instance per VM',
     shortName: 'VM per service',
+    about: 'Each service on its own VMs; “auto” picks the cheapest type per service.',
     phrase: 'VMs',
     unit: 'Instances',
     weekUnit: 'vCPU',
@@ -124,6 +128,7 @@ export const STRATEGIES = [
     settingsKey: 'containerCluster',
     name: 'Service instance per container',
     shortName: 'Containers',
+    about: 'Pods bin-packed onto cluster nodes, with overprovisioning headroom.',
     phrase: 'containers',
     unit: 'Nodes',
     weekUnit: 'vCPU',
@@ -150,8 +155,9 @@ export const STRATEGIES = [
     settingsKey: 'serverless',
     name: 'Serverless (Lambda)',
     shortName: 'Serverless',
+    about: 'Functions billed per request and GB-second; stateful services cannot run here.',
     phrase: 'Lambda',
-    unit: 'Concurrency',
+    unit: 'Executions in use (peak)',
     weekUnit: 'concurrent executions',
     scaling: () => ({ mode: 'per-request', aheadHours: 0 }),
     evaluate: (p) => serverless(p),
@@ -212,6 +218,9 @@ export const STRATEGY_NAMES: Readonly<Record<StrategyId, string>> = perStrategy(
 export const STRATEGY_SHORT_NAMES: Readonly<Record<StrategyId, string>> = perStrategy(
   (id) => strategyEntry(id).shortName,
 );
+
+/** Each strategy in a sentence ("5 services on containers"), by id. */
+export const STRATEGY_PHRASES: Readonly<Record<StrategyId, string>> = perStrategy((id) => strategyEntry(id).phrase);
 
 /** Settings keys in registry order (`strategies.<key>` of a plan). */
 export const STRATEGY_KEYS: readonly StrategyKey[] = STRATEGIES.map((e) => e.settingsKey);
