@@ -143,7 +143,11 @@ export const STRATEGIES = [
       { key: 'peakPods', label: 'Peak pods', unit: 'count' },
       { key: 'cpuAllocation', label: 'CPU allocated to pods', unit: 'share', primary: true },
       { key: 'memoryAllocation', label: 'Memory allocated to pods', unit: 'share' },
-      { key: 'allocatableMillicoresPerNode', label: 'Allocatable CPU per node (millicores)', unit: 'millicores' },
+      {
+        key: 'allocatableMillicoresPerNode',
+        label: 'Allocatable CPU per node (millicores)',
+        unit: 'millicores',
+      },
       { key: 'allocatableMiBPerNode', label: 'Allocatable memory per node (MiB)', unit: 'MiB' },
       { key: 'maxPodsPerNode', label: 'Max pods per node', unit: 'count' },
       ZONES,
@@ -184,64 +188,74 @@ export const STRATEGIES = [
 /** A strategy's id, one per registry entry, in registry order. */
 export type StrategyId = (typeof STRATEGIES)[number]['id'];
 
-/** Every strategy id, in registry order (the order of reports, columns and cards). */
-export const STRATEGY_IDS: readonly StrategyId[] = STRATEGIES.map((e) => e.id);
-
-/** The registry entry of a strategy. */
-export function strategyEntry(id: StrategyId): StrategyEntry {
-  const entry = STRATEGIES.find((e) => e.id === id);
-  if (!entry) throw new RangeError(`"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`);
-  return entry;
-}
-
-/** The strategy whose settings are `strategies.<key>`. */
-export function strategyOfKey(key: StrategyKey): StrategyId {
-  const entry = STRATEGIES.find((e) => e.settingsKey === key);
-  if (!entry) throw new RangeError(`no strategy has settings "${key}"`);
-  return entry.id;
-}
-
-/** A string that is a strategy id, narrowed (`undefined` when it is none). */
-export function asStrategyId(s: string): StrategyId | undefined {
-  return STRATEGY_IDS.find((id) => id === s);
-}
-
-/** One value per strategy, keyed by id, in registry order. */
-export function perStrategy<T>(value: (id: StrategyId) => T): Record<StrategyId, T> {
-  return Object.fromEntries(STRATEGY_IDS.map((id) => [id, value(id)])) as Record<StrategyId, T>;
-}
-
-/** Full names by id ("Service instance per VM"). */
-export const STRATEGY_NAMES: Readonly<Record<StrategyId, string>> = perStrategy((id) => strategyEntry(id).name);
-
-/** Short names by id, for a strip of totals, a column or a sentence ("12% below VM per service"). */
-export const STRATEGY_SHORT_NAMES: Readonly<Record<StrategyId, string>> = perStrategy(
-  (id) => strategyEntry(id).shortName,
-);
-
-/** Each strategy in a sentence ("5 services on containers"), by id. */
-export const STRATEGY_PHRASES: Readonly<Record<StrategyId, string>> = perStrategy((id) => strategyEntry(id).phrase);
-
-/** Settings keys in registry order (`strategies.<key>` of a plan). */
-export const STRATEGY_KEYS: readonly StrategyKey[] = STRATEGIES.map((e) => e.settingsKey);
-
 /**
- * A strategy's capacity map as typed figures, in the order the strategy reported them: label, unit and whether it
- * is primary from its declaration. A key it did not declare is labelled from its camelCase words, as a count (a
- * test keeps every strategy's keys declared: registry.test.ts).
+ * Everything the rest of Headroom reads from a list of entries. The module's exports are this for STRATEGIES; a test
+ * builds it for STRATEGIES plus a made-up fifth entry to show that nothing else needs a list (registry.test.ts).
  */
-export function figuresOf(id: StrategyId, capacity: Readonly<Record<string, number>>): Figure[] {
-  const specs: readonly FigureSpec[] = strategyEntry(id).figures;
-  return Object.entries(capacity).map(([key, value]) => {
-    const spec = specs.find((f) => f.key === key);
-    return {
-      key,
-      label: spec?.label ?? keyWords(key),
-      value,
-      unit: spec?.unit ?? 'count',
-      primary: spec?.primary ?? false,
-    };
-  });
+export function registryOf<E extends StrategyEntry>(entries: readonly E[]) {
+  type Id = E['id'];
+  const ids: readonly Id[] = entries.map((e) => e.id);
+
+  /** The registry entry of a strategy. */
+  function strategyEntry(id: Id): E {
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) throw new RangeError(`"${id}" is not a strategy (${ids.join(', ')})`);
+    return entry;
+  }
+
+  /** One value per strategy, keyed by id, in registry order. */
+  function perStrategy<T>(value: (id: Id) => T): Record<Id, T> {
+    // Object.fromEntries types its keys as string; they are exactly `ids`.
+    return Object.fromEntries(ids.map((id) => [id, value(id)])) as Record<Id, T>;
+  }
+
+  return {
+    STRATEGIES: entries,
+    /** Every strategy id, in registry order (the order of reports, columns and cards). */
+    STRATEGY_IDS: ids,
+    strategyEntry,
+    perStrategy,
+    /** The strategy whose settings are `strategies.<key>`. */
+    strategyOfKey(key: StrategyKey): Id {
+      const entry = entries.find((e) => e.settingsKey === key);
+      if (!entry) throw new RangeError(`no strategy has settings "${key}"`);
+      return entry.id;
+    },
+    /** A string that is a strategy id, narrowed (`undefined` when it is none). */
+    asStrategyId(s: string): Id | undefined {
+      return ids.find((id) => id === s);
+    },
+    /** Full names by id ("Service instance per VM"). */
+    STRATEGY_NAMES: perStrategy((id) => strategyEntry(id).name),
+    /** Short names by id, for a strip of totals, a column or a sentence ("12% below VM per service"). */
+    STRATEGY_SHORT_NAMES: perStrategy((id) => strategyEntry(id).shortName),
+    /** Each strategy in a sentence ("5 services on containers"), by id. */
+    STRATEGY_PHRASES: perStrategy((id) => strategyEntry(id).phrase),
+    /** Settings keys in registry order (`strategies.<key>` of a plan). */
+    STRATEGY_KEYS: entries.map((e) => e.settingsKey),
+    /**
+     * A strategy's capacity map as typed figures, in the order the strategy reported them: label, unit and whether
+     * it is primary from its declaration. A key it did not declare is labelled from its camelCase words, as a count
+     * (a test keeps every strategy's keys declared: registry.test.ts).
+     */
+    figuresOf(id: Id, capacity: Readonly<Record<string, number>>): Figure[] {
+      const specs: readonly FigureSpec[] = strategyEntry(id).figures;
+      return Object.entries(capacity).map(([key, value]) => {
+        const spec = specs.find((f) => f.key === key);
+        return {
+          key,
+          label: spec?.label ?? keyWords(key),
+          value,
+          unit: spec?.unit ?? 'count',
+          primary: spec?.primary ?? false,
+        };
+      });
+    },
+    /** The resolved settings a strategy was priced with: `strategies.<settingsKey>` of the plan. */
+    settingsOf(plan: Plan, id: Id): StrategySettings[StrategyKey] {
+      return plan.strategies[strategyEntry(id).settingsKey];
+    },
+  };
 }
 
 /** "instanceHours" → "Instance hours". */
@@ -250,7 +264,17 @@ function keyWords(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** The resolved settings a strategy was priced with: `strategies.<settingsKey>` of the plan. */
-export function settingsOf(plan: Plan, id: StrategyId): StrategySettings[StrategyKey] {
-  return plan.strategies[strategyEntry(id).settingsKey];
-}
+const registry = registryOf<(typeof STRATEGIES)[number]>(STRATEGIES);
+export const {
+  STRATEGY_IDS,
+  strategyEntry,
+  perStrategy,
+  strategyOfKey,
+  asStrategyId,
+  STRATEGY_NAMES,
+  STRATEGY_SHORT_NAMES,
+  STRATEGY_PHRASES,
+  STRATEGY_KEYS,
+  figuresOf,
+  settingsOf,
+} = registry;
