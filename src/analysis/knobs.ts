@@ -47,9 +47,7 @@ export function knobProblem(plan: Plan, knob: string): string | null {
   }
   if (knob.startsWith('discount:')) {
     const id = knob.slice('discount:'.length);
-    return asStrategyId(id) !== undefined
-      ? null
-      : `"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
+    return asStrategyId(id) !== undefined ? null : `"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
   }
   return `unknown knob "${knob}": traffic, traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB, growth, month or discount:<strategyId>`;
 }

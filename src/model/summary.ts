@@ -5,7 +5,6 @@
 import { toCents } from './money.ts';
 import type { Report, StrategyId, StrategyReport } from './types.ts';
 
-
 /**
  * Where a strategy stands in a report:
  * - `cheapest`: the report's cheapest strategy (it runs every service and costs least);

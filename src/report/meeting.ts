@@ -155,7 +155,8 @@ function capacityText(s: StrategyReport, currency: string): string {
 /** Every capacity figure of every strategy: one row per figure, one column per strategy. */
 function capacityTable(report: Report): TableBlock {
   const rows = new Map<string, string>();
-  for (const s of report.strategies) for (const f of s.figures) if (!rows.has(f.key)) rows.set(f.key, f.label);
+  for (const s of report.strategies)
+    for (const f of s.figures) if (!rows.has(f.key)) rows.set(f.key, f.label);
   const style = exportStyle(report.currency);
   return {
     kind: 'table',
