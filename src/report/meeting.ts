@@ -489,6 +489,22 @@ function comparisonSection(entries: readonly ComparedEntry[]): Section | null {
   return { id: 'comparison', title: 'Scenarios compared', blocks };
 }
 
+/** The settings each strategy was priced with (`strategies.<key>` of the plan, defaults applied), as plan fields. */
+function settingsTable(report: Report): TableBlock {
+  return {
+    kind: 'table',
+    caption: "Settings: what each strategy was priced with (the plan's strategy settings, defaults applied)",
+    header: ['Strategy', 'Settings'],
+    align: ['left', 'left'],
+    rows: report.strategies.map((s) => [
+      STRATEGY_SHORT_NAMES[s.id],
+      Object.entries(s.settings)
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : String(v)}`)
+        .join(', '),
+    ]),
+  };
+}
+
 function appendixSection(report: Report): Section {
   const items: Block[] = report.strategies.map((s) => ({
     kind: 'table',
@@ -506,10 +522,11 @@ function appendixSection(report: Report): Section {
       formatAmount(l.cost),
     ]),
   }));
-  // Every capacity figure first (the Strategies table shows two headline figures each), then the line items.
+  // Every capacity figure first (the Strategies table shows two headline figures each), the settings, then the
+  // line items.
   const blocks: Block[] = report.strategies.some((s) => Object.keys(s.capacity).length > 0)
-    ? [capacityTable(report), ...items]
-    : items;
+    ? [capacityTable(report), settingsTable(report), ...items]
+    : [settingsTable(report), ...items];
   return { id: 'line-items', title: 'Appendix: capacity and line items', blocks, pageBreakBefore: true };
 }
 
