@@ -125,3 +125,22 @@ describe('a fifth strategy registered in one entry', () => {
     expect(md).toContain('Slot-hours / month');
   });
 });
+
+describe('the fifth strategy in the app', () => {
+  it('has a card with its name, cost and declared figures, and a column in the cost per service and forecast', async () => {
+    const { render } = await import('svelte/server');
+    const { default: ResultsPanel } = await import('../ui/results/ResultsPanel.svelte');
+    const plan = fivePlan();
+    const report = evaluate(plan);
+    const { body } = render(ResultsPanel, {
+      props: { report, forecast: forecast(plan, { months: 3, start: '2027-01' }) },
+    });
+    const cards = body.split('<article').slice(1);
+    expect(cards).toHaveLength(5);
+    expect(cards[4]).toContain(FAKE_NAME);
+    expect(cards[4]).toContain('Peak slots');
+    expect(cards[4]).toContain('var(--strategy-5)');
+    // Column headings of the cost-per-service table and of the forecast use the short name.
+    expect(body.split('Fake PaaS').length).toBeGreaterThan(3);
+  });
+});

@@ -4,11 +4,11 @@
 // terms, the results say so and offer one undoable edit that puts both on hourly scaling with the same scale-ahead.
 // The modes are read from the report (`scaling`), never worked out again here.
 import {
-  DEFAULT_STRATEGIES,
   NEW_PLAN_DEFAULTS,
-  STRATEGIES,
+  strategyEntry,
   STRATEGY_SHORT_NAMES,
   type Report,
+  type StrategyKey,
   type StrategyReport,
 } from '../model/index.ts';
 import { scalingText } from '../report/index.ts';
@@ -23,20 +23,26 @@ export interface ScalingNotice {
   action: string;
   /** The scale-ahead both get: the larger of those already hourly, else the one a new plan gets. */
   aheadHours: number;
+  /** The settings keys of the strategies the change puts on hourly scaling. */
+  keys: StrategyKey[];
+  /** Those strategies' short names: "VM per service and Containers". */
+  names: string;
 }
 
 /**
- * The elastic strategies: those whose settings choose static or hourly scaling with a scale-ahead (from the
- * registry and the settings' defaults, so a strategy added with those settings joins them).
+ * The elastic strategies of a report: those whose settings choose static or hourly scaling with a scale-ahead (read
+ * from the settings each strategy states, so a strategy added with those settings joins them).
  */
-const ELASTIC = STRATEGIES.filter((e) => 'scaleAheadHours' in DEFAULT_STRATEGIES[e.settingsKey]);
+function elasticOf(report: Report): StrategyReport[] {
+  return report.strategies.filter((s) => 'scaleAheadHours' in s.settings);
+}
 
 /** "both" for two, "all three" for three … */
 const all = (n: number) => (n === 2 ? 'both' : `all ${n}`);
 
 /** The notice for a report whose elastic strategies are not on the same scaling terms; `null` when they are. */
 export function scalingNotice(report: Report): ScalingNotice | null {
-  const elastic = ELASTIC.flatMap((e) => report.strategies.filter((s) => s.id === e.id));
+  const elastic = elasticOf(report);
   const [first, ...rest] = elastic;
   if (!first || rest.length === 0) return null;
   const same = rest.every(
@@ -55,13 +61,21 @@ export function scalingNotice(report: Report): ScalingNotice | null {
       : `${elastic.map(terms).join('; ')}. The scaling settings, not the workload, may decide which of the ${elastic.length === 2 ? 'two' : elastic.length} is cheaper.`,
     action: `Scale ${all(elastic.length)} ${scalingText({ mode: 'hourly', aheadHours }).replace(/^Hourly/, 'hourly')}`,
     aheadHours,
+    keys: elastic.map((s) => strategyEntry(s.id).settingsKey),
+    names: elastic
+      .map((s) => STRATEGY_SHORT_NAMES[s.id])
+      .join(', ')
+      .replace(/, ([^,]*)$/, ' and $1'),
   };
 }
 
-/** `doc` with every elastic strategy scaling hourly, `aheadHours` ahead (one edit, undone as one). */
-export function equalScaling(doc: Doc, aheadHours: number): Doc {
+/** `doc` with the notice's strategies all scaling hourly, its `aheadHours` ahead (one edit, undone as one). */
+export function equalScaling(
+  doc: Doc,
+  { keys, aheadHours }: Pick<ScalingNotice, 'keys' | 'aheadHours'>,
+): Doc {
   let next = doc;
-  for (const { settingsKey: key } of ELASTIC) {
+  for (const key of keys) {
     next = setAt(next, ['strategies', key, 'scaling'], 'hourly');
     next = setAt(next, ['strategies', key, 'scaleAheadHours'], aheadHours);
   }
