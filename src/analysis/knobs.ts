@@ -4,7 +4,10 @@
 import {
   growthFactor,
   LAMBDA_MEMORY_MIB,
+  asStrategyId,
+  perStrategy,
   STRATEGY_IDS,
+  strategyEntry,
   type Plan,
   type Service,
   type StrategyId,
@@ -29,12 +32,10 @@ export type Knob =
   | 'month'
   | `discount:${StrategyId}`;
 
-export const SETTINGS_KEY: Record<StrategyId, keyof StrategySettings> = {
-  'shared-host': 'sharedHost',
-  'vm-per-service': 'vmPerService',
-  'container-cluster': 'containerCluster',
-  serverless: 'serverless',
-};
+/** Each strategy's settings key (`strategies.<key>`), from the registry. */
+export const SETTINGS_KEY: Readonly<Record<StrategyId, keyof StrategySettings>> = perStrategy(
+  (id) => strategyEntry(id).settingsKey,
+);
 
 /** Why a knob name is not one, or `null` when it is (service knobs need a service of the plan). */
 export function knobProblem(plan: Plan, knob: string): string | null {
@@ -46,9 +47,7 @@ export function knobProblem(plan: Plan, knob: string): string | null {
   }
   if (knob.startsWith('discount:')) {
     const id = knob.slice('discount:'.length);
-    return (STRATEGY_IDS as readonly string[]).includes(id)
-      ? null
-      : `"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
+    return asStrategyId(id) !== undefined ? null : `"${id}" is not a strategy (${STRATEGY_IDS.join(', ')})`;
   }
   return `unknown knob "${knob}": traffic, traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB, growth, month or discount:<strategyId>`;
 }

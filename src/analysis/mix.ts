@@ -7,6 +7,8 @@ import {
   createEvaluator,
   STRATEGY_IDS,
   STRATEGY_NAMES,
+  STRATEGY_PHRASES,
+  strategyOfKey,
   type Evaluator,
   type LineItem,
   type Plan,
@@ -75,12 +77,7 @@ export const EXACT_REASONS_MAX = 16;
 export const HEURISTIC_EVALUATIONS = 150;
 
 /** A strategy in a reason's sentence ("kitchen on containers"). */
-const WORD: Record<StrategyId, string> = {
-  'shared-host': 'shared hosts',
-  'vm-per-service': 'VMs',
-  'container-cluster': 'containers',
-  serverless: 'Lambda',
-};
+const WORD: Readonly<Record<StrategyId, string>> = STRATEGY_PHRASES;
 
 const cents = (x: number): number => Math.round(x * 100) / 100;
 
@@ -201,12 +198,9 @@ interface Pure {
   cost: number;
 }
 
-const FALLBACK: Record<Plan['strategies']['serverless']['fallback'], StrategyId | null> = {
-  none: null,
-  vmPerService: 'vm-per-service',
-  containerCluster: 'container-cluster',
-  sharedHost: 'shared-host',
-};
+/** The strategy a fallback setting names (`null` for "none"). */
+const fallbackOf = (f: Plan['strategies']['serverless']['fallback']): StrategyId | null =>
+  f === 'none' ? null : strategyOfKey(f);
 
 function survey(pr: Pricer): Survey {
   const all = Array.from({ length: pr.n }, (_, i) => i);
@@ -248,7 +242,7 @@ function survey(pr: Pricer): Survey {
       consider({ strategy: id, fallback: null, assign, cost: pr.cost(assign) });
     }
   }
-  const fallback = FALLBACK[pr.plan.strategies.serverless.fallback];
+  const fallback = fallbackOf(pr.plan.strategies.serverless.fallback);
   const onLambda = eligible.get('serverless')!;
   if (fallback !== null && onLambda.some((ok) => ok) && onLambda.some((ok) => !ok)) {
     const assign = onLambda.map((ok): StrategyId => (ok ? 'serverless' : fallback));
@@ -517,7 +511,7 @@ export function bestMix(plan: Plan, options: MixOptions = {}): MixResult {
   const why = noMix(pr, sv);
   if (why !== null) throw new RangeError(why);
   const start: Pure = sv.pure ?? {
-    strategy: 'shared-host',
+    strategy: STRATEGY_IDS[0]!,
     fallback: null,
     assign: plan.services.map((_, i) => STRATEGY_IDS.find((id) => sv.eligible.get(id)![i])!),
     cost: Infinity,

@@ -77,7 +77,10 @@ class InputError extends Error {
 const usageHint = 'Run "headroom help" for usage.';
 const usage = (message: string) => new InputError([message, usageHint]);
 
-export const HELP = `Headroom: cost and capacity of a microservice plan under four deployment strategies.
+/** The strategies in the help's words, from the registry: "shared-host, vm-per-service, … and serverless". */
+const STRATEGY_LIST = `${STRATEGY_IDS.slice(0, -1).join(', ')} and ${STRATEGY_IDS.at(-1)}`;
+
+export const HELP = `Headroom: cost and capacity of a microservice plan under ${STRATEGY_IDS.length} deployment strategies.
 
 Usage:
   headroom report <plan.json> [--format json|csv|table|html|md] [--table line-items|services] [--months N]
@@ -95,8 +98,9 @@ Usage:
   headroom --version
 
 Commands:
-  report     All four strategies (shared hosts, VM per service, container cluster, serverless) with line items,
-             utilization, capacity and warnings. --format json (default) is the engine's report as is;
+  report     Every strategy (${STRATEGY_LIST})
+             with line items, utilization, capacity, warnings and the settings it was priced with.
+             --format json (default) is the engine's report as is;
              csv has one row per line item (--table services: one row per service, a column per strategy);
              table is a summary for a terminal; html (one self-contained file: charts with their figures,
              no script, opens offline, prints) and md (Markdown tables for a wiki or a pull request) are the
@@ -112,8 +116,7 @@ Commands:
              with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
              the chance each strategy is the cheapest that runs every service (docs/analysis.md).
              --correlation plan-wide moves every service's inputs together (default: independent).
-  breakeven  Where the cost order of two strategies (shared-host, vm-per-service, container-cluster,
-             serverless) flips as one knob turns: traffic (default; all services ×0.01-×100),
+  breakeven  Where the cost order of two strategies (ids as in report) flips as one knob turns: traffic (default; all services ×0.01-×100),
              traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB (×), discount:<strategy> (0-0.99), month
              (1-120, with growth). The first flip nearest the plan's own value, within 0.5%; null with the reason.
   sensitivity  Each input down and up by --delta (default 0.25, ±25%), every strategy re-costed; rows sorted by

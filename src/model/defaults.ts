@@ -1,4 +1,4 @@
-import type { PlanComponents, Service, StrategySettings } from './types.ts';
+import type { Catalog, PlanComponents, Service, StrategySettings } from './types.ts';
 
 /**
  * Defaults for every optional plan field when a plan file leaves it out (documented in docs/plan-format.md). These
@@ -34,6 +34,32 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
   },
   serverless: { freeTier: true, apiGateway: 'none', inVpc: false, fallback: 'none', discount: 0 },
 };
+
+/** What a plan gives for its strategies: any subset of each strategy's settings. */
+export type StrategySettingsInput = {
+  [K in keyof StrategySettings]?: Partial<StrategySettings[K]> | undefined;
+};
+
+/**
+ * Every strategy's settings: its defaults, then what the plan gives; a cluster's control-plane fee defaults to the
+ * catalog's. Written once, for the plan layer and the tests' plans (a new strategy adds its line here).
+ */
+export function resolveStrategies(
+  given: StrategySettingsInput,
+  catalog: Pick<Catalog, 'kubernetes'>,
+): StrategySettings {
+  const d = DEFAULT_STRATEGIES;
+  return {
+    sharedHost: { ...d.sharedHost, ...given.sharedHost },
+    vmPerService: { ...d.vmPerService, ...given.vmPerService },
+    containerCluster: {
+      ...d.containerCluster,
+      controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
+      ...given.containerCluster,
+    },
+    serverless: { ...d.serverless, ...given.serverless },
+  };
+}
 
 /** The components of plan format version 2, each OFF: what a plan file that leaves one out gets (issue 10 §1). */
 export const COMPONENTS_OFF: PlanComponents = {

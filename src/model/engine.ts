@@ -1,5 +1,4 @@
 // The cost engine: a resolved plan in, a report out. Pure and deterministic.
-import { containerCluster } from './container-cluster.ts';
 import {
   fallbackName,
   fallbackProblems,
@@ -10,8 +9,6 @@ import {
 import type { KeptShares, Prepared } from './prepare.ts';
 import { prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
-import { serverless } from './serverless.ts';
-import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
 import type { Memo, MemoLane } from './memo.ts';
 import { NO_LANE, NO_MEMO, serviceMemo } from './memo.ts';
@@ -30,16 +27,8 @@ import type {
   StrategyId,
   StrategyReport,
 } from './types.ts';
-import { STRATEGY_IDS } from './types.ts';
-import { vmPerService } from './vm-per-service.ts';
+import { perStrategy, STRATEGIES, STRATEGY_IDS, strategyEntry } from './registry.ts';
 import { cachedWeekSums, plainWeekSums, type WeekSums } from './week-sum.ts';
-
-const RUNNERS: readonly [StrategyId, (p: Prepared) => StrategyReport][] = [
-  ['shared-host', sharedHost],
-  ['vm-per-service', vmPerService],
-  ['container-cluster', containerCluster],
-  ['serverless', serverless],
-];
 
 /** The report of a strategy that cannot be costed: no cost, no lines, no service run, and the reasons. */
 function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): StrategyReport {
@@ -55,7 +44,7 @@ function notCosted(p: Prepared, id: StrategyId, problems: CostingProblem[]): Str
         demand: zeros,
         capacity: zeros,
         units: zeros,
-        unit: id === 'serverless' ? 'concurrent executions' : 'vCPU',
+        unit: strategyEntry(id).weekUnit,
       },
     }),
     cannotCost: problems,
@@ -72,7 +61,7 @@ function strategies(
   blocked: Map<StrategyId, CostingProblem[]>,
   only: StrategyId | null = null,
 ): StrategyReport[] {
-  return RUNNERS.filter(([id]) => only === null || id === only).map(([id, run]) => {
+  return STRATEGIES.filter(({ id }) => only === null || id === only).map(({ id, evaluate: run }) => {
     const problems = blocked.get(id);
     if (problems) return notCosted(p, id, problems);
     if (id !== 'serverless') return run(p);
@@ -94,7 +83,7 @@ function cheapestOf(reports: readonly StrategyReport[]): StrategyId | null {
   return best?.id ?? null;
 }
 
-/** Costs, utilization, capacity and warnings of the plan under all four strategies. */
+/** Costs, utilization, capacity and warnings of the plan under every strategy of the registry. */
 export function evaluate(plan: Plan): Report {
   return evaluateWith(plan, NO_MEMO);
 }
@@ -135,12 +124,6 @@ export interface ForecastOptions {
   start: string;
   /** Defaults to FORECAST_TOLERANCE. */
   tolerance?: number;
-}
-
-function perStrategy(value: (id: StrategyId) => number): Record<StrategyId, number> {
-  const out = {} as Record<StrategyId, number>;
-  for (const id of STRATEGY_IDS) out[id] = value(id);
-  return out;
 }
 
 /** The new leader of a month (exported for tests): the current one stays unless the month's cheapest beats it by more than `tolerance`. */

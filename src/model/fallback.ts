@@ -3,13 +3,11 @@
 // those services, so their own VMs, or a cluster or pool of their own with its fixed costs (control plane, minimum
 // hosts) — and added to Lambda's total, each line labelled. The strategies themselves are run unchanged; this file
 // only composes their reports. docs/cost-model.md "Complete totals".
-import { containerCluster } from './container-cluster.ts';
 import { sumCents } from './money.ts';
 import type { Prepared } from './prepare.ts';
 import { narrowed } from './prepare.ts';
 import { serverlessIneligibility } from './serverless.ts';
-import { sharedHost } from './shared-host.ts';
-import { STRATEGY_SHORT_NAMES } from './summary.ts';
+import { figuresOf, strategyEntry, strategyOfKey, STRATEGY_SHORT_NAMES } from './registry.ts';
 import { notIncluded } from './terms.ts';
 import type {
   CostingProblem,
@@ -20,31 +18,16 @@ import type {
   StrategyReport,
   Warning,
 } from './types.ts';
-import { STRATEGY_NAMES } from './types.ts';
-import { vmPerService } from './vm-per-service.ts';
 
 /** The strategy a fallback setting names (`null` for `"none"`). */
 export function fallbackStrategy(fallback: ServerlessFallback): FallbackId | null {
-  switch (fallback) {
-    case 'none':
-      return null;
-    case 'vmPerService':
-      return 'vm-per-service';
-    case 'containerCluster':
-      return 'container-cluster';
-    case 'sharedHost':
-      return 'shared-host';
-  }
+  if (fallback === 'none') return null;
+  const id = strategyOfKey(fallback);
+  return id === 'serverless' ? null : id;
 }
 
 /** A strategy that can price the services Lambda cannot run. */
 export type FallbackId = Exclude<StrategyId, 'serverless'>;
-
-const RUN: Record<FallbackId, (p: Prepared) => StrategyReport> = {
-  'shared-host': sharedHost,
-  'vm-per-service': vmPerService,
-  'container-cluster': containerCluster,
-};
 
 const plural = (n: number): string => `${n} service${n === 1 ? '' : 's'}`;
 
@@ -74,7 +57,7 @@ function whereItRuns(id: StrategyId): string {
 
 /** "Serverless (Lambda) + VMs for 1 service". */
 export function fallbackName(id: StrategyId, services: number): string {
-  return `${STRATEGY_NAMES.serverless} + ${fallbackPhrase(id, services)}`;
+  return `${strategyEntry('serverless').name} + ${fallbackPhrase(id, services)}`;
 }
 
 /** The names of the services Lambda cannot run, in plan order. */
@@ -142,7 +125,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   if (id === null) return lambda;
   const names = new Set(lambda.services.filter((s) => !s.included).map((s) => s.service));
   if (names.size === 0) return lambda;
-  const sub = RUN[id](subPrepared(p, subPlan(plan, names)));
+  const sub = strategyEntry(id).evaluate(subPrepared(p, subPlan(plan, names)));
   const label = `Fallback (${STRATEGY_SHORT_NAMES[id]})`;
 
   const lineItems = [
@@ -181,6 +164,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
     .filter((x) => !own.has(x))
     .map((x) => `${x} (for the fallback, ${STRATEGY_SHORT_NAMES[id]})`);
 
+  const capacity = { ...lambda.capacity, servicesExcluded: 0, servicesOnFallback: names.size };
   return {
     ...lambda,
     name: fallbackName(id, names.size),
@@ -189,6 +173,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
     lineItems,
     services,
     warnings,
-    capacity: { ...lambda.capacity, servicesExcluded: 0, servicesOnFallback: names.size },
+    capacity,
+    figures: figuresOf(lambda.id, capacity),
   };
 }

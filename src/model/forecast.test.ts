@@ -4,7 +4,8 @@ import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { addMonths, isCalendarMonth, monthAfter } from './calendar.ts';
 import { evaluate, forecast, FORECAST_TOLERANCE, nextLeader } from './engine.ts';
 import { flat, testPlan, testService } from './testing.ts';
-import { STRATEGY_IDS, type Catalog, type StrategyId } from './types.ts';
+import { STRATEGY_IDS } from './registry.ts';
+import type { Catalog, StrategyId } from './types.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
 const costs = (c: Partial<Record<StrategyId, number>>): Record<StrategyId, number> => ({

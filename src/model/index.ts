@@ -1,5 +1,21 @@
 // Public entry of the cost engine. Pure: imports only its own modules.
 export * from './types.ts';
+export {
+  asStrategyId,
+  figuresOf,
+  perStrategy,
+  STRATEGIES,
+  STRATEGY_IDS,
+  STRATEGY_KEYS,
+  STRATEGY_NAMES,
+  STRATEGY_PHRASES,
+  STRATEGY_SHORT_NAMES,
+  strategyEntry,
+  strategyOfKey,
+  type FigureSpec,
+  type FigureUnit,
+  type StrategyEntry,
+} from './registry.ts';
 export * from './defaults.ts';
 export {
   createEvaluator,
@@ -18,7 +34,6 @@ export { nodeAllocatable } from './kubernetes.ts';
 export {
   reportChange,
   standings,
-  STRATEGY_SHORT_NAMES,
   type ReportChange,
   type ReportStandings,
   type Standing,

@@ -17,7 +17,7 @@ import type {
   Warning,
   WeekSeries,
 } from './types.ts';
-import { STRATEGY_NAMES } from './types.ts';
+import { figuresOf, settingsOf, strategyEntry } from './registry.ts';
 import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
@@ -314,12 +314,14 @@ export function strategyReport(
   for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
   return {
     id,
-    name: STRATEGY_NAMES[id],
+    name: strategyEntry(id).name,
+    settings: settingsOf(plan, id),
     scaling: scalingOf(plan, id),
     notIncluded: notIncluded(plan, id),
     monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
     utilization: parts.utilization,
     capacity,
+    figures: figuresOf(id, capacity),
     lineItems: parts.lineItems,
     services: parts.services,
     warnings: parts.warnings,

@@ -4,7 +4,9 @@ import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate } from './engine.ts';
 import { reportChange, standings } from './summary.ts';
 import { testPlan, testService } from './testing.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES, type Catalog, type Report, type StrategyId } from './types.ts';
+import { DEFAULT_STRATEGIES } from './defaults.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES, strategyEntry } from './registry.ts';
+import type { Catalog, Report, StrategyId } from './types.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
 
@@ -36,6 +38,8 @@ function report(
         monthlyCost: cost ?? 0,
         utilization: { cpuAverage: null, cpuPeak: null },
         capacity: {},
+        figures: [],
+        settings: DEFAULT_STRATEGIES[strategyEntry(id).settingsKey],
         lineItems: [],
         services: ['a', 'b'].map((service) => ({
           service,

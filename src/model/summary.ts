@@ -5,14 +5,6 @@
 import { toCents } from './money.ts';
 import type { Report, StrategyId, StrategyReport } from './types.ts';
 
-/** Names short enough for a strip of four totals, a table column or a sentence ("12% below VM per service"). */
-export const STRATEGY_SHORT_NAMES: Record<StrategyId, string> = {
-  'shared-host': 'Shared hosts',
-  'vm-per-service': 'VM per service',
-  'container-cluster': 'Containers',
-  serverless: 'Serverless',
-};
-
 /**
  * Where a strategy stands in a report:
  * - `cheapest`: the report's cheapest strategy (it runs every service and costs least);

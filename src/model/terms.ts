@@ -1,25 +1,11 @@
 // The terms a strategy's figures are priced on, stated with its report (issue 10 §5–§6): its scaling mode, and what
 // its total does not include. Read by the cards, the CSV, the CLI table and the report; never recomputed there.
-import type { Plan, ScalingMode, StrategyId } from './types.ts';
+import { strategyEntry } from './registry.ts';
+import type { Plan, ScalingMode, StrategyId, StrategyKey } from './types.ts';
 
-/** The scaling mode a strategy's figures assume, and the hours ahead hourly capacity is sized for. */
+/** The scaling mode a strategy's figures assume, and the hours ahead hourly capacity is sized for (registry.ts). */
 export function scalingOf(plan: Plan, id: StrategyId): { mode: ScalingMode; aheadHours: number } {
-  const st = plan.strategies;
-  switch (id) {
-    case 'shared-host':
-      // The pool is sized for the peak hour and runs all period (docs/cost-model.md "Shared hosts").
-      return { mode: 'static', aheadHours: 0 };
-    case 'vm-per-service':
-      return st.vmPerService.scaling === 'hourly'
-        ? { mode: 'hourly', aheadHours: st.vmPerService.scaleAheadHours }
-        : { mode: 'static', aheadHours: 0 };
-    case 'container-cluster':
-      return st.containerCluster.scaling === 'hourly'
-        ? { mode: 'hourly', aheadHours: st.containerCluster.scaleAheadHours }
-        : { mode: 'static', aheadHours: 0 };
-    case 'serverless':
-      return { mode: 'per-request', aheadHours: 0 };
-  }
+  return strategyEntry(id).scaling(plan);
 }
 
 /** The load balancer in front of a strategy's services, or `null` when it has none (Lambda's API Gateway is not one). */
@@ -104,17 +90,6 @@ export function notIncluded(plan: Plan, id: StrategyId): string[] {
 }
 
 /** The settings key of a strategy (`strategies.<key>` in a plan). */
-export function strategyKeyOf(
-  id: StrategyId,
-): 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless' {
-  switch (id) {
-    case 'shared-host':
-      return 'sharedHost';
-    case 'vm-per-service':
-      return 'vmPerService';
-    case 'container-cluster':
-      return 'containerCluster';
-    case 'serverless':
-      return 'serverless';
-  }
+export function strategyKeyOf(id: StrategyId): StrategyKey {
+  return strategyEntry(id).settingsKey;
 }

@@ -2,7 +2,7 @@
 import {
   COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
-  DEFAULT_STRATEGIES,
+  resolveStrategies,
   serviceWithDefaults,
 } from './defaults.ts';
 import type { Catalog, Plan, PlanComponents, Service, StrategySettings } from './types.ts';
@@ -39,16 +39,7 @@ export function testPlan(
     hoursPerMonth,
     catalog,
     services,
-    strategies: {
-      sharedHost: { ...DEFAULT_STRATEGIES.sharedHost, ...strategies.sharedHost },
-      vmPerService: { ...DEFAULT_STRATEGIES.vmPerService, ...strategies.vmPerService },
-      containerCluster: {
-        ...DEFAULT_STRATEGIES.containerCluster,
-        controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
-        ...strategies.containerCluster,
-      },
-      serverless: { ...DEFAULT_STRATEGIES.serverless, ...strategies.serverless },
-    },
+    strategies: resolveStrategies(strategies, catalog),
     ...COMPONENTS_OFF,
     ...components,
   };

@@ -1,3 +1,5 @@
+import type { FigureUnit, StrategyId } from './registry.ts';
+
 // The engine's contract: a resolved plan in, a report out. Every downstream layer (UI, CSV, CLI) reads the
 // report and never recomputes a figure. See docs/cost-model.md for the formulas.
 
@@ -250,20 +252,8 @@ export interface PlanComponents {
   operations: Operations;
 }
 
-export type StrategyId = 'shared-host' | 'vm-per-service' | 'container-cluster' | 'serverless';
-export const STRATEGY_IDS: readonly StrategyId[] = [
-  'shared-host',
-  'vm-per-service',
-  'container-cluster',
-  'serverless',
-];
-export const STRATEGY_NAMES: Record<StrategyId, string> = {
-  'shared-host': 'Multiple services per host',
-  'vm-per-service': 'Service instance per VM',
-  'container-cluster': 'Service instance per container',
-  serverless: 'Serverless (Lambda)',
-};
-
+// Strategy ids, names and settings keys are declared once, in the registry (registry.ts).
+export type { StrategyId } from './registry.ts';
 /** One priced thing. `cost` is quantity × unitPrice rounded to cents, half away from zero. */
 export interface LineItem {
   /** The service this line belongs to, or `null` for a shared line (a host pool, a price tier, a fee). */
@@ -326,6 +316,16 @@ export interface CostingProblem {
 /** How a strategy's capacity follows demand: sized once for the peak, hour by hour, or per request (Lambda). */
 export type ScalingMode = 'static' | 'hourly' | 'per-request';
 
+/** One capacity figure of a strategy's report: `value` is `capacity[key]`; label and unit from the registry. */
+export interface Figure {
+  key: string;
+  label: string;
+  value: number;
+  unit: FigureUnit;
+  /** Shown on the strategy's card at once. */
+  primary: boolean;
+}
+
 export interface StrategyReport {
   id: StrategyId;
   /** The strategy's name; with a serverless fallback it says so ("Serverless (Lambda) + VMs for 1 service"). */
@@ -344,8 +344,15 @@ export interface StrategyReport {
   cannotCost?: CostingProblem[];
   monthlyCost: number;
   utilization: Utilization;
-  /** Named capacity figures, e.g. hosts, instanceHours, nodeHours, peakNodes, peakConcurrency. */
+  /**
+   * Named capacity figures, e.g. hosts, instanceHours, nodeHours, peakNodes, peakConcurrency (kept as a plain map:
+   * JSON reports and scripts read it; `figures` is the same values, typed).
+   */
   capacity: Record<string, number>;
+  /** The capacity figures as the strategy declares them (registry.ts), labelled and with units, in its order. */
+  figures: Figure[];
+  /** The resolved settings this report was priced with (`strategies.<settingsKey>` of the plan, defaults applied). */
+  settings: StrategySettings[StrategyKey];
   lineItems: LineItem[];
   services: ServiceCost[];
   warnings: Warning[];

@@ -9,6 +9,7 @@ import {
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_STRATEGIES,
   podMillicoresFor,
+  resolveStrategies,
   serviceWithDefaults,
   V1_POD_MILLICORES,
   type Catalog,
@@ -437,23 +438,13 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
 /** Fills every default and resolves the catalog: the engine's input. */
 function toPlan(file: PlanFile, catalog: Catalog): Plan {
   const st = file.strategies ?? {};
-  const d = DEFAULT_STRATEGIES;
   const services: Service[] = file.services.map((s) => serviceFromFile(s, file.version));
   return {
     name: file.name,
     hoursPerMonth: file.hoursPerMonth ?? DEFAULT_HOURS_PER_MONTH,
     catalog,
     services,
-    strategies: {
-      sharedHost: { ...d.sharedHost, ...st.sharedHost },
-      vmPerService: { ...d.vmPerService, ...st.vmPerService },
-      containerCluster: {
-        ...d.containerCluster,
-        controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
-        ...st.containerCluster,
-      },
-      serverless: { ...d.serverless, ...st.serverless },
-    },
+    strategies: resolveStrategies(st, catalog),
     // A component the file leaves out is off (a version 1 file keeps its figures: issue 10 §1).
     frontDoor: { ...COMPONENTS_OFF.frontDoor, ...file.frontDoor },
     resilience: { ...COMPONENTS_OFF.resilience, ...file.resilience },

@@ -6,7 +6,8 @@ import { evaluate, forecast, type Report } from '../model/index.ts';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
 import { parsePlanText } from '../plan/index.ts';
-import { formatAmount, formatNumber, printable } from './table.ts';
+import { exportStyle, formatAmount, formatNumber, printable } from './table.ts';
+import { figureText } from './figures.ts';
 import { buildMeetingDocument, SECTION_ORDER, type MeetingInput } from './meeting.ts';
 import { meetingToHtml } from './meeting-html.ts';
 import { meetingToMarkdown } from './meeting-markdown.ts';
@@ -124,7 +125,7 @@ function figuresOf(report: Report): string[] {
     if (!s.cannotCost) out.push(formatAmount(s.monthlyCost));
     for (const v of [s.utilization.cpuAverage, s.utilization.cpuPeak])
       if (v !== null) out.push(`${(v * 100).toFixed(1)}%`);
-    for (const v of Object.values(s.capacity)) out.push(formatNumber(v));
+    for (const f of s.figures) out.push(figureText(f, exportStyle(report.currency)));
     for (const c of s.services) if (c.included && !s.cannotCost) out.push(formatAmount(c.cost));
     for (const l of s.lineItems)
       out.push(formatAmount(l.cost), formatNumber(l.quantity), String(l.unitPrice));

@@ -14,7 +14,8 @@ import {
   type StrategyId,
   type StrategyReport,
 } from '../model/index.ts';
-import { formatAmount, formatNumber, headlineCapacity } from './table.ts';
+import { figureText, headlineFigures } from './figures.ts';
+import { exportStyle, formatAmount, formatNumber } from './table.ts';
 import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
 
 export type Align = 'left' | 'right';
@@ -138,22 +139,6 @@ export interface MeetingDocument {
 const percent = (x: number | null): string =>
   x === null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
 
-/** A capacity key in words: "instanceHours" → "instance hours", "memoryGiB" → "memory GiB", "paidVcpu" → "paid vCPU". */
-export function capacityWords(key: string): string {
-  return key
-    .replace(/(GiB|MiB)/g, ' $1 ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/\b([GM])i B\b/g, '$1iB')
-    .split(/\s+/)
-    .filter((t) => t !== '')
-    .map((t) => {
-      const low = t.toLowerCase();
-      if (t === 'GiB' || t === 'MiB') return t;
-      return low === 'vcpu' ? 'vCPU' : low === 'cpu' ? 'CPU' : low === 'gb' ? 'GB' : low;
-    })
-    .join(' ');
-}
-
 function costText(s: StrategyReport, currency: string): string {
   if (s.cannotCost) return 'cannot be costed';
   const amount = `${formatAmount(s.monthlyCost)} ${currency}`;
@@ -161,28 +146,28 @@ function costText(s: StrategyReport, currency: string): string {
 }
 
 /** Two headline capacity figures of a strategy; the capacity table has them all. */
-function capacityText(s: StrategyReport): string {
-  const chosen = headlineCapacity(s);
-  return chosen.length === 0
-    ? '–'
-    : chosen.map(([k, v]) => `${capacityWords(k)} ${formatNumber(v)}`).join(', ');
+function capacityText(s: StrategyReport, currency: string): string {
+  const chosen = headlineFigures(s);
+  const style = exportStyle(currency);
+  return chosen.length === 0 ? '–' : chosen.map((f) => `${f.label} ${figureText(f, style)}`).join(', ');
 }
 
 /** Every capacity figure of every strategy: one row per figure, one column per strategy. */
 function capacityTable(report: Report): TableBlock {
-  const keys: string[] = [];
+  const rows = new Map<string, string>();
   for (const s of report.strategies)
-    for (const k of Object.keys(s.capacity)) if (!keys.includes(k)) keys.push(k);
+    for (const f of s.figures) if (!rows.has(f.key)) rows.set(f.key, f.label);
+  const style = exportStyle(report.currency);
   return {
     kind: 'table',
     caption: 'Capacity: every figure the engine reports for each strategy',
     header: ['Figure', ...report.strategies.map((s) => STRATEGY_SHORT_NAMES[s.id])],
     align: ['left', ...report.strategies.map((): Align => 'right')],
-    rows: keys.map((k) => [
-      capacityWords(k),
+    rows: [...rows].map(([key, label]) => [
+      label,
       ...report.strategies.map((s) => {
-        const v = s.capacity[k];
-        return v === undefined || !Number.isFinite(v) ? '–' : formatNumber(v);
+        const f = s.figures.find((x) => x.key === key);
+        return f === undefined || !Number.isFinite(f.value) ? '–' : figureText(f, style);
       }),
     ]),
   };
@@ -279,7 +264,7 @@ function strategiesSection(report: Report): Section {
         scalingText(s.scaling),
         percent(s.utilization.cpuAverage),
         percent(s.utilization.cpuPeak),
-        capacityText(s),
+        capacityText(s, report.currency),
         String(s.warnings.length),
       ]),
     },
@@ -504,6 +489,22 @@ function comparisonSection(entries: readonly ComparedEntry[]): Section | null {
   return { id: 'comparison', title: 'Scenarios compared', blocks };
 }
 
+/** The settings each strategy was priced with (`strategies.<key>` of the plan, defaults applied), as plan fields. */
+function settingsTable(report: Report): TableBlock {
+  return {
+    kind: 'table',
+    caption: "Settings: what each strategy was priced with (the plan's strategy settings, defaults applied)",
+    header: ['Strategy', 'Settings'],
+    align: ['left', 'left'],
+    rows: report.strategies.map((s) => [
+      STRATEGY_SHORT_NAMES[s.id],
+      Object.entries(s.settings)
+        .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : String(v)}`)
+        .join(', '),
+    ]),
+  };
+}
+
 function appendixSection(report: Report): Section {
   const items: Block[] = report.strategies.map((s) => ({
     kind: 'table',
@@ -521,10 +522,11 @@ function appendixSection(report: Report): Section {
       formatAmount(l.cost),
     ]),
   }));
-  // Every capacity figure first (the Strategies table shows two headline figures each), then the line items.
+  // Every capacity figure first (the Strategies table shows two headline figures each), the settings, then the
+  // line items.
   const blocks: Block[] = report.strategies.some((s) => Object.keys(s.capacity).length > 0)
-    ? [capacityTable(report), ...items]
-    : items;
+    ? [capacityTable(report), settingsTable(report), ...items]
+    : [settingsTable(report), ...items];
   return { id: 'line-items', title: 'Appendix: capacity and line items', blocks, pageBreakBefore: true };
 }
 

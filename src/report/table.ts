@@ -2,6 +2,7 @@
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
 import type { Forecast, Report, StrategyId, StrategyReport } from '../model/index.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_SHORT_NAMES } from '../model/index.ts';
+import { figureText, headlineFigures, type NumberStyle } from './figures.ts';
 import { leavesOut, leftOut, scalingText, totalStatus, viaFallback } from './terms.ts';
 
 /**
@@ -131,38 +132,16 @@ function percent(x: number | null): string {
   return x === null || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
 }
 
-/** camelCase capacity key → words: "instanceHours" → "instance hours". */
-function words(key: string): string {
-  return printable(key)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
+/** How the exports write numbers (fixed, not the machine's locale): counts with at most two decimals. */
+export function exportStyle(currency: string): NumberStyle {
+  return { number: (v) => formatNumber(v), money: (v) => formatMoney(v, currency), percent };
 }
 
-/** The capacity figures people ask about first, in this order. */
-const CAPACITY_KEYS = [
-  'hosts',
-  'instances',
-  'peakNodes',
-  'nodeHours',
-  'instanceHours',
-  'peakConcurrency',
-  'requests',
-];
-
-/**
- * A strategy's two headline capacity figures (the terminal table and the meeting report show the same ones): the
- * first of CAPACITY_KEYS it has, else its first figures.
- */
-export function headlineCapacity(s: StrategyReport): [string, number][] {
-  const entries = Object.entries(s.capacity).filter(([, v]) => Number.isFinite(v));
-  const preferred = CAPACITY_KEYS.flatMap((k) => entries.filter(([key]) => key === k));
-  return (preferred.length > 0 ? preferred : entries).slice(0, 2);
-}
-
-/** Two or three headline capacity figures of a strategy. */
-function capacitySummary(s: StrategyReport): string {
-  return headlineCapacity(s)
-    .map(([k, v]) => `${words(k)} ${formatNumber(v)}`)
+/** Two headline capacity figures of a strategy, labelled (figures.ts). */
+function capacitySummary(s: StrategyReport, currency: string): string {
+  const style = exportStyle(currency);
+  return headlineFigures(s)
+    .map((f) => `${printable(f.label)} ${figureText(f, style)}`)
     .join(', ');
 }
 
@@ -282,7 +261,7 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
         s.scaling.mode === 'static' ? 'Static' : scalingText(s.scaling),
         percent(s.utilization.cpuAverage),
         percent(s.utilization.cpuPeak),
-        capacitySummary(s),
+        capacitySummary(s, cur),
         String(s.warnings.length),
       ]),
       ['left', 'right', 'left', 'right', 'right', 'left', 'right'],

@@ -1,7 +1,13 @@
 // Pure helpers on plan documents (the plan-file JSON the user edits): path updates, new plans and services,
 // scenario knobs and file names. The document is replaced wholesale on every edit, so undo keeps old versions.
 import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
-import { DEFAULT_HOURS_PER_MONTH, DEFAULT_SERVICE, type PlanIssue } from '../model/index.ts';
+import {
+  DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_SERVICE,
+  STRATEGY_KEYS,
+  type PlanIssue,
+  type StrategyKey,
+} from '../model/index.ts';
 import { formatPath, PLAN_FORMAT, PLAN_VERSION } from '../plan/index.ts';
 import { withNewPlanDefaults } from '../plan/new-plan.ts';
 import { presetCurve } from '../curves/presets.ts';
@@ -133,13 +139,8 @@ export function addService(doc: Doc, service: Doc): Doc {
   return { ...doc, services: [...servicesOf(doc), service] };
 }
 
-export type StrategyKey = 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless';
-export const STRATEGY_KEYS: readonly StrategyKey[] = [
-  'sharedHost',
-  'vmPerService',
-  'containerCluster',
-  'serverless',
-];
+// The settings keys, from the strategy registry (src/model/registry.ts).
+export { STRATEGY_KEYS, type StrategyKey };
 
 export interface Knobs {
   /** Multiplies every hour of every service's traffic. */

@@ -63,7 +63,11 @@ describe('scaling notice (issue 10 §5)', () => {
   it('the one-click change puts both on the same terms, and nothing else in the document changes', () => {
     const doc = docWith(['static', 0], ['hourly', 2]);
     const n = scalingNotice(reportOf(doc))!;
-    const next = equalScaling(doc, n.aheadHours);
+    expect([n.keys, n.names]).toEqual([
+      ['vmPerService', 'containerCluster'],
+      'VM per service and Containers',
+    ]);
+    const next = equalScaling(doc, n);
     expect(getAt(next, ['strategies', 'vmPerService'])).toMatchObject({
       scaling: 'hourly',
       scaleAheadHours: 2,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import { sampleForecast, sampleReport } from '../results/sample-report.ts';
 import {
   capacityWeekConfig,

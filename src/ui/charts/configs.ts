@@ -4,7 +4,7 @@
 // plain data that can be snapshotted, compared in tests and re-themed when the OS switches to dark mode.
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { Forecast, Report, StrategyId, StrategyReport } from '../../model/types.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import { money, moneyWhole, num } from '../format.ts';
 import { breakdownRows, monthLabel } from '../results/results.ts';
 
@@ -35,7 +35,7 @@ export function themeColor(name: `--${string}`, alpha?: number): string {
   return alpha === undefined ? `${TOKEN}${name}` : `${TOKEN}${name}@${alpha}`;
 }
 
-/** The CSS colour of a strategy, in STRATEGY_IDS order (`--strategy-1` … `--strategy-4`). */
+/** The CSS colour of a strategy, in registry order (`--strategy-1` … `--strategy-6` in theme.css). */
 export function strategyColor(id: StrategyId, alpha?: number): string {
   const index = STRATEGY_IDS.indexOf(id);
   return themeColor(`--strategy-${index + 1}`, alpha);

@@ -2,7 +2,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../model/types.ts';
-import { STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_NAMES } from '../../model/index.ts';
 import { money, moneyDelta, percentDelta } from '../format.ts';
 import { sampleReport } from '../results/sample-report.ts';
 import ComparePanel from './ComparePanel.svelte';

@@ -4,7 +4,7 @@ import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
 import type { Report } from '../../model/types.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import { toCsv } from '../../report/index.ts';
 import { sampleReport } from '../results/sample-report.ts';
 import {

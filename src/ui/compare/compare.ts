@@ -1,7 +1,7 @@
 // Pure helpers of the comparison view: totals per strategy for 2–4 plans or scenarios, deltas against the base in
 // money and percent, and the rows of the comparison CSV. Totals come from each report; only deltas are new here.
 import type { Report, StrategyId } from '../../model/types.ts';
-import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/types.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import type { CsvCell } from '../../report/index.ts';
 import { totalStatus } from '../../report/index.ts';
 import type { CompareSeries } from '../charts/configs.ts';

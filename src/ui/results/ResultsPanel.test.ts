@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
-import { STRATEGY_NAMES, type StrategyId } from '../../model/types.ts';
+import { STRATEGY_NAMES, type StrategyId } from '../../model/index.ts';
 import { forecastConfig } from '../charts/configs.ts';
 import { money } from '../format.ts';
 import ResultsPanel from './ResultsPanel.svelte';

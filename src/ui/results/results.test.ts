@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
-import { evaluate } from '../../model/index.ts';
+import { evaluate, figuresOf, type Figure } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
 import {
   breakdownRows,
   capacityFigures,
-  capacityLabel,
-  capacityValue,
   concurrency,
   excludedServices,
   includedComponents,
@@ -25,19 +23,24 @@ const engineReport = () =>
   );
 
 describe('capacity figures', () => {
-  it('labels known keys and makes words of unknown camelCase keys', () => {
-    expect(capacityLabel('peakNodes')).toBe('Peak nodes');
-    expect(capacityLabel('instanceHours')).toBe('Instance-hours / month');
-    expect(capacityLabel('warmPoolSize')).toBe('Warm pool size');
-    expect(capacityLabel('')).toBe('');
+  const one = (key: string, value: number) =>
+    capacityFigures(
+      { ...sampleReport().strategies[2]!, figures: figuresOf('container-cluster', { [key]: value }) },
+      'USD',
+    )[0]!;
+
+  it('labels figures as the registry declares them, and makes words of an undeclared camelCase key', () => {
+    expect(one('peakNodes', 3).label).toBe('Peak nodes');
+    expect(one('nodeHours', 3).label).toBe('Node-hours / month');
+    expect(one('warmPoolSize', 3).label).toBe('Warm pool size');
   });
 
-  it('formats costs as money, allocations as percent, hours as whole numbers', () => {
-    expect(capacityValue('headroomMonthlyCost', 26.7, 'USD')).toMatch(/\$26\.70/);
-    expect(capacityValue('cpuAllocation', 0.522, 'USD')).toMatch(/52\.2\s?%/);
-    expect(capacityValue('nodeHours', 1356.4, 'USD')).toBe('1,356');
-    expect(capacityValue('averageNodes', 1.856, 'USD')).toBe('1.86');
-    expect(capacityValue('peakNodes', NaN, 'USD')).toBe('—');
+  it('formats by unit: money as money, shares as percent, hours as whole numbers', () => {
+    expect(one('headroomMonthlyCost', 26.7).value).toMatch(/\$26\.70/);
+    expect(one('cpuAllocation', 0.522).value).toMatch(/52\.2\s?%/);
+    expect(one('nodeHours', 1356.4).value).toBe('1,356');
+    expect(one('averageNodes', 1.856).value).toBe('1.86');
+    expect(one('peakNodes', NaN).value).toBe('—');
   });
 
   it('labels every capacity key the engine reports, none left as a raw key', () => {
@@ -53,7 +56,8 @@ describe('capacity figures', () => {
   });
 
   it('shows every figure at once when no key is known', () => {
-    const s = { ...sampleReport().strategies[0]!, capacity: { a: 1, b: 2 } };
+    const figures: Figure[] = figuresOf('shared-host', { a: 1, b: 2 });
+    const s = { ...sampleReport().strategies[0]!, figures };
     expect(capacityFigures(s, 'USD').every((f) => f.primary)).toBe(true);
   });
 

@@ -1,107 +1,41 @@
 // Pure helpers for the results view: labels and ordering of what the engine's report already holds.
 // Nothing here recomputes a cost; it only picks, labels and orders report figures.
 import type { Report, ServiceCost, StrategyId, StrategyReport } from '../../model/types.ts';
+import { figureText, type NumberStyle } from '../../report/figures.ts';
 import { money, num, percent } from '../format.ts';
-
-// Labels for the engine's capacity keys (src/model/*.ts); unknown keys are labelled from their camelCase words.
-const CAPACITY_LABELS: Record<string, string> = {
-  hosts: 'Hosts',
-  hostsForCpu: 'Hosts needed for CPU',
-  hostsForMemory: 'Hosts needed for memory',
-  instances: 'Peak instances',
-  averageInstances: 'Average instances',
-  instanceHours: 'Instance-hours / month',
-  paidVcpu: 'Paid vCPU',
-  peakPaidVcpu: 'Peak paid vCPU',
-  peakDemandVcpu: 'Peak demand (vCPU)',
-  memoryGiB: 'Memory (GiB)',
-  memoryNeededGiB: 'Memory needed (GiB)',
-  peakNodes: 'Peak nodes',
-  averageNodes: 'Average nodes',
-  nodeHours: 'Node-hours / month',
-  headroomNodeHours: 'Headroom node-hours / month',
-  headroomMonthlyCost: 'Cost of headroom / month',
-  peakPods: 'Peak pods',
-  cpuAllocation: 'CPU allocated to pods',
-  memoryAllocation: 'Memory allocated to pods',
-  allocatableMillicoresPerNode: 'Allocatable CPU per node (millicores)',
-  allocatableMiBPerNode: 'Allocatable memory per node (MiB)',
-  maxPodsPerNode: 'Max pods per node',
-  requests: 'Requests / month',
-  gbSeconds: 'GB-seconds / month',
-  peakConcurrency: 'Peak concurrency',
-  averageConcurrency: 'Average concurrency',
-  peakProvisionedConcurrency: 'Peak provisioned concurrency',
-  servicesIncluded: 'Services run',
-  servicesExcluded: 'Services not run',
-};
-
-/** The figures a card shows at once; the others sit behind "More figures". */
-const PRIMARY = new Set([
-  'hosts',
-  'instanceHours',
-  'paidVcpu',
-  'peakDemandVcpu',
-  'instances',
-  'averageInstances',
-  'peakNodes',
-  'averageNodes',
-  'nodeHours',
-  'cpuAllocation',
-  'headroomMonthlyCost',
-  'requests',
-  'gbSeconds',
-  'peakProvisionedConcurrency',
-]);
-
-/** A readable label for a capacity figure's key: known keys by name, others from their camelCase words. */
-export function capacityLabel(key: string): string {
-  const known = CAPACITY_LABELS[key];
-  if (known) return known;
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  if (!words) return key;
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** How a capacity figure is shown: costs as money, efficiencies and shares as percent, the rest as numbers. */
-export function capacityValue(key: string, value: number, currency: string): string {
-  if (/cost/i.test(key)) return money(value, currency);
-  if (/(efficiency|utili[sz]ation|allocation|share|ratio|fraction)$/i.test(key)) return percent(value);
-  if (/(hours|seconds|requests|millicores|mib)/i.test(key)) return num(value, 0);
-  return num(value, /gib/i.test(key) ? 1 : 2);
-}
 
 export interface CapacityFigure {
   key: string;
   label: string;
   value: string;
-  /** Shown on the card at once (all figures are primary when none of the keys is known). */
+  /** Shown on the card at once (all figures are primary when the strategy declares none primary). */
   primary: boolean;
 }
 
-/** Capacity figures of a strategy as labelled, formatted values, in the report's order. */
+/** How the screen writes figures (src/report/figures.ts decides the decimals per unit; this is the locale style). */
+function screenStyle(currency: string): NumberStyle {
+  return { number: (v, digits) => num(v, digits), money: (v) => money(v, currency), percent };
+}
+
+/** Capacity figures of a strategy as labelled, formatted values, in the report's order (declared in the registry). */
 export function capacityFigures(strategy: StrategyReport, currency: string): CapacityFigure[] {
-  const entries = Object.entries(strategy.capacity);
-  const anyKnown = entries.some(([key]) => PRIMARY.has(key));
-  return entries.map(([key, value]) => ({
-    key,
-    label: capacityLabel(key),
-    value: capacityValue(key, value, currency),
-    primary: !anyKnown || PRIMARY.has(key),
+  const anyPrimary = strategy.figures.some((f) => f.primary);
+  const style = screenStyle(currency);
+  return strategy.figures.map((f) => ({
+    key: f.key,
+    label: f.label,
+    value: figureText(f, style),
+    primary: !anyPrimary || f.primary,
   }));
 }
 
-/** Peak and average concurrency from a serverless strategy's capacity figures (`null` when absent). */
+/** Peak and average concurrency from a strategy's figures (`null` when it has none: only Lambda reports them). */
 export function concurrency(strategy: StrategyReport): { average: number | null; peak: number | null } {
-  const find = (re: RegExp) => {
-    const entry = Object.entries(strategy.capacity).find(([k]) => re.test(k));
-    return entry && Number.isFinite(entry[1]) ? entry[1] : null;
+  const find = (key: string) => {
+    const f = strategy.figures.find((x) => x.key === key);
+    return f && Number.isFinite(f.value) ? f.value : null;
   };
-  return { average: find(/^(average|mean|avg)Concurrency$/i), peak: find(/^peakConcurrency$/i) };
+  return { average: find('averageConcurrency'), peak: find('peakConcurrency') };
 }
 
 /** Services a strategy cannot run (serverless: stateful or too long), in report order. */

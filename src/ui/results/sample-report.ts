@@ -10,7 +10,7 @@ import type {
   StrategyReport,
   WeekSeries,
 } from '../../model/types.ts';
-import { STRATEGY_NAMES } from '../../model/types.ts';
+import { DEFAULT_STRATEGIES, figuresOf, strategyEntry, STRATEGY_NAMES } from '../../model/index.ts';
 
 const SERVICES = ['orders', 'restaurants', 'payments', 'search'] as const;
 
@@ -36,13 +36,14 @@ function week(peak: number, paid: (demand: number) => number, unit: string): Wee
 function strategy(
   id: StrategyId,
   items: Omit<LineItem, 'cost'>[],
-  extra: Partial<StrategyReport>,
+  extra: Partial<Omit<StrategyReport, 'figures'>>,
 ): StrategyReport {
   const lineItems = items.map((li) => ({ ...li, cost: Math.round(li.quantity * li.unitPrice * 100) / 100 }));
   const monthlyCost = Math.round(lineItems.reduce((s, li) => s + li.cost * 100, 0)) / 100;
-  return {
+  const report = {
     id,
     name: STRATEGY_NAMES[id],
+    settings: DEFAULT_STRATEGIES[strategyEntry(id).settingsKey],
     scaling: { mode: id === 'serverless' ? 'per-request' : 'hourly', aheadHours: 0 },
     notIncluded: ['data transfer between zones and to the internet'],
     monthlyCost,
@@ -53,7 +54,9 @@ function strategy(
     warnings: [],
     week: week(6, (d) => d, 'vCPU'),
     ...extra,
-  };
+  } satisfies Omit<StrategyReport, 'figures'>;
+  // Typed figures from the capacity map, as the engine makes them (registry.ts).
+  return { ...report, figures: figuresOf(id, report.capacity) };
 }
 
 /** Splits `total` into the given shares, in cents, so the parts add up exactly. */
