@@ -1,0 +1,107 @@
+// Queueing for a latency target (issue 12 §3): Erlang B and Erlang C (M/M/c), computed through the Erlang B
+// recursion, which needs no factorials or powers and so neither overflows nor loses precision at large loads.
+// docs/cost-model.md "Latency targets (Erlang C)"; pricing-2.md §8.
+//
+// `a` is the offered load A = λ·S (arrivals per second × mean service time in seconds: the mean number of requests in
+// service), `c` a whole number of servers (requests served at once), `s` the mean service time and `t` a wait, both
+// in the same unit.
+
+/**
+ * Below this many servers under A − c the recursion starts from 0; above it, from there (see `erlangB`). The error of
+ * the starting value shrinks by k ÷ A at each step k < A, so 12·√A steps below A leave e^−72 of it.
+ */
+const SQRT_STEPS = 12;
+
+/** The recursion's first step and value: k₀ and B(k₀, A) (exact at k₀ = 0, a contracted guess above). */
+function start(c: number, a: number): { k: number; b: number } {
+  const k = Math.floor(Math.min(c, a) - SQRT_STEPS * Math.sqrt(a));
+  // Far below A, B(k, A) ≈ 1 − k ÷ A (the fixed point of the recursion); any positive guess would do.
+  return k > 0 ? { k, b: (a - k) / a } : { k: 0, b: 1 };
+}
+
+/** One step of the recursion: B(k, A) from B(k − 1, A). */
+const step = (k: number, a: number, b: number): number => (a * b) / (k + a * b);
+
+/**
+ * Erlang B: the probability that a request finds all `c` servers busy in a loss system (M/M/c/c). B₀ = 1,
+ * Bₖ = A·Bₖ₋₁ ÷ (k + A·Bₖ₋₁). For a large load the recursion starts 12·√A below min(c, A) from B ≈ 1 − k ÷ A: the
+ * guess's error is gone (× e^−72) long before c, and the cost is O(√A + c − A) instead of O(c).
+ */
+export function erlangB(c: number, a: number): number {
+  if (a <= 0) return c === 0 ? 1 : 0;
+  let { k, b } = start(c, a);
+  while (k < c) b = step(++k, a, b);
+  return b;
+}
+
+/** Erlang C from Erlang B: C = c·B ÷ (c − A·(1 − B)); 1 when c ≤ A (the queue grows without end). */
+function fromB(c: number, a: number, b: number): number {
+  if (a <= 0) return 0;
+  if (c <= a) return 1;
+  return (c * b) / (c - a * (1 - b));
+}
+
+/** Erlang C: the probability that a request waits (all `c` servers busy), M/M/c; 1 when c ≤ A. */
+export function erlangC(c: number, a: number): number {
+  if (a <= 0) return 0;
+  if (c <= a) return 1;
+  return fromB(c, a, erlangB(c, a));
+}
+
+/** P(wait > t) = C(c, A)·e^(−(c − A)·t ÷ S). */
+export function waitProbability(c: number, a: number, t: number, s: number): number {
+  const C = erlangC(c, a);
+  if (C === 0 || C === 1) return C;
+  return C * Math.exp((-(c - a) * t) / s);
+}
+
+/** Mean wait before service starts, W_q = C·S ÷ (c − A); Infinity when c ≤ A. */
+export function meanWait(c: number, a: number, s: number): number {
+  if (a <= 0) return 0;
+  if (c <= a) return Infinity;
+  return (erlangC(c, a) * s) / (c - a);
+}
+
+/**
+ * The wait that the share `percentile` of requests stays within: t with P(wait > t) = 1 − percentile, so
+ * t = S ÷ (c − A) · ln(C ÷ (1 − percentile)); 0 when at least that share never waits; Infinity when c ≤ A.
+ */
+export function waitAtPercentile(c: number, a: number, s: number, percentile: number): number {
+  if (a <= 0) return 0;
+  if (c <= a) return Infinity;
+  const C = erlangC(c, a);
+  const tail = 1 - percentile;
+  return C <= tail ? 0 : (s / (c - a)) * Math.log(C / tail);
+}
+
+/**
+ * The smallest number of servers with P(wait > t) ≤ 1 − percentile (0 with no load): from ⌊A⌋ + 1, one server at a
+ * time, each step one step of the Erlang B recursion. `percentile` must be below 1 (C is never 0 under load).
+ */
+export function serversFor(a: number, t: number, s: number, percentile: number): number {
+  if (!(a > 0)) return 0;
+  if (!(percentile < 1)) throw new Error(`a percentile must be below 1, not ${percentile}`);
+  const tail = 1 - percentile;
+  let c = Math.floor(a) + 1;
+  let b = erlangB(c, a);
+  for (;;) {
+    const C = fromB(c, a, b);
+    if (C * Math.exp((-(c - a) * t) / s) <= tail) return c;
+    b = step(++c, a, b);
+  }
+}
+
+/**
+ * The smallest number of servers of a loss system (no queue: a request that finds them all busy is refused, as
+ * Lambda throttles beyond its concurrency) with B(n, A) ≤ `blocked`. 0 with no load. Erlang B holds for any
+ * service-time distribution, and the superposition of Poisson arrivals is Poisson: the loads of several functions
+ * sharing one limit add up.
+ */
+export function lossServersFor(a: number, blocked: number): number {
+  if (!(a > 0)) return 0;
+  if (!(blocked > 0)) throw new Error(`the share refused must be above 0, not ${blocked}`);
+  let n = 0;
+  let b = 1;
+  while (b > blocked) b = step(++n, a, b);
+  return n;
+}
