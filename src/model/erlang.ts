@@ -95,13 +95,13 @@ export function serversFor(a: number, t: number, s: number, percentile: number):
  * The smallest number of servers of a loss system (no queue: a request that finds them all busy is refused, as
  * Lambda throttles beyond its concurrency) with B(n, A) ≤ `blocked`. 0 with no load. Erlang B holds for any
  * service-time distribution, and the superposition of Poisson arrivals is Poisson: the loads of several functions
- * sharing one limit add up.
+ * sharing one limit add up. The search stops at `most` (a limit it is compared with): the cost is O(min(n, most)).
  */
-export function lossServersFor(a: number, blocked: number): number {
+export function lossServersFor(a: number, blocked: number, most = Infinity): number {
   if (!(a > 0)) return 0;
   if (!(blocked > 0)) throw new Error(`the share refused must be above 0, not ${blocked}`);
   let n = 0;
   let b = 1;
-  while (b > blocked) b = step(++n, a, b);
+  while (b > blocked && n < most) b = step(++n, a, b);
   return n;
 }

@@ -25,3 +25,6 @@ export {
   type StrategyChange,
   type StrategyStanding,
 } from './summary.ts';
+// Sizing for a latency target (issue 12 §3): what a strategy that counts instances takes the larger of.
+export { DEFAULT_LATENCY, latencyInstances, latencyServers } from './latency.ts';
+export { erlangC, serversFor, waitAtPercentile } from './erlang.ts';
