@@ -15,7 +15,7 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
-import { latencySizing, latencyWeek, withLatency } from './latency.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
@@ -124,7 +124,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   const own = p.services.map((s) =>
     p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
       const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
-      const need = latencyWeek(s.service, s.rps);
+      const need = preparedLatency(s);
       const latency = need && ahead > 0 ? aheadMax(need, ahead) : need;
       const pods = (res: Resilience, forLatency: readonly number[] | null = latency) =>
         podsPerHour(

@@ -5,6 +5,7 @@
 import { serversFor, waitAtPercentile } from './erlang.ts';
 import { clean } from './money.ts';
 import { HOURS_PER_WEEK } from './time.ts';
+import type { PreparedService } from './prepare.ts';
 import type { LatencySizing, LatencyTarget, Service, ServiceCost } from './types.ts';
 
 /** What a `latency` object leaves out (docs/plan-format.md): p95 within 50 ms, one request per instance at a time. */
@@ -42,6 +43,23 @@ export function latencyWeek(service: Service, rps: readonly number[]): number[] 
     }
     return n;
   });
+}
+
+/**
+ * Each prepared week's latency instances, computed once for the strategies that all need them (VMs, pods, the shared
+ * pool): a PreparedService is never changed once made, so the result is the same whoever asks first.
+ */
+const weeks = new WeakMap<PreparedService, number[] | null>();
+
+/** `latencyWeek` of a prepared service's week (its traffic as the forecast month has it), kept per week. */
+export function preparedLatency(s: PreparedService): number[] | null {
+  if (!s.service.latency) return null;
+  let week = weeks.get(s);
+  if (week === undefined) {
+    week = latencyWeek(s.service, s.rps);
+    weeks.set(s, week);
+  }
+  return week;
 }
 
 /**

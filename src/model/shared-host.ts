@@ -1,7 +1,7 @@
 // Multiple service instances per host: one fixed pool of long-lived hosts shared by every service.
 import { components } from './components.ts';
 import { ceilClean, clean } from './money.ts';
-import { latencySizing, latencyWeek, withLatency } from './latency.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import {
@@ -30,7 +30,7 @@ export function sharedHostInstances(minInstances: number): number {
 function poolInstances(p: Prepared, s: PreparedService): { count: number; latency: LatencySizing | null } {
   return p.memo(s.service, 'shared-host latency', [s], () => {
     const floor = sharedHostInstances(s.service.minInstances);
-    const need = latencyWeek(s.service, s.rps);
+    const need = preparedLatency(s);
     if (!need) return { count: floor, latency: null };
     const count = Math.max(floor, ...need);
     const week = (n: number) => new Array<number>(HOURS_PER_WEEK).fill(n);

@@ -12,7 +12,7 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
-import { latencySizing, latencyWeek, withLatency } from './latency.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
@@ -56,7 +56,7 @@ interface Sizing {
 function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience: Resilience): Sizing {
   const hourly = settings.scaling === 'hourly';
   const ahead = hourly ? settings.scaleAheadHours : 0;
-  const latency = latencyWeek(s.service, s.rps);
+  const latency = preparedLatency(s);
   return {
     target: settings.targetUtilization,
     scaling: settings.scaling,
