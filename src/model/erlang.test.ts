@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ASYMPTOTIC_LOAD,
+  asymptoticErlangC,
   erlangB,
   erlangC,
   lossServersFor,
@@ -151,4 +153,29 @@ describe('big loads', () => {
     expect(c).toBeLessThan(1e9 + 3 * Math.sqrt(1e9));
     expect(performance.now() - start).toBeLessThan(1000);
   });
+
+  it('the largest load a plan can give (10⁹ rps × 10⁸ ms: A = 10¹⁴) is answered at once, by Halfin–Whitt', () => {
+    const start = performance.now();
+    const a = 1e14;
+    const c = serversFor(a, 0.05, 100_000, 0.95);
+    expect(c).toBeGreaterThan(a);
+    expect(waitProbability(c, a, 0.05, 100_000)).toBeLessThanOrEqual(0.05);
+    expect(waitProbability(c - 1, a, 0.05, 100_000)).toBeGreaterThan(0.05);
+    expect(performance.now() - start).toBeLessThan(50);
+  });
+
+  it('Halfin–Whitt agrees with the recursion where it takes over (A = 10¹⁰): C within 10⁻⁵ (1.4·10⁻⁶ measured)', () => {
+    const a = ASYMPTOTIC_LOAD;
+    for (const beta of [0.1, 0.5, 1, 2, 3]) {
+      const c = Math.ceil(a + beta * Math.sqrt(a));
+      const exact = fromRecursion(c, a);
+      expect(Math.abs(asymptoticErlangC(c, a) - exact)).toBeLessThan(1e-5);
+    }
+  });
 });
+
+/** C(c, A) by the recursion, whatever the load (the reference for the asymptotic form). */
+function fromRecursion(c: number, a: number): number {
+  const b = erlangB(c, a);
+  return (c * b) / (c - a * (1 - b));
+}
