@@ -146,7 +146,7 @@ describe('big loads', () => {
     }
   });
 
-  it('A = 10⁹ (a billion requests in flight) is still answered in well under a second', () => {
+  it('A = 10⁹ (a billion requests in flight) is answered in well under a second', () => {
     const start = performance.now();
     const c = serversFor(1e9, 0.05, 0.1, 0.95);
     expect(c).toBeGreaterThan(1e9);
@@ -164,12 +164,12 @@ describe('big loads', () => {
     expect(performance.now() - start).toBeLessThan(50);
   });
 
-  it('Halfin–Whitt agrees with the recursion where it takes over (A = 10¹⁰): C within 10⁻⁵ (1.4·10⁻⁶ measured)', () => {
+  it('Halfin–Whitt agrees with the recursion where it takes over (A = 10⁸): C within 2·10⁻⁵ (1.4·10⁻⁵ measured)', () => {
     const a = ASYMPTOTIC_LOAD;
     for (const beta of [0.1, 0.5, 1, 2, 3]) {
       const c = Math.ceil(a + beta * Math.sqrt(a));
       const exact = fromRecursion(c, a);
-      expect(Math.abs(asymptoticErlangC(c, a) - exact)).toBeLessThan(1e-5);
+      expect(Math.abs(asymptoticErlangC(c, a) - exact)).toBeLessThan(2e-5);
     }
   });
 });
