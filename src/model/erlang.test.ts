@@ -179,3 +179,14 @@ function fromRecursion(c: number, a: number): number {
   const b = erlangB(c, a);
   return (c * b) / (c - a * (1 - b));
 }
+
+describe('far more servers than the load', () => {
+  it('a static fleet sized for 10⁶ in an hour of 4·10⁴ costs no step per extra server: nobody waits, at once', () => {
+    const start = performance.now();
+    for (let h = 0; h < 168; h++) {
+      expect(erlangC(1_000_000, 41_666 + h)).toBe(0);
+      expect(waitAtPercentile(1_000_000, 41_666 + h, 1, 0.99)).toBe(0);
+    }
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});

@@ -19,6 +19,9 @@ function start(c: number, a: number): { k: number; b: number } {
   return k > 0 ? { k, b: (a - k) / a } : { k: 0, b: 1 };
 }
 
+/** Below this, B counts as 0. */
+const TINY = 1e-300;
+
 /** One step of the recursion: B(k, A) from B(k − 1, A). */
 const step = (k: number, a: number, b: number): number => (a * b) / (k + a * b);
 
@@ -30,7 +33,13 @@ const step = (k: number, a: number, b: number): number => (a * b) / (k + a * b);
 export function erlangB(c: number, a: number): number {
   if (a <= 0) return c === 0 ? 1 : 0;
   let { k, b } = start(c, a);
-  while (k < c) b = step(++k, a, b);
+  // Past A, B falls by about A ÷ k a step and is below 10⁻³⁰⁰ some 40·√A servers above A: it is 0 from there (to
+  // double precision; and subnormal numbers are slow), so far more servers than the load (a static fleet in its
+  // quiet hours) costs no more steps.
+  while (k < c) {
+    if (b < TINY) return 0;
+    b = step(++k, a, b);
+  }
   return b;
 }
 
