@@ -35,13 +35,20 @@ test('a latency target in a service’s details changes its instance count, and 
 
   await expect.poll(() => peakInstances(page)).not.toBe(before);
   expect(Number(await peakInstances(page))).toBeGreaterThan(Number(before));
-  await expect(kitchenRow).toContainText(/latency decides: \d+ instances instead of \d+; p99 wait [\d.]+ ms/);
+  await expect(kitchenRow).toContainText(/\(latency decides: \d+ instead of \d+\)/);
+  const notes = page.getByTestId('latency-notes');
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Service instance per VM' })).toHaveText(
+    /^kitchen, Service instance per VM: latency decides: \d+ instances instead of \d+; p99 wait [\d.]+ ms$/,
+  );
   await axeClean(page, 'a service with a latency target');
   await group.scrollIntoViewIfNeeded();
   await shot(page, 'latency-target-1440');
+  await notes.scrollIntoViewIfNeeded();
+  await shot(page, 'latency-cost-per-service-1440');
 
   await group.getByRole('button', { name: 'Remove latency target' }).click();
   await expect.poll(() => peakInstances(page)).toBe(before);
   await expect(kitchenRow).not.toContainText('latency decides');
+  await expect(page.getByTestId('latency-notes')).toHaveCount(0);
   await expect(group.locator('[data-path="services[4].latency.targetWaitMs"]')).toHaveValue('');
 });

@@ -5,7 +5,7 @@ import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate, type LatencySizing } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
 import { reportToTable, servicesToCsv } from './index.ts';
-import { latencyNote, percentileLabel, waitText } from './latency.ts';
+import { latencyNote, latencyShortNote, percentileLabel, waitText } from './latency.ts';
 
 // The call-centre example (pricing-2.md §8) as a service: A = 10, 80% within 20 s → 14 VMs where CPU needs 9.
 const agents = testService({
@@ -48,6 +48,11 @@ describe('latency words', () => {
     expect(latencyNote(sized({ sizedBy: 'cpu', latencyHours: 40, waitMs: 0, percentile: 0.999 }))).toBe(
       'CPU decides at the busiest hour, latency in 40 hours a week; p99.9 wait 0 ms',
     );
+  });
+
+  it('beside a cost, a short note only when latency decided', () => {
+    expect(latencyShortNote(sized())).toBe('latency decides: 14 instead of 9');
+    expect(latencyShortNote(sized({ sizedBy: 'cpu' }))).toBeNull();
   });
 
   it('formats percentiles and waits', () => {

@@ -30,6 +30,13 @@ export function latencyNote(l: LatencySizing): string {
   return `CPU decides; ${wait}`;
 }
 
+/** Beside a cost, only when latency decided: "latency decides: 14 instead of 9"; null otherwise. */
+export function latencyShortNote(l: LatencySizing): string | null {
+  return l.sizedBy === 'latency'
+    ? `latency decides: ${l.instances.toLocaleString('en-US')} instead of ${l.cpuInstances.toLocaleString('en-US')}`
+    : null;
+}
+
 /** Per strategy (report order), each service's latency note by name; empty maps when no service has a target. */
 export function latencyNotes(report: Report): Map<string, string>[] {
   return report.strategies.map((s) => {
