@@ -26,5 +26,4 @@ export {
   type StrategyStanding,
 } from './summary.ts';
 // Sizing for a latency target (issue 12 §3): what a strategy that counts instances takes the larger of.
-export { DEFAULT_LATENCY, latencyInstances, latencyServers } from './latency.ts';
-export { erlangC, serversFor, waitAtPercentile } from './erlang.ts';
+export { DEFAULT_LATENCY, latencyInstances } from './latency.ts';
