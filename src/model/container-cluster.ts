@@ -15,6 +15,7 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
@@ -30,7 +31,8 @@ const CONTROL_PLANE_NAME: Record<Reservation, string> = {
 /**
  * Pods per hour = ⌈CPU demand ÷ (pod CPU request × target utilization)⌉ spread over the zones (surviving the loss of
  * one when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`). One zone:
- * max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉).
+ * max(minInstances, ⌈CPU demand ÷ (pod CPU request × target utilization)⌉). With a latency target, the pods it needs
+ * each hour (`latency`, latency.ts) are demand too: the larger of the two, before zones and floor.
  */
 export function podsPerHour(
   cpuVcpu: readonly number[],
@@ -38,8 +40,15 @@ export function podsPerHour(
   target: number,
   min: number,
   r: Resilience = SINGLE_ZONE,
+  latency: readonly number[] | null = null,
 ): number[] {
-  return cpuVcpu.map((c) => fleetWithFloor(ceilClean((c * 1000) / (podMillicores * target)), min, r));
+  return cpuVcpu.map((c, h) =>
+    fleetWithFloor(
+      Math.max(ceilClean((c * 1000) / (podMillicores * target)), latency ? latency[h]! : 0),
+      min,
+      r,
+    ),
+  );
 }
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -115,19 +124,23 @@ export function containerCluster(p: Prepared): StrategyReport {
   const own = p.services.map((s) =>
     p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
       const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
-      const pods = (res: Resilience) =>
+      const need = preparedLatency(s);
+      const latency = need && ahead > 0 ? aheadMax(need, ahead) : need;
+      const pods = (res: Resilience, forLatency: readonly number[] | null = latency) =>
         podsPerHour(
           demand,
           s.service.container.cpuMillicores,
           st.targetUtilization,
           s.service.minInstances,
           res,
+          forLatency,
         );
       const perHour = pods(r);
       return {
         perHour,
         week: sum(perHour),
         raised: zonesMatter(r) ? podsRaised(perHour, pods(SINGLE_ZONE)) : null,
+        latency: latency ? latencySizing(s.service, s.rps, perHour, pods(r, null)) : null,
       };
     }),
   );
@@ -309,7 +322,10 @@ export function containerCluster(p: Prepared): StrategyReport {
 
   return strategyReport(p.plan, 'container-cluster', {
     lineItems,
-    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? requestWeights),
+    services: withLatency(
+      serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? requestWeights),
+      own.map((o) => o.latency),
+    ),
     warnings,
     utilization: utilization(p.totalCpu, paidVcpu),
     capacity: {

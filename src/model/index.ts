@@ -40,3 +40,5 @@ export {
   type StrategyChange,
   type StrategyStanding,
 } from './summary.ts';
+// Sizing for a latency target (issue 12 §3): what a strategy that counts instances takes the larger of.
+export { DEFAULT_LATENCY, latencyInstances } from './latency.ts';

@@ -1,5 +1,6 @@
 // Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
 import { components } from './components.ts';
+import { lossServersFor } from './erlang.ts';
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
 import { API_GATEWAY_TIMEOUT_MS } from './front-door.ts';
 import {
@@ -139,6 +140,46 @@ function timeoutWarning(s: Service, apiGateway: ApiGatewayKind): Warning | null 
     service: s.name,
     code: 'front-door-timeout',
     message: `${s.name}: a request takes ${Math.ceil(duration).toLocaleString('en-US')} ms, longer than the ${kind}'s integration timeout of ${limit / 1000} s${raise}; clients would get timeouts.`,
+  };
+}
+
+/** The share of the account's concurrency limit from which the latency warning says the need approaches it. */
+export const LIMIT_APPROACHED = 0.8;
+
+/**
+ * Lambda does not queue (one request per environment): a request beyond the account's concurrency limit is
+ * throttled. With latency targets (issue 12 §3), the concurrency needed is the smallest n for which Erlang B, with
+ * the summed load of the functions at their busiest hour (Little's law; Erlang B holds for any duration
+ * distribution), throttles at most 1 − percentile of requests (the strictest percentile of the services with a
+ * target). A warning when that reaches LIMIT_APPROACHED of the limit; null otherwise, and without targets.
+ */
+function latencyWarning(
+  p: Prepared,
+  included: readonly boolean[],
+  demand: readonly number[],
+  limit: number,
+): Warning | null {
+  let percentile = 0;
+  const named: string[] = [];
+  p.services.forEach((s, i) => {
+    const l = s.service.latency;
+    if (!included[i] || !l) return;
+    percentile = Math.max(percentile, l.percentile);
+    named.push(s.service.name);
+  });
+  if (named.length === 0) return null;
+  const load = Math.max(0, ...demand);
+  const needed = lossServersFor(load, 1 - percentile, limit + 1);
+  if (needed < LIMIT_APPROACHED * limit) return null;
+  const pct = clean(percentile * 100);
+  const need =
+    needed > limit
+      ? `more concurrent executions than the account limit of ${limit}`
+      : `${needed} concurrent executions, ${Math.round((needed / limit) * 100)}% of the account limit of ${limit}`;
+  return {
+    service: null,
+    code: 'latency-concurrency',
+    message: `Latency targets (${named.join(', ')}): for ${pct}% of requests to run without being throttled at the busiest hour, Lambda needs ${need} per region; ask AWS to raise the quota, or reserve concurrency for these functions.`,
   };
 }
 
@@ -295,6 +336,9 @@ export function serverless(p: Prepared): StrategyReport {
       message: `Peak concurrency of ${Math.ceil(clean(peakConcurrency))} exceeds the account limit of ${prices.concurrencyLimit} concurrent executions per region: requests would be throttled unless AWS raises the quota.`,
     });
   }
+
+  const latency = latencyWarning(p, included, demand, prices.concurrencyLimit);
+  if (latency) warnings.push(latency);
 
   // ALB with Lambda targets, NAT when in a VPC, logs with platform lines, operations (components.ts).
   const extra = components(p, 'serverless', { included });

@@ -1,8 +1,9 @@
 // Multiple service instances per host: one fixed pool of long-lived hosts shared by every service.
 import { components } from './components.ts';
 import { ceilClean, clean } from './money.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { packNodes, sortForPacking } from './packing.ts';
-import type { Prepared } from './prepare.ts';
+import type { Prepared, PreparedService } from './prepare.ts';
 import {
   burstableWarning,
   discounted,
@@ -14,12 +15,27 @@ import {
   utilization,
 } from './prepare.ts';
 import { HOURS_PER_WEEK, allPeriod } from './time.ts';
-import type { LineItem, StrategyReport, Warning } from './types.ts';
+import type { LatencySizing, LineItem, StrategyReport, Warning } from './types.ts';
 import { fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 /** Memory a service holds on the pool: its minimum instances, and at least one (it must run somewhere). */
 export function sharedHostInstances(minInstances: number): number {
   return Math.max(1, minInstances);
+}
+
+/**
+ * A service's instances on the pool and how its latency target sized them: the pool is one static fleet, so its
+ * instances are those the busiest hour's latency needs when that is more than `sharedHostInstances` (issue 12 §3).
+ */
+function poolInstances(p: Prepared, s: PreparedService): { count: number; latency: LatencySizing | null } {
+  return p.memo(s.service, 'shared-host latency', [s], () => {
+    const floor = sharedHostInstances(s.service.minInstances);
+    const need = preparedLatency(s);
+    if (!need) return { count: floor, latency: null };
+    const count = Math.max(floor, ...need);
+    const week = (n: number) => new Array<number>(HOURS_PER_WEEK).fill(n);
+    return { count, latency: latencySizing(s.service, s.rps, week(count), week(floor)) };
+  });
 }
 
 export function sharedHost(p: Prepared): StrategyReport {
@@ -32,17 +48,18 @@ export function sharedHost(p: Prepared): StrategyReport {
   const cpuHosts = ceilClean(peakDemand / (type.vcpu * settings.targetUtilization));
 
   // Memory: every service's instances must be placed whole on some host (first-fit decreasing by memory).
+  const instances = p.services.map((s) => poolInstances(p, s));
   const groups = sortForPacking(
-    p.services.map((s) => ({
+    p.services.map((s, i) => ({
       cpu: 0,
       memory: s.service.memoryMiB,
-      count: sharedHostInstances(s.service.minInstances),
+      count: instances[i]!.count,
     })),
     { cpu: 1, memory: hostMemoryMiB, pods: Number.MAX_SAFE_INTEGER },
   );
   const memoryHosts = packNodes(groups, { cpu: 1, memory: hostMemoryMiB, pods: Number.MAX_SAFE_INTEGER });
   const memoryNeededMiB = p.services.reduce(
-    (sum, s) => sum + s.service.memoryMiB * sharedHostInstances(s.service.minInstances),
+    (sum, s, i) => sum + s.service.memoryMiB * instances[i]!.count,
     0,
   );
 
@@ -105,7 +122,10 @@ export function sharedHost(p: Prepared): StrategyReport {
   const capacityWeek = new Array<number>(HOURS_PER_WEEK).fill(paidVcpu);
   return strategyReport(p.plan, 'shared-host', {
     lineItems,
-    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? byCpu),
+    services: withLatency(
+      serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? byCpu),
+      instances.map((x) => x.latency),
+    ),
     warnings,
     utilization: utilization(p.totalCpu, capacityWeek),
     capacity: {

@@ -124,6 +124,41 @@ export interface Service {
   };
   /** This service's ranges (each input it leaves out takes the plan-wide one); absent: none of its own. */
   uncertainty?: Uncertainty | undefined;
+  /** Sizing for a latency target (issue 12 §3) as well as for CPU; absent: CPU alone, the figures of before. */
+  latency?: LatencyTarget | undefined;
+}
+
+/**
+ * A latency objective (issue 12 §3): the share `percentile` of requests starts service within `targetWaitMs`, each
+ * instance (VM, host instance, pod, task) serving `concurrencyPerInstance` requests at once. Erlang C, src/model/
+ * erlang.ts; docs/cost-model.md "Latency targets".
+ */
+export interface LatencyTarget {
+  /** How long a request may wait before its service starts, in ms. */
+  targetWaitMs: number;
+  /** The share of requests that must start within the target (0.95: p95). */
+  percentile: number;
+  /** Requests one instance serves at once (its servers in the M/M/c model). */
+  concurrencyPerInstance: number;
+}
+
+/**
+ * How a latency target sized a service in one strategy (issue 12 §3), on its ServiceCost. The counts are at the
+ * service's busiest hour (the most instances); `latencyHours` says in how many hours of the week latency decided.
+ */
+export interface LatencySizing {
+  /** What decided the count at the busiest hour: CPU at the target utilization, or the latency target. */
+  sizedBy: 'cpu' | 'latency';
+  /** Instances (VMs, pods, instances on the shared pool) CPU alone gives at that hour, floor and zones included. */
+  cpuInstances: number;
+  /** Instances counted at that hour. */
+  instances: number;
+  /** Hours of the week in which the latency target raised the count above CPU's. */
+  latencyHours: number;
+  /** The wait (ms) the share `percentile` of requests stays within, at the worst hour of the week, with the count. */
+  waitMs: number;
+  percentile: number;
+  targetWaitMs: number;
 }
 
 export interface SharedHostSettings {
@@ -279,6 +314,8 @@ export interface ServiceCost {
   included: boolean;
   /** Set when another strategy priced this service in this strategy's total (serverless' fallback). */
   via?: StrategyId | undefined;
+  /** Present when the service has a latency target and the strategy sizes instances for it (issue 12 §3). */
+  latency?: LatencySizing | undefined;
 }
 
 export interface Utilization {

@@ -12,12 +12,14 @@ import {
   strategyReport,
   utilization,
 } from './prepare.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
   Architecture,
   InstanceType,
+  LatencySizing,
   Service,
   LineItem,
   Resilience,
@@ -30,10 +32,11 @@ import type {
 /**
  * Instances for one hour's CPU demand: ⌈demand ÷ (vCPU × target utilization)⌉ spread over the zones (surviving the
  * loss of one when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`). One zone:
- * max(minInstances, ⌈demand ÷ (vCPU × target utilization)⌉).
+ * max(minInstances, ⌈demand ÷ (vCPU × target utilization)⌉). A latency target's instances that hour (`latency`,
+ * latency.ts) are demand too: the fleet needs the larger of the two before zones and floor.
  */
-function instancesFor(cpu: number, perInstance: number, min: number, r: Resilience): number {
-  return fleetWithFloor(ceilClean(cpu / perInstance), min, r);
+function instancesFor(cpu: number, perInstance: number, min: number, r: Resilience, latency = 0): number {
+  return fleetWithFloor(Math.max(ceilClean(cpu / perInstance), latency), min, r);
 }
 
 /** What a service's fleet is sized for, per scaling mode (docs/cost-model.md "Scaling"). */
@@ -45,19 +48,28 @@ interface Sizing {
   /** The largest CPU demand of the week (what static scaling holds all week). */
   peak: number;
   resilience: Resilience;
+  /** Latency target only: instances it needs each hour (with the hours ahead, like `demand`), and their largest. */
+  latency: readonly number[] | null;
+  latencyPeak: number;
 }
 
 function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience: Resilience): Sizing {
   const hourly = settings.scaling === 'hourly';
   const ahead = hourly ? settings.scaleAheadHours : 0;
+  const latency = preparedLatency(s);
   return {
     target: settings.targetUtilization,
     scaling: settings.scaling,
     demand: ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu,
     peak: s.peakCpu,
     resilience,
+    latency: latency && ahead > 0 ? aheadMax(latency, ahead) : latency,
+    latencyPeak: latency ? Math.max(0, ...latency) : 0,
   };
 }
+
+/** The same sizing without the latency target: what CPU alone gives (for the report's "instead of"). */
+const cpuOnly = (z: Sizing): Sizing => ({ ...z, latency: null, latencyPeak: 0 });
 
 /** Instances running each hour of the week: static holds the peak hour's count all week. */
 function fleet(s: PreparedService, type: InstanceType, z: Sizing): number[] {
@@ -65,17 +77,20 @@ function fleet(s: PreparedService, type: InstanceType, z: Sizing): number[] {
   const min = s.service.minInstances;
   const r = z.resilience;
   if (z.scaling === 'static')
-    return new Array<number>(HOURS_PER_WEEK).fill(instancesFor(z.peak, perInstance, min, r));
-  return z.demand.map((c) => instancesFor(c, perInstance, min, r));
+    return new Array<number>(HOURS_PER_WEEK).fill(instancesFor(z.peak, perInstance, min, r, z.latencyPeak));
+  return z.demand.map((c, h) => instancesFor(c, perInstance, min, r, z.latency?.[h]));
 }
 
 /** Instance-hours in the billing period for one type, without building the hourly series (hot path). */
 function fleetHours(s: PreparedService, type: InstanceType, z: Sizing, hpm: number, r: Resilience): number {
   const perInstance = type.vcpu * z.target;
   const min = s.service.minInstances;
-  if (z.scaling === 'static') return allPeriod(instancesFor(z.peak, perInstance, min, r), hpm);
+  if (z.scaling === 'static') return allPeriod(instancesFor(z.peak, perInstance, min, r, z.latencyPeak), hpm);
   let sum = 0;
-  for (const c of z.demand) sum += instancesFor(c, perInstance, min, r);
+  const latency = z.latency;
+  for (let h = 0; h < z.demand.length; h++) {
+    sum += instancesFor(z.demand[h]!, perInstance, min, r, latency ? latency[h] : 0);
+  }
   return weekToPeriod(sum, hpm);
 }
 
@@ -90,13 +105,16 @@ function zoneRaise(s: PreparedService, type: InstanceType, z: Sizing, hpm: numbe
   if (!zonesMatter(z.resilience)) return null;
   const perInstance = type.vcpu * z.target;
   const min = s.service.minInstances;
-  const quiet = z.scaling === 'static' ? z.peak : Math.min(...z.demand);
-  const count = (cpu: number, r: Resilience) => instancesFor(cpu, perInstance, min, r);
+  const quietHour = z.scaling === 'static' ? -1 : z.demand.indexOf(Math.min(...z.demand));
+  const quiet = quietHour < 0 ? z.peak : z.demand[quietHour]!;
+  const quietLatency = quietHour < 0 ? z.latencyPeak : (z.latency?.[quietHour] ?? 0);
+  const count = (cpu: number, r: Resilience, latency: number) =>
+    instancesFor(cpu, perInstance, min, r, latency);
   const hoursAdded = fleetHours(s, type, z, hpm, z.resilience) - fleetHours(s, type, z, hpm, SINGLE_ZONE);
   if (hoursAdded <= 0) return null;
   return {
-    busiest: [count(z.peak, SINGLE_ZONE), count(z.peak, z.resilience)],
-    quietest: [count(quiet, SINGLE_ZONE), count(quiet, z.resilience)],
+    busiest: [count(z.peak, SINGLE_ZONE, z.latencyPeak), count(z.peak, z.resilience, z.latencyPeak)],
+    quietest: [count(quiet, SINGLE_ZONE, quietLatency), count(quiet, z.resilience, quietLatency)],
     hoursAdded,
   };
 }
@@ -135,6 +153,7 @@ function serviceFleet(
   item: LineItem;
   burstable: boolean;
   zones: ZoneRaise | null;
+  latency: LatencySizing | null;
 } {
   const settings = p.plan.strategies.vmPerService;
   const z = sizingOf(s, settings, p.plan.resilience);
@@ -151,7 +170,13 @@ function serviceFleet(
     const cost = hours * (prices.get(t.name)! + volumeHourly);
     const vcpu =
       t.vcpu *
-      instancesFor(s.peakCpu, t.vcpu * settings.targetUtilization, s.service.minInstances, z.resilience);
+      instancesFor(
+        s.peakCpu,
+        t.vcpu * settings.targetUtilization,
+        s.service.minInstances,
+        z.resilience,
+        z.latencyPeak,
+      );
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
       best = { type: t, hours, cost, vcpu };
     }
@@ -165,13 +190,15 @@ function serviceFleet(
     best.hours,
     prices.get(t.name)!,
   );
+  const perHour = fleet(s, t, z);
   return {
     t,
     hours: best.hours,
-    perHour: fleet(s, t, z),
+    perHour,
     item,
     burstable: isBurstable(t.name),
     zones: zoneRaise(s, t, z, p.hoursPerMonth),
+    latency: z.latency ? latencySizing(s.service, s.rps, perHour, fleet(s, t, cpuOnly(z))) : null,
   };
 }
 
@@ -192,6 +219,7 @@ export function vmPerService(p: Prepared): StrategyReport {
   );
   const volumeHourly = rootVolumePerInstanceHour(p, 'vm-per-service');
   const serviceHours: number[] = [];
+  const latency: (LatencySizing | null)[] = [];
 
   for (const s of p.services) {
     // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
@@ -202,6 +230,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       item,
       burstable: isBurst,
       zones,
+      latency: sizedFor,
     } = p.memo(
       s.service,
       'vm-per-service',
@@ -221,6 +250,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       () => serviceFleet(p, s, prices, volumeHourly),
     );
     serviceHours.push(hours);
+    latency.push(sizedFor);
     lineItems.push(item);
     unitRows.push(perHour);
     paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
@@ -244,7 +274,10 @@ export function vmPerService(p: Prepared): StrategyReport {
 
   return strategyReport(p.plan, 'vm-per-service', {
     lineItems,
-    services: serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? []),
+    services: withLatency(
+      serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? []),
+      latency,
+    ),
     warnings,
     utilization: utilization(p.totalCpu, paid),
     capacity: {

@@ -34,6 +34,16 @@ const uncertainty = fc.record(
   { requiredKeys: [] },
 );
 
+/** A latency target (version 2); any field may be left out (its default applies). */
+const latency = fc.record(
+  {
+    targetWaitMs: finite(0, 1000),
+    percentile: finite(0.5, 0.999),
+    concurrencyPerInstance: fc.integer({ min: 1, max: 16 }),
+  },
+  { requiredKeys: [] },
+);
+
 const serviceOf = (version: PlanVersion) =>
   fc.record(
     {
@@ -74,7 +84,7 @@ const serviceOf = (version: PlanVersion) =>
         { requiredKeys: [] },
       ),
       // Version 2 only; a version 1 file cannot give it.
-      ...(version >= 2 ? { uncertainty } : {}),
+      ...(version >= 2 ? { uncertainty, latency } : {}),
     },
     { requiredKeys: ['name', 'trafficRps', 'cpuMsPerRequest', 'durationMs', 'memoryMiB'] },
   );

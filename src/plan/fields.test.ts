@@ -100,6 +100,7 @@ describe('src/plan/fields.ts', () => {
     const percents = entries.filter(([, f]) => f.kind === 'percent').map(([k]) => k);
     expect(percents).toEqual([
       'services[].growthPerMonth',
+      'services[].latency.percentile',
       'strategies.sharedHost.targetUtilization',
       'strategies.sharedHost.discount',
       'strategies.vmPerService.targetUtilization',

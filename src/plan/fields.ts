@@ -11,6 +11,7 @@
 import {
   COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_LATENCY,
   DEFAULT_SERVICE,
   DEFAULT_STRATEGIES,
   LAMBDA_EPHEMERAL_MIB,
@@ -66,7 +67,7 @@ export interface NumberDecl extends Common {
 export interface PercentDecl extends Common {
   kind: 'percent';
   range: Range;
-  default?: number;
+  default?: number | DefaultRule;
   /** Above this fraction the editor asks "did you mean" a hundredth of it; `per` ends the sentence. */
   implausible?: { above: number; per: string };
 }
@@ -588,6 +589,42 @@ export const PLAN_FIELDS = {
   'services[].uncertainty.durationMs': rangeOf('durationMs', 'Duration ms'),
   'services[].uncertainty.durationMs.low': RANGE_LOW,
   'services[].uncertainty.durationMs.high': RANGE_HIGH,
+
+  // Sizing for a latency target (issue 12 §3; docs/cost-model.md "Latency targets (Erlang C)").
+  'services[].latency': {
+    kind: 'shape',
+    type: 'object',
+    since: 2,
+    label: 'Latency target',
+    default: { rule: 'none: instances are sized for CPU alone' },
+    help:
+      'size VMs, pods, tasks and shared-pool instances for a wait as well as for CPU (Erlang C, each hour); Lambda ' +
+      'warns when the concurrency it needs nears the account limit',
+  },
+  'services[].latency.targetWaitMs': {
+    kind: 'number',
+    label: 'Target wait (ms)',
+    hint: 'before a request starts',
+    range: { min: 0, max: L.maxDurationMs },
+    unit: 'ms',
+    default: { rule: `${DEFAULT_LATENCY.targetWaitMs} (when \`latency\` is given)` },
+    help: 'how long a request may wait for a free instance before its service starts',
+  },
+  'services[].latency.percentile': {
+    kind: 'percent',
+    label: 'Share within the target',
+    hint: 'e.g. 95% (p95)',
+    range: { min: 0, minExclusive: true, max: 0.9999 },
+    default: { rule: `${DEFAULT_LATENCY.percentile} (when \`latency\` is given)` },
+    help: 'the share of requests that must start within `targetWaitMs` (0.95: p95)',
+  },
+  'services[].latency.concurrencyPerInstance': {
+    kind: 'number',
+    label: 'Requests at once per instance',
+    range: { min: 1, max: 100_000, int: true },
+    default: { rule: `${DEFAULT_LATENCY.concurrencyPerInstance} (when \`latency\` is given)` },
+    help: 'requests one instance (VM, instance on a shared host, pod, task) serves at the same time',
+  },
 
   'strategies.sharedHost.instanceType': {
     kind: 'instanceType',

@@ -7,12 +7,14 @@ import { utf8ByteLength } from '../limits/files.ts';
 import {
   COMPONENTS_OFF,
   DEFAULT_HOURS_PER_MONTH,
+  DEFAULT_LATENCY,
   DEFAULT_STRATEGIES,
   podMillicoresFor,
   resolveStrategies,
   serviceWithDefaults,
   V1_POD_MILLICORES,
   type Catalog,
+  type LatencyTarget,
   type Plan,
   type PlanIssue,
   type Service,
@@ -406,6 +408,18 @@ export function uncertaintyFromFile(u: UncertaintyFile | undefined): { uncertain
   return { uncertainty: out };
 }
 
+/** A service's latency target with its defaults filled in; `{}` when absent (no `latency` key: CPU sizing alone). */
+function latencyFromFile(l: PlanFile['services'][number]['latency']): { latency?: LatencyTarget } {
+  if (l === undefined) return {};
+  return {
+    latency: {
+      targetWaitMs: l.targetWaitMs ?? DEFAULT_LATENCY.targetWaitMs,
+      percentile: l.percentile ?? DEFAULT_LATENCY.percentile,
+      concurrencyPerInstance: l.concurrencyPerInstance ?? DEFAULT_LATENCY.concurrencyPerInstance,
+    },
+  };
+}
+
 /**
  * One validated service with every default filled in (parse-cache.ts reuses it per service and version). The pod CPU
  * request a file leaves out depends on the file's version (issue 10 §5): version 1 keeps 250 millicores whatever the
@@ -432,7 +446,7 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
       ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
     },
   });
-  return { ...service, ...uncertaintyFromFile(s.uncertainty) };
+  return { ...service, ...uncertaintyFromFile(s.uncertainty), ...latencyFromFile(s.latency) };
 }
 
 /** Fills every default and resolves the catalog: the engine's input. */

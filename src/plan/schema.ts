@@ -242,6 +242,7 @@ export const serviceSchema = z.strictObject({
     })
     .optional(),
   uncertainty: uncertaintySchema('services[].uncertainty'),
+  latency: declaredObject('services[].latency').meta(meta(F['services[].latency'])).optional(),
 });
 
 export const strategiesSchema = z.strictObject({

@@ -42,6 +42,7 @@ export function planToFile(plan: Plan): PlanFile {
           : s.serverless.provisionedConcurrency,
       },
       ...uncertaintyToFile(s.uncertainty),
+      ...(s.latency ? { latency: { ...s.latency } } : {}),
     })),
     strategies: {
       sharedHost: { ...plan.strategies.sharedHost },

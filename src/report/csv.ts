@@ -238,6 +238,7 @@ export function servicesToCsv(report: Report, options: ExportOptions = {}): CsvT
       }),
     ]);
   }
+  addLatencyColumns(report, names, rows);
   return toCsv(
     rows,
     csvOptions(options, () => [
@@ -245,6 +246,28 @@ export function servicesToCsv(report: Report, options: ExportOptions = {}): CsvT
       ...monthlyTotals(report),
     ]),
   );
+}
+
+/**
+ * With latency targets (issue 12 §3), four columns per strategy that sized a service for one: what decided the count
+ * at the busiest hour, the instances counted and CPU's alone there, and the worst hour's percentile wait (ms).
+ * Without targets the file is as before.
+ */
+function addLatencyColumns(report: Report, names: readonly string[], rows: CsvCell[][]): void {
+  for (const s of report.strategies) {
+    if (!s.services.some((c) => c.latency !== undefined)) continue;
+    const id = s.id;
+    rows[0]!.push(`${id}_sized_by`, `${id}_instances`, `${id}_cpu_instances`, `${id}_wait_ms`);
+    names.forEach((name, i) => {
+      const l = s.services.find((x) => x.service === name && x.included)?.latency;
+      rows[i + 1]!.push(
+        l?.sizedBy ?? null,
+        l?.instances ?? null,
+        l?.cpuInstances ?? null,
+        l === undefined ? null : Math.round(l.waitMs * 1000) / 1000,
+      );
+    });
+  }
 }
 
 /** Header of forecastToCsv: month number and calendar month, cost and cumulative cost per strategy, the leader. */

@@ -44,3 +44,4 @@ export {
 } from './meeting.ts';
 export { meetingToHtml, REPORT_CSP } from './meeting-html.ts';
 export { meetingToMarkdown } from './meeting-markdown.ts';
+export { latencyNote, latencyNotes, latencyShortNote, percentileLabel, waitText } from './latency.ts';

@@ -4,6 +4,7 @@ import type { Forecast, Report, StrategyId, StrategyReport } from '../model/inde
 import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_SHORT_NAMES } from '../model/index.ts';
 import { figureText, headlineFigures, type NumberStyle } from './figures.ts';
 import { leavesOut, leftOut, scalingText, totalStatus, viaFallback } from './terms.ts';
+import { latencyNotes } from './latency.ts';
 
 /**
  * What a terminal must never receive from a name: C0 and C1 controls (ESC starts escape sequences), line and
@@ -322,6 +323,16 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
         ...report.strategies.map((): Align => 'right'),
       ]),
     );
+  }
+
+  // Services sized for a latency target (issue 12 §3): what decided their count, and the percentile wait.
+  const notes = latencyNotes(report);
+  if (notes.some((m) => m.size > 0)) {
+    out.push('', 'Latency targets (instances at the busiest hour; wait at the worst hour)');
+    report.strategies.forEach((s, k) => {
+      for (const [service, note] of notes[k]!)
+        out.push(`- ${shortName(s.id)}: ${clip(service, 40)}: ${note}`);
+    });
   }
 
   // What no total includes, strategy by strategy: a total is never read as more complete than it is.
