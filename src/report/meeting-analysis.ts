@@ -513,20 +513,36 @@ function mixSection(x: NonNullable<MeetingAnalyses['mix']>, report: Report): Ext
         },
         data: {
           kind: 'table',
-          caption: `What each strategy of the mix runs, and its cost (${cur} a month)`,
-          header: ['Strategy', 'Services', 'Monthly cost'],
-          align: ['left', 'right', 'right'],
+          caption: `The chart's figures: the mix and each strategy alone (${cur} a month)`,
+          header: ['Option', 'Monthly cost', 'Standing'],
+          align: ['left', 'right', 'left'],
           rows: [
-            ...m.parts
-              .filter((p) => p.services.length > 0)
-              .map((p) => [
-                STRATEGY_NAMES[p.strategy],
-                String(p.services.length),
-                formatAmount(p.monthlyCost),
-              ]),
-            ['Best mix', String(services.length), formatAmount(m.monthlyCost)],
+            ['Best mix', formatAmount(m.monthlyCost), 'mix'],
+            ...st.strategies.map((s) => [
+              `${STRATEGY_NAMES[s.id]} alone`,
+              s.cost === null ? 'cannot be costed' : formatAmount(s.cost),
+              s.standing === 'cheapest'
+                ? 'cheapest alone'
+                : s.standing === 'complete'
+                  ? 'runs every service'
+                  : s.standing === 'incomplete'
+                    ? 'incomplete'
+                    : 'cannot be costed',
+            ]),
           ],
         },
+      },
+      {
+        kind: 'table',
+        caption: `What each strategy of the mix runs, and its cost (${cur} a month)`,
+        header: ['Strategy', 'Services', 'Monthly cost'],
+        align: ['left', 'right', 'right'],
+        rows: [
+          ...m.parts
+            .filter((p) => p.services.length > 0)
+            .map((p) => [STRATEGY_NAMES[p.strategy], String(p.services.length), formatAmount(p.monthlyCost)]),
+          ['Best mix', String(services.length), formatAmount(m.monthlyCost)],
+        ],
       },
       {
         kind: 'table',
