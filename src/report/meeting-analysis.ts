@@ -113,14 +113,15 @@ export function breakEvenPair(report: Report): { a: StrategyId; b: StrategyId } 
 
 /**
  * The stretch of traffic the break-even chart draws: the plan's own (×1) and the break-even with room either side,
- * ×0.25 … ×4 at least, within the analysis' own range (×0.01 … ×100). 25 log-spaced points.
+ * ×0.25 … ×4 at least, within the analysis' own range (×0.01 … ×100). 13 log-spaced points (a steady ratio of
+ * about 1.26 over ×0.25 … ×4): enough for the shape, short enough for a table on one page.
  */
 export function breakEvenCurveSpan(value: number | null): { from: number; to: number; points: number } {
   const v = value ?? 1;
   return {
     from: Math.max(0.01, Math.min(0.25, v / 2)),
     to: Math.min(100, Math.max(4, v * 2)),
-    points: 25,
+    points: 13,
   };
 }
 
@@ -280,7 +281,8 @@ function tornadoSection(s: SensitivityFigures, currency: string): ExtensionSecti
       text:
         s.cheapestChanges.length === 0
           ? `${s.cheapest === null ? 'No strategy' : STRATEGY_NAMES[s.cheapest]} stays the cheapest across every row.`
-          : `The cheapest strategy changes within ±${pct} of: ${s.cheapestChanges.map(inputWords).join(', ')}.`,
+          : `The cheapest strategy changes within ±${pct} of: ${s.cheapestChanges.map(inputWords).join(', ')} ` +
+            '(red in the chart).',
     },
     {
       kind: 'chart',
@@ -375,6 +377,7 @@ function bandsSection(u: NonNullable<MeetingAnalyses['uncertainty']>, currency: 
       unit: `${currency} a month`,
       reference: null,
       rows: STRATEGY_IDS.map((id) => ({
+        key: id,
         label: STRATEGY_SHORT_NAMES[id],
         low: bands.low[id] ?? null,
         high: bands.high[id] ?? null,
@@ -498,6 +501,7 @@ function mixSection(x: NonNullable<MeetingAnalyses['mix']>, report: Report): Ext
           bars: [
             { label: 'Best mix', value: m.monthlyCost, note: 'mix', highlight: true, muted: false },
             ...st.strategies.map((s) => ({
+              key: s.id,
               label: STRATEGY_SHORT_NAMES[s.id],
               value: s.cost,
               note:

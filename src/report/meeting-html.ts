@@ -23,6 +23,8 @@ export const REPORT_CSP =
 /** The app's strategy colours (src/ui/theme.css), with a dash pattern each so the lines differ in grey print too. */
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
+/** What is no strategy (the best mix, a range bar): dark grey, apart from every strategy's colour. */
+const NEUTRAL = '#555';
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -38,6 +40,7 @@ caption { text-align: left; font-style: italic; color: #333; padding-bottom: .25
 th, td { border: 1px solid #ccc; padding: .2rem .45rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
 td.r, th.r { text-align: right; white-space: nowrap; }
+.chart-title { font-weight: 600; margin: 1rem 0 .25rem; }
 .figure { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .figure svg { flex: 0 0 auto; max-width: 100%; height: auto; }
 .figure table { flex: 1 1 18rem; }
@@ -45,13 +48,19 @@ footer { margin-top: 2rem; color: #555; font-size: .85em; border-top: 1px solid 
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
-  h2 { break-after: avoid; }
-  /* A table, a chart or a list is kept on one page when it fits; a chart and its table may part. */
-  table, svg, tr, .keep { break-inside: avoid; }
+  /* A heading, the sentences under it and a chart's title stay with what follows them (no lonely heading at the
+     foot of a page with its chart on the next). */
+  h2, section > p, section > ul, .chart-title { break-after: avoid; }
+  /* A short table, a chart, a list or a sentence is kept on one page; a long table runs on with its header row
+     repeated; a chart and its table may part. */
+  table:not(.long), svg, tr, .keep, section > p { break-inside: avoid; }
   thead { display: table-header-group; }
   section.page { break-before: page; }
 }
 `;
+
+/** Rows beyond which a table may break across printed pages (a forecast of 24 months, the line items). */
+const LONG_TABLE_ROWS = 20;
 
 function table(t: TableBlock): string {
   const cls = (i: number) => (t.align[i] === 'right' ? ' class="r"' : '');
@@ -62,7 +71,9 @@ function table(t: TableBlock): string {
         `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${cls(i)}>${esc(c)}</td>`)).join('')}</tr>`,
     )
     .join('\n');
-  return `<table><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  // A long table may run on to the next page (its header row repeats); a short one is kept whole.
+  const long = t.rows.length > LONG_TABLE_ROWS ? ' class="long"' : '';
+  return `<table${long}><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 /** A number with at most 3 significant figures' worth of step: 0, 1, 2, 2.5, 5 × 10^k. */
@@ -89,10 +100,11 @@ function barSvg(c: BarChart): string {
       const label = `<text x="${left - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text>`;
       const value =
         b.value === null ? esc(b.note) : `${esc(fmt(b.value))}${b.note === '' ? '' : ` (${esc(b.note)})`}`;
+      const colour = b.key === undefined ? NEUTRAL : styleOf(b.key).colour;
       const rect =
         b.value === null
           ? ''
-          : `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" fill="${COLOURS[i % 4]}"${b.highlight ? ' stroke="#111" stroke-width="2"' : ''}${b.muted ? ` fill-opacity="0.35" stroke="${COLOURS[i % 4]}" stroke-dasharray="4 2"` : ''}/>`;
+          : `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${row - 8}" fill="${colour}"${b.highlight ? ' stroke="#111" stroke-width="2"' : ''}${b.muted ? ` fill-opacity="0.35" stroke="${colour}" stroke-dasharray="4 2"` : ''}/>`;
       return `${label}${rect}<text x="${left + w + 6}" y="${y + 16}"${b.highlight ? ' font-weight="700"' : ''}>${value}</text>`;
     })
     .join('');
@@ -142,7 +154,7 @@ function lineSvg(c: LineChart): string {
   });
   parts.push(`<line x1="${m.left}" x2="${m.left + w}" y1="${m.top + h}" y2="${m.top + h}" stroke="#888"/>`);
   // The unit over the value axis: a reader of the printed page has no tooltip.
-  parts.push(`<text x="${m.left - 6}" y="12" text-anchor="end" font-weight="600">${esc(c.unit)}</text>`);
+  parts.push(`<text x="4" y="12" font-weight="600">${esc(c.unit)}</text>`);
   // Markers (the plan's own value, a break-even): a dotted vertical line labelled at its top, alternating sides.
   (c.markers ?? []).forEach((mk, k) => {
     const x = xAt(Math.min(Math.max(mk.at, 0), Math.max(0, n - 1)));
@@ -228,10 +240,14 @@ function rangeSvg(c: RangeChart): string {
     const x0 = xAt(a);
     const x1 = Math.max(xAt(b), x0 + 1);
     parts.push(
-      `<rect x="${x0.toFixed(1)}" y="${y + 4}" width="${(x1 - x0).toFixed(1)}" height="${row - 8}" fill="${r.highlight ? '#d62728' : '#1f77b4'}" fill-opacity="0.75"/>`,
-      `<text x="${(x0 - 4).toFixed(1)}" y="${y + 16}" text-anchor="end" font-size="10">${esc(fmt(a))}</text>`,
+      `<rect x="${x0.toFixed(1)}" y="${y + 4}" width="${(x1 - x0).toFixed(1)}" height="${row - 8}" fill="${r.key !== undefined ? styleOf(r.key).colour : r.highlight ? '#d62728' : NEUTRAL}" fill-opacity="0.7"${r.key !== undefined && r.highlight ? ' stroke="#111" stroke-width="1.5"' : ''}/>`,
       `<text x="${(x1 + 4).toFixed(1)}" y="${y + 16}" font-size="10">${esc(fmt(b))}</text>`,
     );
+    // Equal ends (an input that moves nothing): one figure.
+    if (fmt(a) !== fmt(b))
+      parts.push(
+        `<text x="${(x0 - 4).toFixed(1)}" y="${y + 16}" text-anchor="end" font-size="10">${esc(fmt(a))}</text>`,
+      );
     if (r.mark !== null && Number.isFinite(r.mark)) {
       const x = xAt(r.mark).toFixed(1);
       parts.push(
@@ -270,7 +286,8 @@ function block(b: Block): string {
     case 'table':
       return table(b);
     case 'chart':
-      return `<div class="figure">${chartSvg(b.chart)}${table(b.data)}</div>`;
+      // The title is seen on paper too (the SVG's own <title> is only a tooltip and the accessible name).
+      return `<p class="chart-title">${esc(b.chart.title)}</p>\n<div class="figure">${chartSvg(b.chart)}${table(b.data)}</div>`;
   }
 }
 

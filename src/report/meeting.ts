@@ -36,6 +36,8 @@ export interface BarChart {
   title: string;
   unit: string;
   bars: {
+    /** The strategy the bar stands for, coloured as it is everywhere; none (the best mix): a neutral colour. */
+    key?: StrategyId;
     label: string;
     value: number | null;
     note: string;
@@ -66,8 +68,18 @@ export interface RangeChart {
   title: string;
   unit: string;
   reference: { value: number; label: string } | null;
-  /** `low`/`high` null: no bar (cannot be costed at that end). */
-  rows: { label: string; low: number | null; high: number | null; mark: number | null; highlight: boolean }[];
+  /**
+   * `low`/`high` null: no bar (cannot be costed at that end). `key`: a strategy's row, in its colour; otherwise
+   * neutral, and red when `highlight` (a tornado row at whose end the cheapest strategy changes).
+   */
+  rows: {
+    key?: StrategyId;
+    label: string;
+    low: number | null;
+    high: number | null;
+    mark: number | null;
+    highlight: boolean;
+  }[];
 }
 
 /** A chart always travels with the table of its figures (WCAG: a chart is never the only carrier of a number). */
@@ -249,6 +261,7 @@ function summarySection(report: Report): Section {
       title: `Monthly cost by strategy (${cur})`,
       unit: cur,
       bars: st.strategies.map((s) => ({
+        key: s.id,
         label: STRATEGY_SHORT_NAMES[s.id],
         value: s.cost,
         note:
