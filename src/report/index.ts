@@ -53,5 +53,5 @@ export {
   TORNADO_ROWS,
   type MeetingAnalyses,
 } from './meeting-analysis.ts';
-export { meetingToHtml, REPORT_CSP } from './meeting-html.ts';
+export { meetingBodyHtml, meetingToHtml, REPORT_CSP, REPORT_STYLE } from './meeting-html.ts';
 export { meetingToMarkdown } from './meeting-markdown.ts';

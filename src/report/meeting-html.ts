@@ -26,10 +26,16 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 /** What is no strategy (the best mix, a range bar): dark grey, apart from every strategy's colour. */
 const NEUTRAL = '#555';
 
-const STYLE = `
+/**
+ * The report's stylesheet. Everything hangs off `.report` (the one element around the document), so the same rules
+ * style the saved file and the copy the app prints inside its own page (src/platform/print-report.ts, in a shadow
+ * root, where the app's CSP admits it as a constructed stylesheet: no inline <style> there).
+ */
+export const REPORT_STYLE = `
 :root { color-scheme: light; }
-body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: #111; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+body { margin: 0; }
+.report { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #111; background: #fff; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid #bbb; padding-bottom: .15rem; }
 .subtitle { color: #444; margin: 0 0 1rem; }
@@ -47,7 +53,7 @@ td.r, th.r { text-align: right; white-space: nowrap; }
 footer { margin-top: 2rem; color: #555; font-size: .85em; border-top: 1px solid #bbb; padding-top: .5rem; }
 @page { size: A4; margin: 15mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
+  .report { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; }
   /* A heading, the sentences under it and a chart's title stay with what follows them (no lonely heading at the
      foot of a page with its chart on the next). */
   h2, section > p, section > ul, .chart-title { break-after: avoid; }
@@ -291,8 +297,8 @@ function block(b: Block): string {
   }
 }
 
-/** The whole document as one HTML file. */
-export function meetingToHtml(doc: MeetingDocument): string {
+/** The document's content without <html>, <head> or style: one `.report` element (the app prints this). */
+export function meetingBodyHtml(doc: MeetingDocument): string {
   const sections = doc.sections
     .map(
       (s) =>
@@ -300,6 +306,17 @@ export function meetingToHtml(doc: MeetingDocument): string {
         `${s.blocks.map(block).join('\n')}\n</section>`,
     )
     .join('\n');
+  return `<div class="report">
+<header><h1>${esc(doc.title)}</h1><p class="subtitle">${esc(doc.subtitle)}</p></header>
+<main>
+${sections}
+</main>
+<footer>${esc(doc.footer)}</footer>
+</div>`;
+}
+
+/** The whole document as one HTML file. */
+export function meetingToHtml(doc: MeetingDocument): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -308,14 +325,10 @@ export function meetingToHtml(doc: MeetingDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${esc(doc.title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(doc.title)}</h1><p class="subtitle">${esc(doc.subtitle)}</p></header>
-<main>
-${sections}
-</main>
-<footer>${esc(doc.footer)}</footer>
+${meetingBodyHtml(doc)}
 </body>
 </html>
 `;
