@@ -19,7 +19,10 @@ import {
   type ComparedEntry,
   type MeetingAnalyses,
   forecastToCsv,
+  meetingBodyHtml,
   meetingToHtml,
+  REPORT_STYLE,
+  type MeetingDocument,
   reportToCsv,
   servicesToCsv,
   type CsvText,
@@ -144,7 +147,7 @@ export class Exports {
    * with it, and the analyses (break-even, tornado, bands and simulation, best mix) run in the engine's worker.
    * Save as HTML and Print / Save as PDF both print this.
    */
-  async meetingReport(now: Date): Promise<{ name: string; html: string } | null> {
+  async meetingReport(now: Date): Promise<{ name: string; document: MeetingDocument } | null> {
     const blocked = this.exportBlocked('the report');
     if (blocked) {
       this.#app.notices.notify(blocked, 'error');
@@ -167,7 +170,7 @@ export class Exports {
         analyses,
         generatedAt: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       });
-      return { name: `${report.plan} report`, html: meetingToHtml(meeting) };
+      return { name: `${report.plan} report`, document: meeting };
     } finally {
       this.#preparingReport = false;
     }
@@ -271,7 +274,25 @@ export class Exports {
     const now = new Date();
     const made = await this.meetingReport(now);
     if (made === null) return;
-    await this.saveFile(exportFileName(made.name, now, 'html'), 'text/html', made.html);
+    await this.saveFile(exportFileName(made.name, now, 'html'), 'text/html', meetingToHtml(made.document));
+  }
+
+  /**
+   * Print / Save as PDF: the same report, printed from the app's own page (src/platform/print-report.ts) — the
+   * browser's print dialog, or in the desktop app a PDF saved where the user chooses.
+   */
+  async printReport(): Promise<void> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
+    const now = new Date();
+    const made = await this.meetingReport(now);
+    if (made === null) return;
+    const r = await this.#app.platform.printReport({
+      suggestedName: exportFileName(made.name, now, 'pdf'),
+      bodyHtml: meetingBodyHtml(made.document),
+      style: REPORT_STYLE,
+    });
+    if (r.saved) this.#app.notices.notify(r.path ? `Saved ${r.path}.` : 'Saved the PDF.');
+    else if (r.error) this.#app.notices.notify(r.error, 'error');
   }
 
   async exportJson(): Promise<void> {

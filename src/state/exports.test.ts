@@ -121,6 +121,26 @@ describe('Exports', () => {
     expect(exports.preparingReport).toBe(false);
   });
 
+  it('Print / Save as PDF prints the same report through the platform and says where it went', async () => {
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' } });
+    await exports.printReport();
+    expect(platform.saved).toEqual([]);
+    expect(platform.printed).toHaveLength(1);
+    const printed = platform.printed[0]!;
+    expect(printed.suggestedName).toMatch(/-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(printed.bodyHtml).toMatch(/^<div class="report">/);
+    expect(printed.bodyHtml).toContain('<section id="forecast">');
+    expect(printed.bodyHtml).not.toMatch(/<script|<style/i);
+    expect(printed.style).toContain('@page');
+    expect(notices).toEqual([{ text: `Saved /docs/${printed.suggestedName}.`, kind: 'info' }]);
+    // Refused, as every export, while the plan has problems.
+    const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
+    const blocked = setup({ doc: { name: 'Plan' }, issues });
+    await blocked.exports.printReport();
+    expect(blocked.platform.printed).toEqual([]);
+    expect(blocked.notices[0]?.kind).toBe('error');
+  });
+
   it('refuses Save as HTML while the plan has problems, as every export', async () => {
     const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
     const { exports, platform, notices } = setup({ doc: { name: 'Plan' }, issues });
