@@ -7,6 +7,8 @@ import { bestMix } from '../analysis/mix.ts';
 import { sensitivity } from '../analysis/sensitivity.ts';
 import { simulate } from '../analysis/uncertainty.ts';
 import { evaluate, forecast, STRATEGY_IDS, type Plan } from '../model/index.ts';
+import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { flat, testPlan, testService } from '../model/testing.ts';
 import { formatAmount } from './table.ts';
 import { buildMeetingDocument, SECTION_ORDER } from './meeting.ts';
 import {
@@ -149,6 +151,32 @@ describe('the analyses in the report for the meeting', () => {
       'Service instance per container and Multiple services per host do not swap places as all traffic turns: ' +
         'container-cluster stays cheaper than shared-host for traffic from ×0.01 to ×100.',
     );
+  });
+
+  it('keeps hostile service names inert in the analyses’ sections (tornado rows, the mix’s reasons)', () => {
+    const names = ['"><script>alert(1)</script>', 'a | b', '[x](javascript:alert(1))', 'evil\u202Egpj'];
+    const plan: Plan = {
+      ...testPlan(
+        awsUsEast1,
+        names.map((name, i) => testService({ name, trafficRps: flat(20 + i * 15) })),
+      ),
+      name: '<img src=x onerror=alert(1)>',
+    };
+    const d = buildMeetingDocument({ report: evaluate(plan), analyses: analysesOf(plan) });
+    const h = meetingToHtml(d);
+    expect(activeParts(h)).toEqual([]);
+    // The mix's reason for the service names it as text ("… on Containers: …").
+    expect(visibleText(h)).toContain('"><script>alert(1)</script> on ');
+    const m = meetingToMarkdown(d);
+    expect(m).not.toMatch(/<script|<img|(?<!\\)\]\(javascript/i);
+    // Every row of every table has its header's number of cells (a "|" in a name adds none).
+    const cells = (l: string) => l.replace(/\\\|/g, '').split('|').length;
+    let header = 0;
+    for (const line of m.split('\n')) {
+      if (!line.startsWith('|')) header = 0;
+      else if (header === 0) header = cells(line);
+      else expect(cells(line), line).toBe(header);
+    }
   });
 
   it('says so when the plan gives no ranges, or has no pair to compare, or no mix', () => {
