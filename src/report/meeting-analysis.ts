@@ -24,6 +24,8 @@ export interface BreakEvenFigures {
   knob: string;
   a: StrategyId;
   b: StrategyId;
+  /** The range searched, in the knob's unit. */
+  range: { from: number; to: number };
   base: { value: number; costs: Readonly<Record<string, number | null>>; cheaper: StrategyId | null };
   value: number | null;
   costs: Readonly<Record<string, number>> | null;
@@ -174,13 +176,20 @@ function breakEvenSection(a: NonNullable<MeetingAnalyses['breakEven']>, currency
   const at = (costs: Readonly<Record<string, number | null>>, cheaper: StrategyId | null) =>
     `${STRATEGY_SHORT_NAMES[r.a]} ${money(costs[r.a], currency)}, ${STRATEGY_SHORT_NAMES[r.b]} ` +
     `${money(costs[r.b], currency)} (${cheaper === null ? 'equal' : `${STRATEGY_SHORT_NAMES[cheaper]} cheaper`})`;
+  const searched = `${knobValue(r.knob, r.range.from)} to ${knobValue(r.knob, r.range.to)}`;
+  // Never crossing, in names (the analysis' own reason names strategy ids); its reason when not comparable.
+  const stays =
+    r.base.cheaper === null
+      ? `${STRATEGY_NAMES[r.a]} and ${STRATEGY_NAMES[r.b]} cannot be compared as ${what} turns: ${r.reason ?? 'no order to flip'}.`
+      : `${STRATEGY_NAMES[r.base.cheaper]} stays cheaper than ${STRATEGY_NAMES[r.base.cheaper === r.a ? r.b : r.a]} ` +
+        `for ${what} from ${searched}: no break-even in the range searched.`;
   const blocks: Block[] = [
     {
       kind: 'paragraph',
       emphasis: 'strong',
       text:
         r.value === null || r.costs === null
-          ? `${STRATEGY_NAMES[r.a]} and ${STRATEGY_NAMES[r.b]} do not swap places as ${what} turns: ${r.reason ?? 'no flip in the range searched'}.`
+          ? stays
           : `${STRATEGY_NAMES[r.b]} becomes ${r.cheaperAfter === r.b ? 'cheaper than' : r.cheaperAfter === null ? 'as cheap as' : 'dearer than'} ` +
             `${STRATEGY_NAMES[r.a]} at ${what} ${knobValue(r.knob, r.value)}.`,
     },
@@ -189,7 +198,7 @@ function breakEvenSection(a: NonNullable<MeetingAnalyses['breakEven']>, currency
       items: [
         `As planned (${knobValue(r.knob, r.base.value)}): ${at(r.base.costs, r.base.cheaper)}.`,
         r.value === null || r.costs === null
-          ? `No flip between ${knobValue(r.knob, curve?.points[0]?.value ?? 0.01)} and the end of the range searched.`
+          ? `Searched from ${searched}; the chart shows ${knobValue(r.knob, curve?.points[0]?.value ?? r.range.from)} to ${knobValue(r.knob, curve?.points.at(-1)?.value ?? r.range.to)}.`
           : `At ${knobValue(r.knob, r.value)}: ${at(r.costs, r.cheaperAfter)}.`,
       ],
     },
