@@ -2,7 +2,7 @@
 // offline, with nothing requested, no script, every strategy's total as on the cards.
 import { pathToFileURL } from 'node:url';
 import { writeFile } from 'node:fs/promises';
-import { downloadText, expect, openApp, SHOTS_DIR, test } from './fixtures.ts';
+import { downloadText, expect, openApp, SHOTS_DIR, test, waitSaved } from './fixtures.ts';
 
 test('Save as HTML downloads one self-contained report that opens offline with the totals on screen', async ({
   page,
@@ -116,4 +116,22 @@ test('Print / Save as PDF prints only the report, from the app page, under its C
     printBackground: true,
   });
   await page.emulateMedia({ media: 'screen' });
+});
+
+test('the report compares the plan’s saved what-if scenarios with it, in words', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByRole('button', { name: 'Create a what-if scenario' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Food delivery platform — what-if');
+  await page.getByRole('tab', { name: 'What-if scenarios' }).click();
+  await page.getByLabel('Traffic × (every service, every hour)').fill('1.5');
+  await page.getByRole('button', { name: 'Apply knobs' }).click();
+  await expect(page.getByTestId('scenario-changes').getByRole('listitem')).toHaveText([/^traffic ×1\.5/]);
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Back to the base plan: Food delivery platform' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Food delivery platform');
+  const { text } = await downloadText(page, () => page.getByRole('button', { name: 'Save as HTML' }).click());
+  expect(text).toContain('<section id="comparison">');
+  expect(text).toContain('Food delivery platform (base)');
+  expect(text).toMatch(/Food delivery platform — what-if: traffic ×1\.5/);
 });
