@@ -66,6 +66,8 @@ test('Print / Save as PDF prints only the report, from the app page, under its C
       function cssOf(sheet: CSSStyleSheet): string {
         return [...sheet.cssRules].map((r) => r.cssText).join('\n');
       }
+      // As a browser does when its print dialog closes.
+      window.dispatchEvent(new Event('afterprint'));
     };
   });
   await openApp(page);

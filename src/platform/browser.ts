@@ -95,16 +95,17 @@ export function createBrowserPlatform(given?: BrowserDeps): Platform {
       let done: (() => void) | undefined;
       try {
         done = showReportForPrint(doc, report);
-        // window.print() returns once the dialog closes (afterprint has fired by then); the report goes with it.
+        // Taken out on afterprint: Chromium fires it as the dialog closes, before print() returns; a browser whose
+        // print() returns sooner keeps the report in the page until it has printed (a next print replaces it).
+        doc.defaultView?.addEventListener('afterprint', done, { once: true });
         print();
         return { saved: false };
       } catch (error) {
+        done?.();
         return {
           saved: false,
           error: `The report could not be printed: ${error instanceof Error ? error.message : error}`,
         };
-      } finally {
-        done?.();
       }
     },
     openFile(options): Promise<OpenedFile | null> {
