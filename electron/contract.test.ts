@@ -33,7 +33,7 @@ import {
 import { DataSafetyState, dataFileName } from '../src/state/data-safety.svelte.ts';
 import { exportFileName } from '../src/state/doc.ts';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, IPC_LIMITS } from './ipc-contract.ts';
-import { FileNameSchema } from './ipc-schemas.ts';
+import { FileNameSchema, PdfToSaveSchema } from './ipc-schemas.ts';
 import { connectRenderer, type FakeElectron } from './test-support/fake-electron.ts';
 import { useMainProcessFolder } from './test-support/main-process.ts';
 import { waitFor } from './test-support/wait.ts';
@@ -280,17 +280,85 @@ describe('desktop contract: every bridge method', () => {
     expectNoRefusal(desktop);
   });
 
+  it('savePdf: Print / Save as PDF prints the sender’s page with the report set up, and saves the PDF’s bytes', async () => {
+    const fake = await folder.loadMain();
+    const { rejections } = connectRenderer(fake, fake.windows[0]!);
+    await import('./preload.ts');
+    const steps: string[] = [];
+    const contents = fake.windows[0]!.webContents;
+    contents.printToPDF.mockImplementationOnce(async () => {
+      steps.push('printToPDF');
+      return Buffer.from('%PDF-1.7\n\u00e9\u0000\u00ff binary\n%%EOF\n', 'latin1');
+    });
+    const platform = createElectronPlatform(fake.exposed.headroom as HeadroomBridge, (report) => {
+      steps.push(`set up ${report.bodyHtml}`);
+      return () => steps.push('taken out');
+    });
+    const target = path.join(folder.dir, 'docs', 'report.pdf');
+    fake.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const name = exportFileName('Food delivery / Ünïcødé report', new Date(2026, 10, 29), 'pdf');
+    const saved = await platform.printReport({
+      suggestedName: name,
+      bodyHtml: '<div class="report">r</div>',
+      style: '.report{}',
+    });
+    expect(saved).toEqual({ saved: true, path: target });
+    // The report was in the page while main printed it, and taken out once the reply came.
+    expect(steps).toEqual(['set up <div class="report">r</div>', 'printToPDF', 'taken out']);
+    expect(contents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }),
+    );
+    expect(
+      readFileSync(target).equals(Buffer.from('%PDF-1.7\n\u00e9\u0000\u00ff binary\n%%EOF\n', 'latin1')),
+    ).toBe(true);
+    const options = fake.dialog.showSaveDialog.mock.calls.at(-1)?.at(-1) as {
+      filters?: unknown;
+      defaultPath?: string;
+    };
+    expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
+    expect(path.basename(options.defaultPath ?? '')).toBe(name);
+    // Cancelled: nothing written, nothing said.
+    await expect(platform.printReport({ suggestedName: name, bodyHtml: '', style: '' })).resolves.toEqual({
+      saved: false,
+    });
+    expect(rejections).toEqual([]);
+    expect(folder.warn).not.toHaveBeenCalled();
+  });
+
+  it('savePdf: main takes only a .pdf name — the report’s content or any other field never crosses', async () => {
+    const fake = await folder.loadMain();
+    const { rejections } = connectRenderer(fake, fake.windows[0]!);
+    await import('./preload.ts');
+    const bridge = fake.exposed.headroom as HeadroomBridge;
+    for (const bad of [
+      { suggestedName: 'report.html' },
+      { suggestedName: '../report.pdf' },
+      { suggestedName: 'report.pdf', bodyHtml: '<p>x</p>' },
+      {},
+    ]) {
+      await expect(bridge.savePdf(bad as { suggestedName: string })).rejects.toThrow();
+    }
+    expect(rejections).toHaveLength(4);
+    expect(fake.windows[0]!.webContents.printToPDF).not.toHaveBeenCalled();
+    expect(fake.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   it('saveFile: every file name the renderer builds passes main’s file-name schema', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'grapheme', maxLength: 400 }),
         fc.integer({ min: 0, max: 8.64e15 }),
-        fc.constantFrom('csv' as const, 'json' as const, 'html' as const),
+        fc.constantFrom('csv' as const, 'json' as const, 'html' as const, 'pdf' as const),
         (name, time, extension) => {
           expect(FileNameSchema.safeParse(exportFileName(name, new Date(time), extension)).success).toBe(
             true,
           );
           expect(FileNameSchema.safeParse(dataFileName(time)).success).toBe(true);
+          if (extension === 'pdf')
+            expect(
+              PdfToSaveSchema.safeParse({ suggestedName: exportFileName(name, new Date(time), 'pdf') })
+                .success,
+            ).toBe(true);
         },
       ),
       { numRuns: 500 },

@@ -32,6 +32,14 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['report.csv']);
   });
 
+  it('writes bytes as they are (a PDF from Print / Save as PDF), not as text', async () => {
+    const target = path.join(dir, 'report.pdf');
+    const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0x00, 0xff, 0xc3, 0x0a]);
+    expect(await writeFileAtomic(target, pdf)).toEqual({ saved: true, path: target });
+    expect(readFileSync(target).equals(pdf)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['report.pdf']);
+  });
+
   it('replaces an existing file', async () => {
     const target = path.join(dir, 'plan.json');
     writeFileSync(target, 'old');

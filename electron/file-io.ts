@@ -8,11 +8,15 @@ import { decodeText } from '../src/text/decode.ts';
 export { describeFsError, type WriteFs };
 
 /**
- * Saves `contents` to `target` (src/node/write-file.ts): atomically for an ordinary file, through a symbolic link, in
+ * Saves `contents` (text as UTF-8, or bytes: a PDF) to `target` (src/node/write-file.ts): atomically for an ordinary file, through a symbolic link, in
  * place for a hard-linked file, keeping the file's mode. A save dialog may not write to a device or to a pipe nobody
  * reads. On failure the old target is left as it was and the result says why in words.
  */
-export async function writeFileAtomic(target: string, contents: string, fs?: WriteFs): Promise<SaveResult> {
+export async function writeFileAtomic(
+  target: string,
+  contents: string | Uint8Array,
+  fs?: WriteFs,
+): Promise<SaveResult> {
   try {
     await writeFileSafely(target, contents, { devices: 'refuse', ...(fs ? { fs } : {}) });
     return { saved: true, path: target };

@@ -1,12 +1,14 @@
 // The IPC contract between main and preload, declared once. The preload imports this file (no runtime
 // dependencies, so its bundle stays tiny); main adds the zod schemas in ipc-schemas.ts, checked against these types.
 import { IPC_ENVELOPE_BYTES, LARGEST_FILE_BYTES } from '../src/limits/files.ts';
-import type { OpenFileOptions, OpenFileResult } from '../src/platform/electron-bridge.ts';
+import type { OpenFileOptions, OpenFileResult, PdfToSave } from '../src/platform/electron-bridge.ts';
 import type { FileToSave, MenuCommand, OpenedFile, SaveResult } from '../src/platform/types.ts';
 
 /** Renderer → main requests (`ipcRenderer.invoke` / `ipcMain.handle`), with their request and reply types. */
 export const INVOKE_CHANNELS = {
   saveFile: 'headroom:save-file',
+  /** Print / Save as PDF: main prints the sender's page (the report set up for print) and saves the PDF. */
+  savePdf: 'headroom:save-pdf',
   openFile: 'headroom:open-file',
   takePendingFiles: 'headroom:take-pending-files',
   /** The renderer's answer to a flush request: the request's id, once its pending saves are written. */
@@ -26,6 +28,7 @@ export type EventChannel = (typeof EVENT_CHANNELS)[keyof typeof EVENT_CHANNELS];
 
 export interface InvokeContract {
   [INVOKE_CHANNELS.saveFile]: { request: FileToSave; reply: SaveResult };
+  [INVOKE_CHANNELS.savePdf]: { request: PdfToSave; reply: SaveResult };
   [INVOKE_CHANNELS.openFile]: { request: OpenFileOptions; reply: OpenFileResult };
   [INVOKE_CHANNELS.takePendingFiles]: { request: null; reply: OpenedFile[] };
   [INVOKE_CHANNELS.flushDone]: { request: number; reply: null };

@@ -22,6 +22,11 @@ export const FileToSaveSchema = z.strictObject({
     .refine((text) => byteLength(text) <= IPC_LIMITS.maxFileBytes, 'file too large'),
 });
 
+/** Print / Save as PDF: only the name to suggest, a plain file name ending in .pdf (nothing else crosses). */
+export const PdfToSaveSchema = z.strictObject({
+  suggestedName: FileNameSchema.refine((name) => /\.pdf$/i.test(name), 'not a .pdf file name'),
+});
+
 export const OpenFileOptionsSchema = z.strictObject({
   extensions: z
     .array(z.string().regex(/^[A-Za-z0-9]{1,16}$/))
@@ -38,6 +43,7 @@ export const FlushDoneSchema = z.number().int().positive().max(Number.MAX_SAFE_I
 /** One schema per invoke channel; `satisfies` keeps them in step with the typed contract. */
 export const REQUEST_SCHEMAS = {
   [INVOKE_CHANNELS.saveFile]: FileToSaveSchema,
+  [INVOKE_CHANNELS.savePdf]: PdfToSaveSchema,
   [INVOKE_CHANNELS.openFile]: OpenFileOptionsSchema,
   [INVOKE_CHANNELS.takePendingFiles]: NoPayloadSchema,
   [INVOKE_CHANNELS.flushDone]: FlushDoneSchema,

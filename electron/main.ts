@@ -239,6 +239,35 @@ function startShell(): void {
     );
     registerInvokeHandler(
       ipcMain,
+      INVOKE_CHANNELS.savePdf,
+      policy,
+      async (request, event) => {
+        const window = BrowserWindow.fromWebContents(event.sender);
+        // The sender's page as it is now: the renderer has set the report up for print (src/platform/
+        // print-report.ts: only the report shows in print media) and keeps it there until this reply arrives.
+        const pdf = await event.sender.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          generateDocumentOutline: true,
+        });
+        const options: Electron.SaveDialogOptions = {
+          title: 'Save report as PDF',
+          defaultPath: path.join(app.getPath('documents'), request.suggestedName),
+          filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        };
+        const choice = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
+          return { saved: false };
+        return writeFileAtomic(choice.filePath, pdf);
+      },
+      onRefusal,
+    );
+    registerInvokeHandler(
+      ipcMain,
       INVOKE_CHANNELS.openFile,
       policy,
       async (request, event) => {

@@ -2,7 +2,12 @@
 // message; it never exposes ipcRenderer or a generic send/invoke, and callbacks never see the IPC event object.
 // Bundled into one CommonJS file (sandboxed preloads may only require 'electron').
 import { contextBridge, ipcRenderer } from 'electron';
-import type { HeadroomBridge, OpenFileOptions, OpenFileResult } from '../src/platform/electron-bridge.ts';
+import type {
+  HeadroomBridge,
+  OpenFileOptions,
+  OpenFileResult,
+  PdfToSave,
+} from '../src/platform/electron-bridge.ts';
 import {
   readFlushRequestId,
   readMenuCommand,
@@ -29,6 +34,9 @@ ipcRenderer.on(EVENT_CHANNELS.flushRequest, (_event: Electron.IpcRendererEvent, 
 export const bridge = {
   saveFile(file: FileToSave): Promise<SaveResult> {
     return ipcRenderer.invoke(INVOKE_CHANNELS.saveFile, file) as Promise<SaveResult>;
+  },
+  savePdf(request: PdfToSave): Promise<SaveResult> {
+    return ipcRenderer.invoke(INVOKE_CHANNELS.savePdf, request) as Promise<SaveResult>;
   },
   openFile(options: OpenFileOptions): Promise<OpenFileResult> {
     return ipcRenderer.invoke(INVOKE_CHANNELS.openFile, options) as Promise<OpenFileResult>;

@@ -24,6 +24,10 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
+  /** What "printing" the page gives: a stand-in PDF (the renderer's page is not rendered here). */
+  printToPDF = vi.fn(async (_options: unknown): Promise<Buffer> =>
+    Buffer.from('%PDF-1.7\n% fake page\n%%EOF\n'),
+  );
   isDestroyed = (): boolean => this.destroyed;
   isCrashed = (): boolean => this.crashed;
   /** The renderer process died: Electron emits render-process-gone (the web contents itself lives on). */

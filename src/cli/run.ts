@@ -28,7 +28,13 @@ import {
   type ParseResult,
 } from '../plan/index.ts';
 import {
+  breakEvenCurveSpan,
+  breakEvenPair,
   buildMeetingDocument,
+  REPORT_SAMPLES,
+  REPORT_SEED,
+  type ComparedEntry,
+  type MeetingAnalyses,
   forecastToCsv,
   meetingToHtml,
   meetingToMarkdown,
@@ -41,7 +47,7 @@ import {
 } from '../report/index.ts';
 import { bestMix, evaluateMix, type MixResult } from '../analysis/mix.ts';
 import { formatMoney } from '../report/table.ts';
-import { breakEven, breakEvenQuery, type BreakEven } from '../analysis/breakeven.ts';
+import { breakEven, breakEvenCurve, breakEvenQuery, type BreakEven } from '../analysis/breakeven.ts';
 import type { Knob } from '../analysis/knobs.ts';
 import { deltaProblem, sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
 import { displayWidth, formatAmount } from '../report/index.ts';
@@ -85,6 +91,7 @@ export const HELP = `Headroom: cost and capacity of a microservice plan under ${
 Usage:
   headroom report <plan.json> [--format json|csv|table|html|md] [--table line-items|services] [--months N]
                   [--start YYYY-MM] [--csv-style spreadsheet|plain] [--out FILE]
+                  html|md only: [--no-analysis] [--samples N] [--seed N] [--compare PLAN,…]
   headroom forecast <plan.json> --months N [--start YYYY-MM] [--format json|csv|table]
                   [--csv-style spreadsheet|plain] [--out FILE]
   headroom mix <plan.json> [--assign svc=strategyId,…] [--format json|table] [--out FILE]
@@ -105,6 +112,11 @@ Commands:
              table is a summary for a terminal; html (one self-contained file: charts with their figures,
              no script, opens offline, prints) and md (Markdown tables for a wiki or a pull request) are the
              report for a meeting. --months N (1-120) adds a forecast of N months (all but csv).
+             The meeting report also has the analyses: break-even of the cheapest and the runner-up as
+             traffic turns, the tornado, low/typical/high bands with --samples N (default 1000) seeded draws
+             (--seed N, default 1) when the plan has "uncertainty" ranges, and the best mix; --no-analysis
+             leaves them out (faster on a large plan). --compare PLAN,… adds other plan files (a scenario
+             saved as a plan file) to "Scenarios compared", against this plan.
   forecast   Monthly cost of every strategy for N calendar months from --start (default: the month after
              today, printed with the result) as traffic grows by each service's growthPerMonth; the months
              from which the cheapest strategy that runs every service changes (by more than 5%); totals.
@@ -159,7 +171,13 @@ interface Options {
   b?: string;
   knob?: string;
   delta?: number;
+  /** report --format html|md: leave the analyses out; other plan files to compare. */
+  noAnalysis?: boolean;
+  compare?: string;
 }
+
+/** Options that take no value. */
+const FLAGS = new Set(['--no-analysis']);
 
 const OPTIONS_WITH_VALUE = new Set([
   '--format',
@@ -176,6 +194,7 @@ const OPTIONS_WITH_VALUE = new Set([
   '--b',
   '--knob',
   '--delta',
+  '--compare',
 ]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -201,6 +220,13 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (FLAGS.has(name) && allowed.includes(name)) {
+      if (eq !== -1) throw usage(`${name} takes no value`);
+      if (seen.has(name)) throw usage(`${name} given twice`);
+      seen.add(name);
+      if (name === '--no-analysis') opts.noAnalysis = true;
+      continue;
+    }
     if (!OPTIONS_WITH_VALUE.has(name) || !allowed.includes(name)) {
       throw usage(`unknown option ${JSON.stringify(arg.slice(0, 60))} for this command`);
     }
@@ -241,6 +267,8 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
       opts.months = Number(value);
     } else if (name === '--assign') {
       opts.assign = value;
+    } else if (name === '--compare') {
+      opts.compare = value;
     } else if (name === '--samples') {
       if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_SAMPLES) {
         throw usage(
@@ -370,8 +398,52 @@ function needsCsv(opts: Options): void {
     throw usage('--csv-style works with --format csv');
 }
 
+/**
+ * The analyses of the report for the meeting, run here (the app runs the same ones in its worker): the break-even of
+ * the cheapest and the runner-up as traffic turns with its curve, the tornado, the bands and the simulation when the
+ * plan has ranges, the best mix. The report lays their results out (src/report/meeting-analysis.ts).
+ */
+function meetingAnalyses(plan: Plan, rep: Report, opts: Options): MeetingAnalyses {
+  const pair = breakEvenPair(rep);
+  let be: MeetingAnalyses['breakEven'] = {
+    reason: 'fewer than two strategies run every service, so there is no runner-up to compare with',
+  };
+  if (pair !== null) {
+    const query = { ...pair, knob: 'traffic' } as const;
+    const result = breakEven(plan, query);
+    be = { result, curve: breakEvenCurve(plan, query, breakEvenCurveSpan(result.value)) };
+  }
+  let mix: MeetingAnalyses['mix'];
+  try {
+    mix = { result: bestMix(plan), reason: null };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    mix = { result: null, reason: e.message };
+  }
+  const sim = hasRanges(plan)
+    ? simulate(plan, { samples: opts.samples ?? REPORT_SAMPLES, seed: opts.seed ?? REPORT_SEED })
+    : null;
+  return {
+    breakEven: be,
+    sensitivity: sensitivity(plan),
+    uncertainty: { bands: sim?.bands ?? null, simulation: sim },
+    mix,
+  };
+}
+
 async function report(io: CliIo, args: readonly string[]): Promise<number> {
-  const opts = parseArgs(args, ['--format', '--table', '--months', '--start', '--csv-style', '--out']);
+  const opts = parseArgs(args, [
+    '--format',
+    '--table',
+    '--months',
+    '--start',
+    '--csv-style',
+    '--out',
+    '--no-analysis',
+    '--samples',
+    '--seed',
+    '--compare',
+  ]);
   const path = onePlanPath(opts, 'report');
   const format = opts.format ?? 'json';
   needsCsv(opts);
@@ -384,6 +456,18 @@ async function report(io: CliIo, args: readonly string[]): Promise<number> {
   if (opts.table !== undefined && format !== 'csv') {
     throw usage('--table works with --format csv (the table and JSON formats hold every table)');
   }
+  const meeting = format === 'html' || format === 'md';
+  for (const [given, name] of [
+    [opts.noAnalysis, '--no-analysis'],
+    [opts.samples, '--samples'],
+    [opts.seed, '--seed'],
+    [opts.compare, '--compare'],
+  ] as const) {
+    if (given !== undefined && !meeting)
+      throw usage(`${name} works with --format html or md (the meeting report)`);
+  }
+  if (opts.noAnalysis && (opts.samples !== undefined || opts.seed !== undefined))
+    throw usage('--samples and --seed set the simulation, which --no-analysis leaves out');
   const { plan } = await loadPlan(io, path);
   const rep = evaluate(plan);
   const f = opts.months === undefined ? undefined : forecastOf(io, plan, opts.months, opts.start);
@@ -394,11 +478,22 @@ async function report(io: CliIo, args: readonly string[]): Promise<number> {
         ? servicesToCsv(rep, exportOptions(io, opts))
         : reportToCsv(rep, exportOptions(io, opts));
     text = csv;
-  } else if (format === 'html' || format === 'md') {
+  } else if (meeting) {
     // The report for the meeting (issue 11 §5): the same document as Markdown or as one self-contained HTML file.
+    let comparison: ComparedEntry[] | undefined;
+    if (opts.compare !== undefined) {
+      comparison = [{ name: plan.name, report: rep, isBase: true }];
+      for (const other of opts.compare.split(',').map((p) => p.trim())) {
+        if (other === '') throw usage('--compare takes plan files separated by commas');
+        const o = await loadPlan(io, other);
+        comparison.push({ name: o.plan.name, report: evaluate(o.plan) });
+      }
+    }
     const doc = buildMeetingDocument({
       report: rep,
       forecast: f,
+      comparison,
+      analyses: opts.noAnalysis ? undefined : meetingAnalyses(plan, rep, opts),
       generatedAt: io.now().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       version: io.version,
     });

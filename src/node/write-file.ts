@@ -68,10 +68,10 @@ async function finalPath(target: string, fs: WriteFs): Promise<string> {
   throw fsError('ELOOP', 'too many symbolic links');
 }
 
-/** Writes `contents` (UTF-8) to `target` as described above; rejects with a Node file-system error. */
+/** Writes `contents` (text as UTF-8, or bytes: a PDF) to `target` as described above; rejects with a Node file-system error. */
 export async function writeFileSafely(
   target: string,
-  contents: string,
+  contents: string | Uint8Array,
   options: WriteOptions = {},
 ): Promise<WriteMode> {
   const fs = options.fs ?? nodeWriteFs;
@@ -126,7 +126,12 @@ export async function writeFileSafely(
   return 'replaced';
 }
 
-async function writeDirect(file: string, contents: string, flags: number, fs: WriteFs): Promise<void> {
+async function writeDirect(
+  file: string,
+  contents: string | Uint8Array,
+  flags: number,
+  fs: WriteFs,
+): Promise<void> {
   const handle = await fs.open(file, flags);
   try {
     await handle.writeFile(contents, 'utf8');
@@ -135,7 +140,7 @@ async function writeDirect(file: string, contents: string, flags: number, fs: Wr
   }
 }
 
-async function writeInPlace(file: string, contents: string, fs: WriteFs): Promise<void> {
+async function writeInPlace(file: string, contents: string | Uint8Array, fs: WriteFs): Promise<void> {
   const old = await fs.readFile(file);
   const handle = await fs.open(file, 'r+');
   try {
@@ -157,7 +162,12 @@ async function writeInPlace(file: string, contents: string, fs: WriteFs): Promis
   }
 }
 
-async function replace(file: string, contents: string, old: Stats | undefined, fs: WriteFs): Promise<void> {
+async function replace(
+  file: string,
+  contents: string | Uint8Array,
+  old: Stats | undefined,
+  fs: WriteFs,
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await fs.open(temp, 'wx', 0o666);

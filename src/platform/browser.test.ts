@@ -120,11 +120,20 @@ describe('selectPlatform', () => {
   it('uses the desktop bridge only when it has every function', () => {
     const fn = () => Promise.resolve();
     const off = () => () => {};
-    const bridge = { saveFile: fn, openFile: fn, onMenuCommand: off, onOpenFile: off, onFlushRequest: off };
+    const bridge = {
+      saveFile: fn,
+      savePdf: fn,
+      openFile: fn,
+      onMenuCommand: off,
+      onOpenFile: off,
+      onFlushRequest: off,
+    };
     expect(selectPlatform({ headroom: bridge }).kind).toBe('electron');
     expect(selectPlatform({ headroom: { saveFile: fn } }).kind).toBe('browser');
     // A bridge from an older preload (no flush request) is not taken for a complete one.
     expect(selectPlatform({ headroom: { ...bridge, onFlushRequest: undefined } }).kind).toBe('browser');
+    // Nor one from a preload without Print / Save as PDF.
+    expect(selectPlatform({ headroom: { ...bridge, savePdf: undefined } }).kind).toBe('browser');
     expect(selectPlatform(undefined).kind).toBe('browser');
   });
 });

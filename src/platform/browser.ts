@@ -2,6 +2,7 @@
 // Menu commands and OS file-open requests never arrive in a browser.
 import { formatBytes } from '../limits/files.ts';
 import { decodeText } from '../text/decode.ts';
+import { showReportForPrint } from './print-report.ts';
 import type { FileToSave, OpenedFile, Platform, SaveResult } from './types.ts';
 
 /** Thrown by `openFile` when the chosen file is refused (too big, unreadable); the message is for the user. */
@@ -11,6 +12,8 @@ export class FileRefusedError extends Error {
 
 export interface BrowserDeps {
   document: Document;
+  /** The page's print dialog (default: window.print). */
+  print?: () => void;
   createObjectURL(blob: Blob): string;
   revokeObjectURL(url: string): void;
 }
@@ -84,6 +87,24 @@ export function createBrowserPlatform(given?: BrowserDeps): Platform {
         return {
           saved: false,
           error: `The file could not be saved: ${error instanceof Error ? error.message : error}`,
+        };
+      }
+    },
+    async printReport(report): Promise<SaveResult> {
+      const { document: doc, print = () => window.print() } = deps();
+      let done: (() => void) | undefined;
+      try {
+        done = showReportForPrint(doc, report);
+        // Taken out on afterprint: Chromium fires it as the dialog closes, before print() returns; a browser whose
+        // print() returns sooner keeps the report in the page until it has printed (a next print replaces it).
+        doc.defaultView?.addEventListener('afterprint', done, { once: true });
+        print();
+        return { saved: false };
+      } catch (error) {
+        done?.();
+        return {
+          saved: false,
+          error: `The report could not be printed: ${error instanceof Error ? error.message : error}`,
         };
       }
     },

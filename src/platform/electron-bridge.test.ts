@@ -16,11 +16,47 @@ function fakeBridge(overrides: Partial<HeadroomBridge> = {}): HeadroomBridge {
     onMenuCommand: vi.fn(() => () => {}),
     onOpenFile: vi.fn(() => () => {}),
     onFlushRequest: vi.fn(() => () => {}),
+    savePdf: vi.fn(async () => ({ saved: true, path: '/home/u/report.pdf' })),
     ...overrides,
   };
 }
 
 describe('createElectronPlatform', () => {
+  it('Print / Save as PDF: sets the report up in the page, sends only its name, takes it out after', async () => {
+    const steps: string[] = [];
+    const bridge = fakeBridge({
+      savePdf: vi.fn(async (request) => {
+        steps.push(`savePdf ${JSON.stringify(request)}`);
+        return { saved: true, path: '/home/u/r.pdf' };
+      }),
+    });
+    const platform = createElectronPlatform(bridge, (report) => {
+      steps.push(`set up ${report.bodyHtml}`);
+      return () => steps.push('taken out');
+    });
+    const report = { suggestedName: 'r.pdf', bodyHtml: '<div class="report"></div>', style: '' };
+    await expect(platform.printReport(report)).resolves.toEqual({ saved: true, path: '/home/u/r.pdf' });
+    expect(steps).toEqual([
+      'set up <div class="report"></div>',
+      'savePdf {"suggestedName":"r.pdf"}',
+      'taken out',
+    ]);
+    // A failed call is said in words, and the report is taken out all the same.
+    steps.length = 0;
+    const failing = createElectronPlatform(
+      fakeBridge({ savePdf: vi.fn(async () => Promise.reject(new Error('printing failed'))) }),
+      () => () => steps.push('taken out'),
+    );
+    await expect(failing.printReport(report)).resolves.toEqual({
+      saved: false,
+      error: 'The PDF could not be saved: printing failed',
+    });
+    expect(steps).toEqual(['taken out']);
+    await expect(createElectronPlatform(fakeBridge()).printReport(report)).resolves.toMatchObject({
+      saved: false,
+    });
+  });
+
   it('is the electron platform', () => {
     expect(createElectronPlatform(fakeBridge()).kind).toBe('electron');
   });
@@ -130,6 +166,7 @@ describe('isHeadroomBridge', () => {
     expect(isHeadroomBridge({ saveFile: () => {} })).toBe(false);
     expect(HEADROOM_BRIDGE_KEYS).toEqual([
       'saveFile',
+      'savePdf',
       'openFile',
       'onMenuCommand',
       'onOpenFile',

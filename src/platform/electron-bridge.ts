@@ -2,7 +2,7 @@
 // The bridge type is declared here (renderer-owned) and the preload is checked against it with `satisfies`.
 import { formatBytes, LARGEST_FILE_BYTES, utf8ByteLength } from '../limits/files.ts';
 import { readOpenFileResult, readSaveResult, type OpenFileResult } from './bridge-readers.ts';
-import type { FileToSave, MenuCommand, OpenedFile, Platform, SaveResult } from './types.ts';
+import type { FileToSave, MenuCommand, OpenedFile, Platform, ReportToPrint, SaveResult } from './types.ts';
 
 export type { OpenFileResult } from './bridge-readers.ts';
 
@@ -12,9 +12,19 @@ export interface OpenFileOptions {
   maxBytes: number;
 }
 
+/**
+ * Print / Save as PDF as it crosses IPC: only the name to suggest. What is printed is the sender's own page, with the
+ * report set up for print in it (print-report.ts); main prints that page to PDF and asks where to save it.
+ */
+export interface PdfToSave {
+  suggestedName: string;
+}
+
 /** Exactly what electron/preload.ts exposes as `window.headroom`: one named function per message. */
 export interface HeadroomBridge {
   saveFile(file: FileToSave): Promise<SaveResult>;
+  /** Prints the calling page to a PDF file the user chooses (webContents.printToPDF in main). */
+  savePdf(request: PdfToSave): Promise<SaveResult>;
   openFile(options: OpenFileOptions): Promise<OpenFileResult>;
   /** Subscribes to native menu commands; returns an unsubscribe function. */
   onMenuCommand(handler: (command: MenuCommand) => void): () => void;
@@ -30,6 +40,7 @@ export interface HeadroomBridge {
 /** The names the preload exposes, and nothing else (checked by a test on the preload). */
 export const HEADROOM_BRIDGE_KEYS = [
   'saveFile',
+  'savePdf',
   'openFile',
   'onMenuCommand',
   'onOpenFile',
@@ -54,7 +65,15 @@ export function isHeadroomBridge(value: unknown): value is HeadroomBridge {
   return HEADROOM_BRIDGE_KEYS.every((key) => typeof record[key] === 'function');
 }
 
-export function createElectronPlatform(bridge: HeadroomBridge): Platform {
+/**
+ * `prepare` sets a report up for printing in the renderer's page and returns its clean-up: showReportForPrint on the
+ * page's document (src/platform/index.ts; kept out of this file, which the main process's type check also reads
+ * and which has no DOM there). Without it, printing says it cannot.
+ */
+export function createElectronPlatform(
+  bridge: HeadroomBridge,
+  prepare: ((report: ReportToPrint) => () => void) | null = null,
+): Platform {
   return {
     kind: 'electron',
     async saveFile(file) {
@@ -68,6 +87,22 @@ export function createElectronPlatform(bridge: HeadroomBridge): Platform {
         );
       } catch (error) {
         return { saved: false, error: `The file could not be saved: ${messageOf(error)}` };
+      }
+    },
+    async printReport(report) {
+      let done: (() => void) | undefined;
+      try {
+        if (prepare === null) return { saved: false, error: 'This window cannot print the report.' };
+        done = prepare(report);
+        // A plain object with the one field the channel takes (main's schema is strict).
+        const result = readSaveResult(await bridge.savePdf({ suggestedName: report.suggestedName }));
+        return (
+          result ?? { saved: false, error: 'The PDF could not be saved: the app sent an unexpected reply.' }
+        );
+      } catch (error) {
+        return { saved: false, error: `The PDF could not be saved: ${messageOf(error)}` };
+      } finally {
+        done?.();
       }
     },
     async openFile(options) {

@@ -2,8 +2,9 @@
 import type { Platform } from './types.ts';
 import { createBrowserPlatform } from './browser.ts';
 import { createElectronPlatform, isHeadroomBridge } from './electron-bridge.ts';
+import { showReportForPrint } from './print-report.ts';
 
-export type { Platform, FileToSave, OpenedFile, SaveResult, MenuCommand } from './types.ts';
+export type { Platform, FileToSave, OpenedFile, SaveResult, MenuCommand, ReportToPrint } from './types.ts';
 export { FileRefusedError } from './browser.ts';
 export { OpenFileRefusedError } from './electron-bridge.ts';
 
@@ -12,7 +13,9 @@ let current: Platform | undefined;
 /** Chooses the platform once: `window.headroom` (set by the Electron preload) or the browser fallback. */
 export function selectPlatform(win: { headroom?: unknown } | undefined): Platform {
   const bridge = win?.headroom;
-  return isHeadroomBridge(bridge) ? createElectronPlatform(bridge) : createBrowserPlatform();
+  return isHeadroomBridge(bridge)
+    ? createElectronPlatform(bridge, (report) => showReportForPrint(document, report))
+    : createBrowserPlatform();
 }
 
 export function getPlatform(): Platform {

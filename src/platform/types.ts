@@ -52,9 +52,25 @@ export interface OpenFileRequest {
   readonly maxBytes: number;
 }
 
+/** The report for the meeting as the app prints it (src/platform/print-report.ts). */
+export interface ReportToPrint {
+  /** e.g. `food-delivery-platform-report-2026-11-30.pdf` */
+  suggestedName: string;
+  /** The report's content: one `.report` element (src/report meetingBodyHtml), markup and inline SVG, no script. */
+  bodyHtml: string;
+  /** The report's stylesheet (REPORT_STYLE). */
+  style: string;
+}
+
 export interface Platform {
   kind: 'browser' | 'electron';
   saveFile(file: FileToSave): Promise<SaveResult>;
+  /**
+   * Print / Save as PDF of the report for the meeting: the browser's print dialog (where "Save as PDF" is one of
+   * the printers; resolves once it closes, `saved: false` since the page cannot know), or in the desktop app a PDF
+   * written where the user chooses (src/platform/print-report.ts).
+   */
+  printReport(report: ReportToPrint): Promise<SaveResult>;
   /** Asks the user for a file; `null` when they cancel. Files above `maxBytes` are refused with an error. */
   openFile(options: OpenFileRequest): Promise<OpenedFile | null>;
   /** Subscribes to menu commands; returns an unsubscribe function. The browser build never calls it back. */

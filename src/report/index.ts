@@ -32,6 +32,7 @@ export {
   type Block,
   type BarChart,
   type LineChart,
+  type RangeChart,
   type ChartBlock,
   type TableBlock,
   type ComparedEntry,
@@ -42,6 +43,16 @@ export {
   type Section,
   type SectionId,
 } from './meeting.ts';
-export { meetingToHtml, REPORT_CSP } from './meeting-html.ts';
+export {
+  analysisSections,
+  breakEvenCurveSpan,
+  breakEvenPair,
+  mixSentence,
+  REPORT_SAMPLES,
+  REPORT_SEED,
+  TORNADO_ROWS,
+  type MeetingAnalyses,
+} from './meeting-analysis.ts';
+export { meetingBodyHtml, meetingToHtml, REPORT_CSP, REPORT_STYLE } from './meeting-html.ts';
 export { meetingToMarkdown } from './meeting-markdown.ts';
 export { latencyNote, latencyNotes, latencyShortNote, percentileLabel, waitText } from './latency.ts';

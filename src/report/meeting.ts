@@ -17,6 +17,7 @@ import {
 import { figureText, headlineFigures } from './figures.ts';
 import { exportStyle, formatAmount, formatNumber } from './table.ts';
 import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
+import { analysisSections, type MeetingAnalyses } from './meeting-analysis.ts';
 
 export type Align = 'left' | 'right';
 
@@ -36,6 +37,8 @@ export interface BarChart {
   title: string;
   unit: string;
   bars: {
+    /** The strategy the bar stands for, coloured as it is everywhere; none (the best mix): a neutral colour. */
+    key?: StrategyId;
     label: string;
     value: number | null;
     note: string;
@@ -45,19 +48,45 @@ export interface BarChart {
   }[];
 }
 
-/** Lines over a shared x axis (months): one series per strategy. */
+/** Lines over a shared x axis (months, or a knob's values): one series per strategy, coloured as that strategy. */
 export interface LineChart {
   kind: 'lines';
   title: string;
   unit: string;
   x: string[];
-  series: { key: StrategyId; label: string; values: number[] }[];
+  /** `null`: no cost there (cannot be costed); the line breaks. */
+  series: { key: StrategyId; label: string; values: (number | null)[] }[];
+  /** Vertical lines at a (fractional) index of `x`, labelled: the plan's own value, a break-even. */
+  markers?: { at: number; label: string }[];
+}
+
+/**
+ * One horizontal bar per row from `low` to `high` on a shared value axis, with an optional mark inside it (the
+ * typical value) and a vertical reference line (the plan as it is): the tornado and the uncertainty bands.
+ */
+export interface RangeChart {
+  kind: 'ranges';
+  title: string;
+  unit: string;
+  reference: { value: number; label: string } | null;
+  /**
+   * `low`/`high` null: no bar (cannot be costed at that end). `key`: a strategy's row, in its colour; otherwise
+   * neutral, and red when `highlight` (a tornado row at whose end the cheapest strategy changes).
+   */
+  rows: {
+    key?: StrategyId;
+    label: string;
+    low: number | null;
+    high: number | null;
+    mark: number | null;
+    highlight: boolean;
+  }[];
 }
 
 /** A chart always travels with the table of its figures (WCAG: a chart is never the only carrier of a number). */
 export interface ChartBlock {
   kind: 'chart';
-  chart: BarChart | LineChart;
+  chart: BarChart | LineChart | RangeChart;
   data: TableBlock;
 }
 
@@ -69,7 +98,8 @@ export type Block =
 
 /**
  * The sections of the report, in order. The four analyses of issue 11 (break-even, tornado, bands, best mix) are
- * EXTENSION POINTS: src/analysis builds them; their section appears when `MeetingInput.extensions` carries it.
+ * EXTENSION POINTS: their section appears when `MeetingInput.analyses` carries the analysis' result (laid out by
+ * meeting-analysis.ts) or `MeetingInput.extensions` carries the section itself.
  */
 export const SECTION_ORDER = [
   'summary',
@@ -122,6 +152,8 @@ export interface MeetingInput {
   forecast?: Forecast | undefined;
   comparison?: readonly ComparedEntry[] | undefined;
   extensions?: Partial<Record<ExtensionId, ExtensionSection>> | undefined;
+  /** The analyses' results, run by the caller (CLI or worker); each becomes its extension section. */
+  analyses?: MeetingAnalyses | undefined;
   /** When the report was made (ISO text); the engine reads no clock, the caller gives it. */
   generatedAt?: string | undefined;
   /** The tool's version, said in the footer. */
@@ -214,6 +246,7 @@ function summarySection(report: Report): Section {
       title: `Monthly cost by strategy (${cur})`,
       unit: cur,
       bars: st.strategies.map((s) => ({
+        key: s.id,
         label: STRATEGY_SHORT_NAMES[s.id],
         value: s.cost,
         note:
@@ -543,8 +576,9 @@ export function buildMeetingDocument(input: MeetingInput): MeetingDocument {
     comparison: input.comparison ? comparisonSection(input.comparison) : null,
     'line-items': appendixSection(report),
   };
+  const fromAnalyses = input.analyses ? analysisSections(input.analyses, report) : {};
   for (const id of EXTENSION_IDS) {
-    const ext = input.extensions?.[id];
+    const ext = input.extensions?.[id] ?? fromAnalyses[id];
     if (ext) built[id] = { id, title: ext.title, blocks: ext.blocks };
   }
   const sections = SECTION_ORDER.flatMap((id) => {

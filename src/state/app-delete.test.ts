@@ -16,6 +16,7 @@ const platform: Platform = {
   onMenuCommand: () => () => undefined,
   onOpenFile: () => () => undefined,
   onFlushRequest: () => () => undefined,
+  printReport: async () => ({ saved: false }),
 };
 
 /** A started app with two plans, a periodic backup due, and storage full for `tables` (default: everything). */

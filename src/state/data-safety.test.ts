@@ -14,6 +14,7 @@ function fakePlatform(open: OpenedFile | null = null): Platform & { saved: FileT
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
     onFlushRequest: () => () => undefined,
+    printReport: async () => ({ saved: false }),
   };
 }
 

@@ -1,14 +1,28 @@
 // Files in and out of the planner: the open plan's CSV reports and JSON file, the comparison's CSV, and plan files
 // imported as new plans. Every file goes out through one `saveFile`, so a CSV is always formula-safe (CsvText) and
 // every outcome is reported as a notice.
-import type { PlanIssue, Report } from '../model/index.ts';
+import type { Plan, PlanIssue, Report } from '../model/index.ts';
+import { hasRanges } from '../analysis/uncertainty.ts';
 import { parsePlanText, planToFile } from '../plan/index.ts';
+import { applyChanges } from '../plan/scenario.ts';
+import type { PlanRecord } from '../db/types.ts';
+import type { EngineClient } from '../worker/client.ts';
+import type { AnalysisRequest, AnalysisResult } from '../worker/evaluate.ts';
 import type { Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import {
+  breakEvenCurveSpan,
+  breakEvenPair,
   buildMeetingDocument,
+  REPORT_SAMPLES,
+  REPORT_SEED,
+  type ComparedEntry,
+  type MeetingAnalyses,
   forecastToCsv,
+  meetingBodyHtml,
   meetingToHtml,
+  REPORT_STYLE,
+  type MeetingDocument,
   reportToCsv,
   servicesToCsv,
   type CsvText,
@@ -30,7 +44,9 @@ export interface ImportProblem {
 export interface ExportsDeps {
   readonly platform: Platform;
   readonly notices: Pick<Notices, 'notify'>;
-  readonly plan: Pick<OpenPlan, 'doc' | 'valid' | 'issues' | 'report' | 'forecast'>;
+  readonly plan: Pick<OpenPlan, 'doc' | 'currentId' | 'valid' | 'issues' | 'report' | 'forecast'>;
+  /** The report's analyses and scenarios are evaluated by the engine, in its worker (the page stays responsive). */
+  readonly engine: Pick<EngineClient, 'parse' | 'evaluatePlan'>;
   readonly library: Pick<PlanLibrary, 'plans' | 'insert'>;
   readonly comparison: { readonly ids: string[] };
 }
@@ -38,6 +54,7 @@ export interface ExportsDeps {
 export class Exports {
   readonly #app: ExportsDeps;
   #importProblem = $state.raw<ImportProblem | null>(null);
+  #preparingReport = $state(false);
 
   constructor(app: ExportsDeps) {
     this.#app = app;
@@ -46,6 +63,11 @@ export class Exports {
   /** Why the last plan file offered was not imported (nothing was changed); null once dismissed or imported. */
   get importProblem(): ImportProblem | null {
     return this.#importProblem;
+  }
+
+  /** True while the report for the meeting is being made (its analyses run in the worker): the buttons say so. */
+  get preparingReport(): boolean {
+    return this.#preparingReport;
   }
 
   dismissImportProblem(): void {
@@ -120,29 +142,157 @@ export class Exports {
   }
 
   /**
-   * Save as HTML: the report for the meeting (src/report/meeting.ts) as one self-contained file — the figures on
-   * screen, the forecast as shown, charts with their tables, no script, opens offline and prints.
+   * The report for the meeting as one self-contained HTML text (src/report/meeting.ts), or null when there is none to
+   * make (refused, saying why): the figures on screen, the forecast as shown, the plan's saved scenarios compared
+   * with it, and the analyses (break-even, tornado, bands and simulation, best mix) run in the engine's worker.
+   * Save as HTML and Print / Save as PDF both print this.
    */
-  async exportHtml(): Promise<void> {
+  async meetingReport(now: Date): Promise<{ name: string; document: MeetingDocument } | null> {
     const blocked = this.exportBlocked('the report');
     if (blocked) {
       this.#app.notices.notify(blocked, 'error');
-      return;
+      return null;
     }
     const report = this.#app.plan.report;
-    if (!report) return;
+    const doc = this.#app.plan.doc;
+    if (!report || !doc) return null;
+    this.#preparingReport = true;
+    try {
+      const parsed = this.#app.engine.parse(doc);
+      const plan = parsed.ok ? parsed.plan : null;
+      const [analyses, comparison] = plan
+        ? await Promise.all([this.#analyses(plan, report), this.#scenarios(report)])
+        : [undefined, undefined];
+      const meeting = buildMeetingDocument({
+        report,
+        forecast: this.#app.plan.forecast ?? undefined,
+        comparison,
+        analyses,
+        generatedAt: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      });
+      return { name: `${report.plan} report`, document: meeting };
+    } finally {
+      this.#preparingReport = false;
+    }
+  }
+
+  /** One analysis of `plan` in the worker, on a channel of its own (so it never supersedes the panel's). */
+  async #analysis(plan: Plan, analysis: AnalysisRequest): Promise<AnalysisResult | null> {
+    const r = await this.#app.engine.evaluatePlan(plan, {
+      key: 'meeting-report',
+      channel: `meeting-report:${analysis.kind}`,
+      report: false,
+      inWorker: true,
+      analysis,
+    });
+    return r?.ok ? (r.analysis ?? null) : null;
+  }
+
+  /**
+   * The analyses `headroom report --format html` runs, with the same choices (src/report/meeting-analysis.ts): the
+   * break-even of the cheapest and the runner-up as traffic turns, drawn around it; the tornado; the bands and the
+   * seeded simulation when the plan has ranges; the best mix. One that did not come back is left out.
+   */
+  async #analyses(plan: Plan, report: Report): Promise<MeetingAnalyses> {
+    const pair = breakEvenPair(report);
+    const breakEven = async (): Promise<MeetingAnalyses['breakEven']> => {
+      if (pair === null)
+        return {
+          reason: 'fewer than two strategies run every service, so there is no runner-up to compare with',
+        };
+      const found = await this.#analysis(plan, { kind: 'breakeven', ...pair, knob: 'traffic' });
+      if (found?.kind !== 'breakeven') return undefined;
+      const span = breakEvenCurveSpan(found.breakEven.value);
+      const drawn = await this.#analysis(plan, { kind: 'breakeven', ...pair, knob: 'traffic', curve: span });
+      return drawn?.kind === 'breakeven' ? { result: drawn.breakEven, curve: drawn.curve } : undefined;
+    };
+    const ranged = hasRanges(plan);
+    const [be, tornado, mix, sim] = await Promise.all([
+      breakEven(),
+      this.#analysis(plan, { kind: 'sensitivity' }),
+      this.#analysis(plan, { kind: 'mix' }),
+      ranged ? this.#analysis(plan, { kind: 'simulate', samples: REPORT_SAMPLES, seed: REPORT_SEED }) : null,
+    ]);
+    const simulation = sim?.kind === 'simulate' ? sim.simulation : null;
+    return {
+      ...(be ? { breakEven: be } : {}),
+      ...(tornado?.kind === 'sensitivity' ? { sensitivity: tornado.sensitivity } : {}),
+      ...(mix?.kind === 'mix' ? { mix: { result: mix.mix, reason: mix.reason } } : {}),
+      ...(!ranged
+        ? { uncertainty: { bands: null, simulation: null } }
+        : simulation
+          ? { uncertainty: { bands: simulation.bands, simulation } }
+          : {}),
+    };
+  }
+
+  /**
+   * The open plan's saved scenarios (or, for an open scenario, its base's), each evaluated in the worker, against
+   * the plan as on screen; undefined when it has none.
+   */
+  async #scenarios(report: Report): Promise<ComparedEntry[] | undefined> {
+    const id = this.#app.plan.currentId;
+    const plans = this.#app.library.plans;
+    const open = plans.find((p) => p.id === id);
+    if (!id || !open) return undefined;
+    const baseId = open.kind === 'scenario' && open.baseId ? open.baseId : id;
+    const base = plans.find((p) => p.id === baseId);
+    const rows: PlanRecord[] = [
+      ...(base && base.id !== id ? [base] : []),
+      ...plans.filter((p) => p.kind === 'scenario' && p.baseId === baseId && p.id !== id),
+    ];
+    if (rows.length === 0) return undefined;
+    const entries: ComparedEntry[] = [{ name: open.name, report, isBase: open.id === baseId }];
+    for (const row of rows) {
+      const parsed = this.#app.engine.parse(row.document);
+      if (!parsed.ok) continue;
+      const r = await this.#app.engine.evaluatePlan(parsed.plan, {
+        key: `meeting-report:${row.id}`,
+        inWorker: true,
+      });
+      if (!r?.ok || !r.report) continue;
+      const changes =
+        row.kind === 'scenario' && row.changes && base
+          ? applyChanges(base.document, row.changes).outcomes.map((o) => o.text)
+          : undefined;
+      entries.push({
+        name: row.name,
+        report: r.report,
+        isBase: row.id === baseId,
+        ...(changes ? { changes } : {}),
+      });
+    }
+    return entries.length > 1 ? entries : undefined;
+  }
+
+  /**
+   * Save as HTML: the report for the meeting (meetingReport) as one self-contained file — no script, opens offline
+   * and prints.
+   */
+  async exportHtml(): Promise<void> {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
     const now = new Date();
-    const doc = buildMeetingDocument({
-      report,
-      forecast: this.#app.plan.forecast ?? undefined,
-      generatedAt: `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    const made = await this.meetingReport(now);
+    if (made === null) return;
+    await this.saveFile(exportFileName(made.name, now, 'html'), 'text/html', meetingToHtml(made.document));
+  }
+
+  /**
+   * Print / Save as PDF: the same report, printed from the app's own page (src/platform/print-report.ts) — the
+   * browser's print dialog, or in the desktop app a PDF saved where the user chooses.
+   */
+  async printReport(): Promise<void> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the export's time stamp, not reactive state
+    const now = new Date();
+    const made = await this.meetingReport(now);
+    if (made === null) return;
+    const r = await this.#app.platform.printReport({
+      suggestedName: exportFileName(made.name, now, 'pdf'),
+      bodyHtml: meetingBodyHtml(made.document),
+      style: REPORT_STYLE,
     });
-    await this.saveFile(
-      exportFileName(`${report.plan} report`, now, 'html'),
-      'text/html',
-      meetingToHtml(doc),
-    );
+    if (r.saved) this.#app.notices.notify(r.path ? `Saved ${r.path}.` : 'Saved the PDF.');
+    else if (r.error) this.#app.notices.notify(r.error, 'error');
   }
 
   async exportJson(): Promise<void> {

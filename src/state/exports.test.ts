@@ -2,14 +2,30 @@
 // can be checked without a store or an engine.
 import { describe, expect, it } from 'vitest';
 import type { PlanRecord } from '../db/types.ts';
-import type { PlanIssue, Report } from '../model/index.ts';
+import { evaluate, type PlanIssue, type Report } from '../model/index.ts';
+import { parsePlan } from '../plan/index.ts';
+import { EngineClient, type PlanRequest } from '../worker/client.ts';
 import { toCsv } from '../report/index.ts';
 import { sampleForecast, sampleReport } from '../ui/results/sample-report.ts';
 import { examplePlanDocument } from './example.ts';
 import { Exports, type ExportsDeps } from './exports.svelte.ts';
 import { fakePlatform } from './test-support.ts';
 
-function setup(plan: { doc: Record<string, unknown> | null; issues?: PlanIssue[]; report?: Report | null }) {
+function setup(plan: {
+  doc: Record<string, unknown> | null;
+  issues?: PlanIssue[];
+  report?: Report | null;
+  id?: string;
+  plans?: PlanRecord[];
+}) {
+  // The engine on this thread (no worker here), recording what it is asked: the analyses go to the worker.
+  const engine = new EngineClient(() => null);
+  const requests: PlanRequest[] = [];
+  const evaluatePlan = engine.evaluatePlan.bind(engine);
+  engine.evaluatePlan = (p, request) => {
+    requests.push(request);
+    return evaluatePlan(p, request);
+  };
   const notices: { text: string; kind: string }[] = [];
   const inserted: { record: PlanRecord; fromFile: boolean | undefined }[] = [];
   const platform = fakePlatform();
@@ -18,21 +34,23 @@ function setup(plan: { doc: Record<string, unknown> | null; issues?: PlanIssue[]
   const deps = {
     platform,
     notices: { notify: (text: string, kind = 'info') => void notices.push({ text, kind }) },
+    engine,
     plan: {
       doc: plan.doc,
+      currentId: plan.id ?? null,
       valid: issues.length === 0,
       issues,
       report,
       forecast: report ? sampleForecast(report) : null,
     },
     library: {
-      plans: [] as PlanRecord[],
+      plans: plan.plans ?? ([] as PlanRecord[]),
       insert: async (record: PlanRecord, _open?: boolean, fromFile?: boolean) =>
         void inserted.push({ record, fromFile }),
     },
     comparison: { ids: [] },
   } satisfies ExportsDeps;
-  return { exports: new Exports(deps), platform, notices, inserted };
+  return { exports: new Exports(deps), platform, notices, inserted, requests };
 }
 
 describe('Exports', () => {
@@ -64,6 +82,63 @@ describe('Exports', () => {
     expect(file.contents).toContain('<section id="forecast">');
     expect(file.contents).not.toMatch(/<script/i);
     expect(notices.map((n) => n.kind)).toEqual(['info']);
+  });
+
+  it('Save as HTML has the analyses, run in the worker, and the plan’s saved scenarios compared', async () => {
+    const doc = examplePlanDocument();
+    const parsed = parsePlan(doc);
+    if (!parsed.ok) throw new Error('the example is a valid plan');
+    const row = (id: string, name: string, kind: 'plan' | 'scenario', baseId: string | null): PlanRecord => ({
+      id,
+      name,
+      kind,
+      baseId,
+      document: { ...doc, name },
+      createdAt: 1,
+      updatedAt: 1,
+      ...(kind === 'scenario' ? { changes: [{ kind: 'traffic', factor: 2 }] } : {}),
+    });
+    const plans = [
+      row('p1', String(doc.name), 'plan', null),
+      row('s1', 'Black Friday', 'scenario', 'p1'),
+      row('s2', 'Someone else’s', 'scenario', 'p9'),
+    ];
+    const { exports, platform, requests } = setup({ doc, report: evaluate(parsed.plan), id: 'p1', plans });
+    await exports.exportHtml();
+    const html = platform.saved[0]!.contents;
+    for (const id of ['comparison', 'break-even', 'tornado', 'bands', 'best-mix'])
+      expect(html, id).toContain(`<section id="${id}">`);
+    expect(html).toContain('Black Friday: traffic ×2.');
+    expect(html).not.toContain('Someone else’s');
+    const analyses = requests.filter((r) => r.analysis);
+    expect(analyses.map((r) => r.analysis!.kind).sort()).toEqual([
+      'breakeven',
+      'breakeven',
+      'mix',
+      'sensitivity',
+    ]);
+    expect(analyses.every((r) => r.inWorker === true)).toBe(true);
+    expect(exports.preparingReport).toBe(false);
+  });
+
+  it('Print / Save as PDF prints the same report through the platform and says where it went', async () => {
+    const { exports, platform, notices } = setup({ doc: { name: 'Plan' } });
+    await exports.printReport();
+    expect(platform.saved).toEqual([]);
+    expect(platform.printed).toHaveLength(1);
+    const printed = platform.printed[0]!;
+    expect(printed.suggestedName).toMatch(/-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(printed.bodyHtml).toMatch(/^<div class="report">/);
+    expect(printed.bodyHtml).toContain('<section id="forecast">');
+    expect(printed.bodyHtml).not.toMatch(/<script|<style/i);
+    expect(printed.style).toContain('@page');
+    expect(notices).toEqual([{ text: `Saved /docs/${printed.suggestedName}.`, kind: 'info' }]);
+    // Refused, as every export, while the plan has problems.
+    const issues = [{ path: 'services[0].memoryMiB', message: 'too large' }];
+    const blocked = setup({ doc: { name: 'Plan' }, issues });
+    await blocked.exports.printReport();
+    expect(blocked.platform.printed).toEqual([]);
+    expect(blocked.notices[0]?.kind).toBe('error');
   });
 
   it('refuses Save as HTML while the plan has problems, as every export', async () => {

@@ -31,6 +31,7 @@ describe('Help', () => {
       onMenuCommand: () => () => undefined,
       onOpenFile: () => () => undefined,
       onFlushRequest: () => () => undefined,
+      printReport: async () => ({ saved: false }),
     };
     const app = new AppState(store, platform, new EngineClient(() => null), { journal: null });
     help.close();

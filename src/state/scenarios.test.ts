@@ -17,6 +17,7 @@ const platform: Platform = {
   onMenuCommand: () => () => undefined,
   onOpenFile: () => () => undefined,
   onFlushRequest: () => () => undefined,
+  printReport: async () => ({ saved: false }),
 };
 
 let n = 0;

@@ -2,7 +2,7 @@
 // revisions, other windows), localStorage and Web Locks for the journal, and a platform that records saved files.
 import { ConflictError, StoreError } from '../db/errors.ts';
 import type { HeadroomStore, PlanRecord } from '../db/types.ts';
-import type { FileToSave, Platform } from '../platform/types.ts';
+import type { FileToSave, Platform, ReportToPrint } from '../platform/types.ts';
 import type { JournalStorage, PageLocks } from './journal.ts';
 import { validatePlanDocument } from './store.ts';
 
@@ -135,6 +135,7 @@ export function fakeLocks(): PageLocks {
 
 export function fakePlatform(): Platform & {
   saved: FileToSave[];
+  printed: ReportToPrint[];
   next: { name: string; contents: string } | null;
 } {
   const p = {
@@ -146,6 +147,11 @@ export function fakePlatform(): Platform & {
       return { saved: true };
     },
     openFile: async () => p.next,
+    printed: [] as ReportToPrint[],
+    printReport: async (report: ReportToPrint) => {
+      p.printed.push(report);
+      return { saved: true, path: `/docs/${report.suggestedName}` };
+    },
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
     onFlushRequest: () => () => {},
