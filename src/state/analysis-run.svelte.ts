@@ -73,3 +73,18 @@ export class AnalysisRun {
     this.#progress = null;
   }
 }
+
+/**
+ * Whether an edit from document `before` to `after` can change an analysis' figures: any top-level part but the
+ * name replaced. The app's documents share every part an edit did not touch (src/state/doc.ts `setAt`), so this is
+ * an identity check per part, as cheap on 2,000 services as on one.
+ */
+export function changesFigures(before: unknown, after: unknown): boolean {
+  if (before === after) return false;
+  if (!isRecord(before) || !isRecord(after)) return true;
+  const changed = (k: string) => k !== 'name' && !Object.is(before[k], after[k]);
+  return Object.keys(before).some(changed) || Object.keys(after).some(changed);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

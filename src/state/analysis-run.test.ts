@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bundledCatalog } from '../catalog/index.ts';
 import { testPlan, testService } from '../model/testing.ts';
 import type { AnalysisProgress, AnalysisRequest, PlanEvaluation } from '../worker/evaluate.ts';
-import { AnalysisRun } from './analysis-run.svelte.ts';
+import { AnalysisRun, changesFigures } from './analysis-run.svelte.ts';
+import { newPlanDoc, setAt } from './doc.ts';
 
 const plan = testPlan(bundledCatalog('aws-us-east-1')!, [testService()]);
 
@@ -87,5 +88,18 @@ describe('AnalysisRun', () => {
     expect(run.running).toBe('mix');
     engine.runs[1]!.answer({ ok: false, issues: [{ path: '(plan)', message: 'broken' }] });
     expect(await second).toEqual({ ok: false, failure: 'broken' });
+  });
+});
+
+describe('changesFigures', () => {
+  it('is false for the same document and for a rename, true for any other part replaced', () => {
+    const doc = newPlanDoc('P');
+    expect(changesFigures(doc, doc)).toBe(false);
+    expect(changesFigures(doc, setAt(doc, ['name'], 'Q'))).toBe(false);
+    expect(changesFigures(doc, setAt(doc, ['hoursPerMonth'], 700))).toBe(true);
+    expect(changesFigures(doc, setAt(doc, ['uncertainty'], { trafficRps: { low: 0.5, high: 2 } }))).toBe(
+      true,
+    );
+    expect(changesFigures(doc, null)).toBe(true);
   });
 });
