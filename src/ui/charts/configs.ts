@@ -404,6 +404,8 @@ export function costRangeConfig(
           borderColor: ids.map((id) => strategyColor(id)),
           borderWidth: 1,
           grouped: false,
+          // A cost the ranges do not move (capacity paid for the peak either way) still shows, as a tick.
+          minBarLength: 3,
         },
       ],
     },
