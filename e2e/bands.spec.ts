@@ -54,6 +54,8 @@ test('ranges typed in the editor: bands on the cards, the range chart and the fo
   await expect(low).toHaveAttribute('aria-invalid', 'false');
   await waitSaved(page);
   await axeClean(page, 'a service’s uncertainty ranges in its details');
+  await own.scrollIntoViewIfNeeded();
+  await shot(page, 'B-service-ranges');
 
   // The cards: "$X per month (low $L – high $H)" on every strategy that can be costed.
   const bands = page.getByTestId('cost-band');

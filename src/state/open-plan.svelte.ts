@@ -25,6 +25,7 @@ import {
 import {
   addService,
   applyKnobs,
+  clearAt,
   duplicateService,
   issuesByPath,
   moveService,
@@ -408,7 +409,9 @@ export class OpenPlan {
    */
   edit(path: Path, value: unknown, step = false): void {
     if (!this.doc) return;
-    this.replaceDoc(setAt(this.doc, path, value), step ? null : path.join('.'));
+    // A cleared field may leave an empty range that means something else than none (see clearAt).
+    const next = value === undefined ? clearAt(this.doc, path) : setAt(this.doc, path, value);
+    this.replaceDoc(next, step ? null : path.join('.'));
   }
 
   replaceDoc(next: Doc, mergeKey: string | null): void {

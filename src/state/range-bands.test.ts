@@ -38,3 +38,20 @@ describe('the open plan’s bands', () => {
     expect(app.plan.bands).toBeNull();
   });
 });
+
+describe('a range cleared in the editor', () => {
+  it('leaves no empty range behind: the service takes the plan-wide range again', async () => {
+    const app = await started();
+    app.plan.edit(['uncertainty'], { trafficRps: { low: 0.5, high: 2 } });
+    await expect.poll(() => app.plan.bands).not.toBeNull();
+    const wide = app.plan.bands;
+    const low = ['services', 0, 'uncertainty', 'trafficRps', 'low'];
+    app.plan.edit(low, 0.9);
+    await expect.poll(() => app.plan.bands).not.toEqual(wide);
+    // Cleared: an empty `trafficRps: {}` would read as "no range" (low 1, high 1), not as the plan-wide one.
+    app.plan.edit(low, undefined);
+    const service = (app.plan.doc as { services: Record<string, unknown>[] }).services[0]!;
+    expect(service).not.toHaveProperty('uncertainty');
+    await expect.poll(() => app.plan.bands).toEqual(wide);
+  });
+});
