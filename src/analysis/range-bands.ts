@@ -17,12 +17,15 @@ import {
 } from '../model/index.ts';
 import { hasRanges, rangesOf, withFactors, type Bands, type Costs, type Ranges } from './uncertainty.ts';
 
-/** One forecast month's band: each strategy's cost with every input low, and with every input high. */
+/**
+ * One forecast month's band: each strategy's cost with every input low, and with every input high; `null` where the
+ * strategy cannot be costed at that end (a forecast month's cost of such a strategy is 0, which is no cost to draw).
+ */
 export interface MonthBand {
   month: number;
   calendarMonth: string;
-  low: Record<StrategyId, number>;
-  high: Record<StrategyId, number>;
+  low: Costs;
+  high: Costs;
 }
 
 export interface RangeBands {
@@ -97,13 +100,18 @@ export class RangeBandsOf {
     };
     const lowMonths = low.forecast?.months;
     const highMonths = high.forecast?.months;
+    const costed = (costs: Record<StrategyId, number>, at: Costs): Costs => {
+      const out = {} as Costs;
+      for (const id of STRATEGY_IDS) out[id] = at[id] === null ? null : costs[id];
+      return out;
+    };
     const months =
       lowMonths && highMonths
         ? lowMonths.map((m, i) => ({
             month: m.month,
             calendarMonth: m.calendarMonth,
-            low: m.costs,
-            high: highMonths[i]!.costs,
+            low: costed(m.costs, now.low),
+            high: costed(highMonths[i]!.costs, now.high),
           }))
         : null;
     return { now, months };
