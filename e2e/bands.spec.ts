@@ -89,6 +89,9 @@ test('ranges typed in the editor: bands on the cards, the range chart and the fo
     / is the cheapest in [\d.]+% of cases\.$/,
   );
   await axeClean(page, 'bands on the results and in the forecast, with the simulation');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await axeClean(page, 'bands on the results and in the forecast, dark theme');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.locator('.cards').scrollIntoViewIfNeeded();
   await shot(page, 'B-bands-cards');
@@ -105,7 +108,7 @@ test('ranges typed in the editor: bands on the cards, the range chart and the fo
 test('a long simulation shows its progress and a Cancel that stops it; an edit cancels it too', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await openApp(page);
   const plan = JSON.parse(largePlan(200)) as Record<string, unknown>;
   await importFile(
