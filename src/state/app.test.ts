@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StoreError } from '../db/errors.ts';
 import { toCsv } from '../report/index.ts';
 import { EngineClient } from '../worker/client.ts';
-import { WorkerEngine, type EvalRequest, type EvalResponse } from '../worker/evaluate.ts';
+import { WorkerEngine, type EvalRequest, type EvalResponse, type WorkerMessage } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage } from './app.svelte.ts';
 import { fakeLocks, fakePlatform, memoryDb, memoryStorage, memoryStore } from './test-support.ts';
 
@@ -12,7 +12,7 @@ function heldWorker() {
   const engine = new WorkerEngine();
   const w = {
     held: false,
-    onmessage: null as ((event: MessageEvent<EvalResponse>) => void) | null,
+    onmessage: null as ((event: MessageEvent<WorkerMessage>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     postMessage(req: EvalRequest) {
       pending.push(req);

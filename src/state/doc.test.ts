@@ -6,6 +6,7 @@ import {
   NO_KNOBS,
   addService,
   applyKnobs,
+  clearAt,
   duplicateService,
   exportFileName,
   getAt,
@@ -193,5 +194,39 @@ describe('History', () => {
     expect(h.undo(9)).toBe(8);
     expect(h.undo(8)).toBe(7);
     expect(h.undo(7)).toBeUndefined();
+  });
+});
+
+describe('clearAt', () => {
+  const doc = {
+    services: [{ name: 'a', uncertainty: { trafficRps: { low: 0.5, high: 2 }, durationMs: { low: 0.9 } } }],
+  };
+
+  it('keeps the other end of a range, and the other ranges', () => {
+    expect(clearAt(doc, ['services', 0, 'uncertainty', 'trafficRps', 'low'])).toEqual({
+      services: [{ name: 'a', uncertainty: { trafficRps: { high: 2 }, durationMs: { low: 0.9 } } }],
+    });
+  });
+
+  it('removes a range left empty, and the service’s ranges when none is left', () => {
+    const once = clearAt(doc, ['services', 0, 'uncertainty', 'durationMs', 'low']);
+    expect(once).toEqual({ services: [{ name: 'a', uncertainty: { trafficRps: { low: 0.5, high: 2 } } }] });
+    const low = clearAt(once, ['services', 0, 'uncertainty', 'trafficRps', 'low']);
+    expect(clearAt(low, ['services', 0, 'uncertainty', 'trafficRps', 'high'])).toEqual({
+      services: [{ name: 'a' }],
+    });
+    expect(
+      clearAt({ uncertainty: { cpuMsPerRequest: { high: 1.5 } } }, [
+        'uncertainty',
+        'cpuMsPerRequest',
+        'high',
+      ]),
+    ).toEqual({});
+  });
+
+  it('elsewhere is setAt(…, undefined)', () => {
+    const other = { services: [{ name: 'a', container: { cpuMillicores: 250 } }] };
+    const path = ['services', 0, 'container', 'cpuMillicores'];
+    expect(clearAt(other, path)).toEqual(setAt(other, path, undefined));
   });
 });

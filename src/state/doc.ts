@@ -48,6 +48,23 @@ export function setAt<T>(doc: T, path: Path, value: unknown): T {
   return obj as T;
 }
 
+/**
+ * `setAt(doc, path, undefined)` for an uncertainty range, then removes the range objects that leaves empty. An empty
+ * range is not the same as none: a service's `"trafficRps": {}` reads as low 1 and high 1, so it would replace the
+ * plan-wide range rather than take it (plan format `uncertainty`). Other objects keep today's behaviour.
+ */
+export function clearAt<T>(doc: T, path: Path): T {
+  let next = setAt(doc, path, undefined);
+  const from = path.indexOf('uncertainty');
+  if (from < 0) return next;
+  for (let end = path.length - 1; end > from; end -= 1) {
+    const parent = getAt(next, path.slice(0, end));
+    if (!isRecord(parent) || Object.keys(parent).length > 0) break;
+    next = setAt(next, path.slice(0, end), undefined);
+  }
+  return next;
+}
+
 export function pathText(path: Path): string {
   return formatPath(path);
 }

@@ -25,6 +25,7 @@ import {
 import {
   addService,
   applyKnobs,
+  clearAt,
   duplicateService,
   issuesByPath,
   moveService,
@@ -45,6 +46,7 @@ import type { PlanLibrary } from './plan-library.svelte.ts';
 import { knobsOf, type Scenarios, type ScenarioKnobs } from './scenarios.svelte.ts';
 import type { ScenarioChange } from '../plan/scenario.ts';
 import { messageOf, rowFor, typedDocument } from './records.ts';
+import { PlanBands } from './range-bands.svelte.ts';
 
 /** Shared empty lists (never changed): a derived value that stays empty keeps the same array, and stays equal. */
 const NO_ISSUES: PlanIssue[] = [];
@@ -130,9 +132,18 @@ export class OpenPlan {
   #releasePageLock: () => void = () => {};
   #evalSeq = 0;
 
+  /** The uncertainty bands of the plan on screen (issue 11 §3): they follow the forecast. */
+  readonly #bands: PlanBands;
+
   constructor(app: OpenPlanDeps, journal: JournalStorage | null, locks: PageLocks | null) {
     this.#app = app;
     this.#journal = new Journal(app, journal, locks);
+    this.#bands = new PlanBands(app.engine);
+  }
+
+  /** Each strategy's cost with every input low and high, now and per forecast month; `null` without ranges. */
+  get bands(): PlanBands['current'] {
+    return this.#bands.current;
   }
 
   /** The engine, under the name the evaluation code uses. */
@@ -177,6 +188,8 @@ export class OpenPlan {
 
   private set evaluation(value: { report: Report; forecast: Forecast | null } | null) {
     this.#evaluation = value;
+    // Nothing on screen (another plan opens): neither are the bands of the plan that was.
+    if (value === null) this.#bands.clear();
   }
 
   /** The forecast's horizon and start month (`YYYY-MM`; by default the month after today). */
@@ -396,7 +409,9 @@ export class OpenPlan {
    */
   edit(path: Path, value: unknown, step = false): void {
     if (!this.doc) return;
-    this.replaceDoc(setAt(this.doc, path, value), step ? null : path.join('.'));
+    // A cleared field may leave an empty range that means something else than none (see clearAt).
+    const next = value === undefined ? clearAt(this.doc, path) : setAt(this.doc, path, value);
+    this.replaceDoc(next, step ? null : path.join('.'));
   }
 
   replaceDoc(next: Doc, mergeKey: string | null): void {
@@ -522,6 +537,7 @@ export class OpenPlan {
     });
     if (full?.ok && !stale() && this.evaluation) {
       this.evaluation = { report: this.evaluation.report, forecast: full.forecast };
+      await this.#bands.refresh(key, plan, this.forecastOptions, stale);
     }
   }
 

@@ -6,20 +6,22 @@ import type { Plan } from '../model/index.ts';
 import { sharedPlanParser, type PlanParser } from '../plan/parse-cache.ts';
 import type { ParseResult } from '../plan/index.ts';
 import {
+  type AnalysisProgress,
   type AnalysisRequest,
   Evaluators,
+  isProgress,
   PlanEncoder,
   WORKER_THRESHOLD_SERVICES,
   type EvalRequest,
-  type EvalResponse,
   type Evaluation,
   type ForecastRequest,
   type PlanEvaluation,
+  type WorkerMessage,
 } from './evaluate.ts';
 
 export interface WorkerLike {
   postMessage(message: EvalRequest): void;
-  onmessage: ((event: MessageEvent<EvalResponse>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
@@ -49,6 +51,23 @@ export interface PlanRequest {
   inWorker?: boolean;
   /** A decision analysis to run too (break-even, tornado): ask for it `inWorker` so the page stays responsive. */
   analysis?: AnalysisRequest | null;
+  /** The uncertainty bands too, now and over these forecast months (see RangeBands); ask for them `inWorker`. */
+  bands?: ForecastRequest | null;
+}
+
+/** An analysis started by `EngineClient.analyse`: its answer (`null` once cancelled) and how to stop it. */
+export interface RunningAnalysis {
+  readonly result: Promise<PlanEvaluation | null>;
+  /** Stops the run now (its worker is terminated) and resolves `result` to `null`; nothing once it has answered. */
+  cancel(): void;
+}
+
+interface AnalysisRun {
+  id: number;
+  plan: Plan;
+  analysis: AnalysisRequest;
+  onProgress: (progress: AnalysisProgress) => void;
+  resolve: (e: PlanEvaluation | null) => void;
 }
 
 interface Pending {
@@ -58,6 +77,7 @@ interface Pending {
   report: boolean;
   forecast: ForecastRequest | null;
   analysis: AnalysisRequest | null;
+  bands: ForecastRequest | null;
   resolve: (e: PlanEvaluation | null) => void;
 }
 
@@ -72,6 +92,13 @@ export class EngineClient {
   readonly #encoder = new PlanEncoder();
   /** Incremental state of the plans evaluated on this thread. */
   readonly #here = new Evaluators();
+  /**
+   * The analyses' own worker: a simulation of a large plan takes seconds, and in the edit path's worker it would hold
+   * up every report meanwhile; here it holds up nothing, and cancelling it is terminating it.
+   */
+  #analysisWorker: WorkerLike | null | undefined;
+  readonly #analysisEncoder = new PlanEncoder();
+  #analysisRun: AnalysisRun | null = null;
 
   constructor(
     factory: WorkerFactory = defaultWorkerFactory,
@@ -111,7 +138,7 @@ export class EngineClient {
    * `inWorker`). Resolves to `null` when a newer request of the same channel superseded it.
    */
   evaluatePlan(plan: Plan, request: PlanRequest): Promise<PlanEvaluation | null> {
-    const { key, report = true, forecast = null, inWorker = false, analysis = null } = request;
+    const { key, report = true, forecast = null, inWorker = false, analysis = null, bands = null } = request;
     const channel = request.channel ?? key;
     const id = this.#nextId++;
     const previous = this.#latest.get(channel);
@@ -124,9 +151,9 @@ export class EngineClient {
       }
     }
     const worker = inWorker || this.isLarge(plan) ? this.#ensureWorker() : null;
-    if (!worker) return Promise.resolve(this.#here.run(key, plan, report, forecast, analysis));
+    if (!worker) return Promise.resolve(this.#here.run(key, plan, report, forecast, analysis, bands));
     return new Promise((resolve) => {
-      this.#pending.set(id, { key, channel, plan, report, forecast, analysis, resolve });
+      this.#pending.set(id, { key, channel, plan, report, forecast, analysis, bands, resolve });
       worker.postMessage({
         id,
         key,
@@ -136,6 +163,7 @@ export class EngineClient {
         forecast,
         // Only when asked: a request without one is the message it always was.
         ...(analysis === null ? {} : { analysis }),
+        ...(bands === null ? {} : { bands }),
       } satisfies EvalRequest);
     });
   }
@@ -169,7 +197,9 @@ export class EngineClient {
     this.#encoder.clear();
     if (!worker) return null;
     worker.onmessage = (event) => {
-      const { id, result } = event.data;
+      const message = event.data;
+      if (isProgress(message)) return; // analyses report progress through `analyse`, not here
+      const { id, result } = message;
       const p = this.#pending.get(id);
       if (!p) return;
       this.#pending.delete(id);
@@ -183,7 +213,86 @@ export class EngineClient {
       this.#worker = null;
       const pending = [...this.#pending.values()];
       this.#pending.clear();
-      for (const p of pending) p.resolve(this.#here.run(p.key, p.plan, p.report, p.forecast, p.analysis));
+      for (const p of pending)
+        p.resolve(this.#here.run(p.key, p.plan, p.report, p.forecast, p.analysis, p.bands));
+    };
+    return worker;
+  }
+
+  /**
+   * Runs a decision analysis in the analyses' own worker, reporting its progress (a simulation's samples) as it goes.
+   * One at a time: starting one cancels the one running. Without a worker it runs here, at once, and cannot be
+   * stopped midway.
+   */
+  analyse(
+    plan: Plan,
+    analysis: AnalysisRequest,
+    onProgress: (progress: AnalysisProgress) => void = () => {},
+  ): RunningAnalysis {
+    this.#stopAnalysis();
+    const id = this.#nextId++;
+    const worker = this.#ensureAnalysisWorker();
+    if (!worker) {
+      const control = { onProgress: (done: number, total: number) => onProgress({ done, total }) };
+      const result = this.#here.run('analysis', plan, false, null, analysis, null, control);
+      return { result: Promise.resolve(result), cancel: () => {} };
+    }
+    const result = new Promise<PlanEvaluation | null>((resolve) => {
+      this.#analysisRun = { id, plan, analysis, onProgress, resolve };
+    });
+    worker.postMessage({
+      id,
+      key: 'analysis',
+      channel: 'analysis',
+      plan: this.#analysisEncoder.encode('analysis', plan),
+      report: false,
+      forecast: null,
+      analysis,
+    } satisfies EvalRequest);
+    return {
+      result,
+      cancel: () => {
+        if (this.#analysisRun?.id === id) this.#stopAnalysis();
+      },
+    };
+  }
+
+  /** Terminates the running analysis (a worker busy with a loop takes no message: ending it is what stops it). */
+  #stopAnalysis(): void {
+    const run = this.#analysisRun;
+    if (!run) return;
+    this.#analysisRun = null;
+    this.#analysisWorker?.terminate();
+    this.#analysisWorker = undefined;
+    this.#analysisEncoder.clear();
+    run.resolve(null);
+  }
+
+  #ensureAnalysisWorker(): WorkerLike | null {
+    if (this.#analysisWorker !== undefined) return this.#analysisWorker;
+    const worker = this.#factory();
+    this.#analysisWorker = worker;
+    this.#analysisEncoder.clear();
+    if (!worker) return null;
+    worker.onmessage = (event) => {
+      const message = event.data;
+      const run = this.#analysisRun;
+      if (!run || run.id !== message.id) return;
+      if (isProgress(message)) {
+        run.onProgress(message.progress);
+        return;
+      }
+      this.#analysisRun = null;
+      if (!message.result.ok) this.#analysisEncoder.forget('analysis');
+      run.resolve(message.result);
+    };
+    worker.onerror = () => {
+      // The worker failed to load or crashed: answer the run here and stop using a worker for analyses.
+      worker.terminate();
+      this.#analysisWorker = null;
+      const run = this.#analysisRun;
+      this.#analysisRun = null;
+      if (run) run.resolve(this.#here.run('analysis', run.plan, false, null, run.analysis));
     };
     return worker;
   }
@@ -193,5 +302,8 @@ export class EngineClient {
     this.#worker = undefined;
     for (const p of this.#pending.values()) p.resolve(null);
     this.#pending.clear();
+    this.#stopAnalysis();
+    this.#analysisWorker?.terminate();
+    this.#analysisWorker = undefined;
   }
 }

@@ -2,14 +2,31 @@
 // as it arrives (in order: that is what keeps the worker's plans in step with the client's encoder); the evaluation
 // runs from a queue where reports go before forecasts and a request superseded by a newer one of its channel is
 // dropped unanswered (the client has already resolved it as superseded), so a forecast never holds
-// up the report of the next edit for longer than one evaluation.
-import { WorkerEngine, type EvalRequest, type EvalResponse } from './evaluate.ts';
+// up the report of the next edit for longer than one evaluation. An analysis reports its progress while it runs
+// (ProgressMessage, at most every PROGRESS_MS); the client runs analyses in a worker of their own and cancels one by
+// terminating that worker, the one way to stop a loop that takes no messages.
+import { WorkerEngine, type AnalysisControl, type EvalRequest, type WorkerMessage } from './evaluate.ts';
 import type { Plan } from '../model/index.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<EvalRequest>) => void) | null;
-  postMessage(message: EvalResponse): void;
+  postMessage(message: WorkerMessage): void;
 };
+
+/** How often progress is sent at most (a simulation may count thousands of samples a second). */
+const PROGRESS_MS = 100;
+
+function progressOf(id: number): AnalysisControl {
+  let last = 0;
+  return {
+    onProgress(done, total) {
+      const now = Date.now();
+      if (done < total && now - last < PROGRESS_MS) return;
+      last = now;
+      scope.postMessage({ id, progress: { done, total } });
+    },
+  };
+}
 
 const engine = new WorkerEngine();
 const queue: { request: EvalRequest; plan: Plan }[] = [];
@@ -31,7 +48,10 @@ function next(): { request: EvalRequest; plan: Plan } | undefined {
 function drain(): void {
   scheduled = false;
   const item = next();
-  if (item) scope.postMessage(engine.answer(item.request, item.plan));
+  if (item) {
+    const control = item.request.analysis ? progressOf(item.request.id) : null;
+    scope.postMessage(engine.answer(item.request, item.plan, control));
+  }
   if (queue.length > 0) schedule();
 }
 

@@ -31,6 +31,7 @@ import {
 import { sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
 import { bestMix, type MixResult } from '../analysis/mix.ts';
 import { simulate, type SimulateOptions, type Simulation } from '../analysis/uncertainty.ts';
+import { RangeBandsOf, type RangeBands } from '../analysis/range-bands.ts';
 
 /** The horizons the app offers (months); the first is the default. */
 export const FORECAST_HORIZONS = [12, 24, 36] as const;
@@ -61,8 +62,37 @@ export type AnalysisResult =
   | { kind: 'mix'; mix: MixResult | null; reason: string | null }
   | { kind: 'simulate'; simulation: Simulation };
 
+/** How far a running analysis has got: `done` of `total` steps (a simulation's samples). */
+export interface AnalysisProgress {
+  done: number;
+  total: number;
+}
+
+/** What a running analysis reports to, while it runs. */
+export interface AnalysisControl {
+  onProgress(done: number, total: number): void;
+}
+
+/**
+ * The thin adapter to the simulation's progress (helper S's `onProgress(done, total)` on SimulateOptions): passed
+ * through as an option, so until `simulate` calls it the run simply reports no progress. Cancelling needs nothing
+ * from `simulate`: the analysis worker running it is terminated (see EngineClient.analyse).
+ */
+function simulateWith(plan: Plan, options: SimulateOptions, control: AnalysisControl | null): Simulation {
+  const withProgress: SimulateOptions = Object.assign(
+    {},
+    options,
+    control === null ? {} : { onProgress: (done: number, total: number) => control.onProgress(done, total) },
+  );
+  return simulate(plan, withProgress);
+}
+
 /** One analysis of `plan` (pure: each analysis keeps its own evaluator, so it never disturbs the edit path's). */
-export function runAnalysis(plan: Plan, request: AnalysisRequest): AnalysisResult {
+export function runAnalysis(
+  plan: Plan,
+  request: AnalysisRequest,
+  control: AnalysisControl | null = null,
+): AnalysisResult {
   if (request.kind === 'mix') {
     try {
       return { kind: 'mix', mix: bestMix(plan), reason: null };
@@ -74,7 +104,7 @@ export function runAnalysis(plan: Plan, request: AnalysisRequest): AnalysisResul
   }
   if (request.kind === 'simulate') {
     const { kind: _kind, ...options } = request;
-    return { kind: 'simulate', simulation: simulate(plan, options) };
+    return { kind: 'simulate', simulation: simulateWith(plan, options, control) };
   }
   if (request.kind === 'sensitivity') {
     return {
@@ -95,7 +125,14 @@ export function runAnalysis(plan: Plan, request: AnalysisRequest): AnalysisResul
 
 /** What a request for a parsed plan gives: the parts asked for, or why the engine could not evaluate it. */
 export type PlanEvaluation =
-  | { ok: true; report: Report | null; forecast: Forecast | null; analysis?: AnalysisResult | null }
+  | {
+      ok: true;
+      report: Report | null;
+      forecast: Forecast | null;
+      analysis?: AnalysisResult | null;
+      /** The uncertainty bands when asked for (`null`: the plan has no ranges). */
+      bands?: RangeBands | null;
+    }
   | { ok: false; issues: PlanIssue[] };
 
 /** A valid plan the engine cannot price is a bug; it is shown as a problem rather than a blank screen. */
@@ -144,12 +181,25 @@ export interface EvalRequest {
   forecast: ForecastRequest | null;
   /** A decision analysis to run as well (absent: none). */
   analysis?: AnalysisRequest | null;
+  /** The uncertainty bands to compute as well, now and over this forecast's months (absent: none). */
+  bands?: ForecastRequest | null;
 }
 
 export interface EvalResponse {
   id: number;
   result: PlanEvaluation;
 }
+
+/** Sent by the worker while it runs the analysis of request `id` (before that request's EvalResponse). */
+export interface ProgressMessage {
+  id: number;
+  progress: AnalysisProgress;
+}
+
+/** Everything the worker sends. */
+export type WorkerMessage = EvalResponse | ProgressMessage;
+
+export const isProgress = (m: WorkerMessage): m is ProgressMessage => 'progress' in m;
 
 /** Plans with more services than this are evaluated in the worker, so typing never waits for the engine. */
 export const WORKER_THRESHOLD_SERVICES = 200;
@@ -228,6 +278,17 @@ export class PlanEncoder {
 /** An evaluator per plan key, as the worker (or the calling thread) keeps them. */
 export class Evaluators {
   readonly #kept = new Recent<Evaluator>(KEPT_PLANS);
+  /** The bands of each plan key, with their own evaluator (its low and high plans never evict the key's memo). */
+  readonly #bands = new Recent<RangeBandsOf>(KEPT_PLANS);
+
+  #bandsOf(key: string): RangeBandsOf {
+    let b = this.#bands.get(key);
+    if (!b) {
+      b = new RangeBandsOf();
+      this.#bands.set(key, b);
+    }
+    return b;
+  }
 
   for(key: string): Evaluator {
     let e = this.#kept.get(key);
@@ -245,6 +306,8 @@ export class Evaluators {
     report: boolean,
     forecastOf: ForecastRequest | null,
     analysis: AnalysisRequest | null = null,
+    bandsOf: ForecastRequest | null = null,
+    control: AnalysisControl | null = null,
   ): PlanEvaluation {
     const e = this.for(key);
     try {
@@ -252,9 +315,11 @@ export class Evaluators {
         report: report ? e.evaluate(plan) : null,
         forecast: forecastOf === null ? null : e.forecast(plan, forecastOf),
       };
+      // Only what was asked for: a request without bands or analysis answers as it always did.
+      const bands = bandsOf === null ? {} : { bands: this.#bandsOf(key).run(plan, bandsOf) };
       return analysis === null
-        ? { ok: true, ...parts }
-        : { ok: true, ...parts, analysis: runAnalysis(plan, analysis) };
+        ? { ok: true, ...parts, ...bands }
+        : { ok: true, ...parts, ...bands, analysis: runAnalysis(plan, analysis, control) };
     } catch (error) {
       return engineFailure(error);
     }
@@ -287,7 +352,8 @@ export class WorkerEngine {
     return plan;
   }
 
-  answer(request: EvalRequest, plan: Plan): EvalResponse {
+  /** The answer to `request`; `control` hears the progress of its analysis. */
+  answer(request: EvalRequest, plan: Plan, control: AnalysisControl | null = null): EvalResponse {
     return {
       id: request.id,
       result: this.#evaluators.run(
@@ -296,6 +362,8 @@ export class WorkerEngine {
         request.report,
         request.forecast,
         request.analysis ?? null,
+        request.bands ?? null,
+        control,
       ),
     };
   }

@@ -3,6 +3,8 @@
 // formatting is a plain descriptor (`headroomFormat`) that Chart.svelte turns into callbacks; so every config is
 // plain data that can be snapshotted, compared in tests and re-themed when the OS switches to dark mode.
 import type { ChartConfiguration, ChartType } from 'chart.js';
+import type { Bands } from '../../analysis/uncertainty.ts';
+import type { MonthBand } from '../../analysis/range-bands.ts';
 import type { Forecast, Report, StrategyId, StrategyReport } from '../../model/types.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES } from '../../model/index.ts';
 import { money, moneyWhole, num } from '../format.ts';
@@ -19,6 +21,8 @@ export interface HeadroomFormat {
   value?: ValueFormat;
   /** Tooltip values only, when they need more precision than the ticks. */
   tooltip?: ValueFormat;
+  /** Labels of datasets the legend leaves out (a band's edges: the chart's notes say what the shading is). */
+  legendOmits?: string[];
 }
 
 declare module 'chart.js' {
@@ -283,33 +287,64 @@ export function capacityWeekConfig(strategy: StrategyReport): ChartConfiguration
 // ---------------------------------------------------------------------------------------------------------------
 // (3) Forecast over 12, 24 or 36 calendar months
 
+/** The names of a strategy's band edges in a chart (its tooltip shows them; the legend leaves them out). */
+export const bandEdgeLabel = (id: StrategyId, side: 'low' | 'high') => `${STRATEGY_NAMES[id]} (${side})`;
+
+/**
+ * The forecast's lines; with `bands` (the plan has uncertainty ranges), each strategy's low–high band of the same
+ * months shaded in its colour behind its line: two edge datasets, the high one filled down to the low one.
+ */
 export function forecastConfig(
   forecast: Forecast,
   currency: string,
   shown: readonly StrategyId[] = STRATEGY_IDS,
+  bands: readonly MonthBand[] | null = null,
 ): ChartConfiguration {
   // Large points where the engine says the cheapest complete strategy changes, on the new leader's line.
   const marked = (id: StrategyId, month: number) =>
     forecast.leadChanges.some((c) => c.month === month && c.leader === id);
   const months = forecast.months;
+  const strategies = STRATEGY_IDS.filter((id) => shown.includes(id));
+  // Only bands of the same months as the lines (the bands follow the forecast: for a moment they may be the last).
+  const shaded =
+    bands !== null &&
+    bands.length === months.length &&
+    bands.every((b, i) => b.calendarMonth === months[i]!.calendarMonth)
+      ? bands
+      : null;
+  const edge = (id: StrategyId, side: 'low' | 'high') => ({
+    label: bandEdgeLabel(id, side),
+    data: shaded!.map((b) => b[side][id]),
+    borderColor: strategyColor(id, 0.35),
+    backgroundColor: strategyColor(id, 0.14),
+    borderWidth: 1,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    fill: side === 'high' ? ('-1' as const) : false,
+  });
+  const bandSets = shaded === null ? [] : strategies.flatMap((id) => [edge(id, 'low'), edge(id, 'high')]);
   return widen<'line'>({
     type: 'line',
     data: {
       labels: months.map((f) => monthLabel(f.calendarMonth)),
       // A strategy that cannot be costed has no line (a line at 0 would read as free); each keeps its own style.
-      datasets: STRATEGY_IDS.flatMap((id, i) => (shown.includes(id) ? [{ id, i }] : [])).map(({ id, i }) => ({
-        label: STRATEGY_NAMES[id],
-        data: months.map((f) => f.costs[id]),
-        borderColor: strategyColor(id),
-        backgroundColor: strategyColor(id),
-        borderWidth: 2,
-        // Each strategy gets its own point shape, and lead changes get large points, so neither needs colour.
-        pointStyle: (['circle', 'rect', 'triangle', 'rectRot'] as const)[i],
-        pointRadius: months.map((f) => (marked(id, f.month) ? 8 : months.length > 24 ? 2 : 3)),
-        pointHoverRadius: 8,
-        borderDash: i % 2 === 1 ? [8, 3] : [],
-        fill: false,
-      })),
+      datasets: [
+        ...STRATEGY_IDS.flatMap((id, i) => (shown.includes(id) ? [{ id, i }] : [])).map(({ id, i }) => ({
+          label: STRATEGY_NAMES[id],
+          data: months.map((f) => f.costs[id]),
+          borderColor: strategyColor(id),
+          backgroundColor: strategyColor(id),
+          borderWidth: 2,
+          // Each strategy gets its own point shape, and lead changes get large points, so neither needs colour.
+          pointStyle: (['circle', 'rect', 'triangle', 'rectRot'] as const)[i],
+          pointRadius: months.map((f) => (marked(id, f.month) ? 8 : months.length > 24 ? 2 : 3)),
+          pointHoverRadius: 8,
+          borderDash: i % 2 === 1 ? [8, 3] : [],
+          fill: false,
+        })),
+        // After the lines, so the lines keep their indexes; each high edge fills to its low edge just before it.
+        ...bandSets,
+      ],
     },
     options: {
       responsive: true,
@@ -325,7 +360,66 @@ export function forecastConfig(
         headroomFormat: {
           value: { kind: 'money', currency },
           tooltip: { kind: 'money', currency },
+          ...(bandSets.length > 0 ? { legendOmits: bandSets.map((d) => d.label) } : {}),
         },
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The uncertainty bands of the results (issue 11 §3): each strategy's cost from all inputs low to all inputs high
+
+/**
+ * Horizontal floating bars, one per strategy that can be costed at all three: from the low cost to the typical one
+ * (pale) and from the typical to the high one (full), so the typical cost is where the shade changes.
+ */
+export function costRangeConfig(
+  bands: Bands,
+  currency: string,
+  shown: readonly StrategyId[],
+): ChartConfiguration {
+  const ids = shown.filter(
+    (id) => bands.low[id] !== null && bands.typical[id] !== null && bands.high[id] !== null,
+  );
+  const part = (from: 'low' | 'typical', to: 'typical' | 'high') =>
+    ids.map((id) => [bands[from][id]!, bands[to][id]!] as [number, number]);
+  return widen<'bar'>({
+    type: 'bar',
+    data: {
+      labels: ids.map((id) => wrapLabel(STRATEGY_NAMES[id])),
+      datasets: [
+        {
+          label: 'Low to typical',
+          data: part('low', 'typical'),
+          backgroundColor: ids.map((id) => strategyColor(id, 0.35)),
+          borderColor: ids.map((id) => strategyColor(id)),
+          borderWidth: 1,
+          grouped: false,
+        },
+        {
+          label: 'Typical to high',
+          data: part('typical', 'high'),
+          backgroundColor: ids.map((id) => strategyColor(id, 0.7)),
+          borderColor: ids.map((id) => strategyColor(id)),
+          borderWidth: 1,
+          grouped: false,
+          // A cost the ranges do not move (capacity paid for the peak either way) still shows, as a tick.
+          minBarLength: 3,
+        },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: {
+        x: axis({ beginAtZero: true, grace: '5%' }),
+        y: axis({ ticks: { color: themeColor('--text') } }),
+      },
+      plugins: {
+        legend: legend(),
+        headroomFormat: { value: { kind: 'money', currency }, tooltip: { kind: 'money', currency } },
       },
     },
   });

@@ -68,6 +68,15 @@ export function prepareConfig(
       },
     };
   }
+  const omitted = format?.legendOmits;
+  if (omitted && omitted.length > 0) {
+    const legend = (plugins.legend as Record<string, unknown> | undefined) ?? {};
+    const labels = (legend.labels as Record<string, unknown> | undefined) ?? {};
+    plugins.legend = {
+      ...legend,
+      labels: { ...labels, filter: (item: { text: string }) => !omitted.includes(item.text) },
+    };
+  }
   // Text and grid colours a config leaves unset follow the theme too (Chart.js's own defaults are light-only).
   const text = lookup('--text').trim();
   const muted = lookup('--muted').trim();
