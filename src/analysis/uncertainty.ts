@@ -210,6 +210,10 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
   const costs = new Map<StrategyId, number[]>(STRATEGY_IDS.map((id) => [id, []]));
   const complete = new Map<StrategyId, number>(STRATEGY_IDS.map((id) => [id, 0]));
   const cheapest = new Map<StrategyId | 'none', number>();
+  // A service without a range is the plan's own object in every sample (withFactors): keep its figures between
+  // samples; every drawn one is new each time and never seen again.
+  const typical = new Set(plan.services);
+  const keep = (s: Service) => typical.has(s);
 
   for (let i = 0; i < samples; i += 1) {
     const shared =
@@ -224,11 +228,11 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
         durationMs: triangular(r.durationMs, shared?.durationMs ?? random()),
       });
     });
-    const report = evaluator.evaluate({ ...plan, services });
+    const report = evaluator.costs({ ...plan, services }, keep);
     for (const r of report.strategies) {
-      if (r.cannotCost !== undefined) continue;
+      if (r.monthlyCost === null) continue;
       costs.get(r.id)!.push(r.monthlyCost);
-      if (r.services.every((c) => c.included)) complete.set(r.id, complete.get(r.id)! + 1);
+      if (r.complete) complete.set(r.id, complete.get(r.id)! + 1);
     }
     const key = report.cheapest ?? 'none';
     cheapest.set(key, (cheapest.get(key) ?? 0) + 1);

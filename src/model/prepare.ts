@@ -52,6 +52,27 @@ export interface Prepared {
   shares: KeptShares | null;
 }
 
+/**
+ * Which figures the strategies' reports must hold: `all` (every figure: `evaluate`, the evaluator's reports), or
+ * `costs` (each strategy's monthly cost, its line items and which services it runs: Evaluator.costs, which a
+ * simulation calls thousands of times). Under `costs`, per-service costs are not allocated (every service's cost is
+ * 0), utilization is not computed (null) and the weeks and capacity are left as computed, not cleaned: figures no
+ * line item's cost or a service's inclusion depends on. Set only for the span of one synchronous evaluation
+ * (`costsOnly`), whose reports engine.ts reduces to those costs: a report made under `costs` never leaves the engine.
+ */
+let figures: 'all' | 'costs' = 'all';
+
+/** `run()` with the strategies making `costs` figures only (see `figures`). */
+export function costsOnly<T>(run: () => T): T {
+  const before = figures;
+  figures = 'costs';
+  try {
+    return run();
+  } finally {
+    figures = before;
+  }
+}
+
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
 function prepareService(service: Service, factor: number): PreparedService {
   const rps = weekCurve(service.trafficRps).map((r) => r * factor);
@@ -227,6 +248,13 @@ export function serviceCosts(
   weights: (l: LineItem) => readonly number[],
   included?: readonly boolean[],
 ): ServiceCost[] {
+  if (figures === 'costs') {
+    return p.names.map((service, i) => ({
+      service,
+      cost: 0,
+      included: included === undefined || included[i]!,
+    }));
+  }
   const index = p.byName;
   const n = p.services.length;
   const cents = new Array<number>(n).fill(0);
@@ -261,6 +289,7 @@ export function serviceCosts(
 }
 
 export function utilization(demand: readonly number[], capacity: readonly number[]): Utilization {
+  if (figures === 'costs') return { cpuAverage: null, cpuPeak: null };
   let d = 0;
   let c = 0;
   let peak: number | null = null;
@@ -310,6 +339,16 @@ export function strategyReport(
     week: WeekSeries;
   },
 ): StrategyReport {
+  if (figures === 'costs') {
+    return {
+      id,
+      name: STRATEGY_NAMES[id],
+      scaling: scalingOf(plan, id),
+      notIncluded: [],
+      monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
+      ...parts,
+    };
+  }
   const capacity: Record<string, number> = {};
   for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
   return {
