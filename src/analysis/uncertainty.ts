@@ -207,7 +207,7 @@ const DISTRIBUTION: Record<Correlation, string> = {
 };
 
 /** The options with their defaults, checked (RangeError on a value out of range). */
-function settled(options: SimulateOptions): Required<SimulateOptions> {
+export function simulateOptions(options: SimulateOptions): Required<SimulateOptions> {
   const samples = options.samples ?? 1000;
   const seed = options.seed ?? 1;
   const correlation = options.correlation ?? 'independent';
@@ -252,7 +252,7 @@ export function simulateBatch(
   to: number,
   hooks: SimulationHooks = {},
 ): SampleBatch {
-  const { samples, seed, correlation } = settled(options);
+  const { samples, seed, correlation } = simulateOptions(options);
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > samples || from > to)
     throw new RangeError(`a batch is a range of the ${samples} samples, not ${from} to ${to}`);
   const evaluator = createEvaluator();
@@ -308,7 +308,7 @@ export function summarizeSimulation(
   bands: Bands,
   batches: readonly SampleBatch[],
 ): Simulation {
-  const { samples, seed, correlation } = settled(options);
+  const { samples, seed, correlation } = simulateOptions(options);
   const covered = batches.reduce((a, b) => a + (b.to - b.from), 0);
   if (covered !== samples) throw new RangeError(`the batches hold ${covered} samples, not ${samples}`);
   const costs = new Map<StrategyId, number[]>(STRATEGY_IDS.map((id) => [id, []]));
@@ -358,7 +358,7 @@ export function summarizeSimulation(
  * cpuMsPerRequest, durationMs), each used by every service. `hooks`: progress and cancel (SimulationHooks).
  */
 export function simulate(plan: Plan, options: SimulateOptions & SimulationHooks = {}): Simulation {
-  const settledOptions = settled(options);
+  const settledOptions = simulateOptions(options);
   const bands = uncertaintyBands(plan);
   const batch = simulateBatch(plan, settledOptions, 0, settledOptions.samples, options);
   return summarizeSimulation(settledOptions, bands, [batch]);
