@@ -51,9 +51,10 @@ export function defaultThreads(): number {
  */
 const MIN_SAMPLES_PER_THREAD = 50;
 
-function runWorker(job: Job): Promise<SampleBatch> {
+function runWorker(job: Job, started: Worker[]): Promise<SampleBatch> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    started.push(worker);
     worker.once('message', (batch: SampleBatch) => {
       resolve(batch);
       void worker.terminate();
@@ -80,14 +81,22 @@ export async function simulateInThreads(
   const n = Math.max(1, Math.min(threads, Math.floor(samples / MIN_SAMPLES_PER_THREAD)));
   const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * samples) / n));
   // Started first, so they run while this thread costs the first batch and the bands.
+  const started: Worker[] = [];
   const others = Promise.all(
     bounds
       .slice(2)
       .map((to, i) =>
-        runWorker({ headroomSimulation: true, plan, options: settled, from: bounds[i + 1]!, to }),
+        runWorker({ headroomSimulation: true, plan, options: settled, from: bounds[i + 1]!, to }, started),
       ),
   );
-  const first = simulateBatch(plan, settled, 0, bounds[1]!);
-  const bands = uncertaintyBands(plan);
-  return summarizeSimulation(settled, bands, [first, ...(await others)]);
+  try {
+    const first = simulateBatch(plan, settled, 0, bounds[1]!);
+    const bands = uncertaintyBands(plan);
+    return summarizeSimulation(settled, bands, [first, ...(await others)]);
+  } catch (e) {
+    // Nothing is left running (the process would wait for the other threads) and no rejection goes unheard.
+    others.catch(() => undefined);
+    await Promise.all(started.map((w) => w.terminate()));
+    throw e;
+  }
 }
