@@ -1,6 +1,11 @@
 // `npm run bench:analysis`: how long each decision analysis of issue 11 takes (200 services unless said). Prints
 // figures; a benchmark, not a test (nothing here fails on timing). Each analysis has its own block.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bestMix } from '../src/analysis/mix.ts';
+import { planToFile } from '../src/plan/index.ts';
 import { simulate, uncertaintyBands } from '../src/analysis/uncertainty.ts';
 import { createEvaluator, evaluate, forecast, type Plan } from '../src/model/index.ts';
 import { buildMeetingDocument, meetingToHtml, meetingToMarkdown } from '../src/report/index.ts';
@@ -111,6 +116,53 @@ function uncertaintyBlock(): void {
   console.log(
     `  one evaluation with every service changed: ${fresh.toFixed(1)} ms; with none changed: ${same.toFixed(1)} ms`,
   );
+  cliSimulate(plan, samples);
+}
+
+/**
+ * `headroom simulate` as a user runs it: the CLI bundle (built here into a scratch folder), the whole process, on
+ * one thread and split over worker threads (src/cli/simulate-threads.ts; the same figures, checked here too).
+ */
+function cliSimulate(plan: Plan, samples: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-simulate-'));
+  try {
+    const build = spawnSync(process.execPath, ['scripts/build-cli.mjs', '--outdir', dir], {
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build-cli failed: ${build.stderr}`);
+    const file = join(dir, 'plan.json');
+    writeFileSync(file, JSON.stringify({ ...planToFile(plan), uncertainty: plan.uncertainty }));
+    const outputs = new Set<string>();
+    const run = (threads: number): number => {
+      const t0 = performance.now();
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(dir, 'headroom.mjs'),
+          'simulate',
+          file,
+          '--samples',
+          String(samples),
+          '--threads',
+          String(threads),
+        ],
+        { encoding: 'utf8' },
+      );
+      if (r.status !== 0) throw new Error(`headroom simulate failed: ${r.stderr}`);
+      outputs.add(r.stdout);
+      return performance.now() - t0;
+    };
+    const figures = [1, 2].map((threads) => {
+      const times = [run(threads), run(threads), run(threads)];
+      return `--threads ${threads}: ${(median(times) / 1000).toFixed(2)} s`;
+    });
+    console.log(
+      `  headroom simulate ${samples} samples, whole process (median of 3): ${figures.join(', ')}` +
+        (outputs.size === 1 ? ' (the same output)' : ' — THE OUTPUTS DIFFER'),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 uncertaintyBlock();

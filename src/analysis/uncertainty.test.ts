@@ -11,7 +11,17 @@ import {
   type UncertaintyRange,
 } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
-import { mulberry32, percentile, rangesOf, simulate, triangular, uncertaintyBands } from './uncertainty.ts';
+import {
+  mulberry32,
+  percentile,
+  rangesOf,
+  simulate,
+  simulateBatch,
+  SimulationAborted,
+  summarizeSimulation,
+  triangular,
+  uncertaintyBands,
+} from './uncertainty.ts';
 
 const catalog = bundledCatalog('aws-us-east-1')!;
 
@@ -167,6 +177,67 @@ describe('simulate (issue 11 §3)', () => {
     expect(() => simulate(plan, { samples: 0 })).toThrow(/samples/);
     expect(() => simulate(plan, { samples: 1.5 })).toThrow(/samples/);
     expect(() => simulate(plan, { seed: -1 })).toThrow(/seed/);
+  });
+});
+
+describe('simulate in batches, with progress and cancel (issue 11 "Performance")', () => {
+  it('any split of the samples into batches, summed in any order, gives the one run’s figures', () => {
+    fc.assert(
+      fc.property(
+        plans,
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.constantFrom('independent' as const, 'plan-wide' as const),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+        (plan, seed, correlation, cuts) => {
+          const options = { samples: 12, seed, correlation };
+          const bounds = [...new Set([0, ...cuts, 12])].sort((a, b) => a - b);
+          const batches = bounds.slice(1).map((to, i) => simulateBatch(plan, options, bounds[i]!, to));
+          const split = summarizeSimulation(options, uncertaintyBands(plan), batches.reverse());
+          expect(split).toEqual(simulate(plan, options));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('mulberry32 skipping k numbers starts where drawing k numbers leaves off', () => {
+    for (const [seed, k] of [
+      [1, 0],
+      [1, 1],
+      [7, 600],
+      [0xffffffff, 12_345],
+    ] as const) {
+      const drawn = mulberry32(seed);
+      for (let i = 0; i < k; i += 1) drawn();
+      const skipped = mulberry32(seed, k);
+      expect(Array.from({ length: 5 }, () => skipped())).toEqual(Array.from({ length: 5 }, () => drawn()));
+    }
+  });
+
+  it('reports progress up to the total, and stops with SimulationAborted once its signal is aborted', () => {
+    const plan: Plan = {
+      ...testPlan(catalog, [testService({ name: 'a' }), testService({ name: 'b', trafficRps: flat(40) })]),
+      uncertainty: { trafficRps: { low: 0.5, high: 2 } },
+    };
+    const seen: [number, number][] = [];
+    simulate(plan, { samples: 250, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([250, 250]);
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen.every(([done], i) => i === 0 || done > seen[i - 1]![0])).toBe(true);
+
+    const signal = { aborted: false };
+    let calls = 0;
+    expect(() =>
+      simulate(plan, {
+        samples: 1000,
+        signal,
+        onProgress: (done) => {
+          calls += 1;
+          if (done >= 30) signal.aborted = true;
+        },
+      }),
+    ).toThrow(SimulationAborted);
+    expect(calls).toBe(3);
   });
 });
 

@@ -101,8 +101,10 @@ export function uncertaintyBands(plan: Plan, evaluator: Evaluator = createEvalua
  * a 32-bit state advanced by 0x6D2B79F5 and mixed, giving uniform numbers in [0, 1) with a 2³² period — far more than
  * a simulation draws, tiny, and the same on every JavaScript engine (integer arithmetic only).
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
+export function mulberry32(seed: number, skip = 0): () => number {
+  // The state only ever advances by 0x6D2B79F5, so the state after `skip` numbers is seed + skip × 0x6D2B79F5
+  // (mod 2³²): a batch of samples starts where the draws before it would have left off, without drawing them.
+  let a = (seed + Math.imul((skip % 4294967296) | 0, 0x6d2b79f5)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
@@ -174,6 +176,25 @@ export interface SimulateOptions {
   correlation?: Correlation;
 }
 
+/** What a caller may follow and stop of a long simulation (the app's progress bar and Cancel button). */
+export interface SimulationHooks {
+  /**
+   * Called after every batch of samples (about every 1% of them) and after the last, with the samples costed so
+   * far and the total.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked before every sample: once `aborted`, the simulation throws SimulationAborted. An AbortSignal fits. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** Thrown by `simulate` and `simulateBatch` when their `signal` was aborted. */
+export class SimulationAborted extends Error {
+  constructor() {
+    super('the simulation was cancelled');
+    this.name = 'SimulationAborted';
+  }
+}
+
 export const MAX_SAMPLES = 100_000;
 const DISTRIBUTION: Record<Correlation, string> = {
   independent:
@@ -185,14 +206,8 @@ const DISTRIBUTION: Record<Correlation, string> = {
     'from the seed',
 };
 
-/**
- * Draws `samples` plans (every service's traffic, CPU per request and duration × a triangular draw within its range)
- * and costs each with one evaluator. Draw order is fixed: sample by sample, service by service in plan order, and
- * for each service one number per input (trafficRps, cpuMsPerRequest, durationMs) whether or not it has a range,
- * so adding a range to one service leaves the draws of the others as they were. `plan-wide`: three numbers per
- * sample (trafficRps, cpuMsPerRequest, durationMs), each used by every service.
- */
-export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation {
+/** The options with their defaults, checked (RangeError on a value out of range). */
+export function simulateOptions(options: SimulateOptions): Required<SimulateOptions> {
   const samples = options.samples ?? 1000;
   const seed = options.seed ?? 1;
   const correlation = options.correlation ?? 'independent';
@@ -202,16 +217,62 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
     throw new RangeError(`seed must be a whole number from 0 to 4294967295, not ${seed}`);
   if (!CORRELATIONS.includes(correlation))
     throw new RangeError(`correlation must be ${CORRELATIONS.join(' or ')}, not ${String(correlation)}`);
+  return { samples, seed, correlation };
+}
 
+/**
+ * The figures of samples `from` … `to` − 1 of a simulation, sample by sample, strategy by strategy (STRATEGY_IDS
+ * order): plain arrays of numbers, so a batch costed in a worker thread is posted back as is.
+ */
+export interface SampleBatch {
+  from: number;
+  to: number;
+  /** Monthly cost of sample i's strategy k at [(i − from) × 4 + k]; NaN: the strategy cannot be costed. */
+  costs: number[];
+  /** 1 when that strategy runs every service in that sample, else 0 (same positions as `costs`). */
+  complete: number[];
+  /** Index in STRATEGY_IDS of sample i's cheapest complete strategy at [i − from]; −1: none. */
+  cheapest: number[];
+}
+
+/** Random numbers one sample draws: three per service (`independent`) or three in all (`plan-wide`). */
+function drawsPerSample(plan: Plan, correlation: Correlation): number {
+  return correlation === 'plan-wide' ? 3 : 3 * plan.services.length;
+}
+
+/**
+ * Samples `from` … `to` − 1 of `simulate(plan, options)`: each draws exactly the numbers it draws there (the random
+ * numbers of sample i start after the i × drawsPerSample before it), so a simulation split into batches, in any
+ * order, over any number of threads, gives the same figures as one run. One evaluator per batch.
+ */
+export function simulateBatch(
+  plan: Plan,
+  options: SimulateOptions,
+  from: number,
+  to: number,
+  hooks: SimulationHooks = {},
+): SampleBatch {
+  const { samples, seed, correlation } = simulateOptions(options);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > samples || from > to)
+    throw new RangeError(`a batch is a range of the ${samples} samples, not ${from} to ${to}`);
   const evaluator = createEvaluator();
-  const bands = uncertaintyBands(plan, evaluator);
-  const random = mulberry32(seed);
+  const random = mulberry32(seed, from * drawsPerSample(plan, correlation));
   const ranges = plan.services.map((s) => rangesOf(plan, s));
-  const costs = new Map<StrategyId, number[]>(STRATEGY_IDS.map((id) => [id, []]));
-  const complete = new Map<StrategyId, number>(STRATEGY_IDS.map((id) => [id, 0]));
-  const cheapest = new Map<StrategyId | 'none', number>();
-
-  for (let i = 0; i < samples; i += 1) {
+  // A service without a range is the plan's own object in every sample (withFactors): keep its figures between
+  // samples; every drawn one is new each time and never seen again.
+  const typical = new Set(plan.services);
+  const keep = (s: Service) => typical.has(s);
+  const n = to - from;
+  const batch: SampleBatch = {
+    from,
+    to,
+    costs: new Array<number>(n * STRATEGY_IDS.length),
+    complete: new Array<number>(n * STRATEGY_IDS.length),
+    cheapest: new Array<number>(n),
+  };
+  const every = Math.max(1, Math.floor(samples / 100));
+  for (let i = from; i < to; i += 1) {
+    if (hooks.signal?.aborted) throw new SimulationAborted();
     const shared =
       correlation === 'plan-wide'
         ? { trafficRps: random(), cpuMsPerRequest: random(), durationMs: random() }
@@ -224,14 +285,47 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
         durationMs: triangular(r.durationMs, shared?.durationMs ?? random()),
       });
     });
-    const report = evaluator.evaluate({ ...plan, services });
-    for (const r of report.strategies) {
-      if (r.cannotCost !== undefined) continue;
-      costs.get(r.id)!.push(r.monthlyCost);
-      if (r.services.every((c) => c.included)) complete.set(r.id, complete.get(r.id)! + 1);
+    const figures = evaluator.costs({ ...plan, services }, keep);
+    const at = (i - from) * STRATEGY_IDS.length;
+    STRATEGY_IDS.forEach((id, k) => {
+      const r = figures.strategies.find((x) => x.id === id);
+      batch.costs[at + k] = r?.monthlyCost ?? NaN;
+      batch.complete[at + k] = r?.complete ? 1 : 0;
+    });
+    batch.cheapest[i - from] = figures.cheapest === null ? -1 : STRATEGY_IDS.indexOf(figures.cheapest);
+    const done = i + 1 - from;
+    if (hooks.onProgress && (done % every === 0 || i + 1 === to)) hooks.onProgress(done, n);
+  }
+  return batch;
+}
+
+/**
+ * The simulation from the batches of all its samples (in any order; each sample once) and the plan's bands: the
+ * percentiles, the completeness and the chances of being cheapest do not depend on the order of the samples.
+ */
+export function summarizeSimulation(
+  options: SimulateOptions,
+  bands: Bands,
+  batches: readonly SampleBatch[],
+): Simulation {
+  const { samples, seed, correlation } = simulateOptions(options);
+  const covered = batches.reduce((a, b) => a + (b.to - b.from), 0);
+  if (covered !== samples) throw new RangeError(`the batches hold ${covered} samples, not ${samples}`);
+  const costs = new Map<StrategyId, number[]>(STRATEGY_IDS.map((id) => [id, []]));
+  const complete = new Map<StrategyId, number>(STRATEGY_IDS.map((id) => [id, 0]));
+  const cheapest = new Map<StrategyId | 'none', number>();
+  for (const b of batches) {
+    for (let j = 0; j < b.to - b.from; j += 1) {
+      STRATEGY_IDS.forEach((id, k) => {
+        const cost = b.costs[j * STRATEGY_IDS.length + k]!;
+        if (Number.isNaN(cost)) return;
+        costs.get(id)!.push(cost);
+        if (b.complete[j * STRATEGY_IDS.length + k] === 1) complete.set(id, complete.get(id)! + 1);
+      });
+      const c = b.cheapest[j]!;
+      const key = c < 0 ? 'none' : STRATEGY_IDS[c]!;
+      cheapest.set(key, (cheapest.get(key) ?? 0) + 1);
     }
-    const key = report.cheapest ?? 'none';
-    cheapest.set(key, (cheapest.get(key) ?? 0) + 1);
   }
 
   const strategies = {} as Record<StrategyId, StrategySpread>;
@@ -253,4 +347,19 @@ export function simulate(plan: Plan, options: SimulateOptions = {}): Simulation 
     cheapestProbability,
     bands,
   };
+}
+
+/**
+ * Draws `samples` plans (every service's traffic, CPU per request and duration × a triangular draw within its range)
+ * and costs each with the engine (Evaluator.costs: each strategy's monthly cost and completeness, by the same code
+ * as a report). Draw order is fixed: sample by sample, service by service in plan order, and for each service one
+ * number per input (trafficRps, cpuMsPerRequest, durationMs) whether or not it has a range, so adding a range to
+ * one service leaves the draws of the others as they were. `plan-wide`: three numbers per sample (trafficRps,
+ * cpuMsPerRequest, durationMs), each used by every service. `hooks`: progress and cancel (SimulationHooks).
+ */
+export function simulate(plan: Plan, options: SimulateOptions & SimulationHooks = {}): Simulation {
+  const settledOptions = simulateOptions(options);
+  const bands = uncertaintyBands(plan);
+  const batch = simulateBatch(plan, settledOptions, 0, settledOptions.samples, options);
+  return summarizeSimulation(settledOptions, bands, [batch]);
 }

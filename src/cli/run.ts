@@ -18,6 +18,7 @@ import {
   MAX_SAMPLES,
   simulate,
   type Correlation,
+  type SimulateOptions,
   type Simulation,
 } from '../analysis/uncertainty.ts';
 import {
@@ -67,7 +68,15 @@ export interface CliIo {
   version: string;
   /** The clock: the default forecast start (the month after now) and a CSV's "generated at". */
   now: () => Date;
+  /**
+   * `simulate` over `threads` threads (default: the machine's; src/cli/simulate-threads.ts), the same figures as
+   * in one; absent (the tests' world), `simulate` runs in this thread.
+   */
+  simulate?: (plan: Plan, options: SimulateOptions, threads?: number) => Promise<Simulation>;
 }
+
+/** Most threads `simulate --threads` starts. */
+const MAX_THREADS = 16;
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -96,7 +105,7 @@ Usage:
                   [--csv-style spreadsheet|plain] [--out FILE]
   headroom mix <plan.json> [--assign svc=strategyId,…] [--format json|table] [--out FILE]
   headroom simulate <plan.json> [--samples N] [--seed N] [--correlation independent|plan-wide]
-                  [--format json|table] [--out FILE]
+                  [--threads N] [--format json|table] [--out FILE]
   headroom breakeven <plan.json> --a STRATEGY --b STRATEGY [--knob KNOB] [--format json|table] [--out FILE]
   headroom sensitivity <plan.json> [--delta 0.25] [--format json|table] [--out FILE]
   headroom validate <plan.json>
@@ -128,6 +137,8 @@ Commands:
              with --seed N (default 1; the same seed gives the same figures): P10/P50/P90 per strategy and
              the chance each strategy is the cheapest that runs every service (docs/analysis.md).
              --correlation plan-wide moves every service's inputs together (default: independent).
+             --threads N splits the samples over N threads (default: the machine's cores, at most 4; the
+             figures are the same for any N).
   breakeven  Where the cost order of two strategies (ids as in report) flips as one knob turns: traffic (default; all services ×0.01-×100),
              traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB (×), discount:<strategy> (0-0.99), month
              (1-120, with growth). The first flip nearest the plan's own value, within 0.5%; null with the reason.
@@ -166,6 +177,8 @@ interface Options {
   samples?: number;
   seed?: number;
   correlation?: Correlation;
+  /** simulate: threads to split the samples over (issue 11 "Performance"; the figures do not depend on it). */
+  threads?: number;
   /** breakeven and sensitivity (issue 11): the two strategies, the knob, the fraction each input moves. */
   a?: string;
   b?: string;
@@ -190,6 +203,7 @@ const OPTIONS_WITH_VALUE = new Set([
   '--samples',
   '--seed',
   '--correlation',
+  '--threads',
   '--a',
   '--b',
   '--knob',
@@ -285,6 +299,13 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
       opts.seed = Number(value);
     } else if (name === '--correlation') {
       opts.correlation = oneOf(name, value, CORRELATIONS);
+    } else if (name === '--threads') {
+      if (!/^\d{1,2}$/.test(value) || Number(value) < 1 || Number(value) > MAX_THREADS) {
+        throw usage(
+          `--threads must be a whole number from 1 to ${MAX_THREADS}, not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.threads = Number(value);
     } else if (name === '--a') opts.a = value;
     else if (name === '--b') opts.b = value;
     else if (name === '--knob') opts.knob = value;
@@ -587,15 +608,17 @@ async function mixCommand(io: CliIo, args: readonly string[]): Promise<number> {
 // ---- simulate (issue 11 §3: uncertainty) ----
 
 async function simulateCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--correlation', '--out']);
+  const opts = parseArgs(args, ['--format', '--samples', '--seed', '--correlation', '--threads', '--out']);
   const path = onePlanPath(opts, 'simulate');
   const format = jsonOrTable(opts, 'simulate');
   const { plan } = await loadPlan(io, path);
-  const sim = simulate(plan, {
+  const options: SimulateOptions = {
     ...(opts.samples === undefined ? {} : { samples: opts.samples }),
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     ...(opts.correlation === undefined ? {} : { correlation: opts.correlation }),
-  });
+  };
+  // Over threads when the process can start them (main.ts): the same figures, sooner.
+  const sim = io.simulate ? await io.simulate(plan, options, opts.threads) : simulate(plan, options);
   const text =
     format === 'table'
       ? simulationTable(plan.name, evaluate(plan).currency, sim, hasRanges(plan))

@@ -105,4 +105,24 @@ describe('headroom simulate', { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ samples: 30, seed: 2 });
   });
+
+  it('the bundled command splits the samples over --threads worker threads: the same figures for any number', () => {
+    execFileSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'pipe' });
+    const run = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        ['dist-cli/headroom.mjs', 'simulate', '-', '--samples', '150', '--seed', '4', '--threads', threads],
+        { encoding: 'utf8', input: RANGED, timeout: 60_000 },
+      );
+    const parsed = parsePlanText(RANGED);
+    if (!parsed.ok) throw new Error('example invalid');
+    const expected = JSON.parse(JSON.stringify(simulate(parsed.plan, { samples: 150, seed: 4 })));
+    for (const threads of ['1', '2', '3']) {
+      const r = run(threads);
+      expect(r.stderr, threads).toBe('');
+      expect(r.status, threads).toBe(0);
+      expect(JSON.parse(r.stdout), threads).toEqual(expected);
+    }
+    expect(run('0').status).toBe(2);
+  });
 });

@@ -7,7 +7,7 @@ import {
   withFallback,
 } from './fallback.ts';
 import type { KeptShares, Prepared } from './prepare.ts';
-import { prepare, strategyReport } from './prepare.ts';
+import { costsOnly, prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
 import type { Memo, MemoLane } from './memo.ts';
@@ -204,6 +204,29 @@ export interface Evaluator {
    * best mix prices each strategy on sub-plans of its own services: src/analysis/mix.ts).
    */
   strategy(plan: Plan, id: StrategyId): StrategyReport;
+  /**
+   * The figures of `evaluate(plan)` a simulation reads, and only those: each strategy's monthly cost and whether it
+   * runs every service, and the cheapest complete one (PlanCosts). Every strategy is sized and priced by the same
+   * code as in `evaluate`, to the cent; what no cost depends on (per-service shares, weeks, capacity, utilization)
+   * is not assembled. Only the services for which `keep` holds are kept for later calls (default: every one): a
+   * simulation's drawn services are never seen again, and keeping them would only cost memory and time.
+   */
+  costs(plan: Plan, keep?: (service: Service) => boolean): PlanCosts;
+}
+
+/** One strategy's figures in PlanCosts. */
+export interface StrategyCosts {
+  id: StrategyId;
+  /** StrategyReport.monthlyCost, or `null` when the strategy cannot be costed for the plan (its cannotCost). */
+  monthlyCost: number | null;
+  /** Whether it runs every service (every ServiceCost.included): only a complete strategy can be the cheapest. */
+  complete: boolean;
+}
+
+/** Evaluator.costs: a report's monthly costs, completeness and cheapest (Report.cheapest), strategies in order. */
+export interface PlanCosts {
+  strategies: StrategyCosts[];
+  cheapest: StrategyId | null;
 }
 
 /** The same plan: the same object, or one made of the same parts (a plan rebuilt from a message, say). */
@@ -239,6 +262,9 @@ export function createEvaluator(): Evaluator {
   const sums = cachedWeekSums();
   const shares: KeptShares = new Map();
   let last: { plan: Plan; report: Report } | null = null;
+  // Costs only (a simulation's samples): results of their own, so nothing computed for costs only is ever handed
+  // to an evaluation, and the evaluations' positions are not disturbed by samples, nor the samples' by evaluations.
+  const costsLane = serviceMemo().lane();
   return {
     evaluate(plan) {
       if (last && samePlan(last.plan, plan)) return last.report;
@@ -260,6 +286,27 @@ export function createEvaluator(): Evaluator {
       strategyLane.begin();
       const p = prepare(plan, undefined, strategyLane.memo, packs, sums, shares);
       return strategies(p, costingProblems(plan), id)[0]!;
+    },
+    costs(plan, keep = () => true) {
+      const report =
+        last && samePlan(last.plan, plan)
+          ? last.report
+          : costsOnly(() => {
+              costsLane.begin();
+              const memo: Memo = (service, slot, deps, compute) =>
+                keep(service) ? costsLane.memo(service, slot, deps, compute) : compute();
+              // Sums and packings in full: a sample changes most services (kept sum trees would be rebuilt in full
+              // and kept, and a packing is rarely seen twice); per-service figures of the kept services are reused.
+              return evaluateWith(plan, memo, null, plainWeekSums, null);
+            });
+      return {
+        strategies: report.strategies.map((r) => ({
+          id: r.id,
+          monthlyCost: r.cannotCost === undefined ? r.monthlyCost : null,
+          complete: r.services.every((c) => c.included),
+        })),
+        cheapest: report.cheapest,
+      };
     },
   };
 }

@@ -24,6 +24,8 @@ export {
   FORECAST_TOLERANCE,
   growthFactor,
   type Evaluator,
+  type PlanCosts,
+  type StrategyCosts,
   type ForecastOptions,
 } from './engine.ts';
 export { addMonths, isCalendarMonth, monthAfter } from './calendar.ts';

@@ -61,13 +61,43 @@ export function sortForPacking<T extends PodGroup>(groups: readonly T[], node: N
   return out;
 }
 
-/** Nodes with the same free resources, in creation order: `n` identical nodes stand for `n` first-fit bins. */
-interface NodeClass {
-  cpu: number;
-  memory: number;
-  pods: number;
-  n: number;
+/**
+ * The open node classes of `packNodes`: nodes with the same free resources, in creation order, `n` identical nodes
+ * standing for `n` first-fit bins. Kept column by column in scratch arrays reused by every packing (a simulation
+ * packs hundreds of hours per sample: an object per class was most of packing's time); two sets, the classes open
+ * before a group and those after it, swapped after each group.
+ */
+class Classes {
+  cpu = new Float64Array(64);
+  memory = new Float64Array(64);
+  pods = new Float64Array(64);
+  n = new Float64Array(64);
+  size = 0;
+
+  push(cpu: number, memory: number, pods: number, n: number): void {
+    if (this.size === this.cpu.length) {
+      const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+        const b = new Float64Array(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      this.cpu = grow(this.cpu);
+      this.memory = grow(this.memory);
+      this.pods = grow(this.pods);
+      this.n = grow(this.n);
+    }
+    const i = this.size++;
+    this.cpu[i] = cpu;
+    this.memory[i] = memory;
+    this.pods[i] = pods;
+    this.n[i] = n;
+  }
 }
+
+let openBefore = new Classes();
+let openAfter = new Classes();
+let minCpuAfter = new Float64Array(64);
+let minMemAfter = new Float64Array(64);
 
 /**
  * Number of nodes first-fit decreasing needs for `groups`, which must already be in packing order
@@ -79,8 +109,12 @@ interface NodeClass {
 export function packNodes(groups: readonly PodGroup[], node: NodeShape): number {
   const n = groups.length;
   // Smallest CPU and memory of any group still to come: a node with less free than that is closed for good.
-  const minCpuAfter = new Array<number>(n + 1).fill(Infinity);
-  const minMemAfter = new Array<number>(n + 1).fill(Infinity);
+  if (minCpuAfter.length < n + 1) {
+    minCpuAfter = new Float64Array(2 * (n + 1));
+    minMemAfter = new Float64Array(2 * (n + 1));
+  }
+  minCpuAfter[n] = Infinity;
+  minMemAfter[n] = Infinity;
   for (let i = n - 1; i >= 0; i--) {
     const g = groups[i]!;
     const live = g.count > 0;
@@ -88,70 +122,72 @@ export function packNodes(groups: readonly PodGroup[], node: NodeShape): number 
     minMemAfter[i] = Math.min(minMemAfter[i + 1]!, live ? g.memory : Infinity);
   }
   let nodes = 0;
-  let open: NodeClass[] = [];
+  let open = openBefore;
+  let next = openAfter;
+  open.size = 0;
   for (let gi = 0; gi < n; gi++) {
     const g = groups[gi]!;
     let left = g.count;
     if (left <= 0) continue;
-    const next: NodeClass[] = [];
-    for (const c of open) {
-      const fit = left > 0 ? fits(c.cpu, c.memory, c.pods, g) : 0;
+    next.size = 0;
+    for (let c = 0; c < open.size; c++) {
+      const cCpu = open.cpu[c]!;
+      const cMem = open.memory[c]!;
+      const cPods = open.pods[c]!;
+      const fit = left > 0 ? fits(cCpu, cMem, cPods, g) : 0;
       if (fit === 0) {
-        next.push(c);
+        next.push(cCpu, cMem, cPods, open.n[c]!);
         continue;
       }
-      let rest = c.n;
+      let rest = open.n[c]!;
       const full = Math.min(rest, Math.floor(left / fit));
       if (full > 0) {
-        next.push({
-          cpu: c.cpu - fit * g.cpu,
-          memory: c.memory - fit * g.memory,
-          pods: c.pods - fit,
-          n: full,
-        });
+        next.push(cCpu - fit * g.cpu, cMem - fit * g.memory, cPods - fit, full);
         left -= full * fit;
         rest -= full;
       }
       if (rest > 0 && left > 0) {
-        next.push({
-          cpu: c.cpu - left * g.cpu,
-          memory: c.memory - left * g.memory,
-          pods: c.pods - left,
-          n: 1,
-        });
+        next.push(cCpu - left * g.cpu, cMem - left * g.memory, cPods - left, 1);
         left = 0;
         rest -= 1;
       }
-      if (rest > 0) next.push({ ...c, n: rest });
+      if (rest > 0) next.push(cCpu, cMem, cPods, rest);
     }
     if (left > 0) {
       const perNode = fits(node.cpu, node.memory, node.pods, g);
       if (perNode <= 0) throw new Error('a pod does not fit an empty node');
       const full = Math.floor(left / perNode);
       if (full > 0) {
-        next.push({
-          cpu: node.cpu - perNode * g.cpu,
-          memory: node.memory - perNode * g.memory,
-          pods: node.pods - perNode,
-          n: full,
-        });
+        next.push(node.cpu - perNode * g.cpu, node.memory - perNode * g.memory, node.pods - perNode, full);
         nodes += full;
         left -= full * perNode;
       }
       if (left > 0) {
-        next.push({
-          cpu: node.cpu - left * g.cpu,
-          memory: node.memory - left * g.memory,
-          pods: node.pods - left,
-          n: 1,
-        });
+        next.push(node.cpu - left * g.cpu, node.memory - left * g.memory, node.pods - left, 1);
         nodes += 1;
       }
     }
+    // The classes that can still take a pod of a group to come stay open, in order (kept in place).
     const cpuNeed = minCpuAfter[gi + 1]!;
     const memNeed = minMemAfter[gi + 1]!;
-    open = next.filter((c) => c.pods >= 1 && c.cpu + EPS >= cpuNeed && c.memory + EPS >= memNeed);
+    let kept = 0;
+    for (let c = 0; c < next.size; c++) {
+      if (next.pods[c]! >= 1 && next.cpu[c]! + EPS >= cpuNeed && next.memory[c]! + EPS >= memNeed) {
+        next.cpu[kept] = next.cpu[c]!;
+        next.memory[kept] = next.memory[c]!;
+        next.pods[kept] = next.pods[c]!;
+        next.n[kept] = next.n[c]!;
+        kept++;
+      }
+    }
+    next.size = kept;
+    const swap = open;
+    open = next;
+    next = swap;
   }
+  // The scratch sets may have grown: keep the grown ones for the next packing.
+  openBefore = open;
+  openAfter = next;
   return nodes;
 }
 

@@ -4,7 +4,7 @@ import type { KeptPackings } from './packing.ts';
 import { NO_MEMO } from './memo.ts';
 import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
-import { HOURS_PER_WEEK, weekCurve } from './time.ts';
+import { HOURS_PER_DAY, HOURS_PER_WEEK, weekCurve } from './time.ts';
 import type {
   InstanceType,
   LineItem,
@@ -52,14 +52,43 @@ export interface Prepared {
   shares: KeptShares | null;
 }
 
+/**
+ * Which figures the strategies' reports must hold: `all` (every figure: `evaluate`, the evaluator's reports), or
+ * `costs` (each strategy's monthly cost, its line items and which services it runs: Evaluator.costs, which a
+ * simulation calls thousands of times). Under `costs`, per-service costs are not allocated (every service's cost is
+ * 0), utilization is not computed (null) and the weeks and capacity are left as computed, not cleaned: figures no
+ * line item's cost or a service's inclusion depends on. Set only for the span of one synchronous evaluation
+ * (`costsOnly`), whose reports engine.ts reduces to those costs: a report made under `costs` never leaves the engine.
+ */
+let figures: 'all' | 'costs' = 'all';
+
+/** `run()` with the strategies making `costs` figures only (see `figures`). */
+export function costsOnly<T>(run: () => T): T {
+  const before = figures;
+  figures = 'costs';
+  try {
+    return run();
+  } finally {
+    figures = before;
+  }
+}
+
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
 function prepareService(service: Service, factor: number): PreparedService {
-  const rps = weekCurve(service.trafficRps).map((r) => r * factor);
-  const cpu = rps.map((r) => (r * service.cpuMsPerRequest) / 1000);
+  // weekCurve(curve).map(r => r × factor), then the CPU, in one pass (a simulation prepares every service of every
+  // sample): the same operations on the same numbers. weekCurve still refuses a curve of another length.
+  const curve = service.trafficRps;
+  if (curve.length !== HOURS_PER_WEEK && curve.length !== HOURS_PER_DAY) weekCurve(curve);
+  const perRequest = service.cpuMsPerRequest;
+  const rps: number[] = [];
+  const cpu: number[] = [];
   let cpuWeek = 0;
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const c = cpu[h]!;
+    const r = curve[h % curve.length]! * factor;
+    rps.push(r);
+    const c = (r * perRequest) / 1000;
+    cpu.push(c);
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
@@ -227,6 +256,13 @@ export function serviceCosts(
   weights: (l: LineItem) => readonly number[],
   included?: readonly boolean[],
 ): ServiceCost[] {
+  if (figures === 'costs') {
+    return p.names.map((service, i) => ({
+      service,
+      cost: 0,
+      included: included === undefined || included[i]!,
+    }));
+  }
   const index = p.byName;
   const n = p.services.length;
   const cents = new Array<number>(n).fill(0);
@@ -261,6 +297,7 @@ export function serviceCosts(
 }
 
 export function utilization(demand: readonly number[], capacity: readonly number[]): Utilization {
+  if (figures === 'costs') return { cpuAverage: null, cpuPeak: null };
   let d = 0;
   let c = 0;
   let peak: number | null = null;
@@ -310,6 +347,16 @@ export function strategyReport(
     week: WeekSeries;
   },
 ): StrategyReport {
+  if (figures === 'costs') {
+    return {
+      id,
+      name: STRATEGY_NAMES[id],
+      scaling: scalingOf(plan, id),
+      notIncluded: [],
+      monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
+      ...parts,
+    };
+  }
   const capacity: Record<string, number> = {};
   for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
   return {
@@ -334,9 +381,18 @@ export function strategyReport(
   };
 }
 
+const burstableByName = new Map<string, boolean>();
+
 /** t2/t3/t4g types are burstable: their CPU credits are not modelled. */
 export function isBurstable(typeName: string): boolean {
-  return /^t[234]g?\./.test(typeName);
+  // Asked for every candidate type of every service of every evaluation: the answer kept by name.
+  let burstable = burstableByName.get(typeName);
+  if (burstable === undefined) {
+    burstable = /^t[234]g?\./.test(typeName);
+    if (burstableByName.size >= 1024) burstableByName.clear();
+    burstableByName.set(typeName, burstable);
+  }
+  return burstable;
 }
 
 export function burstableWarning(typeName: string, users: readonly string[], where: string): Warning {

@@ -503,4 +503,48 @@ describe('engine invariants', CPU_BOUND, () => {
       { numRuns: Math.ceil(RUNS / 3) },
     );
   });
+
+  it('Evaluator.costs gives evaluate’s monthly costs, completeness and cheapest, whatever it keeps', () => {
+    // Costs only (what a simulation reads) are made by the strategies' own code with the report's other figures left
+    // out: interleaved with evaluations, on plans whose services are partly new objects (a simulation's samples).
+    const figures = (plan: Plan) => {
+      const r = evaluate(plan);
+      return {
+        strategies: r.strategies.map((s) => ({
+          id: s.id,
+          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
+          complete: s.services.every((c) => c.included),
+        })),
+        cheapest: r.cheapest,
+      };
+    };
+    fc.assert(
+      fc.property(
+        planArb,
+        fc.array(fc.tuple(fc.double({ min: 0.5, max: 2, noNaN: true }), fc.integer({ min: 0, max: 7 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (start, draws) => {
+          const evaluator = createEvaluator();
+          const typical = new Set(start.services);
+          const keep = (s: Service) => typical.has(s);
+          expect(evaluator.costs(start, keep)).toEqual(figures(start));
+          for (const [f, mask] of draws) {
+            // Some services drawn anew (scaled), the others the plan's own objects.
+            const plan = {
+              ...start,
+              services: start.services.map((s, i) =>
+                (mask >> (i % 3)) & 1 ? s : { ...s, trafficRps: s.trafficRps.map((x) => x * f) },
+              ),
+            };
+            expect(evaluator.costs(plan, keep)).toEqual(figures(plan));
+            expect(evaluator.costs(plan)).toEqual(figures(plan));
+            expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
+          }
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
 });

@@ -14,20 +14,42 @@ function add(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
-function pairwise(rows: readonly (readonly number[])[], lo: number, hi: number): readonly number[] {
+/**
+ * Scratch weeks for `pairwise`, reused by every sum: a sum of n rows makes n − 1 inner sums, but only about
+ * 2·log₂(n) of them are alive at once (a simulation makes a dozen sums of every service's week per sample; a new
+ * array for each inner sum was most of its garbage). Plain arrays, like the rows, so the additions read one kind
+ * of array (a Float64Array among them made every read polymorphic: slower than the garbage it saved).
+ */
+const scratch: number[][] = [];
+
+/**
+ * The sum of rows[lo..hi) in the fixed pairwise order, written into scratch week `at` (a single row is returned as
+ * it is); the sums below it use the scratch weeks after `at`: the left half's in at + 1, the right half's in at + 2
+ * (the left half's own inner sums are done with by then), so no live sum is overwritten.
+ */
+function pairwise(
+  rows: readonly (readonly number[])[],
+  lo: number,
+  hi: number,
+  at: number,
+): readonly number[] {
   if (hi - lo === 1) return rows[lo]!;
   const mid = (lo + hi) >>> 1;
-  return add(pairwise(rows, lo, mid), pairwise(rows, mid, hi));
+  const a = pairwise(rows, lo, mid, at + 1);
+  const b = pairwise(rows, mid, hi, at + 2);
+  const out = (scratch[at] ??= new Array<number>(HOURS_PER_WEEK).fill(0));
+  for (let h = 0; h < HOURS_PER_WEEK; h++) out[h] = a[h]! + b[h]!;
+  return out;
 }
 
-/** A fresh array the caller may change (never one of the rows, never a kept inner sum). */
+/** A fresh array the caller may change (never one of the rows, a scratch week or a kept inner sum). */
 function result(sum: readonly number[]): number[] {
   return sum.slice();
 }
 
 /** Sums computed in full every time (`evaluate`). */
 export const plainWeekSums: WeekSums = (_slot, rows) =>
-  rows.length === 0 ? new Array<number>(HOURS_PER_WEEK).fill(0) : result(pairwise(rows, 0, rows.length));
+  rows.length === 0 ? new Array<number>(HOURS_PER_WEEK).fill(0) : result(pairwise(rows, 0, rows.length, 0));
 
 /** A tree kept for one slot: the rows it was built from, and every node's sum (heap order: node i has 2i, 2i + 1). */
 interface Tree {
