@@ -350,10 +350,12 @@ export function strategyReport(
   if (figures === 'costs') {
     return {
       id,
-      name: STRATEGY_NAMES[id],
+      name: strategyEntry(id).name,
+      settings: settingsOf(plan, id),
       scaling: scalingOf(plan, id),
       notIncluded: [],
       monthlyCost: sumCents(parts.lineItems.map((l) => l.cost)),
+      figures: [],
       ...parts,
     };
   }

@@ -74,17 +74,13 @@ export interface AnalysisControl {
 }
 
 /**
- * The thin adapter to the simulation's progress (helper S's `onProgress(done, total)` on SimulateOptions): passed
- * through as an option, so until `simulate` calls it the run simply reports no progress. Cancelling needs nothing
- * from `simulate`: the analysis worker running it is terminated (see EngineClient.analyse).
+ * The simulation with its progress passed on to the caller (`onProgress(done, total)` of SimulateOptions, called
+ * about every 1% and at the end). Cancelling needs nothing from `simulate`: the analysis worker running it is
+ * terminated (see EngineClient.analyse), since a synchronous loop cannot read a cancel message.
  */
 function simulateWith(plan: Plan, options: SimulateOptions, control: AnalysisControl | null): Simulation {
-  const withProgress: SimulateOptions = Object.assign(
-    {},
-    options,
-    control === null ? {} : { onProgress: (done: number, total: number) => control.onProgress(done, total) },
-  );
-  return simulate(plan, withProgress);
+  if (control === null) return simulate(plan, options);
+  return simulate(plan, { ...options, onProgress: (done, total) => control.onProgress(done, total) });
 }
 
 /** One analysis of `plan` (pure: each analysis keeps its own evaluator, so it never disturbs the edit path's). */
