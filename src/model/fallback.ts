@@ -117,7 +117,13 @@ function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
     services: plan.services.filter((s) => names.has(s.name)),
     operations: {
       hourlyRate: 0,
-      hoursPerMonth: { sharedHost: 0, vmPerService: 0, containerCluster: 0, serverless: 0 },
+      hoursPerMonth: {
+        sharedHost: 0,
+        vmPerService: 0,
+        containerCluster: 0,
+        serverless: 0,
+        serverlessContainers: 0,
+      },
     },
   };
   if (plan.strategies.serverless.inVpc) out.network = { natGateways: 0, natGBPerMonth: 0 };
@@ -174,7 +180,13 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
     ...plan,
     operations: {
       hourlyRate: 1,
-      hoursPerMonth: { sharedHost: 1, vmPerService: 1, containerCluster: 1, serverless: 1 },
+      hoursPerMonth: {
+        sharedHost: 1,
+        vmPerService: 1,
+        containerCluster: 1,
+        serverless: 1,
+        serverlessContainers: 1,
+      },
     },
   };
   const extra = notIncluded(estimated, id)

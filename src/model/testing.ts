@@ -48,6 +48,11 @@ export function testPlan(
         ...strategies.containerCluster,
       },
       serverless: { ...DEFAULT_STRATEGIES.serverless, ...strategies.serverless },
+      serverlessContainers: {
+        ...DEFAULT_STRATEGIES.serverlessContainers,
+        controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
+        ...strategies.serverlessContainers,
+      },
     },
     ...COMPONENTS_OFF,
     ...components,

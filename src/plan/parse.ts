@@ -12,6 +12,7 @@ import {
   serviceWithDefaults,
   V1_POD_MILLICORES,
   type Catalog,
+  type FargatePrices,
   type Plan,
   type PlanIssue,
   type Service,
@@ -386,6 +387,19 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
     ...(c.logs === undefined
       ? {}
       : { logs: { ingestionPerGB: c.logs.ingestionPerGB, freeGBPerMonth: c.logs.freeGBPerMonth } }),
+    ...(c.fargate === undefined ? {} : { fargate: fargateFromFile(c.fargate) }),
+  };
+}
+
+/** The listed fields of an inline catalog's Fargate prices, copied. */
+function fargateFromFile(f: NonNullable<Exclude<PlanFile['catalog'], string>['fargate']>): FargatePrices {
+  return {
+    vcpuHourly: { x86_64: f.vcpuHourly.x86_64, arm64: f.vcpuHourly.arm64 },
+    memoryGiBHourly: { x86_64: f.memoryGiBHourly.x86_64, arm64: f.memoryGiBHourly.arm64 },
+    storageGiBHourly: f.storageGiBHourly,
+    includedStorageGiB: f.includedStorageGiB,
+    taskSizes: f.taskSizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
+    notes: [...f.notes],
   };
 }
 
@@ -426,6 +440,7 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
     stateful: s.stateful,
     vmInstanceType: s.vmInstanceType,
     container: { ...s.container, cpuMillicores: podMillicores },
+    fargate: s.fargate,
     serverless: {
       ...s.serverless,
       ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),
@@ -453,6 +468,11 @@ function toPlan(file: PlanFile, catalog: Catalog): Plan {
         ...st.containerCluster,
       },
       serverless: { ...d.serverless, ...st.serverless },
+      serverlessContainers: {
+        ...d.serverlessContainers,
+        controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
+        ...st.serverlessContainers,
+      },
     },
     // A component the file leaves out is off (a version 1 file keeps its figures: issue 10 §1).
     frontDoor: { ...COMPONENTS_OFF.frontDoor, ...file.frontDoor },
