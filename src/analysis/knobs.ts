@@ -34,6 +34,7 @@ export const SETTINGS_KEY: Record<StrategyId, keyof StrategySettings> = {
   'vm-per-service': 'vmPerService',
   'container-cluster': 'containerCluster',
   serverless: 'serverless',
+  'serverless-containers': 'serverlessContainers',
 };
 
 /** Why a knob name is not one, or `null` when it is (service knobs need a service of the plan). */

@@ -80,6 +80,7 @@ const WORD: Record<StrategyId, string> = {
   'vm-per-service': 'VMs',
   'container-cluster': 'containers',
   serverless: 'Lambda',
+  'serverless-containers': 'Fargate',
 };
 
 const cents = (x: number): number => Math.round(x * 100) / 100;

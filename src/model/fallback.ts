@@ -38,7 +38,7 @@ export function fallbackStrategy(fallback: ServerlessFallback): FallbackId | nul
 }
 
 /** A strategy that can price the services Lambda cannot run. */
-export type FallbackId = Exclude<StrategyId, 'serverless'>;
+export type FallbackId = Exclude<StrategyId, 'serverless' | 'serverless-containers'>;
 
 const RUN: Record<FallbackId, (p: Prepared) => StrategyReport> = {
   'shared-host': sharedHost,

@@ -11,6 +11,7 @@ export const STRATEGY_SHORT_NAMES: Record<StrategyId, string> = {
   'vm-per-service': 'VM per service',
   'container-cluster': 'Containers',
   serverless: 'Serverless',
+  'serverless-containers': 'Fargate',
 };
 
 /**

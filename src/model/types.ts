@@ -302,18 +302,21 @@ export interface PlanComponents {
   operations: Operations;
 }
 
-export type StrategyId = 'shared-host' | 'vm-per-service' | 'container-cluster' | 'serverless';
+export type StrategyId =
+  'shared-host' | 'vm-per-service' | 'container-cluster' | 'serverless' | 'serverless-containers';
 export const STRATEGY_IDS: readonly StrategyId[] = [
   'shared-host',
   'vm-per-service',
   'container-cluster',
   'serverless',
+  'serverless-containers',
 ];
 export const STRATEGY_NAMES: Record<StrategyId, string> = {
   'shared-host': 'Multiple services per host',
   'vm-per-service': 'Service instance per VM',
   'container-cluster': 'Service instance per container',
   serverless: 'Serverless (Lambda)',
+  'serverless-containers': 'Serverless containers (Fargate)',
 };
 
 /** One priced thing. `cost` is quantity × unitPrice rounded to cents, half away from zero. */

@@ -184,19 +184,31 @@ describe('comparison chart', () => {
         {
           name: 'Base',
           isBase: true,
-          costs: { 'shared-host': 1, 'vm-per-service': 2, 'container-cluster': 3, serverless: 4 },
+          costs: {
+            'shared-host': 1,
+            'vm-per-service': 2,
+            'container-cluster': 3,
+            serverless: 4,
+            'serverless-containers': 5,
+          },
         },
         {
           name: 'x2',
           isBase: false,
-          costs: { 'shared-host': 2, 'vm-per-service': null, 'container-cluster': 6, serverless: 8 },
+          costs: {
+            'shared-host': 2,
+            'vm-per-service': null,
+            'container-cluster': 6,
+            serverless: 8,
+            'serverless-containers': 10,
+          },
         },
       ],
       'EUR',
     );
-    expect(config.data.labels).toHaveLength(4);
+    expect(config.data.labels).toHaveLength(5);
     expect(config.data.datasets.map((d) => d.label)).toEqual(['Base (base)', 'x2']);
-    expect(config.data.datasets[1]?.data).toEqual([2, 0, 6, 8]);
+    expect(config.data.datasets[1]?.data).toEqual([2, 0, 6, 8, 10]);
     expect(config.options?.plugins?.headroomFormat?.value).toEqual({ kind: 'money', currency: 'EUR' });
   });
 });

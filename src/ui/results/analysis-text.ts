@@ -12,6 +12,7 @@ export const STRATEGY_WORDS: Record<StrategyId, string> = {
   'vm-per-service': 'VMs',
   'container-cluster': 'containers',
   serverless: 'Lambda',
+  'serverless-containers': 'Fargate',
 };
 
 const count = (n: number) => `${n} service${n === 1 ? '' : 's'}`;

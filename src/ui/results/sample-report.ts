@@ -261,6 +261,7 @@ export function sampleForecast(report: Report = sampleReport(), months = 12, sta
     'vm-per-service': 0.03,
     'container-cluster': 0.06,
     serverless: 0.45,
+    'serverless-containers': 0.05,
   };
   const ids = Object.keys(base) as StrategyId[];
   const complete = new Set(
