@@ -1,6 +1,6 @@
 // The terms a strategy's figures are priced on, stated with its report (issue 10 §5–§6): its scaling mode, and what
 // its total does not include. Read by the cards, the CSV, the CLI table and the report; never recomputed there.
-import type { Plan, ScalingMode, StrategyId } from './types.ts';
+import type { Plan, ScalingMode, StrategyId, StrategyKey } from './types.ts';
 
 /** The scaling mode a strategy's figures assume, and the hours ahead hourly capacity is sized for. */
 export function scalingOf(plan: Plan, id: StrategyId): { mode: ScalingMode; aheadHours: number } {
@@ -19,6 +19,10 @@ export function scalingOf(plan: Plan, id: StrategyId): { mode: ScalingMode; ahea
         : { mode: 'static', aheadHours: 0 };
     case 'serverless':
       return { mode: 'per-request', aheadHours: 0 };
+    case 'serverless-containers':
+      return st.serverlessContainers.scaling === 'hourly'
+        ? { mode: 'hourly', aheadHours: st.serverlessContainers.scaleAheadHours }
+        : { mode: 'static', aheadHours: 0 };
   }
 }
 
@@ -34,8 +38,8 @@ export function loadBalancerOf(
 
 /**
  * The priced components (issue 10 §2, §4) a plan configures for a strategy: each is configured when its field is not
- * off, and applies to the strategy (root volumes: not Lambda; NAT: Lambda only in a VPC). Operations need no
- * catalog price (the rate is the user's).
+ * off, and applies to the strategy (root volumes: not Lambda, not Fargate, which runs no instance of the plan's;
+ * NAT: Lambda only in a VPC). Operations need no catalog price (the rate is the user's).
  */
 export function configuredComponents(
   plan: Plan,
@@ -50,13 +54,18 @@ export function configuredComponents(
   const lambda = id === 'serverless';
   return {
     loadBalancer: loadBalancerOf(plan, id),
-    rootVolumes: !lambda && plan.storage.rootVolumeGiB > 0,
+    rootVolumes: hasRootVolumes(id) && plan.storage.rootVolumeGiB > 0,
     nat:
       (!lambda || plan.strategies.serverless.inVpc) &&
       (plan.network.natGateways > 0 || plan.network.natGBPerMonth > 0),
     logs: plan.logs.bytesPerRequest > 0,
     operations: plan.operations.hourlyRate > 0 && plan.operations.hoursPerMonth[strategyKeyOf(id)] > 0,
   };
+}
+
+/** Whether a strategy runs instances of its own that carry the plan's root volumes (Lambda and Fargate do not). */
+function hasRootVolumes(id: StrategyId): boolean {
+  return id !== 'serverless' && id !== 'serverless-containers';
 }
 
 /**
@@ -91,7 +100,7 @@ export function notIncluded(plan: Plan, id: StrategyId): string[] {
   } else if (plan.frontDoor.kind === 'none') {
     out.push('a load balancer in front: none configured');
   }
-  if (!lambda && !c.rootVolumes) out.push('root volumes: none configured');
+  if (hasRootVolumes(id) && !c.rootVolumes) out.push('root volumes: none configured');
   if (!c.nat && (!lambda || plan.strategies.serverless.inVpc)) out.push('NAT gateways: none configured');
   if (!c.logs) out.push('log ingestion: no log volume given');
   if (!c.operations) out.push('people to run it: no operations estimate');
@@ -104,9 +113,7 @@ export function notIncluded(plan: Plan, id: StrategyId): string[] {
 }
 
 /** The settings key of a strategy (`strategies.<key>` in a plan). */
-export function strategyKeyOf(
-  id: StrategyId,
-): 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless' {
+export function strategyKeyOf(id: StrategyId): StrategyKey {
   switch (id) {
     case 'shared-host':
       return 'sharedHost';
@@ -116,5 +123,7 @@ export function strategyKeyOf(
       return 'containerCluster';
     case 'serverless':
       return 'serverless';
+    case 'serverless-containers':
+      return 'serverlessContainers';
   }
 }
