@@ -11,6 +11,7 @@ import type { KeptShares, Prepared } from './prepare.ts';
 import { prepare, strategyReport } from './prepare.ts';
 import { costingProblems } from './problems.ts';
 import { serverless } from './serverless.ts';
+import { serverlessContainers } from './serverless-containers.ts';
 import { sharedHost } from './shared-host.ts';
 import { addMonths, isCalendarMonth } from './calendar.ts';
 import type { Memo, MemoLane } from './memo.ts';
@@ -39,6 +40,7 @@ const RUNNERS: readonly [StrategyId, (p: Prepared) => StrategyReport][] = [
   ['vm-per-service', vmPerService],
   ['container-cluster', containerCluster],
   ['serverless', serverless],
+  ['serverless-containers', serverlessContainers],
 ];
 
 /** The report of a strategy that cannot be costed: no cost, no lines, no service run, and the reasons. */
