@@ -329,7 +329,7 @@ describe('the terms of each total (issue 10 §5–§6)', () => {
     expect(text.find((l) => l.startsWith('Serverless (Lambda) + VMs for 1 service'))).not.toContain(
       'incomplete',
     );
-    expect(text.find((l) => l.startsWith('ledger'))).toMatch(/\d \(fallback\)$/);
+    expect(text.find((l) => l.startsWith('ledger'))).toMatch(/\d \(fallback\)( |$)/);
     expect(text).toContain(
       'Serverless (Lambda) + VMs for 1 service includes ledger, priced as Service instance per VM would price it alone (lines "Fallback (…)").',
     );
