@@ -35,7 +35,7 @@ export function themeColor(name: `--${string}`, alpha?: number): string {
   return alpha === undefined ? `${TOKEN}${name}` : `${TOKEN}${name}@${alpha}`;
 }
 
-/** The CSS colour of a strategy, in STRATEGY_IDS order (`--strategy-1` … `--strategy-4`). */
+/** The CSS colour of a strategy, in STRATEGY_IDS order (`--strategy-1` … `--strategy-5`, src/ui/theme.css). */
 export function strategyColor(id: StrategyId, alpha?: number): string {
   const index = STRATEGY_IDS.indexOf(id);
   return themeColor(`--strategy-${index + 1}`, alpha);
