@@ -118,10 +118,13 @@ export function taskSizeOf(
   sizes: TaskSizes,
 ): TaskSizing | TaskSizeProblem {
   const given = service.fargate ?? {};
-  const largest = [...sizes].sort((a, b) => b.vcpu - a.vcpu)[0];
-  const maxText = largest
-    ? `the largest Fargate task is ${sizeText({ vcpu: largest.vcpu, memoryGiB: largest.memoryGiB.at(-1)! })}`
-    : 'the catalog lists no task size';
+  // Words for a message only (a problem is rare; sizes are found on the hot path without them).
+  const maxText = (): string => {
+    const largest = [...sizes].sort((a, b) => b.vcpu - a.vcpu)[0];
+    return largest
+      ? `the largest Fargate task is ${sizeText({ vcpu: largest.vcpu, memoryGiB: largest.memoryGiB.at(-1)! })}`
+      : 'the catalog lists no task size';
+  };
   if (platform === 'eks') {
     const request = {
       vcpu: given.cpu ?? service.container.cpuMillicores / 1000,
@@ -132,7 +135,7 @@ export function taskSizeOf(
     const path = given.memoryGiB !== undefined || given.cpu !== undefined ? 'fargate' : 'container.memoryMiB';
     return {
       path,
-      message: `a pod requesting ${sizeText(request)} (+256 MB on EKS) fits no Fargate size: ${maxText}`,
+      message: `a pod requesting ${sizeText(request)} (+256 MB on EKS) fits no Fargate size: ${maxText()}`,
       fix: 'request less CPU or memory for this service’s pod, or use ECS or another strategy',
     };
   }
@@ -188,7 +191,7 @@ export function taskSizeOf(
   const cpuTooBig = !sizes.some((r) => atLeast(r.vcpu, cpuNeed));
   return {
     path: cpuTooBig ? 'container.cpuMillicores' : 'memoryMiB',
-    message: `no Fargate task holds ${num(cpuNeed)} vCPU and ${num(memoryNeed)} GiB: ${maxText}`,
+    message: `no Fargate task holds ${num(cpuNeed)} vCPU and ${num(memoryNeed)} GiB: ${maxText()}`,
     fix: 'give the service less memory or a smaller pod CPU request, or use another strategy',
   };
 }

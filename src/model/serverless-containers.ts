@@ -188,6 +188,8 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   let taskHours = 0;
   for (const s of p.services) {
     // The service's own tasks depend on its week (`s`), the settings, the catalog's sizes and the zones.
+    // The service's tasks depend on its week (`s`), the settings, the catalog's sizes and the zones; its lines and
+    // paid vCPU also on the prices and the billing period. Kept between evaluations by an evaluator (hot path).
     const own = p.memo(
       s.service,
       ID,
@@ -207,20 +209,30 @@ export function serverlessContainers(p: Prepared): StrategyReport {
         return serviceTasks(s, st, z, r);
       },
     );
-    const { billed } = own.sizing;
     const name = s.service.name;
-    const hours = weekToPeriod(own.week, hpm);
-    taskHours += hours;
-    vcpuHours.push(hours * billed.vcpu);
     const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
-    lineItems.push(
-      ...taskLines(name, sizeLabel(st, own.sizing), hours, billed, rates, {
-        perTaskGiB: storageGiB,
-        prices: f,
-      }),
+    const priced = p.memo(
+      s.service,
+      'serverless-containers lines',
+      [own, st.platform, st.architecture, rates.vcpuHourly, rates.memoryGiBHourly, f, storageGiB, hpm],
+      () => {
+        const { billed } = own.sizing;
+        const hours = weekToPeriod(own.week, hpm);
+        return {
+          hours,
+          lines: taskLines(name, sizeLabel(st, own.sizing), hours, billed, rates, {
+            perTaskGiB: storageGiB,
+            prices: f,
+          }),
+          paid: own.perHour.map((n) => n * billed.vcpu),
+        };
+      },
     );
+    taskHours += priced.hours;
+    vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
+    lineItems.push(...priced.lines);
     unitRows.push(own.perHour);
-    paidRows.push(own.perHour.map((n) => n * billed.vcpu));
+    paidRows.push(priced.paid);
     if (own.week > own.weekOneZone) raised.push([name, weekToPeriod(own.week - own.weekOneZone, hpm)]);
     if (s.service.stateful) {
       warnings.push({
