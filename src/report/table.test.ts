@@ -9,6 +9,7 @@ import {
   formatAmount,
   formatMoney,
   formatNumber,
+  headlineCapacity,
   printable,
   reportToTable,
 } from './table.ts';
@@ -210,6 +211,13 @@ describe('reportToTable', () => {
       expect(line).toContain(formatMoney(s.monthlyCost, 'USD'));
     }
     expect(text).toContain('aws-us-east-1 (prices as of 2025-10-01)');
+  });
+
+  it('headlines Fargate by its peak tasks and task-hours', () => {
+    const fargate = report.strategies.find((s) => s.id === 'serverless-containers')!;
+    expect(headlineCapacity(fargate).map(([k]) => k)).toEqual(['peakTasks', 'taskHours']);
+    const line = text.split('\n').find((l) => l.startsWith(fargate.name))!;
+    expect(line).toContain(`peak tasks ${fargate.capacity.peakTasks}, task hours`);
   });
 
   it('lists per-service costs, totals, warnings and the forecast', () => {

@@ -147,6 +147,8 @@ const CAPACITY_KEYS = [
   'instanceHours',
   'peakConcurrency',
   'requests',
+  'peakTasks',
+  'taskHours',
 ];
 
 /**
