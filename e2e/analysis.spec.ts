@@ -80,7 +80,9 @@ test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapes
   await expect(analysis.getByTestId('simulation-answer')).toHaveText(
     'Multiple services per host is the cheapest in 75.2% of cases.',
   );
-  const lambda = analysis.getByTestId('simulation-table').getByRole('row', { name: /Serverless/ });
+  const lambda = analysis
+    .getByTestId('simulation-table')
+    .getByRole('row', { name: /^Serverless \(Lambda\)/ });
   await expect(lambda).toHaveText(/\$92\.49\s*\$123\.53\s*\$157\.87\s*24\.8%/);
   const result = await new AxeBuilder({ page })
     .include('[data-testid="analysis"]')
@@ -113,5 +115,5 @@ test('the simulation of a 200-service plan runs in the worker: progress shows an
       timeout: 150_000,
     },
   );
-  await expect(analysis.getByTestId('simulation-table').locator('tbody tr')).toHaveCount(4);
+  await expect(analysis.getByTestId('simulation-table').locator('tbody tr')).toHaveCount(5);
 });

@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { cardCosts, downloadText, expect, importFile, openApp, shot, test, usd } from './fixtures.ts';
 
-const STRATEGIES = ['shared-host', 'vm-per-service', 'container-cluster', 'serverless'];
+const STRATEGIES = [
+  'shared-host',
+  'vm-per-service',
+  'container-cluster',
+  'serverless',
+  'serverless-containers',
+];
 
 /** The "Internal tools" example with every service growing 20% a month: the cheapest strategy changes thrice. */
 async function growingPlan(): Promise<string> {
@@ -112,7 +118,7 @@ test('the chart starts at zero and changing the horizon keeps the first monthsâ€
   const first36 = await page.getByTestId('forecast-table').locator('tbody tr').allInnerTexts();
   expect(first36.slice(0, 12)).toEqual(first12);
   await expect(page.getByTestId('forecast-answer')).toContainText(
-    'Service instance per container is the cheapest strategy that runs every service in every month, Jan 2027 to Dec 2029.',
+    'Serverless containers (Fargate) is the cheapest strategy that runs every service in every month, Jan 2027 to Dec 2029.',
   );
   // At 1024 px the controls and the totals stay readable (a picture for a person to look at).
   await page.setViewportSize({ width: 1024, height: 700 });

@@ -26,7 +26,7 @@ test('Save as HTML downloads one self-contained report that opens offline with t
   await expect(report.locator('script')).toHaveCount(0);
   await expect(report.getByRole('img', { name: /Monthly cost by strategy/ }).first()).toBeVisible();
   await expect(
-    report.getByText('Cheapest strategy that runs every service: Service instance per container'),
+    report.getByText('Cheapest strategy that runs every service: Serverless containers (Fargate)'),
   ).toBeVisible();
   expect(requests).toEqual([pathToFileURL(file).href]);
 });

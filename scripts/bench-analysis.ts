@@ -180,7 +180,7 @@ function time<T>(runs: number, f: () => T): { ms: number; last: T } {
 
 console.log(`Decision analysis benchmark (Node ${process.version}), ${SERVICES} services, 168-hour curves`);
 const one = time(5, () => evaluate(plan));
-console.log(`one evaluation of the plan (all four strategies): median ${one.ms.toFixed(1)} ms`);
+console.log(`one evaluation of the plan (every strategy): median ${one.ms.toFixed(1)} ms`);
 
 // ---- Break-even and sensitivity (issue 11 §1, §2) ----
 {

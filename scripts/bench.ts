@@ -1,4 +1,4 @@
-// `npm run bench`: how long the engine takes to evaluate all four strategies, by plan size; how long a large plan
+// `npm run bench`: how long the engine takes to evaluate every strategy, by plan size; how long a large plan
 // file takes to parse; how long the whole CLI process takes for a small report. Prints figures; it is a benchmark,
 // not a test (nothing here can fail on timing).
 import { spawnSync } from 'node:child_process';
@@ -70,7 +70,7 @@ if (process.argv[1]?.endsWith('bench.ts')) main();
 function main(): void {
   // BENCH_ONLY=edit: the edit path alone (a quick look while working on it).
   if (process.env.BENCH_ONLY === 'edit') return editPath();
-  console.log(`Headroom engine benchmark (Node ${process.version}), all four strategies, 168-hour curves`);
+  console.log(`Headroom engine benchmark (Node ${process.version}), every strategy, 168-hour curves`);
   console.log('services  hours  median ms  runs  µs per service-hour');
   let perUnit: number[] = [];
   for (const n of [10, 200, 2000]) {

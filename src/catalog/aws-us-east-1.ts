@@ -21,6 +21,8 @@ export const awsUsEast1 = {
     'NAT gateway $0.045 per hour and $0.045 per GB processed: infracost golden tests (730 h = $32.85, 100 GB = $4.50) [third-party]',
     'EBS gp3 $0.08 and gp2 $0.10 per GB-month: infracost golden tests [third-party]',
     'CloudWatch Logs ingestion $0.50 per GB: infracost golden tests [third-party]; 5 GB a month free: CloudWatch pricing page [official]',
+    'AWS Fargate pricing page, worked examples (verbatim copy) [official]: Linux/x86 $0.000011244 per vCPU-second and $0.000001235 per GB-second, Linux/ARM $0.0000089944 and $0.0000009889, ephemeral storage $0.0000000308 per GB-second above the 20 GB included; hourly figures $0.04048, $0.004445, $0.03238, $0.00356, $0.000111 [third-party, equal to per-second × 3,600 to the digits published]',
+    'AWS Fargate task sizes (ECS developer guide) [official]; EKS on Fargate pod sizing, +256 MB (EKS user guide) [official]',
   ],
   instanceTypes: [
     { name: 't3.micro', vcpu: 2, memoryGiB: 1, hourly: 0.0104, maxPods: 4 },
@@ -87,4 +89,34 @@ export const awsUsEast1 = {
   nat: { hourly: 0.045, perGB: 0.045 },
   blockStorage: { gp3: 0.08, gp2: 0.1 },
   logs: { ingestionPerGB: 0.5, freeGBPerMonth: 5 },
+  // Serverless containers (issue 12 §2; pricing-2.md §5): Linux tasks, hourly prices. The pricing page publishes
+  // per-second rates rounded to five significant digits; the hourly rates are AWS's price list figures, and those
+  // per-second rates are them ÷ 3,600 rounded (0.04048 ÷ 3,600 = 0.0000112444…).
+  fargate: {
+    vcpuHourly: { x86_64: 0.04048, arm64: 0.03238 },
+    memoryGiBHourly: { x86_64: 0.004445, arm64: 0.00356 },
+    storageGiBHourly: 0.000111,
+    includedStorageGiB: 20,
+    taskSizes: [
+      { vcpu: 0.25, memoryGiB: [0.5, 1, 2] },
+      { vcpu: 0.5, memoryGiB: steps(1, 4, 1) },
+      { vcpu: 1, memoryGiB: steps(2, 8, 1) },
+      { vcpu: 2, memoryGiB: steps(4, 16, 1) },
+      { vcpu: 4, memoryGiB: steps(8, 30, 1) },
+      { vcpu: 8, memoryGiB: steps(16, 60, 4) },
+      { vcpu: 16, memoryGiB: steps(32, 120, 8) },
+    ],
+    notes: [
+      'Linux tasks only: Windows tasks (ECS only, x86_64) cost $0.0000254167 per vCPU-second plus an OS licence of $0.0000127778 per vCPU-second, and $0.0000027778 per GB-second, billed with a 5-minute minimum; not modelled.',
+      'Fargate Spot: “up to 70%” off, prices not published in the stored material; enter your own figure as the discount (ECS only; EKS on Fargate has no Spot).',
+      'Billed per second from image download until the task stops, 1-minute minimum (Linux); priced here by the hour: a task running in an hour is billed that hour.',
+    ],
+  },
 } satisfies Catalog;
+
+/** Memory sizes from `from` to `to` GiB in steps of `step` (a task size row of the Fargate table). */
+function steps(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let m = from; m <= to; m += step) out.push(m);
+  return out;
+}

@@ -35,19 +35,21 @@ interface MixJson {
 describe('headroom mix', { timeout: 60_000 }, () => {
   const exec = world({ 'food.json': FOOD, 'webhook.json': WITH_WEBHOOK });
 
-  it('finds the mix: the webhook on Lambda, the rest in the cluster, below containers alone', async () => {
+  it('finds the mix: the webhook on Lambda, the rest on Fargate, below Fargate alone', async () => {
     const r = await exec('mix', 'webhook.json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout) as MixJson;
     expect(m.assignment.webhook).toBe('serverless');
-    expect(m.assignment.kitchen).toBe('container-cluster');
-    expect(m.cheapestPure.strategy).toBe('container-cluster');
+    expect(m.assignment.kitchen).toBe('serverless-containers');
+    expect(m.cheapestPure.strategy).toBe('serverless-containers');
     expect(m.savingsVsCheapestPure).toBeGreaterThan(0);
     expect(m.monthlyCost).toBeCloseTo(m.cheapestPure.monthlyCost - m.savingsVsCheapestPure, 2);
-    expect(new Set(m.lineItems.map((l) => l.strategy))).toEqual(new Set(['container-cluster', 'serverless']));
+    expect(new Set(m.lineItems.map((l) => l.strategy))).toEqual(
+      new Set(['serverless-containers', 'serverless']),
+    );
     expect(m.reasons.find((x) => x.service === 'webhook')!.text).toMatch(
-      /^webhook on Lambda: \$[\d.]+ a month less than on containers$/,
+      /^webhook on Lambda: \$[\d.]+ a month less than on Fargate$/,
     );
   });
 
@@ -76,12 +78,12 @@ describe('headroom mix', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^Mix for Food delivery platform \(heuristic search\): [\d,.]+ USD a month$/);
-    expect(lines[1]).toMatch(/^[\d,.]+ USD \([\d.]+%\) below container-cluster alone \([\d,.]+ USD\)$/);
+    expect(lines[1]).toMatch(/^[\d,.]+ USD \([\d.]+%\) below serverless-containers alone \([\d,.]+ USD\)$/);
     expect(r.stdout).toMatch(/serverless +1 service {2}0\.00 USD/);
     expect(r.stdout).toContain('webhook on Lambda: $');
     const pure = await exec('mix', 'food.json', '--format', 'table');
     expect(pure.stdout.split('\n')[1]).toMatch(
-      /^the same as container-cluster alone \([\d,.]+ USD\): no mix is cheaper$/,
+      /^the same as serverless-containers alone \([\d,.]+ USD\): no mix is cheaper$/,
     );
   });
 

@@ -48,7 +48,7 @@ describe('headroom report --format html|md', () => {
     const r = await exec('report', 'food.json', '--format', 'md');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# Food delivery platform: cost and capacity\n/);
-    expect(r.stdout).toContain('| Service instance per container | 496.82 | cheapest |');
+    expect(r.stdout).toContain('| Serverless containers (Fargate) | 322.82 | cheapest |');
     expect(r.stdout).not.toContain('## Forecast');
   });
 
@@ -135,7 +135,7 @@ describe('the bundled command', { timeout: 120_000 }, () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('Cheapest strategy that runs every service: Service instance per container');
+    expect(html).toContain('Cheapest strategy that runs every service: Serverless containers (Fargate)');
     expect(html).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -356,8 +356,9 @@ describe('other commands', () => {
     expect(json.start).toBe('2026-12');
     const c = await exec('forecast', 'food.json', '--months', '4', '--format', 'csv');
     expect(c.stdout.split('\r\n')[0]).toBe(
-      'month,calendar_month,shared-host,vm-per-service,container-cluster,serverless,shared-host_cumulative,' +
-        'vm-per-service_cumulative,container-cluster_cumulative,serverless_cumulative,leader',
+      'month,calendar_month,shared-host,vm-per-service,container-cluster,serverless,serverless-containers,' +
+        'shared-host_cumulative,vm-per-service_cumulative,container-cluster_cumulative,serverless_cumulative,' +
+        'serverless-containers_cumulative,leader',
     );
     expect(c.stdout.split('\r\n')[1]).toMatch(/^1,2026-12,/);
     expect(c.stdout.split('\r\n')).toHaveLength(6);
@@ -384,7 +385,7 @@ describe('other commands', () => {
     expect(t.stdout).toMatch(/^Year 1\s/m);
     expect(t.stdout).toMatch(/^Year 2\s/m);
     expect(t.stdout).toMatch(/^All 24 months\s/m);
-    expect(t.stdout).toContain('- from 2027-01: Service instance per container');
+    expect(t.stdout).toContain('- from 2027-01: Serverless containers (Fargate)');
     expect(t.stdout).not.toContain('the month after today');
     const f = forecast(plan(), { months: 24, start: '2027-01' });
     const j = JSON.parse(

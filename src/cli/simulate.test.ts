@@ -72,7 +72,7 @@ describe('headroom simulate', { timeout: 60_000 }, () => {
     expect(lines).toContainEqual(
       expect.stringMatching(/^Strategy +Low +Typical +High +P10 +P50 +P90 +Cheapest in$/),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^Service instance per container .* 100%$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^Serverless containers \(Fargate\) .* 100%$/));
   });
 
   it('refuses bad options with exit code 2 and nothing on stdout', async () => {

@@ -109,7 +109,7 @@ describe('the real command', { timeout: 120_000 }, () => {
       strategies: unknown[];
       forecast: { months: unknown[] };
     };
-    expect(json.strategies).toHaveLength(4);
+    expect(json.strategies).toHaveLength(5);
     expect(json.forecast.months).toHaveLength(3);
   });
 

@@ -240,7 +240,13 @@ describe('operations', () => {
   it('is its own shared line, the user’s hours × rate, in equal shares among the services the strategy runs', () => {
     const operations = {
       hourlyRate: 100,
-      hoursPerMonth: { sharedHost: 10, vmPerService: 4, containerCluster: 20, serverless: 2 },
+      hoursPerMonth: {
+        sharedHost: 10,
+        vmPerService: 4,
+        containerCluster: 20,
+        serverless: 2,
+        serverlessContainers: 3,
+      },
     };
     const p = plan(
       [testService({ name: 'a' }), testService({ name: 'db', stateful: true }), testService({ name: 'c' })],

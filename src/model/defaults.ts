@@ -1,4 +1,4 @@
-import type { Catalog, PlanComponents, Service, StrategySettings } from './types.ts';
+import type { Catalog, FargateTask, PlanComponents, Service, StrategySettings } from './types.ts';
 
 /**
  * Defaults for every optional plan field when a plan file leaves it out (documented in docs/plan-format.md). These
@@ -33,6 +33,19 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
     discount: 0,
   },
   serverless: { freeTier: true, apiGateway: 'none', inVpc: false, fallback: 'none', discount: 0 },
+  // Serverless containers (issue 12 §2), new in version 2: a plan without these settings still gets the strategy,
+  // priced with these defaults; no other strategy's figures read them. ECS on x86_64, tasks at the pods' target
+  // utilization, scaled hourly (what ECS service auto scaling does).
+  serverlessContainers: {
+    platform: 'ecs',
+    architecture: 'x86_64',
+    targetUtilization: 0.7,
+    scaling: 'hourly',
+    scaleAheadHours: 0,
+    discount: 0,
+    // The plan layer replaces this with the catalog's kubernetes.controlPlaneHourly when the plan omits it (EKS only).
+    controlPlaneHourly: 0.1,
+  },
 };
 
 /** What a plan gives for its strategies: any subset of each strategy's settings. */
@@ -58,8 +71,16 @@ export function resolveStrategies(
       ...given.containerCluster,
     },
     serverless: { ...d.serverless, ...given.serverless },
+    serverlessContainers: {
+      ...d.serverlessContainers,
+      controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
+      ...given.serverlessContainers,
+    },
   };
 }
+
+/** Fargate's ephemeral storage per task: 20 GiB included, up to 200 GiB (pricing-2.md §5). */
+export const FARGATE_STORAGE_GIB = { included: 20, max: 200 } as const;
 
 /** The components of plan format version 2, each OFF: what a plan file that leaves one out gets (issue 10 §1). */
 export const COMPONENTS_OFF: PlanComponents = {
@@ -77,7 +98,13 @@ export const COMPONENTS_OFF: PlanComponents = {
   logs: { bytesPerRequest: 0 },
   operations: {
     hourlyRate: 0,
-    hoursPerMonth: { sharedHost: 0, vmPerService: 0, containerCluster: 0, serverless: 0 },
+    hoursPerMonth: {
+      sharedHost: 0,
+      vmPerService: 0,
+      containerCluster: 0,
+      serverless: 0,
+      serverlessContainers: 0,
+    },
   },
 };
 
@@ -100,6 +127,7 @@ export const NEW_PLAN_DEFAULTS = {
     vmPerService: { scaling: 'hourly', scaleAheadHours: 1 },
     containerCluster: { scaling: 'hourly', scaleAheadHours: 1 },
     serverless: { apiGateway: 'http', fallback: 'vmPerService' },
+    serverlessContainers: { scaling: 'hourly', scaleAheadHours: 1 },
   },
 } as const satisfies typeof COMPONENTS_OFF & {
   strategies: { [K in keyof StrategySettings]?: Partial<StrategySettings[K]> };
@@ -143,6 +171,7 @@ export function serviceWithDefaults(
     vmInstanceType?: string | null | undefined;
     container?: Partial<Service['container']> | undefined;
     serverless?: Partial<Service['serverless']> | undefined;
+    fargate?: FargateTask | undefined;
   },
 ): Service {
   return {
@@ -167,5 +196,7 @@ export function serviceWithDefaults(
       ephemeralStorageMiB: s.serverless?.ephemeralStorageMiB ?? DEFAULT_SERVICE.ephemeralStorageMiB,
       provisionedConcurrency: s.serverless?.provisionedConcurrency ?? DEFAULT_SERVICE.provisionedConcurrency,
     },
+    // Fargate sizes left out are derived where the catalog's task sizes are known (fargate.ts): no key when absent.
+    ...(s.fargate === undefined ? {} : { fargate: { ...s.fargate } }),
   };
 }

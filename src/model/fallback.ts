@@ -23,11 +23,11 @@ import type {
 export function fallbackStrategy(fallback: ServerlessFallback): FallbackId | null {
   if (fallback === 'none') return null;
   const id = strategyOfKey(fallback);
-  return id === 'serverless' ? null : id;
+  return id === 'serverless' || id === 'serverless-containers' ? null : id;
 }
 
 /** A strategy that can price the services Lambda cannot run. */
-export type FallbackId = Exclude<StrategyId, 'serverless'>;
+export type FallbackId = Exclude<StrategyId, 'serverless' | 'serverless-containers'>;
 
 const plural = (n: number): string => `${n} service${n === 1 ? '' : 's'}`;
 
@@ -100,7 +100,13 @@ function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
     services: plan.services.filter((s) => names.has(s.name)),
     operations: {
       hourlyRate: 0,
-      hoursPerMonth: { sharedHost: 0, vmPerService: 0, containerCluster: 0, serverless: 0 },
+      hoursPerMonth: {
+        sharedHost: 0,
+        vmPerService: 0,
+        containerCluster: 0,
+        serverless: 0,
+        serverlessContainers: 0,
+      },
     },
   };
   if (plan.strategies.serverless.inVpc) out.network = { natGateways: 0, natGBPerMonth: 0 };
@@ -157,7 +163,13 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
     ...plan,
     operations: {
       hourlyRate: 1,
-      hoursPerMonth: { sharedHost: 1, vmPerService: 1, containerCluster: 1, serverless: 1 },
+      hoursPerMonth: {
+        sharedHost: 1,
+        vmPerService: 1,
+        containerCluster: 1,
+        serverless: 1,
+        serverlessContainers: 1,
+      },
     },
   };
   const extra = notIncluded(estimated, id)

@@ -13,6 +13,7 @@ const costs = (c: Partial<Record<StrategyId, number>>): Record<StrategyId, numbe
   'vm-per-service': 200,
   'container-cluster': 300,
   serverless: 400,
+  'serverless-containers': 500,
   ...c,
 });
 const all = new Set<StrategyId>(STRATEGY_IDS);

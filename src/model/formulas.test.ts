@@ -521,12 +521,15 @@ describe('strategies that cannot be costed (issue 9 §1)', () => {
     const onlyCluster = testPlan(catalog, services, {
       sharedHost: { ...big.strategies.sharedHost, instanceType: 't3.micro' },
       vmPerService: { ...big.strategies.vmPerService, instanceType: 't3.micro' },
+      // EKS on Fargate runs no arm64 pods: Fargate (which runs stateful services too) cannot be costed either.
+      serverlessContainers: { platform: 'eks', architecture: 'arm64' },
     });
     const blocked = evaluate(onlyCluster);
     expect(blocked.strategies.filter((s) => s.cannotCost).map((s) => s.id)).toEqual([
       'shared-host',
       'vm-per-service',
       'container-cluster',
+      'serverless-containers',
     ]);
     expect(blocked.cheapest).toBeNull(); // serverless does not run the stateful db
     const months = forecast(big, { months: 3, start: '2027-01' });

@@ -277,6 +277,9 @@ function applyEdit(plan: Plan, e: Edit): Plan {
             ? { ...st.containerCluster, ...c.containerCluster }
             : st.containerCluster,
           serverless: c.serverless ? { ...st.serverless, ...c.serverless } : st.serverless,
+          serverlessContainers: c.serverlessContainers
+            ? { ...st.serverlessContainers, ...c.serverlessContainers }
+            : st.serverlessContainers,
         },
       };
     }
@@ -372,7 +375,13 @@ describe('createEvaluator', CPU_BOUND, () => {
       logs: { bytesPerRequest: 800 },
       operations: {
         hourlyRate: 90,
-        hoursPerMonth: { sharedHost: 10, vmPerService: 8, containerCluster: 20, serverless: 2 },
+        hoursPerMonth: {
+          sharedHost: 10,
+          vmPerService: 8,
+          containerCluster: 20,
+          serverless: 2,
+          serverlessContainers: 6,
+        },
       },
     };
     // Each field once to a value that changes some figure (a busy service: every LCU dimension can lead).

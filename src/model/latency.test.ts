@@ -70,6 +70,16 @@ describe('latency target: the call-centre example as a service', () => {
     expect(pods.services[0]!.latency).toMatchObject({ sizedBy: 'latency', cpuInstances: 9, instances: 14 });
   });
 
+  it('Fargate: 14 tasks instead of CPU’s 8 (2 vCPU / 4 GB tasks at 70%: ⌈10 ÷ 1.4⌉); 14 × 730 h: $827.41 + $181.71', () => {
+    const tasks = get(after, 'serverless-containers');
+    expect(get(before, 'serverless-containers').capacity.peakTasks).toBe(8);
+    expect(tasks.capacity.peakTasks).toBe(14);
+    expect(tasks.services[0]!.latency).toMatchObject({ sizedBy: 'latency', cpuInstances: 8, instances: 14 });
+    // vCPU: 14 × 730 × 2 × $0.04048; memory: 14 × 730 × 4 × $0.004445 (pricing-2.md §5), each line to the cent.
+    expect(tasks.lineItems.map((l) => l.cost)).toEqual([827.41, 181.71]);
+    expect(tasks.monthlyCost).toBe(1009.12);
+  });
+
   it('shared hosts: the service’s 14 instances take memory on the pool (14 × 512 MiB = 7 GiB)', () => {
     const host = get(after, 'shared-host');
     expect(get(before, 'shared-host').capacity.memoryNeededGiB).toBe(0.5);

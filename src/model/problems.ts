@@ -5,6 +5,7 @@
 // src/plan and run before this.
 import { nodeAllocatable } from './kubernetes.ts';
 import { clean } from './money.ts';
+import { serverlessContainersProblems } from './serverless-containers.ts';
 import type { CostingProblem, InstanceType, Plan, PlanIssue, StrategyId } from './types.ts';
 import { typeArchitecture } from './vm-per-service.ts';
 
@@ -160,6 +161,8 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
       });
     }
   }
+  // Serverless containers (issue 12 §2): Fargate prices, platform and architecture, each service's task size.
+  for (const problem of serverlessContainersProblems(plan)) add('serverless-containers', problem);
   return out;
 }
 

@@ -88,6 +88,7 @@ function componentsArb(): fc.Arbitrary<Components> {
         vmPerService: decimal(0, 100, 1),
         containerCluster: decimal(0, 100, 1),
         serverless: decimal(0, 100, 1),
+        serverlessContainers: decimal(0, 100, 1),
       }),
     }),
   });

@@ -9,6 +9,7 @@
 import { containerCluster } from './container-cluster.ts';
 import type { Prepared } from './prepare.ts';
 import { serverless } from './serverless.ts';
+import { serverlessContainers } from './serverless-containers.ts';
 import { sharedHost } from './shared-host.ts';
 import type { Figure, Plan, ScalingMode, StrategyKey, StrategyReport, StrategySettings } from './types.ts';
 import { vmPerService } from './vm-per-service.ts';
@@ -182,6 +183,27 @@ export const STRATEGIES = [
       { key: 'servicesOnFallback', label: 'Services on the fallback', unit: 'count' },
     ],
     headline: ['peakConcurrency', 'requests'],
+  },
+  {
+    id: 'serverless-containers',
+    settingsKey: 'serverlessContainers',
+    name: 'Serverless containers (Fargate)',
+    shortName: 'Fargate',
+    about:
+      'Each service as tasks (ECS) or pods (EKS) on AWS Fargate: billed per task for vCPU and memory, no nodes.',
+    phrase: 'Fargate',
+    unit: 'Tasks',
+    weekUnit: 'vCPU',
+    scaling: (plan) => hourly(plan.strategies.serverlessContainers),
+    evaluate: (p) => serverlessContainers(p),
+    figures: [
+      { key: 'peakTasks', label: 'Peak tasks', unit: 'count', primary: true },
+      { key: 'averageTasks', label: 'Average tasks', unit: 'count', primary: true },
+      { key: 'taskHours', label: 'Task-hours / month', unit: 'hours', primary: true },
+      { key: 'peakPaidVcpu', label: 'Peak paid vCPU', unit: 'vCPU' },
+      ZONES,
+    ],
+    headline: ['peakTasks', 'taskHours'],
   },
 ] as const satisfies readonly StrategyEntry[];
 

@@ -10,9 +10,9 @@ import type { Catalog, Report, StrategyId } from './types.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
 
-/** A report with these monthly costs (every service run unless `excluded`, `null` = cannot be costed). */
+/** A report with these monthly costs (every service run unless `excluded`; `null` or absent = cannot be costed). */
 function report(
-  costs: Record<StrategyId, number | null>,
+  costs: Partial<Record<StrategyId, number | null>>,
   cheapest: StrategyId | null,
   excluded: Partial<Record<StrategyId, string[]>> = {},
 ): Report {
@@ -23,7 +23,7 @@ function report(
     catalog: { id: 'c', asOf: '2026-01-01' },
     cheapest,
     strategies: STRATEGY_IDS.map((id) => {
-      const cost = costs[id];
+      const cost = costs[id] ?? null;
       const out = excluded[id] ?? [];
       return {
         id,
@@ -137,6 +137,7 @@ describe('standings: each strategy against the cheapest complete one', () => {
       'cannot-cost',
       'cannot-cost',
       'incomplete',
+      'cannot-cost',
     ]);
   });
 
@@ -174,8 +175,14 @@ describe('standings: each strategy against the cheapest complete one', () => {
       { nil: null },
     );
     fc.assert(
-      fc.property(fc.tuple(cost, cost, cost, cost), fc.boolean(), ([a, b, c, d], leaveOut) => {
-        const costs = { 'shared-host': a, 'vm-per-service': b, 'container-cluster': c, serverless: d };
+      fc.property(fc.tuple(cost, cost, cost, cost, cost), fc.boolean(), ([a, b, c, d, e], leaveOut) => {
+        const costs = {
+          'shared-host': a,
+          'vm-per-service': b,
+          'container-cluster': c,
+          serverless: d,
+          'serverless-containers': e,
+        };
         const complete = STRATEGY_IDS.filter(
           (id) => costs[id] !== null && !(leaveOut && id === 'serverless'),
         );
@@ -198,16 +205,28 @@ describe('standings: each strategy against the cheapest complete one', () => {
 describe('reportChange: what the last edit did', () => {
   it('gives each strategy’s change to the cent and picks the largest by amount', () => {
     const before = report(
-      { 'shared-host': 100, 'vm-per-service': 200, 'container-cluster': 150, serverless: 90 },
+      {
+        'shared-host': 100,
+        'vm-per-service': 200,
+        'container-cluster': 150,
+        serverless: 90,
+        'serverless-containers': 95,
+      },
       'serverless',
     );
     const after = report(
-      { 'shared-host': 100, 'vm-per-service': 180.1, 'container-cluster': 184.2, serverless: 90.3 },
+      {
+        'shared-host': 100,
+        'vm-per-service': 180.1,
+        'container-cluster': 184.2,
+        serverless: 90.3,
+        'serverless-containers': 95,
+      },
       'serverless',
     );
     const c = reportChange(before, after);
     expect(c.changed).toBe(true);
-    expect(c.strategies.map((s) => s.delta)).toEqual([0, -19.9, 34.2, 0.3]);
+    expect(c.strategies.map((s) => s.delta)).toEqual([0, -19.9, 34.2, 0.3, 0]);
     expect(c.largest).toBe('container-cluster');
     expect(by(c.strategies, 'container-cluster').fraction).toBeCloseTo(34.2 / 150, 12);
     expect(c.cheapestBefore).toBe('serverless');

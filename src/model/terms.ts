@@ -20,8 +20,8 @@ export function loadBalancerOf(
 
 /**
  * The priced components (issue 10 §2, §4) a plan configures for a strategy: each is configured when its field is not
- * off, and applies to the strategy (root volumes: not Lambda; NAT: Lambda only in a VPC). Operations need no
- * catalog price (the rate is the user's).
+ * off, and applies to the strategy (root volumes: not Lambda, not Fargate, which runs no instance of the plan's;
+ * NAT: Lambda only in a VPC). Operations need no catalog price (the rate is the user's).
  */
 export function configuredComponents(
   plan: Plan,
@@ -36,13 +36,18 @@ export function configuredComponents(
   const lambda = id === 'serverless';
   return {
     loadBalancer: loadBalancerOf(plan, id),
-    rootVolumes: !lambda && plan.storage.rootVolumeGiB > 0,
+    rootVolumes: hasRootVolumes(id) && plan.storage.rootVolumeGiB > 0,
     nat:
       (!lambda || plan.strategies.serverless.inVpc) &&
       (plan.network.natGateways > 0 || plan.network.natGBPerMonth > 0),
     logs: plan.logs.bytesPerRequest > 0,
     operations: plan.operations.hourlyRate > 0 && plan.operations.hoursPerMonth[strategyKeyOf(id)] > 0,
   };
+}
+
+/** Whether a strategy runs instances of its own that carry the plan's root volumes (Lambda and Fargate do not). */
+function hasRootVolumes(id: StrategyId): boolean {
+  return id !== 'serverless' && id !== 'serverless-containers';
 }
 
 /**
@@ -77,7 +82,7 @@ export function notIncluded(plan: Plan, id: StrategyId): string[] {
   } else if (plan.frontDoor.kind === 'none') {
     out.push('a load balancer in front: none configured');
   }
-  if (!lambda && !c.rootVolumes) out.push('root volumes: none configured');
+  if (hasRootVolumes(id) && !c.rootVolumes) out.push('root volumes: none configured');
   if (!c.nat && (!lambda || plan.strategies.serverless.inVpc)) out.push('NAT gateways: none configured');
   if (!c.logs) out.push('log ingestion: no log volume given');
   if (!c.operations) out.push('people to run it: no operations estimate');

@@ -58,6 +58,25 @@ export interface InfrastructurePrices {
   logs?: { ingestionPerGB: number; freeGBPerMonth: number } | undefined;
 }
 
+/**
+ * AWS Fargate prices and task sizes (issue 12 §2; pricing-2.md §5). Linux tasks; Fargate bills memory in GB that are
+ * GiB (task definitions give MiB: 1 GB = 1,024 MiB), so the fields say GiB.
+ */
+export interface FargatePrices {
+  /** Per vCPU-hour of a running task, by CPU architecture. */
+  vcpuHourly: Record<Architecture, number>;
+  /** Per GiB-hour of a task's memory, by CPU architecture. */
+  memoryGiBHourly: Record<Architecture, number>;
+  /** Ephemeral storage above `includedStorageGiB`, per GiB-hour. */
+  storageGiBHourly: number;
+  /** Ephemeral storage every task gets without charge (20 GiB). */
+  includedStorageGiB: number;
+  /** The valid task sizes: each vCPU value with the memory sizes (GiB) it allows, both in increasing order. */
+  taskSizes: { vcpu: number; memoryGiB: number[] }[];
+  /** What these prices leave out, in words (Windows tasks, Fargate Spot). */
+  notes: string[];
+}
+
 export interface Catalog extends InfrastructurePrices {
   id: string;
   name: string;
@@ -69,6 +88,8 @@ export interface Catalog extends InfrastructurePrices {
   /** Tiers count requests; prices are per million requests. */
   apiGateway: { http: Tier[]; rest: Tier[] };
   kubernetes: { controlPlaneHourly: number };
+  /** Fargate prices (issue 12 §2); a catalog without them cannot cost serverless containers. */
+  fargate?: FargatePrices | undefined;
 }
 
 export type Scaling = 'static' | 'hourly';
@@ -124,6 +145,8 @@ export interface Service {
   };
   /** This service's ranges (each input it leaves out takes the plan-wide one); absent: none of its own. */
   uncertainty?: Uncertainty | undefined;
+  /** The Fargate task (ECS) or pod request (EKS) of this service; absent or partial: derived (fargate.ts). */
+  fargate?: FargateTask | undefined;
   /** Sizing for a latency target (issue 12 §3) as well as for CPU; absent: CPU alone, the figures of before. */
   latency?: LatencyTarget | undefined;
 }
@@ -159,6 +182,16 @@ export interface LatencySizing {
   waitMs: number;
   percentile: number;
   targetWaitMs: number;
+}
+
+/**
+ * A service's Fargate task as the plan gives it (issue 12 §2): vCPU and memory of one task (ECS; EKS: the pod's
+ * request), ephemeral storage (20–200 GiB). Each size left out is derived from the service (fargate.ts `taskSizeOf`).
+ */
+export interface FargateTask {
+  cpu?: number | undefined;
+  memoryGiB?: number | undefined;
+  ephemeralStorageGiB?: number | undefined;
 }
 
 export interface SharedHostSettings {
@@ -203,11 +236,30 @@ export interface ServerlessSettings {
   discount: number;
 }
 
+/** Where Fargate runs the tasks: ECS tasks, or EKS pods (each pod a Fargate task of its own). */
+export type FargatePlatform = 'ecs' | 'eks';
+
+/** Serverless containers on AWS Fargate (issue 12 §2; docs/cost-model.md "Serverless containers"). */
+export interface ServerlessContainersSettings {
+  platform: FargatePlatform;
+  /** x86_64, or arm64 (Graviton; ECS only). */
+  architecture: Architecture;
+  targetUtilization: number;
+  scaling: Scaling;
+  /** Hourly scaling only: capacity in hour h is sized for the highest demand in hours h … h+k (0–3). */
+  scaleAheadHours: number;
+  /** Off vCPU and memory prices (Compute Savings Plans, or Fargate Spot: the user's figure). */
+  discount: number;
+  /** EKS only: the cluster's control plane fee per hour. */
+  controlPlaneHourly: number;
+}
+
 export interface StrategySettings {
   sharedHost: SharedHostSettings;
   vmPerService: VmPerServiceSettings;
   containerCluster: ContainerClusterSettings;
   serverless: ServerlessSettings;
+  serverlessContainers: ServerlessContainersSettings;
 }
 
 /** The key of a strategy's settings in a plan (`strategies.<key>`). */

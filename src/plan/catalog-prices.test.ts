@@ -34,7 +34,7 @@ describe('catalog prices around compute', () => {
     expect(c.blockStorage).toEqual({ gp3: 0.08, gp2: 0.1 });
     expect(c.logs).toEqual({ ingestionPerGB: 0.5, freeGBPerMonth: 5 });
     // Every figure's source, and which are third-party.
-    expect(c.sources.filter((s) => /third-party/.test(s))).toHaveLength(4);
+    expect(c.sources.filter((s) => /third-party/.test(s))).toHaveLength(5);
   });
 
   it('copies an inline catalog’s prices into the plan and writes them back', () => {

@@ -12,6 +12,7 @@ export const FIELD_TABLES = [
   { id: 'vmPerService', prefix: 'strategies.vmPerService.', required: false },
   { id: 'containerCluster', prefix: 'strategies.containerCluster.', required: false },
   { id: 'serverless', prefix: 'strategies.serverless.', required: false },
+  { id: 'serverlessContainers', prefix: 'strategies.serverlessContainers.', required: false },
   // The components version 2 added, each under its own heading (the top table links to them).
   { id: 'frontDoor', prefix: 'frontDoor.', required: false },
   { id: 'resilience', prefix: 'resilience.', required: false },

@@ -109,6 +109,8 @@ describe('src/plan/fields.ts', () => {
       'strategies.containerCluster.overprovisioning',
       'strategies.containerCluster.discount',
       'strategies.serverless.discount',
+      'strategies.serverlessContainers.targetUtilization',
+      'strategies.serverlessContainers.discount',
     ]);
   });
 
@@ -127,7 +129,9 @@ describe('src/plan/fields.ts', () => {
             ? f.options[0]!.value
             : f.kind === 'number'
               ? 0
-              : {};
+              : f.kind === 'percent'
+                ? 0.5
+                : {};
       const r = parsePlan(doc);
       expect(r.ok).toBe(false);
       if (!r.ok)

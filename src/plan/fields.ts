@@ -14,6 +14,7 @@ import {
   DEFAULT_LATENCY,
   DEFAULT_SERVICE,
   DEFAULT_STRATEGIES,
+  FARGATE_STORAGE_GIB,
   LAMBDA_EPHEMERAL_MIB,
   LAMBDA_MEMORY_MIB,
 } from '../model/index.ts';
@@ -229,7 +230,7 @@ export const PLAN_FIELDS = {
     type: '[object](#strategies)',
     label: 'Strategies',
     default: { rule: 'all defaults' },
-    help: 'settings of the four strategies',
+    help: 'settings of the strategies',
   },
   frontDoor: {
     kind: 'shape',
@@ -415,6 +416,11 @@ export const PLAN_FIELDS = {
     label: 'Containers (person-hours / month)',
   },
   'operations.hoursPerMonth.serverless': { ...PERSON_HOURS, label: 'Serverless (person-hours / month)' },
+  'operations.hoursPerMonth.serverlessContainers': {
+    ...PERSON_HOURS,
+    since: 2,
+    label: 'Serverless containers (person-hours / month)',
+  },
   'uncertainty.trafficRps': rangeOf('trafficRps', 'Traffic'),
   'uncertainty.trafficRps.low': RANGE_LOW,
   'uncertainty.trafficRps.high': RANGE_HIGH,
@@ -571,6 +577,41 @@ export const PLAN_FIELDS = {
     label: 'Provisioned concurrency',
     default: S.provisionedConcurrency,
     help: `environments kept warm: one whole number (≥ 0 and ≤ ${L.maxProvisionedConcurrency.toLocaleString('en-US')}) for every hour, or a curve of 24/168 such levels`,
+  },
+  'services[].fargate': {
+    kind: 'shape',
+    type: 'object',
+    since: 2,
+    label: 'Serverless containers (Fargate)',
+    default: { rule: 'the smallest valid task size that holds the service' },
+    help:
+      'one Fargate task of this service (ECS; on EKS, the pod’s request, billed 256 MB larger and rounded up to ' +
+      'the next valid size); a size left out is the smallest valid one that holds the service’s `memoryMiB` and ' +
+      'its pod CPU request (`container.cpuMillicores`):',
+  },
+  'services[].fargate.cpu': {
+    kind: 'number',
+    label: 'Task vCPU',
+    range: { min: 0, minExclusive: true, max: 16 },
+    unit: 'vCPU',
+    default: { rule: 'derived (see above)' },
+    help: 'vCPU of one task: 0.25, 0.5, 1, 2, 4, 8 or 16 (a size the catalog does not list cannot be costed)',
+  },
+  'services[].fargate.memoryGiB': {
+    kind: 'number',
+    label: 'Task memory (GiB)',
+    range: { min: 0, minExclusive: true, max: 120 },
+    unit: 'GiB',
+    default: { rule: 'derived (see above)' },
+    help: 'memory of one task; with `cpu`, a valid Fargate combination (0.25 vCPU: 0.5, 1 or 2 GiB; 1 vCPU: 2–8 GiB; …)',
+  },
+  'services[].fargate.ephemeralStorageGiB': {
+    kind: 'number',
+    label: `Ephemeral storage (GiB, ${FARGATE_STORAGE_GIB.included}–${FARGATE_STORAGE_GIB.max})`,
+    range: { min: FARGATE_STORAGE_GIB.included, max: FARGATE_STORAGE_GIB.max, int: true },
+    unit: 'GiB',
+    default: { rule: `${FARGATE_STORAGE_GIB.included} (what every task gets without charge)` },
+    help: `each task’s ephemeral storage; above the included ${FARGATE_STORAGE_GIB.included} GiB it is billed per GiB-hour`,
   },
   'services[].uncertainty': {
     kind: 'shape',
@@ -798,6 +839,67 @@ export const PLAN_FIELDS = {
     help: 'how the services Lambda cannot run (stateful, too long) are priced in its total; `"none"` leaves them out and the total is marked incomplete',
   },
   'strategies.serverless.discount': { ...DISCOUNT, default: D.serverless.discount },
+
+  'strategies.serverlessContainers.platform': {
+    kind: 'choice',
+    label: 'Platform',
+    since: 2,
+    options: [
+      { value: 'ecs', label: 'ECS tasks' },
+      { value: 'eks', label: 'EKS pods' },
+    ],
+    default: D.serverlessContainers.platform,
+    help:
+      '`"ecs"`: each service’s tasks on ECS; `"eks"`: pods on EKS on Fargate (each pod billed 256 MB larger, rounded ' +
+      'up to the next valid size, plus the control plane fee; x86_64 only)',
+  },
+  'strategies.serverlessContainers.architecture': {
+    kind: 'choice',
+    label: 'Architecture',
+    since: 2,
+    options: [
+      { value: 'x86_64', label: 'x86_64' },
+      { value: 'arm64', label: 'arm64 (Graviton, ECS only)' },
+    ],
+    default: D.serverlessContainers.architecture,
+    help: 'the tasks’ CPU architecture; arm64 is ECS only',
+  },
+  'strategies.serverlessContainers.targetUtilization': {
+    kind: 'percent',
+    label: 'Target utilization',
+    hint: 'of a task’s vCPU',
+    since: 2,
+    range: UTILIZATION_RANGE,
+    default: D.serverlessContainers.targetUtilization,
+    help: 'the fraction of a task’s vCPU it is sized to use',
+  },
+  'strategies.serverlessContainers.scaling': {
+    kind: 'choice',
+    label: 'Scaling',
+    since: 2,
+    options: SCALING,
+    default: D.serverlessContainers.scaling,
+    help: SCALING_HELP,
+  },
+  'strategies.serverlessContainers.scaleAheadHours': {
+    ...SCALE_AHEAD,
+    since: 2,
+    default: D.serverlessContainers.scaleAheadHours,
+  },
+  'strategies.serverlessContainers.discount': {
+    ...DISCOUNT,
+    since: 2,
+    default: D.serverlessContainers.discount,
+    help: 'fraction taken off the tasks’ vCPU and memory prices (Compute Savings Plans, or Fargate Spot’s “up to 70%” — your own figure)',
+  },
+  'strategies.serverlessContainers.controlPlaneHourly': {
+    kind: 'number',
+    label: 'EKS control plane fee per hour',
+    since: 2,
+    range: { min: 0, max: L.maxPrice },
+    default: { rule: 'the catalog’s `kubernetes.controlPlaneHourly`' },
+    help: 'EKS only: per hour, in the catalog’s currency',
+  },
 } as const satisfies Record<string, FieldDecl>;
 
 export type FieldKey = keyof typeof PLAN_FIELDS;

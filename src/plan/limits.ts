@@ -41,6 +41,9 @@ export const PLAN_LIMITS = {
   maxPrice: 1e6,
   maxInstanceTypes: 1_000,
   maxTiers: 100,
+  /** Fargate task sizes in a catalog: vCPU values, and memory sizes of one vCPU value. */
+  maxTaskSizes: 100,
+  maxTaskMemorySizes: 1_000,
   maxSources: 100,
   maxSourceLength: 2_000,
 } as const;

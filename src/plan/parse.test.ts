@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests edit arbitrary JSON documents on purpose */
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../catalog/index.ts';
-import { DEFAULT_STRATEGIES, evaluate } from '../model/index.ts';
+import { DEFAULT_STRATEGIES, evaluate, STRATEGY_IDS } from '../model/index.ts';
 import { formatIssue, parsePlan, parsePlanText, planToFile, PLAN_LIMITS, type PlanFile } from './index.ts';
 
 const day = (v: number) => new Array<number>(24).fill(v);
@@ -690,7 +690,7 @@ describe('round trip', () => {
     const again = parsePlan(JSON.parse(JSON.stringify(planToFile(r.plan))));
     expect(again.ok && again.plan).toEqual(r.plan);
     expect(planToFile(r.plan).catalog).toBe('aws-us-east-1');
-    expect(evaluate(r.plan).strategies).toHaveLength(4);
+    expect(evaluate(r.plan).strategies).toHaveLength(STRATEGY_IDS.length);
   });
 
   it('writes an edited catalog inline', () => {

@@ -15,6 +15,7 @@ import {
   V1_POD_MILLICORES,
   type Catalog,
   type LatencyTarget,
+  type FargatePrices,
   type Plan,
   type PlanIssue,
   type Service,
@@ -389,6 +390,19 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
     ...(c.logs === undefined
       ? {}
       : { logs: { ingestionPerGB: c.logs.ingestionPerGB, freeGBPerMonth: c.logs.freeGBPerMonth } }),
+    ...(c.fargate === undefined ? {} : { fargate: fargateFromFile(c.fargate) }),
+  };
+}
+
+/** The listed fields of an inline catalog's Fargate prices, copied. */
+function fargateFromFile(f: NonNullable<Exclude<PlanFile['catalog'], string>['fargate']>): FargatePrices {
+  return {
+    vcpuHourly: { x86_64: f.vcpuHourly.x86_64, arm64: f.vcpuHourly.arm64 },
+    memoryGiBHourly: { x86_64: f.memoryGiBHourly.x86_64, arm64: f.memoryGiBHourly.arm64 },
+    storageGiBHourly: f.storageGiBHourly,
+    includedStorageGiB: f.includedStorageGiB,
+    taskSizes: f.taskSizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
+    notes: [...f.notes],
   };
 }
 
@@ -441,6 +455,7 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
     stateful: s.stateful,
     vmInstanceType: s.vmInstanceType,
     container: { ...s.container, cpuMillicores: podMillicores },
+    fargate: s.fargate,
     serverless: {
       ...s.serverless,
       ...(pc === undefined ? {} : { provisionedConcurrency: Array.isArray(pc) ? [...pc] : pc }),

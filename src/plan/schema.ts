@@ -243,6 +243,7 @@ export const serviceSchema = z.strictObject({
     .optional(),
   uncertainty: uncertaintySchema('services[].uncertainty'),
   latency: declaredObject('services[].latency').meta(meta(F['services[].latency'])).optional(),
+  fargate: declaredObject('services[].fargate').meta(meta(F['services[].fargate'])).optional(),
 });
 
 export const strategiesSchema = z.strictObject({
@@ -250,6 +251,7 @@ export const strategiesSchema = z.strictObject({
   vmPerService: declaredObject('strategies.vmPerService').optional(),
   containerCluster: declaredObject('strategies.containerCluster').optional(),
   serverless: declaredObject('strategies.serverless').optional(),
+  serverlessContainers: declaredObject('strategies.serverlessContainers').optional(),
 });
 
 export const operationsSchema = z
@@ -338,6 +340,36 @@ export const catalogSchema = z.looseObject({
   logs: z
     .looseObject({ ingestionPerGB: price, freeGBPerMonth: num({ min: 0, max: 1e15 }) })
     .meta({ description: 'Log ingestion per GB, and the GB ingested free each month.' })
+    .optional(),
+  fargate: z
+    .looseObject({
+      vcpuHourly: perArchitecture(price),
+      memoryGiBHourly: perArchitecture(price),
+      storageGiBHourly: price,
+      includedStorageGiB: num({ min: 0, max: 1e6 }),
+      taskSizes: z
+        .array(
+          z.looseObject({
+            vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
+            memoryGiB: z
+              .array(num({ min: 0, minExclusive: true, max: 1e6 }))
+              .min(1, { error: 'must have at least one memory size' })
+              .max(L.maxTaskMemorySizes, {
+                error: `must have at most ${L.maxTaskMemorySizes} memory sizes`,
+              }),
+          }),
+        )
+        .min(1, { error: 'must have at least one task size' })
+        .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} task sizes` }),
+      notes: z
+        .array(text(L.maxSourceLength))
+        .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` }),
+    })
+    .meta({
+      description:
+        'AWS Fargate: per vCPU-hour and GiB-hour by architecture, ephemeral storage above the included GiB per ' +
+        'GiB-hour, the valid task sizes (each vCPU with its memory sizes in GiB), and notes.',
+    })
     .optional(),
 });
 

@@ -43,12 +43,14 @@ export function planToFile(plan: Plan): PlanFile {
       },
       ...uncertaintyToFile(s.uncertainty),
       ...(s.latency ? { latency: { ...s.latency } } : {}),
+      ...(s.fargate === undefined ? {} : { fargate: { ...s.fargate } }),
     })),
     strategies: {
       sharedHost: { ...plan.strategies.sharedHost },
       vmPerService: { ...plan.strategies.vmPerService },
       containerCluster: { ...plan.strategies.containerCluster },
       serverless: { ...plan.strategies.serverless },
+      serverlessContainers: { ...plan.strategies.serverlessContainers },
     },
     frontDoor: { ...plan.frontDoor },
     resilience: { ...plan.resilience },
@@ -76,7 +78,7 @@ function uncertaintyToFile(u: Uncertainty | undefined): { uncertainty?: Uncertai
 
 function catalogToFile(c: Catalog): CatalogFile {
   // A key left undefined would still be a key of the file object: drop the prices the catalog does not have.
-  const { loadBalancers, nat, blockStorage, logs, ...copy } = structuredClone(c);
+  const { loadBalancers, nat, blockStorage, logs, fargate, ...copy } = structuredClone(c);
   return {
     ...copy,
     instanceTypes: copy.instanceTypes.map((t) => ({ ...t })),
@@ -102,5 +104,16 @@ function catalogToFile(c: Catalog): CatalogFile {
     ...(nat ? { nat } : {}),
     ...(blockStorage ? { blockStorage } : {}),
     ...(logs ? { logs } : {}),
+    ...(fargate
+      ? {
+          fargate: {
+            ...fargate,
+            vcpuHourly: { ...fargate.vcpuHourly },
+            memoryGiBHourly: { ...fargate.memoryGiBHourly },
+            taskSizes: fargate.taskSizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
+            notes: [...fargate.notes],
+          },
+        }
+      : {}),
   };
 }

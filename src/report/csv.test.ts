@@ -344,6 +344,7 @@ describe('spreadsheet style: byte order mark and the # header block', { timeout:
       ['# scaling', 'vm-per-service', 'hourly', '0', 'Hourly, no scale-ahead'],
       ['# scaling', 'container-cluster', 'hourly', '0', 'Hourly, no scale-ahead'],
       ['# scaling', 'serverless', 'per-request', '0', 'Per request'],
+      ['# scaling', 'serverless-containers', 'hourly', '0', 'Hourly, no scale-ahead'],
     ]);
     const notIncluded = lines.filter((l) => l[0] === '# not included');
     expect(notIncluded.map((l) => l.slice(1))).toEqual(
@@ -351,7 +352,9 @@ describe('spreadsheet style: byte order mark and the # header block', { timeout:
     );
     expect(notIncluded[0]).toContain('a load balancer in front: none configured');
     // The services table and the forecast carry the same terms.
-    expect(block(servicesToCsv(report, { meta })).filter((l) => l[0] === '# scaling')).toHaveLength(4);
+    expect(block(servicesToCsv(report, { meta })).filter((l) => l[0] === '# scaling')).toHaveLength(
+      STRATEGY_IDS.length,
+    );
   });
 
   it('marks a total that cannot be costed, with no cost', () => {
@@ -483,9 +486,9 @@ describe('forecastToCsv', () => {
       expect(r.slice(0, 2)).toEqual([String(i + 1), m.calendarMonth]);
       STRATEGY_IDS.forEach((id, j) => {
         expect(Number(r[j + 2])).toBe(m.costs[id]);
-        expect(Number(r[j + 6])).toBe(m.cumulative[id]);
+        expect(Number(r[j + 2 + STRATEGY_IDS.length])).toBe(m.cumulative[id]);
       });
-      expect(r[10]).toBe(m.leader ?? '');
+      expect(r[2 + 2 * STRATEGY_IDS.length]).toBe(m.leader ?? '');
     });
     expect(rows[2]![1]).toBe('2027-01');
   });
@@ -499,7 +502,7 @@ describe('forecastToCsv', () => {
     expect(lines(plan, f).filter((l) => l[0] === '# incomplete')).toEqual([
       ['# incomplete', 'serverless', 'Serverless (Lambda)', 'leaves out 1 service (accounting, "ledger")'],
     ]);
-    expect(lines(plan, f).filter((l) => l[0] === '# scaling')).toHaveLength(4);
+    expect(lines(plan, f).filter((l) => l[0] === '# scaling')).toHaveLength(STRATEGY_IDS.length);
     const withVms = {
       ...plan,
       strategies: {

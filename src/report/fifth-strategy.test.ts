@@ -1,7 +1,7 @@
-// Adding a strategy is one registry entry plus its file (issue 12 §1): this test registers a made-up fifth strategy
+// Adding a strategy is one registry entry plus its file (issue 12 §1): this test registers a made-up extra strategy (a sixth, beside Fargate)
 // in a test-only registry (the real list plus one entry, built by registryOf) and checks that it appears in the
 // engine's report and forecast, the CSV exports, the terminal table and the meeting report, with no other list
-// touched. If some layer kept a list of its own, the fifth strategy would be missing there and this test would fail.
+// touched. If some layer kept a list of its own, the extra strategy would be missing there and this test would fail.
 import { describe, expect, it, vi } from 'vitest';
 // The real registry, loaded first (with the strategy files and everything they import).
 import * as real from '../model/registry.ts';
@@ -88,6 +88,7 @@ describe('a fifth strategy registered in one entry', () => {
       'vm-per-service',
       'container-cluster',
       'serverless',
+      'serverless-containers',
       FAKE_ID,
     ]);
     expect(fake?.name).toBe(FAKE_NAME);
@@ -136,10 +137,10 @@ describe('the fifth strategy in the app', () => {
       props: { report, forecast: forecast(plan, { months: 3, start: '2027-01' }) },
     });
     const cards = body.split('<article').slice(1);
-    expect(cards).toHaveLength(5);
-    expect(cards[4]).toContain(FAKE_NAME);
-    expect(cards[4]).toContain('Peak slots');
-    expect(cards[4]).toContain('var(--strategy-5)');
+    expect(cards).toHaveLength(6);
+    expect(cards[5]).toContain(FAKE_NAME);
+    expect(cards[5]).toContain('Peak slots');
+    expect(cards[5]).toContain('var(--strategy-6)');
     // Column headings of the cost-per-service table and of the forecast use the short name.
     expect(body.split('Fake PaaS').length).toBeGreaterThan(3);
   });

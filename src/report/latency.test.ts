@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
-import { evaluate, type LatencySizing } from '../model/index.ts';
+import { evaluate, STRATEGY_IDS, type LatencySizing } from '../model/index.ts';
 import { flat, testPlan, testService } from '../model/testing.ts';
 import { reportToTable, servicesToCsv } from './index.ts';
 import { latencyNote, latencyShortNote, percentileLabel, waitText } from './latency.ts';
@@ -66,7 +66,7 @@ describe('latency words', () => {
 describe('latency in the exports', () => {
   it('the per-service CSV adds what decided and the wait, per strategy, only when a service has a target', () => {
     const plain = parse(servicesToCsv(evaluate(plan(false))));
-    expect(plain[0]).toEqual(['service', 'shared-host', 'vm-per-service', 'container-cluster', 'serverless']);
+    expect(plain[0]).toEqual(['service', ...STRATEGY_IDS]);
     const rows = parse(servicesToCsv(evaluate(plan(true))));
     const head = rows[0]!;
     expect(head).toContain('vm-per-service_sized_by');

@@ -148,7 +148,7 @@ describe('the analyses in the report for the meeting', () => {
       meetingToHtml(buildMeetingDocument({ report: evaluate(food), analyses: analysesOf(food) })),
     );
     expect(t).toContain(
-      'Service instance per container stays cheaper than Multiple services per host for all traffic from ×0.01 ' +
+      'Serverless containers (Fargate) stays cheaper than Service instance per container for all traffic from ×0.01 ' +
         'to ×100: no break-even in the range searched.',
     );
   });

@@ -77,11 +77,11 @@ describe('the report for the meeting', () => {
       expect(text, f).toContain(f);
       expect(md.replace(/\\/g, ''), f).toContain(f.replace(/\\/g, ''));
     }
-    // The cheapest and its margin (standings): containers, 40.9% below shared hosts.
+    // The cheapest and its margin (standings): Fargate, 35.0% below containers.
     expect(text).toContain(
-      'Cheapest strategy that runs every service: Service instance per container, 496.82 USD',
+      'Cheapest strategy that runs every service: Serverless containers (Fargate), 322.82 USD',
     );
-    expect(text).toContain('40.9% below the next complete strategy, Multiple services per host');
+    expect(text).toContain('35.0% below the next complete strategy, Service instance per container');
     for (const m of input.forecast!.months) expect(text).toContain(m.calendarMonth);
     for (const y of input.forecast!.years) expect(text).toContain(formatAmount(y.costs['shared-host']));
     expect(text).toContain('Static (peak all month)');

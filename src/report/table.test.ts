@@ -12,6 +12,7 @@ import {
   printable,
   reportToTable,
 } from './table.ts';
+import { headlineFigures } from './figures.ts';
 
 describe('number formatting', () => {
   it('formats money with two decimals and thousands separators', () => {
@@ -212,6 +213,13 @@ describe('reportToTable', () => {
     expect(text).toContain('aws-us-east-1 (prices as of 2025-10-01)');
   });
 
+  it('headlines Fargate by its peak tasks and task-hours', () => {
+    const fargate = report.strategies.find((s) => s.id === 'serverless-containers')!;
+    expect(headlineFigures(fargate).map((f) => f.key)).toEqual(['peakTasks', 'taskHours']);
+    const line = text.split('\n').find((l) => l.startsWith(fargate.name))!;
+    expect(line).toContain(`Peak tasks ${fargate.capacity.peakTasks}, Task-hours / month`);
+  });
+
   it('lists per-service costs, totals, warnings and the forecast', () => {
     expect(text).toMatch(/^orders\s/m);
     expect(text).toMatch(/^Total\s/m);
@@ -329,7 +337,7 @@ describe('the terms of each total (issue 10 §5–§6)', () => {
     expect(text.find((l) => l.startsWith('Serverless (Lambda) + VMs for 1 service'))).not.toContain(
       'incomplete',
     );
-    expect(text.find((l) => l.startsWith('ledger'))).toMatch(/\d \(fallback\)$/);
+    expect(text.find((l) => l.startsWith('ledger'))).toMatch(/\d \(fallback\)( |$)/);
     expect(text).toContain(
       'Serverless (Lambda) + VMs for 1 service includes ledger, priced as Service instance per VM would price it alone (lines "Fallback (…)").',
     );

@@ -172,7 +172,7 @@ function shortName(id: StrategyId): string {
  */
 const ALLOCATION =
   'shared costs allocated: shared hosts by CPU use, containers by pod CPU requests, serverless by requests ' +
-  'and GB-seconds; a VM is its service’s own';
+  'and GB-seconds, Fargate by task vCPU-hours; a VM or a task is its service’s own';
 
 /** "12.3%" for a fraction (one decimal). */
 function percentText(x: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../db/errors.ts';
 import { toCsv } from '../report/index.ts';
+import { STRATEGY_IDS } from '../model/index.ts';
 import { EngineClient } from '../worker/client.ts';
 import { WorkerEngine, type EvalRequest, type EvalResponse, type WorkerMessage } from '../worker/evaluate.ts';
 import { AppState, type JournalStorage } from './app.svelte.ts';
@@ -50,7 +51,7 @@ describe('AppState', () => {
     const { app, store } = await started();
     expect(store.rows.size).toBe(1);
     expect(app.view).toBe('editor');
-    expect(app.plan.report?.strategies).toHaveLength(4);
+    expect(app.plan.report?.strategies).toHaveLength(STRATEGY_IDS.length);
     await expect.poll(() => app.plan.forecast?.months.length).toBe(12);
     // A second start does not seed again, even with no plans left.
     await app.library.remove(app.plan.currentId!);
@@ -184,7 +185,9 @@ describe('AppState', () => {
     const [services, forecast] = platform.saved.map((f) => f.contents.split('\r\n'));
     expect(platform.saved[0]!.suggestedName).toMatch(/^food-delivery-platform-cost-per-service-/);
     expect(services![0]).toBe('\uFEFF# headroom,cost per service');
-    expect(services).toContain('service,shared-host,vm-per-service,container-cluster,serverless');
+    expect(services).toContain(
+      'service,shared-host,vm-per-service,container-cluster,serverless,serverless-containers',
+    );
     expect(forecast![0]).toBe('\uFEFF# headroom,forecast');
     expect(forecast).toContain('# forecast start,2027-01');
     expect(forecast!.filter((l) => /^\d+,\d{4}-\d{2},/.test(l))).toHaveLength(24);
@@ -457,7 +460,7 @@ describe('drafts (issue 9 §1): an invalid value never freezes the plan or loses
       ),
     ]);
     const costed = app.plan.report!.strategies.filter((s) => !s.cannotCost).map((s) => s.id);
-    expect(costed).toEqual(['shared-host', 'vm-per-service', 'serverless']);
+    expect(costed).toEqual(['shared-host', 'vm-per-service', 'serverless', 'serverless-containers']);
     await app.plan.flush();
     expect(app.plan.saveState).toBe('saved');
     expect(store.rows.get(id)).not.toHaveProperty('draft');

@@ -214,7 +214,11 @@ export function applyKnobs(doc: Doc, knobs: Knobs): Doc {
 }
 
 /** `food-delivery-platform-2026-11-22.csv`: the plan's name as a slug and the local date. */
-export function exportFileName(planName: string, date: Date, extension: 'csv' | 'json' | 'html' | 'pdf'): string {
+export function exportFileName(
+  planName: string,
+  date: Date,
+  extension: 'csv' | 'json' | 'html' | 'pdf',
+): string {
   const slug =
     planName
       .normalize('NFKD')

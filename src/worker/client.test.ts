@@ -34,7 +34,7 @@ describe('evaluateDoc', () => {
     const ok = evaluateDoc(newPlanDoc('P'), { months: 12, start: '2027-01' });
     expect(ok.ok).toBe(true);
     if (ok.ok) {
-      expect(ok.report.strategies).toHaveLength(4);
+      expect(ok.report.strategies).toHaveLength(5);
       expect(ok.forecast?.months).toHaveLength(12);
       expect(ok.forecast?.start).toBe('2027-01');
     }

@@ -48,7 +48,7 @@ describe('theme colours', () => {
 
   it('gives each strategy its own custom property, in STRATEGY_IDS order', () => {
     expect(STRATEGY_IDS.map((id) => strategyColor(id))).toEqual(
-      [1, 2, 3, 4].map((i) => themeColor(`--strategy-${i}`)),
+      STRATEGY_IDS.map((_, i) => themeColor(`--strategy-${i + 1}`)),
     );
   });
 });
@@ -171,7 +171,7 @@ describe('forecast', () => {
     ]);
     const config = forecastConfig(forecast(plan, { months: 36, start: '2027-01' }), 'USD');
     const values = config.data.datasets.flatMap((d) => d.data as number[]);
-    expect(values).toHaveLength(144);
+    expect(values).toHaveLength(36 * STRATEGY_IDS.length);
     expect(values.every(Number.isFinite)).toBe(true);
     expect(config.data.labels?.at(-1)).toBe('Dec 2029');
   });
@@ -184,19 +184,31 @@ describe('comparison chart', () => {
         {
           name: 'Base',
           isBase: true,
-          costs: { 'shared-host': 1, 'vm-per-service': 2, 'container-cluster': 3, serverless: 4 },
+          costs: {
+            'shared-host': 1,
+            'vm-per-service': 2,
+            'container-cluster': 3,
+            serverless: 4,
+            'serverless-containers': 5,
+          },
         },
         {
           name: 'x2',
           isBase: false,
-          costs: { 'shared-host': 2, 'vm-per-service': null, 'container-cluster': 6, serverless: 8 },
+          costs: {
+            'shared-host': 2,
+            'vm-per-service': null,
+            'container-cluster': 6,
+            serverless: 8,
+            'serverless-containers': 10,
+          },
         },
       ],
       'EUR',
     );
-    expect(config.data.labels).toHaveLength(4);
+    expect(config.data.labels).toHaveLength(5);
     expect(config.data.datasets.map((d) => d.label)).toEqual(['Base (base)', 'x2']);
-    expect(config.data.datasets[1]?.data).toEqual([2, 0, 6, 8]);
+    expect(config.data.datasets[1]?.data).toEqual([2, 0, 6, 8, 10]);
     expect(config.options?.plugins?.headroomFormat?.value).toEqual({ kind: 'money', currency: 'EUR' });
   });
 });

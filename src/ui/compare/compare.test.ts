@@ -87,6 +87,7 @@ describe('compare', () => {
       ['vm-per-service', undefined],
       ['container-cluster', undefined],
       ['serverless', ['db']],
+      ['serverless-containers', undefined],
     ]);
   });
 
@@ -113,9 +114,9 @@ describe('comparison CSV rows', () => {
   it('has a header and one row per entry and strategy with plain numbers', () => {
     const rows = compareCsvRows(entries, 'USD');
     expect(rows[0]).toEqual([...COMPARE_CSV_HEADER]);
-    expect(rows).toHaveLength(1 + entries.length * 4);
+    expect(rows).toHaveLength(1 + entries.length * STRATEGY_IDS.length);
     const baseRows = rows.filter((r) => r[1] === 'base');
-    expect(baseRows).toHaveLength(4);
+    expect(baseRows).toHaveLength(STRATEGY_IDS.length);
     expect(baseRows.every((r) => r[0] === 'Food delivery' && r[4] === 0 && r[5] === 0)).toBe(true);
     const doubled = rows.find((r) => r[0] === 'Double traffic' && r[2] === 'shared-host')!;
     const b = base.strategies[0]!.monthlyCost;
@@ -155,8 +156,11 @@ describe('comparison CSV rows', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('plan,role,strategy,monthly_cost,delta,delta_percent,currency,changes,note');
     expect(lines[1]).toBe(`"Base, EU",base,shared-host,${base.strategies[0]!.monthlyCost},0,0,USD,,`);
-    expect(lines[5]).toMatch(/^"'=HYPERLINK\(""x""\)",scenario,shared-host,[\d.]+,[\d.]+,10(\.\d+)?,USD,,$/);
-    expect(lines).toHaveLength(1 + 8 + 1);
+    const first = 1 + STRATEGY_IDS.length;
+    expect(lines[first]).toMatch(
+      /^"'=HYPERLINK\(""x""\)",scenario,shared-host,[\d.]+,[\d.]+,10(\.\d+)?,USD,,$/,
+    );
+    expect(lines).toHaveLength(1 + 2 * STRATEGY_IDS.length + 1);
   });
 
   it('works on two engine reports (a what-if with more traffic costs more everywhere)', () => {

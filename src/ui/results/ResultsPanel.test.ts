@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledCatalog } from '../../catalog/index.ts';
 import { evaluate, forecast } from '../../model/index.ts';
 import { flat, testPlan, testService } from '../../model/testing.ts';
-import { STRATEGY_NAMES, type StrategyId } from '../../model/index.ts';
+import { STRATEGY_IDS, STRATEGY_NAMES, type StrategyId } from '../../model/index.ts';
 import { forecastConfig } from '../charts/configs.ts';
 import { money } from '../format.ts';
 import ResultsPanel from './ResultsPanel.svelte';
@@ -34,9 +34,10 @@ describe('ResultsPanel', () => {
   const report = sampleReport();
   const { body } = render(ResultsPanel, { props: { report, forecast: sampleForecast(report) } });
 
-  it('shows four strategy cards with their monthly costs and marks only the report’s cheapest', () => {
+  it('shows a card per strategy with its monthly cost and marks only the report’s cheapest', () => {
     const cards = cardsOf(body);
-    expect(cards).toHaveLength(4);
+    expect(cards).toHaveLength(report.strategies.length);
+    expect(report.strategies.map((s) => s.id)).toEqual(STRATEGY_IDS);
     report.strategies.forEach((s, i) => {
       expect(cards[i]).toContain(`data-strategy="${s.id}"`);
       expect(text(cards[i]!)).toContain(money(s.monthlyCost, 'USD'));
@@ -191,7 +192,7 @@ describe('the terms of each total (issue 10 §5–§6)', () => {
     });
   });
 
-  it('shows the scaling notice only when VM per service and containers are priced on different terms', () => {
+  it('shows the scaling notice only when the elastic strategies are priced on different terms', () => {
     const same = render(ResultsPanel, { props: { report, forecast: null } }).body;
     expect(same).not.toContain('data-testid="scaling-notice"');
     const differing = {
@@ -202,9 +203,10 @@ describe('the terms of each total (issue 10 §5–§6)', () => {
     };
     const body = text(render(ResultsPanel, { props: { report: differing, forecast: null } }).body);
     expect(body).toContain(
-      'Scaling is not on equal terms. VM per service: Static (peak all month); Containers: Hourly, no scale-ahead.',
+      'Scaling is not on equal terms. VM per service: Static (peak all month); Containers: Hourly, no scale-ahead; ' +
+        'Fargate: Hourly, no scale-ahead.',
     );
     // Rendered on its own (no open plan to edit), the panel offers no change it could not make.
-    expect(body).not.toContain('Scale both hourly');
+    expect(body).not.toContain('Scale all 3 hourly');
   });
 });

@@ -56,10 +56,10 @@ describe('SummaryStrip', () => {
     expect(item(html, 'container-cluster')).not.toMatch(/\$/);
     expect(item(html, 'serverless')).toMatch(/^Serverless \$[\d,]+\.\d\d leaves out 1 service$/);
     const cheapest = blocked.cheapest!;
-    expect(['shared-host', 'vm-per-service']).toContain(cheapest);
+    expect(['shared-host', 'vm-per-service', 'serverless-containers']).toContain(cheapest);
     expect(item(html, cheapest)).toMatch(/cheapest$/);
     expect(text(html)).toMatch(
-      /(Shared hosts|VM per service) is the cheapest: \d+(\.\d)?% below (Shared hosts|VM per service)\./,
+      /(Shared hosts|VM per service|Fargate) is the cheapest: \d+(\.\d)?% below (Shared hosts|VM per service|Fargate)(, the next cheapest)?\./,
     );
     expect(text(html)).not.toContain('Containers is the cheapest');
   });

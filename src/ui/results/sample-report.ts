@@ -239,12 +239,59 @@ export function sampleReport(): Report {
     included: included[i] as boolean,
   }));
 
+  // Serverless containers (Fargate): each service's tasks, vCPU-hours and GiB-hours at the us-east-1 x86 rates.
+  const task = (service: string, vcpu: number, memoryGiB: number, taskHours: number) => [
+    {
+      service,
+      component: `Task vCPU-hours (ECS on Fargate, x86_64, ${vcpu} vCPU / ${memoryGiB} GiB)`,
+      unit: 'vCPU-hours',
+      quantity: taskHours * vcpu,
+      unitPrice: 0.04048,
+    },
+    {
+      service,
+      component: `Task memory GiB-hours (ECS on Fargate, x86_64, ${vcpu} vCPU / ${memoryGiB} GiB)`,
+      unit: 'GiB-hours',
+      quantity: taskHours * memoryGiB,
+      unitPrice: 0.004445,
+    },
+  ];
+  const fargate = strategy(
+    'serverless-containers',
+    [
+      ...task('orders', 0.5, 1, 4380),
+      ...task('restaurants', 0.25, 0.5, 2920),
+      ...task('payments', 1, 2, 2190),
+      ...task('search', 1, 4, 3650),
+    ],
+    {
+      utilization: { cpuAverage: 0.52, cpuPeak: 0.7 },
+      capacity: { peakTasks: 14, averageTasks: 6.2, taskHours: 13140, peakPaidVcpu: 9.5 },
+      warnings: [
+        {
+          service: 'payments',
+          code: 'stateful-task',
+          message: 'payments is stateful: a Fargate task can hold a volume, which is not priced here.',
+        },
+      ],
+      week: week(9.3, (d) => Math.ceil(d / 0.7 / 0.5) * 0.5, 'vCPU'),
+    },
+  );
+  fargate.services = SERVICES.map((service) => ({
+    service,
+    cost:
+      Math.round(
+        fargate.lineItems.filter((li) => li.service === service).reduce((s, li) => s + li.cost * 100, 0),
+      ) / 100,
+    included: true,
+  }));
+
   return {
     plan: 'Food delivery',
     currency: 'USD',
     hoursPerMonth: 730,
     catalog: { id: 'aws-us-east-1', asOf: '2026-01-01' },
-    strategies: [shared, vm, cluster, serverless],
+    strategies: [shared, vm, cluster, serverless, fargate],
     cheapest: 'container-cluster',
   };
 }
@@ -264,6 +311,7 @@ export function sampleForecast(report: Report = sampleReport(), months = 12, sta
     'vm-per-service': 0.03,
     'container-cluster': 0.06,
     serverless: 0.45,
+    'serverless-containers': 0.05,
   };
   const ids = Object.keys(base) as StrategyId[];
   const complete = new Set(

@@ -1,0 +1,312 @@
+// Serverless containers on AWS Fargate (issue 12 §2): each service runs as tasks (ECS) or pods (EKS on Fargate),
+// no nodes to manage or pack; each task is billed for its vCPU, its memory and its ephemeral storage above the 20 GiB
+// included. Billing is per second with a one-minute minimum; at the engine's hourly resolution a task running in an
+// hour is billed that hour. docs/cost-model.md "Serverless containers"; prices and sizes: pricing-2.md §5.
+import { components } from './components.ts';
+import type { TaskSize, TaskSizing } from './fargate.ts';
+import { isSizeProblem, sizeText, taskSizeOf } from './fargate.ts';
+import { latencySizing, preparedLatency, withLatency } from './latency.ts';
+import { ceilClean } from './money.ts';
+import type { Prepared, PreparedService } from './prepare.ts';
+import { discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
+import { aheadMax } from './scale-ahead.ts';
+import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
+import type {
+  CostingProblem,
+  FargatePrices,
+  LatencySizing,
+  LineItem,
+  Plan,
+  Resilience,
+  ServerlessContainersSettings,
+  StrategyReport,
+  Warning,
+} from './types.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
+
+const ID = 'serverless-containers';
+
+/**
+ * Tasks per hour = ⌈CPU demand ÷ (task vCPU × target utilization)⌉ spread over the zones (surviving the loss of one
+ * when asked), and at least minInstances spread over them (zones.ts `fleetWithFloor`, as VM instances and pods).
+ * One zone: max(minInstances, ⌈CPU demand ÷ (task vCPU × target utilization)⌉). The task vCPU is the request's (on
+ * EKS the pod's request, which the autoscaler's target utilization is relative to; the billed size may be larger).
+ */
+export function tasksPerHour(
+  cpu: readonly number[],
+  taskVcpu: number,
+  target: number,
+  min: number,
+  r: Resilience = SINGLE_ZONE,
+  latency: readonly number[] | null = null,
+): number[] {
+  // A latency target's tasks that hour (latency.ts, Erlang C) are demand too, before zones and floor, as for VMs.
+  return cpu.map((c, h) =>
+    fleetWithFloor(Math.max(ceilClean(c / (taskVcpu * target)), latency?.[h] ?? 0), min, r),
+  );
+}
+
+/** One service's tasks: its size, its tasks each hour (static: the peak hour's count all week) and their sums. */
+interface ServiceTasks {
+  sizing: TaskSizing;
+  perHour: number[];
+  /** Task-hours in one week. */
+  week: number;
+  /** Task-hours in one week in one zone (what zones added is the difference). */
+  weekOneZone: number;
+  /** What a latency target decided (null without one). */
+  latency: LatencySizing | null;
+}
+
+function serviceTasks(
+  s: PreparedService,
+  st: ServerlessContainersSettings,
+  sizing: TaskSizing,
+  r: Resilience,
+): ServiceTasks {
+  const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
+  const demand =
+    st.scaling === 'static'
+      ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
+      : ahead > 0
+        ? aheadMax(s.cpu, ahead)
+        : s.cpu;
+  // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
+  // the peak all week when static, the hours ahead when scaling ahead.
+  const needed = preparedLatency(s);
+  const latency =
+    needed === null
+      ? null
+      : st.scaling === 'static'
+        ? new Array<number>(HOURS_PER_WEEK).fill(Math.max(0, ...needed))
+        : ahead > 0
+          ? aheadMax(needed, ahead)
+          : needed;
+  const count = (res: Resilience, l: readonly number[] | null = latency) =>
+    tasksPerHour(demand, sizing.request.vcpu, st.targetUtilization, s.service.minInstances, res, l);
+  const perHour = count(r);
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  return {
+    sizing,
+    perHour,
+    week: sum(perHour),
+    weekOneZone: zonesMatter(r) ? sum(count(SINGLE_ZONE)) : sum(perHour),
+    latency: latency ? latencySizing(s.service, s.rps, perHour, count(r, null)) : null,
+  };
+}
+
+/** "ECS on Fargate, x86_64, 1 vCPU / 2 GiB" or "EKS on Fargate, pod 1 vCPU / 8 GiB billed as 2 vCPU / 9 GiB". */
+function sizeLabel(st: ServerlessContainersSettings, z: TaskSizing): string {
+  if (st.platform === 'eks') {
+    return `EKS on Fargate, pod ${sizeText(z.request)} billed as ${sizeText(z.billed)}`;
+  }
+  return `ECS on Fargate, ${st.architecture}, ${sizeText(z.billed)}`;
+}
+
+/**
+ * A service's priced lines for `taskHours` task-hours of size `billed` (exported for the published examples): vCPU-
+ * hours and GiB-hours at the discounted rates, and ephemeral storage above the included GiB (not discounted:
+ * Savings Plans and Spot discount compute).
+ */
+export function taskLines(
+  service: string,
+  label: string,
+  taskHours: number,
+  billed: TaskSize,
+  rates: { vcpuHourly: number; memoryGiBHourly: number },
+  storage?: { perTaskGiB: number; prices: FargatePrices },
+): LineItem[] {
+  const out = [
+    line(service, `Task vCPU-hours (${label})`, 'vCPU-hours', taskHours * billed.vcpu, rates.vcpuHourly),
+    line(
+      service,
+      `Task memory GiB-hours (${label})`,
+      'GiB-hours',
+      taskHours * billed.memoryGiB,
+      rates.memoryGiBHourly,
+    ),
+  ];
+  if (storage && storage.perTaskGiB > storage.prices.includedStorageGiB) {
+    const extra = storage.perTaskGiB - storage.prices.includedStorageGiB;
+    out.push(
+      line(
+        service,
+        `Ephemeral storage above ${storage.prices.includedStorageGiB} GiB (${storage.perTaskGiB} GiB a task)`,
+        'GiB-hours',
+        taskHours * extra,
+        storage.prices.storageGiBHourly,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Why serverless containers cannot be costed for this plan, located (problems.ts adds them to the others'): a
+ * catalog without Fargate prices, arm64 on EKS, a service without a valid task size, surviving a zone loss in one
+ * zone. Independent of traffic, so one check serves every forecast month.
+ */
+export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
+  const st = plan.strategies.serverlessContainers;
+  const f = plan.catalog.fargate;
+  if (!f) {
+    return [
+      {
+        path: 'catalog',
+        service: null,
+        message: `catalog "${plan.catalog.id}" has no Fargate prices`,
+        fix: 'use a catalog with Fargate prices (the bundled "aws-us-east-1" has them), or add `fargate` to this catalog',
+      },
+    ];
+  }
+  const out: CostingProblem[] = [];
+  if (st.platform === 'eks' && st.architecture === 'arm64') {
+    out.push({
+      path: 'strategies.serverlessContainers.architecture',
+      service: null,
+      message: 'EKS on Fargate runs x86_64 pods only',
+      fix: 'choose x86_64, or the ECS platform for arm64 tasks',
+    });
+  }
+  if (plan.resilience.surviveZoneLoss && plan.resilience.zones < 2) {
+    out.push({
+      path: 'resilience.surviveZoneLoss',
+      service: null,
+      message: `surviving the loss of a zone needs at least 2 zones (the plan has ${plan.resilience.zones})`,
+      fix: 'set resilience.zones to 2 or more, or turn off surviving the loss of a zone',
+    });
+  }
+  plan.services.forEach((s, i) => {
+    const z = taskSizeOf(s, st.platform, f.taskSizes);
+    if (isSizeProblem(z)) out.push({ ...z, path: `services[${i}].${z.path}`, service: s.name });
+  });
+  return out;
+}
+
+/** Services listed by name in a zones note, at most. */
+const NAMED = 3;
+
+export function serverlessContainers(p: Prepared): StrategyReport {
+  const plan = p.plan;
+  const st = plan.strategies.serverlessContainers;
+  const f = plan.catalog.fargate;
+  // costingProblems reports these before any strategy runs: reaching here without them is a bug.
+  if (!f) throw new Error(`catalog "${plan.catalog.id}" has no Fargate prices`);
+  const r = plan.resilience;
+  const hpm = p.hoursPerMonth;
+  const rates = {
+    vcpuHourly: discounted(f.vcpuHourly[st.architecture], st.discount),
+    memoryGiBHourly: discounted(f.memoryGiBHourly[st.architecture], st.discount),
+  };
+
+  const lineItems: LineItem[] = [];
+  const warnings: Warning[] = [];
+  const unitRows: number[][] = [];
+  const paidRows: number[][] = [];
+  const vcpuHours: number[] = [];
+  const raised: [string, number][] = [];
+  const latency: (LatencySizing | null)[] = [];
+  let taskHours = 0;
+  for (const s of p.services) {
+    // The service's own tasks depend on its week (`s`), the settings, the catalog's sizes and the zones.
+    // The service's tasks depend on its week (`s`), the settings, the catalog's sizes and the zones; its lines and
+    // paid vCPU also on the prices and the billing period. Kept between evaluations by an evaluator (hot path).
+    const own = p.memo(
+      s.service,
+      ID,
+      [
+        s,
+        st.platform,
+        st.targetUtilization,
+        st.scaling,
+        st.scaleAheadHours,
+        f.taskSizes,
+        r.zones,
+        r.surviveZoneLoss,
+      ],
+      () => {
+        const z = taskSizeOf(s.service, st.platform, f.taskSizes);
+        if (isSizeProblem(z)) throw new Error(`${s.service.name}: ${z.message}`);
+        return serviceTasks(s, st, z, r);
+      },
+    );
+    const name = s.service.name;
+    const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
+    const priced = p.memo(
+      s.service,
+      'serverless-containers lines',
+      [own, st.platform, st.architecture, rates.vcpuHourly, rates.memoryGiBHourly, f, storageGiB, hpm],
+      () => {
+        const { billed } = own.sizing;
+        const hours = weekToPeriod(own.week, hpm);
+        return {
+          hours,
+          lines: taskLines(name, sizeLabel(st, own.sizing), hours, billed, rates, {
+            perTaskGiB: storageGiB,
+            prices: f,
+          }),
+          paid: own.perHour.map((n) => n * billed.vcpu),
+        };
+      },
+    );
+    taskHours += priced.hours;
+    vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
+    lineItems.push(...priced.lines);
+    unitRows.push(own.perHour);
+    paidRows.push(priced.paid);
+    latency.push(own.latency);
+    if (own.week > own.weekOneZone) raised.push([name, weekToPeriod(own.week - own.weekOneZone, hpm)]);
+    if (s.service.stateful) {
+      warnings.push({
+        service: name,
+        code: 'stateful-task',
+        message: `${name} is stateful: a Fargate task can hold a volume (EFS, or an EBS volume attached at launch), but its ephemeral storage goes with the task, and a replaced task starts empty; the volume is not priced here.`,
+      });
+    }
+  }
+  if (st.platform === 'eks' && st.controlPlaneHourly > 0) {
+    lineItems.push(line(null, 'EKS control plane hours', 'hours', allPeriod(1, hpm), st.controlPlaneHourly));
+  }
+  if (raised.length > 0) {
+    const n = raised.length;
+    const named = raised.slice(0, NAMED).map(([name]) => name);
+    const more = n > NAMED ? `, and ${n - NAMED} more` : '';
+    const why = r.surviveZoneLoss
+      ? 'what is left after losing the fullest zone still meets demand'
+      : 'at least one per zone';
+    const added = addedHours(raised.reduce((a, [, h]) => a + h, 0));
+    warnings.push({
+      service: null,
+      code: 'zones',
+      message: `${zonesPhrase(r)}: ${n} ${n === 1 ? 'service runs' : 'services run'} more tasks than ${n === 1 ? 'its' : 'their'} demand needs (${why}): ${named.join(', ')}${more}; +${added} task-hours a month.`,
+    });
+  }
+
+  // Front door, NAT, logs, operations (components.ts); Fargate has no root volumes of the plan's.
+  const extra = components(p, ID, {});
+  lineItems.push(...extra.lineItems);
+  warnings.push(...extra.warnings);
+
+  const units = p.sums('fargate tasks', unitRows);
+  const paid = p.sums('fargate paid vCPU', paidRows);
+  let peakTasks = 0;
+  for (let h = 0; h < HOURS_PER_WEEK; h++) peakTasks = Math.max(peakTasks, units[h]!);
+  return strategyReport(plan, ID, {
+    lineItems,
+    // The control plane is shared by the services' vCPU-hours (what the cluster runs for each).
+    services: withLatency(
+      serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? vcpuHours),
+      latency,
+    ),
+    warnings,
+    utilization: utilization(p.totalCpu, paid),
+    capacity: {
+      peakTasks,
+      averageTasks: units.reduce((a, b) => a + b, 0) / HOURS_PER_WEEK,
+      taskHours,
+      peakPaidVcpu: Math.max(0, ...paid),
+      ...(zonesMatter(r) ? { zones: r.zones } : {}),
+    },
+    week: { demand: p.totalCpu, capacity: paid, units, unit: 'vCPU' },
+  });
+}
