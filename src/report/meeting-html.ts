@@ -20,9 +20,13 @@ export function esc(s: string): string {
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-/** The app's strategy colours (src/ui/theme.css), with a dash pattern each so the lines differ in grey print too. */
-const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd'];
-const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
+/**
+ * The strategies' colours in registry order, one per strategy up to six: the app's `--strategy-1` … `--strategy-6`
+ * (src/ui/theme.css; a test there keeps the two equal), with a dash pattern each so lines differ in grey print too.
+ */
+export const STRATEGY_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2'] as const;
+const COLOURS = STRATEGY_COLOURS;
+const DASHES = ['', '6 3', '2 3', '8 3 2 3', '1 2', '10 2'];
 /** What is no strategy (the best mix, a range bar): dark grey, apart from every strategy's colour. */
 const NEUTRAL = '#555';
 
