@@ -56,6 +56,8 @@ export interface StrategyEntry {
   about: string;
   /** Lower-case words for a sentence about a mix of strategies ("VMs", "shared hosts"). */
   phrase: string;
+  /** How a sentence about a change of its settings names it: "VM discount 30%", "cluster overprovisioning 10%". */
+  settingsWord: string;
   /** What one unit of its capacity is, for the hourly table's column ("Hosts", "Nodes"). */
   unit: string;
   /** What its week's demand and capacity count ("vCPU", "concurrent executions"). */
@@ -86,6 +88,7 @@ export const STRATEGIES = [
     shortName: 'Shared hosts',
     about: 'Services packed together onto a pool of identical hosts.',
     phrase: 'shared hosts',
+    settingsWord: 'shared-host',
     unit: 'Hosts',
     weekUnit: 'vCPU',
     // The pool is sized for the peak hour and runs all period (docs/cost-model.md "Shared hosts").
@@ -111,6 +114,7 @@ export const STRATEGIES = [
     shortName: 'VM per service',
     about: 'Each service on its own VMs; “auto” picks the cheapest type per service.',
     phrase: 'VMs',
+    settingsWord: 'VM',
     unit: 'Instances',
     weekUnit: 'vCPU',
     scaling: (plan) => hourly(plan.strategies.vmPerService),
@@ -131,6 +135,7 @@ export const STRATEGIES = [
     shortName: 'Containers',
     about: 'Pods bin-packed onto cluster nodes, with overprovisioning headroom.',
     phrase: 'containers',
+    settingsWord: 'cluster',
     unit: 'Nodes',
     weekUnit: 'vCPU',
     scaling: (plan) => hourly(plan.strategies.containerCluster),
@@ -162,6 +167,7 @@ export const STRATEGIES = [
     shortName: 'Serverless',
     about: 'Functions billed per request and GB-second; stateful services cannot run here.',
     phrase: 'Lambda',
+    settingsWord: 'Lambda',
     unit: 'Executions in use (peak)',
     weekUnit: 'concurrent executions',
     scaling: () => ({ mode: 'per-request', aheadHours: 0 }),
@@ -192,6 +198,7 @@ export const STRATEGIES = [
     about:
       'Each service as tasks (ECS) or pods (EKS) on AWS Fargate: billed per task for vCPU and memory, no nodes.',
     phrase: 'Fargate',
+    settingsWord: 'Fargate',
     unit: 'Tasks',
     weekUnit: 'vCPU',
     scaling: (plan) => hourly(plan.strategies.serverlessContainers),

@@ -60,6 +60,17 @@ describe('applyChanges', () => {
     ]);
   });
 
+  it('names every strategy of the registry in its words, Fargate too', () => {
+    const changes: ScenarioChange[] = [
+      { kind: 'setting', path: ['strategies', 'serverlessContainers', 'discount'], value: 0.2 },
+      { kind: 'setting', path: ['strategies', 'containerCluster', 'discount'], value: 0.1 },
+    ];
+    expect(applyChanges(base(), changes).outcomes.map((o) => o.text)).toEqual([
+      'Fargate discount 20%',
+      'cluster discount 10%',
+    ]);
+  });
+
   it('leaves the base untouched', () => {
     const b = base();
     const before = JSON.stringify(b);

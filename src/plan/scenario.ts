@@ -9,9 +9,11 @@
 // service comes back. Pure: plain JSON in, plain JSON out (documents need not be valid plans: a draft with problems
 // is a scenario's document too).
 
+import { STRATEGY_KEYS, strategyEntry, strategyOfKey, type StrategyKey } from '../model/index.ts';
 import { fieldKey, fieldsUnder, PLAN_FIELDS, type FieldDecl } from './fields.ts';
 
-export type StrategySettingsKey = 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless';
+/** A strategy's settings key (`strategies.<key>`), from the registry. */
+export type StrategySettingsKey = StrategyKey;
 
 export type ScenarioChange =
   /** Every hour of every service's traffic multiplied (rounded to 4 decimals, as the knob always did). */
@@ -353,12 +355,10 @@ export function canonicalOrder(changes: readonly ScenarioChange[]): ScenarioChan
 
 // ---------- in words ----------
 
-const STRATEGY_WORDS: Record<StrategySettingsKey, string> = {
-  sharedHost: 'shared-host',
-  vmPerService: 'VM',
-  containerCluster: 'cluster',
-  serverless: 'Lambda',
-};
+/** How a sentence names a strategy's settings ("VM discount 30%"): the registry's word for it. */
+const STRATEGY_WORDS = Object.fromEntries(
+  STRATEGY_KEYS.map((k) => [k, strategyEntry(strategyOfKey(k)).settingsWord]),
+) as Record<StrategySettingsKey, string>;
 
 /** `1.5`, `0.25`, `2048`: at most four decimals, no trailing zeros, no grouping (read in a sentence). */
 function n(v: number): string {

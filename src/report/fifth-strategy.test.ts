@@ -23,6 +23,7 @@ const fake: StrategyEntry = {
   shortName: 'Fake PaaS',
   about: 'A made-up platform billed per vCPU-hour of demand.',
   phrase: 'the fake PaaS',
+  settingsWord: 'fake PaaS',
   unit: 'Slots',
   weekUnit: 'vCPU',
   scaling: () => ({ mode: 'hourly', aheadHours: 0 }),
