@@ -122,14 +122,16 @@ test('a front door and zones are priced into the totals of the strategies behind
     .not.toBe(withDoor['shared-host']);
 });
 
-test('the scaling notice puts VMs and containers on equal terms in one undoable click', async ({ page }) => {
+test('the scaling notice puts VMs, containers and Fargate on equal terms in one undoable click', async ({
+  page,
+}) => {
   test.slow(); // axe twice on the full results
   await page.setViewportSize({ width: 1024, height: 700 });
   await openApp(page);
   const notice = page.getByTestId('scaling-notice');
   await expect(notice).toContainText('Scaling is not on equal terms.');
   await expect(notice).toContainText(
-    'VM per service: Static (peak all month); Containers: Hourly, no scale-ahead.',
+    'VM per service: Static (peak all month); Containers: Hourly, no scale-ahead; Fargate: Hourly, no scale-ahead.',
   );
   await notice.scrollIntoViewIfNeeded();
   await namesFit(page);
@@ -137,7 +139,7 @@ test('the scaling notice puts VMs and containers on equal terms in one undoable 
   await eShot(page, 'notice-1024');
 
   const before = await cardCosts(page);
-  await notice.getByRole('button', { name: 'Scale both hourly, no scale-ahead' }).click();
+  await notice.getByRole('button', { name: 'Scale all 3 hourly, no scale-ahead' }).click();
   await expect(notice).toHaveCount(0);
   await expect(card(page, 'vm-per-service').getByTestId('scaling')).toHaveText('Hourly, no scale-ahead');
   await expect.poll(async () => (await cardCosts(page))['vm-per-service']).not.toBe(before['vm-per-service']);
@@ -170,11 +172,12 @@ test('the scaling notice puts VMs and containers on equal terms in one undoable 
     .getByLabel('Scale ahead (hours)')
     .fill('2');
   await expect(notice).toContainText(
-    'VM per service: Hourly, no scale-ahead; Containers: Hourly, 2 h ahead.',
+    'VM per service: Hourly, no scale-ahead; Containers: Hourly, 2 h ahead; Fargate: Hourly, no scale-ahead.',
   );
-  await notice.getByRole('button', { name: 'Scale both hourly, 2 h ahead' }).click();
+  await notice.getByRole('button', { name: 'Scale all 3 hourly, 2 h ahead' }).click();
   await expect(notice).toHaveCount(0);
   await expect(card(page, 'vm-per-service').getByTestId('scaling')).toHaveText('Hourly, 2 h ahead');
+  await expect(card(page, 'serverless-containers').getByTestId('scaling')).toHaveText('Hourly, 2 h ahead');
   await expect(
     page.getByRole('group', { name: 'Service instance per VM' }).getByLabel('Scale ahead (hours)'),
   ).toHaveValue('2');

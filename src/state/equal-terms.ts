@@ -19,7 +19,7 @@ export { scalingText };
 export interface ScalingNotice {
   /** "VM per service: Static (peak all month); Containers: Hourly, no scale-ahead." */
   text: string;
-  /** The button's words: "Scale both hourly, 1 h ahead". */
+  /** The button's words: "Scale both hourly, 1 h ahead", "Scale all 3 hourly, no scale-ahead". */
   action: string;
   /** The scale-ahead both get: the larger of those already hourly, else the one a new plan gets. */
   aheadHours: number;
