@@ -9,6 +9,7 @@
 import {
   STRATEGY_IDS,
   STRATEGY_NAMES,
+  STRATEGY_PHRASES,
   STRATEGY_SHORT_NAMES,
   standings,
   type Report,
@@ -447,18 +448,26 @@ function bandsSection(u: NonNullable<MeetingAnalyses['uncertainty']>, currency: 
   return { title, blocks };
 }
 
-/** "Run 5 services on Containers and 2 on Serverless: 80.87 USD a month, 12.0% below Containers alone." */
-export function mixSentence(m: MixFigures, currency: string): string {
+/** How a sentence writes money and shares: the report's "80.87 USD" and "12.0%", the app's "$80.87" and "12%". */
+export interface SentenceStyle {
+  money: (amount: number) => string;
+  percent: (fraction: number) => string;
+}
+
+/**
+ * The best mix in one sentence, for the report and the app alike (each in its own money style): "Run 5 services on
+ * containers and 2 on Lambda: 80.87 USD a month, 12.0% (11.03 USD) below containers alone." Every figure is the
+ * mix result's own; strategies in the registry's words for a sentence.
+ */
+export function mixSentence(m: MixFigures, style: SentenceStyle): string {
   const parts = m.parts.filter((p) => p.services.length > 0);
   const count = (n: number) => `${n} service${n === 1 ? '' : 's'}`;
+  const word = (id: StrategyId) => STRATEGY_PHRASES[id];
   const where =
     parts.length === 1
-      ? `all ${count(parts[0]!.services.length)} on ${STRATEGY_SHORT_NAMES[parts[0]!.strategy]}`
+      ? `all ${count(parts[0]!.services.length)} on ${word(parts[0]!.strategy)}`
       : parts
-          .map(
-            (p, i) =>
-              `${i === 0 ? count(p.services.length) : p.services.length} on ${STRATEGY_SHORT_NAMES[p.strategy]}`,
-          )
+          .map((p, i) => `${i === 0 ? count(p.services.length) : p.services.length} on ${word(p.strategy)}`)
           .map((t, i, all) => (i === 0 ? t : `${i === all.length - 1 ? ' and ' : ', '}${t}`))
           .join('');
   const pure = m.cheapestPure;
@@ -467,9 +476,9 @@ export function mixSentence(m: MixFigures, currency: string): string {
     pure === null || saving === null
       ? 'no single strategy runs every service'
       : saving > 0 && pure.monthlyCost > 0
-        ? `${percent(saving / pure.monthlyCost)} (${formatAmount(saving)} ${currency}) below ${STRATEGY_SHORT_NAMES[pure.strategy]} alone`
-        : `the same as ${STRATEGY_SHORT_NAMES[pure.strategy]} alone (no mix is cheaper)`;
-  return `Run ${where}: ${formatAmount(m.monthlyCost)} ${currency} a month, ${against}.`;
+        ? `${style.percent(saving / pure.monthlyCost)} (${style.money(saving)}) below ${word(pure.strategy)} alone`
+        : `the same as ${word(pure.strategy)} alone (no mix is cheaper)`;
+  return `Run ${where}: ${style.money(m.monthlyCost)} a month, ${against}.`;
 }
 
 function mixSection(x: NonNullable<MeetingAnalyses['mix']>, report: Report): ExtensionSection {
@@ -493,7 +502,11 @@ function mixSection(x: NonNullable<MeetingAnalyses['mix']>, report: Report): Ext
   return {
     title,
     blocks: [
-      { kind: 'paragraph', emphasis: 'strong', text: mixSentence(m, cur) },
+      {
+        kind: 'paragraph',
+        emphasis: 'strong',
+        text: mixSentence(m, { money: (a) => `${formatAmount(a)} ${cur}`, percent }),
+      },
       {
         kind: 'paragraph',
         emphasis: 'note',

@@ -29,7 +29,7 @@ describe('mixAnswer', () => {
       100,
     );
     expect(mixAnswer(mix)).toBe(
-      'Run 5 services on containers and 2 on Lambda: $300.00 a month, 25% below containers alone.',
+      'Run 5 services on containers and 2 on Lambda: $300.00 a month, 25% ($100.00) below containers alone.',
     );
   });
 

@@ -4,39 +4,15 @@
 import type { MixResult } from '../../analysis/mix.ts';
 import type { Simulation } from '../../analysis/uncertainty.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_PHRASES, type StrategyId } from '../../model/index.ts';
+import { mixSentence } from '../../report/index.ts';
 import { money, percent } from '../format.ts';
 
 /** A strategy in a sentence ("5 services on containers"), the words `headroom mix` uses. */
 export const STRATEGY_WORDS: Readonly<Record<StrategyId, string>> = STRATEGY_PHRASES;
 
-const count = (n: number) => `${n} service${n === 1 ? '' : 's'}`;
-
-/** "Run 5 services on containers and 2 on Lambda: $80.87 a month, 12% below containers alone." */
+/** "Run 5 services on containers and 2 on Lambda: $80.87 a month, 12% ($11.03) below containers alone." */
 export function mixAnswer(mix: MixResult): string {
-  const parts = mix.parts.filter((p) => p.services.length > 0);
-  const cost = money(mix.monthlyCost, mix.currency);
-  const where =
-    parts.length === 1
-      ? `all ${count(parts[0]!.services.length)} on ${STRATEGY_WORDS[parts[0]!.strategy]}`
-      : parts
-          .map(
-            (p, i) =>
-              `${i === 0 ? count(p.services.length) : p.services.length} on ${STRATEGY_WORDS[p.strategy]}`,
-          )
-          .reduce(
-            (text, part, i, all) =>
-              i === 0 ? part : `${text}${i === all.length - 1 ? ' and ' : ', '}${part}`,
-            '',
-          );
-  const pure = mix.cheapestPure;
-  const saving = mix.savingsVsCheapestPure;
-  const against =
-    pure === null || saving === null
-      ? 'no single strategy runs every service'
-      : saving > 0 && pure.monthlyCost > 0
-        ? `${percent(saving / pure.monthlyCost)} below ${STRATEGY_WORDS[pure.strategy]} alone`
-        : `the same as ${STRATEGY_WORDS[pure.strategy]} alone (no mix is cheaper)`;
-  return `Run ${where}: ${cost} a month, ${against}.`;
+  return mixSentence(mix, { money: (amount) => money(amount, mix.currency), percent });
 }
 
 /** "Service instance per container is the cheapest in 83% of cases." (the most likely cheapest; ties: first id). */
