@@ -7,6 +7,7 @@ import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
   burstableWarning,
+  costsOnlyNow,
   discounted,
   instanceType,
   isBurstable,
@@ -121,6 +122,9 @@ export function containerCluster(p: Prepared): StrategyReport {
   const r = p.plan.resilience;
   const zones = r.zones;
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
+  // Costs only (prepare.ts `costsOnlyNow`): what zones raised, the latency sizing, the pods total, the requests per
+  // hour, the warnings and the per-service shares are not assembled (no line's cost reads them).
+  const costs = costsOnlyNow();
   const own = p.services.map((s) =>
     p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
       const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
@@ -136,6 +140,7 @@ export function containerCluster(p: Prepared): StrategyReport {
           forLatency,
         );
       const perHour = pods(r);
+      if (costs) return { perHour, week: sum(perHour), raised: null, latency: null };
       return {
         perHour,
         week: sum(perHour),
@@ -173,7 +178,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   const rowsBySize = sizes.map((): number[][] => []);
   for (let i = 0; i < pods.length; i++) rowsBySize[sizeOf[i]!]!.push(pods[i]!);
   const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
-  const podsWeek = p.sums('pods', pods);
+  const podsWeek = costs ? [] : p.sums('pods', pods);
   /**
    * The pods of hour h in packing order, `share` of them: a zone's share, or every pod. Pods spread evenly over the
    * zones, and each zone runs a node group of its own of the same size (as cluster-autoscaler's
@@ -217,7 +222,7 @@ export function containerCluster(p: Prepared): StrategyReport {
     return { forPods, withHeadroom: Math.max(forPods, packed(p, groups, shape)) };
   };
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    for (const si of order) {
+    for (const si of costs ? [] : order) {
       const z = sizes[si]!;
       const n = bySize[si]![h]!;
       requestedCpu[h]! += n * z.cpu;
@@ -278,6 +283,21 @@ export function containerCluster(p: Prepared): StrategyReport {
   }
 
   const warnings: Warning[] = [];
+  if (costs) {
+    const extra = components(p, 'container-cluster', {
+      sharedInstanceHours: workloadNodeHours + headroomNodeHours,
+      computeWeights: [],
+    });
+    lineItems.push(...extra.lineItems);
+    return strategyReport(p.plan, 'container-cluster', {
+      lineItems,
+      services: serviceCosts(p, lineItems, () => []),
+      warnings,
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+    });
+  }
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
   // Memory decides the nodes when, at the busiest hour, the same pods packed for CPU and pod slots alone would need
   // fewer (the shared host's `memory-bound` warning; issue 10 §5).

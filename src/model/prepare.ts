@@ -62,6 +62,16 @@ export interface Prepared {
  */
 let figures: 'all' | 'costs' = 'all';
 
+/**
+ * Whether the strategies make `costs` figures only (see `figures`): a strategy then skips what no line item's cost
+ * and no service's inclusion reads (week sums for display, capacity figures, warnings, latency sizing), computing
+ * its costs with the same functions and arithmetic as ever. A value kept by the memo under `costs` is only ever
+ * read under `costs` (Evaluator.costs has a memo lane of its own), so it may leave out what it skipped.
+ */
+export function costsOnlyNow(): boolean {
+  return figures === 'costs';
+}
+
 /** `run()` with the strategies making `costs` figures only (see `figures`). */
 export function costsOnly<T>(run: () => T): T {
   const before = figures;
