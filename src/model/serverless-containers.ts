@@ -40,10 +40,20 @@ export function tasksPerHour(
   r: Resilience = SINGLE_ZONE,
   latency: readonly number[] | null = null,
 ): number[] {
+  return cpu.map((c, h) => tasksInHour(c, taskVcpu, target, min, r, latency?.[h] ?? 0));
+}
+
+/** One hour of `tasksPerHour`: CPU demand `c`, and `latency` tasks a latency target asks for that hour (0: none). */
+function tasksInHour(
+  c: number,
+  taskVcpu: number,
+  target: number,
+  min: number,
+  r: Resilience,
+  latency: number,
+): number {
   // A latency target's tasks that hour (latency.ts, Erlang C) are demand too, before zones and floor, as for VMs.
-  return cpu.map((c, h) =>
-    fleetWithFloor(Math.max(ceilClean(c / (taskVcpu * target)), latency?.[h] ?? 0), min, r),
-  );
+  return fleetWithFloor(Math.max(ceilClean(c / (taskVcpu * target)), latency), min, r);
 }
 
 /** One service's tasks: its size, its tasks each hour (static: the peak hour's count all week) and their sums. */
@@ -65,6 +75,20 @@ function serviceTasks(
   r: Resilience,
 ): ServiceTasks {
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
+  const needed = preparedLatency(s);
+  if (costsOnlyNow() && needed === null && ahead === 0) {
+    // Costs only (prepare.ts `costsOnlyNow`), no latency target, nothing sized ahead: the same count each hour as
+    // `tasksPerHour` (static: the peak's), summed in the same order, without the week of counts (nothing reads it).
+    // The one-zone count feeds the zones note and the latency sizing the per-service figures: no line reads them.
+    const min = s.service.minInstances;
+    const vcpu = sizing.request.vcpu;
+    let week = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const c = st.scaling === 'static' ? s.peakCpu : s.cpu[h]!;
+      week += tasksInHour(c, vcpu, st.targetUtilization, min, r, 0);
+    }
+    return { sizing, perHour: [], week, weekOneZone: week, latency: null };
+  }
   const demand =
     st.scaling === 'static'
       ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
@@ -73,7 +97,6 @@ function serviceTasks(
         : s.cpu;
   // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
   // the peak all week when static, the hours ahead when scaling ahead.
-  const needed = preparedLatency(s);
   const latency =
     needed === null
       ? null

@@ -62,17 +62,20 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
   const gb = lambdaMemoryOf(s.service) / 1024;
   const durationMs = lambdaDuration(s.service);
   const billed = billedSeconds(durationMs);
-  const levels = weekLevels(sv.provisionedConcurrency);
-  // Costs only (prepare.ts `costsOnlyNow`): the concurrency and in-use weeks feed the report's week and capacity
-  // and the concurrency warnings, no line's cost; they are left empty (the same sums and shares are computed).
+  // Costs only (prepare.ts `costsOnlyNow`): the concurrency, provisioned and in-use weeks feed the report's week
+  // and capacity and the concurrency warnings, no line's cost; they are left empty (the same sums are computed,
+  // from the one provisioned level when it is the same every hour).
   const weeks = !costsOnlyNow();
+  const pc = sv.provisionedConcurrency;
+  const level = typeof pc === 'number' ? pc : 0;
+  const levels = weeks || typeof pc !== 'number' ? weekLevels(pc) : null;
   const concurrency = weeks ? new Array<number>(HOURS_PER_WEEK) : [];
   let requests = 0;
   let pcRequests = 0;
   let pcSeconds = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const rps = s.rps[h]!;
-    const n = levels[h]!;
+    const n = levels ? levels[h]! : level;
     const c = (rps * durationMs) / 1000; // Little's law
     if (weeks) concurrency[h] = c;
     const reqs = rps * SECONDS_PER_HOUR;
@@ -91,11 +94,11 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
     provisionedDurationGbSeconds: clean(monthPc * billed * gb),
     provisionedGbSeconds: clean(weekToPeriod(pcSeconds, hoursPerMonth) * gb),
     ephemeralGbSeconds: clean(monthRequests * billed * extraEphemeralGb),
-    hasProvisioned: levels.some((n) => n > 0),
+    hasProvisioned: levels ? levels.some((n) => n > 0) : level > 0,
     architecture: sv.architecture,
     concurrency,
-    provisioned: levels,
-    inUse: weeks ? concurrency.map((c, h) => Math.max(c, levels[h]!)) : [],
+    provisioned: weeks && levels ? levels : [],
+    inUse: weeks && levels ? concurrency.map((c, h) => Math.max(c, levels[h]!)) : [],
   };
 }
 
