@@ -22,8 +22,8 @@ import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
   service: Service;
-  /** Requests per second, 168 hours. */
-  rps: number[];
+  /** Requests per second, 168 hours (the service's own curve when it is a week at factor 1: never change it). */
+  rps: readonly number[];
   /** CPU demand in vCPU, 168 hours: rps × cpuMsPerRequest ÷ 1000. */
   cpu: number[];
   /** Sum of `cpu` over the week (vCPU-hours). */
@@ -90,13 +90,16 @@ function prepareService(service: Service, factor: number): PreparedService {
   const curve = service.trafficRps;
   if (curve.length !== HOURS_PER_WEEK && curve.length !== HOURS_PER_DAY) weekCurve(curve);
   const perRequest = service.cpuMsPerRequest;
-  const rps: number[] = [];
+  // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied (a simulation's drawn
+  // services carry their scaled curves, one new week each, and every sample prepares every one of them).
+  const own = factor === 1 && curve.length === HOURS_PER_WEEK;
+  const rps: number[] = own ? curve : [];
   const cpu: number[] = [];
   let cpuWeek = 0;
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const r = curve[h % curve.length]! * factor;
-    rps.push(r);
+    const r = own ? curve[h]! : curve[h % curve.length]! * factor;
+    if (!own) rps.push(r);
     const c = (r * perRequest) / 1000;
     cpu.push(c);
     cpuWeek += c;
