@@ -3,6 +3,7 @@ import { components } from './components.ts';
 import { nodeAllocatable } from './kubernetes.ts';
 import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
+import type { KeptPackings } from './packing.ts';
 import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
@@ -52,7 +53,12 @@ export function podsPerHour(
   );
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+/** The sum of `xs` from the left, as `xs.reduce((a, b) => a + b, 0)` adds them (a loop: no call per element). */
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
 
 /** How zones raised a service's pods: before and after at the hour they rose most; null when they did not. */
 function podsRaised(zoned: readonly number[], unzoned: readonly number[]): [number, number] | null {
@@ -97,9 +103,9 @@ function zonesWarning(
   return { service: null, code: 'zones', message: `${zonesPhrase(r)}: ${parts.join('; ')}.` };
 }
 
-/** packNodes, or the count the evaluator's kept packings (packing.ts) hold for the same groups and node shape. */
-function packed(p: Prepared, groups: readonly PodGroup[], shape: NodeShape): number {
-  return p.packs ? p.packs.nodes(groups, shape) : packNodes(groups, shape);
+/** packNodes, or the count kept packings (packing.ts) hold for the same groups and node shape. */
+function packed(packs: KeptPackings | null, groups: readonly PodGroup[], shape: NodeShape): number {
+  return packs ? packs.nodes(groups, shape) : packNodes(groups, shape);
 }
 
 export function containerCluster(p: Prepared): StrategyReport {
@@ -125,6 +131,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   // Costs only (prepare.ts `costsOnlyNow`): what zones raised, the latency sizing, the pods total, the requests per
   // hour, the warnings and the per-service shares are not assembled (no line's cost reads them).
   const costs = costsOnlyNow();
+  const packs = p.packs;
   const own = p.services.map((s) =>
     p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
       const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
@@ -140,7 +147,8 @@ export function containerCluster(p: Prepared): StrategyReport {
           forLatency,
         );
       const perHour = pods(r);
-      if (costs) return { perHour, week: sum(perHour), raised: null, latency: null };
+      // The week's pods weigh the shared lines among services: not under costs only (0 there).
+      if (costs) return { perHour, week: 0, raised: null, latency: null };
       return {
         perHour,
         week: sum(perHour),
@@ -202,7 +210,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
   const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
     const { groups, keys, count } = groupsOf(h, share);
-    const forPods = packed(p, groups, shape);
+    const forPods = packed(packs, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
@@ -219,7 +227,7 @@ export function containerCluster(p: Prepared): StrategyReport {
     if (at < 0) at = groups.length;
     groups.splice(at, 0, ph);
     // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-    return { forPods, withHeadroom: Math.max(forPods, packed(p, groups, shape)) };
+    return { forPods, withHeadroom: Math.max(forPods, packed(packs, groups, shape)) };
   };
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     for (const si of costs ? [] : order) {
@@ -308,7 +316,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       groupsOf(busiest, zones).groups.map((g) => ({ ...g, memory: 0 })),
       shape,
     );
-    const forCpu = packed(p, cpuOnly, shape) * zones;
+    const forCpu = packed(packs, cpuOnly, shape) * zones;
     if (workloadNodes[busiest]! > forCpu) {
       warnings.push({
         service: null,
