@@ -9,7 +9,7 @@ import {
   UNCERTAIN_INPUTS,
   type Evaluator,
   type Plan,
-  type Report,
+  type PlanCosts,
   type Service,
   type StrategyId,
   type UncertainInput,
@@ -55,9 +55,9 @@ export function hasRanges(plan: Plan): boolean {
 /** A strategy's monthly cost, or `null` when it cannot be costed for that plan (StrategyReport.cannotCost). */
 export type Costs = Record<StrategyId, number | null>;
 
-function costsOf(report: Report): Costs {
+function costsOf(figures: PlanCosts): Costs {
   const out = {} as Costs;
-  for (const r of report.strategies) out[r.id] = r.cannotCost === undefined ? r.monthlyCost : null;
+  for (const r of figures.strategies) out[r.id] = r.monthlyCost;
   return out;
 }
 
@@ -72,10 +72,15 @@ export interface Bands {
   cheapest: { low: StrategyId | null; typical: StrategyId | null; high: StrategyId | null };
 }
 
-/** Every strategy's cost with all inputs at low, typical and high. */
+/**
+ * Every strategy's cost with all inputs at low, typical and high: Evaluator.costs (the figures of `evaluate` these
+ * read, by the same code, to the cent), the plan's own services kept between the three.
+ */
 export function uncertaintyBands(plan: Plan, evaluator: Evaluator = createEvaluator()): Bands {
+  const typicalServices = new Set(plan.services);
+  const keep = (s: Service) => typicalServices.has(s);
   const at = (side: 'low' | 'high') =>
-    evaluator.evaluate(
+    evaluator.costs(
       mapServices(plan, (s) => {
         const r = rangesOf(plan, s);
         return withFactors(s, {
@@ -84,8 +89,9 @@ export function uncertaintyBands(plan: Plan, evaluator: Evaluator = createEvalua
           durationMs: r.durationMs[side],
         });
       }),
+      keep,
     );
-  const typical = evaluator.evaluate(plan);
+  const typical = evaluator.costs(plan, keep);
   const low = at('low');
   const high = at('high');
   return {

@@ -3,10 +3,12 @@ import { components } from './components.ts';
 import { nodeAllocatable } from './kubernetes.ts';
 import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
+import type { KeptPackings } from './packing.ts';
 import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
   burstableWarning,
+  costsOnlyNow,
   discounted,
   instanceType,
   isBurstable,
@@ -51,7 +53,12 @@ export function podsPerHour(
   );
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+/** The sum of `xs` from the left, as `xs.reduce((a, b) => a + b, 0)` adds them (a loop: no call per element). */
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i]!;
+  return total;
+}
 
 /** How zones raised a service's pods: before and after at the hour they rose most; null when they did not. */
 function podsRaised(zoned: readonly number[], unzoned: readonly number[]): [number, number] | null {
@@ -96,9 +103,9 @@ function zonesWarning(
   return { service: null, code: 'zones', message: `${zonesPhrase(r)}: ${parts.join('; ')}.` };
 }
 
-/** packNodes, or the count the evaluator's kept packings (packing.ts) hold for the same groups and node shape. */
-function packed(p: Prepared, groups: readonly PodGroup[], shape: NodeShape): number {
-  return p.packs ? p.packs.nodes(groups, shape) : packNodes(groups, shape);
+/** packNodes, or the count kept packings (packing.ts) hold for the same groups and node shape. */
+function packed(packs: KeptPackings | null, groups: readonly PodGroup[], shape: NodeShape): number {
+  return packs ? packs.nodes(groups, shape) : packNodes(groups, shape);
 }
 
 export function containerCluster(p: Prepared): StrategyReport {
@@ -121,6 +128,10 @@ export function containerCluster(p: Prepared): StrategyReport {
   const r = p.plan.resilience;
   const zones = r.zones;
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
+  // Costs only (prepare.ts `costsOnlyNow`): what zones raised, the latency sizing, the pods total, the requests per
+  // hour, the warnings and the per-service shares are not assembled (no line's cost reads them).
+  const costs = costsOnlyNow();
+  const packs = p.packs;
   const own = p.services.map((s) =>
     p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
       const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
@@ -136,6 +147,8 @@ export function containerCluster(p: Prepared): StrategyReport {
           forLatency,
         );
       const perHour = pods(r);
+      // The week's pods weigh the shared lines among services: not under costs only (0 there).
+      if (costs) return { perHour, week: 0, raised: null, latency: null };
       return {
         perHour,
         week: sum(perHour),
@@ -173,7 +186,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   const rowsBySize = sizes.map((): number[][] => []);
   for (let i = 0; i < pods.length; i++) rowsBySize[sizeOf[i]!]!.push(pods[i]!);
   const bySize = sizes.map((z, k) => p.sums(`pods ${z.cpu} ${z.memory}`, rowsBySize[k]!));
-  const podsWeek = p.sums('pods', pods);
+  const podsWeek = costs ? [] : p.sums('pods', pods);
   /**
    * The pods of hour h in packing order, `share` of them: a zone's share, or every pod. Pods spread evenly over the
    * zones, and each zone runs a node group of its own of the same size (as cluster-autoscaler's
@@ -197,7 +210,7 @@ export function containerCluster(p: Prepared): StrategyReport {
   /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
   const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
     const { groups, keys, count } = groupsOf(h, share);
-    const forPods = packed(p, groups, shape);
+    const forPods = packed(packs, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
@@ -214,10 +227,10 @@ export function containerCluster(p: Prepared): StrategyReport {
     if (at < 0) at = groups.length;
     groups.splice(at, 0, ph);
     // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-    return { forPods, withHeadroom: Math.max(forPods, packed(p, groups, shape)) };
+    return { forPods, withHeadroom: Math.max(forPods, packed(packs, groups, shape)) };
   };
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    for (const si of order) {
+    for (const si of costs ? [] : order) {
       const z = sizes[si]!;
       const n = bySize[si]![h]!;
       requestedCpu[h]! += n * z.cpu;
@@ -278,6 +291,21 @@ export function containerCluster(p: Prepared): StrategyReport {
   }
 
   const warnings: Warning[] = [];
+  if (costs) {
+    const extra = components(p, 'container-cluster', {
+      sharedInstanceHours: workloadNodeHours + headroomNodeHours,
+      computeWeights: [],
+    });
+    lineItems.push(...extra.lineItems);
+    return strategyReport(p.plan, 'container-cluster', {
+      lineItems,
+      services: serviceCosts(p, lineItems, () => []),
+      warnings,
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+    });
+  }
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
   // Memory decides the nodes when, at the busiest hour, the same pods packed for CPU and pod slots alone would need
   // fewer (the shared host's `memory-bound` warning; issue 10 §5).
@@ -288,7 +316,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       groupsOf(busiest, zones).groups.map((g) => ({ ...g, memory: 0 })),
       shape,
     );
-    const forCpu = packed(p, cpuOnly, shape) * zones;
+    const forCpu = packed(packs, cpuOnly, shape) * zones;
     if (workloadNodes[busiest]! > forCpu) {
       warnings.push({
         service: null,

@@ -22,8 +22,8 @@ import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
   service: Service;
-  /** Requests per second, 168 hours. */
-  rps: number[];
+  /** Requests per second, 168 hours (the service's own curve when it is a week at factor 1: never change it). */
+  rps: readonly number[];
   /** CPU demand in vCPU, 168 hours: rps × cpuMsPerRequest ÷ 1000. */
   cpu: number[];
   /** Sum of `cpu` over the week (vCPU-hours). */
@@ -62,6 +62,16 @@ export interface Prepared {
  */
 let figures: 'all' | 'costs' = 'all';
 
+/**
+ * Whether the strategies make `costs` figures only (see `figures`): a strategy then skips what no line item's cost
+ * and no service's inclusion reads (week sums for display, capacity figures, warnings, latency sizing), computing
+ * its costs with the same functions and arithmetic as ever. A value kept by the memo under `costs` is only ever
+ * read under `costs` (Evaluator.costs has a memo lane of its own), so it may leave out what it skipped.
+ */
+export function costsOnlyNow(): boolean {
+  return figures === 'costs';
+}
+
 /** `run()` with the strategies making `costs` figures only (see `figures`). */
 export function costsOnly<T>(run: () => T): T {
   const before = figures;
@@ -80,13 +90,16 @@ function prepareService(service: Service, factor: number): PreparedService {
   const curve = service.trafficRps;
   if (curve.length !== HOURS_PER_WEEK && curve.length !== HOURS_PER_DAY) weekCurve(curve);
   const perRequest = service.cpuMsPerRequest;
-  const rps: number[] = [];
+  // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied (a simulation's drawn
+  // services carry their scaled curves, one new week each, and every sample prepares every one of them).
+  const own = factor === 1 && curve.length === HOURS_PER_WEEK;
+  const rps: number[] = own ? curve : [];
   const cpu: number[] = [];
   let cpuWeek = 0;
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
-    const r = curve[h % curve.length]! * factor;
-    rps.push(r);
+    const r = own ? curve[h]! : curve[h % curve.length]! * factor;
+    if (!own) rps.push(r);
     const c = (r * perRequest) / 1000;
     cpu.push(c);
     cpuWeek += c;
@@ -185,8 +198,29 @@ export function line(
   unitPrice: number,
 ): LineItem {
   const q = clean(quantity);
-  const price = clean(unitPrice);
+  const price = cleanPrice(unitPrice);
   return { service, component, unit, quantity: q, unitPrice: price, cost: toCents(q * price) / 100 };
+}
+
+/** Unit prices cleaned lately and their cleaned values (a few: a strategy prices every service at the same rates). */
+const cleanedPrices = new Float64Array(8);
+const cleanedPriceValues = new Float64Array(8);
+let cleanedPricesNext = 0;
+
+/**
+ * `clean(price)`: the value kept for the same price when it was cleaned lately (a simulation prices hundreds of
+ * lines per sample at a handful of rates; `clean` of a fraction is a `toPrecision`). NaN never matches; −0 matches
+ * 0, and both clean to 0.
+ */
+function cleanPrice(price: number): number {
+  for (let i = 0; i < cleanedPrices.length; i++) {
+    if (cleanedPrices[i] === price) return cleanedPriceValues[i]!;
+  }
+  const cleaned = clean(price);
+  cleanedPrices[cleanedPricesNext] = price;
+  cleanedPriceValues[cleanedPricesNext] = cleaned;
+  cleanedPricesNext = (cleanedPricesNext + 1) % cleanedPrices.length;
+  return cleaned;
 }
 
 /** A catalog price after the strategy's discount (all digits kept, float noise removed). */
@@ -246,6 +280,24 @@ function anyPositive(xs: readonly number[]): boolean {
   return false;
 }
 
+/** The last names `everyServiceAtZero` was asked for, and its answer (frozen: shared by every report that gets it). */
+let atZero: { names: readonly string[]; costs: ServiceCost[] } | null = null;
+
+/**
+ * Every service at cost 0 and included, the costs-only `serviceCosts` of a strategy that runs every service: the
+ * same array again for the same names array (positions() keeps it while the services' names stay the same), so
+ * four strategies of every sample share one.
+ */
+function everyServiceAtZero(names: readonly string[]): ServiceCost[] {
+  if (atZero?.names !== names) {
+    // Frozen (a change would throw, not reach another report); a costs-only report never leaves the engine.
+    const costs = names.map((service): ServiceCost => Object.freeze({ service, cost: 0, included: true }));
+    Object.freeze(costs);
+    atZero = { names, costs };
+  }
+  return atZero.costs;
+}
+
 /**
  * Per-service costs that add up to the strategy's total: a service's own lines, plus its share of every shared
  * line by `weights(line)` (falling back to equal shares among included services when every weight is zero).
@@ -257,11 +309,8 @@ export function serviceCosts(
   included?: readonly boolean[],
 ): ServiceCost[] {
   if (figures === 'costs') {
-    return p.names.map((service, i) => ({
-      service,
-      cost: 0,
-      included: included === undefined || included[i]!,
-    }));
+    if (included === undefined) return everyServiceAtZero(p.names);
+    return p.names.map((service, i) => ({ service, cost: 0, included: included[i]! }));
   }
   const index = p.byName;
   const n = p.services.length;

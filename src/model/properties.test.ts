@@ -548,4 +548,38 @@ describe('engine invariants', CPU_BOUND, () => {
       { numRuns: Math.ceil(RUNS / 3) },
     );
   });
+
+  it('Evaluator.costs gives evaluate’s figures with latency targets too (what costs only skips never moves a line)', () => {
+    // Costs only skips the latency sizing a report shows, zone notes and the weeks; the instances a latency target
+    // asks for are cost. Every other service gets a target here, with and without zones.
+    const figures = (plan: Plan) => {
+      const r = evaluate(plan);
+      return {
+        strategies: r.strategies.map((s) => ({
+          id: s.id,
+          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
+          complete: s.services.every((c) => c.included),
+        })),
+        cheapest: r.cheapest,
+      };
+    };
+    fc.assert(
+      fc.property(
+        planArb,
+        fc.double({ min: 1, max: 60_000, noNaN: true }),
+        fc.constantFrom(0.5, 0.8, 0.95, 0.99),
+        fc.integer({ min: 1, max: 8 }),
+        (start, targetWaitMs, percentile, concurrencyPerInstance) => {
+          const plan: Plan = {
+            ...start,
+            services: start.services.map((s, i) =>
+              i % 2 === 0 ? { ...s, latency: { targetWaitMs, percentile, concurrencyPerInstance } } : s,
+            ),
+          };
+          expect(createEvaluator().costs(plan)).toEqual(figures(plan));
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
 });

@@ -8,7 +8,7 @@ import { isSizeProblem, sizeText, taskSizeOf } from './fargate.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
-import { discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
+import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type {
@@ -40,10 +40,20 @@ export function tasksPerHour(
   r: Resilience = SINGLE_ZONE,
   latency: readonly number[] | null = null,
 ): number[] {
+  return cpu.map((c, h) => tasksInHour(c, taskVcpu, target, min, r, latency?.[h] ?? 0));
+}
+
+/** One hour of `tasksPerHour`: CPU demand `c`, and `latency` tasks a latency target asks for that hour (0: none). */
+function tasksInHour(
+  c: number,
+  taskVcpu: number,
+  target: number,
+  min: number,
+  r: Resilience,
+  latency: number,
+): number {
   // A latency target's tasks that hour (latency.ts, Erlang C) are demand too, before zones and floor, as for VMs.
-  return cpu.map((c, h) =>
-    fleetWithFloor(Math.max(ceilClean(c / (taskVcpu * target)), latency?.[h] ?? 0), min, r),
-  );
+  return fleetWithFloor(Math.max(ceilClean(c / (taskVcpu * target)), latency), min, r);
 }
 
 /** One service's tasks: its size, its tasks each hour (static: the peak hour's count all week) and their sums. */
@@ -65,6 +75,20 @@ function serviceTasks(
   r: Resilience,
 ): ServiceTasks {
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
+  const needed = preparedLatency(s);
+  if (costsOnlyNow() && needed === null && ahead === 0) {
+    // Costs only (prepare.ts `costsOnlyNow`), no latency target, nothing sized ahead: the same count each hour as
+    // `tasksPerHour` (static: the peak's), summed in the same order, without the week of counts (nothing reads it).
+    // The one-zone count feeds the zones note and the latency sizing the per-service figures: no line reads them.
+    const min = s.service.minInstances;
+    const vcpu = sizing.request.vcpu;
+    let week = 0;
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      const c = st.scaling === 'static' ? s.peakCpu : s.cpu[h]!;
+      week += tasksInHour(c, vcpu, st.targetUtilization, min, r, 0);
+    }
+    return { sizing, perHour: [], week, weekOneZone: week, latency: null };
+  }
   const demand =
     st.scaling === 'static'
       ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
@@ -73,7 +97,6 @@ function serviceTasks(
         : s.cpu;
   // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
   // the peak all week when static, the hours ahead when scaling ahead.
-  const needed = preparedLatency(s);
   const latency =
     needed === null
       ? null
@@ -86,11 +109,15 @@ function serviceTasks(
     tasksPerHour(demand, sizing.request.vcpu, st.targetUtilization, s.service.minInstances, res, l);
   const perHour = count(r);
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const week = sum(perHour);
+  // Costs only (prepare.ts `costsOnlyNow`): the one-zone count feeds the zones note and the latency sizing the
+  // report's per-service figures; no line's cost reads either.
+  if (costsOnlyNow()) return { sizing, perHour, week, weekOneZone: week, latency: null };
   return {
     sizing,
     perHour,
-    week: sum(perHour),
-    weekOneZone: zonesMatter(r) ? sum(count(SINGLE_ZONE)) : sum(perHour),
+    week,
+    weekOneZone: zonesMatter(r) ? sum(count(SINGLE_ZONE)) : week,
     latency: latency ? latencySizing(s.service, s.rps, perHour, count(r, null)) : null,
   };
 }
@@ -207,6 +234,9 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   const raised: [string, number][] = [];
   const latency: (LatencySizing | null)[] = [];
   let taskHours = 0;
+  // Costs only: the paid vCPU, the week sums, the warnings and the per-service shares are not assembled (no line's
+  // cost reads them); the lines are the same.
+  const costs = costsOnlyNow();
   for (const s of p.services) {
     // The service's own tasks depend on its week (`s`), the settings, the catalog's sizes and the zones.
     // The service's tasks depend on its week (`s`), the settings, the catalog's sizes and the zones; its lines and
@@ -245,13 +275,14 @@ export function serverlessContainers(p: Prepared): StrategyReport {
             perTaskGiB: storageGiB,
             prices: f,
           }),
-          paid: own.perHour.map((n) => n * billed.vcpu),
+          paid: costs ? [] : own.perHour.map((n) => n * billed.vcpu),
         };
       },
     );
     taskHours += priced.hours;
     vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
     lineItems.push(...priced.lines);
+    if (costs) continue;
     unitRows.push(own.perHour);
     paidRows.push(priced.paid);
     latency.push(own.latency);
@@ -266,6 +297,18 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   }
   if (st.platform === 'eks' && st.controlPlaneHourly > 0) {
     lineItems.push(line(null, 'EKS control plane hours', 'hours', allPeriod(1, hpm), st.controlPlaneHourly));
+  }
+  if (costs) {
+    const extra = components(p, ID, {});
+    lineItems.push(...extra.lineItems);
+    return strategyReport(plan, ID, {
+      lineItems,
+      services: serviceCosts(p, lineItems, () => vcpuHours),
+      warnings,
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+    });
   }
   if (raised.length > 0) {
     const n = raised.length;

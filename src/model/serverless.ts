@@ -12,7 +12,7 @@ import {
 } from './lambda-cpu.ts';
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
-import { discounted, line, serviceCosts, strategyReport } from './prepare.ts';
+import { costsOnlyNow, discounted, line, serviceCosts, strategyReport } from './prepare.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
 import type { ApiGatewayKind, Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
@@ -62,16 +62,22 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
   const gb = lambdaMemoryOf(s.service) / 1024;
   const durationMs = lambdaDuration(s.service);
   const billed = billedSeconds(durationMs);
-  const levels = weekLevels(sv.provisionedConcurrency);
-  const concurrency = new Array<number>(HOURS_PER_WEEK);
+  // Costs only (prepare.ts `costsOnlyNow`): the concurrency, provisioned and in-use weeks feed the report's week
+  // and capacity and the concurrency warnings, no line's cost; they are left empty (the same sums are computed,
+  // from the one provisioned level when it is the same every hour).
+  const weeks = !costsOnlyNow();
+  const pc = sv.provisionedConcurrency;
+  const level = typeof pc === 'number' ? pc : 0;
+  const levels = weeks || typeof pc !== 'number' ? weekLevels(pc) : null;
+  const concurrency = weeks ? new Array<number>(HOURS_PER_WEEK) : [];
   let requests = 0;
   let pcRequests = 0;
   let pcSeconds = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const rps = s.rps[h]!;
-    const n = levels[h]!;
+    const n = levels ? levels[h]! : level;
     const c = (rps * durationMs) / 1000; // Little's law
-    concurrency[h] = c;
+    if (weeks) concurrency[h] = c;
     const reqs = rps * SECONDS_PER_HOUR;
     requests += reqs;
     if (n > 0) {
@@ -88,11 +94,11 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
     provisionedDurationGbSeconds: clean(monthPc * billed * gb),
     provisionedGbSeconds: clean(weekToPeriod(pcSeconds, hoursPerMonth) * gb),
     ephemeralGbSeconds: clean(monthRequests * billed * extraEphemeralGb),
-    hasProvisioned: levels.some((n) => n > 0),
+    hasProvisioned: levels ? levels.some((n) => n > 0) : level > 0,
     architecture: sv.architecture,
     concurrency,
-    provisioned: levels,
-    inUse: concurrency.map((c, h) => Math.max(c, levels[h]!)),
+    provisioned: weeks && levels ? levels : [],
+    inUse: weeks && levels ? concurrency.map((c, h) => Math.max(c, levels[h]!)) : [],
   };
 }
 
@@ -188,9 +194,12 @@ export function serverless(p: Prepared): StrategyReport {
   const prices = p.plan.catalog.serverless;
   const warnings: Warning[] = [];
   const lineItems: LineItem[] = [];
+  // Costs only: the warnings, the concurrency weeks and the per-service shares are not assembled (no line's cost
+  // reads them); which services run, and every line, are the same.
+  const costs = costsOnlyNow();
   const included = p.services.map((s) => {
     const why = serverlessIneligibility(s.service, prices.maxDurationMs);
-    if (why) {
+    if (why && !costs) {
       warnings.push({
         service: s.service.name,
         code: 'not-eligible',
@@ -200,7 +209,7 @@ export function serverless(p: Prepared): StrategyReport {
     return why === null;
   });
   p.services.forEach((s, i) => {
-    if (!included[i]) return;
+    if (!included[i] || costs) return;
     // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
     const own = p.memo(s.service, 'serverless warnings', [st.apiGateway], () =>
       [
@@ -311,6 +320,19 @@ export function serverless(p: Prepared): StrategyReport {
       const component = `API Gateway ${kind} requests (${tierLabel(slice)})`;
       addShared(line(null, component, '1M requests', slice.quantity / 1e6, slice.price), byRequests);
     }
+  }
+
+  if (costs) {
+    const extra = components(p, 'serverless', { included });
+    lineItems.push(...extra.lineItems);
+    return strategyReport(p.plan, 'serverless', {
+      lineItems,
+      services: serviceCosts(p, lineItems, () => [], included),
+      warnings,
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: { demand: [], capacity: [], units: [], unit: 'concurrent executions' },
+    });
   }
 
   // Concurrency over the week: Little's law per service; environments kept warm count toward the account limit.

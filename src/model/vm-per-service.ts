@@ -4,6 +4,7 @@ import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import {
   burstableWarning,
+  costsOnlyNow,
   discounted,
   instanceType,
   isBurstable,
@@ -190,6 +191,11 @@ function serviceFleet(
     best.hours,
     prices.get(t.name)!,
   );
+  // Costs only (prepare.ts `costsOnlyNow`): the fleet each hour, what zones raised and the latency sizing feed the
+  // report's weeks, notes and per-service figures; the line (from `fleetHours`) is the same.
+  if (costsOnlyNow()) {
+    return { t, hours: best.hours, perHour: [], item, burstable: false, zones: null, latency: null };
+  }
   const perHour = fleet(s, t, z);
   return {
     t,
@@ -220,6 +226,8 @@ export function vmPerService(p: Prepared): StrategyReport {
   const volumeHourly = rootVolumePerInstanceHour(p, 'vm-per-service');
   const serviceHours: number[] = [];
   const latency: (LatencySizing | null)[] = [];
+  // Costs only: the paid vCPU and instance weeks, the warnings and the per-service shares are not assembled.
+  const costs = costsOnlyNow();
 
   for (const s of p.services) {
     // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
@@ -252,11 +260,24 @@ export function vmPerService(p: Prepared): StrategyReport {
     serviceHours.push(hours);
     latency.push(sizedFor);
     lineItems.push(item);
+    if (costs) continue;
     unitRows.push(perHour);
     paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
     instanceHours += hours;
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
     if (zones) raised.push([s.service.name, zones]);
+  }
+  if (costs) {
+    const extra = components(p, 'vm-per-service', { serviceInstanceHours: serviceHours });
+    lineItems.push(...extra.lineItems);
+    return strategyReport(p.plan, 'vm-per-service', {
+      lineItems,
+      services: serviceCosts(p, lineItems, () => []),
+      warnings,
+      utilization: { cpuAverage: null, cpuPeak: null },
+      capacity: {},
+      week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+    });
   }
   // Whole numbers: exact in any order; through the evaluator's kept sums (an edit recomputes one path).
   const paid = p.sums('vm paid vCPU', paidRows);
