@@ -1,0 +1,153 @@
+// Rows in the AWS Price List CSV format for Amazon EC2, for fixtures, tests and the size benchmark (not used by the
+// app). The header is the AmazonEC2 file's own sixth row, column for column, as published with the file of
+// 2025-09-12 (docs/catalogs.md); the five metadata rows before it are the documented ones.
+
+export const EC2_CSV_HEADER = [
+  'SKU',
+  'OfferTermCode',
+  'RateCode',
+  'TermType',
+  'PriceDescription',
+  'EffectiveDate',
+  'StartingRange',
+  'EndingRange',
+  'Unit',
+  'PricePerUnit',
+  'Currency',
+  'RelatedTo',
+  'LeaseContractLength',
+  'PurchaseOption',
+  'OfferingClass',
+  'Product Family',
+  'serviceCode',
+  'Location',
+  'Location Type',
+  'Instance Type',
+  'Current Generation',
+  'Instance Family',
+  'vCPU',
+  'Physical Processor',
+  'Clock Speed',
+  'Memory',
+  'Storage',
+  'Network Performance',
+  'Processor Architecture',
+  'Storage Media',
+  'Volume Type',
+  'Max Volume Size',
+  'Max IOPS/volume',
+  'Max IOPS Burst Performance',
+  'Max throughput/volume',
+  'Provisioned',
+  'Tenancy',
+  'EBS Optimized',
+  'Operating System',
+  'License Model',
+  'Group',
+  'Group Description',
+  'Transfer Type',
+  'From Location',
+  'From Location Type',
+  'To Location',
+  'To Location Type',
+  'usageType',
+  'operation',
+  'AvailabilityZone',
+  'CapacityStatus',
+  'ClassicNetworkingSupport',
+  'Dedicated EBS Throughput',
+  'ECU',
+  'Elastic Graphics Type',
+  'Enhanced Networking Supported',
+  'From Region Code',
+  'GPU',
+  'GPU Memory',
+  'Instance',
+  'Instance Capacity - 10xlarge',
+  'Instance Capacity - 12xlarge',
+  'Instance Capacity - 16xlarge',
+  'Instance Capacity - 18xlarge',
+  'Instance Capacity - 24xlarge',
+  'Instance Capacity - 2xlarge',
+  'Instance Capacity - 32xlarge',
+  'Instance Capacity - 4xlarge',
+  'Instance Capacity - 8xlarge',
+  'Instance Capacity - 9xlarge',
+  'Instance Capacity - large',
+  'Instance Capacity - medium',
+  'Instance Capacity - metal',
+  'Instance Capacity - xlarge',
+  'instanceSKU',
+  'Intel AVX2 Available',
+  'Intel AVX Available',
+  'Intel Turbo Available',
+  'MarketOption',
+  'Normalization Size Factor',
+  'Physical Cores',
+  'Pre Installed S/W',
+  'Processor Features',
+  'Product Type',
+  'Region Code',
+  'Resource Type',
+  'serviceName',
+  'SnapshotArchiveFeeType',
+  'To Region Code',
+  'Volume API Name',
+  'VPCNetworkingSupport',
+] as const;
+
+export type Ec2Column = (typeof EC2_CSV_HEADER)[number];
+
+const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+
+/** The five metadata rows and the header, each ending in a line break. */
+export function ec2CsvPreamble(version = '20251001000000', publication = '2025-10-01T00:00:00Z'): string {
+  return (
+    [
+      ['FormatVersion', 'v1.0'],
+      [
+        'Disclaimer',
+        'This pricing list is for informational purposes only. (Test fixture written by Headroom.)',
+      ],
+      ['Publication Date', publication],
+      ['Version', version],
+      ['OfferCode', 'AmazonEC2'],
+    ]
+      .map((r) => r.map(quote).join(','))
+      .join('\n') + `\n${EC2_CSV_HEADER.map(quote).join(',')}\n`
+  );
+}
+
+/** Defaults of a kept row: Linux, shared, on-demand, hourly, USD, us-east-1. */
+const KEPT: Partial<Record<Ec2Column, string>> = {
+  TermType: 'OnDemand',
+  PriceDescription: '$0.1632 per On Demand Linux m7g.xlarge Instance Hour',
+  EffectiveDate: '2025-10-01',
+  StartingRange: '0',
+  EndingRange: 'Inf',
+  Unit: 'Hrs',
+  Currency: 'USD',
+  'Product Family': 'Compute Instance',
+  serviceCode: 'AmazonEC2',
+  Location: 'US East (N. Virginia)',
+  'Location Type': 'AWS Region',
+  'Processor Architecture': '64-bit',
+  Tenancy: 'Shared',
+  'Operating System': 'Linux',
+  'License Model': 'No License required',
+  operation: 'RunInstances',
+  CapacityStatus: 'Used',
+  MarketOption: 'OnDemand',
+  'Pre Installed S/W': 'NA',
+  'Region Code': 'us-east-1',
+  serviceName: 'Amazon Elastic Compute Cloud',
+};
+
+/** One price row: the kept defaults, then `values` (empty cells unquoted, as AWS writes them). */
+export function ec2CsvRow(values: Partial<Record<Ec2Column, string>>): string {
+  const v = { ...KEPT, ...values };
+  return EC2_CSV_HEADER.map((c) => {
+    const x = v[c];
+    return x === undefined || x === '' ? '' : quote(x);
+  }).join(',');
+}
