@@ -9,6 +9,10 @@ const fixture = readFileSync(
   new URL('../catalog/import/fixtures/ec2-us-east-1.csv', import.meta.url),
   'utf8',
 );
+const fixtureJson = readFileSync(
+  new URL('../catalog/import/fixtures/ec2-us-east-1.json', import.meta.url),
+  'utf8',
+);
 const foodDelivery = readFileSync(new URL('../../examples/food-delivery.json', import.meta.url), 'utf8');
 
 describe('headroom catalog import', () => {
@@ -29,7 +33,7 @@ describe('headroom catalog import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'ec2.csv: AWS price list AmazonEC2 version 20251001000000, published 2025-10-01T00:00:00Z',
+        'ec2.csv: AWS price list (CSV) AmazonEC2 version 20251001000000, published 2025-10-01T00:00:00Z',
         'Rows read: 15. Kept: 6 instance types of us-east-1.',
         'Skipped rows, by reason:',
         '  not an instance: 1',
@@ -81,6 +85,45 @@ describe('headroom catalog import', () => {
     if (!parsed.ok) throw new Error(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     expect(parsed.plan.catalog.instanceTypes.find((t) => t.name === 'c6i.xlarge')?.hourly).toBe(0.153);
     expect(evaluate(parsed.plan).strategies.length).toBeGreaterThan(0);
+  });
+
+  it('reads the JSON offer file too, to the same catalog, and names the JSON path of a bad value', async () => {
+    const bad = fixtureJson.replace('"vcpu": "2"', '"vcpu": "two"');
+    const { exec, written } = cliWorld({ 'ec2.json': fixtureJson, 'ec2.csv': fixture, 'bad.json': bad });
+    const r = await exec(
+      'catalog',
+      'import',
+      'ec2.json',
+      '--from',
+      'aws-price-list',
+      '--region',
+      'us-east-1',
+      '--out',
+      'j.json',
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ec2.json: AWS price list (JSON) AmazonEC2 version 20251001000000');
+    expect(r.stdout).toContain('Products read: 14. Kept: 6 instance types of us-east-1.');
+    await exec(
+      'catalog',
+      'import',
+      'ec2.csv',
+      '--from',
+      'aws-price-list',
+      '--region',
+      'us-east-1',
+      '--out',
+      'c.json',
+    );
+    const strip = (t: string) => ({ ...(JSON.parse(t) as Record<string, unknown>), sources: [] });
+    expect(strip(written['j.json']!)).toEqual(strip(written['c.json']!));
+    expect(
+      await exec('catalog', 'import', 'bad.json', '--from', 'aws-price-list', '--region', 'us-east-1'),
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bad.json: products.SKU0000000000001.attributes.vcpu: "two" is not a vCPU count\n',
+    });
   });
 
   it('prints the catalog on standard output and the summary on standard error without --out', async () => {

@@ -3,8 +3,9 @@
 // chunks (the EC2 price list of one region is hundreds of MB): memory holds one record and the kept types.
 import { bundledCatalog, BUNDLED_CATALOGS, DEFAULT_CATALOG_ID } from '../catalog/index.ts';
 import {
-  awsPriceListReader,
+  awsPriceListAutoReader,
   PriceListError,
+  PriceListJsonError,
   SKIP_REASONS,
   type PriceListImport,
 } from '../catalog/import/aws-price-list.ts';
@@ -22,7 +23,7 @@ const CHUNK = 64 * 1024;
 export const CATALOG_HELP = `Usage:
   headroom catalog import <FILE> --from aws-price-list --region REGION [--base CATALOG] [--out FILE]
 
-  Reads a price list downloaded from the provider (AWS Price List bulk file for Amazon EC2, CSV form) and writes a
+  Reads a price list downloaded from the provider (AWS Price List bulk file for Amazon EC2, CSV or JSON) and writes a
   catalog: the file's instance types of REGION (Linux, shared tenancy, no pre-installed software, on-demand, per
   hour) replace or extend the --base catalog's (default ${DEFAULT_CATALOG_ID}); every other price comes from the base,
   as the catalog's "sources" say. Prints what was found, kept and skipped (by reason) and the price changes against
@@ -111,15 +112,17 @@ export function importSummary(
   base: string,
 ): string {
   const lines = [
-    `${printable(file)}: AWS price list ${imp.metadata.OfferCode ?? ''} version ${imp.metadata.Version ?? '(not given)'}, published ${imp.metadata['Publication Date'] ?? '(not given)'}`,
-    `Rows read: ${imp.rows}. Kept: ${imp.kept} instance types of ${region}.`,
-    `Skipped rows, by reason:`,
+    `${printable(file)}: AWS price list (${imp.form.toUpperCase()}) ${imp.metadata.OfferCode ?? ''} version ${imp.metadata.Version ?? '(not given)'}, published ${imp.metadata['Publication Date'] ?? '(not given)'}`,
+    `${imp.form === 'csv' ? 'Rows' : 'Products'} read: ${imp.rows}. Kept: ${imp.kept} instance types of ${region}.`,
+    `Skipped ${imp.form === 'csv' ? 'rows' : 'products'}, by reason:`,
     ...SKIP_REASONS.filter((r) => imp.skipped[r] > 0).map((r) => `  ${r}: ${imp.skipped[r]}`),
   ];
   if (imp.conflicts.length > 0) {
     lines.push(`Types with more than one price (the first kept):`);
     for (const c of imp.conflicts.slice(0, 20))
-      lines.push(`  ${printable(c.name)}: ${money(c.kept)} kept, ${money(c.other)} on line ${c.line}`);
+      lines.push(
+        `  ${printable(c.name)}: ${money(c.kept)} kept, ${money(c.other)} ${c.path === undefined ? `on line ${c.line}` : `at ${printable(c.path)}`}`,
+      );
     if (imp.conflicts.length > 20) lines.push(`  … and ${imp.conflicts.length - 20} more`);
   }
   lines.push(
@@ -153,13 +156,13 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
     io.stderr(`${printable(e.message)}\n${CATALOG_HELP}`);
     return 2;
   }
-  const reader = awsPriceListReader(a.region);
+  const reader = awsPriceListAutoReader(a.region);
   let imp: PriceListImport;
   try {
     for await (const chunk of chunksOf(io, a.file)) reader.push(chunk);
     imp = reader.end();
   } catch (e) {
-    if (e instanceof PriceListError) {
+    if (e instanceof PriceListError || e instanceof PriceListJsonError) {
       io.stderr(`${printable(a.file)}: ${printable(e.message)}\n`);
       return 2;
     }
@@ -177,7 +180,7 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
   }
   if (imp.kept === 0) {
     io.stderr(
-      `${printable(a.file)}: no instance type of region ${a.region} kept (${imp.rows} rows read; skipped: ${
+      `${printable(a.file)}: no instance type of region ${a.region} kept (${imp.rows} ${imp.form === 'csv' ? 'rows' : 'products'} read; skipped: ${
         SKIP_REASONS.filter((r) => imp.skipped[r] > 0)
           .map((r) => `${r} ${imp.skipped[r]}`)
           .join(', ') || 'none'

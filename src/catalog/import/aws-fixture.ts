@@ -151,3 +151,84 @@ export function ec2CsvRow(values: Partial<Record<Ec2Column, string>>): string {
     return x === undefined || x === '' ? '' : quote(x);
   }).join(',');
 }
+
+/** A product of the JSON offer file: attributes as the file names them, and its prices per hour. */
+export interface Ec2JsonProduct {
+  sku: string;
+  productFamily?: string;
+  attributes: Record<string, string>;
+  onDemand?: string;
+  reserved?: string;
+}
+
+/** Attributes of a kept product (the JSON names of the CSV's kept defaults). */
+const KEPT_JSON: Record<string, string> = {
+  servicecode: 'AmazonEC2',
+  location: 'US East (N. Virginia)',
+  locationType: 'AWS Region',
+  regionCode: 'us-east-1',
+  tenancy: 'Shared',
+  operatingSystem: 'Linux',
+  licenseModel: 'No License required',
+  operation: 'RunInstances',
+  capacitystatus: 'Used',
+  marketoption: 'OnDemand',
+  preInstalledSw: 'NA',
+  processorArchitecture: '64-bit',
+};
+
+/** The JSON offer file (documented layout: metadata, `products` by SKU, `terms` by type, SKU and offer term). */
+export function ec2JsonOffer(products: readonly Ec2JsonProduct[], version = '20251001000000'): string {
+  const term = (sku: string, code: string, price: string, description: string) => ({
+    [`${sku}.${code}`]: {
+      offerTermCode: code,
+      sku,
+      effectiveDate: '2025-10-01T00:00:00Z',
+      priceDimensions: {
+        [`${sku}.${code}.6YS6EN2CT7`]: {
+          rateCode: `${sku}.${code}.6YS6EN2CT7`,
+          description,
+          beginRange: '0',
+          endRange: 'Inf',
+          unit: 'Hrs',
+          pricePerUnit: { USD: price },
+          appliesTo: [],
+        },
+      },
+      termAttributes: {},
+    },
+  });
+  const doc = {
+    formatVersion: 'v1.0',
+    disclaimer: 'This pricing list is for informational purposes only. (Test fixture written by Headroom.)',
+    offerCode: 'AmazonEC2',
+    version,
+    publicationDate: '2025-10-01T00:00:00Z',
+    products: Object.fromEntries(
+      products.map((p) => [
+        p.sku,
+        {
+          sku: p.sku,
+          productFamily: p.productFamily ?? 'Compute Instance',
+          attributes: { ...KEPT_JSON, ...p.attributes },
+        },
+      ]),
+    ),
+    terms: {
+      OnDemand: Object.fromEntries(
+        products
+          .filter((p) => p.onDemand !== undefined)
+          .map((p) => [
+            p.sku,
+            term(p.sku, 'JRTCKXETXF', p.onDemand!, `$${p.onDemand} per On Demand Linux Instance Hour`),
+          ]),
+      ),
+      Reserved: Object.fromEntries(
+        products
+          .filter((p) => p.reserved !== undefined)
+          .map((p) => [p.sku, term(p.sku, '4NA7Y494T4', p.reserved!, 'reserved instance applied')]),
+      ),
+    },
+  };
+  return `${JSON.stringify(doc, null, 2).replaceAll('": ', '" : ')}\n`;
+}

@@ -12,6 +12,7 @@
 // "Pre Installed S/W", "CapacityStatus", "MarketOption"), looked up by name in the header, never by position.
 import type { Architecture, InstanceType } from '../../model/types.ts';
 import { csvReader, CsvError } from './csv-lines.ts';
+import { jsonStream, JsonStreamError, pathText, type JsonPath, type JsonValue } from './json-stream.ts';
 
 /** Why a row was not kept, in the order the filters run (a row is counted under the first that rejects it). */
 export const SKIP_REASONS = [
@@ -38,6 +39,8 @@ export interface PriceListInstanceType {
 }
 
 export interface PriceListImport {
+  /** Which form of the offer file was read; `rows` counts CSV rows or JSON products. */
+  form: 'csv' | 'json';
   /** The file's metadata rows, as given (Publication Date, Version, OfferCode …). */
   metadata: Record<string, string>;
   /** Price rows read (every row after the header). */
@@ -46,7 +49,8 @@ export interface PriceListImport {
   kept: number;
   skipped: Record<SkipReason, number>;
   /** Types that appear more than once with different prices (the first price is kept): a file to look at. */
-  conflicts: { name: string; kept: number; other: number; line: number }[];
+  /** `line` for the CSV form (0 in JSON), `path` and `sku` for the JSON form. */
+  conflicts: { name: string; kept: number; other: number; line: number; path?: string; sku?: string }[];
   instanceTypes: PriceListInstanceType[];
 }
 
@@ -213,7 +217,7 @@ export function awsPriceListReader(region: string): AwsPriceListReader {
       if (header === undefined)
         throw new PriceListError(metadataRows + 1, 'no header row (a row starting with "SKU")');
       const instanceTypes = [...byName.values()].sort(compareTypes);
-      return { metadata, rows, kept: instanceTypes.length, skipped, conflicts, instanceTypes };
+      return { form: 'csv', metadata, rows, kept: instanceTypes.length, skipped, conflicts, instanceTypes };
     },
   };
 }
@@ -270,4 +274,253 @@ export function mergeInstanceTypes(
   });
   for (const t of imported) if (!baseNames.has(t.name)) merged.push({ ...t });
   return { instanceTypes: merged, fromBase, changes };
+}
+
+// ---- The JSON form of the same offer file ----
+// AWS Billing user guide, "Reading the service price list file for an AWS service", section *JSON file*: top-level
+// `formatVersion`, `disclaimer`, `offerCode`, `version`, `publicationDate`; `products` by SKU, each with `sku`,
+// `productFamily` and `attributes`; `terms` by term type (`OnDemand`, `Reserved`), then SKU, then offer term code,
+// each with `priceDimensions` by rate code, each with `unit` and `pricePerUnit` by currency. The EC2 attribute names
+// are the offer file's own (camel case, some lower case): `regionCode`, `instanceType`, `vcpu`, `memory`,
+// `physicalProcessor`, `tenancy`, `operatingSystem`, `preInstalledSw`, `capacitystatus`, `marketoption`.
+
+/** A product that passed the attribute filters, waiting for its on-demand price. */
+interface Candidate {
+  name: string;
+  vcpu: number;
+  memoryGiB: number;
+  architecture: Architecture;
+}
+
+const METADATA_KEYS: Record<string, string> = {
+  formatVersion: 'FormatVersion',
+  offerCode: 'OfferCode',
+  version: 'Version',
+  publicationDate: 'Publication Date',
+};
+
+/**
+ * The JSON offer file, read with json-stream.ts: one product or one SKU's on-demand terms is built at a time.
+ * Counts are per product (a JSON product is a CSV row's attributes; its prices are in `terms`), `rows` = products.
+ */
+export function awsPriceListJsonReader(region: string): AwsPriceListReader {
+  const metadata: Record<string, string> = {};
+  let rows = 0;
+  const skipped = Object.fromEntries(SKIP_REASONS.map((r) => [r, 0])) as Record<SkipReason, number>;
+  const candidates = new Map<string, Candidate>();
+  /** On-demand prices of SKUs seen before their product (a file with terms first), kept small: a number each. */
+  const early = new Map<string, number | 'not hourly USD'>();
+  let productsDone = false;
+  let termsSeen = false;
+  const byName = new Map<string, PriceListInstanceType>();
+  const conflicts: PriceListImport['conflicts'] = [];
+
+  const wrong = (path: JsonPath, what: string): never => {
+    throw new PriceListJsonError(pathText(path), what);
+  };
+
+  const onProduct = (path: JsonPath, value: JsonValue) => {
+    rows += 1;
+    const sku = String(path[1]);
+    const p = asObject(value) ?? wrong(path, 'a product is an object');
+    const a = asObject(p.attributes ?? {}) ?? wrong([...path, 'attributes'], 'attributes are an object');
+    const s = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : '');
+    const get = (c: Column): string => {
+      switch (c) {
+        case 'family':
+          return typeof p.productFamily === 'string' ? p.productFamily : '';
+        case 'region':
+          return s('regionCode');
+        case 'termType':
+          return 'OnDemand'; // decided by `terms` below
+        case 'unit':
+          return 'Hrs';
+        case 'currency':
+          return 'USD';
+        case 'os':
+          return s('operatingSystem');
+        case 'tenancy':
+          return s('tenancy');
+        case 'software':
+          return s('preInstalledSw');
+        case 'capacity':
+          return s('capacitystatus');
+        default:
+          return '';
+      }
+    };
+    const reason = skipReason(get, s('marketoption'), region);
+    if (reason !== null) {
+      skipped[reason] += 1;
+      return;
+    }
+    const name = s('instanceType');
+    if (name.trim() === '' || name.length > 200)
+      wrong([...path, 'attributes', 'instanceType'], 'not an instance type name');
+    const vcpu = Number(s('vcpu'));
+    if (!Number.isInteger(vcpu) || vcpu <= 0)
+      wrong([...path, 'attributes', 'vcpu'], `${JSON.stringify(s('vcpu'))} is not a vCPU count`);
+    const memoryGiB = gib(s('memory'));
+    if (!(memoryGiB > 0))
+      wrong(
+        [...path, 'attributes', 'memory'],
+        `${JSON.stringify(s('memory'))} is not a memory size such as "16 GiB"`,
+      );
+    const c = { name, vcpu, memoryGiB, architecture: architectureOf(s('physicalProcessor'), name) };
+    const price = early.get(sku);
+    if (price !== undefined) {
+      early.delete(sku);
+      if (price === 'not hourly USD') skipped['not per hour in USD'] += 1;
+      else keep(sku, c, price, path);
+    } else candidates.set(sku, c);
+  };
+
+  const keep = (sku: string, c: Candidate, hourly: number, path: JsonPath) => {
+    if (hourly === 0) {
+      skipped['zero price'] += 1;
+      return;
+    }
+    const seen = byName.get(c.name);
+    if (seen !== undefined) {
+      skipped['same type again'] += 1;
+      if (seen.hourly !== hourly)
+        conflicts.push({
+          name: c.name,
+          kept: seen.hourly,
+          other: hourly,
+          line: 0,
+          path: pathText(path),
+          sku,
+        });
+      return;
+    }
+    byName.set(c.name, { ...c, hourly });
+  };
+
+  /** terms.OnDemand.<sku>: offer terms by code, each with priceDimensions by rate code. */
+  const onTerms = (path: JsonPath, value: JsonValue) => {
+    const sku = String(path[2]);
+    const c = candidates.get(sku);
+    if (c === undefined && productsDone) return; // a product filtered out, or no product: nothing to price
+    const offers = asObject(value) ?? wrong(path, 'on-demand terms are an object');
+    let hourly: number | undefined;
+    for (const [code, offer] of Object.entries(offers)) {
+      const dims =
+        asObject(asObject(offer)?.priceDimensions ?? null) ??
+        wrong([...path, code, 'priceDimensions'], 'not an object');
+      for (const [rate, d] of Object.entries(dims)) {
+        const dim = asObject(d) ?? wrong([...path, code, 'priceDimensions', rate], 'not an object');
+        const usd = asObject(dim.pricePerUnit ?? null)?.USD;
+        if (dim.unit !== 'Hrs' || typeof usd !== 'string') continue;
+        const n = Number(usd);
+        if (usd.trim() === '' || !Number.isFinite(n) || n < 0) {
+          wrong(
+            [...path, code, 'priceDimensions', rate, 'pricePerUnit', 'USD'],
+            `${JSON.stringify(usd)} is not a price`,
+          );
+        }
+        hourly ??= n;
+      }
+    }
+    if (c === undefined) {
+      early.set(sku, hourly ?? 'not hourly USD');
+      return;
+    }
+    candidates.delete(sku);
+    if (hourly === undefined) skipped['not per hour in USD'] += 1;
+    else keep(sku, c, hourly, path);
+  };
+
+  const json = jsonStream(
+    (path) =>
+      (path.length === 1 && typeof path[0] === 'string' && path[0] in METADATA_KEYS) ||
+      (path.length === 2 && path[0] === 'products') ||
+      (path.length === 3 && path[0] === 'terms' && path[1] === 'OnDemand'),
+    (path, value) => {
+      if (path.length === 1) {
+        if (typeof value === 'string') metadata[METADATA_KEYS[path[0] as string]!] = value;
+      } else if (path[0] === 'products') {
+        onProduct(path, value);
+      } else {
+        if (!termsSeen) {
+          termsSeen = true;
+          productsDone = rows > 0;
+        }
+        onTerms(path, value);
+      }
+    },
+  );
+  const rethrow = (e: unknown): never => {
+    if (e instanceof JsonStreamError)
+      throw new PriceListJsonError(e.path, `${e.message.replace(/^.*?\(line \d+\): /, '')} (line ${e.line})`);
+    throw e;
+  };
+  return {
+    push(chunk) {
+      try {
+        json.push(chunk);
+      } catch (e) {
+        rethrow(e);
+      }
+    },
+    end() {
+      try {
+        json.end();
+      } catch (e) {
+        rethrow(e);
+      }
+      if (metadata.OfferCode !== undefined && metadata.OfferCode !== 'AmazonEC2') {
+        throw new PriceListJsonError(
+          'offerCode',
+          `${JSON.stringify(metadata.OfferCode)}: not the EC2 offer file (AmazonEC2)`,
+        );
+      }
+      // Products that passed the filters but had no on-demand term.
+      skipped['not on-demand'] += candidates.size;
+      const instanceTypes = [...byName.values()].sort(compareTypes);
+      return { form: 'json', metadata, rows, kept: instanceTypes.length, skipped, conflicts, instanceTypes };
+    },
+  };
+}
+
+/** A JSON offer file problem: the JSON path and what is wrong. */
+export class PriceListJsonError extends Error {
+  constructor(
+    readonly path: string,
+    what: string,
+  ) {
+    super(`${path}: ${what}`);
+  }
+}
+
+function asObject(v: JsonValue | undefined): { [key: string]: JsonValue } | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+}
+
+/** The CSV or the JSON form, told apart by the first character that is not white space ("{": JSON). */
+export function awsPriceListAutoReader(
+  region: string,
+): AwsPriceListReader & { format: () => 'csv' | 'json' | undefined } {
+  let inner: AwsPriceListReader | undefined;
+  let format: 'csv' | 'json' | undefined;
+  let pending = '';
+  return {
+    format: () => format,
+    push(chunk) {
+      if (inner === undefined) {
+        pending += chunk;
+        const first = /\S/.exec(pending);
+        if (first === null) return;
+        format = first[0] === '{' ? 'json' : 'csv';
+        inner = format === 'json' ? awsPriceListJsonReader(region) : awsPriceListReader(region);
+        chunk = pending;
+        pending = '';
+      }
+      inner.push(chunk);
+    },
+    end() {
+      if (inner === undefined) throw new PriceListError(1, 'the file is empty');
+      return inner.end();
+    },
+  };
 }
