@@ -13,6 +13,10 @@ const fixtureJson = readFileSync(
   new URL('../catalog/import/fixtures/ec2-us-east-1.json', import.meta.url),
   'utf8',
 );
+const lambdaJson = readFileSync(
+  new URL('../catalog/import/fixtures/lambda-us-east-1.json', import.meta.url),
+  'utf8',
+);
 const foodDelivery = readFileSync(new URL('../../examples/food-delivery.json', import.meta.url), 'utf8');
 
 describe('headroom catalog import', () => {
@@ -123,6 +127,58 @@ describe('headroom catalog import', () => {
       code: 2,
       stdout: '',
       stderr: 'bad.json: products.SKU0000000000001.attributes.vcpu: "two" is not a vCPU count\n',
+    });
+  });
+
+  it('--lambda reads the Lambda offer file: its prices replace the base’s, said in sources and the summary', async () => {
+    const dearer = lambdaJson.replace('"USD": "0.0000041667"', '"USD": "0.0000045"');
+    const { exec, written } = cliWorld({
+      'ec2.csv': fixture,
+      'lambda.json': dearer,
+      'bad.json': '{"offerCode": "AWSLambda", ',
+    });
+    const r = await exec(
+      'catalog',
+      'import',
+      'ec2.csv',
+      '--from',
+      'aws-price-list',
+      '--region',
+      'us-east-1',
+      '--lambda',
+      'lambda.json',
+      '--out',
+      'cat.json',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'lambda.json: AWS Lambda price list, 11 products (skipped: not Lambda 1, other region 1, free tier 1); read: requestsPerMillion, gbSecond, provisionedConcurrencyGbSecond, provisionedDurationGbSecond.\n' +
+        'Lambda price changes against aws-us-east-1:\n  provisioned concurrency per GB-second, x86_64: 0.0000041667 → 0.0000045\n',
+    );
+    const catalog = JSON.parse(written['cat.json']!) as {
+      sources: string[];
+      serverless: { provisionedConcurrencyGbSecond: { x86_64: number } };
+    };
+    expect(catalog.serverless.provisionedConcurrencyGbSecond.x86_64).toBe(0.0000045);
+    expect(catalog.sources[1]).toMatch(
+      /^AWS Price List bulk file "lambda.json" \(AWSLambda version 20251001000000/,
+    );
+    const bad = await exec(
+      'catalog',
+      'import',
+      'ec2.csv',
+      '--from',
+      'aws-price-list',
+      '--region',
+      'us-east-1',
+      '--lambda',
+      'bad.json',
+    );
+    expect(bad).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'bad.json: (top): the text ends before the document does (line 1)\n',
     });
   });
 

@@ -10,6 +10,11 @@ import {
   type PriceListImport,
 } from '../catalog/import/aws-price-list.ts';
 import { catalogFromPriceList, type ImportedCatalog } from '../catalog/import/catalog-from-price-list.ts';
+import {
+  awsLambdaPriceListReader,
+  withLambdaPrices,
+  type LambdaPriceListImport,
+} from '../catalog/import/aws-lambda-price-list.ts';
 import { PLAN_LIMITS } from '../plan/index.ts';
 import { printable } from '../report/index.ts';
 import type { CliIo } from './run.ts';
@@ -21,13 +26,15 @@ const WHOLE_FILE_CAP = 64 * 1024 * 1024;
 const CHUNK = 64 * 1024;
 
 export const CATALOG_HELP = `Usage:
-  headroom catalog import <FILE> --from aws-price-list --region REGION [--base CATALOG] [--out FILE]
+  headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
+                         [--out FILE]
 
   Reads a price list downloaded from the provider (AWS Price List bulk file for Amazon EC2, CSV or JSON) and writes a
   catalog: the file's instance types of REGION (Linux, shared tenancy, no pre-installed software, on-demand, per
   hour) replace or extend the --base catalog's (default ${DEFAULT_CATALOG_ID}); every other price comes from the base,
   as the catalog's "sources" say. Prints what was found, kept and skipped (by reason) and the price changes against
   the base. A plan uses the catalog inline: its "catalog" is the file's object (docs/catalogs.md).
+  --lambda FILE also reads the AWS Lambda offer file (JSON): request, duration and provisioned prices of REGION.
   --out FILE writes the catalog (default: standard output, the summary then on standard error).
 `;
 
@@ -38,6 +45,7 @@ interface ImportArgs {
   region: string;
   base: string;
   out?: string;
+  lambda?: string;
 }
 
 function parse(args: readonly string[]): ImportArgs {
@@ -58,7 +66,7 @@ function parse(args: readonly string[]): ImportArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!['--from', '--region', '--base', '--out'].includes(name)) {
+    if (!['--from', '--region', '--base', '--out', '--lambda'].includes(name)) {
       throw new Usage(`unknown option ${JSON.stringify(arg.slice(0, 60))} for catalog import`);
     }
     if (values.has(name)) throw new Usage(`${name} given twice`);
@@ -88,7 +96,14 @@ function parse(args: readonly string[]): ImportArgs {
     );
   }
   const out = values.get('--out');
-  return { file: positional[0]!, region, base, ...(out === undefined ? {} : { out }) };
+  const lambda = values.get('--lambda');
+  return {
+    file: positional[0]!,
+    region,
+    base,
+    ...(out === undefined ? {} : { out }),
+    ...(lambda === undefined ? {} : { lambda }),
+  };
 }
 
 async function* chunksOf(io: CliIo, path: string): AsyncIterable<string> {
@@ -146,6 +161,22 @@ export function importSummary(
   return `${lines.join('\n')}\n`;
 }
 
+/** A price list that could not be read: the file's name, then the line or JSON path and what is wrong. */
+function readProblem(file: string, e: unknown): string {
+  if (e instanceof PriceListError || e instanceof PriceListJsonError)
+    return `${printable(file)}: ${printable(e.message)}\n`;
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : e instanceof Error
+          ? e.message
+          : String(e);
+  return `${printable(file)}: cannot read the file (${printable(why)})\n`;
+}
+
 /** `headroom catalog …`: exit 0 ok, 2 bad input or usage (on stderr). */
 export async function catalogCommand(io: CliIo, args: readonly string[]): Promise<number> {
   let a: ImportArgs;
@@ -162,20 +193,7 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
     for await (const chunk of chunksOf(io, a.file)) reader.push(chunk);
     imp = reader.end();
   } catch (e) {
-    if (e instanceof PriceListError || e instanceof PriceListJsonError) {
-      io.stderr(`${printable(a.file)}: ${printable(e.message)}\n`);
-      return 2;
-    }
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : e instanceof Error
-            ? e.message
-            : String(e);
-    io.stderr(`${printable(a.file)}: cannot read the file (${printable(why)})\n`);
+    io.stderr(readProblem(a.file, e));
     return 2;
   }
   if (imp.kept === 0) {
@@ -199,8 +217,39 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
     );
     return 2;
   }
+  let summary = importSummary(a.file, a.region, imp, result, a.base);
+  if (a.lambda !== undefined) {
+    const lambda = awsLambdaPriceListReader(a.region);
+    let found: LambdaPriceListImport;
+    try {
+      for await (const chunk of chunksOf(io, a.lambda)) lambda.push(chunk);
+      found = lambda.end();
+    } catch (e) {
+      io.stderr(readProblem(a.lambda, e));
+      return 2;
+    }
+    const { serverless, changes } = withLambdaPrices(result.catalog.serverless, found.found);
+    const kinds = Object.keys(found.found);
+    result.catalog.serverless = serverless;
+    result.catalog.sources.splice(
+      1,
+      0,
+      `AWS Price List bulk file ${JSON.stringify(a.lambda.split(/[\\/]/).at(-1) ?? a.lambda)} (AWSLambda version ${found.metadata.version ?? 'not given'}, published ${found.metadata.publicationDate ?? 'date not given'}): Lambda ${kinds.length === 0 ? 'nothing' : kinds.join(', ')} of region ${a.region} [official]; the free tier, ephemeral storage, limits from the base`,
+    );
+    const skippedText = Object.entries(found.skipped)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    summary +=
+      `${printable(a.lambda)}: AWS Lambda price list, ${found.products} products (skipped: ${skippedText || 'none'}); ` +
+      `read: ${kinds.length === 0 ? `nothing for ${a.region}, Lambda prices stay ${a.base}'s` : kinds.join(', ')}.\n` +
+      (kinds.length === 0
+        ? ''
+        : changes.length === 0
+          ? `Lambda price changes against ${a.base}: none.\n`
+          : `Lambda price changes against ${a.base}:\n${changes.map((c) => `  ${c.name}: ${c.before} → ${c.after}`).join('\n')}\n`);
+  }
   const text = `${JSON.stringify(result.catalog, null, 2)}\n`;
-  const summary = importSummary(a.file, a.region, imp, result, a.base);
   if (a.out === undefined || a.out === '-') {
     io.stdout(text);
     io.stderr(summary);

@@ -232,3 +232,70 @@ export function ec2JsonOffer(products: readonly Ec2JsonProduct[], version = '202
   };
   return `${JSON.stringify(doc, null, 2).replaceAll('": ', '" : ')}\n`;
 }
+
+/** A product of the Lambda offer file: its group and region, and its price dimensions (begin, end, USD). */
+export interface LambdaJsonProduct {
+  sku: string;
+  productFamily?: string;
+  attributes: Record<string, string>;
+  dims: [string, string, string][];
+  unit?: string;
+}
+
+/** The AWSLambda offer file (JSON), in the same documented layout as the EC2 one. */
+export function lambdaJsonOffer(products: readonly LambdaJsonProduct[]): string {
+  const doc = {
+    formatVersion: 'v1.0',
+    disclaimer: 'This pricing list is for informational purposes only. (Test fixture written by Headroom.)',
+    offerCode: 'AWSLambda',
+    version: '20251001000000',
+    publicationDate: '2025-10-01T00:00:00Z',
+    products: Object.fromEntries(
+      products.map((p) => [
+        p.sku,
+        {
+          sku: p.sku,
+          productFamily: p.productFamily ?? 'Serverless',
+          attributes: {
+            servicecode: 'AWSLambda',
+            location: 'US East (N. Virginia)',
+            locationType: 'AWS Region',
+            regionCode: 'us-east-1',
+            servicename: 'AWS Lambda',
+            ...p.attributes,
+          },
+        },
+      ]),
+    ),
+    terms: {
+      OnDemand: Object.fromEntries(
+        products.map((p) => [
+          p.sku,
+          {
+            [`${p.sku}.JRTCKXETXF`]: {
+              offerTermCode: 'JRTCKXETXF',
+              sku: p.sku,
+              effectiveDate: '2025-10-01T00:00:00Z',
+              priceDimensions: Object.fromEntries(
+                p.dims.map(([begin, end, usd], i) => [
+                  `${p.sku}.JRTCKXETXF.RATE${i}`,
+                  {
+                    rateCode: `${p.sku}.JRTCKXETXF.RATE${i}`,
+                    description: `${p.attributes.group ?? ''} tier ${i + 1}`,
+                    beginRange: begin,
+                    endRange: end,
+                    unit: p.unit ?? 'Lambda-GB-Second',
+                    pricePerUnit: { USD: usd },
+                    appliesTo: [],
+                  },
+                ]),
+              ),
+              termAttributes: {},
+            },
+          },
+        ]),
+      ),
+    },
+  };
+  return `${JSON.stringify(doc, null, 2).replaceAll('": ', '" : ')}\n`;
+}
