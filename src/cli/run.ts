@@ -116,7 +116,8 @@ Usage:
   headroom sensitivity <plan.json> [--delta 0.25] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
-  headroom catalog import <FILE> --from aws-price-list --region REGION [--base CATALOG] [--out FILE]
+  headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
+                  [--out FILE]
   headroom help | --help
   headroom --version
 
@@ -153,9 +154,10 @@ Commands:
              the swing of the cheapest strategy, and the inputs that change which strategy is cheapest.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
-  catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV) → a catalog file: the file's
-             instance types of --region (Linux, shared, on-demand) over the --base catalog's (default
-             aws-us-east-1); prints found, kept, skipped by reason and price changes. docs/catalogs.md.
+  catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV or JSON) → a catalog file: the
+             file's instance types of --region (Linux, shared, on-demand) over the --base catalog's (default
+             aws-us-east-1); --lambda FILE adds the Lambda offer file's prices (JSON); prints found, kept,
+             skipped by reason and price changes. docs/catalogs.md.
 
 <plan.json> may be "-" to read standard input. --out FILE writes the file instead of printing (atomically for an
 ordinary file; through a symbolic link, in place for a hard-linked file, keeping its permissions; "-" is
