@@ -153,3 +153,24 @@ describe('jsonStream', () => {
     expect(err('').message).toBe('(top) (line 1): no JSON value');
   });
 });
+
+describe('jsonStream bounds', () => {
+  it('stops at a string that runs on, and at a captured value too large to build', () => {
+    const r = jsonStream(
+      () => false,
+      () => {},
+    );
+    r.push('{"a":"');
+    expect(() => {
+      for (let i = 0; i < 200; i += 1) r.push('x'.repeat(10_000));
+    }).toThrow('a (line 1): a string runs on past 1000000 characters');
+    const big = jsonStream(
+      (p) => p.length === 1,
+      () => {},
+    );
+    big.push('{"a":[');
+    expect(() => {
+      for (let i = 0; i < 200_001; i += 1) big.push('1,');
+    }).toThrow(/^a\[\d+\] \(line 1\): a value of more than 100000 parts: too large to read$/);
+  });
+});

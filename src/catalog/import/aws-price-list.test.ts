@@ -173,3 +173,16 @@ describe('csvReader', () => {
     ]);
   });
 });
+
+describe('memory stays bounded on a file that is not a price list', () => {
+  it('stops at a field or a record that runs on (no line break, or too many commas)', () => {
+    const r = csvReader(() => {});
+    expect(() => {
+      for (let i = 0; i < 200; i += 1) r.push('x'.repeat(10_000));
+    }).toThrow('line 1: a field runs on past 1000000 characters (not a CSV file?)');
+    const c = csvReader(() => {});
+    expect(() => c.push(','.repeat(20_000))).toThrow(
+      'line 1: more than 10000 fields in one record (not a CSV file?)',
+    );
+  });
+});

@@ -18,8 +18,12 @@ export interface CsvRecordSink {
   (fields: string[], line: number): void;
 }
 
-/** Longest field accepted (a runaway quote would otherwise swallow the rest of a huge file into one field). */
+/**
+ * Longest field and most fields in a record accepted: a runaway quote, or a file that is not CSV (no line breaks),
+ * would otherwise swallow a huge file into one record and the memory with it. A price list row has ~100 short fields.
+ */
 const MAX_FIELD_CHARS = 1_000_000;
+const MAX_FIELDS = 10_000;
 
 export interface CsvReader {
   push(chunk: string): void;
@@ -97,12 +101,20 @@ export function csvReader(onRecord: CsvRecordSink): CsvReader {
       if (c === ',') {
         fields.push(field);
         field = '';
+        if (fields.length > MAX_FIELDS)
+          throw new CsvError(recordLine, `more than ${MAX_FIELDS} fields in one record (not a CSV file?)`);
       } else if (c === '"') {
         if (field !== '')
           throw new CsvError(line, `a quote inside an unquoted field ("${field.slice(0, 20)}…)`);
         inQuotes = true;
       } else {
         field += c;
+        if (field.length > MAX_FIELD_CHARS) {
+          throw new CsvError(
+            recordLine,
+            `a field runs on past ${MAX_FIELD_CHARS} characters (not a CSV file?)`,
+          );
+        }
       }
     }
   };

@@ -44,6 +44,10 @@ interface Frame {
   root: boolean;
 }
 
+/** Longest string, and most values in one captured value: a file that is not an offer file cannot fill memory. */
+const MAX_STRING_CHARS = 1_000_000;
+const MAX_CAPTURED_VALUES = 100_000;
+
 export interface JsonStreamReader {
   push(chunk: string): void;
   end(): void;
@@ -63,15 +67,22 @@ export function jsonStream(
   let done = false;
   /** A token split across chunks: a string (raw, escapes resolved at its end), a number or a literal. */
   let token: { kind: 'string' | 'number' | 'literal'; text: string; escaped: boolean } | undefined;
+  /** Values in the captured value being built (reset when a captured root starts). */
+  let built = 0;
 
   const fail = (message: string): never => {
     throw new JsonStreamError(pathText(path), line, message);
   };
   const building = () => stack.length > 0 && stack[stack.length - 1]!.value !== undefined;
+  const count = () => {
+    if (building() && (built += 1) > MAX_CAPTURED_VALUES)
+      fail(`a value of more than ${MAX_CAPTURED_VALUES} parts: too large to read`);
+  };
 
   /** A complete value at the current position: attach it to the container being built, or hand it over. */
   const complete = (value: JsonValue | undefined, wanted: boolean) => {
     const top = stack[stack.length - 1];
+    count();
     if (top === undefined) {
       done = true;
       return;
@@ -147,6 +158,8 @@ export function jsonStream(
     beginValue();
     const inside = building();
     const wanted = !inside && capture(path);
+    if (wanted) built = 0;
+    count();
     const value = inside || wanted ? (kind === 'array' ? [] : {}) : undefined;
     if (inside) {
       const top = stack[stack.length - 1]!;
@@ -195,6 +208,8 @@ export function jsonStream(
           }
           if (j > i) {
             token.text += chunk.slice(i, j);
+            if (token.text.length > MAX_STRING_CHARS)
+              fail(`a string runs on past ${MAX_STRING_CHARS} characters`);
             i = j - 1;
             continue;
           }
