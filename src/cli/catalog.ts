@@ -249,6 +249,8 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
           ? `Lambda price changes against ${a.base}: none.\n`
           : `Lambda price changes against ${a.base}:\n${changes.map((c) => `  ${c.name}: ${c.before} → ${c.after}`).join('\n')}\n`);
   }
+  // The base's sources come last: at the limit, the oldest of them are the ones left out.
+  result.catalog.sources = result.catalog.sources.slice(0, PLAN_LIMITS.maxSources);
   const text = `${JSON.stringify(result.catalog, null, 2)}\n`;
   if (a.out === undefined || a.out === '-') {
     io.stdout(text);
