@@ -65,6 +65,16 @@ export default tseslint.config(
       },
     ],
   ),
+  // The same rule seen from src/catalog/import (the price list readers): the catalog is "../", the model "../../model/".
+  layer(
+    ['src/catalog/import/**/*.ts'],
+    [
+      {
+        regex: '^(?!\\./|\\.\\./(?!\\.\\./)|\\.\\./\\.\\./model/)',
+        message: 'src/catalog may import only itself and src/model types.',
+      },
+    ],
+  ),
   // Components never reach storage or the desktop shell directly.
   layer(
     ['src/ui/**/*.ts', 'src/ui/**/*.svelte'],

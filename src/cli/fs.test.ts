@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { fileSize, readFileCapped } from './fs.ts';
+import { fileSize, readFileCapped, readTextChunks } from './fs.ts';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'headroom-cli-'));
 
@@ -37,5 +37,34 @@ describe('readFileCapped and fileSize', () => {
 
   it('says a folder is a folder', async () => {
     await expect(fileSize(dir())).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+describe('readTextChunks', () => {
+  const all = async (it: AsyncIterable<string>) => {
+    let s = '';
+    for await (const c of it) s += c;
+    return s;
+  };
+
+  it('decodes a character split across chunks and drops a byte order mark', async () => {
+    const bytes = Buffer.from('\uFEFF"Memory","16 GiB" café', 'utf8');
+    const parts = [...bytes].map((b) => Buffer.from([b]));
+    expect(await all(readTextChunks('-', Readable.from(parts)))).toBe('"Memory","16 GiB" café');
+    const p = join(dir(), 'list.csv');
+    writeFileSync(p, bytes);
+    expect(await all(readTextChunks(p))).toBe('"Memory","16 GiB" café');
+  });
+
+  it('stops at bytes that are not UTF-8 or at NUL characters', async () => {
+    await expect(
+      all(readTextChunks('-', Readable.from([Buffer.from('ok'), Buffer.from([0xff, 0x41])]))),
+    ).rejects.toMatchObject({
+      code: 'NOT_TEXT',
+      message: 'not UTF-8 text (a bad byte within bytes 2–4)',
+    });
+    await expect(all(readTextChunks('-', Readable.from([Buffer.from('a\0b')])))).rejects.toMatchObject({
+      code: 'NOT_TEXT',
+    });
   });
 });

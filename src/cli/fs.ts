@@ -50,3 +50,39 @@ export async function readFileCapped(
     await handle.close();
   }
 }
+
+/**
+ * A UTF-8 text file in decoded chunks, for files too large to hold whole (`catalog import`: price lists). A leading
+ * byte order mark is dropped; invalid UTF-8 stops the read with a NotTextError naming the byte offset.
+ */
+export async function* readTextChunks(
+  path: string,
+  stdin: AsyncIterable<Buffer | string> = process.stdin,
+): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  const decodeChunk = (b: Buffer, stream: boolean): string => {
+    try {
+      return decoder.decode(b, { stream });
+    } catch {
+      throw new NotTextError(`not UTF-8 text (a bad byte within bytes ${offset}–${offset + b.length})`);
+    }
+  };
+  const handle = path === '-' ? undefined : await open(path, 'r');
+  try {
+    const source =
+      handle === undefined ? stdin : handle.createReadStream({ autoClose: false, highWaterMark: 1 << 20 });
+    for await (const chunk of source) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const text = decodeChunk(b, true);
+      offset += b.length;
+      if (text.includes('\0'))
+        throw new NotTextError('contains NUL characters: binary data, not a text file');
+      if (text !== '') yield text;
+    }
+    const rest = decodeChunk(Buffer.alloc(0), false);
+    if (rest !== '') yield rest;
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,7 +1,7 @@
 // Entry of `npm run cli -- <command>` and the `headroom` bin: wires run() to the real process.
 import pkg from '../../package.json' with { type: 'json' };
 import { writeFileSafely } from '../node/write-file.ts';
-import { fileSize, readFileCapped } from './fs.ts';
+import { fileSize, readFileCapped, readTextChunks } from './fs.ts';
 import { EXIT_INTERNAL, run } from './run.ts';
 import { isSimulationWorker, serveSimulation, simulateInThreads } from './simulate-threads.ts';
 
@@ -25,6 +25,7 @@ function runCommand(): void {
     stderr: (t) => process.stderr.write(t),
     fileSize,
     readFile: (path, max) => readFileCapped(path, max),
+    readChunks: (path) => readTextChunks(path),
     // A shell's `>` writes devices and FIFOs; so does --out.
     writeFile: async (path, text) => {
       await writeFileSafely(path, text, { devices: 'write' });

@@ -52,6 +52,7 @@ import { breakEven, breakEvenCurve, breakEvenQuery, type BreakEven } from '../an
 import type { Knob } from '../analysis/knobs.ts';
 import { deltaProblem, sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
 import { displayWidth, formatAmount } from '../report/index.ts';
+import { catalogCommand } from './catalog.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -73,6 +74,11 @@ export interface CliIo {
    * in one; absent (the tests' world), `simulate` runs in this thread.
    */
   simulate?: (plan: Plan, options: SimulateOptions, threads?: number) => Promise<Simulation>;
+  /**
+   * A text file in decoded chunks (`catalog import`: price lists of hundreds of MB, never held whole); absent (the
+   * tests' world), readFile's text is fed in pieces.
+   */
+  readChunks?: (path: string) => AsyncIterable<string>;
 }
 
 /** Most threads `simulate --threads` starts. */
@@ -110,6 +116,8 @@ Usage:
   headroom sensitivity <plan.json> [--delta 0.25] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
+  headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
+                  [--out FILE]
   headroom help | --help
   headroom --version
 
@@ -146,6 +154,10 @@ Commands:
              the swing of the cheapest strategy, and the inputs that change which strategy is cheapest.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
+  catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV or JSON) → a catalog file: the
+             file's instance types of --region (Linux, shared, on-demand) over the --base catalog's (default
+             aws-us-east-1); --lambda FILE adds the Lambda offer file's prices (JSON); prints found, kept,
+             skipped by reason and price changes. docs/catalogs.md.
 
 <plan.json> may be "-" to read standard input. --out FILE writes the file instead of printing (atomically for an
 ordinary file; through a symbolic link, in place for a hard-linked file, keeping its permissions; "-" is
@@ -827,6 +839,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await validate(io, rest);
       case 'schema':
         return await schema(io, rest);
+      case 'catalog':
+        return await catalogCommand(io, rest);
       default:
         throw usage(`unknown command ${JSON.stringify(command.slice(0, 60))}`);
     }
