@@ -5,8 +5,8 @@
 // `productFamily` "Serverless" ones, told apart by `attributes.group` (names as in published AWSLambda offer files);
 // the products whose `location` is "Any" are the free tier, left to the base.
 import type { Architecture, ServerlessPrices, Tier } from '../../model/types.ts';
-import { jsonStream, JsonStreamError, pathText, type JsonPath, type JsonValue } from './json-stream.ts';
-import { PriceListJsonError } from './aws-price-list.ts';
+import { jsonStream, pathText, type JsonPath, type JsonValue } from './json-stream.ts';
+import { offerFileReader, PriceListJsonError } from './aws-price-list.ts';
 
 type Field = 'requests' | 'duration' | 'provisionedConcurrency' | 'provisionedDuration';
 
@@ -100,31 +100,10 @@ export function awsLambdaPriceListReader(region: string): {
       prices.set(sku, { path, dims });
     },
   );
-  const rethrow = (e: unknown): never => {
-    if (e instanceof JsonStreamError)
-      throw new PriceListJsonError(e.path, `${e.message.replace(/^.*?\(line \d+\): /, '')} (line ${e.line})`);
-    throw e;
-  };
-  return {
-    push(chunk) {
-      try {
-        json.push(chunk);
-      } catch (e) {
-        rethrow(e);
-      }
-    },
-    end() {
-      try {
-        json.end();
-      } catch (e) {
-        rethrow(e);
-      }
-      if (metadata.offerCode !== undefined && metadata.offerCode !== 'AWSLambda') {
-        throw new PriceListJsonError(
-          'offerCode',
-          `${JSON.stringify(metadata.offerCode)}: not the Lambda offer file (AWSLambda)`,
-        );
-      }
+  return offerFileReader(
+    json,
+    { code: () => metadata.offerCode, expected: 'AWSLambda', what: 'Lambda' },
+    () => {
       const found: LambdaPriceListImport['found'] = {};
       const put = <K extends keyof LambdaPriceListImport['found']>(
         k: K,
@@ -159,7 +138,7 @@ export function awsLambdaPriceListReader(region: string): {
       }
       return { metadata, products, skipped, found };
     },
-  };
+  );
 }
 
 /** The found prices over the base's; the catalog has one request price (the x86_64 one; AWS charges the same). */

@@ -450,35 +450,48 @@ export function awsPriceListJsonReader(region: string): AwsPriceListReader {
       }
     },
   );
-  const rethrow = (e: unknown): never => {
-    if (e instanceof JsonStreamError)
-      throw new PriceListJsonError(e.path, `${e.message.replace(/^.*?\(line \d+\): /, '')} (line ${e.line})`);
-    throw e;
+  return offerFileReader(json, { code: () => metadata.OfferCode, expected: 'AmazonEC2', what: 'EC2' }, () => {
+    // Products that passed the filters but had no on-demand term.
+    skipped['not on-demand'] += candidates.size;
+    const instanceTypes = [...byName.values()].sort(compareTypes);
+    return { form: 'json', metadata, rows, kept: instanceTypes.length, skipped, conflicts, instanceTypes };
+  });
+}
+
+/**
+ * A JSON offer file read in chunks (the EC2 and the Lambda one alike): the stream's syntax errors become located
+ * PriceListJsonErrors (JSON path and line); at the end, a file whose offer code is another service's is refused, and
+ * `finish` builds the result from what the stream's handlers collected.
+ */
+export function offerFileReader<T>(
+  json: { push(chunk: string): void; end(): void },
+  offer: { code: () => unknown; expected: string; what: string },
+  finish: () => T,
+): { push(chunk: string): void; end(): T } {
+  const located = (run: () => void): void => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof JsonStreamError)
+        throw new PriceListJsonError(
+          e.path,
+          `${e.message.replace(/^.*?\(line \d+\): /, '')} (line ${e.line})`,
+        );
+      throw e;
+    }
   };
   return {
-    push(chunk) {
-      try {
-        json.push(chunk);
-      } catch (e) {
-        rethrow(e);
-      }
-    },
-    end() {
-      try {
-        json.end();
-      } catch (e) {
-        rethrow(e);
-      }
-      if (metadata.OfferCode !== undefined && metadata.OfferCode !== 'AmazonEC2') {
+    push: (chunk) => located(() => json.push(chunk)),
+    end: () => {
+      located(() => json.end());
+      const code = offer.code();
+      if (code !== undefined && code !== offer.expected) {
         throw new PriceListJsonError(
           'offerCode',
-          `${JSON.stringify(metadata.OfferCode)}: not the EC2 offer file (AmazonEC2)`,
+          `${JSON.stringify(code)}: not the ${offer.what} offer file (${offer.expected})`,
         );
       }
-      // Products that passed the filters but had no on-demand term.
-      skipped['not on-demand'] += candidates.size;
-      const instanceTypes = [...byName.values()].sort(compareTypes);
-      return { form: 'json', metadata, rows, kept: instanceTypes.length, skipped, conflicts, instanceTypes };
+      return finish();
     },
   };
 }
