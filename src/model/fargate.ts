@@ -117,6 +117,21 @@ export function taskSizeOf(
   platform: FargatePlatform,
   sizes: TaskSizes,
 ): TaskSizing | TaskSizeProblem {
+  // Asked for every service on every evaluation (the costing problems, then the strategy): kept per service object,
+  // which an edit to another service leaves the same (the edit path re-costs only what changed).
+  const kept = sizings.get(service);
+  if (kept && kept.platform === platform && kept.sizes === sizes) return kept.result;
+  const result = sizeOf(service, platform, sizes);
+  sizings.set(service, { platform, sizes, result });
+  return result;
+}
+
+const sizings = new WeakMap<
+  Service,
+  { platform: FargatePlatform; sizes: TaskSizes; result: TaskSizing | TaskSizeProblem }
+>();
+
+function sizeOf(service: Service, platform: FargatePlatform, sizes: TaskSizes): TaskSizing | TaskSizeProblem {
   const given = service.fargate ?? {};
   // Words for a message only (a problem is rare; sizes are found on the hot path without them).
   const maxText = (): string => {

@@ -226,8 +226,9 @@ export function registryOf<E extends StrategyEntry>(entries: readonly E[]) {
   const ids: readonly Id[] = entries.map((e) => e.id);
 
   /** The registry entry of a strategy. */
+  const byId = new Map<string, E>(entries.map((e) => [e.id, e]));
   function strategyEntry(id: Id): E {
-    const entry = entries.find((e) => e.id === id);
+    const entry = byId.get(id);
     if (!entry) throw new RangeError(`"${id}" is not a strategy (${ids.join(', ')})`);
     return entry;
   }
