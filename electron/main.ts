@@ -199,6 +199,27 @@ function startShell(): void {
     return window;
   }
 
+  /** The native save dialog (in the documents folder, asking before overwriting): the chosen path, or null. */
+  async function askWhereToSave(
+    window: BrowserWindow | null,
+    title: string,
+    suggestedName: string,
+    filter: Electron.FileFilter,
+  ): Promise<string | null> {
+    const options: Electron.SaveDialogOptions = {
+      title,
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [filter],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const choice = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return choice.canceled || choice.filePath === undefined || choice.filePath === ''
+      ? null
+      : choice.filePath;
+  }
+
   function registerIpc(): void {
     const onRefusal = (error: Error): void => console.warn(`[headroom] ${error.message}`);
     registerInvokeHandler(
@@ -220,19 +241,10 @@ function startShell(): void {
             filter: { name: 'Headroom plan', extensions: ['json'] },
           },
         }[file.mimeType];
-        const options: Electron.SaveDialogOptions = {
-          title: dialogFor.title,
-          defaultPath: path.join(app.getPath('documents'), file.suggestedName),
-          filters: [dialogFor.filter],
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        };
-        const choice = window
-          ? await dialog.showSaveDialog(window, options)
-          : await dialog.showSaveDialog(options);
-        if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
-          return { saved: false };
-        const result = await writeFileAtomic(choice.filePath, file.contents);
-        if (result.saved && isPlan) rememberRecent(choice.filePath);
+        const where = await askWhereToSave(window, dialogFor.title, file.suggestedName, dialogFor.filter);
+        if (where === null) return { saved: false };
+        const result = await writeFileAtomic(where, file.contents);
+        if (result.saved && isPlan) rememberRecent(where);
         return result;
       },
       onRefusal,
@@ -251,18 +263,11 @@ function startShell(): void {
           preferCSSPageSize: true,
           generateDocumentOutline: true,
         });
-        const options: Electron.SaveDialogOptions = {
-          title: 'Save report as PDF',
-          defaultPath: path.join(app.getPath('documents'), request.suggestedName),
-          filters: [{ name: 'PDF document', extensions: ['pdf'] }],
-          properties: ['createDirectory', 'showOverwriteConfirmation'],
-        };
-        const choice = window
-          ? await dialog.showSaveDialog(window, options)
-          : await dialog.showSaveDialog(options);
-        if (choice.canceled || choice.filePath === undefined || choice.filePath === '')
-          return { saved: false };
-        return writeFileAtomic(choice.filePath, pdf);
+        const where = await askWhereToSave(window, 'Save report as PDF', request.suggestedName, {
+          name: 'PDF document',
+          extensions: ['pdf'],
+        });
+        return where === null ? { saved: false } : writeFileAtomic(where, pdf);
       },
       onRefusal,
     );
