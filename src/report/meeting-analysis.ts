@@ -16,7 +16,7 @@ import {
   type StrategyId,
 } from '../model/index.ts';
 import { formatAmount } from './table.ts';
-import type { Align, Block, ExtensionId, ExtensionSection } from './meeting.ts';
+import { standingNote, type Align, type Block, type ExtensionId, type ExtensionSection } from './meeting.ts';
 
 type Costs = Readonly<Partial<Record<StrategyId, number | null>>>;
 
@@ -526,12 +526,8 @@ function mixSection(x: NonNullable<MeetingAnalyses['mix']>, report: Report): Ext
               key: s.id,
               label: STRATEGY_SHORT_NAMES[s.id],
               value: s.cost,
-              note:
-                s.standing === 'cannot-cost'
-                  ? 'cannot be costed'
-                  : s.standing === 'incomplete'
-                    ? 'incomplete'
-                    : '',
+              // The mix is the highlighted bar here: no strategy is marked the cheapest.
+              note: standingNote(s.standing, false),
               highlight: false,
               muted: s.standing === 'incomplete',
             })),

@@ -9,6 +9,7 @@ import {
   STRATEGY_NAMES,
   STRATEGY_SHORT_NAMES,
   standings,
+  type Standing,
   type Forecast,
   type Report,
   type StrategyId,
@@ -249,14 +250,7 @@ function summarySection(report: Report): Section {
         key: s.id,
         label: STRATEGY_SHORT_NAMES[s.id],
         value: s.cost,
-        note:
-          s.standing === 'cannot-cost'
-            ? 'cannot be costed'
-            : s.standing === 'incomplete'
-              ? 'incomplete'
-              : s.standing === 'cheapest'
-                ? 'cheapest'
-                : '',
+        note: standingNote(s.standing),
         highlight: s.standing === 'cheapest',
         muted: s.standing === 'incomplete',
       })),
@@ -561,6 +555,13 @@ function appendixSection(report: Report): Section {
     ? [capacityTable(report), settingsTable(report), ...items]
     : [settingsTable(report), ...items];
   return { id: 'line-items', title: 'Appendix: capacity and line items', blocks, pageBreakBefore: true };
+}
+
+/** A bar's note on a strategy's standing ("cheapest" only where the chart marks the cheapest among strategies). */
+export function standingNote(standing: Standing, markCheapest = true): string {
+  if (standing === 'cannot-cost') return 'cannot be costed';
+  if (standing === 'incomplete') return 'incomplete';
+  return standing === 'cheapest' && markCheapest ? 'cheapest' : '';
 }
 
 /** The report for the meeting, as sections in SECTION_ORDER; a section without content is left out. */
