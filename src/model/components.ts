@@ -50,6 +50,21 @@ function weekRequests(p: Prepared, s: PreparedService): number {
 }
 
 /** The strategy's root volume per instance-hour (for choosing a VM type on its whole cost), 0 when not priced. */
+/**
+ * Each service's log GB a month under strategy `id` from its requests in the week: bytes per request (Lambda adds
+ * its platform lines) × requests, in decimal GB. Also read by the serverless fallback, so the free GB are counted
+ * once for Lambda and its fallback together (fallback.ts).
+ */
+export function logGigabytes(p: Prepared, id: StrategyId, weekRequestsOf: readonly number[]): number[] {
+  const perRequest = p.plan.logs.bytesPerRequest + (id === 'serverless' ? LAMBDA_PLATFORM_LOG_BYTES : 0);
+  return weekRequestsOf.map((r) => (weekToPeriod(r, p.hoursPerMonth) * perRequest) / BYTES_PER_GB);
+}
+
+/** Each service's requests in the week, 0 for those the strategy does not run. */
+export function weekRequestsOf(p: Prepared, included: readonly boolean[]): number[] {
+  return p.services.map((s, i) => (included[i] ? weekRequests(p, s) : 0));
+}
+
 export function rootVolumePerInstanceHour(p: Prepared, id: StrategyId): number {
   const { rootVolumes } = configuredComponents(p.plan, id);
   const price = p.plan.catalog.blockStorage?.[p.plan.storage.type];
@@ -79,7 +94,7 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
   // Each service's requests in the week (what shared load balancer and NAT lines are allocated by, and what logs
   // count): only when a component needs them, so a plan with every component off costs nothing more to evaluate.
   const needsRequests = configured.loadBalancer !== null || configured.nat || configured.logs;
-  const requests = needsRequests ? p.services.map((s, i) => (included[i] ? weekRequests(p, s) : 0)) : [];
+  const requests = needsRequests ? weekRequestsOf(p, included) : [];
 
   // Front door (§2): an hourly fee for every hour, plus capacity units on the traffic each hour.
   const lb = configured.loadBalancer;
@@ -173,8 +188,7 @@ export function components(p: Prepared, id: StrategyId, f: Footprint = {}): Pric
   // Log ingestion (§4): bytes per request × requests in decimal GB (Lambda adds its platform lines), less the free
   // GB once per strategy: each strategy is an alternative for the whole account. Allocated by each service's bytes.
   if (configured.logs && cat.logs) {
-    const perRequest = plan.logs.bytesPerRequest + (id === 'serverless' ? LAMBDA_PLATFORM_LOG_BYTES : 0);
-    const gb = requests.map((r) => (weekToPeriod(r, hpm) * perRequest) / BYTES_PER_GB);
+    const gb = logGigabytes(p, id, requests);
     const total = gb.reduce((a, b) => a + b, 0);
     const free = Math.min(cat.logs.freeGBPerMonth, total);
     const name =

@@ -133,3 +133,41 @@ describe('serverless fallback', () => {
     expect(s.notIncluded.filter((x) => x.startsWith('people to run it'))).toHaveLength(1);
   });
 });
+
+describe('serverless fallback: the account-wide free log GB counted once', () => {
+  // Logs of 100 bytes a request: api on Lambda logs (100 + 300 platform bytes) × 26.28M = 10.512 GB, db on its
+  // fallback VM 100 × 26.28M = 2.628 GB. CloudWatch's 5 free GB a month are the account's, not each part's: Lambda
+  // uses them all, so the fallback's 2.628 GB are paid ($0.50 × 2.628 = $1.31).
+  const withLogs = (): Plan =>
+    testPlan(
+      awsUsEast1,
+      [api, db],
+      {
+        serverless: { fallback: 'vmPerService', freeTier: false },
+        vmPerService: { instanceType: 'm6i.large' },
+      },
+      undefined,
+      { logs: { bytesPerRequest: 100 } },
+    );
+
+  it('gives the fallback only what Lambda left of the free GB', () => {
+    const s = lambda(withLogs());
+    const free = s.lineItems.filter(
+      (l) => l.component.includes('Log ingestion') && l.component.includes('free tier'),
+    );
+    expect(free.reduce((a, l) => a + l.quantity, 0)).toBeCloseTo(5, 9);
+    const paid = s.lineItems.find((l) => l.component === 'Fallback (VM per service): Log ingestion')!;
+    expect(paid.quantity).toBeCloseTo(2.628, 9);
+    expect(paid.cost).toBe(1.31);
+  });
+
+  it('leaves the rest to the fallback when Lambda logs less than the free GB', () => {
+    const quiet = testService({ name: 'api', trafficRps: flat(1), cpuMsPerRequest: 10, durationMs: 50 });
+    const p = { ...withLogs(), services: [quiet, db] };
+    // Lambda: 400 × 2.628M = 1.0512 GB free; the fallback gets the other 3.9488 of its 2.628 GB: all free.
+    const s = lambda(p);
+    const free = s.lineItems.filter((l) => l.component.includes('free tier') && l.component.includes('Log'));
+    expect(free.map((l) => l.quantity)).toEqual([expect.closeTo(1.0512, 9), expect.closeTo(2.628, 9)]);
+    expect(s.lineItems.some((l) => l.component === 'Fallback (VM per service): Log ingestion')).toBe(false);
+  });
+});

@@ -8,7 +8,8 @@ import type { Prepared } from './prepare.ts';
 import { narrowed } from './prepare.ts';
 import { serverlessIneligibility } from './serverless.ts';
 import { figuresOf, strategyEntry, strategyOfKey, STRATEGY_SHORT_NAMES } from './registry.ts';
-import { notIncluded } from './terms.ts';
+import { configuredComponents, notIncluded } from './terms.ts';
+import { logGigabytes, weekRequestsOf } from './components.ts';
 import type {
   CostingProblem,
   Plan,
@@ -91,10 +92,11 @@ export function fallbackProblems(
 
 /**
  * The plan the fallback strategy prices: only the services Lambda cannot run; without the operations estimate (the
- * planner's person-hours for the serverless strategy cover it as a whole) and, when the functions are in the VPC,
- * without the NAT gateways (Lambda's total already pays for the VPC's).
+ * planner's person-hours for the serverless strategy cover it as a whole); when the functions are in the VPC,
+ * without the NAT gateways (Lambda's total already pays for the VPC's); and with only the free log GB Lambda's
+ * services left (the free GB are the account's, counted once).
  */
-function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
+function subPlan(plan: Plan, names: ReadonlySet<string>, freeLogGB: number): Plan {
   const out: Plan = {
     ...plan,
     services: plan.services.filter((s) => names.has(s.name)),
@@ -110,6 +112,9 @@ function subPlan(plan: Plan, names: ReadonlySet<string>): Plan {
     },
   };
   if (plan.strategies.serverless.inVpc) out.network = { natGateways: 0, natGBPerMonth: 0 };
+  const logs = plan.catalog.logs;
+  if (logs && logs.freeGBPerMonth !== freeLogGB)
+    out.catalog = { ...plan.catalog, logs: { ...logs, freeGBPerMonth: freeLogGB } };
   return out;
 }
 
@@ -118,6 +123,22 @@ function subPrepared(p: Prepared, plan: Plan): Prepared {
   const services = plan.services.map((s) => p.services[p.byName.get(s.name)!]!);
   // Kept sums under their own slot names, so the whole plan's kept trees are not rebuilt for the sub-plan.
   return narrowed(p, plan, services, (slot, rows) => p.sums(`fallback ${slot}`, rows));
+}
+
+/** The free log GB a month Lambda's own services leave for its fallback (components.ts prices Lambda's first). */
+function freeLogGBLeft(p: Prepared, lambda: StrategyReport): number {
+  const free = p.plan.catalog.logs?.freeGBPerMonth ?? 0;
+  if (!configuredComponents(p.plan, 'serverless').logs || free === 0) return free;
+  const runs = new Set(lambda.services.filter((s) => s.included).map((s) => s.service));
+  const used = logGigabytes(
+    p,
+    'serverless',
+    weekRequestsOf(
+      p,
+      p.services.map((s) => runs.has(s.service.name)),
+    ),
+  );
+  return Math.max(0, free - used.reduce((a, b) => a + b, 0));
 }
 
 /**
@@ -131,7 +152,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   if (id === null) return lambda;
   const names = new Set(lambda.services.filter((s) => !s.included).map((s) => s.service));
   if (names.size === 0) return lambda;
-  const sub = strategyEntry(id).evaluate(subPrepared(p, subPlan(plan, names)));
+  const sub = strategyEntry(id).evaluate(subPrepared(p, subPlan(plan, names, freeLogGBLeft(p, lambda))));
   const label = `Fallback (${STRATEGY_SHORT_NAMES[id]})`;
 
   const lineItems = [

@@ -357,10 +357,20 @@ describe('engine invariants', CPU_BOUND, () => {
           'serverless',
         );
         // The fallback's own plan (fallback.ts subPlan): the operations estimate stays with the strategy as a whole,
-        // and functions in the VPC already pay its NAT gateways.
+        // functions in the VPC already pay its NAT gateways, and the account's free log GB are what Lambda left.
+        const logs = plan.catalog.logs;
+        const usedFree = eligible.lineItems
+          .filter((l) => l.component.startsWith('Log ingestion') && l.component.endsWith('(free tier)'))
+          .reduce((a, l) => a + l.quantity, 0);
         const alone = cost(
           {
             ...plan,
+            catalog: logs
+              ? {
+                  ...plan.catalog,
+                  logs: { ...logs, freeGBPerMonth: Math.max(0, logs.freeGBPerMonth - usedFree) },
+                }
+              : plan.catalog,
             services: plan.services.filter((s) => rest.includes(s.name)),
             operations: COMPONENTS_OFF.operations,
             network: plan.strategies.serverless.inVpc ? COMPONENTS_OFF.network : plan.network,
