@@ -2,7 +2,16 @@
 // offline, with nothing requested, no script, every strategy's total as on the cards.
 import { pathToFileURL } from 'node:url';
 import { writeFile } from 'node:fs/promises';
-import { downloadText, expect, openApp, SHOTS_DIR, test, waitSaved } from './fixtures.ts';
+import {
+  downloadText,
+  expect,
+  importFile,
+  largePlan,
+  openApp,
+  SHOTS_DIR,
+  test,
+  waitSaved,
+} from './fixtures.ts';
 
 test('Save as HTML downloads one self-contained report that opens offline with the totals on screen', async ({
   page,
@@ -136,4 +145,33 @@ test('the report compares the plan’s saved what-if scenarios with it, in words
   expect(text).toContain('<section id="comparison">');
   expect(text).toContain('Food delivery platform (base)');
   expect(text).toMatch(/Food delivery platform — what-if: traffic ×1\.5/);
+});
+
+test('the report of a large ranged plan shows its progress and can be cancelled: nothing saved, edits land', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const plan = JSON.parse(largePlan(200)) as Record<string, unknown>;
+  const ranged = { ...plan, version: 2, uncertainty: { trafficRps: { low: 0.5, high: 2 } } };
+  await importFile(page, 'large.json', JSON.stringify(ranged));
+  await expect(page.getByLabel('Plan name')).toHaveValue('Large plan');
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Save as HTML' }).click();
+  // The analyses run one after the other in their own worker; the simulation (last) counts its samples.
+  await expect(page.getByTestId('report-progress')).toHaveText(
+    /^Preparing the report… Simulating… [\d,]+ \/ 1,000$/,
+    {
+      timeout: 90_000,
+    },
+  );
+  // The edit path's worker is free meanwhile: a rename lands and is saved.
+  await page.getByLabel('Plan name').fill('Large plan, renamed while the report was being made');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Cancel report' }).click();
+  await expect(page.getByTestId('report-progress')).toHaveCount(0);
+  await expect(page.getByText('The report was not made: cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save as HTML' })).toBeEnabled();
+  expect(downloads).toBe(0);
 });

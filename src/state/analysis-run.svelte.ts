@@ -11,6 +11,23 @@ export const PROGRESS_AFTER_MS = 300;
 /** What a run gives: its result, why there is none, or `null` when it was cancelled or superseded. */
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; failure: string } | null;
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * What a slow analysis says while it runs: a simulation counts its samples when it can ("Simulating… 430 / 1,000"),
+ * the others say they are working. `samples` is what a simulation that has not counted yet was asked for.
+ */
+export function progressText(
+  kind: AnalysisRequest['kind'],
+  progress: AnalysisProgress | null,
+  samples: number,
+): string {
+  if (kind !== 'simulate') return 'Working…';
+  return progress
+    ? `Simulating… ${count(progress.done)} / ${count(progress.total)}`
+    : `Simulating… ${count(samples)} samples`;
+}
+
 export class AnalysisRun {
   #kind = $state<AnalysisRequest['kind'] | null>(null);
   #progress = $state.raw<AnalysisProgress | null>(null);

@@ -7,7 +7,8 @@ import { parsePlanText, planToFile } from '../plan/index.ts';
 import { applyChanges } from '../plan/scenario.ts';
 import type { PlanRecord } from '../db/types.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { AnalysisRequest, AnalysisResult } from '../worker/evaluate.ts';
+import type { AnalysisProgress, AnalysisRequest, AnalysisResult } from '../worker/evaluate.ts';
+import { AnalysisRun } from './analysis-run.svelte.ts';
 import type { Platform } from '../platform/types.ts';
 import { OPEN_PLAN } from '../platform/file-requests.ts';
 import {
@@ -45,8 +46,11 @@ export interface ExportsDeps {
   readonly platform: Platform;
   readonly notices: Pick<Notices, 'notify'>;
   readonly plan: Pick<OpenPlan, 'doc' | 'currentId' | 'valid' | 'issues' | 'report' | 'forecast'>;
-  /** The report's analyses and scenarios are evaluated by the engine, in its worker (the page stays responsive). */
-  readonly engine: Pick<EngineClient, 'parse' | 'evaluatePlan'>;
+  /**
+   * The report's scenarios are evaluated by the engine in its worker, its analyses in the analyses' own worker (so
+   * a long simulation neither holds up the figures of an edit nor escapes a Cancel).
+   */
+  readonly engine: Pick<EngineClient, 'parse' | 'evaluatePlan' | 'analyse'>;
   readonly library: Pick<PlanLibrary, 'plans' | 'insert'>;
   readonly comparison: { readonly ids: string[] };
 }
@@ -55,9 +59,31 @@ export class Exports {
   readonly #app: ExportsDeps;
   #importProblem = $state.raw<ImportProblem | null>(null);
   #preparingReport = $state(false);
+  /** The report's analyses, one at a time, with progress and Cancel (the same runner as the analysis panel's). */
+  #runner: AnalysisRun | undefined;
+  #cancelled = false;
 
   constructor(app: ExportsDeps) {
     this.#app = app;
+  }
+
+  /** Made on first use: the app hands itself in before its engine exists. */
+  get #run(): AnalysisRun {
+    return (this.#runner ??= new AnalysisRun(this.#app.engine));
+  }
+
+  /** The analysis the report is running, once it has taken long enough to show (its progress, if it counts). */
+  get reportProgress(): { kind: AnalysisRequest['kind']; progress: AnalysisProgress | null } | null {
+    const run = this.#runner;
+    const kind = run?.running ?? null;
+    return run && kind !== null && run.slow ? { kind, progress: run.progress } : null;
+  }
+
+  /** Stops making the report for the meeting: its analysis stops, nothing is saved or printed. */
+  cancelReport(): void {
+    if (!this.#preparingReport) return;
+    this.#cancelled = true;
+    this.#runner?.cancel();
   }
 
   /** Why the last plan file offered was not imported (nothing was changed); null once dismissed or imported. */
@@ -157,12 +183,17 @@ export class Exports {
     const doc = this.#app.plan.doc;
     if (!report || !doc) return null;
     this.#preparingReport = true;
+    this.#cancelled = false;
     try {
       const parsed = this.#app.engine.parse(doc);
       const plan = parsed.ok ? parsed.plan : null;
       const [analyses, comparison] = plan
         ? await Promise.all([this.#analyses(plan, report), this.#scenarios(report)])
         : [undefined, undefined];
+      if (this.#cancelled) {
+        this.#app.notices.notify('The report was not made: cancelled.');
+        return null;
+      }
       const meeting = buildMeetingDocument({
         report,
         forecast: this.#app.plan.forecast ?? undefined,
@@ -176,16 +207,12 @@ export class Exports {
     }
   }
 
-  /** One analysis of `plan` in the worker, on a channel of its own (so it never supersedes the panel's). */
+  /** One analysis of `plan` in the analyses' worker; `null` when it gave no answer or the report was cancelled. */
   async #analysis(plan: Plan, analysis: AnalysisRequest): Promise<AnalysisResult | null> {
-    const r = await this.#app.engine.evaluatePlan(plan, {
-      key: 'meeting-report',
-      channel: `meeting-report:${analysis.kind}`,
-      report: false,
-      inWorker: true,
-      analysis,
-    });
-    return r?.ok ? (r.analysis ?? null) : null;
+    if (this.#cancelled) return null;
+    const out = await this.#run.run(plan, analysis);
+    if (out === null) this.#cancelled = true; // cancelled (or another analysis took the worker): no report
+    return out?.ok ? out.result : null;
   }
 
   /**
@@ -207,12 +234,13 @@ export class Exports {
       return drawn?.kind === 'breakeven' ? { result: drawn.breakEven, curve: drawn.curve } : undefined;
     };
     const ranged = hasRanges(plan);
-    const [be, tornado, mix, sim] = await Promise.all([
-      breakEven(),
-      this.#analysis(plan, { kind: 'sensitivity' }),
-      this.#analysis(plan, { kind: 'mix' }),
-      ranged ? this.#analysis(plan, { kind: 'simulate', samples: REPORT_SAMPLES, seed: REPORT_SEED }) : null,
-    ]);
+    // One after the other: the analyses' worker runs one at a time (starting one cancels the one running).
+    const be = await breakEven();
+    const tornado = await this.#analysis(plan, { kind: 'sensitivity' });
+    const mix = await this.#analysis(plan, { kind: 'mix' });
+    const sim = ranged
+      ? await this.#analysis(plan, { kind: 'simulate', samples: REPORT_SAMPLES, seed: REPORT_SEED })
+      : null;
     const simulation = sim?.kind === 'simulate' ? sim.simulation : null;
     return {
       ...(be ? { breakEven: be } : {}),

@@ -5,6 +5,7 @@ import type { PlanRecord } from '../db/types.ts';
 import { evaluate, type PlanIssue, type Report } from '../model/index.ts';
 import { parsePlan } from '../plan/index.ts';
 import { EngineClient, type PlanRequest } from '../worker/client.ts';
+import type { AnalysisRequest } from '../worker/evaluate.ts';
 import { toCsv } from '../report/index.ts';
 import { sampleForecast, sampleReport } from '../ui/results/sample-report.ts';
 import { examplePlanDocument } from './example.ts';
@@ -25,6 +26,12 @@ function setup(plan: {
   engine.evaluatePlan = (p, request) => {
     requests.push(request);
     return evaluatePlan(p, request);
+  };
+  const analysed: AnalysisRequest[] = [];
+  const analyse = engine.analyse.bind(engine);
+  engine.analyse = (p, request, onProgress) => {
+    analysed.push(request);
+    return analyse(p, request, onProgress);
   };
   const notices: { text: string; kind: string }[] = [];
   const inserted: { record: PlanRecord; fromFile: boolean | undefined }[] = [];
@@ -50,7 +57,7 @@ function setup(plan: {
     },
     comparison: { ids: [] },
   } satisfies ExportsDeps;
-  return { exports: new Exports(deps), platform, notices, inserted, requests };
+  return { exports: new Exports(deps), platform, notices, inserted, requests, analysed, engine };
 }
 
 describe('Exports', () => {
@@ -103,22 +110,46 @@ describe('Exports', () => {
       row('s1', 'Black Friday', 'scenario', 'p1'),
       row('s2', 'Someone else’s', 'scenario', 'p9'),
     ];
-    const { exports, platform, requests } = setup({ doc, report: evaluate(parsed.plan), id: 'p1', plans });
+    const { exports, platform, requests, analysed } = setup({
+      doc,
+      report: evaluate(parsed.plan),
+      id: 'p1',
+      plans,
+    });
     await exports.exportHtml();
     const html = platform.saved[0]!.contents;
     for (const id of ['comparison', 'break-even', 'tornado', 'bands', 'best-mix'])
       expect(html, id).toContain(`<section id="${id}">`);
     expect(html).toContain('Black Friday: traffic ×2.');
     expect(html).not.toContain('Someone else’s');
-    const analyses = requests.filter((r) => r.analysis);
-    expect(analyses.map((r) => r.analysis!.kind).sort()).toEqual([
-      'breakeven',
-      'breakeven',
-      'mix',
-      'sensitivity',
-    ]);
-    expect(analyses.every((r) => r.inWorker === true)).toBe(true);
+    // In the analyses' own worker (EngineClient.analyse: cancellable, never holding up the edit path's worker).
+    expect(requests.filter((r) => r.analysis)).toEqual([]);
+    expect(analysed.map((a) => a.kind).sort()).toEqual(['breakeven', 'breakeven', 'mix', 'sensitivity']);
     expect(exports.preparingReport).toBe(false);
+  });
+
+  it('Cancel while the report is being made: no file, a notice, and the buttons come back', async () => {
+    const doc = examplePlanDocument();
+    const parsed = parsePlan(doc);
+    if (!parsed.ok) throw new Error('the example is a valid plan');
+    const { exports, platform, notices, engine } = setup({ doc, report: evaluate(parsed.plan) });
+    // Analyses that do not answer until cancelled, as a 1,000-sample simulation of a large plan.
+    let started = 0;
+    engine.analyse = () => {
+      started++;
+      let resolve: (v: null) => void = () => {};
+      const result = new Promise<null>((r) => (resolve = r));
+      return { result, cancel: () => resolve(null) };
+    };
+    const saving = exports.exportHtml();
+    await expect.poll(() => started).toBe(1);
+    expect(exports.preparingReport).toBe(true);
+    exports.cancelReport();
+    await saving;
+    expect(platform.saved).toEqual([]);
+    expect(notices).toEqual([{ text: 'The report was not made: cancelled.', kind: 'info' }]);
+    expect(exports.preparingReport).toBe(false);
+    expect(started).toBe(1); // nothing more was started after the cancel
   });
 
   it('Print / Save as PDF prints the same report through the platform and says where it went', async () => {
