@@ -89,7 +89,10 @@ export function hourUsage(
   const a = (rps * durationS) / n;
   const empty = Math.exp(-a);
   const rounded = roundingS > 0 ? Math.ceil(clean(durationS / roundingS)) * roundingS : durationS;
-  const serving = Math.min(running, SECONDS_PER_HOUR * (n * (1 - empty) + rps * empty * (rounded - durationS)));
+  const serving = Math.min(
+    running,
+    SECONDS_PER_HOUR * (n * (1 - empty) + rps * empty * (rounded - durationS)),
+  );
   if (billing === 'instance') return { active: serving, idle: running - serving };
   // Request-based: the warm minimum is billed idle while it does not serve (each serves its share of the serving).
   const warm = Math.min(min, n);
@@ -128,7 +131,9 @@ function serviceUsage(
   const durationS = s.service.durationMs / 1000;
   const needed = preparedLatency(s);
   // Instances the requests in flight need at `concurrency` each, with a latency target's on top (each hour's larger).
-  const floor = s.rps.map((r, h) => Math.max(Math.ceil(clean((r * durationS) / concurrency)), needed?.[h] ?? 0));
+  const floor = s.rps.map((r, h) =>
+    Math.max(Math.ceil(clean((r * durationS) / concurrency)), needed?.[h] ?? 0),
+  );
   const peakOf = (xs: readonly number[]) => new Array<number>(HOURS_PER_WEEK).fill(Math.max(0, ...xs));
   const shape = (xs: readonly number[]) =>
     st.scaling === 'static' ? peakOf(xs) : ahead > 0 ? aheadMax(xs, ahead) : xs;
@@ -151,7 +156,15 @@ function serviceUsage(
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const n = perHour[h]!;
     const rps = s.rps[h]!;
-    const u = hourUsage(n, s.service.minInstances, rps, durationS, roundingS, billing, rates.idle !== undefined);
+    const u = hourUsage(
+      n,
+      s.service.minInstances,
+      rps,
+      durationS,
+      roundingS,
+      billing,
+      rates.idle !== undefined,
+    );
     active += u.active;
     idle += u.idle;
     instanceHours += n;
@@ -204,7 +217,7 @@ export function meteredLines(
     what: string,
     unit: string,
     scale: number,
-    parts: { name: string; per: number[]; price: number }[],
+    parts: { name: string | null; per: number[]; price: number }[],
     grant: number,
   ) => {
     let left = freeGrant ? grant : 0;
@@ -213,11 +226,18 @@ export function meteredLines(
       if (total <= 0) continue;
       const free = Math.min(left, total);
       left -= free;
+      const component = name === null ? what : `${what}, ${name}`;
       if (free > 0) {
-        out.push({ line: line(null, `${what}, ${name} (${label}; free grant)`, unit, free / scale, 0), weights: per });
+        out.push({
+          line: line(null, `${component} (${label}; free grant)`, unit, free / scale, 0),
+          weights: per,
+        });
       }
       if (total - free > 0) {
-        out.push({ line: line(null, `${what}, ${name} (${label})`, unit, (total - free) / scale, price), weights: per });
+        out.push({
+          line: line(null, `${component} (${label})`, unit, (total - free) / scale, price),
+          weights: per,
+        });
       }
     }
   };
@@ -228,7 +248,9 @@ export function meteredLines(
     1,
     [
       { name: 'active', per: metered.activeVcpuSeconds, price: discounted(rates.vcpuSecond, discount) },
-      ...(idle ? [{ name: 'idle', per: metered.idleVcpuSeconds, price: discounted(idle.vcpuSecond, discount) }] : []),
+      ...(idle
+        ? [{ name: 'idle', per: metered.idleVcpuSeconds, price: discounted(idle.vcpuSecond, discount) }]
+        : []),
     ],
     rates.freeGrant.vcpuSeconds,
   );
@@ -238,7 +260,9 @@ export function meteredLines(
     1,
     [
       { name: 'active', per: metered.activeGibSeconds, price: discounted(rates.gibSecond, discount) },
-      ...(idle ? [{ name: 'idle', per: metered.idleGibSeconds, price: discounted(idle.gibSecond, discount) }] : []),
+      ...(idle
+        ? [{ name: 'idle', per: metered.idleGibSeconds, price: discounted(idle.gibSecond, discount) }]
+        : []),
     ],
     rates.freeGrant.gibSeconds,
   );
@@ -247,7 +271,7 @@ export function meteredLines(
       'Requests',
       '1M requests',
       1e6,
-      [{ name: 'all', per: metered.requests, price: rates.requestsPerMillion }],
+      [{ name: null, per: metered.requests, price: rates.requestsPerMillion }],
       rates.freeGrant.requests,
     );
   }
