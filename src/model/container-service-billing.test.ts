@@ -8,7 +8,7 @@ import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { azureContainerApps } from '../catalog/azure-container-apps.ts';
 import { gcpCloudRun } from '../catalog/gcp-cloud-run.ts';
 import { hourUsage, instanceSizeOf, meteredLines } from './container-service-billing.ts';
-import { evaluate } from './engine.ts';
+import { createEvaluator, evaluate } from './engine.ts';
 import { costingProblems } from './problems.ts';
 import { flat, testPlan, testService } from './testing.ts';
 import type { Catalog, ContainerServicePrices, LineItem, Report, StrategyReport } from './types.ts';
@@ -298,6 +298,28 @@ describe('Cloud Run and Container Apps: the strategy', () => {
     ]);
     expect(problems[2]!.message).toContain('the largest is 4 vCPU / 8 GiB');
     expect(strategy(evaluate(plan)).cannotCost?.length).toBe(3);
+  });
+
+  it('gives the same figures costs-only and in full, and through an evaluator after an edit', () => {
+    const services = [
+      testService({ name: 'a', trafficRps: flat(3), durationMs: 250, minInstances: 1 }),
+      {
+        ...testService({ name: 'b', trafficRps: flat(40), durationMs: 900 }),
+        latency: { targetWaitMs: 50, percentile: 0.95, concurrencyPerInstance: 10 },
+      },
+    ];
+    for (const catalog of [cloudRun, containerApps]) {
+      const plan = testPlan(catalog, services, { serverlessContainers: { scaling: 'hourly' } }, 720);
+      const full = strategy(evaluate(plan));
+      const ev = createEvaluator();
+      const costOf = (p: typeof plan) =>
+        ev.costs(p).strategies.find((x) => x.id === 'serverless-containers')!.monthlyCost;
+      expect(costOf(plan)).toBe(full.monthlyCost);
+      // The full report after a costs-only pass (the evaluator keeps what it computed) is the same report.
+      expect(strategy(ev.evaluate(plan))).toEqual(full);
+      const edited = { ...plan, services: [plan.services[0]!, { ...plan.services[1]!, durationMs: 450 }] };
+      expect(strategy(ev.evaluate(edited))).toEqual(strategy(evaluate(edited)));
+    }
   });
 
   it('leaves a catalog with Fargate priced by Fargate', () => {

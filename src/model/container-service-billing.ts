@@ -347,7 +347,8 @@ export function containerServiceStrategy(p: Prepared, prices: ContainerServicePr
     const own = p.memo(
       s.service,
       `${ID} ${prices.model}`,
-      [s, st.targetUtilization, st.scaling, st.scaleAheadHours, prices, billing, concurrency],
+      // Costs only leaves the week of counts out: a value of that mode is kept apart.
+      [s, st.targetUtilization, st.scaling, st.scaleAheadHours, prices, billing, concurrency, costs],
       () => {
         const size = instanceSizeOf(s.service, prices);
         if (!size) throw new Error(`${s.service.name}: no ${prices.product} instance holds it`);
