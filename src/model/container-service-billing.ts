@@ -355,19 +355,31 @@ export function containerServiceStrategy(p: Prepared, prices: ContainerServicePr
         return serviceUsage(s, st, size, prices, billing, concurrency);
       },
     );
-    const { vcpu, memoryGiB } = own.size;
-    const month = (x: number) => weekToPeriod(x, hpm);
-    metered.activeVcpuSeconds.push(month(own.activeSeconds * vcpu));
-    metered.idleVcpuSeconds.push(month(own.idleSeconds * vcpu));
-    metered.activeGibSeconds.push(month(own.activeSeconds * memoryGiB));
-    metered.idleGibSeconds.push(month(own.idleSeconds * memoryGiB));
-    metered.requests.push(month(own.requests));
-    const hours = month(own.instanceHours);
-    instanceHours += hours;
-    vcpuHours.push(hours * vcpu);
+    // Its month's quantities and paid vCPU each hour also on the billing period; kept likewise (the hot path).
+    const m = p.memo(s.service, `${ID} ${prices.model} month`, [own, hpm], () => {
+      const { vcpu, memoryGiB } = own.size;
+      const month = (x: number) => weekToPeriod(x, hpm);
+      return {
+        activeVcpu: month(own.activeSeconds * vcpu),
+        idleVcpu: month(own.idleSeconds * vcpu),
+        activeGib: month(own.activeSeconds * memoryGiB),
+        idleGib: month(own.idleSeconds * memoryGiB),
+        requests: month(own.requests),
+        hours: month(own.instanceHours),
+        vcpuHours: month(own.instanceHours) * vcpu,
+        paid: own.perHour.map((n) => n * vcpu),
+      };
+    });
+    metered.activeVcpuSeconds.push(m.activeVcpu);
+    metered.idleVcpuSeconds.push(m.idleVcpu);
+    metered.activeGibSeconds.push(m.activeGib);
+    metered.idleGibSeconds.push(m.idleGib);
+    metered.requests.push(m.requests);
+    instanceHours += m.hours;
+    vcpuHours.push(m.vcpuHours);
     if (costs) continue;
     unitRows.push(own.perHour);
-    paidRows.push(own.perHour.map((n) => n * vcpu));
+    paidRows.push(m.paid);
     latency.push(own.latency);
     if (s.service.stateful) {
       const name = s.service.name;
