@@ -3,6 +3,7 @@
 // own), the hour's billed instance-seconds in its limits, the free grant once per plan, the billing modes, the
 // product's name in the lines, and the plans these catalogs cannot cost. docs/cost-model.md "Serverless containers
 // on Cloud Run and Container Apps".
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { azureContainerApps } from '../catalog/azure-container-apps.ts';
@@ -180,6 +181,32 @@ describe('Cloud Run and Container Apps: an hour’s billed instance-seconds (hou
     expect(hourUsage(2, 1, 0.1, 1, 0, 'instance', true)).toEqual({ active: 7200, idle: 0 });
     // Without an idle rate (Cloud Run instance-based), every running second is active.
     expect(hourUsage(1, 1, 0, 1, 0, 'instance', false)).toEqual({ active: 3600, idle: 0 });
+  });
+
+  it('bills between nothing and the running seconds, never more than every request alone rounded up, more with more traffic', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.double({ min: 0, max: 500, noNaN: true }),
+        fc.double({ min: 0.001, max: 30, noNaN: true }),
+        fc.constantFrom('request' as const, 'instance' as const),
+        fc.boolean(),
+        (n, m, rps, d, billing, hasIdle) => {
+          const min = Math.min(m, n);
+          const u = hourUsage(n, min, rps, d, 0.1, billing, hasIdle);
+          const eps = 1e-6 * (1 + n * 3600);
+          expect(u.active).toBeGreaterThanOrEqual(0);
+          expect(u.idle).toBeGreaterThanOrEqual(-eps);
+          expect(u.active + u.idle).toBeLessThanOrEqual(n * 3600 + eps);
+          if (billing === 'request') {
+            expect(u.active).toBeLessThanOrEqual(3600 * rps * Math.ceil(d / 0.1 - 1e-9) * 0.1 + eps);
+          }
+          const more = hourUsage(n, min, rps * 1.5 + 0.01, d, 0.1, billing, hasIdle);
+          expect(more.active).toBeGreaterThanOrEqual(u.active - eps);
+        },
+      ),
+    );
   });
 
   it('no instance, no charge', () => {
