@@ -3,6 +3,7 @@
 // included. Billing is per second with a one-minute minimum; at the engine's hourly resolution a task running in an
 // hour is billed that hour. docs/cost-model.md "Serverless containers"; prices and sizes: pricing-2.md §5.
 import { components } from './components.ts';
+import { containerServiceProblems, containerServiceStrategy } from './container-service-billing.ts';
 import type { TaskSize, TaskSizing } from './fargate.ts';
 import { isSizeProblem, sizeText, taskSizeOf } from './fargate.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
@@ -176,6 +177,9 @@ export function taskLines(
 export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
   const st = plan.strategies.serverlessContainers;
   const f = plan.catalog.fargate;
+  // A catalog without Fargate may price serverless containers by its own provider's rules (issue 13 §1).
+  const other = plan.catalog.containerService;
+  if (!f && other) return containerServiceProblems(plan, other);
   if (!f) {
     return [
       {
@@ -217,6 +221,9 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   const plan = p.plan;
   const st = plan.strategies.serverlessContainers;
   const f = plan.catalog.fargate;
+  // Cloud Run, Container Apps (issue 13 §1): their own billing, in container-service-billing.ts.
+  const other = plan.catalog.containerService;
+  if (!f && other) return containerServiceStrategy(p, other);
   // costingProblems reports these before any strategy runs: reaching here without them is a bug.
   if (!f) throw new Error(`catalog "${plan.catalog.id}" has no Fargate prices`);
   const r = plan.resilience;

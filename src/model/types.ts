@@ -77,6 +77,57 @@ export interface FargatePrices {
   notes: string[];
 }
 
+// ── Serverless containers beyond Fargate (issue 13 §1): Cloud Run services, Azure Container Apps ──────────────────
+// container-service-billing.ts; docs/cost-model.md "Serverless containers on Cloud Run and Container Apps".
+
+/**
+ * How a serverless container service bills its instances: `request`, only while an instance serves a request (Cloud
+ * Run's request-based billing, with a per-request fee); `instance`, every second an instance runs (Cloud Run's
+ * instance-based billing; Azure Container Apps replicas).
+ */
+export type ContainerServiceBilling = 'request' | 'instance';
+
+/** One billing mode's rates: per vCPU-second and GiB-second, idle rates, per-request price and the monthly grant. */
+export interface ContainerServiceRates {
+  /** Per vCPU-second of an active instance (serving a request; under `instance` billing, running and not idle). */
+  vcpuSecond: number;
+  /** Per GiB-second of an active instance's memory. */
+  gibSecond: number;
+  /**
+   * Per vCPU-second and GiB-second of an idle instance kept by the minimum: Cloud Run's minimum instances between
+   * requests (request-based billing); a Container Apps replica of a revision at its minimum replicas, serving
+   * nothing. Absent: this mode has no idle rate (Cloud Run instance-based bills every running second alike).
+   */
+  idle?: { vcpuSecond: number; gibSecond: number } | undefined;
+  /** Per million requests (0: none, as Cloud Run's instance-based billing). */
+  requestsPerMillion: number;
+  /** Free each month per billing account or subscription (the plan's services share it). */
+  freeGrant: { vcpuSeconds: number; gibSeconds: number; requests: number };
+}
+
+/**
+ * A serverless container service's prices and rules (issue 13 §1), in a catalog of its own provider: the rates of each
+ * billing mode it offers, the rounding of request-based usage, concurrency per instance and the valid instance sizes.
+ */
+export interface ContainerServicePrices {
+  /** Which provider's rules (`container-service-billing.ts` dispatches on it). */
+  model: 'cloud-run' | 'container-apps';
+  /** The product's name in line items and messages ("Cloud Run", "Azure Container Apps"). */
+  product: string;
+  /** The rates of each billing mode the product offers (at least one). */
+  rates: { request?: ContainerServiceRates | undefined; instance?: ContainerServiceRates | undefined };
+  /** The mode a plan gets when it does not choose (Cloud Run: request-based; Container Apps: the only one). */
+  defaultBilling: ContainerServiceBilling;
+  /** Request-based usage is rounded up to this many ms per stretch of serving (Cloud Run: 100; 0: none). */
+  roundingMs: number;
+  /** Requests one instance serves at once: the default (Cloud Run 80, Container Apps' HTTP rule 10) and the most. */
+  concurrency: { default: number; max: number };
+  /** The valid instance sizes: each vCPU value with the memory sizes (GiB) it allows, both in increasing order. */
+  sizes: { vcpu: number; memoryGiB: number[] }[];
+  /** What these prices leave out, in words. */
+  notes: string[];
+}
+
 export interface Catalog extends InfrastructurePrices {
   id: string;
   name: string;
@@ -90,6 +141,11 @@ export interface Catalog extends InfrastructurePrices {
   kubernetes: { controlPlaneHourly: number };
   /** Fargate prices (issue 12 §2); a catalog without them cannot cost serverless containers. */
   fargate?: FargatePrices | undefined;
+  /**
+   * Serverless container prices of a catalog without Fargate (issue 13 §1: Cloud Run, Azure Container Apps); the
+   * strategy prices with them when `fargate` is absent.
+   */
+  containerService?: ContainerServicePrices | undefined;
 }
 
 export type Scaling = 'static' | 'hourly';
@@ -252,6 +308,13 @@ export interface ServerlessContainersSettings {
   discount: number;
   /** EKS only: the cluster's control plane fee per hour. */
   controlPlaneHourly: number;
+  // Read only with a catalog's `containerService` (Cloud Run, Container Apps; issue 13 §1); Fargate ignores them.
+  /** Request- or instance-based billing; absent: the catalog's `defaultBilling`. */
+  billing?: ContainerServiceBilling | undefined;
+  /** Requests one instance serves at once; absent: the catalog's default (Cloud Run 80). */
+  concurrency?: number | undefined;
+  /** Apply the monthly free grant (vCPU-seconds, GiB-seconds, requests); absent: applied. */
+  freeGrant?: boolean | undefined;
 }
 
 export interface StrategySettings {

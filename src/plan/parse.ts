@@ -14,6 +14,8 @@ import {
   serviceWithDefaults,
   V1_POD_MILLICORES,
   type Catalog,
+  type ContainerServicePrices,
+  type ContainerServiceRates,
   type LatencyTarget,
   type FargatePrices,
   type Plan,
@@ -391,6 +393,39 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
       ? {}
       : { logs: { ingestionPerGB: c.logs.ingestionPerGB, freeGBPerMonth: c.logs.freeGBPerMonth } }),
     ...(c.fargate === undefined ? {} : { fargate: fargateFromFile(c.fargate) }),
+    ...(c.containerService === undefined
+      ? {}
+      : { containerService: containerServiceFromFile(c.containerService) }),
+  };
+}
+
+type ContainerServiceFile = NonNullable<Exclude<PlanFile['catalog'], string>['containerService']>;
+
+/** The listed fields of an inline catalog's Cloud Run or Container Apps prices (issue 13 §1), copied. */
+function containerServiceFromFile(f: ContainerServiceFile): ContainerServicePrices {
+  const rates = (r: NonNullable<ContainerServiceFile['rates']['request']>): ContainerServiceRates => ({
+    vcpuSecond: r.vcpuSecond,
+    gibSecond: r.gibSecond,
+    ...(r.idle === undefined ? {} : { idle: { vcpuSecond: r.idle.vcpuSecond, gibSecond: r.idle.gibSecond } }),
+    requestsPerMillion: r.requestsPerMillion,
+    freeGrant: {
+      vcpuSeconds: r.freeGrant.vcpuSeconds,
+      gibSeconds: r.freeGrant.gibSeconds,
+      requests: r.freeGrant.requests,
+    },
+  });
+  return {
+    model: f.model,
+    product: f.product,
+    rates: {
+      ...(f.rates.request === undefined ? {} : { request: rates(f.rates.request) }),
+      ...(f.rates.instance === undefined ? {} : { instance: rates(f.rates.instance) }),
+    },
+    defaultBilling: f.defaultBilling,
+    roundingMs: f.roundingMs,
+    concurrency: { default: f.concurrency.default, max: f.concurrency.max },
+    sizes: f.sizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
+    notes: [...f.notes],
   };
 }
 

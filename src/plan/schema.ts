@@ -277,6 +277,19 @@ const tiers = z
   });
 const perArchitecture = <T extends z.ZodType>(t: T) => z.looseObject({ x86_64: t, arm64: t });
 
+/** One billing mode's rates of a serverless container service (issue 13 §1; types.ts `ContainerServiceRates`). */
+const containerServiceRates = z.looseObject({
+  vcpuSecond: price,
+  gibSecond: price,
+  idle: z.looseObject({ vcpuSecond: price, gibSecond: price }).optional(),
+  requestsPerMillion: price,
+  freeGrant: z.looseObject({
+    vcpuSeconds: num({ min: 0, max: 1e15 }),
+    gibSeconds: num({ min: 0, max: 1e15 }),
+    requests: num({ min: 0, max: 1e15 }),
+  }),
+});
+
 export const catalogSchema = z.looseObject({
   id: name,
   name,
@@ -369,6 +382,53 @@ export const catalogSchema = z.looseObject({
       description:
         'AWS Fargate: per vCPU-hour and GiB-hour by architecture, ephemeral storage above the included GiB per ' +
         'GiB-hour, the valid task sizes (each vCPU with its memory sizes in GiB), and notes.',
+    })
+    .optional(),
+  // Serverless containers beyond Fargate (issue 13 §1: Cloud Run, Azure Container Apps); container-service-billing.ts.
+  containerService: z
+    .looseObject({
+      model: oneOf(['cloud-run', 'container-apps'], 'Which provider’s billing rules apply.'),
+      product: text(L.maxNameLength, 'The product’s name in line items ("Cloud Run").'),
+      rates: z
+        .looseObject({
+          request: containerServiceRates.optional(),
+          instance: containerServiceRates.optional(),
+        })
+        .meta({
+          description: 'The rates of each billing mode the product offers (request- and/or instance-based).',
+        }),
+      defaultBilling: oneOf(['request', 'instance'], 'The billing mode a plan gets.'),
+      roundingMs: num(
+        { min: 0, max: 60_000 },
+        'Request-based usage is rounded up to this many ms (0: none).',
+      ),
+      concurrency: z.looseObject({
+        default: num({ min: 1, max: 100_000, int: true }),
+        max: num({ min: 1, max: 100_000, int: true }),
+      }),
+      sizes: z
+        .array(
+          z.looseObject({
+            vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
+            memoryGiB: z
+              .array(num({ min: 0, minExclusive: true, max: 1e6 }))
+              .min(1, { error: 'must have at least one memory size' })
+              .max(L.maxTaskMemorySizes, {
+                error: `must have at most ${L.maxTaskMemorySizes} memory sizes`,
+              }),
+          }),
+        )
+        .min(1, { error: 'must have at least one instance size' })
+        .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} instance sizes` }),
+      notes: z
+        .array(text(L.maxSourceLength))
+        .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` }),
+    })
+    .meta({
+      description:
+        'Serverless containers on a catalog without Fargate (Cloud Run, Azure Container Apps): per vCPU-second and ' +
+        'GiB-second active and idle rates, per-request price and monthly free grant for each billing mode, ' +
+        'rounding, concurrency per instance, the valid instance sizes, and notes.',
     })
     .optional(),
 });

@@ -2,7 +2,13 @@
 // can save what it edits. parsePlan(planToFile(plan)) gives the same plan back; a plan read from a version 1 file is
 // written as version 2 with the same figures (its pod requests, resolved by version 1's rule, are written out).
 import { bundledCatalog } from '../catalog/index.ts';
-import { UNCERTAIN_INPUTS, type Catalog, type Plan, type Uncertainty } from '../model/index.ts';
+import {
+  UNCERTAIN_INPUTS,
+  type Catalog,
+  type ContainerServiceRates,
+  type Plan,
+  type Uncertainty,
+} from '../model/index.ts';
 import { PLAN_FORMAT, PLAN_VERSION } from './limits.ts';
 import type { CatalogFile, PlanFile } from './schema.ts';
 
@@ -76,9 +82,15 @@ function uncertaintyToFile(u: Uncertainty | undefined): { uncertainty?: Uncertai
   return { uncertainty: out };
 }
 
+/** One billing mode's rates of a Cloud Run or Container Apps price object, as plain objects (issue 13 §1). */
+function ratesToFile(r: ContainerServiceRates) {
+  const { idle, ...rest } = r;
+  return { ...rest, freeGrant: { ...r.freeGrant }, ...(idle ? { idle: { ...idle } } : {}) };
+}
+
 function catalogToFile(c: Catalog): CatalogFile {
   // A key left undefined would still be a key of the file object: drop the prices the catalog does not have.
-  const { loadBalancers, nat, blockStorage, logs, fargate, ...copy } = structuredClone(c);
+  const { loadBalancers, nat, blockStorage, logs, fargate, containerService, ...copy } = structuredClone(c);
   return {
     ...copy,
     instanceTypes: copy.instanceTypes.map((t) => ({ ...t })),
@@ -112,6 +124,24 @@ function catalogToFile(c: Catalog): CatalogFile {
             memoryGiBHourly: { ...fargate.memoryGiBHourly },
             taskSizes: fargate.taskSizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
             notes: [...fargate.notes],
+          },
+        }
+      : {}),
+    // Cloud Run or Container Apps prices (issue 13 §1), only when the catalog has them (already a copy).
+    ...(containerService
+      ? {
+          containerService: {
+            ...containerService,
+            rates: {
+              ...(containerService.rates.request
+                ? { request: ratesToFile(containerService.rates.request) }
+                : {}),
+              ...(containerService.rates.instance
+                ? { instance: ratesToFile(containerService.rates.instance) }
+                : {}),
+            },
+            concurrency: { ...containerService.concurrency },
+            sizes: containerService.sizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
           },
         }
       : {}),
