@@ -60,7 +60,7 @@ describe('GCP Cloud Billing Catalog SKUs', () => {
       hourly: 0.262028, // 4 × 0.031611 + 32 × 0.004237
       architecture: 'x86_64',
     });
-    expect(r.kept).toBe(16 + 28);
+    expect(r.kept).toBe(17 + 28); // e2: 3 shared-core + 14; n2: 28
   });
 
   it('leaves out a family with a core price and no RAM price, and says so', () => {
