@@ -28,29 +28,16 @@ import {
   catalogFromGcpBilling,
   type CloudImportedCatalog,
 } from '../catalog/import/cloud-catalog.ts';
+import { PRICE_LIST_FORMATS, type PriceListFormatId } from '../catalog/import/formats.ts';
 import { PLAN_LIMITS } from '../plan/index.ts';
 import { printable } from '../report/index.ts';
 import type { Catalog } from '../model/types.ts';
 import type { CliIo } from './run.ts';
 
-const FROM = ['aws-price-list', 'azure-retail', 'gcp-billing'] as const;
-type From = (typeof FROM)[number];
-/** The base catalog of each provider when --base is not given (the Azure and GCP ones may not be bundled yet). */
-const DEFAULT_BASE: Record<From, string> = {
-  'aws-price-list': DEFAULT_CATALOG_ID,
-  'azure-retail': 'azure-eastus',
-  'gcp-billing': 'gcp-us-central1',
-};
-/** What a region code looks like, per provider (a typo is caught before the file is read). */
-const REGION: Record<From, { pattern: RegExp; example: string; what: string }> = {
-  'aws-price-list': { pattern: /^[a-z]{2}(-[a-z0-9]+)+$/, example: 'us-east-1', what: 'an AWS region code' },
-  'azure-retail': {
-    pattern: /^[a-z][a-z0-9]{2,40}$/,
-    example: 'eastus',
-    what: 'an Azure region (armRegionName)',
-  },
-  'gcp-billing': { pattern: /^[a-z]+(-[a-z]+)+\d+$/, example: 'us-central1', what: 'a GCP region' },
-};
+/** The formats, their default base catalogs and region codes: one list (src/catalog/import/formats.ts). */
+const FROM = PRICE_LIST_FORMATS.map((f) => f.id);
+type From = PriceListFormatId;
+const format = (from: From) => PRICE_LIST_FORMATS.find((f) => f.id === from)!;
 /** Without a streaming reader (the tests' world), the whole file through readFile, capped here. */
 const WHOLE_FILE_CAP = 64 * 1024 * 1024;
 /** Chunk size when a whole text is fed in pieces. */
@@ -128,11 +115,11 @@ function parse(args: readonly string[]): ImportArgs {
   if (from !== 'aws-price-list' && values.has('--lambda'))
     throw new Usage('--lambda reads the AWS Lambda offer file: only with --from aws-price-list');
   const region = values.get('--region');
-  const r = REGION[from];
+  const r = format(from).region;
   if (region === undefined) throw new Usage(`catalog import needs --region, e.g. --region ${r.example}`);
   if (!r.pattern.test(region))
     throw new Usage(`--region ${JSON.stringify(region.slice(0, 40))} is not ${r.what} such as ${r.example}`);
-  const base = values.get('--base') ?? DEFAULT_BASE[from];
+  const base = values.get('--base') ?? format(from).defaultBase;
   if (!BUNDLED_CATALOGS.has(base)) {
     throw new Usage(
       values.has('--base')
