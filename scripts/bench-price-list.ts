@@ -5,17 +5,75 @@
 //   node --max-old-space-size=64 --import tsx scripts/bench-price-list.ts --import-only FILE
 //   --json writes the JSON form of the offer file instead (products, then terms: OnDemand and Reserved).
 // --import-only skips the writing; with a 64 MB heap it shows the import never holds the file (hundreds of MB).
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { ec2CsvPreamble, ec2CsvRow, type Ec2Column } from '../src/catalog/import/aws-fixture.ts';
 import { awsPriceListAutoReader } from '../src/catalog/import/aws-price-list.ts';
 import { readTextChunks } from '../src/cli/fs.ts';
+import { azureItem, azurePage, type AzureItem } from '../src/catalog/import/azure-fixture.ts';
+import { azureRetailReader } from '../src/catalog/import/azure-retail.ts';
+import { gcpPage, type GcpSkuSpec } from '../src/catalog/import/gcp-fixture.ts';
+import { gcpBillingReader } from '../src/catalog/import/gcp-billing.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i === -1 ? fallback : process.argv[i + 1]!;
 };
 const importOnly = process.argv.includes('--import-only');
+const cloud = process.argv.includes('--azure') ? 'azure' : process.argv.includes('--gcp') ? 'gcp' : undefined;
+// The cloud benchmarks' name tables, declared before the dispatch below (which runs at load).
+const AZURE_SERIES = [
+  'D#s_v5',
+  'D#as_v5',
+  'D#ds_v5',
+  'D#_v5',
+  'E#_v5',
+  'E#s_v5',
+  'E#as_v5',
+  'F#s_v2',
+  'D#s_v4',
+  'D#as_v4',
+  'E#s_v4',
+  'D#s_v3',
+  'E#s_v3',
+  'D#ps_v5',
+  'E#ps_v5',
+  'D#ls_v5',
+  'D#s_v6',
+  'E#s_v6',
+  'D#als_v6',
+  'L#s_v3',
+  'M#s',
+  'NC#s_v3',
+  'B#ms',
+  'B#s_v2',
+  'HB#rs_v3',
+];
+const AZURE_SIZES = [2, 4, 8, 16, 32, 48, 64, 96];
+const AZURE_KINDS: [string, string, string, number][] = [
+  ['', '', 'Consumption', 1],
+  [' Windows', '', 'Consumption', 1.9],
+  ['', ' Spot', 'Consumption', 0.2],
+  [' Windows', ' Spot', 'Consumption', 0.4],
+  ['', ' Low Priority', 'Consumption', 0.2],
+  ['', '', 'DevTestConsumption', 1],
+  ['', '', 'Reservation', 5000],
+  ['', '', 'Reservation', 12000],
+];
+const GCP_FAMILIES = ['E2', 'N2', 'N2D AMD', 'N1 Predefined', 'C2', 'C2D AMD', 'C3', 'T2D AMD', 'M1', 'A2'];
+const GCP_GROUPS = ['Americas', 'EMEA', 'APAC', 'Virginia', 'Sao Paulo', 'Frankfurt', 'Tokyo', 'Sydney'];
+if (cloud !== undefined) {
+  await benchCloud(cloud);
+  process.exit(0);
+}
 const products = Number(arg('--products', '200000'));
 /** Price rows per product: one on-demand, the rest reserved terms (the real file has several per product). */
 const terms = Number(arg('--terms', '3'));
@@ -241,3 +299,159 @@ console.log(
     .map(([k, n]) => `${k} ${n}`)
     .join(', ')}`,
 );
+
+// ---- Azure Retail Prices and GCP Cloud Billing Catalog pages (--azure / --gcp) ----
+//   npx tsx scripts/bench-price-list.ts --azure [--items 40000] [--page-size 1000] [--dir /tmp/headroom-azure-bench]
+//   npx tsx scripts/bench-price-list.ts --gcp [--skus 6000] [--page-size 5000] [--dir /tmp/headroom-gcp-bench]
+//   node --max-old-space-size=64 --import tsx scripts/bench-price-list.ts --azure --import-only DIR
+// Writes the pages in the documented shapes (src/catalog/import/azure-fixture.ts, gcp-fixture.ts) — an Azure page is
+// 1,000 items with the 2023-01-01-preview api-version (100 before), a GCP page up to 5,000 SKUs — then reads every
+// page the way the CLI does (each file in chunks, one after another) and prints the time and the peak memory.
+async function benchCloud(kind: 'azure' | 'gcp'): Promise<void> {
+  const dir = arg(importOnly ? '--import-only' : '--dir', `/tmp/headroom-${kind}-bench`);
+  const pageSize = Number(arg('--page-size', kind === 'azure' ? '1000' : '5000'));
+  const total = Number(arg(kind === 'azure' ? '--items' : '--skus', kind === 'azure' ? '40000' : '6000'));
+  if (!importOnly) {
+    const t0 = performance.now();
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (let p = 0; p * pageSize < total; p += 1) {
+      const n = Math.min(pageSize, total - p * pageSize);
+      const last = (p + 1) * pageSize >= total;
+      const at = (i: number) => p * pageSize + i;
+      const text =
+        kind === 'azure'
+          ? azurePage(
+              Array.from({ length: n }, (_, i) => azureBenchItem(at(i))),
+              last ? null : `https://prices.azure.com/api/retail/prices?$skip=${(p + 1) * pageSize}`,
+            )
+          : gcpPage(
+              Array.from({ length: n }, (_, i) => gcpBenchSku(at(i))),
+              last ? '' : `token-${p + 1}`,
+              p * pageSize,
+            );
+      writeFileSync(`${dir}/page-${String(p).padStart(4, '0')}.json`, text);
+    }
+    console.log(
+      `wrote ${dir}: ${total} ${kind === 'azure' ? 'items' : 'SKUs'} in ${readdirSync(dir).length} pages, ${(dirBytes(dir) / 1e6).toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const t1 = performance.now();
+  const reader = kind === 'azure' ? azureRetailReader('eastus') : gcpBillingReader('us-central1');
+  for (const f of files) {
+    for await (const chunk of readTextChunks(f)) {
+      reader.push(chunk);
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }
+    reader.endPage();
+  }
+  const r = reader.end();
+  const seconds = (performance.now() - t1) / 1000;
+  const mb = dirBytes(dir) / 1e6;
+  const read = 'items' in r ? `${r.items} items` : `${r.skus} SKUs`;
+  console.log(
+    `imported ${files.length} pages, ${mb.toFixed(0)} MB in ${seconds.toFixed(1)} s (${(mb / seconds).toFixed(0)} MB/s): ${read}, kept ${r.kept}; peak RSS ${(peakRss / 1e6).toFixed(0)} MB, peak heap ${(peakHeap / 1e6).toFixed(0)} MB`,
+  );
+  console.log(
+    `skipped: ${Object.entries(r.skipped)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((s, f) => s + statSync(`${dir}/${f}`).size, 0);
+}
+
+/** Azure VM meters of one region as the API lists them: per size, Linux and Windows, each pay-as-you-go, Spot, Low
+ * Priority, DevTest and reservations; a few non-primary meters and Functions meters among them. */
+function azureBenchItem(n: number): AzureItem {
+  if (n % 97 === 96) {
+    return azureItem({
+      serviceName: 'Functions',
+      productName: 'Functions',
+      skuName: 'Standard',
+      meterName: 'Standard Execution Time',
+      unitOfMeasure: '1 GB Second',
+      tierMinimumUnits: 400000,
+      retailPrice: 0.000016,
+      meterId: `fn-${n}`,
+    });
+  }
+  const series = AZURE_SERIES[n % AZURE_SERIES.length]!;
+  const size = AZURE_SIZES[Math.floor(n / AZURE_SERIES.length) % AZURE_SIZES.length]!;
+  const [os, market, type, factor] =
+    AZURE_KINDS[Math.floor(n / (AZURE_SERIES.length * AZURE_SIZES.length)) % AZURE_KINDS.length]!;
+  const arm = `Standard_${series.replace('#', String(size))}`;
+  const sku = arm.slice('Standard_'.length).replaceAll('_', ' ');
+  const price = Number((size * 0.048 * factor).toFixed(6));
+  return azureItem({
+    armSkuName: arm,
+    skuName: `${sku}${market}`,
+    meterName: `${sku}${market}`,
+    productName: `Virtual Machines ${series.replace('#', '').replaceAll('_', '')} Series${os}`,
+    type,
+    retailPrice: price,
+    isPrimaryMeterRegion: n % 50 !== 49,
+    meterId: `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`,
+    skuId: `DZH318Z0BQ${String(n % 100).padStart(2, '0')}/${n.toString(36).toUpperCase()}`,
+    ...(type === 'Reservation' ? { reservationTerm: factor > 6000 ? '3 Years' : '1 Year' } : {}),
+  });
+}
+
+/** Compute Engine SKUs as the catalog lists them: per family and region group, core and RAM for on-demand, Spot,
+ * commitments and custom shapes, and the rest (GPUs, disks, licences, network). */
+function gcpBenchSku(n: number): GcpSkuSpec {
+  const family = GCP_FAMILIES[n % GCP_FAMILIES.length]!;
+  const group = GCP_GROUPS[Math.floor(n / GCP_FAMILIES.length) % GCP_GROUPS.length]!;
+  const variant = Math.floor(n / (GCP_FAMILIES.length * GCP_GROUPS.length)) % 12;
+  const regions =
+    group === 'Americas'
+      ? ['us-central1', 'us-east1', 'us-east4', 'us-west1', 'us-west2']
+      : [`${group.toLowerCase().replace(' ', '')}-1`];
+  const part = variant % 2 === 0 ? 'Core' : 'Ram';
+  const nanos = part === 'Core' ? 21811000 + (n % 1000) : 2923000 + (n % 1000);
+  const base = {
+    regions,
+    usageUnit: part === 'Core' ? 'h' : 'GiBy.h',
+    resourceGroup: part === 'Core' ? 'CPU' : 'RAM',
+    tiers: [[0, nanos]] as [number, number][],
+  };
+  switch (Math.floor(variant / 2)) {
+    case 0:
+      return { ...base, description: `${family} Instance ${part} running in ${group}` };
+    case 1:
+      return {
+        ...base,
+        description: `Spot Preemptible ${family} Instance ${part} running in ${group}`,
+        usageType: 'Preemptible',
+      };
+    case 2:
+      return {
+        ...base,
+        description: `Commitment v1: ${family} ${part === 'Core' ? 'Cpu' : 'Ram'} in ${group} for 1 Year`,
+        usageType: 'Commit1Yr',
+      };
+    case 3:
+      return { ...base, description: `${family} Custom Instance ${part} running in ${group}` };
+    case 4:
+      return {
+        ...base,
+        description: `Storage PD Capacity in ${group} (${n})`,
+        resourceFamily: 'Storage',
+        resourceGroup: 'PDStandard',
+        usageUnit: 'GiBy.mo',
+      };
+    default:
+      return { ...base, description: `Nvidia Tesla T4 GPU running in ${group} (${n})`, resourceGroup: 'GPU' };
+  }
+}

@@ -224,11 +224,11 @@ describe('headroom catalog import', () => {
       [['catalog'], 'catalog needs a subcommand: import'],
       [
         ['catalog', 'import', 'ec2.csv', '--region', 'us-east-1'],
-        'catalog import needs --from (aws-price-list)',
+        'catalog import needs --from (aws-price-list, azure-retail, gcp-billing)',
       ],
       [
-        ['catalog', 'import', 'ec2.csv', '--from', 'azure-retail', '--region', 'eastus'],
-        '--from must be aws-price-list, not "azure-retail" (azure-retail and gcp-billing: not yet)',
+        ['catalog', 'import', 'ec2.csv', '--from', 'oracle', '--region', 'eastus'],
+        '--from must be aws-price-list, azure-retail, gcp-billing, not "oracle"',
       ],
       [
         ['catalog', 'import', 'ec2.csv', '--from', 'aws-price-list'],

@@ -15,11 +15,29 @@ import {
   withLambdaPrices,
   type LambdaPriceListImport,
 } from '../catalog/import/aws-lambda-price-list.ts';
+import {
+  AZURE_SIZE_SERIES,
+  AZURE_SKIP_REASONS,
+  azureRetailReader,
+  sizesOf,
+  type AzureRetailImport,
+} from '../catalog/import/azure-retail.ts';
+import { GCP_SKIP_REASONS, gcpBillingReader, type GcpBillingImport } from '../catalog/import/gcp-billing.ts';
+import {
+  catalogFromAzureRetail,
+  catalogFromGcpBilling,
+  type CloudImportedCatalog,
+} from '../catalog/import/cloud-catalog.ts';
+import { PRICE_LIST_FORMATS, type PriceListFormatId } from '../catalog/import/formats.ts';
 import { PLAN_LIMITS } from '../plan/index.ts';
 import { printable } from '../report/index.ts';
+import type { Catalog } from '../model/types.ts';
 import type { CliIo } from './run.ts';
 
-const FROM = ['aws-price-list'] as const;
+/** The formats, their default base catalogs and region codes: one list (src/catalog/import/formats.ts). */
+const FROM = PRICE_LIST_FORMATS.map((f) => f.id);
+type From = PriceListFormatId;
+const format = (from: From) => PRICE_LIST_FORMATS.find((f) => f.id === from)!;
 /** Without a streaming reader (the tests' world), the whole file through readFile, capped here. */
 const WHOLE_FILE_CAP = 64 * 1024 * 1024;
 /** Chunk size when a whole text is fed in pieces. */
@@ -28,6 +46,7 @@ const CHUNK = 64 * 1024;
 export const CATALOG_HELP = `Usage:
   headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
                          [--out FILE]
+  headroom catalog import <FILE>… --from azure-retail|gcp-billing --region REGION [--base CATALOG] [--out FILE]
 
   Reads a price list downloaded from the provider (AWS Price List bulk file for Amazon EC2, CSV or JSON) and writes a
   catalog: the file's instance types of REGION (Linux, shared tenancy, no pre-installed software, on-demand, per
@@ -35,12 +54,21 @@ export const CATALOG_HELP = `Usage:
   as the catalog's "sources" say. Prints what was found, kept and skipped (by reason) and the price changes against
   the base. A plan uses the catalog inline: its "catalog" is the file's object (docs/catalogs.md).
   --lambda FILE also reads the AWS Lambda offer file (JSON): request, duration and provisioned prices of REGION.
+  --from azure-retail reads saved Azure Retail Prices API responses (one file per page, in any order): the VM
+  sizes of REGION (armRegionName, e.g. eastus; Linux, pay-as-you-go, not Spot or Low Priority, per hour, primary
+  meter region) and Azure Functions Consumption; vCPU and memory come from the base catalog or Microsoft's size
+  pages (${AZURE_SIZE_SERIES.join(', ')}), other sizes are skipped and named. Default base: azure-eastus.
+  --from gcp-billing reads saved Cloud Billing Catalog SKU lists (services/…/skus pages): Compute Engine on-demand
+  per-vCPU-hour and per-GiB-hour rates of REGION (e.g. us-central1) for E2, N2 and N2D, priced for the standard,
+  highmem, highcpu and E2 shared-core machine types; Cloud Run's rates are shown. Default base: gcp-us-central1.
   --out FILE writes the catalog (default: standard output, the summary then on standard error).
 `;
 
 class Usage extends Error {}
 
 interface ImportArgs {
+  from: From;
+  files: string[];
   file: string;
   region: string;
   base: string;
@@ -74,30 +102,36 @@ function parse(args: readonly string[]): ImportArgs {
     if (value === undefined || value === '') throw new Usage(`${name} needs a value`);
     values.set(name, value);
   }
-  if (positional.length !== 1)
-    throw new Usage(`catalog import takes one price list file, got ${positional.length}`);
-  const from = values.get('--from');
-  if (from === undefined) throw new Usage(`catalog import needs --from (${FROM.join(', ')})`);
-  if (!FROM.some((f) => f === from)) {
-    throw new Usage(
-      `--from must be ${FROM.join(' or ')}, not ${JSON.stringify(from.slice(0, 40))} (azure-retail and gcp-billing: not yet)`,
-    );
+  const fromText = values.get('--from');
+  if (fromText === undefined) throw new Usage(`catalog import needs --from (${FROM.join(', ')})`);
+  const from = FROM.find((f) => f === fromText);
+  if (from === undefined) {
+    throw new Usage(`--from must be ${FROM.join(', ')}, not ${JSON.stringify(fromText.slice(0, 40))}`);
   }
+  if (from === 'aws-price-list' && positional.length !== 1)
+    throw new Usage(`catalog import takes one price list file, got ${positional.length}`);
+  if (positional.length === 0)
+    throw new Usage('catalog import takes one or more price list files (the saved pages), got 0');
+  if (from !== 'aws-price-list' && values.has('--lambda'))
+    throw new Usage('--lambda reads the AWS Lambda offer file: only with --from aws-price-list');
   const region = values.get('--region');
-  if (region === undefined) throw new Usage('catalog import needs --region, e.g. --region us-east-1');
-  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region))
-    throw new Usage(
-      `--region ${JSON.stringify(region.slice(0, 40))} is not an AWS region code such as us-east-1`,
-    );
-  const base = values.get('--base') ?? DEFAULT_CATALOG_ID;
+  const r = format(from).region;
+  if (region === undefined) throw new Usage(`catalog import needs --region, e.g. --region ${r.example}`);
+  if (!r.pattern.test(region))
+    throw new Usage(`--region ${JSON.stringify(region.slice(0, 40))} is not ${r.what} such as ${r.example}`);
+  const base = values.get('--base') ?? format(from).defaultBase;
   if (!BUNDLED_CATALOGS.has(base)) {
     throw new Usage(
-      `--base ${JSON.stringify(base.slice(0, 60))} is not a bundled catalog (bundled: ${[...BUNDLED_CATALOGS.keys()].join(', ')})`,
+      values.has('--base')
+        ? `--base ${JSON.stringify(base.slice(0, 60))} is not a bundled catalog (bundled: ${[...BUNDLED_CATALOGS.keys()].join(', ')})`
+        : `the default base catalog for --from ${from}, ${base}, is not bundled in this build: give --base (bundled: ${[...BUNDLED_CATALOGS.keys()].join(', ')})`,
     );
   }
   const out = values.get('--out');
   const lambda = values.get('--lambda');
   return {
+    from,
+    files: positional,
     file: positional[0]!,
     region,
     base,
@@ -187,6 +221,7 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
     io.stderr(`${printable(e.message)}\n${CATALOG_HELP}`);
     return 2;
   }
+  if (a.from !== 'aws-price-list') return importCloud(io, a);
   const reader = awsPriceListAutoReader(a.region);
   let imp: PriceListImport;
   try {
@@ -249,9 +284,14 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
           ? `Lambda price changes against ${a.base}: none.\n`
           : `Lambda price changes against ${a.base}:\n${changes.map((c) => `  ${c.name}: ${c.before} → ${c.after}`).join('\n')}\n`);
   }
+  return writeCatalog(io, a, result.catalog, summary);
+}
+
+/** Writes the catalog (or prints it, the summary then on standard error): exit 0, or 2 when it cannot be written. */
+async function writeCatalog(io: CliIo, a: ImportArgs, catalog: Catalog, summary: string): Promise<number> {
   // The base's sources come last: at the limit, the oldest of them are the ones left out.
-  result.catalog.sources = result.catalog.sources.slice(0, PLAN_LIMITS.maxSources);
-  const text = `${JSON.stringify(result.catalog, null, 2)}\n`;
+  catalog.sources = catalog.sources.slice(0, PLAN_LIMITS.maxSources);
+  const text = `${JSON.stringify(catalog, null, 2)}\n`;
   if (a.out === undefined || a.out === '-') {
     io.stdout(text);
     io.stderr(summary);
@@ -267,4 +307,174 @@ export async function catalogCommand(io: CliIo, args: readonly string[]): Promis
   }
   io.stdout(`${summary}Wrote ${printable(a.out)}.\n`);
   return 0;
+}
+
+/** Skip counts "reason: n", the non-zero ones, in the filters' order. */
+function skippedLines(reasons: readonly string[], skipped: Record<string, number>): string[] {
+  return reasons.filter((r) => (skipped[r] ?? 0) > 0).map((r) => `  ${r}: ${skipped[r]}`);
+}
+
+/** The lines every import ends with: the catalog, the price changes against the base, a region note. */
+function catalogLines(result: CloudImportedCatalog, base: string, unit: string): string[] {
+  const lines = [
+    `Catalog ${result.catalog.id}: ${result.catalog.instanceTypes.length} instance types (${result.added} new, ${result.fromBase.length} from ${base} not in the files).`,
+  ];
+  if (result.changes.length === 0) lines.push(`Price changes against ${base}: none.`);
+  else {
+    lines.push(`Price changes against ${base} (per hour):`);
+    for (const c of result.changes) {
+      const pct = ((c.after - c.before) / c.before) * 100;
+      lines.push(
+        `  ${printable(c.name)}: ${money(c.before)} → ${money(c.after)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%)`,
+      );
+    }
+  }
+  if (result.functionChanges.length > 0) {
+    lines.push(`${unit} price changes against ${base}:`);
+    for (const c of result.functionChanges) lines.push(`  ${c.name}: ${c.before} → ${c.after}`);
+  }
+  return lines;
+}
+
+/** What an Azure Retail Prices import found, kept and skipped. */
+export function azureSummary(
+  files: readonly string[],
+  region: string,
+  imp: AzureRetailImport,
+  result: CloudImportedCatalog,
+  base: string,
+): string {
+  const meta = imp.metadata;
+  const lines = [
+    `${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: Azure Retail Prices API, ${imp.pages} page${imp.pages === 1 ? '' : 's'}, ${imp.items} items (currency ${meta.BillingCurrency ?? 'not given'}, ${meta.CustomerEntityType ?? 'entity not given'}); newest price kept from ${meta['newest price'] ?? '(none)'}.`,
+    `Kept: ${imp.kept} VM sizes of ${region} (Linux, pay-as-you-go, per hour, primary meter region, USD).`,
+    `Skipped items, by reason:`,
+    ...skippedLines(AZURE_SKIP_REASONS, imp.skipped),
+  ];
+  if (imp.pagesWithNextLink === imp.pages) {
+    lines.push(
+      `Warning: every page read has a NextPageLink, so the API has more pages than these: prices may be missing.`,
+    );
+  }
+  if (imp.unsized.length > 0) {
+    lines.push(
+      `Sizes skipped, vCPU and memory unknown (not in ${base}, not a size of ${AZURE_SIZE_SERIES.join(', ')}): ${imp.unsized.map(printable).join(', ')}${imp.skipped['size unknown'] > imp.unsized.length ? ' …' : ''}`,
+    );
+  }
+  if (imp.conflicts.length > 0) {
+    lines.push(`Sizes with more than one price (the later effectiveStartDate kept):`);
+    for (const c of imp.conflicts.slice(0, 20))
+      lines.push(
+        `  ${printable(c.name)}: ${money(c.kept)} kept, ${money(c.other)} at ${printable(c.path)} of page ${c.page}`,
+      );
+    if (imp.conflicts.length > 20) lines.push(`  … and ${imp.conflicts.length - 20} more`);
+  }
+  const f = imp.functions;
+  lines.push(
+    f.requestsPerMillion === undefined && f.gbSecond === undefined
+      ? `Azure Functions Consumption: not in the files (the base's function prices kept).`
+      : `Azure Functions Consumption: ${f.requestsPerMillion === undefined ? '' : `${money(f.requestsPerMillion)} per million executions`}${f.requestsPerMillion !== undefined && f.gbSecond !== undefined ? ', ' : ''}${f.gbSecond === undefined ? '' : `${money(f.gbSecond)} per GB-second`}; free each month: ${f.freeRequests ?? 'not given'} executions, ${f.freeGbSeconds ?? 'not given'} GB-seconds.`,
+  );
+  lines.push(...catalogLines(result, base, 'Function'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** What a GCP Cloud Billing Catalog import found, kept and skipped. */
+export function gcpSummary(
+  files: readonly string[],
+  region: string,
+  imp: GcpBillingImport,
+  result: CloudImportedCatalog,
+  base: string,
+): string {
+  const lines = [
+    `${files.length === 1 ? printable(files[0]!) : `${files.length} files`}: GCP Cloud Billing Catalog, ${imp.pages} page${imp.pages === 1 ? '' : 's'}, ${imp.skus} SKUs; newest price from ${imp.metadata['newest price'] ?? '(none)'}.`,
+    `Compute Engine on-demand rates of ${region}:`,
+    ...Object.entries(imp.rates).map(
+      ([f, r]) =>
+        `  ${f}: ${r.core === undefined ? 'no core price' : `${money(r.core)} per vCPU-hour`}, ${r.ram === undefined ? 'no RAM price' : `${money(r.ram)} per GiB-hour`}`,
+    ),
+    `Kept: ${imp.kept} machine types (vCPU × core + GiB × RAM).`,
+    `Skipped SKUs, by reason:`,
+    ...skippedLines(GCP_SKIP_REASONS, imp.skipped),
+  ];
+  if (imp.pagesWithNextToken === imp.pages) {
+    lines.push(
+      `Warning: every page read has a nextPageToken, so the API has more pages than these: prices may be missing.`,
+    );
+  }
+  if (imp.incomplete.length > 0)
+    lines.push(
+      `Families without both a core and a RAM price (no machine type): ${imp.incomplete.join(', ')}.`,
+    );
+  if (imp.conflicts.length > 0) {
+    lines.push(`Rates given more than once (the first kept):`);
+    for (const c of imp.conflicts.slice(0, 20))
+      lines.push(
+        `  ${c.name}: ${money(c.kept)} kept, ${money(c.other)} at ${printable(c.path)} of page ${c.page}`,
+      );
+  }
+  const run = Object.entries(imp.cloudRun);
+  if (run.length > 0)
+    lines.push(
+      `Cloud Run (shown, not written: this catalog has no Cloud Run prices): ${run.map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    );
+  lines.push(...catalogLines(result, base, 'Function'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Feeds every file to the reader as one page, in chunks: false (and the problem on stderr) when one fails. */
+async function readPages(
+  io: CliIo,
+  files: readonly string[],
+  reader: { push(chunk: string): void; endPage(): void },
+): Promise<boolean> {
+  for (const file of files) {
+    try {
+      for await (const chunk of chunksOf(io, file)) reader.push(chunk);
+      reader.endPage();
+    } catch (e) {
+      io.stderr(readProblem(file, e));
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `--from azure-retail` and `--from gcp-billing`: every file a page, read in chunks, one after another. */
+async function importCloud(io: CliIo, a: ImportArgs): Promise<number> {
+  const base = bundledCatalog(a.base)!;
+  const options = { region: a.region, fileNames: a.files.map((f) => f.split(/[\\/]/).at(-1) ?? f) };
+  let result: CloudImportedCatalog;
+  let summary: string;
+  if (a.from === 'azure-retail') {
+    const reader = azureRetailReader(a.region, sizesOf(base.instanceTypes));
+    if (!(await readPages(io, a.files, reader))) return 2;
+    const imp = reader.end();
+    result = catalogFromAzureRetail(base, imp, options);
+    summary = azureSummary(a.files, a.region, imp, result, a.base);
+    if (imp.kept === 0) {
+      io.stderr(`${summary}No VM size of region ${a.region} kept: nothing written.\n`);
+      return 2;
+    }
+  } else {
+    const reader = gcpBillingReader(a.region);
+    if (!(await readPages(io, a.files, reader))) return 2;
+    const imp = reader.end();
+    result = catalogFromGcpBilling(base, imp, options);
+    summary = gcpSummary(a.files, a.region, imp, result, a.base);
+    if (imp.kept === 0) {
+      io.stderr(`${summary}No machine type of region ${a.region} kept: nothing written.\n`);
+      return 2;
+    }
+  }
+  const n = result.catalog.instanceTypes.length;
+  if (n > PLAN_LIMITS.maxInstanceTypes) {
+    io.stderr(`${n} instance types, more than a catalog holds (${PLAN_LIMITS.maxInstanceTypes})\n`);
+    return 2;
+  }
+  if (!a.base.endsWith(a.region)) {
+    summary += `Note: every price other than the files' (and the instance types not in them) is ${a.base}'s, not ${a.region}'s.\n`;
+  }
+  return writeCatalog(io, a, result.catalog, summary);
 }

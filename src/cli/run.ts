@@ -118,6 +118,7 @@ Usage:
   headroom schema [--out FILE]
   headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
                   [--out FILE]
+  headroom catalog import <FILE>… --from azure-retail|gcp-billing --region REGION [--base CATALOG] [--out FILE]
   headroom help | --help
   headroom --version
 
@@ -157,7 +158,9 @@ Commands:
   catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV or JSON) → a catalog file: the
              file's instance types of --region (Linux, shared, on-demand) over the --base catalog's (default
              aws-us-east-1); --lambda FILE adds the Lambda offer file's prices (JSON); prints found, kept,
-             skipped by reason and price changes. docs/catalogs.md.
+             skipped by reason and price changes. docs/catalogs.md. --from azure-retail: saved Azure Retail
+             Prices API pages (VM sizes, Functions Consumption); --from gcp-billing: saved Cloud Billing Catalog
+             SKU pages (Compute Engine E2/N2/N2D machine types from core and RAM rates).
 
 <plan.json> may be "-" to read standard input. --out FILE writes the file instead of printing (atomically for an
 ordinary file; through a symbolic link, in place for a hard-linked file, keeping its permissions; "-" is
