@@ -72,7 +72,9 @@ describe('a commitment in a strategy', () => {
 
   it('shared hosts: a commitment equal to the pool’s spend is used in full, the pool billed at 28% off', () => {
     const r = report(
-      testPlan(awsUsEast1, services, { sharedHost: { commitment: { hourlyCommitment: 0.768, discount: 0.28 } } }),
+      testPlan(awsUsEast1, services, {
+        sharedHost: { commitment: { hourlyCommitment: 0.768, discount: 0.28 } },
+      }),
       'shared-host',
     );
     const c = r.commitment!;
@@ -130,7 +132,10 @@ describe('a commitment in a strategy', () => {
     const c = r.commitment!;
     expect(c.wasted).toBe(0);
     // The month's average spend is above the base; committing the average would waste money in the quiet hours.
-    const avg = report(plan({ hourlyCommitment: (none.monthlyCost / HPM) * 1, discount: 0.28 }), 'vm-per-service');
+    const avg = report(
+      plan({ hourlyCommitment: (none.monthlyCost / HPM) * 1, discount: 0.28 }),
+      'vm-per-service',
+    );
     expect(avg.commitment!.wasted).toBeGreaterThan(0);
     expect(r.monthlyCost).toBeLessThan(none.monthlyCost);
     expect(c.best.hourlyCommitment).toBe(clean2(base));
@@ -221,8 +226,19 @@ describe('Spot capacity', () => {
     expect(r.warnings.map((w) => w.code)).toContain('commitment-on-spot');
   });
 
+  it('Fargate Spot on EKS cannot be costed: a located problem names the setting', () => {
+    const r = report(
+      testPlan(awsUsEast1, [testService()], { serverlessContainers: { platform: 'eks', capacity: 'spot' } }),
+      'serverless-containers',
+    );
+    expect(r.cannotCost?.map((c) => c.path)).toEqual(['strategies.serverlessContainers.capacity']);
+  });
+
   it('Spot with no discount figure says the nodes are priced on demand', () => {
-    const r = report(testPlan(awsUsEast1, [svc], { containerCluster: { capacity: 'spot' } }), 'container-cluster');
+    const r = report(
+      testPlan(awsUsEast1, [svc], { containerCluster: { capacity: 'spot' } }),
+      'container-cluster',
+    );
     expect(r.warnings.map((w) => w.code)).toContain('spot-no-discount');
   });
 });

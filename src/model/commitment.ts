@@ -97,7 +97,11 @@ export interface CommitmentUse {
 }
 
 /** What `level` covers of the hourly `spend` over the month. */
-export function commitmentUse(spend: readonly number[], weights: readonly number[], level: number): CommitmentUse {
+export function commitmentUse(
+  spend: readonly number[],
+  weights: readonly number[],
+  level: number,
+): CommitmentUse {
   let onDemand = 0;
   let covered = 0;
   let unused = 0;
@@ -160,7 +164,15 @@ export function priceCommitment(args: {
   if (use.covered > 0) {
     // The on-demand cost of the covered usage, negated (AWS bills show it as "SavingsPlanNegation"): the compute
     // lines above stay whole, at on-demand, and this line takes back what the commitment paid for.
-    lines.push(line(null, 'Usage covered by the savings plan (on-demand cost negated)', 'on-demand $', use.covered, -keep));
+    lines.push(
+      line(
+        null,
+        'Usage covered by the savings plan (on-demand cost negated)',
+        'on-demand $',
+        use.covered,
+        -keep,
+      ),
+    );
   }
   if (args.serviceWeights) for (const l of lines) weights.set(l, args.serviceWeights);
   const committed = lines[0]?.cost ?? 0;

@@ -10,7 +10,14 @@ import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
 import { aheadMax } from './scale-ahead.ts';
-import { COMMITMENT_SCOPES, capacityPrice, isSpot, priceCommitment, spotWarnings, sumRows } from './commitment.ts';
+import {
+  COMMITMENT_SCOPES,
+  capacityPrice,
+  isSpot,
+  priceCommitment,
+  spotWarnings,
+  sumRows,
+} from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type {
   CostingProblem,
@@ -195,6 +202,15 @@ export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
       service: null,
       message: 'EKS on Fargate runs x86_64 pods only',
       fix: 'choose x86_64, or the ECS platform for arm64 tasks',
+    });
+  }
+  // Fargate Spot runs ECS tasks only (issue 13 §5; docs/cost-model.md "Spot capacity").
+  if (st.platform === 'eks' && st.capacity === 'spot') {
+    out.push({
+      path: 'strategies.serverlessContainers.capacity',
+      service: null,
+      message: 'Fargate Spot runs ECS tasks only; EKS pods on Fargate run on demand',
+      fix: 'choose on-demand capacity, or the ECS platform for Fargate Spot',
     });
   }
   if (plan.resilience.surviveZoneLoss && plan.resilience.zones < 2) {
