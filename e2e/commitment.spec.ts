@@ -19,7 +19,13 @@ test('a commitment on the container cluster: committed, used and wasted on its c
 
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
   // Every strategy a savings plan covers has the two commitment fields, grouped under their declared label.
-  for (const key of ['sharedHost', 'vmPerService', 'containerCluster', 'serverlessContainers']) {
+  for (const key of [
+    'sharedHost',
+    'vmPerService',
+    'containerCluster',
+    'serverless',
+    'serverlessContainers',
+  ]) {
     await expect(field(page, `strategies.${key}.commitment.hourlyCommitment`)).toHaveCount(1);
     await expect(field(page, `strategies.${key}.commitment.discount`)).toHaveAccessibleName(
       'Savings plan discount',

@@ -41,6 +41,7 @@ describe('headroom commitment', () => {
       'shared-host',
       'vm-per-service',
       'container-cluster',
+      'serverless',
       'serverless-containers',
     ]);
     for (const s of out.strategies) {
@@ -66,7 +67,7 @@ describe('headroom commitment', () => {
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain('Service instance per VM: Best commitment:');
     expect(one.stdout).not.toContain('Multiple services per host');
-    const bad = await exec('commitment', 'food.json', '--discount', '0.3', '--strategy', 'serverless');
+    const bad = await exec('commitment', 'food.json', '--discount', '0.3', '--strategy', 'lambda');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--strategy must be one of');
     const badDiscount = await exec('commitment', 'food.json', '--discount', '28');

@@ -168,7 +168,7 @@ Commands:
              a month, and the best level for the plan's hourly curve with the cost across levels (JSON: "curve").
              --discount D sets the plan's discount (0.28 = 28% off covered usage) for every strategy shown, a
              commitment of 0 per hour where the plan has none; --strategy ID shows one (shared-host,
-             vm-per-service, container-cluster or serverless-containers). docs/cli.md.
+             vm-per-service, container-cluster, serverless or serverless-containers). docs/cli.md.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
   catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV or JSON) → a catalog file: the
@@ -825,6 +825,7 @@ const COMMITTABLE: readonly StrategyKey[] = [
   'sharedHost',
   'vmPerService',
   'containerCluster',
+  'serverless',
   'serverlessContainers',
 ];
 

@@ -171,6 +171,7 @@ describe('a commitment in a strategy', () => {
     const plan = testPlan(awsUsEast1, [svc], {
       containerCluster: { commitment },
       serverlessContainers: { commitment },
+      serverless: { commitment },
       vmPerService: { scaling: 'hourly', commitment },
       sharedHost: { commitment },
     });
@@ -178,8 +179,45 @@ describe('a commitment in a strategy', () => {
     const costs = createEvaluator().costs(plan);
     for (const s of full.strategies) {
       expect(costs.strategies.find((c) => c.id === s.id)!.monthlyCost, s.id).toBe(s.monthlyCost);
-      if (s.id !== 'serverless') expect(s.commitment, s.id).toBeDefined();
+      expect(s.commitment, s.id).toBeDefined();
     }
+  });
+});
+
+describe('a commitment on Lambda', () => {
+  it('covers duration and provisioned concurrency: the hourly spend adds up to their month at list prices', () => {
+    const svc = testService({
+      name: 'api',
+      trafficRps: officeWeek(20, 200),
+      durationMs: 120,
+      serverless: {
+        memoryMiB: 1024,
+        architecture: 'x86_64',
+        ephemeralStorageMiB: 512,
+        provisionedConcurrency: 2,
+      },
+    });
+    const plan = testPlan(awsUsEast1, [svc], {
+      serverless: { freeTier: false, commitment: { hourlyCommitment: 0, discount: 0.17 } },
+    });
+    const r = report(plan, 'serverless');
+    const eligible = r.lineItems
+      .filter((l) => /^Duration|^Provisioned concurrency/.test(l.component))
+      .reduce((a, l) => a + l.cost, 0);
+    expect(r.commitment!.eligibleOnDemand).toBeCloseTo(eligible, 1);
+    // Requests are not covered: a commitment of the whole eligible spend never covers more than it.
+    expect(r.commitment!.covers).toContain('Lambda duration');
+    expect(r.commitment!.best.hourlyCommitment).toBeGreaterThan(0);
+    const full = report(
+      testPlan(awsUsEast1, [svc], {
+        serverless: {
+          freeTier: false,
+          commitment: { hourlyCommitment: r.commitment!.best.hourlyCommitment, discount: 0.17 },
+        },
+      }),
+      'serverless',
+    );
+    expect(full.monthlyCost).toBeCloseTo(r.monthlyCost - r.commitment!.best.saves, 1);
   });
 });
 

@@ -113,6 +113,7 @@ describe('src/plan/fields.ts', () => {
       'strategies.serverlessContainers.discount',
       'strategies.sharedHost.commitment.discount',
       'strategies.vmPerService.commitment.discount',
+      'strategies.serverless.commitment.discount',
       'strategies.containerCluster.spotDiscount',
       'strategies.containerCluster.commitment.discount',
       'strategies.serverlessContainers.spotDiscount',

@@ -958,6 +958,14 @@ export const PLAN_FIELDS = {
   'strategies.vmPerService.commitment': COMMITMENT,
   'strategies.vmPerService.commitment.hourlyCommitment': COMMITMENT_LEVEL,
   'strategies.vmPerService.commitment.discount': COMMITMENT_DISCOUNT,
+  'strategies.serverless.commitment': {
+    ...COMMITMENT,
+    help:
+      COMMITMENT.help +
+      ' (a Compute Savings Plan covers Lambda duration and provisioned concurrency; not requests or API Gateway)',
+  },
+  'strategies.serverless.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.serverless.commitment.discount': COMMITMENT_DISCOUNT,
   'strategies.containerCluster.capacity': {
     ...CAPACITY,
     help: '`"spot"`: the nodes are Spot Instances at `spotDiscount` off on-demand (interrupted with a two-minute notice; Savings Plans do not cover them)',

@@ -250,7 +250,7 @@ export const serviceSchema = z.strictObject({
 
 /** A strategy's savings-plan commitment (issue 13 §5): its two declared fields, each optional (absent: 0). */
 function commitmentSchema<
-  K extends 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverlessContainers',
+  K extends 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless' | 'serverlessContainers',
 >(key: K) {
   return declaredObject(`strategies.${key}.commitment`)
     .meta(meta(F[`strategies.${key}.commitment`]))
@@ -267,7 +267,9 @@ export const strategiesSchema = z.strictObject({
   containerCluster: declaredObject('strategies.containerCluster')
     .extend({ commitment: commitmentSchema('containerCluster') })
     .optional(),
-  serverless: declaredObject('strategies.serverless').optional(),
+  serverless: declaredObject('strategies.serverless')
+    .extend({ commitment: commitmentSchema('serverless') })
+    .optional(),
   serverlessContainers: declaredObject('strategies.serverlessContainers')
     .extend({ commitment: commitmentSchema('serverlessContainers') })
     .optional(),

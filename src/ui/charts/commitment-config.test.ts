@@ -15,7 +15,8 @@ describe('commitmentCurveConfig', () => {
     const data = cfg.data.datasets[0]!;
     expect(data.data).toEqual(s.commitment!.curve.map((p) => p.monthlyCost));
     expect(cfg.data.labels).toHaveLength(s.commitment!.curve.length);
-    const radius = (data as { pointRadius: number[] }).pointRadius;
+    const radius: unknown = 'pointRadius' in data ? data.pointRadius : undefined;
+    if (!Array.isArray(radius)) throw new Error('pointRadius is one value per point');
     const at = s.commitment!.curve.findIndex(
       (p) => p.hourlyCommitment === s.commitment!.best.hourlyCommitment,
     );
