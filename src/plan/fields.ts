@@ -941,7 +941,7 @@ export const PLAN_FIELDS = {
     ...DISCOUNT,
     since: 2,
     default: D.serverlessContainers.discount,
-    help: 'fraction taken off the tasks’ vCPU and memory prices (Compute Savings Plans, or Fargate Spot’s “up to 70%” — your own figure)',
+    help: 'fraction taken off the tasks’ vCPU and memory prices (a negotiated discount, your own figure; Fargate Spot is `capacity`, a Compute Savings Plan `commitment`)',
   },
   'strategies.serverlessContainers.controlPlaneHourly': {
     kind: 'number',
