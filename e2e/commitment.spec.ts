@@ -65,3 +65,19 @@ test('a commitment on the container cluster: committed, used and wasted on its c
     .scrollIntoViewIfNeeded();
   await shot(page, 'commitment-chart-1440');
 });
+
+test('Spot nodes: the capacity choice and the user’s Spot discount lower the node price; the card warns of the two-minute notice and of a stateful service on Spot', async ({
+  page,
+}) => {
+  await openApp(page);
+  const cost = card(page, 'container-cluster').getByTestId('monthly-cost');
+  const before = (await cost.textContent())!.trim();
+  await page.getByRole('tab', { name: 'Strategy settings' }).click();
+  await field(page, 'strategies.containerCluster.capacity').selectOption({ label: 'Spot (interruptible)' });
+  await field(page, 'strategies.containerCluster.spotDiscount').fill('60');
+  await expect(cost).not.toHaveText(before);
+  const warnings = card(page, 'container-cluster').locator('.warnings');
+  await warnings.locator('summary').click();
+  await expect(warnings).toContainText('two-minute notice');
+  await expect(warnings).toContainText('is stateful and runs on Spot nodes');
+});
