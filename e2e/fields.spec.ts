@@ -42,7 +42,12 @@ test('strategy settings show every declared field, as declared, and nothing else
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
   for (const [key, name] of STRATEGIES) {
     const group = page.getByRole('group', { name });
-    const names = fieldsUnder(`strategies.${key}`);
+    // A declared object inside (a commitment, issue 13 §5) is a group of its own fields.
+    const names = fieldsUnder(`strategies.${key}`).flatMap((f) =>
+      decl(`strategies.${key}.${f}`).kind === 'shape'
+        ? fieldsUnder(`strategies.${key}.${f}`).map((inner) => `${f}.${inner}`)
+        : [f],
+    );
     expect(names.length).toBeGreaterThan(2);
     for (const f of names) await agrees(group, `strategies.${key}.${f}`, `strategies.${key}.${f}`);
     await expect(group.locator('input, select'), `${name}: only declared fields`).toHaveCount(names.length);

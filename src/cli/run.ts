@@ -11,6 +11,11 @@ import {
   type Forecast,
   type Plan,
   type Report,
+  asStrategyId,
+  strategyEntry,
+  strategyOfKey,
+  type StrategyKey,
+  type StrategySettings,
 } from '../model/index.ts';
 import {
   CORRELATIONS,
@@ -47,7 +52,13 @@ import {
   type ExportOptions,
 } from '../report/index.ts';
 import { bestMix, evaluateMix, type MixResult } from '../analysis/mix.ts';
-import { formatMoney } from '../report/table.ts';
+import { formatMoney, grid } from '../report/table.ts';
+import {
+  bestCommitmentText,
+  commitmentRows,
+  commitmentScopeLines,
+  COMMITMENT_HEADER,
+} from '../report/commitment.ts';
 import { breakEven, breakEvenCurve, breakEvenQuery, type BreakEven } from '../analysis/breakeven.ts';
 import type { Knob } from '../analysis/knobs.ts';
 import { deltaProblem, sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
@@ -114,6 +125,7 @@ Usage:
                   [--threads N] [--format json|table] [--out FILE]
   headroom breakeven <plan.json> --a STRATEGY --b STRATEGY [--knob KNOB] [--format json|table] [--out FILE]
   headroom sensitivity <plan.json> [--delta 0.25] [--format json|table] [--out FILE]
+  headroom commitment <plan.json> [--strategy STRATEGY] [--discount 0.28] [--format json|table] [--out FILE]
   headroom validate <plan.json>
   headroom schema [--out FILE]
   headroom catalog import <FILE> --from aws-price-list --region REGION [--lambda FILE] [--base CATALOG]
@@ -153,6 +165,11 @@ Commands:
              (1-120, with growth). The first flip nearest the plan's own value, within 0.5%; null with the reason.
   sensitivity  Each input down and up by --delta (default 0.25, ±25%), every strategy re-costed; rows sorted by
              the swing of the cheapest strategy, and the inputs that change which strategy is cheapest.
+  commitment  Each strategy's savings-plan commitment (strategies.<key>.commitment): committed, used and wasted
+             a month, and the best level for the plan's hourly curve with the cost across levels (JSON: "curve").
+             --discount D sets the plan's discount (0.28 = 28% off covered usage) for every strategy shown, a
+             commitment of 0 per hour where the plan has none; --strategy ID shows one (shared-host,
+             vm-per-service, container-cluster, serverless or serverless-containers). docs/cli.md.
   validate   Checks a plan file and lists every problem.
   schema     Prints the JSON Schema of plan files (docs/plan.schema.json).
   catalog import  A provider's price list (AWS Price List bulk file for EC2, CSV or JSON) → a catalog file: the
@@ -202,6 +219,9 @@ interface Options {
   /** report --format html|md: leave the analyses out; other plan files to compare. */
   noAnalysis?: boolean;
   compare?: string;
+  /** commitment (issue 13 §5): one strategy by id, and the savings plan's discount. */
+  strategy?: string;
+  discount?: number;
 }
 
 /** Options that take no value. */
@@ -224,6 +244,8 @@ const OPTIONS_WITH_VALUE = new Set([
   '--knob',
   '--delta',
   '--compare',
+  '--strategy',
+  '--discount',
 ]);
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -321,6 +343,15 @@ function parseArgs(args: readonly string[], allowed: readonly string[]): Options
         );
       }
       opts.threads = Number(value);
+    } else if (name === '--strategy') {
+      opts.strategy = value;
+    } else if (name === '--discount') {
+      if (!/^\d*\.?\d+$/.test(value) || Number(value) >= 1) {
+        throw usage(
+          `--discount must be a fraction from 0 to below 1 (0.28 is 28% off), not ${JSON.stringify(value.slice(0, 40))}`,
+        );
+      }
+      opts.discount = Number(value);
     } else if (name === '--a') opts.a = value;
     else if (name === '--b') opts.b = value;
     else if (name === '--knob') opts.knob = value;
@@ -790,6 +821,101 @@ async function sensitivityCommand(io: CliIo, args: readonly string[]): Promise<n
 }
 // ---- end of decision analysis (issue 11 §1, §2) ----
 
+// ---- Savings-plan commitments (issue 13 §5): docs/cli.md "headroom commitment". ----
+
+/** The strategies a commitment applies to: their settings have a `commitment` (fields.ts). */
+const COMMITTABLE: readonly StrategyKey[] = [
+  'sharedHost',
+  'vmPerService',
+  'containerCluster',
+  'serverless',
+  'serverlessContainers',
+];
+
+/** Sets strategy `key`'s commitment discount to `discount` (a commitment of 0 per hour when it has none). */
+function withDiscount<K extends StrategyKey>(
+  st: StrategySettings,
+  key: K,
+  discount: number | undefined,
+): void {
+  const settings: StrategySettings[K] = st[key];
+  const given = settings.commitment;
+  const d = discount ?? given?.discount;
+  if (d === undefined) return;
+  st[key] = { ...settings, commitment: { hourlyCommitment: given?.hourlyCommitment ?? 0, discount: d } };
+}
+
+/**
+ * `headroom commitment PLAN [--strategy ID] [--discount D]`: each strategy's commitment as the plan gives it, and the
+ * best level for the plan's curve with the cost across levels. --discount sets the savings plan's discount for
+ * every strategy shown (a plan without a commitment gets one of 0 per hour at that discount, so the best level
+ * shows); the engine prices it, as it prices the plan's own.
+ */
+async function commitmentCommand(io: CliIo, args: readonly string[]): Promise<number> {
+  const opts = parseArgs(args, ['--strategy', '--discount', '--format', '--out']);
+  const path = onePlanPath(opts, 'commitment');
+  const format = jsonOrTable(opts, 'commitment');
+  let keys = COMMITTABLE;
+  if (opts.strategy !== undefined) {
+    const id = asStrategyId(opts.strategy);
+    const key = id === undefined ? undefined : strategyEntry(id).settingsKey;
+    if (key === undefined || !COMMITTABLE.includes(key)) {
+      const ids = COMMITTABLE.map((k) => strategyOfKey(k)).join(', ');
+      throw usage(
+        `--strategy must be one of ${ids} (a savings plan covers their compute), not ${JSON.stringify(opts.strategy.slice(0, 40))}`,
+      );
+    }
+    keys = [key];
+  }
+  const { plan } = await loadPlan(io, path);
+  const strategies = { ...plan.strategies };
+  for (const key of keys) withDiscount(strategies, key, opts.discount);
+  const rep = evaluate({ ...plan, strategies });
+  const shown = rep.strategies.filter((s) => keys.includes(strategyEntry(s.id).settingsKey) && s.commitment);
+  if (shown.length === 0) {
+    throw usage(
+      "the plan gives no commitment for these strategies: add --discount D (the savings plan's discount, e.g. 0.28) to find the best level",
+    );
+  }
+  let text: string;
+  if (format === 'table') {
+    const only: Report = { ...rep, strategies: shown };
+    const lines = [
+      `${plan.name}: savings plan commitments in ${rep.currency} a month (levels in on-demand spend per hour)`,
+      '',
+      ...grid([...COMMITMENT_HEADER], commitmentRows(only), [
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+      ]),
+      '',
+      ...shown.map((s) => `${s.name}: ${bestCommitmentText(s.commitment!, rep.currency)}.`),
+      ...commitmentScopeLines(only),
+    ];
+    text = `${lines.map(printable).join('\n')}\n`;
+  } else {
+    text = toJsonText({
+      plan: plan.name,
+      currency: rep.currency,
+      hoursPerMonth: rep.hoursPerMonth,
+      strategies: shown.map((s) => ({
+        id: s.id,
+        name: s.name,
+        monthlyCost: s.monthlyCost,
+        commitment: s.commitment,
+      })),
+    });
+  }
+  await emit(io, text, opts.out);
+  return EXIT_OK;
+}
+// ---- end of savings-plan commitments ----
+
 async function validate(io: CliIo, args: readonly string[]): Promise<number> {
   const opts = parseArgs(args, []);
   const path = onePlanPath(opts, 'validate');
@@ -844,6 +970,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await schema(io, rest);
       case 'catalog':
         return await catalogCommand(io, rest);
+      case 'commitment':
+        return await commitmentCommand(io, rest);
       default:
         throw usage(`unknown command ${JSON.stringify(command.slice(0, 60))}`);
     }

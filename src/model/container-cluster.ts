@@ -19,6 +19,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
+import { COMMITMENT_SCOPES, capacityPrice, isSpot, priceCommitment, spotWarnings } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
@@ -271,7 +272,7 @@ export function containerCluster(p: Prepared): StrategyReport {
     paidNodes = totalNodes;
   }
 
-  const price = discounted(node.hourly, st.discount);
+  const price = discounted(capacityPrice(node.hourly, st), st.discount);
   const lineItems: LineItem[] = [line(null, `Node hours (${node.name})`, 'hours', workloadNodeHours, price)];
   const headroomLine =
     headroomNodeHours > 0
@@ -290,7 +291,20 @@ export function containerCluster(p: Prepared): StrategyReport {
     );
   }
 
+  // A savings-plan commitment (issue 13 §5; commitment.ts): the nodes' hours at on-demand are the spend (Spot nodes:
+  // none; Savings Plans do not cover Spot). Shared among services as the node-hours are.
+  const commit = priceCommitment({
+    commitment: st.commitment,
+    spend: isSpot(st) ? null : paidNodes.map((n) => n * node.hourly),
+    hoursPerMonth: hpm,
+    negotiated: st.discount,
+    scope: COMMITMENT_SCOPES['container-cluster'],
+    costsOnly: costs,
+  });
+  lineItems.push(...commit.lines);
+
   const warnings: Warning[] = [];
+  warnings.push(...spotWarnings(p, st, 'nodes'));
   if (costs) {
     const extra = components(p, 'container-cluster', {
       sharedInstanceHours: workloadNodeHours + headroomNodeHours,
@@ -304,6 +318,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       utilization: { cpuAverage: null, cpuPeak: null },
       capacity: {},
       week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+      commitment: commit.report,
     });
   }
   if (isBurstable(node.name)) warnings.push(burstableWarning(node.name, [], 'every node'));
@@ -372,5 +387,6 @@ export function containerCluster(p: Prepared): StrategyReport {
       ...(zonesMatter(r) ? { zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paidVcpu, units: paidNodes, unit: 'vCPU' },
+    commitment: commit.report,
   });
 }

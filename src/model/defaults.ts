@@ -1,4 +1,4 @@
-import type { Catalog, FargateTask, PlanComponents, Service, StrategySettings } from './types.ts';
+import type { Catalog, Commitment, FargateTask, PlanComponents, Service, StrategySettings } from './types.ts';
 
 /**
  * Defaults for every optional plan field when a plan file leaves it out (documented in docs/plan-format.md). These
@@ -50,8 +50,24 @@ export const DEFAULT_STRATEGIES: StrategySettings = {
 
 /** What a plan gives for its strategies: any subset of each strategy's settings. */
 export type StrategySettingsInput = {
-  [K in keyof StrategySettings]?: Partial<StrategySettings[K]> | undefined;
+  [K in keyof StrategySettings]?:
+    | (Partial<Omit<StrategySettings[K], 'commitment'>> & { commitment?: Partial<Commitment> | undefined })
+    | undefined;
 };
+
+/**
+ * A strategy's settings as given with its commitment (issue 13 §5) made whole: each part the plan leaves out is 0;
+ * no commitment key when it gives none.
+ */
+function withCommitment<T extends object>(
+  given: (T & { commitment?: Partial<Commitment> | undefined }) | undefined,
+): Omit<T, 'commitment'> & { commitment?: Commitment } {
+  if (!given) return {} as Omit<T, 'commitment'>;
+  const { commitment: c, ...rest } = given;
+  return c
+    ? { ...rest, commitment: { hourlyCommitment: c.hourlyCommitment ?? 0, discount: c.discount ?? 0 } }
+    : rest;
+}
 
 /**
  * Every strategy's settings: its defaults, then what the plan gives; a cluster's control-plane fee defaults to the
@@ -63,18 +79,18 @@ export function resolveStrategies(
 ): StrategySettings {
   const d = DEFAULT_STRATEGIES;
   return {
-    sharedHost: { ...d.sharedHost, ...given.sharedHost },
-    vmPerService: { ...d.vmPerService, ...given.vmPerService },
+    sharedHost: { ...d.sharedHost, ...withCommitment(given.sharedHost) },
+    vmPerService: { ...d.vmPerService, ...withCommitment(given.vmPerService) },
     containerCluster: {
       ...d.containerCluster,
       controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
-      ...given.containerCluster,
+      ...withCommitment(given.containerCluster),
     },
-    serverless: { ...d.serverless, ...given.serverless },
+    serverless: { ...d.serverless, ...withCommitment(given.serverless) },
     serverlessContainers: {
       ...d.serverlessContainers,
       controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
-      ...given.serverlessContainers,
+      ...withCommitment(given.serverlessContainers),
     },
   };
 }

@@ -6,6 +6,7 @@ import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
 import { HOURS_PER_DAY, HOURS_PER_WEEK, weekCurve } from './time.ts';
 import type {
+  CommitmentReport,
   InstanceType,
   LineItem,
   Plan,
@@ -394,6 +395,8 @@ export function strategyReport(
     utilization: Utilization;
     capacity: Record<string, number>;
     week: WeekSeries;
+    /** The strategy's savings-plan commitment as priced (commitment.ts), when its settings have one. */
+    commitment?: CommitmentReport | undefined;
   },
 ): StrategyReport {
   if (figures === 'costs') {
@@ -429,6 +432,7 @@ export function strategyReport(
       capacity: cleanWeek(parts.week.capacity),
       units: cleanWeek(parts.week.units),
     },
+    ...(parts.commitment ? { commitment: parts.commitment } : {}),
   };
 }
 

@@ -11,6 +11,14 @@ import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
 import { aheadMax } from './scale-ahead.ts';
+import {
+  COMMITMENT_SCOPES,
+  capacityPrice,
+  isSpot,
+  priceCommitment,
+  spotWarnings,
+  sumRows,
+} from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type {
   CostingProblem,
@@ -77,7 +85,8 @@ function serviceTasks(
 ): ServiceTasks {
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
   const needed = preparedLatency(s);
-  if (costsOnlyNow() && needed === null && ahead === 0) {
+  // A commitment needs the tasks each hour even then (its spend is priced hour by hour: commitment.ts).
+  if (costsOnlyNow() && needed === null && ahead === 0 && !st.commitment) {
     // Costs only (prepare.ts `costsOnlyNow`), no latency target, nothing sized ahead: the same count each hour as
     // `tasksPerHour` (static: the peak's), summed in the same order, without the week of counts (nothing reads it).
     // The one-zone count feeds the zones note and the latency sizing the per-service figures: no line reads them.
@@ -199,6 +208,15 @@ export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
       fix: 'choose x86_64, or the ECS platform for arm64 tasks',
     });
   }
+  // Fargate Spot runs ECS tasks only (issue 13 §5; docs/cost-model.md "Spot capacity").
+  if (st.platform === 'eks' && st.capacity === 'spot') {
+    out.push({
+      path: 'strategies.serverlessContainers.capacity',
+      service: null,
+      message: 'Fargate Spot runs ECS tasks only; EKS pods on Fargate run on demand',
+      fix: 'choose on-demand capacity, or the ECS platform for Fargate Spot',
+    });
+  }
   if (plan.resilience.surviveZoneLoss && plan.resilience.zones < 2) {
     out.push({
       path: 'resilience.surviveZoneLoss',
@@ -229,9 +247,11 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   const r = plan.resilience;
   const hpm = p.hoursPerMonth;
   const rates = {
-    vcpuHourly: discounted(f.vcpuHourly[st.architecture], st.discount),
-    memoryGiBHourly: discounted(f.memoryGiBHourly[st.architecture], st.discount),
+    vcpuHourly: discounted(capacityPrice(f.vcpuHourly[st.architecture], st), st.discount),
+    memoryGiBHourly: discounted(capacityPrice(f.memoryGiBHourly[st.architecture], st), st.discount),
   };
+  // Each service's on-demand vCPU and memory spend each hour, for a savings-plan commitment (issue 13 §5).
+  const spendRows: number[][] = [];
 
   const lineItems: LineItem[] = [];
   const warnings: Warning[] = [];
@@ -260,6 +280,7 @@ export function serverlessContainers(p: Prepared): StrategyReport {
         f.taskSizes,
         r.zones,
         r.surviveZoneLoss,
+        st.commitment !== undefined,
       ],
       () => {
         const z = taskSizeOf(s.service, st.platform, f.taskSizes);
@@ -286,6 +307,12 @@ export function serverlessContainers(p: Prepared): StrategyReport {
         };
       },
     );
+    if (st.commitment) {
+      const { billed } = own.sizing;
+      const perTask =
+        billed.vcpu * f.vcpuHourly[st.architecture] + billed.memoryGiB * f.memoryGiBHourly[st.architecture];
+      spendRows.push(own.perHour.map((n) => n * perTask));
+    }
     taskHours += priced.hours;
     vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
     lineItems.push(...priced.lines);
@@ -305,6 +332,18 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   if (st.platform === 'eks' && st.controlPlaneHourly > 0) {
     lineItems.push(line(null, 'EKS control plane hours', 'hours', allPeriod(1, hpm), st.controlPlaneHourly));
   }
+  // A Compute Savings Plan commitment (issue 13 §5; commitment.ts): the tasks' vCPU and memory at on-demand are the
+  // spend (Fargate Spot: none; Savings Plans do not cover Spot). Shared among services by their vCPU-hours.
+  const commit = priceCommitment({
+    commitment: st.commitment,
+    spend: isSpot(st) ? null : sumRows(spendRows),
+    hoursPerMonth: hpm,
+    negotiated: st.discount,
+    scope: COMMITMENT_SCOPES['serverless-containers'],
+    costsOnly: costs,
+  });
+  lineItems.push(...commit.lines);
+  warnings.push(...spotWarnings(p, st, 'tasks'));
   if (costs) {
     const extra = components(p, ID, {});
     lineItems.push(...extra.lineItems);
@@ -315,6 +354,7 @@ export function serverlessContainers(p: Prepared): StrategyReport {
       utilization: { cpuAverage: null, cpuPeak: null },
       capacity: {},
       week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+      commitment: commit.report,
     });
   }
   if (raised.length > 0) {
@@ -358,5 +398,6 @@ export function serverlessContainers(p: Prepared): StrategyReport {
       ...(zonesMatter(r) ? { zones: r.zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paid, units, unit: 'vCPU' },
+    commitment: commit.report,
   });
 }

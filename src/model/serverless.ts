@@ -14,6 +14,7 @@ import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport } from './prepare.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
+import { COMMITMENT_SCOPES, priceCommitment } from './commitment.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
 import type { ApiGatewayKind, Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
 import { ARCHITECTURES } from './types.ts';
@@ -250,6 +251,8 @@ export function serverless(p: Prepared): StrategyReport {
   // On-demand duration: tiers count the plan's total GB-s per architecture; the free GB-s are shared by both
   // architectures and applied to x86_64 first (its price is the higher).
   let freeGbSecondsLeft = st.freeTier ? prices.freeTier.gbSeconds : 0;
+  // On-demand duration at list prices (after the free tier and tiers), for a savings-plan commitment (issue 13 §5).
+  let durationList = 0;
   for (const arch of ARCHITECTURES) {
     const total = usage.reduce((a, u) => a + (u && u.architecture === arch ? u.onDemandGbSeconds : 0), 0);
     const freeEligible = usage.reduce(
@@ -265,6 +268,7 @@ export function serverless(p: Prepared): StrategyReport {
     if (free > 0) addShared(line(null, `Duration, ${arch} (free tier)`, 'GB-seconds', free, 0), byArchFree);
     const byArchPaid = paidShares(byArch, byArchFree, free);
     for (const slice of applyTiers(clean(total - free), prices.gbSecond[arch])) {
+      durationList += slice.quantity * slice.price;
       const price = discounted(slice.price, st.discount);
       addShared(
         line(null, `Duration, ${arch} (${tierLabel(slice)})`, 'GB-seconds', slice.quantity, price),
@@ -322,6 +326,17 @@ export function serverless(p: Prepared): StrategyReport {
     }
   }
 
+  // A Compute Savings Plan commitment (issue 13 §5; commitment.ts) on Lambda duration and provisioned concurrency.
+  const commit = priceCommitment({
+    commitment: st.commitment,
+    spend: st.commitment ? lambdaSpend(p, usage, durationList) : null,
+    hoursPerMonth: p.hoursPerMonth,
+    negotiated: st.discount,
+    scope: COMMITMENT_SCOPES.serverless,
+    costsOnly: costs,
+  });
+  for (const l of commit.lines) addShared(l, byRequests);
+
   if (costs) {
     const extra = components(p, 'serverless', { included });
     lineItems.push(...extra.lineItems);
@@ -332,6 +347,7 @@ export function serverless(p: Prepared): StrategyReport {
       utilization: { cpuAverage: null, cpuPeak: null },
       capacity: {},
       week: { demand: [], capacity: [], units: [], unit: 'concurrent executions' },
+      commitment: commit.report,
     });
   }
 
@@ -386,5 +402,43 @@ export function serverless(p: Prepared): StrategyReport {
       servicesExcluded: included.filter((x) => !x).length,
     },
     week: { demand, capacity: provisioned, units: inUse, unit: 'concurrent executions' },
+    commitment: commit.report,
   });
+}
+
+/**
+ * Lambda's eligible on-demand spend each hour of the week, for a savings-plan commitment (issue 13 §5): the month's
+ * on-demand duration at list prices (after the free tier; its tiers are monthly, so an hour pays the month's average
+ * rate) spread over the hours as the services' billed GB-seconds are, and each service's provisioned concurrency
+ * (environments kept warm, and the duration they serve) spread as its warm environments are. So Σ w·s_h is the
+ * month's eligible spend, and the shape is the hours'.
+ */
+function lambdaSpend(p: Prepared, usage: readonly (ServiceUsage | null)[], durationList: number): number[] {
+  const prices = p.plan.catalog.serverless;
+  const w = p.hoursPerMonth / HOURS_PER_WEEK;
+  const byTraffic = new Array<number>(HOURS_PER_WEEK).fill(0);
+  const spend = new Array<number>(HOURS_PER_WEEK).fill(0);
+  p.services.forEach((s, i) => {
+    const u = usage[i];
+    if (!u) return;
+    const gb = lambdaMemoryOf(s.service) / 1024;
+    const billed = billedSeconds(lambdaDuration(s.service));
+    for (let h = 0; h < HOURS_PER_WEEK; h++) byTraffic[h]! += s.rps[h]! * billed * gb;
+    // Provisioned concurrency: the warm environments' charge by their level each hour, the duration they serve by
+    // the service's traffic.
+    const warm = u.provisionedGbSeconds * prices.provisionedConcurrencyGbSecond[u.architecture];
+    const served = u.provisionedDurationGbSeconds * prices.provisionedDurationGbSecond[u.architecture];
+    const levels = weekLevels(s.service.serverless.provisionedConcurrency);
+    const levelWeek = levels.reduce((a, b) => a + b, 0);
+    const rpsWeek = s.rps.reduce((a, b) => a + b, 0);
+    for (let h = 0; h < HOURS_PER_WEEK; h++) {
+      if (levelWeek > 0) spend[h]! += (warm * levels[h]!) / levelWeek / w;
+      if (rpsWeek > 0) spend[h]! += (served * s.rps[h]!) / rpsWeek / w;
+    }
+  });
+  const trafficWeek = byTraffic.reduce((a, b) => a + b, 0);
+  if (trafficWeek > 0) {
+    for (let h = 0; h < HOURS_PER_WEEK; h++) spend[h]! += (durationList * byTraffic[h]!) / trafficWeek / w;
+  }
+  return spend;
 }

@@ -6,6 +6,7 @@ import { packNodes, sortForPacking } from './packing.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import {
   burstableWarning,
+  costsOnlyNow,
   discounted,
   isBurstable,
   instanceType,
@@ -16,6 +17,7 @@ import {
 } from './prepare.ts';
 import { HOURS_PER_WEEK, allPeriod } from './time.ts';
 import type { LatencySizing, LineItem, StrategyReport, Warning } from './types.ts';
+import { COMMITMENT_SCOPES, priceCommitment } from './commitment.ts';
 import { fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
 /** Memory a service holds on the pool: its minimum instances, and at least one (it must run somewhere). */
@@ -113,6 +115,16 @@ export function sharedHost(p: Prepared): StrategyReport {
   ];
   // Front door, root volumes on every host, NAT, logs, operations (components.ts).
   const byCpu = p.services.map((s) => s.cpuWeek);
+  // A savings-plan commitment (issue 13 §5; commitment.ts): the pool's instance-hours at on-demand are the spend.
+  const commit = priceCommitment({
+    commitment: settings.commitment,
+    spend: new Array<number>(HOURS_PER_WEEK).fill(hosts * type.hourly),
+    hoursPerMonth: p.hoursPerMonth,
+    negotiated: settings.discount,
+    scope: COMMITMENT_SCOPES['shared-host'],
+    costsOnly: costsOnlyNow(),
+  });
+  lineItems.push(...commit.lines);
   const extra = components(p, 'shared-host', {
     sharedInstanceHours: allPeriod(hosts, p.hoursPerMonth),
     computeWeights: byCpu,
@@ -145,5 +157,6 @@ export function sharedHost(p: Prepared): StrategyReport {
       units: new Array<number>(HOURS_PER_WEEK).fill(hosts),
       unit: 'vCPU',
     },
+    commitment: commit.report,
   });
 }

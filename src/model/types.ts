@@ -250,11 +250,61 @@ export interface FargateTask {
   ephemeralStorageGiB?: number | undefined;
 }
 
+// Commitments and Spot (issue 13 §5; docs/cost-model.md "Commitments (Savings Plans)" and "Spot capacity").
+
+/**
+ * A commitment as the plan gives it (`strategies.<key>.commitment`): `hourlyCommitment` on-demand dollars of the
+ * strategy's compute spend each hour are billed at `discount` off, every hour, used or not; spend above is on demand.
+ */
+export interface Commitment {
+  /** On-demand dollars per hour the commitment covers (0: none bought; the report still shows the best level). */
+  hourlyCommitment: number;
+  /** Fraction off the on-demand price for the usage the commitment covers (Compute Savings Plans: up to 0.66). */
+  discount: number;
+}
+
+/** What capacity the strategy's nodes or tasks run on: on-demand, or Spot at the user's discount figure. */
+export type CapacityKind = 'on-demand' | 'spot';
+
+/** One point of the cost curve across commitment levels. */
+export interface CommitmentPoint {
+  /** The level, in on-demand dollars per hour. */
+  hourlyCommitment: number;
+  /** The committed-spend part of the strategy's month at that level: the commitment fee plus on-demand above it. */
+  monthlyCost: number;
+}
+
+/** A strategy's commitment as priced (present when its settings have one). Money is a month's, after discounts. */
+export interface CommitmentReport {
+  hourlyCommitment: number;
+  discount: number;
+  /** What the eligible hourly spend counts, and what stays outside the commitment, in words. */
+  covers: string;
+  notCovered: string;
+  /** False when nothing the strategy runs is eligible (Spot capacity): the commitment is then all wasted. */
+  eligible: boolean;
+  /** The commitment fee: hourlyCommitment × (1 − discount) × hours of the month. */
+  committed: number;
+  /** The part of the fee that paid for usage. */
+  used: number;
+  /** The part of the fee no usage met (committed − used). */
+  wasted: number;
+  /** The eligible spend at on-demand rates, and the part of it the commitment covered. */
+  eligibleOnDemand: number;
+  coveredOnDemand: number;
+  /** The level that minimizes the month's cost for the plan's curve, that cost, and what it saves against none. */
+  best: { hourlyCommitment: number; monthlyCost: number; saves: number };
+  /** The cost across levels from none to the peak hourly spend (a chart's points). */
+  curve: CommitmentPoint[];
+}
+
 export interface SharedHostSettings {
   instanceType: string;
   targetUtilization: number;
   minHosts: number;
   discount: number;
+  /** A savings-plan commitment on the hosts' instance-hours (issue 13 §5); absent: none. */
+  commitment?: Commitment | undefined;
 }
 
 export interface VmPerServiceSettings {
@@ -265,6 +315,8 @@ export interface VmPerServiceSettings {
   /** Hourly scaling only: capacity in hour h is sized for the highest demand in hours h … h+k (0–3). */
   scaleAheadHours: number;
   discount: number;
+  /** A savings-plan commitment on the instances' hours (issue 13 §5); absent: none. */
+  commitment?: Commitment | undefined;
 }
 
 export interface ContainerClusterSettings {
@@ -281,6 +333,12 @@ export interface ContainerClusterSettings {
   scaleAheadHours: number;
   controlPlaneHourly: number;
   discount: number;
+  /** A savings-plan commitment on the node-hours (issue 13 §5); absent: none. */
+  commitment?: Commitment | undefined;
+  /** On-demand nodes, or Spot nodes at `spotDiscount` off (issue 13 §5); absent: on-demand. */
+  capacity?: CapacityKind | undefined;
+  /** Spot only: the user's own figure of the discount off on-demand node prices. */
+  spotDiscount?: number | undefined;
 }
 
 export interface ServerlessSettings {
@@ -290,6 +348,8 @@ export interface ServerlessSettings {
   inVpc: boolean;
   fallback: ServerlessFallback;
   discount: number;
+  /** A Compute Savings Plan commitment on Lambda duration (issue 13 §5); absent: none. */
+  commitment?: Commitment | undefined;
 }
 
 /** Where Fargate runs the tasks: ECS tasks, or EKS pods (each pod a Fargate task of its own). */
@@ -315,6 +375,12 @@ export interface ServerlessContainersSettings {
   concurrency?: number | undefined;
   /** Apply the monthly free grant (vCPU-seconds, GiB-seconds, requests); absent: applied. */
   freeGrant?: boolean | undefined;
+  /** A Compute Savings Plan commitment on the tasks' vCPU and memory (issue 13 §5); absent: none. */
+  commitment?: Commitment | undefined;
+  /** On-demand tasks, or Fargate Spot at `spotDiscount` off (issue 13 §5; ECS only); absent: on-demand. */
+  capacity?: CapacityKind | undefined;
+  /** Spot only: the user's own figure of the discount off the vCPU and memory prices (AWS: "up to 70%"). */
+  spotDiscount?: number | undefined;
 }
 
 export interface StrategySettings {
@@ -509,6 +575,8 @@ export interface StrategyReport {
   services: ServiceCost[];
   warnings: Warning[];
   week: WeekSeries;
+  /** The strategy's savings-plan commitment as priced (issue 13 §5); absent when its settings have none. */
+  commitment?: CommitmentReport | undefined;
 }
 
 export interface Report {

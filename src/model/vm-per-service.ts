@@ -15,6 +15,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { aheadMax } from './scale-ahead.ts';
+import { COMMITMENT_SCOPES, priceCommitment, sumRows } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
@@ -193,7 +194,8 @@ function serviceFleet(
   );
   // Costs only (prepare.ts `costsOnlyNow`): the fleet each hour, what zones raised and the latency sizing feed the
   // report's weeks, notes and per-service figures; the line (from `fleetHours`) is the same.
-  if (costsOnlyNow()) {
+  // A commitment needs the fleet each hour even then (its spend is priced hour by hour: commitment.ts).
+  if (costsOnlyNow() && !settings.commitment) {
     return { t, hours: best.hours, perHour: [], item, burstable: false, zones: null, latency: null };
   }
   const perHour = fleet(s, t, z);
@@ -228,6 +230,8 @@ export function vmPerService(p: Prepared): StrategyReport {
   const latency: (LatencySizing | null)[] = [];
   // Costs only: the paid vCPU and instance weeks, the warnings and the per-service shares are not assembled.
   const costs = costsOnlyNow();
+  // Each service's on-demand instance spend each hour, for a savings-plan commitment (issue 13 §5).
+  const spendRows: number[][] = [];
 
   for (const s of p.services) {
     // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
@@ -254,9 +258,11 @@ export function vmPerService(p: Prepared): StrategyReport {
         volumeHourly,
         r.zones,
         r.surviveZoneLoss,
+        settings.commitment !== undefined,
       ],
       () => serviceFleet(p, s, prices, volumeHourly),
     );
+    if (settings.commitment) spendRows.push(perHour.map((n) => n * t.hourly));
     serviceHours.push(hours);
     latency.push(sizedFor);
     lineItems.push(item);
@@ -267,6 +273,18 @@ export function vmPerService(p: Prepared): StrategyReport {
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
     if (zones) raised.push([s.service.name, zones]);
   }
+  // A savings-plan commitment (issue 13 §5; commitment.ts): the instances' hours at on-demand are the spend; its two
+  // shared lines are shared by each service's spend.
+  const commit = priceCommitment({
+    commitment: settings.commitment,
+    spend: settings.commitment ? sumRows(spendRows) : null,
+    hoursPerMonth: p.hoursPerMonth,
+    negotiated: settings.discount,
+    scope: COMMITMENT_SCOPES['vm-per-service'],
+    serviceWeights: spendRows.map((row) => row.reduce((a, b) => a + b, 0)),
+    costsOnly: costs,
+  });
+  lineItems.push(...commit.lines);
   if (costs) {
     const extra = components(p, 'vm-per-service', { serviceInstanceHours: serviceHours });
     lineItems.push(...extra.lineItems);
@@ -277,6 +295,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       utilization: { cpuAverage: null, cpuPeak: null },
       capacity: {},
       week: { demand: p.totalCpu, capacity: [], units: [], unit: 'vCPU' },
+      commitment: commit.report,
     });
   }
   // Whole numbers: exact in any order; through the evaluator's kept sums (an edit recomputes one path).
@@ -296,7 +315,7 @@ export function vmPerService(p: Prepared): StrategyReport {
   return strategyReport(p.plan, 'vm-per-service', {
     lineItems,
     services: withLatency(
-      serviceCosts(p, lineItems, (l) => extra.weights.get(l) ?? []),
+      serviceCosts(p, lineItems, (l) => commit.weights.get(l) ?? extra.weights.get(l) ?? []),
       latency,
     ),
     warnings,
@@ -309,6 +328,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       ...(zonesMatter(r) ? { zones: r.zones } : {}),
     },
     week: { demand: p.totalCpu, capacity: paid, units, unit: 'vCPU' },
+    commitment: commit.report,
   });
 }
 

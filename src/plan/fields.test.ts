@@ -111,6 +111,13 @@ describe('src/plan/fields.ts', () => {
       'strategies.serverless.discount',
       'strategies.serverlessContainers.targetUtilization',
       'strategies.serverlessContainers.discount',
+      'strategies.sharedHost.commitment.discount',
+      'strategies.vmPerService.commitment.discount',
+      'strategies.serverless.commitment.discount',
+      'strategies.containerCluster.spotDiscount',
+      'strategies.containerCluster.commitment.discount',
+      'strategies.serverlessContainers.spotDiscount',
+      'strategies.serverlessContainers.commitment.discount',
     ]);
   });
 

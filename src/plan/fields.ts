@@ -83,7 +83,8 @@ export interface ChoiceDecl extends Common {
   kind: 'choice';
   /** Every allowed value with the editor's words for it, in the order offered. */
   options: readonly { value: string; label: string }[];
-  default?: string;
+  /** A rule when the resolved settings leave the field out (a strategy's `capacity`: on-demand). */
+  default?: string | DefaultRule;
 }
 
 export interface BooleanDecl extends Common {
@@ -126,6 +127,56 @@ const DISCOUNT = {
   hint: 'off compute prices',
   range: { min: 0, max: 1, maxExclusive: true },
   help: 'fraction taken off this strategy’s compute prices (savings plan, reserved, spot — your own figure)',
+} as const;
+// Commitments and Spot (issue 13 §5; docs/cost-model.md "Commitments (Savings Plans)", "Spot capacity").
+const COMMITMENT = {
+  kind: 'shape',
+  type: 'object',
+  since: 2,
+  label: 'Savings plan commitment',
+  default: null,
+  help:
+    '`{ "hourlyCommitment": 1.2, "discount": 0.28 }`: on-demand dollars of this strategy’s compute spend per hour ' +
+    'billed at `discount` off every hour, used or not; spend above it is on demand. The report shows committed, ' +
+    'used and wasted commitment and the best level for the plan’s curve. Absent: none',
+} as const;
+const COMMITMENT_LEVEL = {
+  kind: 'number',
+  label: 'Commitment (on-demand $ per hour)',
+  hint: 'on-demand spend covered each hour',
+  since: 2,
+  range: { min: 0, max: L.maxPrice },
+  unit: 'per hour',
+  default: { rule: '0 when the commitment leaves it out' },
+  help: 'on-demand spend per hour the commitment covers, in the catalog’s currency (0: none bought; the report still shows the best level)',
+} as const;
+const COMMITMENT_DISCOUNT = {
+  kind: 'percent',
+  label: 'Savings plan discount',
+  hint: 'off covered usage (your rate)',
+  since: 2,
+  range: { min: 0, max: 1, maxExclusive: true },
+  default: { rule: '0 when the commitment leaves it out' },
+  help: 'fraction off on-demand for the usage the commitment covers: your plan’s rate (AWS: Compute Savings Plans up to 66%, EC2 Instance Savings Plans up to 72%)',
+} as const;
+const CAPACITY = {
+  kind: 'choice',
+  label: 'Capacity',
+  since: 2,
+  options: [
+    { value: 'on-demand', label: 'On-demand' },
+    { value: 'spot', label: 'Spot (interruptible)' },
+  ],
+  // Absent from the resolved settings when the plan leaves it out (reports keep the settings of before).
+  default: { rule: '`"on-demand"`' },
+} as const;
+const SPOT_DISCOUNT = {
+  kind: 'percent',
+  label: 'Spot discount',
+  hint: 'off on-demand (your figure)',
+  since: 2,
+  range: { min: 0, max: 1, maxExclusive: true },
+  default: { rule: '0 (Spot priced at on-demand, with a warning)' },
 } as const;
 const UTILIZATION_RANGE = { min: 0, max: 1, minExclusive: true } as const;
 const PERSON_HOURS = {
@@ -890,7 +941,7 @@ export const PLAN_FIELDS = {
     ...DISCOUNT,
     since: 2,
     default: D.serverlessContainers.discount,
-    help: 'fraction taken off the tasks’ vCPU and memory prices (Compute Savings Plans, or Fargate Spot’s “up to 70%” — your own figure)',
+    help: 'fraction taken off the tasks’ vCPU and memory prices (a negotiated discount, your own figure; Fargate Spot is `capacity`, a Compute Savings Plan `commitment`)',
   },
   'strategies.serverlessContainers.controlPlaneHourly': {
     kind: 'number',
@@ -900,6 +951,47 @@ export const PLAN_FIELDS = {
     default: { rule: 'the catalog’s `kubernetes.controlPlaneHourly`' },
     help: 'EKS only: per hour, in the catalog’s currency',
   },
+  // Commitments and Spot (issue 13 §5): declared after each strategy's other settings, in a block of their own.
+  'strategies.sharedHost.commitment': COMMITMENT,
+  'strategies.sharedHost.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.sharedHost.commitment.discount': COMMITMENT_DISCOUNT,
+  'strategies.vmPerService.commitment': COMMITMENT,
+  'strategies.vmPerService.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.vmPerService.commitment.discount': COMMITMENT_DISCOUNT,
+  'strategies.serverless.commitment': {
+    ...COMMITMENT,
+    help:
+      COMMITMENT.help +
+      ' (a Compute Savings Plan covers Lambda duration and provisioned concurrency; not requests or API Gateway)',
+  },
+  'strategies.serverless.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.serverless.commitment.discount': COMMITMENT_DISCOUNT,
+  'strategies.containerCluster.capacity': {
+    ...CAPACITY,
+    help: '`"spot"`: the nodes are Spot Instances at `spotDiscount` off on-demand (interrupted with a two-minute notice; Savings Plans do not cover them)',
+  },
+  'strategies.containerCluster.spotDiscount': {
+    ...SPOT_DISCOUNT,
+    help: 'Spot only: your own figure of the discount off on-demand node prices (Spot prices vary by pool and hour)',
+  },
+  'strategies.containerCluster.commitment': COMMITMENT,
+  'strategies.containerCluster.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.containerCluster.commitment.discount': COMMITMENT_DISCOUNT,
+  'strategies.serverlessContainers.capacity': {
+    ...CAPACITY,
+    options: [
+      { value: 'on-demand', label: 'On-demand' },
+      { value: 'spot', label: 'Fargate Spot (ECS, interruptible)' },
+    ],
+    help: '`"spot"`: Fargate Spot tasks at `spotDiscount` off (ECS only; interrupted with a two-minute notice; Savings Plans do not cover them)',
+  },
+  'strategies.serverlessContainers.spotDiscount': {
+    ...SPOT_DISCOUNT,
+    help: 'Spot only: your own figure of the discount off the vCPU and memory prices (AWS states “up to 70%”; Fargate Spot prices are not published)',
+  },
+  'strategies.serverlessContainers.commitment': COMMITMENT,
+  'strategies.serverlessContainers.commitment.hourlyCommitment': COMMITMENT_LEVEL,
+  'strategies.serverlessContainers.commitment.discount': COMMITMENT_DISCOUNT,
 } as const satisfies Record<string, FieldDecl>;
 
 export type FieldKey = keyof typeof PLAN_FIELDS;

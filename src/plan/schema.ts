@@ -183,6 +183,8 @@ function zodFor(f: FieldDecl): z.ZodType {
 function declaredObject<P extends string>(parent: P) {
   const shape: Record<string, z.ZodType> = {};
   for (const name of fieldsUnder(parent)) {
+    // A declared object inside (a strategy's commitment) has its schema where the object is built.
+    if ((PLAN_FIELDS as Record<string, FieldDecl>)[`${parent}.${name}`]!.kind === 'shape') continue;
     shape[name] = zodFor((PLAN_FIELDS as Record<string, FieldDecl>)[`${parent}.${name}`]!).optional();
   }
   // The one cast: the shape built above has, field by field, the types Declared<P> spells out from the same
@@ -246,12 +248,31 @@ export const serviceSchema = z.strictObject({
   fargate: declaredObject('services[].fargate').meta(meta(F['services[].fargate'])).optional(),
 });
 
+/** A strategy's savings-plan commitment (issue 13 §5): its two declared fields, each optional (absent: 0). */
+function commitmentSchema<
+  K extends 'sharedHost' | 'vmPerService' | 'containerCluster' | 'serverless' | 'serverlessContainers',
+>(key: K) {
+  return declaredObject(`strategies.${key}.commitment`)
+    .meta(meta(F[`strategies.${key}.commitment`]))
+    .optional();
+}
+
 export const strategiesSchema = z.strictObject({
-  sharedHost: declaredObject('strategies.sharedHost').optional(),
-  vmPerService: declaredObject('strategies.vmPerService').optional(),
-  containerCluster: declaredObject('strategies.containerCluster').optional(),
-  serverless: declaredObject('strategies.serverless').optional(),
-  serverlessContainers: declaredObject('strategies.serverlessContainers').optional(),
+  sharedHost: declaredObject('strategies.sharedHost')
+    .extend({ commitment: commitmentSchema('sharedHost') })
+    .optional(),
+  vmPerService: declaredObject('strategies.vmPerService')
+    .extend({ commitment: commitmentSchema('vmPerService') })
+    .optional(),
+  containerCluster: declaredObject('strategies.containerCluster')
+    .extend({ commitment: commitmentSchema('containerCluster') })
+    .optional(),
+  serverless: declaredObject('strategies.serverless')
+    .extend({ commitment: commitmentSchema('serverless') })
+    .optional(),
+  serverlessContainers: declaredObject('strategies.serverlessContainers')
+    .extend({ commitment: commitmentSchema('serverlessContainers') })
+    .optional(),
 });
 
 export const operationsSchema = z

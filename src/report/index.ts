@@ -56,3 +56,13 @@ export {
 export { meetingBodyHtml, meetingToHtml, REPORT_CSP, REPORT_STYLE } from './meeting-html.ts';
 export { meetingToMarkdown } from './meeting-markdown.ts';
 export { latencyNote, latencyNotes, latencyShortNote, percentileLabel, waitText } from './latency.ts';
+// Savings-plan commitments (issue 13 §5).
+export {
+  bestCommitmentText,
+  commitmentRows,
+  commitmentScopeLines,
+  commitmentUseText,
+  hourlyText,
+  withCommitment,
+  COMMITMENT_HEADER,
+} from './commitment.ts';

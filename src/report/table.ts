@@ -1,5 +1,6 @@
 // Report → a readable plain-text summary for a terminal: strategies side by side, then cost per service, then
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
+import { COMMITMENT_HEADER, commitmentRows, commitmentScopeLines } from './commitment.ts';
 import type { Forecast, Report, StrategyId, StrategyReport } from '../model/index.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_SHORT_NAMES } from '../model/index.ts';
 import { figureText, headlineFigures, type NumberStyle } from './figures.ts';
@@ -149,7 +150,7 @@ function capacitySummary(s: StrategyReport, currency: string): string {
 type Align = 'left' | 'right';
 
 /** Columns padded to their widest cell (in terminal columns); every cell made printable first. */
-function grid(header: string[], rows: string[][], align: Align[]): string[] {
+export function grid(header: string[], rows: string[][], align: Align[]): string[] {
   const head = header.map(printable);
   const body = rows.map((r) => r.map(printable));
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
@@ -333,6 +334,25 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
       for (const [service, note] of notes[k]!)
         out.push(`- ${shortName(s.id)}: ${clip(service, 40)}: ${note}`);
     });
+  }
+
+  // Savings-plan commitments (issue 13 §5): committed, used and wasted a month, and the best level for the curve.
+  const rows = commitmentRows(report);
+  if (rows.length > 0) {
+    out.push('', `Savings plan commitments (${printable(cur)} a month; levels in on-demand spend per hour)`);
+    out.push(
+      ...grid([...COMMITMENT_HEADER], rows, [
+        'left',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+      ]),
+    );
+    out.push(...commitmentScopeLines(report));
   }
 
   // What no total includes, strategy by strategy: a total is never read as more complete than it is.

@@ -581,3 +581,53 @@ export function breakEvenConfig(
     },
   });
 }
+
+// ---- Savings-plan commitment (issue 13 §5): the month's cost across commitment levels. ----
+
+/**
+ * One strategy's monthly cost of its committed spend across commitment levels (the engine's `commitment.curve`), the
+ * best level drawn as a large point. Labels are the levels per hour in the currency.
+ */
+export function commitmentCurveConfig(strategy: StrategyReport, currency: string): ChartConfiguration {
+  const c = strategy.commitment;
+  const curve = c?.curve ?? [];
+  const best = c?.best.hourlyCommitment;
+  return widen<'line'>({
+    type: 'line',
+    data: {
+      labels: curve.map((p) => `${p.hourlyCommitment.toFixed(p.hourlyCommitment < 1 ? 3 : 2)}/h`),
+      datasets: [
+        {
+          label: `${strategy.name}: monthly cost at each commitment level`,
+          data: curve.map((p) => p.monthlyCost),
+          borderColor: strategyColor(strategy.id),
+          backgroundColor: strategyColor(strategy.id),
+          borderWidth: 2,
+          pointRadius: curve.map((p) => (p.hourlyCommitment === best ? 7 : 1.5)),
+          pointHoverRadius: 7,
+          fill: false,
+        },
+      ],
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: axis({
+          title: {
+            display: true,
+            text: `Commitment (on-demand ${currency} per hour)`,
+            color: themeColor('--muted'),
+          },
+          ticks: { color: themeColor('--muted'), autoSkip: true, maxRotation: 0 },
+        }),
+        y: axis({ beginAtZero: true, grace: '5%' }),
+      },
+      plugins: {
+        legend: legend(false),
+        headroomFormat: { value: { kind: 'money', currency }, tooltip: { kind: 'money', currency } },
+      },
+    },
+  });
+}
