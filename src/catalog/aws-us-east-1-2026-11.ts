@@ -57,7 +57,7 @@ export const awsUsEast1_2026_11 = {
   sources: [
     'EC2 on-demand Linux prices of the m6i, m7i, c6i, c7i, r6i, r7i, m7g, c7g and r7g families, large to 16xlarge: Karpenter generated price file (aws/karpenter-provider-aws, generated 2026-07-20), machine-generated from the AWS Price List [third-party], as transcribed in pricing-2.md §4; the m7g.xlarge price ($0.1632/h) agrees with the AWS EC2 on-demand pricing page [official]',
     'EKS maxPods of the families added: awslabs/amazon-eks-ami, templates/shared/runtime/eni-max-pods.txt (ENIs × (IPv4 addresses per ENI − 1) + 2) [official repository]',
-    'EKS control plane: $0.10 per cluster-hour on standard support (the figure used); $0.60 per cluster-hour on extended support, for a cluster on a Kubernetes version past standard support (AWS Containers blog) [official] — not applied: a plan on extended support sets kubernetes.controlPlaneHourly to 0.6 in an inline catalog (docs/catalogs.md)',
+    'EKS control plane: $0.10 per cluster-hour on standard support (the figure used); $0.60 per cluster-hour on extended support, for a cluster on a Kubernetes version past standard support (AWS Containers blog) [official] — not applied: a plan whose cluster is on extended support sets strategies.containerCluster.controlPlaneHourly (and strategies.serverlessContainers.controlPlaneHourly for EKS on Fargate) to 0.6',
     'Everything else (t3 and m5 instance types, Lambda, API Gateway, load balancers, NAT, EBS, logs, Fargate) from snapshot aws-us-east-1@2025-10, whose sources follow',
     ...awsUsEast1.sources,
   ],

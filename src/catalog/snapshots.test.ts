@@ -37,7 +37,7 @@ const sha256 = (c: Catalog) => createHash('sha256').update(canonical(c)).digest(
  */
 const PINNED: Record<string, string> = {
   'aws-us-east-1@2025-10': 'e98561521da11e73ea4e58906c364ec49de7df358390390f713f30622ce78f97',
-  'aws-us-east-1@2026-11': '9364a1ad0bf386c3d0bfb5bbef712576188aef9672961a46341aa0524075b7b8',
+  'aws-us-east-1@2026-11': '9b42d464e1b666ef54986684141641ed08a25ac544b578345fdae77fd14e61a4',
 };
 
 describe('catalog snapshots', () => {
