@@ -1,6 +1,6 @@
 // Catalog versions (issue 13, "v1 plans keep their numbers"): the example plan names the bare catalog id, which keeps
 // the 2025-10 prices; the editor says a newer catalog is available and switches in one undoable click, after which
-// the figures change (VM per service picks among the newer families). A new
+// the figures change (VM per service picks among the newer families) and the summary says by how much. A new
 // plan names the newest snapshot and is offered nothing.
 import {
   axeClean,
@@ -34,6 +34,8 @@ test('a plan on the older catalog is offered the newer one; switching changes it
   ).toBeVisible();
   await expect(page.getByText(/Prices now from aws-us-east-1@2026-11, as of 2026-07-20/)).toBeVisible();
   await expect.poll(async () => (await cardCosts(page))['vm-per-service']).toBe(usd(1138.07));
+  // The summary says what the switch did, as for any edit.
+  await expect(page.getByTestId('last-edit')).toContainText('$26.58');
   // Only the instance types changed: the strategies that do not pick an instance type keep their figures.
   const after = await cardCosts(page);
   expect(after['serverless']).toBe(before['serverless']);
