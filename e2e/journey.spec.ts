@@ -324,13 +324,19 @@ test('dragging across the curve bars draws the shape, and one undo takes the dra
   await page.getByLabel('One day (24 h)').check();
   const cells = page.locator('[data-hour] input');
   const before = await Promise.all([0, 6, 12, 18].map((h) => cells.nth(h).inputValue()));
-  await page.getByTestId('curve-drag').scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId('curve-drag').boundingBox())!;
-  // Press near the top of hour 6 and drag to hour 12 at the same height: those hours become the top value.
-  const y = box.y + box.height * 0.1;
-  await page.mouse.move(box.x + (box.width / 24) * 6.5, y);
+  const drag = page.getByTestId('curve-drag');
+  await drag.scrollIntoViewIfNeeded();
+  // Press near the top of hour 6 and drag to hour 12 at the same height: those hours become the top value. The
+  // point is taken from where the drag area is at each move: the dock is sticky, and when the page is scrolled to the
+  // end of the editor, an edit that makes the services table shorter (the row's peak and mean take fewer lines)
+  // moves the dock up with it.
+  const at = async (h: number) => {
+    const box = (await drag.boundingBox())!;
+    return [box.x + (box.width / 24) * (h + 0.5), box.y + box.height * 0.1] as const;
+  };
+  await page.mouse.move(...(await at(6)));
   await page.mouse.down();
-  for (let h = 7; h <= 12; h++) await page.mouse.move(box.x + (box.width / 24) * (h + 0.5), y, { steps: 2 });
+  for (let h = 7; h <= 12; h++) await page.mouse.move(...(await at(h)), { steps: 2 });
   await page.mouse.up();
   const dragged = Number(await cells.nth(9).inputValue());
   expect(dragged).toBeGreaterThan(Number(before[2]));

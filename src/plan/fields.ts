@@ -267,7 +267,9 @@ export const PLAN_FIELDS = {
     type: 'text or object',
     label: 'Catalog',
     required: true,
-    help: 'the id of a bundled catalog (`"aws-us-east-1"`) or a whole [catalog object](#catalog)',
+    help:
+      'the id of a bundled catalog snapshot (`"aws-us-east-1@2026-11"`; the bare `"aws-us-east-1"` is the ' +
+      '2025-10 snapshot, for good) or a whole [catalog object](#catalog)',
   },
   services: {
     kind: 'shape',
@@ -846,7 +848,7 @@ export const PLAN_FIELDS = {
     label: 'Control plane fee per hour',
     range: { min: 0, max: L.maxPrice },
     default: { rule: 'the catalog’s `kubernetes.controlPlaneHourly`' },
-    help: 'per hour, in the catalog’s currency',
+    help: 'per hour, in the catalog’s currency; EKS on extended support (a Kubernetes version past standard support): 0.60',
   },
   'strategies.containerCluster.discount': { ...DISCOUNT, default: D.containerCluster.discount },
 

@@ -48,6 +48,10 @@ describe('plan documents', () => {
     expect(newPlanDoc('Mine').services).toEqual([]);
   });
 
+  it('a new plan names the newest catalog snapshot explicitly, never the bare id (issue 13: catalog versions)', () => {
+    expect(newPlanDoc('Mine').catalog).toBe('aws-us-east-1@2026-11');
+  });
+
   it('a new plan’s file has each new-plan default written out, and keeps it once normalized for storage', () => {
     const doc = newPlanDoc('Mine');
     expect(doc.version).toBe(2);

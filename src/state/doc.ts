@@ -1,6 +1,6 @@
 // Pure helpers on plan documents (the plan-file JSON the user edits): path updates, new plans and services,
 // scenario knobs and file names. The document is replaced wholesale on every edit, so undo keeps old versions.
-import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
+import { NEW_PLAN_CATALOG_ID } from '../catalog/index.ts';
 import {
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_SERVICE,
@@ -114,7 +114,7 @@ export function newPlanDoc(name: string): Doc {
     version: PLAN_VERSION,
     name,
     hoursPerMonth: DEFAULT_HOURS_PER_MONTH,
-    catalog: DEFAULT_CATALOG_ID,
+    catalog: NEW_PLAN_CATALOG_ID,
     services: [],
   });
 }
