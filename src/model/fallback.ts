@@ -6,6 +6,7 @@
 import { sumCents } from './money.ts';
 import type { Prepared } from './prepare.ts';
 import { narrowed } from './prepare.ts';
+import { productNames } from './provider.ts';
 import { serverlessIneligibility } from './serverless.ts';
 import { figuresOf, strategyEntry, strategyOfKey, STRATEGY_SHORT_NAMES } from './registry.ts';
 import { notIncluded } from './terms.ts';
@@ -62,8 +63,7 @@ export function fallbackName(id: StrategyId, services: number): string {
 
 /** The names of the services Lambda cannot run, in plan order. */
 export function lambdaIneligible(plan: Plan): string[] {
-  const max = plan.catalog.serverless.maxDurationMs;
-  return plan.services.filter((s) => serverlessIneligibility(s, max) !== null).map((s) => s.name);
+  return plan.services.filter((s) => serverlessIneligibility(s, plan.catalog) !== null).map((s) => s.name);
 }
 
 /**
@@ -142,16 +142,16 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   const services: ServiceCost[] = lambda.services.map((s) =>
     s.included ? s : { service: s.service, cost: subCost.get(s.service) ?? 0, included: true, via: id },
   );
-  const max = plan.catalog.serverless.maxDurationMs;
   const byName = new Map(plan.services.map((s) => [s.name, s]));
+  const product = productNames(plan.catalog).functions;
   const warnings: Warning[] = [
     ...lambda.warnings.map((w) => {
       const s = w.code === 'not-eligible' && w.service !== null ? byName.get(w.service) : undefined;
-      const why = s ? serverlessIneligibility(s, max) : null;
+      const why = s ? serverlessIneligibility(s, plan.catalog) : null;
       if (!s || why === null) return w;
       return {
         ...w,
-        message: `${s.name} cannot run on Lambda: ${why}. It is priced ${whereItRuns(id)} in this total (fallback: ${STRATEGY_SHORT_NAMES[id]}).`,
+        message: `${s.name} cannot run on ${product}: ${why}. It is priced ${whereItRuns(id)} in this total (fallback: ${STRATEGY_SHORT_NAMES[id]}).`,
       };
     }),
     ...sub.warnings.map((w) => ({ ...w, message: `${label}: ${w.message}` })),

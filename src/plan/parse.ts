@@ -231,6 +231,7 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
     for (const arch of ['x86_64', 'arm64']) {
       tierProblems(own(own(sl, 'gbSecond'), arch), `catalog.serverless.gbSecond.${arch}`, out);
     }
+    tierProblems(own(sl, 'vcpuSecond'), 'catalog.serverless.vcpuSecond', out);
     const gw = own(rawCatalog, 'apiGateway');
     for (const kind of ['http', 'rest']) tierProblems(own(gw, kind), `catalog.apiGateway.${kind}`, out);
   }
@@ -278,12 +279,20 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
     ref(own(own(st, 'sharedHost'), 'instanceType'), 'strategies.sharedHost.instanceType');
     ref(own(own(st, 'vmPerService'), 'instanceType'), 'strategies.vmPerService.instanceType', true);
     ref(own(own(st, 'containerCluster'), 'nodeType'), 'strategies.containerCluster.nodeType');
-    // Defaults must resolve too when the plan leaves them out (an inline catalog may lack them).
+    // Defaults must resolve too when the plan leaves them out (an inline catalog may lack them); a catalog's own
+    // strategy defaults (issue 13 §1) come first.
+    const declared = bundled?.strategyDefaults ?? own(rawCatalog, 'strategyDefaults');
+    const named = (key: string, fallback: string): string => {
+      const v = own(declared, key);
+      return typeof v === 'string' ? v : fallback;
+    };
     if (own(own(st, 'sharedHost'), 'instanceType') === undefined) {
-      ref(DEFAULT_STRATEGIES.sharedHost.instanceType, 'strategies.sharedHost.instanceType', false, true);
+      const d = named('sharedHostInstanceType', DEFAULT_STRATEGIES.sharedHost.instanceType);
+      ref(d, 'strategies.sharedHost.instanceType', false, true);
     }
     if (own(own(st, 'containerCluster'), 'nodeType') === undefined) {
-      ref(DEFAULT_STRATEGIES.containerCluster.nodeType, 'strategies.containerCluster.nodeType', false, true);
+      const d = named('containerNodeType', DEFAULT_STRATEGIES.containerCluster.nodeType);
+      ref(d, 'strategies.containerCluster.nodeType', false, true);
     }
     if (Array.isArray(services)) {
       services.forEach((s, i) => ref(own(s, 'vmInstanceType'), `services[${i}].vmInstanceType`));
@@ -372,9 +381,13 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
       },
       maxDurationMs: s.maxDurationMs,
       concurrencyLimit: s.concurrencyLimit,
+      ...functionsBillingFromFile(s),
     },
-    apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) },
-    kubernetes: { controlPlaneHourly: c.kubernetes.controlPlaneHourly },
+    ...(c.apiGateway === undefined
+      ? {}
+      : { apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) } }),
+    kubernetes: kubernetesFromFile(c.kubernetes),
+    ...cloudFromFile(c),
     ...(c.loadBalancers === undefined
       ? {}
       : {
@@ -391,6 +404,82 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
       ? {}
       : { logs: { ingestionPerGB: c.logs.ingestionPerGB, freeGBPerMonth: c.logs.freeGBPerMonth } }),
     ...(c.fargate === undefined ? {} : { fargate: fargateFromFile(c.fargate) }),
+  };
+}
+
+type CatalogObject = Exclude<PlanFile['catalog'], string>;
+
+/**
+ * The functions billing fields beyond Lambda's (issue 13 §1), copied; each absent stays absent (a v1 catalog gets no
+ * new key, so its figures and its saved file are the same).
+ */
+function functionsBillingFromFile(s: CatalogObject['serverless']): Partial<Catalog['serverless']> {
+  return {
+    ...(s.freeTier.vcpuSeconds === undefined
+      ? {}
+      : {
+          freeTier: {
+            requests: s.freeTier.requests,
+            gbSeconds: s.freeTier.gbSeconds,
+            vcpuSeconds: s.freeTier.vcpuSeconds,
+          },
+        }),
+    ...(s.vcpuSecond === undefined ? {} : { vcpuSecond: cleanTiers(s.vcpuSecond) }),
+    ...(s.vcpuByMemory === undefined
+      ? {}
+      : { vcpuByMemory: s.vcpuByMemory.map((r) => ({ memoryMiB: r.memoryMiB, vcpu: r.vcpu })) }),
+    ...(s.durationRoundingMs === undefined ? {} : { durationRoundingMs: s.durationRoundingMs }),
+    ...(s.minBilledMs === undefined ? {} : { minBilledMs: s.minBilledMs }),
+    ...(s.memoryRounding === undefined
+      ? {}
+      : { memoryRounding: { stepMiB: s.memoryRounding.stepMiB, minMiB: s.memoryRounding.minMiB } }),
+    ...(s.maxMemoryMiB === undefined ? {} : { maxMemoryMiB: s.maxMemoryMiB }),
+    ...(s.provisionedConcurrencyUnsupported === undefined
+      ? {}
+      : { provisionedConcurrencyUnsupported: s.provisionedConcurrencyUnsupported }),
+  };
+}
+
+/** An inline catalog's Kubernetes prices, copied (issue 13 §1: credit, tiers and pods per node when given). */
+function kubernetesFromFile(k: CatalogObject['kubernetes']): Catalog['kubernetes'] {
+  return {
+    controlPlaneHourly: k.controlPlaneHourly,
+    ...(k.freeCreditMonthly === undefined
+      ? {}
+      : { freeCreditMonthly: { amount: k.freeCreditMonthly.amount, appliesTo: k.freeCreditMonthly.appliesTo } }),
+    ...(k.tiers === undefined
+      ? {}
+      : { tiers: k.tiers.map((t) => ({ name: t.name, hourly: t.hourly, note: t.note })) }),
+    ...(k.maxPodsPerNode === undefined ? {} : { maxPodsPerNode: k.maxPodsPerNode }),
+  };
+}
+
+/** An inline catalog's provider, product names and strategy defaults (issue 13 §1), copied when given. */
+function cloudFromFile(c: CatalogObject): Pick<Catalog, 'provider' | 'products' | 'strategyDefaults'> {
+  const names = c.products;
+  const d = c.strategyDefaults;
+  return {
+    ...(c.provider === undefined ? {} : { provider: c.provider }),
+    ...(names === undefined
+      ? {}
+      : {
+          products: {
+            ...(names.vm === undefined ? {} : { vm: names.vm }),
+            ...(names.kubernetes === undefined ? {} : { kubernetes: names.kubernetes }),
+            ...(names.functions === undefined ? {} : { functions: names.functions }),
+          },
+        }),
+    ...(d === undefined
+      ? {}
+      : {
+          strategyDefaults: {
+            ...(d.sharedHostInstanceType === undefined
+              ? {}
+              : { sharedHostInstanceType: d.sharedHostInstanceType }),
+            ...(d.containerNodeType === undefined ? {} : { containerNodeType: d.containerNodeType }),
+            ...(d.reservation === undefined ? {} : { reservation: d.reservation }),
+          },
+        }),
   };
 }
 
