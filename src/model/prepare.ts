@@ -434,12 +434,15 @@ export function strategyReport(
 
 const burstableByName = new Map<string, boolean>();
 
-/** t2/t3/t4g types are burstable: their CPU credits are not modelled. */
+/**
+ * t2/t3/t4g types are burstable: their CPU credits are not modelled. So are other clouds' (issue 13 §2): Compute
+ * Engine's shared-core types (e2-micro, e2-small, e2-medium, f1-micro, g1-small) and Azure's B-series.
+ */
 export function isBurstable(typeName: string): boolean {
   // Asked for every candidate type of every service of every evaluation: the answer kept by name.
   let burstable = burstableByName.get(typeName);
   if (burstable === undefined) {
-    burstable = /^t[234]g?\./.test(typeName);
+    burstable = /^t[234]g?\.|^e2-(micro|small|medium)$|^[fg]1-(micro|small)$|^Standard_B\d/.test(typeName);
     if (burstableByName.size >= 1024) burstableByName.clear();
     burstableByName.set(typeName, burstable);
   }
