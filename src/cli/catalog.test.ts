@@ -246,7 +246,7 @@ describe('headroom catalog import', () => {
           '--base',
           'nope',
         ],
-        '--base "nope" is not a bundled catalog (bundled: aws-us-east-1)',
+        '--base "nope" is not a bundled catalog (bundled: aws-us-east-1, gcp-us-central1, azure-eastus)',
       ],
       [
         ['catalog', 'import', '--from', 'aws-price-list', '--region', 'us-east-1'],

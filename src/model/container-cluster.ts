@@ -45,7 +45,8 @@ function controlPlaneLines(
 ): { lines: LineItem[]; warning: Warning | null } {
   const hours = allPeriod(1, p.hoursPerMonth);
   const credit = p.plan.catalog.kubernetes.freeCreditMonthly;
-  if (!credit || credit.amount <= 0) return { lines: [line(null, name, 'hours', hours, hourly)], warning: null };
+  if (!credit || credit.amount <= 0)
+    return { lines: [line(null, name, 'hours', hours, hourly)], warning: null };
   const product = productNames(p.plan.catalog).kubernetes;
   const amount = `$${credit.amount.toFixed(2)}`;
   if (p.plan.resilience.zones > 1) {

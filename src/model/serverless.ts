@@ -68,7 +68,9 @@ export function serverlessIneligibility(s: Service, c: FunctionsCatalog | number
   const maxDurationMs = typeof c === 'number' ? c : c.serverless.maxDurationMs;
   const product = cat ? productNames(cat).functions : 'Lambda';
   const maxMemory = cat?.serverless.maxMemoryMiB ?? LAMBDA_MEMORY_MIB.max;
-  if (s.stateful) return `it is stateful (${product} functions are stateless)`;
+  // "Lambda functions", "Cloud Run functions", "Azure Functions": the product names that already say functions.
+  const functions = /functions$/i.test(product) ? product : `${product} functions`;
+  if (s.stateful) return `it is stateful (${functions} are stateless)`;
   const duration = cat ? functionDuration(s, cat) : lambdaDuration(s);
   if (duration > maxDurationMs) {
     return `a request takes ${clean(duration)} ms, longer than ${product}'s maximum of ${maxDurationMs} ms`;
@@ -314,7 +316,8 @@ export function serverless(p: Prepared): StrategyReport {
   // On-demand duration: tiers count the plan's total GB-s per architecture; the free GB-s are shared by both
   // architectures and applied to x86_64 first (its price is the higher). Another cloud prices memory time without
   // an architecture (its catalog gives both the same tiers): its lines say memory, and GiB-seconds on GCP.
-  const memoryLabel = (arch: Architecture): string => (aws ? `Duration, ${arch}` : `Memory duration, ${arch}`);
+  const memoryLabel = (arch: Architecture): string =>
+    aws ? `Duration, ${arch}` : `Memory duration, ${arch}`;
   const memoryUnit = providerOf(catalog) === 'gcp' ? 'GiB-seconds' : 'GB-seconds';
   let freeGbSecondsLeft = st.freeTier ? prices.freeTier.gbSeconds : 0;
   for (const arch of ARCHITECTURES) {
@@ -352,7 +355,10 @@ export function serverless(p: Prepared): StrategyReport {
     const paid = paidShares(byVcpu, byVcpuFree, free);
     for (const slice of applyTiers(clean(total - free), prices.vcpuSecond)) {
       const price = discounted(slice.price, st.discount);
-      addShared(line(null, `CPU duration (${tierLabel(slice)})`, 'vCPU-seconds', slice.quantity, price), paid);
+      addShared(
+        line(null, `CPU duration (${tierLabel(slice)})`, 'vCPU-seconds', slice.quantity, price),
+        paid,
+      );
     }
   }
 

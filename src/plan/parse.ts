@@ -446,7 +446,9 @@ function kubernetesFromFile(k: CatalogObject['kubernetes']): Catalog['kubernetes
     controlPlaneHourly: k.controlPlaneHourly,
     ...(k.freeCreditMonthly === undefined
       ? {}
-      : { freeCreditMonthly: { amount: k.freeCreditMonthly.amount, appliesTo: k.freeCreditMonthly.appliesTo } }),
+      : {
+          freeCreditMonthly: { amount: k.freeCreditMonthly.amount, appliesTo: k.freeCreditMonthly.appliesTo },
+        }),
     ...(k.tiers === undefined
       ? {}
       : { tiers: k.tiers.map((t) => ({ name: t.name, hourly: t.hourly, note: t.note })) }),

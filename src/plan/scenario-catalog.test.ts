@@ -14,7 +14,14 @@ const base = {
   name: 'three clouds',
   catalog: 'aws-us-east-1',
   services: [
-    { name: 'api', trafficRps: new Array(24).fill(40), cpuMsPerRequest: 20, durationMs: 80, memoryMiB: 1024 },
+    {
+      name: 'api',
+      trafficRps: new Array(24).fill(40),
+      cpuMsPerRequest: 20,
+      durationMs: 80,
+      memoryMiB: 1024,
+      serverless: { architecture: 'arm64' },
+    },
     {
       name: 'worker',
       trafficRps: new Array(24).fill(5),
@@ -57,6 +64,8 @@ describe('a scenario per cloud', () => {
     expect(plan.strategies.containerCluster.nodeType).toBe('n2-standard-4');
     expect(plan.strategies.containerCluster.reservation).toBe('gke');
     expect(plan.services[1]!.vmInstanceType).toBeNull();
+    // Arm functions mean nothing on GCP (no Arm types here): VM per service's "auto" picks among x86_64 types.
+    expect(plan.services[0]!.serverless.architecture).toBe('x86_64');
     for (const s of report.strategies) {
       if (s.id === 'serverless-containers') expect(s.cannotCost?.length).toBeGreaterThan(0);
       else expect(s.cannotCost, s.id).toBeUndefined();

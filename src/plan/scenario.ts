@@ -202,12 +202,24 @@ function followCatalog(doc: Obj, services: Obj[]): { doc: Obj; services: Obj[] }
   const reservation = own(strategies.containerCluster, 'reservation');
   if (typeof reservation === 'string' && (RESERVATION_PROVIDER[reservation] ?? provider) !== provider)
     drop(['strategies', 'containerCluster', 'reservation']);
+  // A service's Arm choice (`serverless.architecture`, which VM per service's "auto" follows) means nothing in a
+  // catalog without Arm types (and Cloud Run functions and Azure Functions have no architecture to choose).
+  const arm = types.some((t: unknown) => isObj(t) && typeArchitecture(t) === 'arm64');
   return {
     doc: out,
-    services: services.map((sv) =>
-      stale(sv.vmInstanceType) ? setIn(sv, ['vmInstanceType'], undefined, true) : sv,
-    ),
+    services: services.map((sv) => {
+      let next = stale(sv.vmInstanceType) ? setIn(sv, ['vmInstanceType'], undefined, true) : sv;
+      if (!arm && own(next.serverless, 'architecture') === 'arm64')
+        next = setIn(next, ['serverless', 'architecture'], undefined, true);
+      return next;
+    }),
   };
+}
+
+/** A catalog entry's architecture as the engine reads it (vm-per-service.ts `typeArchitecture`), from plain JSON. */
+function typeArchitecture(t: Obj): string {
+  if (typeof t.architecture === 'string') return t.architecture;
+  return typeof t.name === 'string' && /^[a-z]+\d+g[a-z]*\./.test(t.name) ? 'arm64' : 'x86_64';
 }
 
 function own(o: unknown, key: string): unknown {

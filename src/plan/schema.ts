@@ -319,7 +319,9 @@ export const catalogSchema = z.looseObject({
     concurrencyLimit: num({ min: 1, max: 1e9, int: true }),
     // Functions billing beyond Lambda's (issue 13 §1), each optional: absent is Lambda's rule.
     vcpuSecond: tiers
-      .meta({ description: 'Duration also priced per vCPU-second (Cloud Run functions): tiers of vCPU-s a month.' })
+      .meta({
+        description: 'Duration also priced per vCPU-second (Cloud Run functions): tiers of vCPU-s a month.',
+      })
       .optional(),
     vcpuByMemory: z
       .array(
@@ -332,7 +334,10 @@ export const catalogSchema = z.looseObject({
       .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} rows` })
       .meta({ description: 'The vCPU of a function by memory (MB), in increasing memory.' })
       .optional(),
-    durationRoundingMs: num({ min: 1, max: 60_000 }, 'Billed duration rounded up to a multiple of this.').optional(),
+    durationRoundingMs: num(
+      { min: 1, max: 60_000 },
+      'Billed duration rounded up to a multiple of this.',
+    ).optional(),
     minBilledMs: num({ min: 0, max: 60_000 }, 'Shortest billed duration of one execution.').optional(),
     memoryRounding: z
       .looseObject({ stepMiB: num({ min: 1, max: 1e6 }), minMiB: num({ min: 0, max: 1e6 }) })
@@ -352,7 +357,9 @@ export const catalogSchema = z.looseObject({
     controlPlaneHourly: price,
     freeCreditMonthly: z
       .looseObject({ amount: price, appliesTo: text(L.maxSourceLength) })
-      .meta({ description: 'A monthly credit against the control-plane fee (GKE), and the clusters it applies to.' })
+      .meta({
+        description: 'A monthly credit against the control-plane fee (GKE), and the clusters it applies to.',
+      })
       .optional(),
     tiers: z
       .array(z.looseObject({ name, hourly: price, note: text(L.maxSourceLength) }))
@@ -419,7 +426,9 @@ export const catalogSchema = z.looseObject({
       kubernetes: text(L.maxNameLength).optional(),
       functions: text(L.maxNameLength).optional(),
     })
-    .meta({ description: 'How line items name the products ("Compute Engine", "GKE", "Cloud Run functions").' })
+    .meta({
+      description: 'How line items name the products ("Compute Engine", "GKE", "Cloud Run functions").',
+    })
     .optional(),
   strategyDefaults: z
     .looseObject({
@@ -427,7 +436,9 @@ export const catalogSchema = z.looseObject({
       containerNodeType: name.optional(),
       reservation: oneOf(['eks', 'gke', 'aks', 'none']).optional(),
     })
-    .meta({ description: 'The instance types (and reservation formula) strategies default to with this catalog.' })
+    .meta({
+      description: 'The instance types (and reservation formula) strategies default to with this catalog.',
+    })
     .optional(),
 });
 
