@@ -85,6 +85,20 @@ export function serverlessIneligibility(s: Service, c: FunctionsCatalog | number
   return null;
 }
 
+/** The catalog fields `serviceUsage` reads, as a string (equal strings: the same usage for the same service). */
+function billingRulesKey(c: FunctionsCatalog): string {
+  const sv = c.serverless;
+  return JSON.stringify([
+    providerOf(c),
+    sv.durationRoundingMs,
+    sv.minBilledMs,
+    sv.memoryRounding,
+    sv.maxMemoryMiB,
+    sv.vcpuSecond !== undefined,
+    sv.vcpuByMemory ?? null,
+  ]);
+}
+
 /** Whether a service keeps environments warm in any hour. */
 function hasProvisioned(s: Service): boolean {
   const pc = s.serverless.provisionedConcurrency;
@@ -284,9 +298,12 @@ export function serverless(p: Prepared): StrategyReport {
     );
     warnings.push(...own);
   });
+  // What a service's usage depends on in the catalog, as one string: a plan parsed again (a new catalog object with
+  // the same prices) keeps the usage the evaluator holds.
+  const rules = billingRulesKey(catalog);
   const usage = p.services.map((s, i) =>
     included[i]
-      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth, catalog], () =>
+      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth, rules], () =>
           serviceUsage(s, p.hoursPerMonth, catalog),
         )
       : null,
