@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../model/engine.ts';
 import { parsePlan } from './parse.ts';
 import { applyChanges } from './scenario.ts';
+import { planToFile } from './to-file.ts';
 
 /** A base plan on AWS that names AWS types and the EKS formula, as a plan made in the app may. */
 const base = {
@@ -127,4 +128,24 @@ describe('a plan file in another catalog', () => {
     if (parsed.ok) return;
     expect(parsed.issues.map((i) => i.path)).toContain('strategies.containerCluster.nodeType');
   });
+});
+
+describe('another cloud’s catalog inline', () => {
+  it.each(['gcp-us-central1', 'azure-eastus'])(
+    '%s carried whole in the file gives the bundled catalog’s figures, and saves back the same',
+    (id) => {
+      const { strategies: _, ...rest } = base;
+      const doc = { ...rest, services: [base.services[0], base.services[2]] };
+      const bundled = parsePlan({ ...doc, catalog: id });
+      if (!bundled.ok) throw new Error(JSON.stringify(bundled.issues));
+      // The same prices under another id: the file carries the whole catalog (every new field copied).
+      const inline = { ...structuredClone(bundled.plan.catalog), id: `my-${id}` };
+      const parsed = parsePlan({ ...doc, catalog: inline });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      expect(parsed.plan.catalog).toEqual(inline);
+      const costs = (r: ReturnType<typeof evaluate>) => r.strategies.map((s) => [s.id, s.monthlyCost]);
+      expect(costs(evaluate(parsed.plan))).toEqual(costs(evaluate(bundled.plan)));
+      expect(planToFile(parsed.plan).catalog).toEqual(inline);
+    },
+  );
 });
