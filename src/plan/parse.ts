@@ -174,6 +174,33 @@ function tierProblems(tiers: unknown, path: string, out: PlanIssue[]): void {
   });
 }
 
+/**
+ * A catalog's memory → vCPU table (issue 13 §1): needed when duration is priced per vCPU-second (else a function's
+ * vCPU would be a guess), and in increasing memory (the first row at or above a function's memory is its vCPU).
+ */
+function vcpuTableProblems(serverless: unknown, out: PlanIssue[]): void {
+  const table = own(serverless, 'vcpuByMemory');
+  if (own(serverless, 'vcpuSecond') !== undefined && table === undefined) {
+    out.push({
+      path: 'catalog.serverless.vcpuByMemory',
+      message: 'is needed with serverless.vcpuSecond (the vCPU a function gets at each memory size)',
+    });
+  }
+  if (!Array.isArray(table)) return;
+  let prev: number | null = null;
+  table.forEach((row, i) => {
+    const m = own(row, 'memoryMiB');
+    if (typeof m !== 'number' || !Number.isFinite(m)) return;
+    if (prev !== null && m <= prev) {
+      out.push({
+        path: `catalog.serverless.vcpuByMemory[${i}].memoryMiB`,
+        message: `must be greater than the previous row’s memoryMiB (${prev})`,
+      });
+    }
+    prev = m;
+  });
+}
+
 function dangerousKeys(v: unknown, path: PropertyKey[], out: PlanIssue[]): void {
   // Catalog objects allow extra fields; these names would reach an object's prototype when copied.
   const stack: { v: unknown; path: PropertyKey[] }[] = [{ v, path }];
@@ -232,6 +259,7 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
       tierProblems(own(own(sl, 'gbSecond'), arch), `catalog.serverless.gbSecond.${arch}`, out);
     }
     tierProblems(own(sl, 'vcpuSecond'), 'catalog.serverless.vcpuSecond', out);
+    vcpuTableProblems(sl, out);
     const gw = own(rawCatalog, 'apiGateway');
     for (const kind of ['http', 'rest']) tierProblems(own(gw, kind), `catalog.apiGateway.${kind}`, out);
   }

@@ -3,6 +3,7 @@
 // and located reasons for what the cloud cannot price.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { gcpUsCentral1 } from '../catalog/gcp-us-central1.ts';
 import { evaluate } from '../model/engine.ts';
 import { parsePlan } from './parse.ts';
 import { applyChanges } from './scenario.ts';
@@ -148,4 +149,39 @@ describe('another cloud’s catalog inline', () => {
       expect(planToFile(parsed.plan).catalog).toEqual(inline);
     },
   );
+});
+
+describe('checks of a catalog’s functions billing', () => {
+  const withServerless = (patch: Record<string, unknown>) => {
+    const { strategies: _, ...rest } = base;
+    const catalog = structuredClone(gcpUsCentral1) as unknown as Record<string, unknown>;
+    catalog.id = 'mine';
+    catalog.serverless = { ...(catalog.serverless as object), ...patch };
+    return parsePlan({ ...rest, services: [base.services[0]], catalog });
+  };
+
+  it('a vCPU-second price needs the memory → vCPU table, located', () => {
+    const r = withServerless({ vcpuByMemory: undefined });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toContainEqual({
+      path: 'catalog.serverless.vcpuByMemory',
+      message: 'is needed with serverless.vcpuSecond (the vCPU a function gets at each memory size)',
+    });
+  });
+
+  it('the table’s memory sizes must increase, located at the row', () => {
+    const r = withServerless({
+      vcpuByMemory: [
+        { memoryMiB: 512, vcpu: 0.333 },
+        { memoryMiB: 256, vcpu: 0.167 },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toContainEqual({
+      path: 'catalog.serverless.vcpuByMemory[1].memoryMiB',
+      message: 'must be greater than the previous row’s memoryMiB (512)',
+    });
+  });
 });
