@@ -5,7 +5,7 @@
 // only composes their reports. docs/cost-model.md "Complete totals".
 import { sumCents } from './money.ts';
 import type { Prepared } from './prepare.ts';
-import { narrowed } from './prepare.ts';
+import { narrowed, strategyNameIn } from './prepare.ts';
 import { productNames } from './provider.ts';
 import { serverlessIneligibility } from './serverless.ts';
 import { figuresOf, strategyEntry, strategyOfKey, STRATEGY_SHORT_NAMES } from './registry.ts';
@@ -57,8 +57,9 @@ function whereItRuns(id: StrategyId): string {
 }
 
 /** "Serverless (Lambda) + VMs for 1 service". */
-export function fallbackName(id: StrategyId, services: number): string {
-  return `${strategyEntry('serverless').name} + ${fallbackPhrase(id, services)}`;
+export function fallbackName(id: StrategyId, services: number, plan?: Plan): string {
+  const serverless = plan ? strategyNameIn(plan, 'serverless') : strategyEntry('serverless').name;
+  return `${serverless} + ${fallbackPhrase(id, services)}`;
 }
 
 /** The names of the services Lambda cannot run, in plan order. */
@@ -179,7 +180,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   const capacity = { ...lambda.capacity, servicesExcluded: 0, servicesOnFallback: names.size };
   return {
     ...lambda,
-    name: fallbackName(id, names.size),
+    name: fallbackName(id, names.size, plan),
     notIncluded: [...lambda.notIncluded, ...extra],
     monthlyCost: sumCents(lineItems.map((l) => l.cost)),
     lineItems,

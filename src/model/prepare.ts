@@ -18,6 +18,7 @@ import type {
   WeekSeries,
 } from './types.ts';
 import { figuresOf, settingsOf, strategyEntry } from './registry.ts';
+import { productNames } from './provider.ts';
 import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
@@ -399,7 +400,7 @@ export function strategyReport(
   if (figures === 'costs') {
     return {
       id,
-      name: strategyEntry(id).name,
+      name: strategyNameIn(plan, id),
       settings: settingsOf(plan, id),
       scaling: scalingOf(plan, id),
       notIncluded: [],
@@ -412,7 +413,7 @@ export function strategyReport(
   for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
   return {
     id,
-    name: strategyEntry(id).name,
+    name: strategyNameIn(plan, id),
     settings: settingsOf(plan, id),
     scaling: scalingOf(plan, id),
     notIncluded: notIncluded(plan, id),
@@ -430,6 +431,16 @@ export function strategyReport(
       units: cleanWeek(parts.week.units),
     },
   };
+}
+
+/**
+ * A strategy's name in the plan's cloud (issue 13 §1): the functions strategy names the catalog's product
+ * ("Serverless (Cloud Run functions)"); every other name, and every name on AWS, is the registry's.
+ */
+export function strategyNameIn(plan: Plan, id: StrategyId): string {
+  const name = strategyEntry(id).name;
+  const functions = productNames(plan.catalog).functions;
+  return functions === 'Lambda' ? name : name.replace('(Lambda)', `(${functions})`);
 }
 
 const burstableByName = new Map<string, boolean>();

@@ -230,6 +230,7 @@ describe('a plan under another cloud', () => {
       for (const l of s.lineItems) expect(l.component).not.toMatch(/Lambda|EKS|EC2|Fargate|m6i|API Gateway/);
     }
     const fn = strategy(r, 'serverless');
+    expect(fn.name).toBe(`Serverless (${catalog.products!.functions!})`);
     expect(fn.notIncluded).toContain(
       `API Gateway (HTTP API): configured, but catalog "${catalog.id}" has no price for it`,
     );
@@ -245,6 +246,7 @@ describe('a plan under another cloud', () => {
     expect(plan.strategies.containerCluster.nodeType).toBe('m6i.xlarge');
     expect(plan.strategies.containerCluster.reservation).toBe('eks');
     const fn = strategy(evaluate(plan), 'serverless');
+    expect(fn.name).toBe('Serverless (Lambda)');
     expect(fn.warnings.find((w) => w.code === 'not-eligible')?.message).toContain('cannot run on Lambda');
   });
 });
