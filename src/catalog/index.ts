@@ -1,6 +1,8 @@
 import type { Catalog } from '../model/types.ts';
 import { awsUsEast1 } from './aws-us-east-1.ts';
 import { newestSnapshot, snapshotEntries } from './snapshots.ts';
+import { azureEastus } from './azure-eastus.ts';
+import { gcpUsCentral1 } from './gcp-us-central1.ts';
 
 /** Catalogs shipped with the app, by id. A plan names one of these or carries a whole catalog inline. */
 export const BUNDLED_CATALOGS: ReadonlyMap<string, Catalog> = new Map<string, Catalog>([
@@ -8,6 +10,9 @@ export const BUNDLED_CATALOGS: ReadonlyMap<string, Catalog> = new Map<string, Ca
   [awsUsEast1.id, structuredClone(awsUsEast1)],
   // Catalog versions (issue 13): every dated snapshot, `LINE@YYYY-MM`.
   ...snapshotEntries(),
+  // Other clouds (issue 13 §2): their own product names, strategy defaults and billing rules (docs/catalogs.md).
+  [gcpUsCentral1.id, structuredClone(gcpUsCentral1)],
+  [azureEastus.id, structuredClone(azureEastus)],
 ]);
 
 /** The default base of `headroom catalog import` (src/cli/catalog.ts). */

@@ -246,7 +246,7 @@ describe('headroom catalog import', () => {
           '--base',
           'nope',
         ],
-        '--base "nope" is not a bundled catalog (bundled: aws-us-east-1, aws-us-east-1@2025-10, aws-us-east-1@2026-11)',
+        '--base "nope" is not a bundled catalog (bundled: aws-us-east-1, aws-us-east-1@2025-10, aws-us-east-1@2026-11, gcp-us-central1, azure-eastus)',
       ],
       [
         ['catalog', 'import', '--from', 'aws-price-list', '--region', 'us-east-1'],

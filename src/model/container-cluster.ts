@@ -1,6 +1,7 @@
 // Service instance per container on a managed Kubernetes cluster, with overprovisioning headroom.
 import { components } from './components.ts';
 import { nodeAllocatable } from './kubernetes.ts';
+import { productNames } from './provider.ts';
 import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
 import type { KeptPackings } from './packing.ts';
@@ -30,6 +31,47 @@ const CONTROL_PLANE_NAME: Record<Reservation, string> = {
   aks: 'AKS control plane hours',
   none: 'Kubernetes control plane hours',
 };
+
+/**
+ * The control-plane fee's lines (issue 13 §1). A catalog with a monthly credit (GKE: $74.40 per billing account,
+ * zonal and Autopilot clusters only) gets it on a single-zone plan's cluster, priced as a zonal cluster: the hours
+ * the credit covers are a line at no cost, the rest at the fee. A plan over two zones or more is priced as a
+ * regional cluster (a control plane that survives a zone), which the credit does not cover; a warning says which
+ * case the plan is in. The credit is per billing account: one cluster gets it.
+ */
+function controlPlaneLines(
+  p: Prepared,
+  name: string,
+  hourly: number,
+): { lines: LineItem[]; warning: Warning | null } {
+  const hours = allPeriod(1, p.hoursPerMonth);
+  const credit = p.plan.catalog.kubernetes.freeCreditMonthly;
+  if (!credit || credit.amount <= 0)
+    return { lines: [line(null, name, 'hours', hours, hourly)], warning: null };
+  const product = productNames(p.plan.catalog).kubernetes;
+  const amount = `$${credit.amount.toFixed(2)}`;
+  if (p.plan.resilience.zones > 1) {
+    return {
+      lines: [line(null, name, 'hours', hours, hourly)],
+      warning: {
+        service: null,
+        code: 'kubernetes-credit',
+        message: `${product}'s monthly credit of ${amount} (${credit.appliesTo}) is not applied: the plan spreads over ${p.plan.resilience.zones} zones, priced as a regional cluster, which the credit does not cover. A single-zone plan is priced as a zonal cluster and gets it.`,
+      },
+    };
+  }
+  const covered = Math.min(hours, clean(credit.amount / hourly));
+  const lines = [line(null, `${name} covered by the monthly credit`, 'hours', covered, 0)];
+  if (hours - covered > 0) lines.push(line(null, name, 'hours', clean(hours - covered), hourly));
+  return {
+    lines,
+    warning: {
+      service: null,
+      code: 'kubernetes-credit',
+      message: `Priced as a zonal cluster (the plan runs in one zone): ${product}'s monthly credit of ${amount} (${credit.appliesTo}) covers ${clean(covered)} of its ${clean(hours)} control-plane hours. The credit is per billing account: a second cluster in the same account pays the whole fee.`,
+    },
+  };
+}
 
 /**
  * Pods per hour = ⌈CPU demand ÷ (pod CPU request × target utilization)⌉ spread over the zones (surviving the loss of
@@ -112,11 +154,16 @@ function packed(packs: KeptPackings | null, groups: readonly PodGroup[], shape: 
 export function containerCluster(p: Prepared): StrategyReport {
   const st = p.plan.strategies.containerCluster;
   const node = instanceType(p, st.nodeType);
-  const alloc = nodeAllocatable(node, st.reservation, {
-    cpuMillicores: st.daemonSetCpuMillicores,
-    pods: st.daemonSetPods,
-    memoryMiB: st.daemonSetMemoryMiB,
-  });
+  const alloc = nodeAllocatable(
+    node,
+    st.reservation,
+    {
+      cpuMillicores: st.daemonSetCpuMillicores,
+      pods: st.daemonSetPods,
+      memoryMiB: st.daemonSetMemoryMiB,
+    },
+    p.plan.catalog.kubernetes.maxPodsPerNode,
+  );
   if (!alloc || alloc.cpuMillicores <= 0 || alloc.memoryMiB <= 0 || alloc.pods < 1) {
     throw new Error(`node type ${node.name} has nothing allocatable`);
   }
@@ -285,10 +332,11 @@ export function containerCluster(p: Prepared): StrategyReport {
         )
       : null;
   if (headroomLine) lineItems.push(headroomLine);
+  const warnings: Warning[] = [];
   if (st.controlPlaneHourly > 0) {
-    lineItems.push(
-      line(null, CONTROL_PLANE_NAME[st.reservation], 'hours', allPeriod(1, hpm), st.controlPlaneHourly),
-    );
+    const cp = controlPlaneLines(p, CONTROL_PLANE_NAME[st.reservation], st.controlPlaneHourly);
+    lineItems.push(...cp.lines);
+    if (cp.warning && !costs) warnings.push(cp.warning);
   }
 
   // A savings-plan commitment (issue 13 §5; commitment.ts): the nodes' hours at on-demand are the spend (Spot nodes:
@@ -303,7 +351,6 @@ export function containerCluster(p: Prepared): StrategyReport {
   });
   lineItems.push(...commit.lines);
 
-  const warnings: Warning[] = [];
   warnings.push(...spotWarnings(p, st, 'nodes'));
   if (costs) {
     const extra = components(p, 'container-cluster', {

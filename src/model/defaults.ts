@@ -75,14 +75,21 @@ function withCommitment<T extends object>(
  */
 export function resolveStrategies(
   given: StrategySettingsInput,
-  catalog: Pick<Catalog, 'kubernetes'>,
+  catalog: Pick<Catalog, 'kubernetes' | 'strategyDefaults'>,
 ): StrategySettings {
   const d = DEFAULT_STRATEGIES;
+  const own = catalogStrategyDefaults(catalog);
   return {
-    sharedHost: { ...d.sharedHost, ...withCommitment(given.sharedHost) },
+    sharedHost: {
+      ...d.sharedHost,
+      instanceType: own.sharedHostInstanceType,
+      ...withCommitment(given.sharedHost),
+    },
     vmPerService: { ...d.vmPerService, ...withCommitment(given.vmPerService) },
     containerCluster: {
       ...d.containerCluster,
+      nodeType: own.containerNodeType,
+      reservation: own.reservation,
       controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
       ...withCommitment(given.containerCluster),
     },
@@ -92,6 +99,23 @@ export function resolveStrategies(
       controlPlaneHourly: catalog.kubernetes.controlPlaneHourly,
       ...withCommitment(given.serverlessContainers),
     },
+  };
+}
+
+/**
+ * The instance types (and reservation formula) a plan's strategies default to with `catalog` (issue 13 §1): the
+ * catalog's own where it declares them, else the engine's (AWS types). A plan that names a type keeps it.
+ */
+export function catalogStrategyDefaults(catalog: Pick<Catalog, 'strategyDefaults'>): {
+  sharedHostInstanceType: string;
+  containerNodeType: string;
+  reservation: StrategySettings['containerCluster']['reservation'];
+} {
+  const c = catalog.strategyDefaults;
+  return {
+    sharedHostInstanceType: c?.sharedHostInstanceType ?? DEFAULT_STRATEGIES.sharedHost.instanceType,
+    containerNodeType: c?.containerNodeType ?? DEFAULT_STRATEGIES.containerCluster.nodeType,
+    reservation: c?.reservation ?? DEFAULT_STRATEGIES.containerCluster.reservation,
   };
 }
 

@@ -68,7 +68,10 @@ function strategies(
     const fallback = fallbackProblems(p.plan, blocked);
     if (fallback) {
       const via = fallbackStrategy(p.plan.strategies.serverless.fallback)!;
-      return { ...notCosted(p, id, fallback), name: fallbackName(via, lambdaIneligible(p.plan).length) };
+      return {
+        ...notCosted(p, id, fallback),
+        name: fallbackName(via, lambdaIneligible(p.plan).length, p.plan),
+      };
     }
     return withFallback(p, run(p));
   });

@@ -5,7 +5,8 @@
 // only composes their reports. docs/cost-model.md "Complete totals".
 import { sumCents } from './money.ts';
 import type { Prepared } from './prepare.ts';
-import { narrowed } from './prepare.ts';
+import { narrowed, strategyNameIn } from './prepare.ts';
+import { productNames } from './provider.ts';
 import { serverlessIneligibility } from './serverless.ts';
 import { figuresOf, strategyEntry, strategyOfKey, STRATEGY_SHORT_NAMES } from './registry.ts';
 import { configuredComponents, notIncluded } from './terms.ts';
@@ -57,14 +58,14 @@ function whereItRuns(id: StrategyId): string {
 }
 
 /** "Serverless (Lambda) + VMs for 1 service". */
-export function fallbackName(id: StrategyId, services: number): string {
-  return `${strategyEntry('serverless').name} + ${fallbackPhrase(id, services)}`;
+export function fallbackName(id: StrategyId, services: number, plan?: Plan): string {
+  const serverless = plan ? strategyNameIn(plan, 'serverless') : strategyEntry('serverless').name;
+  return `${serverless} + ${fallbackPhrase(id, services)}`;
 }
 
 /** The names of the services Lambda cannot run, in plan order. */
 export function lambdaIneligible(plan: Plan): string[] {
-  const max = plan.catalog.serverless.maxDurationMs;
-  return plan.services.filter((s) => serverlessIneligibility(s, max) !== null).map((s) => s.name);
+  return plan.services.filter((s) => serverlessIneligibility(s, plan.catalog) !== null).map((s) => s.name);
 }
 
 /**
@@ -163,16 +164,16 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   const services: ServiceCost[] = lambda.services.map((s) =>
     s.included ? s : { service: s.service, cost: subCost.get(s.service) ?? 0, included: true, via: id },
   );
-  const max = plan.catalog.serverless.maxDurationMs;
   const byName = new Map(plan.services.map((s) => [s.name, s]));
+  const product = productNames(plan.catalog).functions;
   const warnings: Warning[] = [
     ...lambda.warnings.map((w) => {
       const s = w.code === 'not-eligible' && w.service !== null ? byName.get(w.service) : undefined;
-      const why = s ? serverlessIneligibility(s, max) : null;
+      const why = s ? serverlessIneligibility(s, plan.catalog) : null;
       if (!s || why === null) return w;
       return {
         ...w,
-        message: `${s.name} cannot run on Lambda: ${why}. It is priced ${whereItRuns(id)} in this total (fallback: ${STRATEGY_SHORT_NAMES[id]}).`,
+        message: `${s.name} cannot run on ${product}: ${why}. It is priced ${whereItRuns(id)} in this total (fallback: ${STRATEGY_SHORT_NAMES[id]}).`,
       };
     }),
     ...sub.warnings.map((w) => ({ ...w, message: `${label}: ${w.message}` })),
@@ -200,7 +201,7 @@ export function withFallback(p: Prepared, lambda: StrategyReport): StrategyRepor
   const capacity = { ...lambda.capacity, servicesExcluded: 0, servicesOnFallback: names.size };
   return {
     ...lambda,
-    name: fallbackName(id, names.size),
+    name: fallbackName(id, names.size, plan),
     notIncluded: [...lambda.notIncluded, ...extra],
     monthlyCost: sumCents(lineItems.map((l) => l.cost)),
     lineItems,

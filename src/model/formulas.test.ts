@@ -70,7 +70,7 @@ describe('tiers', () => {
       [1e9, 0.0000133334],
     ]);
     expect(s.map(tierLabel)).toEqual(['first 6B', '6B–15B', 'over 15B']);
-    expect(applyTiers(400e6, catalog.apiGateway.rest).map(tierLabel)).toEqual(['first 333M', '333M–1B']);
+    expect(applyTiers(400e6, catalog.apiGateway!.rest).map(tierLabel)).toEqual(['first 333M', '333M–1B']);
   });
 });
 

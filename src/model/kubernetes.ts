@@ -92,14 +92,22 @@ export function aksReservedMemoryMiB(maxPods: number, memoryMiB: number): number
   return Math.min(20 * maxPods + 50, 0.25 * memoryMiB);
 }
 
-export function maxPodsFor(node: InstanceType, reservation: Reservation): number | undefined {
+/**
+ * Pods per node: EKS's per instance type (the catalog's `maxPods`); GKE's and AKS's the platform default, or the
+ * catalog's `kubernetes.maxPodsPerNode` when it gives one (issue 13 §1).
+ */
+export function maxPodsFor(
+  node: InstanceType,
+  reservation: Reservation,
+  platformMaxPods?: number,
+): number | undefined {
   switch (reservation) {
     case 'eks':
       return node.maxPods;
     case 'gke':
-      return GKE_MAX_PODS;
+      return platformMaxPods ?? GKE_MAX_PODS;
     case 'aks':
-      return AKS_MAX_PODS;
+      return platformMaxPods ?? AKS_MAX_PODS;
     case 'none':
       return node.maxPods ?? DEFAULT_MAX_PODS;
   }
@@ -149,8 +157,9 @@ export function nodeAllocatable(
   node: InstanceType,
   reservation: Reservation,
   daemonSet: { cpuMillicores: number; memoryMiB: number; pods?: number },
+  platformMaxPods?: number,
 ): Allocatable | undefined {
-  const maxPods = maxPodsFor(node, reservation);
+  const maxPods = maxPodsFor(node, reservation, platformMaxPods);
   if (maxPods === undefined) return undefined;
   // kube-reserved follows the node's max pods (the EKS formula), DaemonSets included.
   const reserved = kubeReserved(node, reservation, maxPods);

@@ -19,6 +19,7 @@ import type {
   WeekSeries,
 } from './types.ts';
 import { figuresOf, settingsOf, strategyEntry } from './registry.ts';
+import { productNames } from './provider.ts';
 import { notIncluded, scalingOf } from './terms.ts';
 
 export interface PreparedService {
@@ -402,7 +403,7 @@ export function strategyReport(
   if (figures === 'costs') {
     return {
       id,
-      name: strategyEntry(id).name,
+      name: strategyNameIn(plan, id),
       settings: settingsOf(plan, id),
       scaling: scalingOf(plan, id),
       notIncluded: [],
@@ -415,7 +416,7 @@ export function strategyReport(
   for (const [k, v] of Object.entries(parts.capacity)) capacity[k] = Number.isFinite(v) ? clean(v) : 0;
   return {
     id,
-    name: strategyEntry(id).name,
+    name: strategyNameIn(plan, id),
     settings: settingsOf(plan, id),
     scaling: scalingOf(plan, id),
     notIncluded: notIncluded(plan, id),
@@ -436,14 +437,27 @@ export function strategyReport(
   };
 }
 
+/**
+ * A strategy's name in the plan's cloud (issue 13 §1): the functions strategy names the catalog's product
+ * ("Serverless (Cloud Run functions)"); every other name, and every name on AWS, is the registry's.
+ */
+export function strategyNameIn(plan: Plan, id: StrategyId): string {
+  const name = strategyEntry(id).name;
+  const functions = productNames(plan.catalog).functions;
+  return functions === 'Lambda' ? name : name.replace('(Lambda)', `(${functions})`);
+}
+
 const burstableByName = new Map<string, boolean>();
 
-/** t2/t3/t4g types are burstable: their CPU credits are not modelled. */
+/**
+ * t2/t3/t4g types are burstable: their CPU credits are not modelled. So are other clouds' (issue 13 §2): Compute
+ * Engine's shared-core types (e2-micro, e2-small, e2-medium, f1-micro, g1-small) and Azure's B-series.
+ */
 export function isBurstable(typeName: string): boolean {
   // Asked for every candidate type of every service of every evaluation: the answer kept by name.
   let burstable = burstableByName.get(typeName);
   if (burstable === undefined) {
-    burstable = /^t[234]g?\./.test(typeName);
+    burstable = /^t[234]g?\.|^e2-(micro|small|medium)$|^[fg]1-(micro|small)$|^Standard_B\d/.test(typeName);
     if (burstableByName.size >= 1024) burstableByName.clear();
     burstableByName.set(typeName, burstable);
   }

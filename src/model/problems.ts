@@ -103,7 +103,8 @@ export function costingProblems(plan: Plan): Map<StrategyId, CostingProblem[]> {
       memoryMiB: cc.daemonSetMemoryMiB,
       pods: cc.daemonSetPods,
     };
-    const allocatable = (t: InstanceType) => nodeAllocatable(t, cc.reservation, daemonSet);
+    const allocatable = (t: InstanceType) =>
+      nodeAllocatable(t, cc.reservation, daemonSet, plan.catalog.kubernetes.maxPodsPerNode);
     /**
      * The cheapest node type that can hold every pod of the plan, for the fix; only looked for when there is a
      * problem to fix (it reads every service for every type).

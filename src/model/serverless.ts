@@ -1,4 +1,6 @@
-// Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used.
+// Serverless (AWS Lambda): billed per request and per GB-second of billed duration, plus API Gateway if used. Other
+// clouds' functions (issue 13 §1) by the same lines with their catalog's rules: per vCPU-second as well (Cloud Run
+// functions), duration rounded up to 100 ms, memory rounded up to 128 MB steps and capped (Azure Functions).
 import { components } from './components.ts';
 import { lossServersFor } from './erlang.ts';
 import { LAMBDA_EPHEMERAL_MIB, LAMBDA_MEMORY_MIB } from './defaults.ts';
@@ -16,12 +18,27 @@ import { costsOnlyNow, discounted, line, serviceCosts, strategyReport } from './
 import { applyTiers, tierLabel } from './tiers.ts';
 import { COMMITMENT_SCOPES, priceCommitment } from './commitment.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
-import type { ApiGatewayKind, Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
+import { billedMemoryMiB, functionVcpu, productNames, providerOf } from './provider.ts';
+import type {
+  ApiGatewayKind,
+  Architecture,
+  Catalog,
+  LineItem,
+  ServerlessPrices,
+  Service,
+  StrategyReport,
+  Warning,
+} from './types.ts';
 import { ARCHITECTURES } from './types.ts';
 
-/** Billed duration: rounded up to the next whole millisecond (since 2020-12-01), in seconds. */
-export function billedSeconds(durationMs: number): number {
-  return ceilExact(durationMs) / 1000;
+/**
+ * Billed duration in seconds: at least `minMs`, rounded up to a multiple of `roundingMs` (Lambda: the next whole
+ * millisecond since 2020-12-01; Cloud Run: the next 100 ms; Azure Functions: at least 100 ms).
+ */
+export function billedSeconds(durationMs: number, roundingMs = 1, minMs = 0): number {
+  const d = Math.max(durationMs, minMs);
+  if (roundingMs === 1) return ceilExact(d) / 1000;
+  return clean((ceilExact(d / roundingMs) * roundingMs) / 1000);
 }
 
 /** How long one request runs on Lambda: its duration, stretched when its memory gives too little CPU. */
@@ -29,23 +46,72 @@ export function lambdaDuration(s: Service): number {
   return lambdaDurationMs(s.durationMs, s.cpuMsPerRequest, lambdaMemoryOf(s));
 }
 
-/** Why a service cannot run on Lambda, or null when it can. */
-export function serverlessIneligibility(s: Service, maxDurationMs: number): string | null {
-  if (s.stateful) return 'it is stateful (Lambda functions are stateless)';
-  const duration = lambdaDuration(s);
+/** The catalog fields that decide how a function runs and is billed (the serverless prices, and which cloud). */
+export type FunctionsCatalog = Pick<Catalog, 'serverless' | 'provider' | 'products'>;
+
+/**
+ * How long one request runs as a function of `c`'s cloud: on AWS Lambda's rule (`lambdaDuration`); elsewhere its
+ * duration, stretched when the function's vCPU (the catalog's memory → vCPU table; a whole one without it) is less
+ * than one.
+ */
+export function functionDuration(s: Service, c: FunctionsCatalog): number {
+  if (providerOf(c) === 'aws' && !c.serverless.vcpuByMemory) return lambdaDuration(s);
+  const share = Math.min(1, functionVcpu(lambdaMemoryOf(s), c.serverless, providerOf(c)));
+  return Math.max(s.durationMs, s.cpuMsPerRequest / share);
+}
+
+/**
+ * Why a service cannot run as a function, or null when it can. `c` is the catalog (its limits and product name);
+ * a number is Lambda's maximum duration in ms, as before issue 13.
+ */
+export function serverlessIneligibility(s: Service, c: FunctionsCatalog | number): string | null {
+  const cat = typeof c === 'number' ? null : c;
+  const maxDurationMs = typeof c === 'number' ? c : c.serverless.maxDurationMs;
+  const product = cat ? productNames(cat).functions : 'Lambda';
+  const maxMemory = cat?.serverless.maxMemoryMiB ?? LAMBDA_MEMORY_MIB.max;
+  // "Lambda functions", "Cloud Run functions", "Azure Functions": the product names that already say functions.
+  const functions = /functions$/i.test(product) ? product : `${product} functions`;
+  if (s.stateful) return `it is stateful (${functions} are stateless)`;
+  const duration = cat ? functionDuration(s, cat) : lambdaDuration(s);
   if (duration > maxDurationMs) {
-    return `a request takes ${clean(duration)} ms, longer than Lambda's maximum of ${maxDurationMs} ms`;
+    return `a request takes ${clean(duration)} ms, longer than ${product}'s maximum of ${maxDurationMs} ms`;
   }
-  if (s.memoryMiB > LAMBDA_MEMORY_MIB.max) {
-    return `it needs ${s.memoryMiB} MiB of memory, more than Lambda's maximum of ${LAMBDA_MEMORY_MIB.max} MB`;
+  if (s.memoryMiB > maxMemory) {
+    return `it needs ${s.memoryMiB} MiB of memory, more than ${product}'s maximum of ${maxMemory} MB`;
+  }
+  const unsupported = cat?.serverless.provisionedConcurrencyUnsupported;
+  if (unsupported !== undefined && hasProvisioned(s)) {
+    return `it asks for provisioned concurrency, which this catalog cannot price (${unsupported})`;
   }
   return null;
+}
+
+/** The catalog fields `serviceUsage` reads, as a string (equal strings: the same usage for the same service). */
+function billingRulesKey(c: FunctionsCatalog): string {
+  const sv = c.serverless;
+  return JSON.stringify([
+    providerOf(c),
+    sv.durationRoundingMs,
+    sv.minBilledMs,
+    sv.memoryRounding,
+    sv.maxMemoryMiB,
+    sv.vcpuSecond !== undefined,
+    sv.vcpuByMemory ?? null,
+  ]);
+}
+
+/** Whether a service keeps environments warm in any hour. */
+function hasProvisioned(s: Service): boolean {
+  const pc = s.serverless.provisionedConcurrency;
+  return typeof pc === 'number' ? pc > 0 : pc.some((n) => n > 0);
 }
 
 interface ServiceUsage {
   requests: number;
   /** On-demand duration GB-s (invocations not served by provisioned concurrency). */
   onDemandGbSeconds: number;
+  /** On-demand duration vCPU-s, where the catalog prices them (Cloud Run functions); 0 otherwise. */
+  onDemandVcpuSeconds: number;
   provisionedDurationGbSeconds: number;
   provisionedGbSeconds: number;
   ephemeralGbSeconds: number;
@@ -58,11 +124,18 @@ interface ServiceUsage {
 }
 
 /** One service's monthly usage; provisioned concurrency serves the share min(1, N ÷ concurrency) of each hour. */
-export function serviceUsage(s: PreparedService, hoursPerMonth: number): ServiceUsage {
+export function serviceUsage(
+  s: PreparedService,
+  hoursPerMonth: number,
+  c: FunctionsCatalog | null = null,
+): ServiceUsage {
   const sv = s.service.serverless;
-  const gb = lambdaMemoryOf(s.service) / 1024;
-  const durationMs = lambdaDuration(s.service);
-  const billed = billedSeconds(durationMs);
+  const prices: Partial<ServerlessPrices> = c?.serverless ?? {};
+  const memory = lambdaMemoryOf(s.service);
+  const gb = billedMemoryMiB(memory, prices) / 1024;
+  const durationMs = c ? functionDuration(s.service, c) : lambdaDuration(s.service);
+  const billed = billedSeconds(durationMs, prices.durationRoundingMs ?? 1, prices.minBilledMs ?? 0);
+  const vcpu = c && prices.vcpuSecond ? functionVcpu(memory, prices, providerOf(c)) : 0;
   // Costs only (prepare.ts `costsOnlyNow`): the concurrency, provisioned and in-use weeks feed the report's week
   // and capacity and the concurrency warnings, no line's cost; they are left empty (the same sums are computed,
   // from the one provisioned level when it is the same every hour).
@@ -92,6 +165,7 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
   return {
     requests: monthRequests,
     onDemandGbSeconds: clean((monthRequests - monthPc) * billed * gb),
+    onDemandVcpuSeconds: vcpu > 0 ? clean((monthRequests - monthPc) * billed * vcpu) : 0,
     provisionedDurationGbSeconds: clean(monthPc * billed * gb),
     provisionedGbSeconds: clean(weekToPeriod(pcSeconds, hoursPerMonth) * gb),
     ephemeralGbSeconds: clean(monthRequests * billed * extraEphemeralGb),
@@ -192,19 +266,22 @@ function latencyWarning(
 
 export function serverless(p: Prepared): StrategyReport {
   const st = p.plan.strategies.serverless;
-  const prices = p.plan.catalog.serverless;
+  const catalog = p.plan.catalog;
+  const prices = catalog.serverless;
+  const product = productNames(catalog).functions;
+  const aws = providerOf(catalog) === 'aws';
   const warnings: Warning[] = [];
   const lineItems: LineItem[] = [];
   // Costs only: the warnings, the concurrency weeks and the per-service shares are not assembled (no line's cost
   // reads them); which services run, and every line, are the same.
   const costs = costsOnlyNow();
   const included = p.services.map((s) => {
-    const why = serverlessIneligibility(s.service, prices.maxDurationMs);
+    const why = serverlessIneligibility(s.service, catalog);
     if (why && !costs) {
       warnings.push({
         service: s.service.name,
         code: 'not-eligible',
-        message: `${s.service.name} cannot run on Lambda: ${why}. It is left out of this strategy's total.`,
+        message: `${s.service.name} cannot run on ${product}: ${why}. It is left out of this strategy's total.`,
       });
     }
     return why === null;
@@ -212,18 +289,24 @@ export function serverless(p: Prepared): StrategyReport {
   p.services.forEach((s, i) => {
     if (!included[i] || costs) return;
     // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
-    const own = p.memo(s.service, 'serverless warnings', [st.apiGateway], () =>
+    // Lambda's CPU share and API Gateway's timeout are AWS's: another cloud's functions get neither warning.
+    const own = p.memo(s.service, 'serverless warnings', [st.apiGateway, aws], () =>
       [
         autoMemoryNote(s.service),
-        cpuStretchWarning(s.service),
-        timeoutWarning(s.service, st.apiGateway),
+        aws ? cpuStretchWarning(s.service) : null,
+        aws ? timeoutWarning(s.service, st.apiGateway) : null,
       ].filter((w): w is Warning => w !== null),
     );
     warnings.push(...own);
   });
+  // What a service's usage depends on in the catalog, as one string: a plan parsed again (a new catalog object with
+  // the same prices) keeps the usage the evaluator holds.
+  const rules = billingRulesKey(catalog);
   const usage = p.services.map((s, i) =>
     included[i]
-      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth], () => serviceUsage(s, p.hoursPerMonth))
+      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth, rules], () =>
+          serviceUsage(s, p.hoursPerMonth, catalog),
+        )
       : null,
   );
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
@@ -249,7 +332,11 @@ export function serverless(p: Prepared): StrategyReport {
   }
 
   // On-demand duration: tiers count the plan's total GB-s per architecture; the free GB-s are shared by both
-  // architectures and applied to x86_64 first (its price is the higher).
+  // architectures and applied to x86_64 first (its price is the higher). Another cloud prices memory time without
+  // an architecture (its catalog gives both the same tiers): its lines say memory, and GiB-seconds on GCP.
+  const memoryLabel = (arch: Architecture): string =>
+    aws ? `Duration, ${arch}` : `Memory duration, ${arch}`;
+  const memoryUnit = providerOf(catalog) === 'gcp' ? 'GiB-seconds' : 'GB-seconds';
   let freeGbSecondsLeft = st.freeTier ? prices.freeTier.gbSeconds : 0;
   // On-demand duration at list prices (after the free tier and tiers), for a savings-plan commitment (issue 13 §5).
   let durationList = 0;
@@ -265,14 +352,33 @@ export function serverless(p: Prepared): StrategyReport {
     const byArchFree = usage.map((u) =>
       u && u.architecture === arch && !u.hasProvisioned ? u.onDemandGbSeconds : 0,
     );
-    if (free > 0) addShared(line(null, `Duration, ${arch} (free tier)`, 'GB-seconds', free, 0), byArchFree);
+    if (free > 0) addShared(line(null, `${memoryLabel(arch)} (free tier)`, memoryUnit, free, 0), byArchFree);
     const byArchPaid = paidShares(byArch, byArchFree, free);
     for (const slice of applyTiers(clean(total - free), prices.gbSecond[arch])) {
       durationList += slice.quantity * slice.price;
       const price = discounted(slice.price, st.discount);
       addShared(
-        line(null, `Duration, ${arch} (${tierLabel(slice)})`, 'GB-seconds', slice.quantity, price),
+        line(null, `${memoryLabel(arch)} (${tierLabel(slice)})`, memoryUnit, slice.quantity, price),
         byArchPaid,
+      );
+    }
+  }
+
+  // Duration per vCPU-second as well (Cloud Run functions, issue 13 §1): every function's on-demand vCPU-s, less
+  // the free vCPU-s (shared by the functions without provisioned concurrency), tiered.
+  if (prices.vcpuSecond) {
+    const byVcpu = usage.map((u) => u?.onDemandVcpuSeconds ?? 0);
+    const byVcpuFree = usage.map((u) => (u && !u.hasProvisioned ? u.onDemandVcpuSeconds : 0));
+    const total = byVcpu.reduce((a, b) => a + b, 0);
+    const eligible = byVcpuFree.reduce((a, b) => a + b, 0);
+    const free = st.freeTier ? Math.min(prices.freeTier.vcpuSeconds ?? 0, eligible) : 0;
+    if (free > 0) addShared(line(null, 'CPU duration (free tier)', 'vCPU-seconds', free, 0), byVcpuFree);
+    const paid = paidShares(byVcpu, byVcpuFree, free);
+    for (const slice of applyTiers(clean(total - free), prices.vcpuSecond)) {
+      const price = discounted(slice.price, st.discount);
+      addShared(
+        line(null, `CPU duration (${tierLabel(slice)})`, 'vCPU-seconds', slice.quantity, price),
+        paid,
       );
     }
   }
@@ -318,9 +424,11 @@ export function serverless(p: Prepared): StrategyReport {
   });
 
   // API Gateway in front of every function, tiered by the plan's requests.
-  if (st.apiGateway === 'http' || st.apiGateway === 'rest') {
+  // A catalog without API Gateway prices (another cloud) leaves it out, listed as not included (terms.ts).
+  const gateway = catalog.apiGateway;
+  if ((st.apiGateway === 'http' || st.apiGateway === 'rest') && gateway) {
     const kind = st.apiGateway === 'http' ? 'HTTP API' : 'REST API';
-    for (const slice of applyTiers(totalRequests, p.plan.catalog.apiGateway[st.apiGateway])) {
+    for (const slice of applyTiers(totalRequests, gateway[st.apiGateway])) {
       const component = `API Gateway ${kind} requests (${tierLabel(slice)})`;
       addShared(line(null, component, '1M requests', slice.quantity / 1e6, slice.price), byRequests);
     }
@@ -371,7 +479,7 @@ export function serverless(p: Prepared): StrategyReport {
     warnings.push({
       service: null,
       code: 'concurrency-limit',
-      message: `Peak concurrency of ${Math.ceil(clean(peakConcurrency))} exceeds the account limit of ${prices.concurrencyLimit} concurrent executions per region: requests would be throttled unless AWS raises the quota.`,
+      message: `Peak concurrency of ${Math.ceil(clean(peakConcurrency))} exceeds the account limit of ${prices.concurrencyLimit} concurrent executions per region: requests would be throttled unless ${aws ? 'AWS' : 'the provider'} raises the quota.`,
     });
   }
 

@@ -64,6 +64,10 @@ export function unpricedComponents(plan: Plan, id: StrategyId): string[] {
     out.push(`root volumes (${plan.storage.type})`);
   if (c.nat && !cat.nat) out.push('NAT gateways');
   if (c.logs && !cat.logs) out.push('log ingestion');
+  // Functions behind API Gateway on a catalog without its prices (another cloud, issue 13 §1).
+  const gateway = plan.strategies.serverless.apiGateway;
+  if (id === 'serverless' && (gateway === 'http' || gateway === 'rest') && !cat.apiGateway)
+    out.push(`API Gateway (${gateway === 'http' ? 'HTTP API' : 'REST API'})`);
   return out;
 }
 

@@ -28,12 +28,83 @@ export interface ServerlessPrices {
   requestsPerMillion: number;
   /** On-demand duration tiers, GB-seconds per month per architecture. */
   gbSecond: Record<Architecture, Tier[]>;
-  freeTier: { requests: number; gbSeconds: number };
+  /** The free grant a month; `vcpuSeconds` only where duration is also priced per vCPU-second (issue 13 §1). */
+  freeTier: { requests: number; gbSeconds: number; vcpuSeconds?: number | undefined };
   ephemeralStorageGbSecond: number;
   provisionedConcurrencyGbSecond: Record<Architecture, number>;
   provisionedDurationGbSecond: Record<Architecture, number>;
   maxDurationMs: number;
   concurrencyLimit: number;
+  // ---- Functions billing beyond Lambda's (issue 13 §1; docs/cost-model.md "Function billing per provider"). Each
+  // field absent is Lambda's rule, so a catalog without them (every v1 catalog) keeps its figures.
+  /** Duration also priced per vCPU-second (Cloud Run functions), tiers of the plan's total vCPU-s a month. */
+  vcpuSecond?: Tier[] | undefined;
+  /**
+   * The vCPU a function gets at a memory size (Cloud Run functions: memory → vCPU, in increasing `memoryMiB`); a
+   * function is billed the vCPU of the first row at or above its memory. Required with `vcpuSecond`.
+   */
+  vcpuByMemory?: { memoryMiB: number; vcpu: number }[] | undefined;
+  /** Billed duration rounded up to a multiple of this many ms (Lambda 1, Cloud Run 100); absent: 1. */
+  durationRoundingMs?: number | undefined;
+  /** The shortest billed duration of one execution, ms (Azure Functions Consumption: 100); absent: none. */
+  minBilledMs?: number | undefined;
+  /**
+   * Billed memory rounded up to a multiple of `stepMiB`, at least `minMiB` (Azure Functions Consumption: 128 MB steps,
+   * at least 128 MB); absent: the function's memory as set.
+   */
+  memoryRounding?: { stepMiB: number; minMiB: number } | undefined;
+  /** The largest memory a function may have, MB (Lambda 10,240; Azure Consumption 1,536); absent: Lambda's. */
+  maxMemoryMiB?: number | undefined;
+  /**
+   * Why this catalog cannot price provisioned concurrency (kept-warm instances), in words; a service that asks for
+   * it is then left out with this reason. Absent: priced at `provisioned*` (Lambda).
+   */
+  provisionedConcurrencyUnsupported?: string | undefined;
+}
+
+/** The cloud a catalog prices (issue 13 §1); a catalog without one is AWS. */
+export type Provider = 'aws' | 'gcp' | 'azure';
+export const PROVIDERS: readonly Provider[] = ['aws', 'gcp', 'azure'];
+
+/** How a catalog's line items and notes name the provider's products (issue 13 §1). */
+export interface ProductNames {
+  /** Virtual machines: "EC2", "Compute Engine", "Azure Virtual Machines". */
+  vm: string;
+  /** Managed Kubernetes: "EKS", "GKE", "AKS". */
+  kubernetes: string;
+  /** Functions: "Lambda", "Cloud Run functions", "Azure Functions". */
+  functions: string;
+}
+
+/** AWS's names, the products of a catalog that names none. */
+export const AWS_PRODUCT_NAMES: ProductNames = { vm: 'EC2', kubernetes: 'EKS', functions: 'Lambda' };
+
+/**
+ * Managed Kubernetes prices (issue 13 §1). `controlPlaneHourly` is the fee a plan's cluster gets when its settings
+ * give none (AKS: the tier the catalog recommends).
+ */
+export interface KubernetesPrices {
+  controlPlaneHourly: number;
+  /**
+   * A credit against the control-plane fee each month, per billing account (GKE: $74.40), for the cluster kinds it
+   * names. The engine applies it to a single-zone plan's cluster only (a zonal cluster); docs/cost-model.md.
+   */
+  freeCreditMonthly?: { amount: number; appliesTo: string } | undefined;
+  /** The control-plane tiers to choose from (AKS: free, standard), for the picker and the docs. */
+  tiers?: { name: string; hourly: number; note: string }[] | undefined;
+  /** Pods per node by default on this platform (GKE 110, AKS 250); absent: the engine's per-reservation default. */
+  maxPodsPerNode?: number | undefined;
+}
+
+/**
+ * The instance types a catalog's strategies default to when a plan names none (issue 13 §1); absent: the engine's
+ * defaults (defaults.ts), which are AWS types.
+ */
+export interface CatalogStrategyDefaults {
+  sharedHostInstanceType?: string | undefined;
+  containerNodeType?: string | undefined;
+  /** The reservation formula of the catalog's managed Kubernetes (gke, aks). */
+  reservation?: Reservation | undefined;
 }
 
 /** Prices of one load balancer kind (pricing-2.md §1). */
@@ -136,9 +207,12 @@ export interface Catalog extends InfrastructurePrices {
   sources: string[];
   instanceTypes: InstanceType[];
   serverless: ServerlessPrices;
-  /** Tiers count requests; prices are per million requests. */
-  apiGateway: { http: Tier[]; rest: Tier[] };
-  kubernetes: { controlPlaneHourly: number };
+  /**
+   * Tiers count requests; prices are per million requests. Absent (a cloud without AWS API Gateway): a plan whose
+   * functions sit behind one lists it as not included.
+   */
+  apiGateway?: { http: Tier[]; rest: Tier[] } | undefined;
+  kubernetes: KubernetesPrices;
   /** Fargate prices (issue 12 §2); a catalog without them cannot cost serverless containers. */
   fargate?: FargatePrices | undefined;
   /**
@@ -146,6 +220,12 @@ export interface Catalog extends InfrastructurePrices {
    * strategy prices with them when `fargate` is absent.
    */
   containerService?: ContainerServicePrices | undefined;
+  /** The cloud (issue 13 §1); absent: AWS. */
+  provider?: Provider | undefined;
+  /** How line items name the provider's products; each absent: AWS's name. */
+  products?: Partial<ProductNames> | undefined;
+  /** The instance types strategies default to with this catalog; absent: the engine's (AWS) defaults. */
+  strategyDefaults?: CatalogStrategyDefaults | undefined;
 }
 
 export type Scaling = 'static' | 'hourly';

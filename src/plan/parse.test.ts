@@ -416,7 +416,7 @@ describe('parsePlan: every problem, with its path', () => {
 
   it('names an unknown catalog id', () => {
     expect(problems(mutate((p) => (p.catalog = 'gcp-mars-1')))).toEqual([
-      'catalog: "gcp-mars-1" is not a bundled catalog (bundled: "aws-us-east-1", "aws-us-east-1@2025-10", "aws-us-east-1@2026-11"); give its id or a whole catalog object',
+      'catalog: "gcp-mars-1" is not a bundled catalog (bundled: "aws-us-east-1", "aws-us-east-1@2025-10", "aws-us-east-1@2026-11", "gcp-us-central1", "azure-eastus"); give its id or a whole catalog object',
     ]);
   });
 

@@ -176,6 +176,33 @@ function tierProblems(tiers: unknown, path: string, out: PlanIssue[]): void {
   });
 }
 
+/**
+ * A catalog's memory → vCPU table (issue 13 §1): needed when duration is priced per vCPU-second (else a function's
+ * vCPU would be a guess), and in increasing memory (the first row at or above a function's memory is its vCPU).
+ */
+function vcpuTableProblems(serverless: unknown, out: PlanIssue[]): void {
+  const table = own(serverless, 'vcpuByMemory');
+  if (own(serverless, 'vcpuSecond') !== undefined && table === undefined) {
+    out.push({
+      path: 'catalog.serverless.vcpuByMemory',
+      message: 'is needed with serverless.vcpuSecond (the vCPU a function gets at each memory size)',
+    });
+  }
+  if (!Array.isArray(table)) return;
+  let prev: number | null = null;
+  table.forEach((row, i) => {
+    const m = own(row, 'memoryMiB');
+    if (typeof m !== 'number' || !Number.isFinite(m)) return;
+    if (prev !== null && m <= prev) {
+      out.push({
+        path: `catalog.serverless.vcpuByMemory[${i}].memoryMiB`,
+        message: `must be greater than the previous row’s memoryMiB (${prev})`,
+      });
+    }
+    prev = m;
+  });
+}
+
 function dangerousKeys(v: unknown, path: PropertyKey[], out: PlanIssue[]): void {
   // Catalog objects allow extra fields; these names would reach an object's prototype when copied.
   const stack: { v: unknown; path: PropertyKey[] }[] = [{ v, path }];
@@ -233,6 +260,8 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
     for (const arch of ['x86_64', 'arm64']) {
       tierProblems(own(own(sl, 'gbSecond'), arch), `catalog.serverless.gbSecond.${arch}`, out);
     }
+    tierProblems(own(sl, 'vcpuSecond'), 'catalog.serverless.vcpuSecond', out);
+    vcpuTableProblems(sl, out);
     const gw = own(rawCatalog, 'apiGateway');
     for (const kind of ['http', 'rest']) tierProblems(own(gw, kind), `catalog.apiGateway.${kind}`, out);
   }
@@ -280,12 +309,20 @@ function crossChecks(raw: Obj, out: PlanIssue[]): Catalog | undefined {
     ref(own(own(st, 'sharedHost'), 'instanceType'), 'strategies.sharedHost.instanceType');
     ref(own(own(st, 'vmPerService'), 'instanceType'), 'strategies.vmPerService.instanceType', true);
     ref(own(own(st, 'containerCluster'), 'nodeType'), 'strategies.containerCluster.nodeType');
-    // Defaults must resolve too when the plan leaves them out (an inline catalog may lack them).
+    // Defaults must resolve too when the plan leaves them out (an inline catalog may lack them); a catalog's own
+    // strategy defaults (issue 13 §1) come first.
+    const declared = bundled?.strategyDefaults ?? own(rawCatalog, 'strategyDefaults');
+    const named = (key: string, fallback: string): string => {
+      const v = own(declared, key);
+      return typeof v === 'string' ? v : fallback;
+    };
     if (own(own(st, 'sharedHost'), 'instanceType') === undefined) {
-      ref(DEFAULT_STRATEGIES.sharedHost.instanceType, 'strategies.sharedHost.instanceType', false, true);
+      const d = named('sharedHostInstanceType', DEFAULT_STRATEGIES.sharedHost.instanceType);
+      ref(d, 'strategies.sharedHost.instanceType', false, true);
     }
     if (own(own(st, 'containerCluster'), 'nodeType') === undefined) {
-      ref(DEFAULT_STRATEGIES.containerCluster.nodeType, 'strategies.containerCluster.nodeType', false, true);
+      const d = named('containerNodeType', DEFAULT_STRATEGIES.containerCluster.nodeType);
+      ref(d, 'strategies.containerCluster.nodeType', false, true);
     }
     if (Array.isArray(services)) {
       services.forEach((s, i) => ref(own(s, 'vmInstanceType'), `services[${i}].vmInstanceType`));
@@ -374,9 +411,13 @@ function catalogFromFile(c: Exclude<PlanFile['catalog'], string>): Catalog {
       },
       maxDurationMs: s.maxDurationMs,
       concurrencyLimit: s.concurrencyLimit,
+      ...functionsBillingFromFile(s),
     },
-    apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) },
-    kubernetes: { controlPlaneHourly: c.kubernetes.controlPlaneHourly },
+    ...(c.apiGateway === undefined
+      ? {}
+      : { apiGateway: { http: cleanTiers(c.apiGateway.http), rest: cleanTiers(c.apiGateway.rest) } }),
+    kubernetes: kubernetesFromFile(c.kubernetes),
+    ...cloudFromFile(c),
     ...(c.loadBalancers === undefined
       ? {}
       : {
@@ -426,6 +467,84 @@ function containerServiceFromFile(f: ContainerServiceFile): ContainerServicePric
     concurrency: { default: f.concurrency.default, max: f.concurrency.max },
     sizes: f.sizes.map((t) => ({ vcpu: t.vcpu, memoryGiB: [...t.memoryGiB] })),
     notes: [...f.notes],
+  };
+}
+
+type CatalogObject = Exclude<PlanFile['catalog'], string>;
+
+/**
+ * The functions billing fields beyond Lambda's (issue 13 §1), copied; each absent stays absent (a v1 catalog gets no
+ * new key, so its figures and its saved file are the same).
+ */
+function functionsBillingFromFile(s: CatalogObject['serverless']): Partial<Catalog['serverless']> {
+  return {
+    ...(s.freeTier.vcpuSeconds === undefined
+      ? {}
+      : {
+          freeTier: {
+            requests: s.freeTier.requests,
+            gbSeconds: s.freeTier.gbSeconds,
+            vcpuSeconds: s.freeTier.vcpuSeconds,
+          },
+        }),
+    ...(s.vcpuSecond === undefined ? {} : { vcpuSecond: cleanTiers(s.vcpuSecond) }),
+    ...(s.vcpuByMemory === undefined
+      ? {}
+      : { vcpuByMemory: s.vcpuByMemory.map((r) => ({ memoryMiB: r.memoryMiB, vcpu: r.vcpu })) }),
+    ...(s.durationRoundingMs === undefined ? {} : { durationRoundingMs: s.durationRoundingMs }),
+    ...(s.minBilledMs === undefined ? {} : { minBilledMs: s.minBilledMs }),
+    ...(s.memoryRounding === undefined
+      ? {}
+      : { memoryRounding: { stepMiB: s.memoryRounding.stepMiB, minMiB: s.memoryRounding.minMiB } }),
+    ...(s.maxMemoryMiB === undefined ? {} : { maxMemoryMiB: s.maxMemoryMiB }),
+    ...(s.provisionedConcurrencyUnsupported === undefined
+      ? {}
+      : { provisionedConcurrencyUnsupported: s.provisionedConcurrencyUnsupported }),
+  };
+}
+
+/** An inline catalog's Kubernetes prices, copied (issue 13 §1: credit, tiers and pods per node when given). */
+function kubernetesFromFile(k: CatalogObject['kubernetes']): Catalog['kubernetes'] {
+  return {
+    controlPlaneHourly: k.controlPlaneHourly,
+    ...(k.freeCreditMonthly === undefined
+      ? {}
+      : {
+          freeCreditMonthly: { amount: k.freeCreditMonthly.amount, appliesTo: k.freeCreditMonthly.appliesTo },
+        }),
+    ...(k.tiers === undefined
+      ? {}
+      : { tiers: k.tiers.map((t) => ({ name: t.name, hourly: t.hourly, note: t.note })) }),
+    ...(k.maxPodsPerNode === undefined ? {} : { maxPodsPerNode: k.maxPodsPerNode }),
+  };
+}
+
+/** An inline catalog's provider, product names and strategy defaults (issue 13 §1), copied when given. */
+function cloudFromFile(c: CatalogObject): Pick<Catalog, 'provider' | 'products' | 'strategyDefaults'> {
+  const names = c.products;
+  const d = c.strategyDefaults;
+  return {
+    ...(c.provider === undefined ? {} : { provider: c.provider }),
+    ...(names === undefined
+      ? {}
+      : {
+          products: {
+            ...(names.vm === undefined ? {} : { vm: names.vm }),
+            ...(names.kubernetes === undefined ? {} : { kubernetes: names.kubernetes }),
+            ...(names.functions === undefined ? {} : { functions: names.functions }),
+          },
+        }),
+    ...(d === undefined
+      ? {}
+      : {
+          strategyDefaults: {
+            ...(d.sharedHostInstanceType === undefined
+              ? {}
+              : { sharedHostInstanceType: d.sharedHostInstanceType }),
+            ...(d.containerNodeType === undefined ? {} : { containerNodeType: d.containerNodeType }),
+            ...(d.reservation === undefined ? {} : { reservation: d.reservation }),
+          },
+        }),
   };
 }
 

@@ -9,6 +9,7 @@
 // service comes back. Pure: plain JSON in, plain JSON out (documents need not be valid plans: a draft with problems
 // is a scenario's document too).
 
+import { bundledCatalog } from '../catalog/index.ts';
 import { STRATEGY_KEYS, strategyEntry, strategyOfKey, type StrategyKey } from '../model/index.ts';
 import { fieldKey, fieldsUnder, PLAN_FIELDS, type FieldDecl } from './fields.ts';
 
@@ -142,7 +143,7 @@ export function applyChanges(base: unknown, changes: readonly ScenarioChange[], 
     if (c.kind === 'remove-service') removed.add(i);
     else services[i] = setIn(services[i]!, c.path, c.value, !('value' in c));
   }
-  const out = services.filter((_, i) => !removed.has(i));
+  let out = services.filter((_, i) => !removed.has(i));
   for (const c of changes) {
     if (c.kind !== 'add-service') continue;
     const added = nameOf(c.service);
@@ -151,6 +152,13 @@ export function applyChanges(base: unknown, changes: readonly ScenarioChange[], 
       continue;
     }
     out.push(c.service);
+  }
+  // A scenario in another catalog (issue 13 §4: a plan compared under AWS, GCP and Azure) takes that catalog's
+  // defaults for whatever names the base catalog's products.
+  if (!sameJson(doc.catalog, baseObj.catalog)) {
+    const adapted = followCatalog(doc, out);
+    doc = adapted.doc;
+    out = adapted.services;
   }
   if (Array.isArray(baseObj.services) || out.length > 0) doc.services = out;
 
@@ -162,6 +170,60 @@ export function applyChanges(base: unknown, changes: readonly ScenarioChange[], 
       notApplied: notApplied.get(change) ?? null,
     })),
   };
+}
+
+/** The reservation formula of each cloud's managed Kubernetes: a scenario in another cloud's catalog drops it. */
+const RESERVATION_PROVIDER: Record<string, string> = { eks: 'aws', gke: 'gcp', aks: 'azure' };
+
+/**
+ * The document in its catalog's terms (issue 13 §4): each instance or node type setting the catalog does not have
+ * (a base plan's `m6i.xlarge` in a scenario on GCP) is removed, so the catalog's own default applies
+ * (`strategyDefaults`); so is a reservation formula of another cloud (`eks` on GCP) and a service's VM type the
+ * catalog lacks. A setting the catalog has is kept. Only for a bundled catalog or an inline one with instance types;
+ * an unknown catalog id is left for the plan's checks to report.
+ */
+function followCatalog(doc: Obj, services: Obj[]): { doc: Obj; services: Obj[] } {
+  const c = doc.catalog;
+  const catalog = typeof c === 'string' ? bundledCatalog(c) : isObj(c) ? c : undefined;
+  const types = catalog && Array.isArray(catalog.instanceTypes) ? catalog.instanceTypes : null;
+  if (!catalog || !types) return { doc, services };
+  const names = new Set(types.map((t: unknown) => (isObj(t) ? t.name : undefined)));
+  const provider = typeof catalog.provider === 'string' ? catalog.provider : 'aws';
+  const stale = (v: unknown, auto = false): boolean =>
+    typeof v === 'string' && !(auto && v === 'auto') && !names.has(v);
+  let out = doc;
+  const strategies = isObj(out.strategies) ? out.strategies : {};
+  const drop = (path: string[]) => (out = setIn(out, path, undefined, true));
+  if (stale(own(strategies.sharedHost, 'instanceType'))) drop(['strategies', 'sharedHost', 'instanceType']);
+  if (stale(own(strategies.vmPerService, 'instanceType'), true))
+    drop(['strategies', 'vmPerService', 'instanceType']);
+  if (stale(own(strategies.containerCluster, 'nodeType')))
+    drop(['strategies', 'containerCluster', 'nodeType']);
+  const reservation = own(strategies.containerCluster, 'reservation');
+  if (typeof reservation === 'string' && (RESERVATION_PROVIDER[reservation] ?? provider) !== provider)
+    drop(['strategies', 'containerCluster', 'reservation']);
+  // A service's Arm choice (`serverless.architecture`, which VM per service's "auto" follows) means nothing in a
+  // catalog without Arm types (and Cloud Run functions and Azure Functions have no architecture to choose).
+  const arm = types.some((t: unknown) => isObj(t) && typeArchitecture(t) === 'arm64');
+  return {
+    doc: out,
+    services: services.map((sv) => {
+      let next = stale(sv.vmInstanceType) ? setIn(sv, ['vmInstanceType'], undefined, true) : sv;
+      if (!arm && own(next.serverless, 'architecture') === 'arm64')
+        next = setIn(next, ['serverless', 'architecture'], undefined, true);
+      return next;
+    }),
+  };
+}
+
+/** A catalog entry's architecture as the engine reads it (vm-per-service.ts `typeArchitecture`), from plain JSON. */
+function typeArchitecture(t: Obj): string {
+  if (typeof t.architecture === 'string') return t.architecture;
+  return typeof t.name === 'string' && /^[a-z]+\d+g[a-z]*\./.test(t.name) ? 'arm64' : 'x86_64';
+}
+
+function own(o: unknown, key: string): unknown {
+  return isObj(o) && Object.hasOwn(o, key) ? o[key] : undefined;
 }
 
 /** Top-level fields that are not settings: the file's identity, the name (the scenario's own) and the services. */

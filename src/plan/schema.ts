@@ -344,17 +344,64 @@ export const catalogSchema = z.looseObject({
     freeTier: z.looseObject({
       requests: num({ min: 0, max: 1e15 }),
       gbSeconds: num({ min: 0, max: 1e15 }),
+      vcpuSeconds: num({ min: 0, max: 1e15 }).optional(),
     }),
     ephemeralStorageGbSecond: price,
     provisionedConcurrencyGbSecond: perArchitecture(price),
     provisionedDurationGbSecond: perArchitecture(price),
     maxDurationMs: num({ min: 0, minExclusive: true, max: L.maxDurationMs }),
     concurrencyLimit: num({ min: 1, max: 1e9, int: true }),
+    // Functions billing beyond Lambda's (issue 13 §1), each optional: absent is Lambda's rule.
+    vcpuSecond: tiers
+      .meta({
+        description: 'Duration also priced per vCPU-second (Cloud Run functions): tiers of vCPU-s a month.',
+      })
+      .optional(),
+    vcpuByMemory: z
+      .array(
+        z.looseObject({
+          memoryMiB: num({ min: 0, minExclusive: true, max: 1e6 }),
+          vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
+        }),
+      )
+      .min(1, { error: 'must have at least one row' })
+      .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} rows` })
+      .meta({ description: 'The vCPU of a function by memory (MB), in increasing memory.' })
+      .optional(),
+    durationRoundingMs: num(
+      { min: 1, max: 60_000 },
+      'Billed duration rounded up to a multiple of this.',
+    ).optional(),
+    minBilledMs: num({ min: 0, max: 60_000 }, 'Shortest billed duration of one execution.').optional(),
+    memoryRounding: z
+      .looseObject({ stepMiB: num({ min: 1, max: 1e6 }), minMiB: num({ min: 0, max: 1e6 }) })
+      .meta({ description: 'Billed memory rounded up to a multiple of stepMiB, at least minMiB.' })
+      .optional(),
+    maxMemoryMiB: num({ min: 1, max: 1e6 }, 'The largest memory a function may have, MB.').optional(),
+    provisionedConcurrencyUnsupported: text(
+      L.maxSourceLength,
+      'Why this catalog cannot price provisioned concurrency (absent: priced).',
+    ).optional(),
   }),
   apiGateway: z
     .looseObject({ http: tiers, rest: tiers })
-    .meta({ description: 'Prices per million requests.' }),
-  kubernetes: z.looseObject({ controlPlaneHourly: price }),
+    .meta({ description: 'Prices per million requests (AWS API Gateway; absent in other clouds).' })
+    .optional(),
+  kubernetes: z.looseObject({
+    controlPlaneHourly: price,
+    freeCreditMonthly: z
+      .looseObject({ amount: price, appliesTo: text(L.maxSourceLength) })
+      .meta({
+        description: 'A monthly credit against the control-plane fee (GKE), and the clusters it applies to.',
+      })
+      .optional(),
+    tiers: z
+      .array(z.looseObject({ name, hourly: price, note: text(L.maxSourceLength) }))
+      .max(L.maxTiers, { error: `must have at most ${L.maxTiers} tiers` })
+      .meta({ description: 'Control-plane tiers to choose from (AKS: free, standard).' })
+      .optional(),
+    maxPodsPerNode: num({ min: 1, max: 100_000, int: true }, 'Pods per node by default.').optional(),
+  }),
   // Prices around compute (issue 10 §2–§4), each optional: a catalog without one cannot price that component.
   loadBalancers: z
     .looseObject({
@@ -450,6 +497,28 @@ export const catalogSchema = z.looseObject({
         'Serverless containers on a catalog without Fargate (Cloud Run, Azure Container Apps): per vCPU-second and ' +
         'GiB-second active and idle rates, per-request price and monthly free grant for each billing mode, ' +
         'rounding, concurrency per instance, the valid instance sizes, and notes.',
+    })
+    .optional(),
+  // More than one cloud (issue 13 §1), each optional: absent is AWS, its product names and the engine's defaults.
+  provider: oneOf(['aws', 'gcp', 'azure'], 'The cloud the catalog prices; absent: aws.').optional(),
+  products: z
+    .looseObject({
+      vm: text(L.maxNameLength).optional(),
+      kubernetes: text(L.maxNameLength).optional(),
+      functions: text(L.maxNameLength).optional(),
+    })
+    .meta({
+      description: 'How line items name the products ("Compute Engine", "GKE", "Cloud Run functions").',
+    })
+    .optional(),
+  strategyDefaults: z
+    .looseObject({
+      sharedHostInstanceType: name.optional(),
+      containerNodeType: name.optional(),
+      reservation: oneOf(['eks', 'gke', 'aks', 'none']).optional(),
+    })
+    .meta({
+      description: 'The instance types (and reservation formula) strategies default to with this catalog.',
     })
     .optional(),
 });

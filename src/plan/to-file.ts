@@ -90,25 +90,48 @@ function ratesToFile(r: ContainerServiceRates) {
 
 function catalogToFile(c: Catalog): CatalogFile {
   // A key left undefined would still be a key of the file object: drop the prices the catalog does not have.
-  const { loadBalancers, nat, blockStorage, logs, fargate, containerService, ...copy } = structuredClone(c);
+  const {
+    loadBalancers,
+    nat,
+    blockStorage,
+    logs,
+    fargate,
+    containerService,
+    apiGateway,
+    products,
+    strategyDefaults,
+    ...copy
+  } = structuredClone(c);
+  const { vcpuSecond, vcpuByMemory, ...serverless } = copy.serverless;
   return {
     ...copy,
     instanceTypes: copy.instanceTypes.map((t) => ({ ...t })),
     serverless: {
-      ...copy.serverless,
+      ...serverless,
       gbSecond: {
-        x86_64: copy.serverless.gbSecond.x86_64.map((t) => ({ ...t })),
+        x86_64: serverless.gbSecond.x86_64.map((t) => ({ ...t })),
         arm64: copy.serverless.gbSecond.arm64.map((t) => ({ ...t })),
       },
       freeTier: { ...copy.serverless.freeTier },
+      // Functions billed per vCPU-second too (issue 13 §1): only when the catalog has it.
+      ...(vcpuSecond ? { vcpuSecond: vcpuSecond.map((t) => ({ ...t })) } : {}),
+      ...(vcpuByMemory ? { vcpuByMemory: vcpuByMemory.map((r) => ({ ...r })) } : {}),
       provisionedConcurrencyGbSecond: { ...copy.serverless.provisionedConcurrencyGbSecond },
       provisionedDurationGbSecond: { ...copy.serverless.provisionedDurationGbSecond },
     },
-    apiGateway: {
-      http: copy.apiGateway.http.map((t) => ({ ...t })),
-      rest: copy.apiGateway.rest.map((t) => ({ ...t })),
-    },
+    // API Gateway is AWS's (issue 13 §1): a catalog of another cloud has none.
+    ...(apiGateway
+      ? {
+          apiGateway: {
+            http: apiGateway.http.map((t) => ({ ...t })),
+            rest: apiGateway.rest.map((t) => ({ ...t })),
+          },
+        }
+      : {}),
     kubernetes: { ...copy.kubernetes },
+    // Another cloud's product names and strategy defaults (issue 13 §1), only when the catalog has them.
+    ...(products ? { products: { ...products } } : {}),
+    ...(strategyDefaults ? { strategyDefaults: { ...strategyDefaults } } : {}),
     // The prices around compute (issue 10 §2–§4), each only when the catalog has it (absent: not priced).
     ...(loadBalancers
       ? { loadBalancers: { alb: { ...loadBalancers.alb }, nlb: { ...loadBalancers.nlb } } }
