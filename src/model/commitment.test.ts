@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
+import { gcpUsCentral1 } from '../catalog/gcp-us-central1.ts';
 import { bestLevel, costAtLevel, costCurve, hourWeights } from './commitment.ts';
 import { createEvaluator, evaluate } from './engine.ts';
 import { flat, testPlan, testService } from './testing.ts';
@@ -284,3 +285,18 @@ describe('Spot capacity', () => {
 function clean2(x: number): number {
   return Number(x.toPrecision(12));
 }
+
+describe('a commitment on functions billed per vCPU-second too (Cloud Run functions)', () => {
+  it('counts the vCPU-seconds in the eligible on-demand spend, as well as the memory time', () => {
+    const svc = testService({ name: 'fn', trafficRps: flat(50), cpuMsPerRequest: 20, durationMs: 250 });
+    const plan = testPlan(structuredClone(gcpUsCentral1), [svc], {
+      serverless: { freeTier: false, commitment: { hourlyCommitment: 0.01, discount: 0.2 } },
+    });
+    const s = evaluate(plan).strategies.find((x) => x.id === 'serverless')!;
+    const duration = s.lineItems
+      .filter((l) => /duration/i.test(l.component) && l.unitPrice > 0)
+      .reduce((a, l) => a + l.quantity * l.unitPrice, 0);
+    expect(s.lineItems.some((l) => l.component.startsWith('CPU duration'))).toBe(true);
+    expect(s.commitment!.eligibleOnDemand).toBeCloseTo(duration, 2);
+  });
+});

@@ -279,6 +279,32 @@ describe('Cloud Run and Container Apps: the strategy', () => {
     expect(lineNamed(s.lineItems, `Requests (${label})`).unitPrice).toBe(0.4);
   });
 
+  it('says a savings-plan commitment and Spot are not applied (AWS offers; priced on demand), never drops them silently', () => {
+    const svc = testService({ trafficRps: flat(40), cpuMsPerRequest: 1, durationMs: 200 });
+    const plain = strategy(evaluate(testPlan(cloudRun, [svc], {}, 720)));
+    const asked = strategy(
+      evaluate(
+        testPlan(
+          cloudRun,
+          [svc],
+          {
+            serverlessContainers: {
+              commitment: { hourlyCommitment: 0.5, discount: 0.2 },
+              capacity: 'spot',
+              spotDiscount: 0.5,
+            },
+          },
+          720,
+        ),
+      ),
+    );
+    expect(asked.monthlyCost).toBe(plain.monthlyCost);
+    expect(asked.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['commitment-not-modelled', 'spot-not-offered']),
+    );
+    expect(plain.warnings.some((w) => /commitment|Spot/.test(w.message))).toBe(false);
+  });
+
   it('counts instances for the requests in flight at the concurrency, and for CPU at the target utilization', () => {
     const svc = testService({ trafficRps: flat(400), cpuMsPerRequest: 1, durationMs: 1000 });
     const at = (concurrency: number) =>

@@ -391,6 +391,20 @@ export function containerServiceStrategy(p: Prepared, prices: ContainerServicePr
     }
   }
 
+  // A savings-plan commitment and Spot (issue 13 §5) are AWS's (Compute Savings Plans, Fargate Spot): here the
+  // strategy is priced on demand, and says so rather than drop the setting silently.
+  if (st.commitment && st.commitment.hourlyCommitment > 0)
+    warnings.push({
+      service: null,
+      code: 'commitment-not-modelled',
+      message: `The savings-plan commitment is not applied: ${prices.product} is priced on demand here (its provider's committed-use discounts are not modelled).`,
+    });
+  if (st.capacity === 'spot')
+    warnings.push({
+      service: null,
+      code: 'spot-not-offered',
+      message: `Spot capacity is not applied: ${prices.product} has no Spot pricing here; priced on demand.`,
+    });
   const priced = meteredLines(label, rates, metered, st.discount, st.freeGrant ?? true);
   const lineItems = priced.map((x) => x.line);
   const weightOf = new Map(priced.map((x) => [x.line, x.weights]));

@@ -375,6 +375,7 @@ export function serverless(p: Prepared): StrategyReport {
     if (free > 0) addShared(line(null, 'CPU duration (free tier)', 'vCPU-seconds', free, 0), byVcpuFree);
     const paid = paidShares(byVcpu, byVcpuFree, free);
     for (const slice of applyTiers(clean(total - free), prices.vcpuSecond)) {
+      durationList += slice.quantity * slice.price;
       const price = discounted(slice.price, st.discount);
       addShared(
         line(null, `CPU duration (${tierLabel(slice)})`, 'vCPU-seconds', slice.quantity, price),
