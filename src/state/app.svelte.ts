@@ -35,12 +35,16 @@ export interface AppOptions {
   journal?: JournalStorage | null;
   /** The page's Web Locks; navigator.locks by default. Without them an entry is replayed at the next start. */
   locks?: PageLocks | null;
+  /** The clock (ms since the epoch) for what depends on today's date, such as the age of a catalog's prices. */
+  now?: () => number;
 }
 
 export class AppState {
   readonly store: HeadroomStore;
   readonly platform: Platform;
   readonly engine: EngineClient;
+  /** Today, for date-dependent display (catalog age); tests pass their own. */
+  readonly now: () => number;
 
   view = $state<View>('editor');
   /** Set by the menu's open-guide / about commands. */
@@ -66,6 +70,7 @@ export class AppState {
     this.store = store;
     this.platform = platform;
     this.engine = engine;
+    this.now = options.now ?? Date.now;
     this.plan = new OpenPlan(
       this,
       options.journal === undefined ? defaultJournal() : options.journal,
