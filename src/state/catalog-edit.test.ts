@@ -40,11 +40,13 @@ describe('numericFields', () => {
 
   it('keeps a field listed while it holds the text typed in it', () => {
     const c = setAt(base(), ['serverless', 'requestsPerMillion'], 'abc');
-    expect(numericFields(c).some((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')).toBe(false);
-    const typed = new Set(['serverless.requestsPerMillion']);
-    expect(numericFields(c, typed).find((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')?.value).toBe(
-      'abc',
+    expect(numericFields(c).some((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')).toBe(
+      false,
     );
+    const typed = new Set(['serverless.requestsPerMillion']);
+    expect(
+      numericFields(c, typed).find((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')?.value,
+    ).toBe('abc');
   });
 });
 
@@ -53,10 +55,14 @@ describe('diffCatalogs', () => {
     const a = base();
     const types = a.instanceTypes as { name: string; hourly: number }[];
     let b = setAt(a, ['instanceTypes', 0, 'hourly'], types[0]!.hourly + 0.01);
-    b = setAt(b, ['instanceTypes'], [
-      ...(b.instanceTypes as unknown[]).slice(0, -1),
-      { name: 'z9.large', vcpu: 2, memoryGiB: 8, hourly: 0.1 },
-    ]);
+    b = setAt(
+      b,
+      ['instanceTypes'],
+      [
+        ...(b.instanceTypes as unknown[]).slice(0, -1),
+        { name: 'z9.large', vcpu: 2, memoryGiB: 8, hourly: 0.1 },
+      ],
+    );
     b = setAt(b, ['nat', 'perGB'], 0.05);
     const d = diffCatalogs(a, b);
     expect(d.added).toEqual(['z9.large']);
@@ -64,10 +70,17 @@ describe('diffCatalogs', () => {
     expect(d.changedTypes).toEqual([
       { name: types[0]!.name, field: 'hourly', before: types[0]!.hourly, after: types[0]!.hourly + 0.01 },
     ]);
-    expect(d.changedFields).toEqual([{ path: 'nat.perGB', before: (a.nat as { perGB: number }).perGB, after: 0.05 }]);
+    expect(d.changedFields).toEqual([
+      { path: 'nat.perGB', before: (a.nat as { perGB: number }).perGB, after: 0.05 },
+    ]);
   });
 
   it('is empty between a catalog and itself', () => {
-    expect(diffCatalogs(base(), base())).toEqual({ added: [], removed: [], changedTypes: [], changedFields: [] });
+    expect(diffCatalogs(base(), base())).toEqual({
+      added: [],
+      removed: [],
+      changedTypes: [],
+      changedFields: [],
+    });
   });
 });

@@ -29,7 +29,11 @@ export function catalogIssues(catalog: unknown): PlanIssue[] {
   if (r.ok) return [];
   return r.issues.map((i) => ({
     path:
-      i.path === 'catalog' ? '(catalog)' : i.path.startsWith('catalog.') ? i.path.slice(8) : i.path.replace(/^catalog/, ''),
+      i.path === 'catalog'
+        ? '(catalog)'
+        : i.path.startsWith('catalog.')
+          ? i.path.slice(8)
+          : i.path.replace(/^catalog/, ''),
     message: i.message,
   }));
 }
@@ -58,8 +62,7 @@ export function numericFields(catalog: unknown, typed: ReadonlySet<string> = new
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (isRecord(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
-  if (isRecord(catalog))
-    for (const [k, v] of Object.entries(catalog)) if (!NOT_LISTED.has(k)) walk(v, [k]);
+  if (isRecord(catalog)) for (const [k, v] of Object.entries(catalog)) if (!NOT_LISTED.has(k)) walk(v, [k]);
   return out;
 }
 
