@@ -6,11 +6,16 @@
 //   exports     files in and out: CSV and JSON exports, plan import (Exports)
 //   notices     the messages at the bottom of the window (Notices)
 //   scenarios   the open scenario's recorded changes, and scenarios following their base (Scenarios)
+//   catalogs    bundled and saved custom price catalogs (CatalogLibrary); catalogEditor the one being edited
+//               (CatalogEditor); priceListImport a provider's price list read into a catalog (PriceListImporter)
 // Each reaches the others through this root, by the narrow interface it declares (its `…Deps`). This layer is the
 // only one that wires the engine, the store and the platform together.
 import type { HeadroomStore, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
+import { CatalogEditor } from './catalog-editor.svelte.ts';
+import { PriceListImporter } from './catalog-import.svelte.ts';
+import { CatalogLibrary } from './catalog-library.svelte.ts';
 import { Comparison } from './comparison.svelte.ts';
 import { Exports } from './exports.svelte.ts';
 import { defaultJournal, defaultLocks, type JournalStorage, type PageLocks } from './journal.ts';
@@ -28,7 +33,7 @@ export type { JournalStorage, PageLocks } from './journal.ts';
 export { pathKey } from './open-plan.svelte.ts';
 export { conflictCopyName, typedDocument } from './records.ts';
 
-export type View = 'plans' | 'editor' | 'compare' | 'data';
+export type View = 'plans' | 'editor' | 'compare' | 'data' | 'catalogs';
 
 export interface AppOptions {
   /** The write-ahead journal's storage; the page's localStorage by default, none where there is none. */
@@ -58,6 +63,9 @@ export class AppState {
   readonly comparison: Comparison = new Comparison(this);
   readonly library: PlanLibrary = new PlanLibrary(this);
   readonly plan: OpenPlan;
+  readonly catalogs: CatalogLibrary = new CatalogLibrary(this);
+  readonly catalogEditor: CatalogEditor = new CatalogEditor(this);
+  readonly priceListImport: PriceListImporter = new PriceListImporter(this);
 
   #offs: (() => void)[] = [];
 
@@ -84,7 +92,15 @@ export class AppState {
     this.#offs.push(this.store.onExternalChange(() => void this.plan.externalChange()));
     await this.plan.start();
     await this.library.load();
+    await this.catalogs.load();
     if (!(await this.plan.openLast())) this.view = 'plans';
+  }
+
+  /** The catalog editor, on the open plan's catalog (the "Prices" line, the menu). */
+  showCatalogs(): void {
+    if (this.catalogEditor.draft === null || !this.catalogEditor.changed)
+      this.catalogEditor.openPlanCatalog();
+    this.view = 'catalogs';
   }
 
   /** Re-reads everything from the store (after a restore replaced the plans). */
@@ -92,6 +108,7 @@ export class AppState {
     const stayOnData = this.view === 'data';
     this.plan.reset();
     await this.library.reload();
+    await this.catalogs.load();
     const plans = this.library.plans;
     const target = plans.find((p) => p.id === this.plan.currentId) ?? plans[0];
     if (target) await this.plan.open(target.id);

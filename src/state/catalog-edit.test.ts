@@ -43,7 +43,7 @@ describe('numericFields', () => {
     expect(numericFields(c).some((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')).toBe(
       false,
     );
-    const typed = new Set(['serverless.requestsPerMillion']);
+    const typed = ['serverless.requestsPerMillion'];
     expect(
       numericFields(c, typed).find((f) => catalogPathText(f.path) === 'serverless.requestsPerMillion')?.value,
     ).toBe('abc');

@@ -53,12 +53,12 @@ export interface NumericField {
  * Every numeric leaf of the catalog outside the instance types and its text fields, in document order, by path;
  * `typed` adds the paths where text was typed in place of a number (so an invalid entry stays listed).
  */
-export function numericFields(catalog: unknown, typed: ReadonlySet<string> = new Set()): NumericField[] {
+export function numericFields(catalog: unknown, typed: readonly string[] = []): NumericField[] {
   const out: NumericField[] = [];
   const walk = (v: unknown, path: Path) => {
     if (typeof v === 'number') out.push({ path, value: v });
     else if (typeof v === 'string') {
-      if (typed.has(catalogPathText(path))) out.push({ path, value: v });
+      if (typed.includes(catalogPathText(path))) out.push({ path, value: v });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (isRecord(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };

@@ -12,7 +12,7 @@ const fixture = (name: string) =>
 const base = () => bundledCatalog('aws-us-east-1')!;
 
 /** A Blob whose stream() gives `text` in chunks of `size` bytes (as a browser gives a large File). */
-function chunkedBlob(bytes: Uint8Array, size: number): Blob {
+function chunkedBlob(bytes: Uint8Array<ArrayBuffer>, size: number): Blob {
   const blob = new Blob([bytes]);
   return Object.assign(blob, {
     stream: () =>
@@ -79,10 +79,14 @@ describe('runImport', () => {
   it('applies the Lambda offer file after the EC2 file, from the same list of formats', async () => {
     const r = await runImport({
       steps: [
-        { format: 'aws-price-list', file: new Blob([fixture('ec2-us-east-1.json')]), fileName: 'ec2.json' },
+        {
+          format: 'aws-price-list',
+          file: new Blob([new Uint8Array(fixture('ec2-us-east-1.json'))]),
+          fileName: 'ec2.json',
+        },
         {
           format: 'aws-lambda-price-list',
-          file: new Blob([fixture('lambda-us-east-1.json')]),
+          file: new Blob([new Uint8Array(fixture('lambda-us-east-1.json'))]),
           fileName: 'lambda.json',
         },
       ],
@@ -123,7 +127,11 @@ describe('runImport', () => {
   it('a file with nothing of the region is a problem, not an empty catalog', async () => {
     const r = await runImport({
       steps: [
-        { format: 'aws-price-list', file: new Blob([fixture('ec2-us-east-1.csv')]), fileName: 'ec2.csv' },
+        {
+          format: 'aws-price-list',
+          file: new Blob([new Uint8Array(fixture('ec2-us-east-1.csv'))]),
+          fileName: 'ec2.csv',
+        },
       ],
       region: 'eu-west-3',
       base: base(),
