@@ -1,0 +1,96 @@
+// Issue 13 §4 and §2: the catalog editor. Edit instance prices, use the catalog in the plan and see every strategy
+// on instances change; typed text that is not a number stays in its field with its problem; save a custom catalog;
+// compare it with the bundled one; "prices as of" with its age warning. Axe clean on the editor.
+import { readFileSync } from 'node:fs';
+import { axeClean, cardCosts, expect, openApp, test, waitSaved } from './fixtures.ts';
+
+test('editing instance prices and using the catalog changes every strategy on instances; typed text is never lost', async ({
+  page,
+}) => {
+  test.slow();
+  await openApp(page);
+  const before = await cardCosts(page);
+  // The bundled catalog is dated 2025-10-01: more than 180 days before the browser's today.
+  await expect(page.getByRole('note').filter({ hasText: /These prices are \d+ months old/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit prices…' }).click();
+  await expect(page.getByRole('heading', { name: 'Price catalogs', level: 2 })).toBeVisible();
+  await axeClean(page, 'the catalog editor');
+
+  // Not a number: kept as typed, marked, the problem at the field, and the catalog cannot be used.
+  const first = page.getByLabel(/^Price per hour of /).first();
+  await first.fill('0.1x');
+  await first.blur();
+  await expect(first).toHaveValue('0.1x');
+  await expect(first).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('heading', { name: '1 problem in this catalog' })).toBeVisible();
+  await axeClean(page, 'a catalog problem at its field');
+
+  // Every instance type three times its price.
+  const prices = page.getByLabel(/^Price per hour of /);
+  const n = await prices.count();
+  expect(n).toBeGreaterThan(10);
+  for (let i = 0; i < n; i++) {
+    const box = prices.nth(i);
+    const value = i === 0 ? 0.5 : Number(await box.inputValue());
+    await box.fill(String(Math.round(value * 3 * 1e6) / 1e6));
+  }
+  await expect(page.getByRole('heading', { name: /problems? in this catalog/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Use in this plan' }).click();
+  await page.getByRole('button', { name: 'Back to the plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
+  await expect(page.getByText(/^\s*Prices: AWS us-east-1/)).toBeVisible();
+  await expect.poll(async () => (await cardCosts(page))['vm-per-service']).not.toBe(before['vm-per-service']);
+  const after = await cardCosts(page);
+  for (const id of ['shared-host', 'vm-per-service', 'container-cluster'])
+    expect(after[id], `${id} follows the edited prices`).not.toBe(before[id]);
+  await waitSaved(page);
+
+  // Undo puts the bundled catalog back, and the figures with it.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await cardCosts(page))['vm-per-service']).toBe(before['vm-per-service']);
+});
+
+test('save a custom catalog, find it after a reload, compare it with the bundled one', async ({ page }) => {
+  test.slow();
+  await openApp(page);
+  await page.getByRole('button', { name: 'Prices', exact: true }).click();
+  await page.getByLabel('nat.perGB').fill('0.03');
+  await page.getByLabel('Save as').fill('Negotiated NAT');
+  await page.getByRole('button', { name: 'Save as custom catalog' }).click();
+  await expect(page.getByText('Saved the catalog “Negotiated NAT”.')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Prices', exact: true }).click();
+  const compare = page.getByRole('region', { name: 'Compare two catalogs' });
+  await compare.getByLabel('From').selectOption({ label: 'AWS us-east-1, on-demand (bundled)' });
+  await compare.getByLabel('To').selectOption({ label: 'Negotiated NAT' });
+  await expect(compare.getByRole('status')).toHaveText(
+    /0 instance types added, 0 removed,\s+1 figure changed\./,
+  );
+  await expect(compare.getByRole('row', { name: /nat\.perGB/ })).toContainText('0.03');
+  await axeClean(page, 'the catalog comparison');
+});
+
+test('import an EC2 price list from the file picker: summary, save, use', async ({ page }) => {
+  test.slow();
+  await openApp(page);
+  await page.getByRole('button', { name: 'Prices', exact: true }).click();
+  const csv = readFileSync('src/catalog/import/fixtures/ec2-us-east-1.csv');
+  await page
+    .locator('input[type=file][data-format="aws-price-list"]')
+    .setInputFiles({ name: 'ec2-us-east-1.csv', mimeType: 'text/csv', buffer: csv });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/^Imported: \d+ instance types\.$/)).toBeVisible();
+  const summary = page.getByRole('region', { name: 'What ec2-us-east-1.csv held' });
+  await expect(summary).toContainText(/Found \d+ rows; kept \d+\./);
+  await expect(summary).toContainText('other region');
+  await expect(summary.getByRole('table', { name: 'Price changes against the base' })).toBeVisible();
+  await axeClean(page, 'a price-list import summary');
+  await page.getByRole('button', { name: 'Save the imported catalog' }).click();
+  await expect(page.getByText(/^Saved the catalog “AWS us-east-1, on-demand \(price list/)).toBeVisible();
+  await page.getByRole('button', { name: 'Open in the editor' }).click();
+  await page.getByRole('button', { name: 'Use in this plan' }).click();
+  await page.getByRole('button', { name: 'Back to the plan' }).click();
+  await expect(page.getByText(/Prices: AWS us-east-1, on-demand \(price list 2025-10-01\)/)).toBeVisible();
+});
