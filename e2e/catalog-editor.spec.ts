@@ -1,7 +1,8 @@
 // Issue 13 §4 and §2: the catalog editor. Edit instance prices, use the catalog in the plan and see every strategy
 // on instances change; typed text that is not a number stays in its field with its problem; save a custom catalog;
 // compare it with the bundled one; "prices as of" with its age warning. Axe clean on the editor.
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { axeClean, cardCosts, expect, openApp, test, waitSaved } from './fixtures.ts';
 
 test('editing instance prices and using the catalog changes every strategy on instances; typed text is never lost', async ({
@@ -93,4 +94,54 @@ test('import an EC2 price list from the file picker: summary, save, use', async 
   await page.getByRole('button', { name: 'Use in this plan' }).click();
   await page.getByRole('button', { name: 'Back to the plan' }).click();
   await expect(page.getByText(/Prices: AWS us-east-1, on-demand \(price list 2025-10-01\)/)).toBeVisible();
+});
+
+/** A price list of about `mb` MB: the fixture's rows repeated (most of them other regions' and reserved terms). */
+function largePriceList(path: string, mb: number): void {
+  const text = readFileSync('src/catalog/import/fixtures/ec2-us-east-1.csv', 'utf8');
+  const lines = text.split('\n');
+  const preamble = lines.slice(0, 6).join('\n') + '\n';
+  const rows = lines
+    .slice(6)
+    .filter((l) => l !== '')
+    .map((l) => l.replace('"us-east-1"', '"eu-west-1"'))
+    .join('\n');
+  const fd = openSync(path, 'w');
+  writeSync(fd, preamble);
+  const block = `${rows}\n`.repeat(Math.ceil((1024 * 1024) / rows.length));
+  for (let written = 0; written < mb * 1024 * 1024; written += block.length) writeSync(fd, block);
+  writeSync(fd, text.split('\n').slice(6).join('\n'));
+  closeSync(fd);
+}
+
+test('a large price list shows its progress and can be cancelled; read in full, it is imported', async ({
+  page,
+}, info) => {
+  test.slow();
+  // PRICE_LIST_FILE: a file of your own (e.g. scripts/bench-price-list.ts's 365 MB one) to measure instead.
+  const own = process.env.PRICE_LIST_FILE;
+  const file = own ?? info.outputPath('large-ec2.csv');
+  mkdirSync(dirname(file), { recursive: true });
+  if (own === undefined) largePriceList(file, 120);
+  const name = basename(file);
+  await openApp(page);
+  await page.getByRole('button', { name: 'Prices', exact: true }).click();
+  await page.locator('input[type=file][data-format="aws-price-list"]').setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByText(`Reading ${name}:`)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByText('Import cancelled; nothing was saved.')).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+
+  // Read in full: the rows of other regions are skipped, the fixture's us-east-1 rows at the end are kept.
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText(/^Imported: \d+ instance types\.$/)).toBeVisible({ timeout: 120_000 });
+  const measured = `${name} (${(statSync(file).size / 1e6).toFixed(0)} MB) imported in the browser in ${Date.now() - t0} ms`;
+  info.annotations.push({ type: 'measured', description: measured });
+  console.log(`[measured] ${measured}`);
+  await expect(page.getByRole('region', { name: `What ${name} held` })).toContainText(
+    /Found \d+ rows; kept \d+\. Skipped, by reason:/,
+  );
 });
