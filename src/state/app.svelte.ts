@@ -150,6 +150,9 @@ export class AppState {
       case 'about':
         this.dialog = 'about';
         return;
+      case 'edit-catalogs':
+        this.showCatalogs();
+        return;
     }
   }
 }
