@@ -11,8 +11,6 @@ test('editing instance prices and using the catalog changes every strategy on in
   test.slow();
   await openApp(page);
   const before = await cardCosts(page);
-  // The bundled catalog is dated 2025-10-01: more than 180 days before the browser's today.
-  await expect(page.getByRole('note').filter({ hasText: /These prices are \d+ months old/ })).toBeVisible();
   await page.getByRole('button', { name: 'Edit prices…' }).click();
   await expect(page.getByRole('heading', { name: 'Price catalogs', level: 2 })).toBeVisible();
   await axeClean(page, 'the catalog editor');
@@ -49,6 +47,26 @@ test('editing instance prices and using the catalog changes every strategy on in
   // Undo puts the bundled catalog back, and the figures with it.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(async () => (await cardCosts(page))['vm-per-service']).toBe(before['vm-per-service']);
+});
+
+test('"prices as of" warns once the catalog is more than 180 days old, by the page\'s clock', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date('2000-01-01T12:00:00Z'));
+  await openApp(page);
+  const line = page.getByText(/Prices: .*, as of (\d{4}-\d\d-\d\d)/);
+  const asOf = /as of (\d{4}-\d\d-\d\d)/.exec((await line.textContent()) ?? '')![1]!;
+  const warning = page.getByRole('note').filter({ hasText: /These prices are \d+ months old/ });
+  const day = (n: number) => new Date(Date.parse(`${asOf}T12:00:00Z`) + n * 86_400_000);
+  // Day 180 after the catalog's date: no warning; day 181: the warning.
+  await page.clock.setFixedTime(day(180));
+  await page.reload();
+  await expect(line).toBeVisible();
+  await expect(warning).toHaveCount(0);
+  await page.clock.setFixedTime(day(181));
+  await page.reload();
+  await expect(warning).toHaveText(/These prices are 5 months old \(181 days\)/);
+  await axeClean(page, 'the prices age warning');
 });
 
 test('save a custom catalog, find it after a reload, compare it with the bundled one', async ({ page }) => {

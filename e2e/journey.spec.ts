@@ -324,7 +324,8 @@ test('dragging across the curve bars draws the shape, and one undo takes the dra
   await page.getByLabel('One day (24 h)').check();
   const cells = page.locator('[data-hour] input');
   const before = await Promise.all([0, 6, 12, 18].map((h) => cells.nth(h).inputValue()));
-  await page.getByTestId('curve-drag').scrollIntoViewIfNeeded();
+  // Centred in the window: at its edge the sticky top bar can cover the bars' top, where the drag starts.
+  await page.getByTestId('curve-drag').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const box = (await page.getByTestId('curve-drag').boundingBox())!;
   // Press near the top of hour 6 and drag to hour 12 at the same height: those hours become the top value.
   const y = box.y + box.height * 0.1;
