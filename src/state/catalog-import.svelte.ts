@@ -1,6 +1,7 @@
 // Importing a provider's price list from the app (issue 13 §3): files chosen in the browser's picker (File objects,
 // never read whole here), read in a worker with progress and cancel, then a summary (found, kept, skipped by
 // reason, conflicts, price changes against the base) before the result is saved as a custom catalog.
+import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
 import type { Catalog } from '../model/types.ts';
 import { PRICE_LIST_FORMATS } from '../worker/price-list-formats.ts';
 import type { ImportSummary } from '../worker/price-list-formats.ts';
@@ -27,7 +28,7 @@ export class PriceListImporter {
   #files = $state.raw<Record<string, File | undefined>>({});
   #mainFormat = $state(PRICE_LIST_FORMATS.find((f) => f.main)!.id);
   region = $state('us-east-1');
-  baseKey = $state('bundled:aws-us-east-1');
+  baseKey = $state(`bundled:${DEFAULT_CATALOG_ID}`);
   #status = $state.raw<ImportStatus>({ state: 'idle' });
   #running: RunningImport | null = null;
 
