@@ -163,3 +163,26 @@ test('a large price list shows its progress and can be cancelled; read in full, 
     /Found \d+ rows; kept \d+\. Skipped, by reason:/,
   );
 });
+
+test('the catalog editor works from the keyboard alone', async ({ page }) => {
+  await openApp(page);
+  const before = await cardCosts(page);
+  const edit = page.getByRole('button', { name: 'Edit prices…' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Price catalogs', level: 2 })).toBeVisible();
+  // The price of the cluster's node type (m6i.xlarge in the example plan), typed over, then "Use in this plan".
+  const price = page.getByLabel('Price per hour of m6i.xlarge', { exact: true });
+  await price.focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('9');
+  await expect(price).toHaveValue('9');
+  const use = page.getByRole('button', { name: 'Use in this plan' });
+  await use.focus();
+  await page.keyboard.press('Enter');
+  const back = page.getByRole('button', { name: 'Back to the plan' });
+  await back.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
+  await expect.poll(async () => JSON.stringify(await cardCosts(page))).not.toBe(JSON.stringify(before));
+});
