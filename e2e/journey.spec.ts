@@ -325,7 +325,8 @@ test('dragging across the curve bars draws the shape, and one undo takes the dra
   const cells = page.locator('[data-hour] input');
   const before = await Promise.all([0, 6, 12, 18].map((h) => cells.nth(h).inputValue()));
   const drag = page.getByTestId('curve-drag');
-  await drag.scrollIntoViewIfNeeded();
+  // Centred in the window: at its edge the sticky top bar can cover the bars' top, where the drag starts.
+  await drag.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   // Press near the top of hour 6 and drag to hour 12 at the same height: those hours become the top value. The
   // point is taken from where the drag area is at each move: the dock is sticky, and when the page is scrolled to the
   // end of the editor, an edit that makes the services table shorter (the row's peak and mean take fewer lines)

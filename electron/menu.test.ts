@@ -103,11 +103,13 @@ describe('buildMenuTemplate', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('wires Edit: app undo/redo plus the native clipboard roles', () => {
+  it('wires Edit: app undo/redo, the price catalogs, plus the native clipboard roles', () => {
     const edit = submenu(buildMenuTemplate(context()), 'Edit');
     expect(edit.map((i) => i.id ?? i.role ?? i.type)).toEqual([
       'undo',
       'redo',
+      'separator',
+      'edit-catalogs',
       'separator',
       'cut',
       'copy',

@@ -67,6 +67,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       command('Undo', 'undo', 'CmdOrCtrl+Z'),
       command('Redo', 'redo', ctx.isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
       { type: 'separator' },
+      command('Price Catalogs…', 'edit-catalogs'),
+      { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
       { role: 'paste' },

@@ -3,7 +3,8 @@ import { FILE_LIMITS } from '../limits/files.ts';
 import { readStrictJson } from '../plan/json.ts';
 import type { PlanIssue } from '../model/types.ts';
 import { detachSnapshots, recordIssues, upgradeRecord, type Validate } from './records.ts';
-import type { SettingRow } from './schema.ts';
+import { catalogRowIssues, MAX_CATALOGS } from './catalogs.ts';
+import type { CatalogRow, SettingRow } from './schema.ts';
 import type { PlanRecord } from './types.ts';
 
 export const EXPORT_KIND = 'headroom-data';
@@ -24,15 +25,26 @@ export interface ExportData {
   exportedAt: string;
   plans: PlanRecord[];
   settings: SettingRow[];
+  /**
+   * The custom catalogs (data format 5). Optional, so the export version stays 2: a file without it (written
+   * before) restores the plans and settings and leaves the stored catalogs as they are.
+   */
+  catalogs?: CatalogRow[];
 }
 
-export function serializeExport(plans: PlanRecord[], settings: SettingRow[], now: number): string {
+export function serializeExport(
+  plans: PlanRecord[],
+  settings: SettingRow[],
+  now: number,
+  catalogs: CatalogRow[] = [],
+): string {
   const data: ExportData = {
     kind: EXPORT_KIND,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
     plans,
     settings,
+    catalogs,
   };
   return JSON.stringify(data, null, 2) + '\n';
 }
@@ -113,6 +125,23 @@ export function parseExport(text: string, validate: Validate | undefined): Parse
         if (!('value' in s)) issues.push({ path: `settings[${i}].value`, message: 'is missing' });
       }
     });
+  }
+  if (raw.catalogs !== undefined) {
+    if (!Array.isArray(raw.catalogs)) issues.push({ path: 'catalogs', message: 'must be a list' });
+    else if (raw.catalogs.length > MAX_CATALOGS)
+      issues.push({ path: 'catalogs', message: `has more than ${MAX_CATALOGS} catalogs` });
+    else {
+      const ids = new Set<string>();
+      raw.catalogs.forEach((c, i) => {
+        if (issues.length >= EXPORT_LIMITS.maxIssues) return;
+        issues.push(...catalogRowIssues(c, validate, `catalogs[${i}]`));
+        const id = isObject(c) ? c.id : undefined;
+        if (typeof id === 'string') {
+          if (ids.has(id)) issues.push({ path: `catalogs[${i}].id`, message: `repeats the id "${id}"` });
+          ids.add(id);
+        }
+      });
+    }
   }
   if (issues.length > 0) return { ok: false, issues: issues.slice(0, EXPORT_LIMITS.maxIssues) };
   return { ok: true, data: raw as unknown as ExportData };

@@ -3,6 +3,7 @@
 import Dexie, { type DBCore, type Middleware, type Table } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
 import { ConflictError, MESSAGES, StoreError, issuesText, toStoreError } from './errors.ts';
+import { catalogRowIssues, MAX_CATALOGS } from './catalogs.ts';
 import { parseExport, serializeExport } from './export.ts';
 import { LIMITS, detachSnapshots, recordIssues, upgradeRecord, type Validate } from './records.ts';
 import { requestPersistence } from './persistence.ts';
@@ -13,6 +14,7 @@ import {
   SCHEMA_VERSIONS,
   type BackupReason,
   type BackupRow,
+  type CatalogRow,
   type MetaRow,
   type QuarantineRow,
   type SchemaVersion,
@@ -33,7 +35,8 @@ export {
 export { EXPORT_LIMITS, parseExport } from './export.ts';
 export { RETENTION } from './retention.ts';
 export { requestPersistence, type PersistenceState } from './persistence.ts';
-export type { HeadroomStore, PlanRecord, StoreStatus, PlanKind } from './types.ts';
+export type { HeadroomStore, PlanRecord, StoreStatus, PlanKind, CatalogRecord } from './types.ts';
+export { MAX_CATALOGS, planAroundCatalog } from './catalogs.ts';
 
 /** How often, while edits happen, a periodic backup is taken (at the first write after this long). */
 export const PERIODIC_BACKUP_MS = 10 * 60 * 1000;
@@ -183,6 +186,9 @@ class DexieStore implements DataStore {
   get quarantine(): Table<QuarantineRow, number> {
     return this.db.table('quarantine');
   }
+  get catalogs(): Table<CatalogRow, string> {
+    return this.db.table('catalogs');
+  }
 
   hasTable(name: string): boolean {
     return this.db.tables.some((t) => t.name === name);
@@ -297,6 +303,7 @@ class DexieStore implements DataStore {
       plans,
       settings,
     };
+    if (this.hasTable('catalogs')) row.catalogs = await this.catalogs.toArray();
     if (pin) row.pinned = true;
     const id = await this.backups.add(row);
     const all = await this.backups.toArray();
@@ -333,8 +340,11 @@ class DexieStore implements DataStore {
       await this.automaticBackup('periodic');
   }
 
+  /** Every table a write with a backup touches (the catalogs from data format 5: a backup holds them too). */
   get writeTables(): Table[] {
-    return [this.plans, this.settings, this.backups];
+    return this.hasTable('catalogs')
+      ? [this.plans, this.settings, this.backups, this.catalogs]
+      : [this.plans, this.settings, this.backups];
   }
 
   listPlans(): Promise<PlanRecord[]> {
@@ -437,6 +447,41 @@ class DexieStore implements DataStore {
     }, false);
   }
 
+  listCatalogs(): Promise<CatalogRow[]> {
+    return this.read(async () =>
+      this.hasTable('catalogs')
+        ? (await this.catalogs.toArray()).sort((a, b) => a.name.localeCompare(b.name))
+        : [],
+    );
+  }
+
+  putCatalog(record: CatalogRow): Promise<void> {
+    return this.write(async () => {
+      const issues = catalogRowIssues(record, this.#validate);
+      if (issues.length > 0)
+        throw new StoreError(
+          'invalid',
+          `The catalog${nameOf(record)} is not valid and was not saved: ${issuesText(issues)}`,
+          issues,
+        );
+      await this.db.transaction('rw', this.catalogs, async () => {
+        if (
+          (await this.catalogs.get(record.id)) === undefined &&
+          (await this.catalogs.count()) >= MAX_CATALOGS
+        )
+          throw new StoreError(
+            'invalid',
+            `At most ${MAX_CATALOGS} catalogs can be stored; delete one first.`,
+          );
+        await this.catalogs.put(structuredClone(record));
+      });
+    });
+  }
+
+  deleteCatalog(id: string): Promise<void> {
+    return this.write(() => this.catalogs.delete(id));
+  }
+
   listBackups(): Promise<BackupSummary[]> {
     return this.read(async () => {
       if (!this.hasTable('backups')) return [];
@@ -471,7 +516,12 @@ class DexieStore implements DataStore {
    * Inside a rw transaction: back up, then replace every plan and setting. Returns the backup's id, pinned when
    * the restore offers an undo. Only the latest restore is offered for undo, so older pins go.
    */
-  async replaceAll(plans: PlanRecord[], settings: SettingRow[], offerUndo: boolean): Promise<number> {
+  async replaceAll(
+    plans: PlanRecord[],
+    settings: SettingRow[],
+    offerUndo: boolean,
+    catalogs?: CatalogRow[],
+  ): Promise<number> {
     await this.backups.filter((b) => b.pinned === true).modify({ pinned: false });
     const undoId = await this.takeBackup('restore', offerUndo);
     const rows = await this.restoredRevisions(plans);
@@ -479,6 +529,11 @@ class DexieStore implements DataStore {
     await this.settings.clear();
     for (const p of rows) await this.plans.put(p);
     for (const s of settings) await this.settings.put(s);
+    // A backup or export from before data format 5 has no catalogs: the ones stored stay.
+    if (catalogs !== undefined && this.hasTable('catalogs')) {
+      await this.catalogs.clear();
+      for (const c of catalogs) await this.catalogs.put(c);
+    }
     return undoId;
   }
 
@@ -499,15 +554,21 @@ class DexieStore implements DataStore {
         const plans = backup.format < 4 ? detached.map(upgradeRecord) : detached;
         const issues = plans.flatMap((p, i) => recordIssues(p, this.#validate, `plans[${i}]`));
         if (issues.length > 0) throw invalidError(plans, issues);
-        return this.replaceAll(plans, backup.settings, options.offerUndo ?? true);
+        return this.replaceAll(plans, backup.settings, options.offerUndo ?? true, backup.catalogs);
       }),
     );
   }
 
   exportAll(): Promise<string> {
+    const catalogs = this.hasTable('catalogs') ? [this.catalogs] : [];
     return this.read(() =>
-      this.db.transaction('r', [this.plans, this.settings], async () =>
-        serializeExport(await this.plans.toArray(), await this.settings.toArray(), this.#now()),
+      this.db.transaction('r', [this.plans, this.settings, ...catalogs], async () =>
+        serializeExport(
+          await this.plans.toArray(),
+          await this.settings.toArray(),
+          this.#now(),
+          catalogs.length > 0 ? await this.catalogs.toArray() : [],
+        ),
       ),
     );
   }
@@ -516,9 +577,9 @@ class DexieStore implements DataStore {
     return this.write(async () => {
       const parsed = parseExport(text, this.#validate);
       if (!parsed.ok) return parsed;
-      const { plans, settings } = parsed.data;
+      const { plans, settings, catalogs } = parsed.data;
       const undoBackupId = await this.db.transaction('rw', this.writeTables, () =>
-        this.replaceAll(plans, settings, true),
+        this.replaceAll(plans, settings, true, catalogs),
       );
       return { ok: true, undoBackupId, plans: plans.length };
     });

@@ -112,6 +112,8 @@ describe.each(fixtures)('a database at schema version $version', (fx) => {
     expect((await store.listQuarantine()).map((q) => q.id)).toEqual(
       ((fx.data.quarantine ?? []) as { id: number }[]).map((q) => q.id),
     );
+    // Format 5: the custom catalogs, as stored (none before: the table is new and empty).
+    expect(await store.listCatalogs()).toEqual(fx.data.catalogs ?? []);
     const backups = await store.listBackups();
     for (const b of (fx.data.backups ?? []) as { id: number }[])
       expect(backups.map((x) => x.id)).toContain(b.id);

@@ -3,10 +3,10 @@
 import type { Transaction } from 'dexie';
 import type { PlanIssue } from '../model/types.ts';
 import { detachSnapshots, upgradeRecord } from './records.ts';
-import type { PlanRecord } from './types.ts';
+import type { CatalogRecord, PlanRecord } from './types.ts';
 
 /** The data format this build writes. A database whose marker is higher was written by a newer Headroom. */
-export const DATA_FORMAT = 4;
+export const DATA_FORMAT = 5;
 
 export const DB_NAME = 'headroom';
 
@@ -34,11 +34,22 @@ export interface BackupRow {
   plans: PlanRecord[];
   settings: SettingRow[];
   /**
+   * The custom catalogs (data format 5). Not indexed, so no schema change; a backup from before format 5 has none,
+   * and restoring it leaves the catalogs as they are.
+   */
+  catalogs?: CatalogRow[];
+  /**
    * True while an undo the user has not dismissed refers to this backup (Undo restore): retention never prunes
    * it then (src/db/retention.ts). Not indexed, so adding it needed no schema version; older rows lack it.
    */
   pinned?: boolean;
 }
+
+/**
+ * A custom price catalog the user saved (issue 13 §4: edited in the app or imported from a price list). `catalog` is
+ * the catalog object exactly as a plan file carries it inline (docs/plan-format.md), checked before every write.
+ */
+export type CatalogRow = CatalogRecord;
 
 /** A row that failed validation at start-up: kept whole, with the reasons, never dropped. */
 export interface QuarantineRow {
@@ -69,6 +80,9 @@ export async function backupBeforeMigration(
 ): Promise<void> {
   const plans = (await tx.table('plans').toArray()) as PlanRecord[];
   const settings = (await tx.table('settings').toArray()) as SettingRow[];
+  // The catalogs table exists from data format 5 (an upgrade transaction lists every store of the final schema,
+  // so its store names cannot tell).
+  const catalogs = fromFormat >= 5 ? ((await tx.table('catalogs').toArray()) as CatalogRow[]) : undefined;
   const row: BackupRow = {
     createdAt: ctx.now,
     reason: 'migration',
@@ -76,6 +90,7 @@ export async function backupBeforeMigration(
     planCount: plans.length,
     plans,
     settings,
+    ...(catalogs === undefined ? {} : { catalogs }),
   };
   await tx.table('backups').add(row);
 }
@@ -123,6 +138,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         if (upgraded !== row) await plans.put(upgraded);
       }
       await tx.table('meta').put({ key: 'format', value: 4 });
+    },
+  },
+  {
+    // Custom price catalogs (issue 13 §4), saved from the catalog editor or a price-list import. A new table,
+    // empty: nothing to convert, only the backup every migration takes.
+    version: 5,
+    stores: { catalogs: 'id' },
+    upgrade: async (tx, ctx) => {
+      await backupBeforeMigration(tx, ctx, 4);
+      await tx.table('meta').put({ key: 'format', value: 5 });
     },
   },
 ];

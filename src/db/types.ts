@@ -37,6 +37,15 @@ export interface PlanRecord {
   revision?: number;
 }
 
+/** A custom catalog as stored: the catalog object a plan carries inline, with a name and times. */
+export interface CatalogRecord {
+  id: string;
+  name: string;
+  catalog: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface StoreStatus {
   /** True when the database was written by a newer Headroom: everything reads, nothing writes. */
   readOnly: boolean;
@@ -75,6 +84,11 @@ export interface HeadroomStore {
    * backup first — it only adds back what the delete took away, so it works where the delete freed the room.
    */
   undeletePlan(record: PlanRecord): Promise<void>;
+  /** The custom price catalogs (data format 5), by name. */
+  listCatalogs(): Promise<CatalogRecord[]>;
+  /** Insert or replace a custom catalog; rejects (writing nothing) if its catalog is not valid. */
+  putCatalog(record: CatalogRecord): Promise<void>;
+  deleteCatalog(id: string): Promise<void>;
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
   close(): void;

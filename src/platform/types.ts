@@ -11,7 +11,8 @@ export type MenuCommand =
   | 'undo'
   | 'redo'
   | 'open-guide'
-  | 'about';
+  | 'about'
+  | 'edit-catalogs';
 
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'new-plan',
@@ -23,6 +24,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'redo',
   'open-guide',
   'about',
+  'edit-catalogs',
 ];
 
 export interface FileToSave {

@@ -6,11 +6,16 @@
 //   exports     files in and out: CSV and JSON exports, plan import (Exports)
 //   notices     the messages at the bottom of the window (Notices)
 //   scenarios   the open scenario's recorded changes, and scenarios following their base (Scenarios)
+//   catalogs    bundled and saved custom price catalogs (CatalogLibrary); catalogEditor the one being edited
+//               (CatalogEditor); priceListImport a provider's price list read into a catalog (PriceListImporter)
 // Each reaches the others through this root, by the narrow interface it declares (its `…Deps`). This layer is the
 // only one that wires the engine, the store and the platform together.
 import type { HeadroomStore, StoreStatus } from '../db/types.ts';
 import type { MenuCommand, Platform } from '../platform/types.ts';
 import { EngineClient } from '../worker/client.ts';
+import { CatalogEditor } from './catalog-editor.svelte.ts';
+import { PriceListImporter } from './catalog-import.svelte.ts';
+import { CatalogLibrary } from './catalog-library.svelte.ts';
 import { Comparison } from './comparison.svelte.ts';
 import { Exports } from './exports.svelte.ts';
 import { defaultJournal, defaultLocks, type JournalStorage, type PageLocks } from './journal.ts';
@@ -28,19 +33,23 @@ export type { JournalStorage, PageLocks } from './journal.ts';
 export { pathKey } from './open-plan.svelte.ts';
 export { conflictCopyName, typedDocument } from './records.ts';
 
-export type View = 'plans' | 'editor' | 'compare' | 'data';
+export type View = 'plans' | 'editor' | 'compare' | 'data' | 'catalogs';
 
 export interface AppOptions {
   /** The write-ahead journal's storage; the page's localStorage by default, none where there is none. */
   journal?: JournalStorage | null;
   /** The page's Web Locks; navigator.locks by default. Without them an entry is replayed at the next start. */
   locks?: PageLocks | null;
+  /** The clock (ms since the epoch) for what depends on today's date, such as the age of a catalog's prices. */
+  now?: () => number;
 }
 
 export class AppState {
   readonly store: HeadroomStore;
   readonly platform: Platform;
   readonly engine: EngineClient;
+  /** Today, for date-dependent display (catalog age); tests pass their own. */
+  readonly now: () => number;
 
   view = $state<View>('editor');
   /** Set by the menu's open-guide / about commands. */
@@ -54,6 +63,9 @@ export class AppState {
   readonly comparison: Comparison = new Comparison(this);
   readonly library: PlanLibrary = new PlanLibrary(this);
   readonly plan: OpenPlan;
+  readonly catalogs: CatalogLibrary = new CatalogLibrary(this);
+  readonly catalogEditor: CatalogEditor = new CatalogEditor(this);
+  readonly priceListImport: PriceListImporter = new PriceListImporter(this);
 
   #offs: (() => void)[] = [];
 
@@ -66,6 +78,7 @@ export class AppState {
     this.store = store;
     this.platform = platform;
     this.engine = engine;
+    this.now = options.now ?? Date.now;
     this.plan = new OpenPlan(
       this,
       options.journal === undefined ? defaultJournal() : options.journal,
@@ -79,7 +92,15 @@ export class AppState {
     this.#offs.push(this.store.onExternalChange(() => void this.plan.externalChange()));
     await this.plan.start();
     await this.library.load();
+    await this.catalogs.load();
     if (!(await this.plan.openLast())) this.view = 'plans';
+  }
+
+  /** The catalog editor, on the open plan's catalog (the "Prices" line, the menu). */
+  showCatalogs(): void {
+    if (this.catalogEditor.draft === null || !this.catalogEditor.changed)
+      this.catalogEditor.openPlanCatalog();
+    this.view = 'catalogs';
   }
 
   /** Re-reads everything from the store (after a restore replaced the plans). */
@@ -87,6 +108,7 @@ export class AppState {
     const stayOnData = this.view === 'data';
     this.plan.reset();
     await this.library.reload();
+    await this.catalogs.load();
     const plans = this.library.plans;
     const target = plans.find((p) => p.id === this.plan.currentId) ?? plans[0];
     if (target) await this.plan.open(target.id);
@@ -127,6 +149,9 @@ export class AppState {
         return;
       case 'about':
         this.dialog = 'about';
+        return;
+      case 'edit-catalogs':
+        this.showCatalogs();
         return;
     }
   }

@@ -72,7 +72,7 @@ export interface OpenPlanDeps {
   readonly scenarios: Scenarios;
   readonly comparison: { retain(exists: (id: string) => boolean): void };
   /** The screen shown: the editor once a plan is opened, the plans list once none is. */
-  view: 'plans' | 'editor' | 'compare' | 'data';
+  view: 'plans' | 'editor' | 'compare' | 'data' | 'catalogs';
   /** The journal replays through this object's `plan.externalChange()`. */
   readonly plan: { externalChange(): Promise<void> };
 }

@@ -1,7 +1,7 @@
 // Stand-ins for the state classes' tests: an in-memory store that behaves like the real one (validation, stale
 // revisions, other windows), localStorage and Web Locks for the journal, and a platform that records saved files.
 import { ConflictError, StoreError } from '../db/errors.ts';
-import type { HeadroomStore, PlanRecord } from '../db/types.ts';
+import type { CatalogRecord, HeadroomStore, PlanRecord } from '../db/types.ts';
 import type { FileToSave, Platform, ReportToPrint } from '../platform/types.ts';
 import type { JournalStorage, PageLocks } from './journal.ts';
 import { validatePlanDocument } from './store.ts';
@@ -12,6 +12,7 @@ export function memoryDb() {
     rows: new Map<string, PlanRecord>(),
     settings: new Map<string, unknown>(),
     imported: [] as string[],
+    catalogs: new Map<string, CatalogRecord>(),
     windows: new Set<() => void>(),
   };
 }
@@ -27,7 +28,7 @@ export function memoryStore(db = memoryDb()): HeadroomStore & {
   /** While set, writes wait for it (a slow disk); the write commits when it resolves. */
   hold: Promise<void> | null;
 } {
-  const { rows, settings, imported } = db;
+  const { rows, settings, imported, catalogs } = db;
   let heard: (() => void) | null = null;
   const announce = () => {
     for (const w of db.windows) if (w !== heard) w();
@@ -81,6 +82,9 @@ export function memoryStore(db = memoryDb()): HeadroomStore & {
     },
     getSetting: async <T>(key: string) => settings.get(key) as T | undefined,
     setSetting: async (key: string, value: unknown) => void settings.set(key, value),
+    listCatalogs: async () => [...catalogs.values()].map((c) => structuredClone(c)),
+    putCatalog: async (c: CatalogRecord) => void catalogs.set(c.id, structuredClone(c)),
+    deleteCatalog: async (id: string) => void catalogs.delete(id),
     close() {},
   };
   return store;
