@@ -9,6 +9,7 @@ import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
+import { settingsKey } from './memo.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type {
@@ -210,6 +211,60 @@ export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
   return out;
 }
 
+/** One service's part of the strategy: its tasks, its priced lines and what the report reads of them. */
+interface ServicePart {
+  tasks: ServiceTasks;
+  /** Task-hours in the billing period. */
+  hours: number;
+  /** Billed vCPU-hours in the billing period (the weights of the shared lines). */
+  vcpuHours: number;
+  lines: LineItem[];
+  /** Billed vCPU each hour (empty under costs only). */
+  paid: number[];
+  /** Task-hours a month zones added, when they did (null under costs only). */
+  raised: [string, number] | null;
+  /** The stateful-service note (null under costs only). */
+  stateful: Warning | null;
+}
+
+function servicePart(
+  s: PreparedService,
+  st: ServerlessContainersSettings,
+  f: FargatePrices,
+  r: Resilience,
+  rates: { vcpuHourly: number; memoryGiBHourly: number },
+  hpm: number,
+  costs: boolean,
+): ServicePart {
+  const z = taskSizeOf(s.service, st.platform, f.taskSizes);
+  // costingProblems reports a service without a valid size before any strategy runs: reaching here is a bug.
+  if (isSizeProblem(z)) throw new Error(`${s.service.name}: ${z.message}`);
+  const tasks = serviceTasks(s, st, z, r);
+  const name = s.service.name;
+  const { billed } = z;
+  const hours = weekToPeriod(tasks.week, hpm);
+  const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
+  return {
+    tasks,
+    hours,
+    vcpuHours: hours * billed.vcpu,
+    lines: taskLines(name, sizeLabel(st, z), hours, billed, rates, { perTaskGiB: storageGiB, prices: f }),
+    paid: costs ? [] : tasks.perHour.map((n) => n * billed.vcpu),
+    raised:
+      !costs && tasks.week > tasks.weekOneZone
+        ? [name, weekToPeriod(tasks.week - tasks.weekOneZone, hpm)]
+        : null,
+    stateful:
+      !costs && s.service.stateful
+        ? {
+            service: name,
+            code: 'stateful-task',
+            message: `${name} is stateful: a Fargate task can hold a volume (EFS, or an EBS volume attached at launch), but its ephemeral storage goes with the task, and a replaced task starts empty; the volume is not priced here.`,
+          }
+        : null,
+  };
+}
+
 /** Services listed by name in a zones note, at most. */
 const NAMED = 3;
 
@@ -237,63 +292,34 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   // Costs only: the paid vCPU, the week sums, the warnings and the per-service shares are not assembled (no line's
   // cost reads them); the lines are the same.
   const costs = costsOnlyNow();
+  // What every service's part depends on besides its week: one array for the same settings from one evaluation to
+  // the next (memo.ts `settingsKey`), so each service's look-up compares two things (hot path: the edit path).
+  const shared = settingsKey(ID, [
+    st.platform,
+    st.architecture,
+    st.targetUtilization,
+    st.scaling,
+    st.scaleAheadHours,
+    f,
+    r.zones,
+    r.surviveZoneLoss,
+    rates.vcpuHourly,
+    rates.memoryGiBHourly,
+    hpm,
+  ]);
   for (const s of p.services) {
-    // The service's own tasks depend on its week (`s`), the settings, the catalog's sizes and the zones.
-    // The service's tasks depend on its week (`s`), the settings, the catalog's sizes and the zones; its lines and
-    // paid vCPU also on the prices and the billing period. Kept between evaluations by an evaluator (hot path).
-    const own = p.memo(
-      s.service,
-      ID,
-      [
-        s,
-        st.platform,
-        st.targetUtilization,
-        st.scaling,
-        st.scaleAheadHours,
-        f.taskSizes,
-        r.zones,
-        r.surviveZoneLoss,
-      ],
-      () => {
-        const z = taskSizeOf(s.service, st.platform, f.taskSizes);
-        if (isSizeProblem(z)) throw new Error(`${s.service.name}: ${z.message}`);
-        return serviceTasks(s, st, z, r);
-      },
-    );
-    const name = s.service.name;
-    const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
-    const priced = p.memo(
-      s.service,
-      'serverless-containers lines',
-      [own, st.platform, st.architecture, rates.vcpuHourly, rates.memoryGiBHourly, f, storageGiB, hpm],
-      () => {
-        const { billed } = own.sizing;
-        const hours = weekToPeriod(own.week, hpm);
-        return {
-          hours,
-          lines: taskLines(name, sizeLabel(st, own.sizing), hours, billed, rates, {
-            perTaskGiB: storageGiB,
-            prices: f,
-          }),
-          paid: costs ? [] : own.perHour.map((n) => n * billed.vcpu),
-        };
-      },
-    );
-    taskHours += priced.hours;
-    vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
-    lineItems.push(...priced.lines);
+    // The service's tasks, lines, paid vCPU and note depend on its week (`s`, which holds the service) and the
+    // shared settings only: kept between evaluations by an evaluator, so an edit re-costs the edited service alone.
+    const own = p.memo(s.service, ID, [s, shared], () => servicePart(s, st, f, r, rates, hpm, costs));
+    taskHours += own.hours;
+    vcpuHours.push(own.vcpuHours);
+    for (const l of own.lines) lineItems.push(l);
     if (costs) continue;
-    unitRows.push(own.perHour);
-    paidRows.push(priced.paid);
-    latency.push(own.latency);
-    if (own.week > own.weekOneZone) raised.push([name, weekToPeriod(own.week - own.weekOneZone, hpm)]);
-    if (s.service.stateful) {
-      warnings.push({
-        service: name,
-        code: 'stateful-task',
-        message: `${name} is stateful: a Fargate task can hold a volume (EFS, or an EBS volume attached at launch), but its ephemeral storage goes with the task, and a replaced task starts empty; the volume is not priced here.`,
-      });
-    }
+    unitRows.push(own.tasks.perHour);
+    paidRows.push(own.paid);
+    latency.push(own.tasks.latency);
+    if (own.raised !== null) raised.push(own.raised);
+    if (own.stateful !== null) warnings.push(own.stateful);
   }
   if (st.platform === 'eks' && st.controlPlaneHourly > 0) {
     lineItems.push(line(null, 'EKS control plane hours', 'hours', allPeriod(1, hpm), st.controlPlaneHourly));
