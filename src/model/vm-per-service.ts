@@ -14,6 +14,7 @@ import {
   utilization,
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
+import { settingsKey } from './memo.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
@@ -229,40 +230,42 @@ export function vmPerService(p: Prepared): StrategyReport {
   // Costs only: the paid vCPU and instance weeks, the warnings and the per-service shares are not assembled.
   const costs = costsOnlyNow();
 
+  // What every service's fleet depends on besides its week: one array for the same settings from one evaluation to
+  // the next (memo.ts `settingsKey`), so each service's look-up compares two things (hot path: the edit path).
+  const shared = settingsKey('vm-per-service', [
+    settings.instanceType,
+    settings.targetUtilization,
+    settings.scaling,
+    settings.scaleAheadHours,
+    settings.discount,
+    p.hoursPerMonth,
+    p.plan.catalog,
+    volumeHourly,
+    r.zones,
+    r.surviveZoneLoss,
+  ]);
+
   for (const s of p.services) {
-    // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
+    // The service's own fleet, line and paid vCPU: they depend on its week (`s`), the settings and the catalog only.
     const {
       t,
       hours,
       perHour,
+      paid,
       item,
       burstable: isBurst,
       zones,
       latency: sizedFor,
-    } = p.memo(
-      s.service,
-      'vm-per-service',
-      [
-        s,
-        settings.instanceType,
-        settings.targetUtilization,
-        settings.scaling,
-        settings.scaleAheadHours,
-        settings.discount,
-        p.hoursPerMonth,
-        p.plan.catalog,
-        volumeHourly,
-        r.zones,
-        r.surviveZoneLoss,
-      ],
-      () => serviceFleet(p, s, prices, volumeHourly),
-    );
+    } = p.memo(s.service, 'vm-per-service', [s, shared], () => {
+      const f = serviceFleet(p, s, prices, volumeHourly);
+      return { ...f, paid: f.perHour.map((n) => n * f.t.vcpu) };
+    });
     serviceHours.push(hours);
     latency.push(sizedFor);
     lineItems.push(item);
     if (costs) continue;
     unitRows.push(perHour);
-    paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
+    paidRows.push(paid);
     instanceHours += hours;
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
     if (zones) raised.push([s.service.name, zones]);
