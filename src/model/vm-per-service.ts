@@ -152,6 +152,8 @@ function serviceFleet(
   t: InstanceType;
   hours: number;
   perHour: number[];
+  /** vCPU paid for each hour (the instances' vCPU). */
+  paid: number[];
   item: LineItem;
   burstable: boolean;
   zones: ZoneRaise | null;
@@ -195,13 +197,23 @@ function serviceFleet(
   // Costs only (prepare.ts `costsOnlyNow`): the fleet each hour, what zones raised and the latency sizing feed the
   // report's weeks, notes and per-service figures; the line (from `fleetHours`) is the same.
   if (costsOnlyNow()) {
-    return { t, hours: best.hours, perHour: [], item, burstable: false, zones: null, latency: null };
+    return {
+      t,
+      hours: best.hours,
+      perHour: [],
+      paid: [],
+      item,
+      burstable: false,
+      zones: null,
+      latency: null,
+    };
   }
   const perHour = fleet(s, t, z);
   return {
     t,
     hours: best.hours,
     perHour,
+    paid: perHour.map((n) => n * t.vcpu),
     item,
     burstable: isBurstable(t.name),
     zones: zoneRaise(s, t, z, p.hoursPerMonth),
@@ -256,10 +268,7 @@ export function vmPerService(p: Prepared): StrategyReport {
       burstable: isBurst,
       zones,
       latency: sizedFor,
-    } = p.memo(s.service, 'vm-per-service', [s, shared], () => {
-      const f = serviceFleet(p, s, prices, volumeHourly);
-      return { ...f, paid: f.perHour.map((n) => n * f.t.vcpu) };
-    });
+    } = p.memo(s.service, 'vm-per-service', [s, shared], () => serviceFleet(p, s, prices, volumeHourly));
     serviceHours.push(hours);
     latency.push(sizedFor);
     lineItems.push(item);
