@@ -13,6 +13,7 @@ import {
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport } from './prepare.ts';
+import { settingsKey } from './memo.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
 import type { ApiGatewayKind, Architecture, LineItem, Service, StrategyReport, Warning } from './types.ts';
@@ -100,6 +101,42 @@ export function serviceUsage(s: PreparedService, hoursPerMonth: number): Service
     provisioned: weeks && levels ? levels : [],
     inUse: weeks && levels ? concurrency.map((c, h) => Math.max(c, levels[h]!)) : [],
   };
+}
+
+/** One service's part: its usage when Lambda can run it (null: it cannot), and its notes (none under costs only). */
+interface ServicePart {
+  usage: ServiceUsage | null;
+  /** Why Lambda cannot run it. */
+  ineligible: Warning | null;
+  /** Its memory, CPU and front-door notes when Lambda runs it. */
+  notes: Warning[];
+}
+
+function servicePart(
+  s: PreparedService,
+  maxDurationMs: number,
+  apiGateway: ApiGatewayKind,
+  hoursPerMonth: number,
+  costs: boolean,
+): ServicePart {
+  const why = serverlessIneligibility(s.service, maxDurationMs);
+  if (why !== null) {
+    const name = s.service.name;
+    const ineligible: Warning | null = costs
+      ? null
+      : {
+          service: name,
+          code: 'not-eligible',
+          message: `${name} cannot run on Lambda: ${why}. It is left out of this strategy's total.`,
+        };
+    return { usage: null, ineligible, notes: [] };
+  }
+  const notes = costs
+    ? []
+    : [autoMemoryNote(s.service), cpuStretchWarning(s.service), timeoutWarning(s.service, apiGateway)].filter(
+        (w): w is Warning => w !== null,
+      );
+  return { usage: serviceUsage(s, hoursPerMonth), ineligible: null, notes };
 }
 
 /**
@@ -197,34 +234,20 @@ export function serverless(p: Prepared): StrategyReport {
   // Costs only: the warnings, the concurrency weeks and the per-service shares are not assembled (no line's cost
   // reads them); which services run, and every line, are the same.
   const costs = costsOnlyNow();
-  const included = p.services.map((s) => {
-    const why = serverlessIneligibility(s.service, prices.maxDurationMs);
-    if (why && !costs) {
-      warnings.push({
-        service: s.service.name,
-        code: 'not-eligible',
-        message: `${s.service.name} cannot run on Lambda: ${why}. It is left out of this strategy's total.`,
-      });
-    }
-    return why === null;
-  });
-  p.services.forEach((s, i) => {
-    if (!included[i] || costs) return;
-    // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
-    const own = p.memo(s.service, 'serverless warnings', [st.apiGateway], () =>
-      [
-        autoMemoryNote(s.service),
-        cpuStretchWarning(s.service),
-        timeoutWarning(s.service, st.apiGateway),
-      ].filter((w): w is Warning => w !== null),
-    );
-    warnings.push(...own);
-  });
-  const usage = p.services.map((s, i) =>
-    included[i]
-      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth], () => serviceUsage(s, p.hoursPerMonth))
-      : null,
+  // Each service's part (whether it runs here, its notes, its usage) depends on its week (`s`) and these only: one
+  // memo entry per service, the settings as one key (memo.ts `settingsKey`), kept between evaluations by an
+  // evaluator (hot path: an edit re-costs the edited service alone).
+  const shared = settingsKey('serverless', [prices.maxDurationMs, st.apiGateway, p.hoursPerMonth]);
+  const parts = p.services.map((s) =>
+    p.memo(s.service, 'serverless', [s, shared], () =>
+      servicePart(s, prices.maxDurationMs, st.apiGateway, p.hoursPerMonth, costs),
+    ),
   );
+  const included = parts.map((part) => part.usage !== null);
+  const usage = parts.map((part) => part.usage);
+  // The notes of the services Lambda cannot run first, then those of the others (in the services' order).
+  for (const part of parts) if (part.ineligible) warnings.push(part.ineligible);
+  for (const part of parts) for (const w of part.notes) warnings.push(w);
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
   const shareOf = new Map<LineItem, number[]>();
   const addShared = (l: LineItem, weights: number[]): void => {
