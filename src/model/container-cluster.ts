@@ -19,7 +19,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
@@ -140,9 +140,9 @@ export function containerCluster(p: Prepared): StrategyReport {
       const c = s.service.container;
       // Its pod size's name among the sizes (made once per service, not on every evaluation).
       const size = `${c.cpuMillicores}/${c.memoryMiB}`;
-      const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
+      const demand = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
       const need = preparedLatency(s);
-      const latency = need && ahead > 0 ? aheadMax(need, ahead) : need;
+      const latency = need && ahead > 0 ? aheadMaxKept(need, ahead) : need;
       const pods = (res: Resilience, forLatency: readonly number[] | null = latency) =>
         podsPerHour(
           demand,

@@ -10,7 +10,7 @@ import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type {
   CostingProblem,
@@ -77,15 +77,17 @@ function serviceTasks(
 ): ServiceTasks {
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
   const needed = preparedLatency(s);
-  if (costsOnlyNow() && needed === null && ahead === 0) {
-    // Costs only (prepare.ts `costsOnlyNow`), no latency target, nothing sized ahead: the same count each hour as
-    // `tasksPerHour` (static: the peak's), summed in the same order, without the week of counts (nothing reads it).
-    // The one-zone count feeds the zones note and the latency sizing the per-service figures: no line reads them.
+  if (costsOnlyNow() && needed === null) {
+    // Costs only (prepare.ts `costsOnlyNow`), no latency target: the same count each hour as `tasksPerHour`
+    // (static: the peak's; sized ahead: the kept week sized ahead), summed in the same order, without the week of
+    // counts (nothing reads it). The one-zone count feeds the zones note and the latency sizing the per-service
+    // figures: no line reads them.
     const min = s.service.minInstances;
     const vcpu = sizing.request.vcpu;
+    const hourly = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
     let week = 0;
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const c = st.scaling === 'static' ? s.peakCpu : s.cpu[h]!;
+      const c = st.scaling === 'static' ? s.peakCpu : hourly[h]!;
       week += tasksInHour(c, vcpu, st.targetUtilization, min, r, 0);
     }
     return { sizing, perHour: [], week, weekOneZone: week, latency: null };
@@ -94,7 +96,7 @@ function serviceTasks(
     st.scaling === 'static'
       ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
       : ahead > 0
-        ? aheadMax(s.cpu, ahead)
+        ? aheadMaxKept(s.cpu, ahead)
         : s.cpu;
   // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
   // the peak all week when static, the hours ahead when scaling ahead.
@@ -104,7 +106,7 @@ function serviceTasks(
       : st.scaling === 'static'
         ? new Array<number>(HOURS_PER_WEEK).fill(Math.max(0, ...needed))
         : ahead > 0
-          ? aheadMax(needed, ahead)
+          ? aheadMaxKept(needed, ahead)
           : needed;
   const count = (res: Resilience, l: readonly number[] | null = latency) =>
     tasksPerHour(demand, sizing.request.vcpu, st.targetUtilization, s.service.minInstances, res, l);
@@ -121,6 +123,18 @@ function serviceTasks(
     weekOneZone: zonesMatter(r) ? sum(count(SINGLE_ZONE)) : week,
     latency: latency ? latencySizing(s.service, s.rps, perHour, count(r, null)) : null,
   };
+}
+
+/** Labels made lately, by the sizing they name (fargate.ts keeps one sizing object per size of a service). */
+const labels = new WeakMap<TaskSizing, { platform: string; architecture: string; label: string }>();
+
+/** `sizeLabel`, the same string again for the same sizing object and settings (every service of every sample). */
+function sizeLabelKept(st: ServerlessContainersSettings, z: TaskSizing): string {
+  const kept = labels.get(z);
+  if (kept && kept.platform === st.platform && kept.architecture === st.architecture) return kept.label;
+  const label = sizeLabel(st, z);
+  labels.set(z, { platform: st.platform, architecture: st.architecture, label });
+  return label;
 }
 
 /** "ECS on Fargate, x86_64, 1 vCPU / 2 GiB" or "EKS on Fargate, pod 1 vCPU / 8 GiB billed as 2 vCPU / 9 GiB". */
@@ -248,7 +262,7 @@ function servicePart(
     tasks,
     hours,
     vcpuHours: hours * billed.vcpu,
-    lines: taskLines(name, sizeLabel(st, z), hours, billed, rates, { perTaskGiB: storageGiB, prices: f }),
+    lines: taskLines(name, sizeLabelKept(st, z), hours, billed, rates, { perTaskGiB: storageGiB, prices: f }),
     paid: costs ? [] : tasks.perHour.map((n) => n * billed.vcpu),
     raised:
       !costs && tasks.week > tasks.weekOneZone

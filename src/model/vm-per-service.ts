@@ -15,7 +15,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
@@ -62,10 +62,10 @@ function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience
   return {
     target: settings.targetUtilization,
     scaling: settings.scaling,
-    demand: ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu,
+    demand: ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu,
     peak: s.peakCpu,
     resilience,
-    latency: latency && ahead > 0 ? aheadMax(latency, ahead) : latency,
+    latency: latency && ahead > 0 ? aheadMaxKept(latency, ahead) : latency,
     latencyPeak: latency ? Math.max(0, ...latency) : 0,
   };
 }
