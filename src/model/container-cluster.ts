@@ -19,7 +19,8 @@ import {
   utilization,
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { settingsKey } from './memo.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, capacityPrice, isSpot, priceCommitment, spotWarnings } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
@@ -180,11 +181,16 @@ export function containerCluster(p: Prepared): StrategyReport {
   // hour, the warnings and the per-service shares are not assembled (no line's cost reads them).
   const costs = costsOnlyNow();
   const packs = p.packs;
+  // The settings as one key (memo.ts `settingsKey`): each service's look-up compares two things (hot path).
+  const shared = settingsKey('container-cluster', [st.targetUtilization, ahead, zones, r.surviveZoneLoss]);
   const own = p.services.map((s) =>
-    p.memo(s.service, 'container-cluster', [s, st.targetUtilization, ahead, zones, r.surviveZoneLoss], () => {
-      const demand = ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu;
+    p.memo(s.service, 'container-cluster', [s, shared], () => {
+      const c = s.service.container;
+      // Its pod size's name among the sizes (made once per service, not on every evaluation).
+      const size = `${c.cpuMillicores}/${c.memoryMiB}`;
+      const demand = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
       const need = preparedLatency(s);
-      const latency = need && ahead > 0 ? aheadMax(need, ahead) : need;
+      const latency = need && ahead > 0 ? aheadMaxKept(need, ahead) : need;
       const pods = (res: Resilience, forLatency: readonly number[] | null = latency) =>
         podsPerHour(
           demand,
@@ -196,8 +202,9 @@ export function containerCluster(p: Prepared): StrategyReport {
         );
       const perHour = pods(r);
       // The week's pods weigh the shared lines among services: not under costs only (0 there).
-      if (costs) return { perHour, week: 0, raised: null, latency: null };
+      if (costs) return { size, perHour, week: 0, raised: null, latency: null };
       return {
+        size,
         perHour,
         week: sum(perHour),
         raised: zonesMatter(r) ? podsRaised(perHour, pods(SINGLE_ZONE)) : null,
@@ -210,9 +217,9 @@ export function containerCluster(p: Prepared): StrategyReport {
   // first-fit-decreasing order fixed for the whole week (requests do not change by hour).
   const sizeIndex = new Map<string, number>();
   const sizes: { cpu: number; memory: number; k: number }[] = [];
-  const sizeOf = p.services.map((s) => {
+  const sizeOf = p.services.map((s, i) => {
     const c = s.service.container;
-    const id = `${c.cpuMillicores}/${c.memoryMiB}`;
+    const id = own[i]!.size;
     let at = sizeIndex.get(id);
     if (at === undefined) {
       at = sizes.length;

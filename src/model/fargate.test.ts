@@ -33,6 +33,34 @@ describe('Fargate task sizes', () => {
     expect(smallestHolding(sizes, 17, 1)).toBeNull();
   });
 
+  it('a kept size is reused only for the same container requests, fargate sizes and memory (services share them)', () => {
+    // A simulation's drawn service shares the plan service's container object; an edit may change its memory.
+    const s = testService({ memoryMiB: 512, container: { cpuMillicores: 250, memoryMiB: 512 } });
+    expect(taskSizeOf(s, 'ecs', sizes)).toEqual({
+      request: { vcpu: 0.25, memoryGiB: 0.5 },
+      billed: { vcpu: 0.25, memoryGiB: 0.5 },
+    });
+    expect(taskSizeOf({ ...s, durationMs: s.durationMs * 2 }, 'ecs', sizes)).toBe(
+      taskSizeOf(s, 'ecs', sizes),
+    );
+    expect(taskSizeOf({ ...s, memoryMiB: 3072 }, 'ecs', sizes)).toEqual({
+      request: { vcpu: 0.5, memoryGiB: 3 },
+      billed: { vcpu: 0.5, memoryGiB: 3 },
+    });
+    expect(taskSizeOf({ ...s, fargate: { cpu: 1, memoryGiB: 2 } }, 'ecs', sizes)).toEqual({
+      request: { vcpu: 1, memoryGiB: 2 },
+      billed: { vcpu: 1, memoryGiB: 2 },
+    });
+    expect(taskSizeOf(s, 'eks', sizes)).toEqual({
+      request: { vcpu: 0.25, memoryGiB: 0.5 },
+      billed: { vcpu: 0.25, memoryGiB: 1 },
+    });
+    expect(taskSizeOf(s, 'ecs', sizes)).toEqual({
+      request: { vcpu: 0.25, memoryGiB: 0.5 },
+      billed: { vcpu: 0.25, memoryGiB: 0.5 },
+    });
+  });
+
   it('EKS bills a 1 vCPU + 8 GB pod request as 2 vCPU / 9 GB ($0.12097 an hour), the EKS user guide’s example', () => {
     const s = testService({ fargate: { cpu: 1, memoryGiB: 8 } });
     const sizing = taskSizeOf(s, 'eks', sizes);

@@ -117,18 +117,40 @@ export function taskSizeOf(
   platform: FargatePlatform,
   sizes: TaskSizes,
 ): TaskSizing | TaskSizeProblem {
-  // Asked for every service on every evaluation (the costing problems, then the strategy): kept per service object,
-  // which an edit to another service leaves the same (the edit path re-costs only what changed).
-  const kept = sizings.get(service);
-  if (kept && kept.platform === platform && kept.sizes === sizes) return kept.result;
+  // Asked for every service on every evaluation (the costing problems, then the strategy) and of every sample of a
+  // simulation: kept by the service's container requests object, with what else the size depends on (the fargate
+  // sizes given, the memory), which an edit to another service leaves the same, and so does a simulation's draw
+  // (it changes traffic and timings, not sizes: its services share their container object with the plan's).
+  const kept = sizings.get(service.container);
+  if (
+    kept &&
+    kept.platform === platform &&
+    kept.sizes === sizes &&
+    kept.fargate === service.fargate &&
+    kept.memoryMiB === service.memoryMiB
+  ) {
+    return kept.result;
+  }
   const result = sizeOf(service, platform, sizes);
-  sizings.set(service, { platform, sizes, result });
+  sizings.set(service.container, {
+    platform,
+    sizes,
+    fargate: service.fargate,
+    memoryMiB: service.memoryMiB,
+    result,
+  });
   return result;
 }
 
 const sizings = new WeakMap<
-  Service,
-  { platform: FargatePlatform; sizes: TaskSizes; result: TaskSizing | TaskSizeProblem }
+  Service['container'],
+  {
+    platform: FargatePlatform;
+    sizes: TaskSizes;
+    fargate: Service['fargate'];
+    memoryMiB: number;
+    result: TaskSizing | TaskSizeProblem;
+  }
 >();
 
 function sizeOf(service: Service, platform: FargatePlatform, sizes: TaskSizes): TaskSizing | TaskSizeProblem {

@@ -2,7 +2,7 @@
 // dependencies, whatever order the services are asked for in (the position of the last pass is only a guess).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serviceMemo } from './memo.ts';
+import { serviceMemo, settingsKey } from './memo.ts';
 import { testService } from './testing.ts';
 import type { Service } from './types.ts';
 
@@ -54,5 +54,24 @@ describe('serviceMemo', () => {
     lane.begin();
     expect(lane.memo(a, 'x', [1], () => ++n)).toBe(1);
     expect(lane.memo({ ...a }, 'x', [1], () => ++n)).toBe(3);
+  });
+});
+
+describe('settingsKey', () => {
+  it('hands back an equal array only (Object.is, element by element), the same object for the same settings', () => {
+    const dep = fc.constantFrom(0, -0, 1, Number.NaN, 'a', null);
+    let run = 0;
+    fc.assert(
+      fc.property(fc.array(fc.array(dep, { maxLength: 3 }), { minLength: 1, maxLength: 12 }), (asks) => {
+        const slot = `test ${run++}`;
+        for (const deps of asks) {
+          const key = settingsKey(slot, [...deps]);
+          expect(key.length).toBe(deps.length);
+          key.forEach((x, i) => expect(Object.is(x, deps[i])).toBe(true));
+          // Asked again at once: the same object (what makes a per-service comparison one identity check).
+          expect(settingsKey(slot, [...deps])).toBe(key);
+        }
+      }),
+    );
   });
 });

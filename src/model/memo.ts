@@ -32,6 +32,29 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/** The settings arrays `settingsKey` handed out lately, per slot (a few: a forecast and a simulation alternate). */
+const keys = new Map<string, (readonly unknown[])[]>();
+const KEYS_PER_SLOT = 4;
+
+/**
+ * `deps`, or an array equal to it element by element (Object.is) handed out lately for the same `slot`: the same
+ * object for the same settings from one evaluation to the next. A strategy's per-service memo then names what every
+ * service shares (settings, prices, zones) as one dependency, compared by identity for each service, instead of
+ * comparing each setting for each service (2,000 services × a dozen settings on every edit). Results never depend
+ * on it: an equal array is as good as the other.
+ */
+export function settingsKey(slot: string, deps: readonly unknown[]): readonly unknown[] {
+  let list = keys.get(slot);
+  if (!list) {
+    list = [];
+    keys.set(slot, list);
+  }
+  for (const k of list) if (sameDeps(k, deps)) return k;
+  list.unshift(deps);
+  if (list.length > KEYS_PER_SLOT) list.pop();
+  return deps;
+}
+
 /**
  * One kind of evaluation pass over the kept results (an evaluation, a forecast month): the results are shared by
  * every lane; each lane also remembers, per slot, the order in which its last pass asked for them.

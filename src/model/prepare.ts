@@ -315,13 +315,25 @@ export function serviceCosts(
     return p.names.map((service, i) => ({ service, cost: 0, included: included[i]! }));
   }
   const index = p.byName;
+  const names = p.names;
   const n = p.services.length;
   const cents = new Array<number>(n).fill(0);
   let equal: number[] | null = null;
+  // A strategy lists each service's lines in the services' order: the service of a line is most often that of the
+  // line before or the next one, found by comparing names (the same strings, so most often by identity) rather
+  // than hashing each of thousands of lines; the map finds any other. Only a guess, checked by name (names are
+  // unique in a plan: src/plan/schema.ts).
+  let at = 0;
   for (const l of lines) {
     if (l.service !== null) {
-      const i = index.get(l.service);
-      if (i !== undefined) cents[i]! += toCents(l.cost);
+      let i: number | undefined;
+      if (names[at] === l.service) i = at;
+      else if (names[at + 1] === l.service) i = at + 1;
+      else i = index.get(l.service);
+      if (i !== undefined) {
+        cents[i]! += toCents(l.cost);
+        at = i;
+      }
       continue;
     }
     const total = toCents(l.cost);

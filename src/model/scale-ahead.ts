@@ -21,3 +21,25 @@ export function aheadMax(series: readonly number[], aheadHours: number): number[
   }
   return out;
 }
+
+/** `aheadMax` results by the series they were made from, per number of hours ahead (held weakly, with the series). */
+const kept = new WeakMap<readonly number[], (readonly number[] | undefined)[]>();
+
+/**
+ * `aheadMax(series, aheadHours)`, made once per series array and number of hours: a service's CPU week is sized
+ * ahead by three strategies (VMs, the cluster's pods, Fargate's tasks) on every evaluation and every sample of a
+ * simulation. The result is shared: never change it (as a prepared service's own weeks).
+ */
+export function aheadMaxKept(series: readonly number[], aheadHours: number): readonly number[] {
+  let byHours = kept.get(series);
+  if (!byHours) {
+    byHours = [];
+    kept.set(series, byHours);
+  }
+  let out = byHours[aheadHours];
+  if (out === undefined) {
+    out = aheadMax(series, aheadHours);
+    byHours[aheadHours] = out;
+  }
+  return out;
+}

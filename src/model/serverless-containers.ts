@@ -10,7 +10,8 @@ import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { settingsKey } from './memo.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import {
   COMMITMENT_SCOPES,
   capacityPrice,
@@ -86,15 +87,17 @@ function serviceTasks(
   const ahead = st.scaling === 'hourly' ? st.scaleAheadHours : 0;
   const needed = preparedLatency(s);
   // A commitment needs the tasks each hour even then (its spend is priced hour by hour: commitment.ts).
-  if (costsOnlyNow() && needed === null && ahead === 0 && !st.commitment) {
-    // Costs only (prepare.ts `costsOnlyNow`), no latency target, nothing sized ahead: the same count each hour as
-    // `tasksPerHour` (static: the peak's), summed in the same order, without the week of counts (nothing reads it).
-    // The one-zone count feeds the zones note and the latency sizing the per-service figures: no line reads them.
+  if (costsOnlyNow() && needed === null && !st.commitment) {
+    // Costs only (prepare.ts `costsOnlyNow`), no latency target: the same count each hour as `tasksPerHour`
+    // (static: the peak's; sized ahead: the kept week sized ahead), summed in the same order, without the week of
+    // counts (nothing reads it). The one-zone count feeds the zones note and the latency sizing the per-service
+    // figures: no line reads them.
     const min = s.service.minInstances;
     const vcpu = sizing.request.vcpu;
+    const hourly = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
     let week = 0;
     for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const c = st.scaling === 'static' ? s.peakCpu : s.cpu[h]!;
+      const c = st.scaling === 'static' ? s.peakCpu : hourly[h]!;
       week += tasksInHour(c, vcpu, st.targetUtilization, min, r, 0);
     }
     return { sizing, perHour: [], week, weekOneZone: week, latency: null };
@@ -103,7 +106,7 @@ function serviceTasks(
     st.scaling === 'static'
       ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
       : ahead > 0
-        ? aheadMax(s.cpu, ahead)
+        ? aheadMaxKept(s.cpu, ahead)
         : s.cpu;
   // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
   // the peak all week when static, the hours ahead when scaling ahead.
@@ -113,7 +116,7 @@ function serviceTasks(
       : st.scaling === 'static'
         ? new Array<number>(HOURS_PER_WEEK).fill(Math.max(0, ...needed))
         : ahead > 0
-          ? aheadMax(needed, ahead)
+          ? aheadMaxKept(needed, ahead)
           : needed;
   const count = (res: Resilience, l: readonly number[] | null = latency) =>
     tasksPerHour(demand, sizing.request.vcpu, st.targetUtilization, s.service.minInstances, res, l);
@@ -130,6 +133,18 @@ function serviceTasks(
     weekOneZone: zonesMatter(r) ? sum(count(SINGLE_ZONE)) : week,
     latency: latency ? latencySizing(s.service, s.rps, perHour, count(r, null)) : null,
   };
+}
+
+/** Labels made lately, by the sizing they name (fargate.ts keeps one sizing object per size of a service). */
+const labels = new WeakMap<TaskSizing, { platform: string; architecture: string; label: string }>();
+
+/** `sizeLabel`, the same string again for the same sizing object and settings (every service of every sample). */
+function sizeLabelKept(st: ServerlessContainersSettings, z: TaskSizing): string {
+  const kept = labels.get(z);
+  if (kept && kept.platform === st.platform && kept.architecture === st.architecture) return kept.label;
+  const label = sizeLabel(st, z);
+  labels.set(z, { platform: st.platform, architecture: st.architecture, label });
+  return label;
 }
 
 /** "ECS on Fargate, x86_64, 1 vCPU / 2 GiB" or "EKS on Fargate, pod 1 vCPU / 8 GiB billed as 2 vCPU / 9 GiB". */
@@ -232,6 +247,60 @@ export function serverlessContainersProblems(plan: Plan): CostingProblem[] {
   return out;
 }
 
+/** One service's part of the strategy: its tasks, its priced lines and what the report reads of them. */
+interface ServicePart {
+  tasks: ServiceTasks;
+  /** Task-hours in the billing period. */
+  hours: number;
+  /** Billed vCPU-hours in the billing period (the weights of the shared lines). */
+  vcpuHours: number;
+  lines: LineItem[];
+  /** Billed vCPU each hour (empty under costs only). */
+  paid: number[];
+  /** Task-hours a month zones added, when they did (null under costs only). */
+  raised: [string, number] | null;
+  /** The stateful-service note (null under costs only). */
+  stateful: Warning | null;
+}
+
+function servicePart(
+  s: PreparedService,
+  st: ServerlessContainersSettings,
+  f: FargatePrices,
+  r: Resilience,
+  rates: { vcpuHourly: number; memoryGiBHourly: number },
+  hpm: number,
+  costs: boolean,
+): ServicePart {
+  const z = taskSizeOf(s.service, st.platform, f.taskSizes);
+  // costingProblems reports a service without a valid size before any strategy runs: reaching here is a bug.
+  if (isSizeProblem(z)) throw new Error(`${s.service.name}: ${z.message}`);
+  const tasks = serviceTasks(s, st, z, r);
+  const name = s.service.name;
+  const { billed } = z;
+  const hours = weekToPeriod(tasks.week, hpm);
+  const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
+  return {
+    tasks,
+    hours,
+    vcpuHours: hours * billed.vcpu,
+    lines: taskLines(name, sizeLabelKept(st, z), hours, billed, rates, { perTaskGiB: storageGiB, prices: f }),
+    paid: costs ? [] : tasks.perHour.map((n) => n * billed.vcpu),
+    raised:
+      !costs && tasks.week > tasks.weekOneZone
+        ? [name, weekToPeriod(tasks.week - tasks.weekOneZone, hpm)]
+        : null,
+    stateful:
+      !costs && s.service.stateful
+        ? {
+            service: name,
+            code: 'stateful-task',
+            message: `${name} is stateful: a Fargate task can hold a volume (EFS, or an EBS volume attached at launch), but its ephemeral storage goes with the task, and a replaced task starts empty; the volume is not priced here.`,
+          }
+        : null,
+  };
+}
+
 /** Services listed by name in a zones note, at most. */
 const NAMED = 3;
 
@@ -264,70 +333,41 @@ export function serverlessContainers(p: Prepared): StrategyReport {
   // Costs only: the paid vCPU, the week sums, the warnings and the per-service shares are not assembled (no line's
   // cost reads them); the lines are the same.
   const costs = costsOnlyNow();
+  // What every service's part depends on besides its week: one array for the same settings from one evaluation to
+  // the next (memo.ts `settingsKey`), so each service's look-up compares two things (hot path: the edit path).
+  const shared = settingsKey(ID, [
+    st.platform,
+    st.architecture,
+    st.targetUtilization,
+    st.scaling,
+    st.scaleAheadHours,
+    f,
+    r.zones,
+    r.surviveZoneLoss,
+    rates.vcpuHourly,
+    rates.memoryGiBHourly,
+    hpm,
+    st.commitment !== undefined,
+  ]);
   for (const s of p.services) {
-    // The service's own tasks depend on its week (`s`), the settings, the catalog's sizes and the zones.
-    // The service's tasks depend on its week (`s`), the settings, the catalog's sizes and the zones; its lines and
-    // paid vCPU also on the prices and the billing period. Kept between evaluations by an evaluator (hot path).
-    const own = p.memo(
-      s.service,
-      ID,
-      [
-        s,
-        st.platform,
-        st.targetUtilization,
-        st.scaling,
-        st.scaleAheadHours,
-        f.taskSizes,
-        r.zones,
-        r.surviveZoneLoss,
-        st.commitment !== undefined,
-      ],
-      () => {
-        const z = taskSizeOf(s.service, st.platform, f.taskSizes);
-        if (isSizeProblem(z)) throw new Error(`${s.service.name}: ${z.message}`);
-        return serviceTasks(s, st, z, r);
-      },
-    );
-    const name = s.service.name;
-    const storageGiB = s.service.fargate?.ephemeralStorageGiB ?? f.includedStorageGiB;
-    const priced = p.memo(
-      s.service,
-      'serverless-containers lines',
-      [own, st.platform, st.architecture, rates.vcpuHourly, rates.memoryGiBHourly, f, storageGiB, hpm],
-      () => {
-        const { billed } = own.sizing;
-        const hours = weekToPeriod(own.week, hpm);
-        return {
-          hours,
-          lines: taskLines(name, sizeLabel(st, own.sizing), hours, billed, rates, {
-            perTaskGiB: storageGiB,
-            prices: f,
-          }),
-          paid: costs ? [] : own.perHour.map((n) => n * billed.vcpu),
-        };
-      },
-    );
+    // The service's tasks, lines, paid vCPU and note depend on its week (`s`, which holds the service) and the
+    // shared settings only: kept between evaluations by an evaluator, so an edit re-costs the edited service alone.
+    const own = p.memo(s.service, ID, [s, shared], () => servicePart(s, st, f, r, rates, hpm, costs));
     if (st.commitment) {
-      const { billed } = own.sizing;
+      const { billed } = own.tasks.sizing;
       const perTask =
         billed.vcpu * f.vcpuHourly[st.architecture] + billed.memoryGiB * f.memoryGiBHourly[st.architecture];
-      spendRows.push(own.perHour.map((n) => n * perTask));
+      spendRows.push(own.tasks.perHour.map((n) => n * perTask));
     }
-    taskHours += priced.hours;
-    vcpuHours.push(priced.hours * own.sizing.billed.vcpu);
-    lineItems.push(...priced.lines);
+    taskHours += own.hours;
+    vcpuHours.push(own.vcpuHours);
+    for (const l of own.lines) lineItems.push(l);
     if (costs) continue;
-    unitRows.push(own.perHour);
-    paidRows.push(priced.paid);
-    latency.push(own.latency);
-    if (own.week > own.weekOneZone) raised.push([name, weekToPeriod(own.week - own.weekOneZone, hpm)]);
-    if (s.service.stateful) {
-      warnings.push({
-        service: name,
-        code: 'stateful-task',
-        message: `${name} is stateful: a Fargate task can hold a volume (EFS, or an EBS volume attached at launch), but its ephemeral storage goes with the task, and a replaced task starts empty; the volume is not priced here.`,
-      });
-    }
+    unitRows.push(own.tasks.perHour);
+    paidRows.push(own.paid);
+    latency.push(own.tasks.latency);
+    if (own.raised !== null) raised.push(own.raised);
+    if (own.stateful !== null) warnings.push(own.stateful);
   }
   if (st.platform === 'eks' && st.controlPlaneHourly > 0) {
     lineItems.push(line(null, 'EKS control plane hours', 'hours', allPeriod(1, hpm), st.controlPlaneHourly));

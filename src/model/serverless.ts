@@ -15,6 +15,7 @@ import {
 import { ceilExact, clean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport } from './prepare.ts';
+import { settingsKey } from './memo.ts';
 import { applyTiers, tierLabel } from './tiers.ts';
 import { COMMITMENT_SCOPES, priceCommitment } from './commitment.ts';
 import { HOURS_PER_WEEK, SECONDS_PER_HOUR, weekLevels, weekToPeriod } from './time.ts';
@@ -177,6 +178,47 @@ export function serviceUsage(
   };
 }
 
+/** One service's part: its usage when Lambda can run it (null: it cannot), and its notes (none under costs only). */
+interface ServicePart {
+  usage: ServiceUsage | null;
+  /** Why Lambda cannot run it. */
+  ineligible: Warning | null;
+  /** Its memory, CPU and front-door notes when Lambda runs it. */
+  notes: Warning[];
+}
+
+function servicePart(
+  s: PreparedService,
+  catalog: FunctionsCatalog,
+  product: string,
+  apiGateway: ApiGatewayKind,
+  hoursPerMonth: number,
+  costs: boolean,
+): ServicePart {
+  const why = serverlessIneligibility(s.service, catalog);
+  if (why !== null) {
+    const name = s.service.name;
+    const ineligible: Warning | null = costs
+      ? null
+      : {
+          service: name,
+          code: 'not-eligible',
+          message: `${name} cannot run on ${product}: ${why}. It is left out of this strategy's total.`,
+        };
+    return { usage: null, ineligible, notes: [] };
+  }
+  // Lambda's CPU share and API Gateway's timeout are AWS's: another cloud's functions get neither warning.
+  const aws = providerOf(catalog) === 'aws';
+  const notes = costs
+    ? []
+    : [
+        autoMemoryNote(s.service),
+        aws ? cpuStretchWarning(s.service) : null,
+        aws ? timeoutWarning(s.service, apiGateway) : null,
+      ].filter((w): w is Warning => w !== null);
+  return { usage: serviceUsage(s, hoursPerMonth, catalog), ineligible: null, notes };
+}
+
 /**
  * What each service pays for after the free tier: its usage less its share of the free amount, the free amount
  * being shared among the services it covers (those without provisioned concurrency) by their eligible usage. A
@@ -275,40 +317,28 @@ export function serverless(p: Prepared): StrategyReport {
   // Costs only: the warnings, the concurrency weeks and the per-service shares are not assembled (no line's cost
   // reads them); which services run, and every line, are the same.
   const costs = costsOnlyNow();
-  const included = p.services.map((s) => {
-    const why = serverlessIneligibility(s.service, catalog);
-    if (why && !costs) {
-      warnings.push({
-        service: s.service.name,
-        code: 'not-eligible',
-        message: `${s.service.name} cannot run on ${product}: ${why}. It is left out of this strategy's total.`,
-      });
-    }
-    return why === null;
-  });
-  p.services.forEach((s, i) => {
-    if (!included[i] || costs) return;
-    // The service's own warnings depend on it and the front door only (kept between evaluations by an evaluator).
-    // Lambda's CPU share and API Gateway's timeout are AWS's: another cloud's functions get neither warning.
-    const own = p.memo(s.service, 'serverless warnings', [st.apiGateway, aws], () =>
-      [
-        autoMemoryNote(s.service),
-        aws ? cpuStretchWarning(s.service) : null,
-        aws ? timeoutWarning(s.service, st.apiGateway) : null,
-      ].filter((w): w is Warning => w !== null),
-    );
-    warnings.push(...own);
-  });
-  // What a service's usage depends on in the catalog, as one string: a plan parsed again (a new catalog object with
-  // the same prices) keeps the usage the evaluator holds.
-  const rules = billingRulesKey(catalog);
-  const usage = p.services.map((s, i) =>
-    included[i]
-      ? p.memo(s.service, 'serverless', [s, p.hoursPerMonth, rules], () =>
-          serviceUsage(s, p.hoursPerMonth, catalog),
-        )
-      : null,
+  // Each service's part (whether it runs here, its notes, its usage) depends on its week (`s`) and these only: one
+  // memo entry per service, the settings as one key (memo.ts `settingsKey`), kept between evaluations by an
+  // evaluator (hot path: an edit re-costs the edited service alone). What the usage depends on in the catalog is one
+  // string (`billingRulesKey`): a plan parsed again (a new catalog object with the same prices) keeps the usage.
+  const shared = settingsKey('serverless', [
+    billingRulesKey(catalog),
+    prices.maxDurationMs,
+    prices.provisionedConcurrencyUnsupported,
+    product,
+    st.apiGateway,
+    p.hoursPerMonth,
+  ]);
+  const parts = p.services.map((s) =>
+    p.memo(s.service, 'serverless', [s, shared], () =>
+      servicePart(s, catalog, product, st.apiGateway, p.hoursPerMonth, costs),
+    ),
   );
+  const included = parts.map((part) => part.usage !== null);
+  const usage = parts.map((part) => part.usage);
+  // The notes of the services Lambda cannot run first, then those of the others (in the services' order).
+  for (const part of parts) if (part.ineligible) warnings.push(part.ineligible);
+  for (const part of parts) for (const w of part.notes) warnings.push(w);
   // Plan-level lines (tiers, free tier, API Gateway) are shared among services by these weights.
   const shareOf = new Map<LineItem, number[]>();
   const addShared = (l: LineItem, weights: number[]): void => {

@@ -14,7 +14,8 @@ import {
   utilization,
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
-import { aheadMax } from './scale-ahead.ts';
+import { settingsKey } from './memo.ts';
+import { aheadMaxKept } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, priceCommitment, sumRows } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
@@ -62,10 +63,10 @@ function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience
   return {
     target: settings.targetUtilization,
     scaling: settings.scaling,
-    demand: ahead > 0 ? aheadMax(s.cpu, ahead) : s.cpu,
+    demand: ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu,
     peak: s.peakCpu,
     resilience,
-    latency: latency && ahead > 0 ? aheadMax(latency, ahead) : latency,
+    latency: latency && ahead > 0 ? aheadMaxKept(latency, ahead) : latency,
     latencyPeak: latency ? Math.max(0, ...latency) : 0,
   };
 }
@@ -152,6 +153,8 @@ function serviceFleet(
   t: InstanceType;
   hours: number;
   perHour: number[];
+  /** vCPU paid for each hour (the instances' vCPU). */
+  paid: number[];
   item: LineItem;
   burstable: boolean;
   zones: ZoneRaise | null;
@@ -196,13 +199,23 @@ function serviceFleet(
   // report's weeks, notes and per-service figures; the line (from `fleetHours`) is the same.
   // A commitment needs the fleet each hour even then (its spend is priced hour by hour: commitment.ts).
   if (costsOnlyNow() && !settings.commitment) {
-    return { t, hours: best.hours, perHour: [], item, burstable: false, zones: null, latency: null };
+    return {
+      t,
+      hours: best.hours,
+      perHour: [],
+      paid: [],
+      item,
+      burstable: false,
+      zones: null,
+      latency: null,
+    };
   }
   const perHour = fleet(s, t, z);
   return {
     t,
     hours: best.hours,
     perHour,
+    paid: perHour.map((n) => n * t.vcpu),
     item,
     burstable: isBurstable(t.name),
     zones: zoneRaise(s, t, z, p.hoursPerMonth),
@@ -233,42 +246,41 @@ export function vmPerService(p: Prepared): StrategyReport {
   // Each service's on-demand instance spend each hour, for a savings-plan commitment (issue 13 §5).
   const spendRows: number[][] = [];
 
+  // What every service's fleet depends on besides its week: one array for the same settings from one evaluation to
+  // the next (memo.ts `settingsKey`), so each service's look-up compares two things (hot path: the edit path).
+  const shared = settingsKey('vm-per-service', [
+    settings.instanceType,
+    settings.targetUtilization,
+    settings.scaling,
+    settings.scaleAheadHours,
+    settings.discount,
+    p.hoursPerMonth,
+    p.plan.catalog,
+    volumeHourly,
+    r.zones,
+    r.surviveZoneLoss,
+    settings.commitment !== undefined,
+  ]);
+
   for (const s of p.services) {
-    // The service's own fleet and line: they depend on its week (`s`), the settings and the catalog only.
+    // The service's own fleet, line and paid vCPU: they depend on its week (`s`), the settings and the catalog only.
     const {
       t,
       hours,
       perHour,
+      paid,
       item,
       burstable: isBurst,
       zones,
       latency: sizedFor,
-    } = p.memo(
-      s.service,
-      'vm-per-service',
-      [
-        s,
-        settings.instanceType,
-        settings.targetUtilization,
-        settings.scaling,
-        settings.scaleAheadHours,
-        settings.discount,
-        p.hoursPerMonth,
-        p.plan.catalog,
-        volumeHourly,
-        r.zones,
-        r.surviveZoneLoss,
-        settings.commitment !== undefined,
-      ],
-      () => serviceFleet(p, s, prices, volumeHourly),
-    );
+    } = p.memo(s.service, 'vm-per-service', [s, shared], () => serviceFleet(p, s, prices, volumeHourly));
     if (settings.commitment) spendRows.push(perHour.map((n) => n * t.hourly));
     serviceHours.push(hours);
     latency.push(sizedFor);
     lineItems.push(item);
     if (costs) continue;
     unitRows.push(perHour);
-    paidRows.push(p.memo(s.service, 'vm-paid', [perHour, t.vcpu], () => perHour.map((n) => n * t.vcpu)));
+    paidRows.push(paid);
     instanceHours += hours;
     if (isBurst) burstable.set(t.name, [...(burstable.get(t.name) ?? []), s.service.name]);
     if (zones) raised.push([s.service.name, zones]);
