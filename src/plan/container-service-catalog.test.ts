@@ -75,3 +75,36 @@ describe('an inline catalog’s containerService', () => {
     expect(s.capacity.peakTasks).toBe(2);
   });
 });
+
+describe('a plan chooses Cloud Run’s billing, concurrency and free grant (strategies.serverlessContainers)', () => {
+  const totalOf = (strategies?: object): number => {
+    const r = parsePlan(fileWith('gcp-us-central1', strategies));
+    if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+    return evaluate(r.plan).strategies.find((s) => s.id === 'serverless-containers')!.monthlyCost;
+  };
+
+  it('reads them from the plan file, written back as given, and they change the figures', () => {
+    const given = { serverlessContainers: { billing: 'instance', concurrency: 10, freeGrant: false } };
+    const r = parsePlan(fileWith('gcp-us-central1', given));
+    if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+    expect(r.plan.strategies.serverlessContainers).toMatchObject(given.serverlessContainers);
+    const file = planToFile(r.plan) as { strategies: { serverlessContainers: object } };
+    expect(file.strategies.serverlessContainers).toMatchObject(given.serverlessContainers);
+    const lines = evaluate(r.plan).strategies.find((s) => s.id === 'serverless-containers')!.lineItems;
+    expect(lines.some((l) => l.component.includes('instance-based'))).toBe(true);
+    expect(lines.some((l) => l.component.includes('free grant'))).toBe(false);
+    expect(totalOf({ serverlessContainers: { freeGrant: false } })).toBeGreaterThan(totalOf());
+  });
+
+  it('refuses a concurrency below 1 or a billing mode it does not know, located', () => {
+    const r = parsePlan(
+      fileWith('gcp-us-central1', { serverlessContainers: { billing: 'per-vibe', concurrency: 0 } }),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues.map((i) => i.path).sort()).toEqual([
+        'strategies.serverlessContainers.billing',
+        'strategies.serverlessContainers.concurrency',
+      ]);
+  });
+});

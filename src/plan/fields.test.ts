@@ -135,7 +135,7 @@ describe('src/plan/fields.ts', () => {
           : f.kind === 'choice'
             ? f.options[0]!.value
             : f.kind === 'number'
-              ? 0
+              ? f.range.min
               : f.kind === 'percent'
                 ? 0.5
                 : {};

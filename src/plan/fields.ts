@@ -32,6 +32,8 @@ export interface Range {
 /** A default that is a rule rather than a value ("the service's `memoryMiB`"), in the words of the docs. */
 export interface DefaultRule {
   rule: string;
+  /** What leaving the field out means, when that is one value the editor can show (a checkbox's tick). */
+  value?: string | number | boolean;
 }
 
 interface Common {
@@ -89,7 +91,7 @@ export interface ChoiceDecl extends Common {
 
 export interface BooleanDecl extends Common {
   kind: 'boolean';
-  default?: boolean;
+  default?: boolean | DefaultRule;
 }
 
 /** The name of an instance type in the plan's catalog (resolved by parse.ts, which knows the catalog). */
@@ -994,6 +996,36 @@ export const PLAN_FIELDS = {
   'strategies.serverlessContainers.commitment': COMMITMENT,
   'strategies.serverlessContainers.commitment.hourlyCommitment': COMMITMENT_LEVEL,
   'strategies.serverlessContainers.commitment.discount': COMMITMENT_DISCOUNT,
+  // Cloud Run and Container Apps (issue 13 §1; container-service-billing.ts): read only with a catalog's
+  // `containerService`; Fargate ignores them. Absent: the catalog's own.
+  'strategies.serverlessContainers.billing': {
+    kind: 'choice',
+    label: 'Billing (Cloud Run, Container Apps)',
+    since: 2,
+    options: [
+      { value: 'request', label: 'Request-based (billed while serving)' },
+      { value: 'instance', label: 'Instance-based (billed while running)' },
+    ],
+    default: { rule: 'the catalog’s `containerService.defaultBilling`' },
+    help: 'Cloud Run and Container Apps catalogs only (Fargate ignores it): `"request"`: instances billed while they serve requests (minimum instances at the idle rate); `"instance"`: billed all the time they run',
+  },
+  'strategies.serverlessContainers.concurrency': {
+    kind: 'number',
+    label: 'Requests per instance at once (Cloud Run, Container Apps)',
+    hint: 'concurrency',
+    since: 2,
+    range: { min: 1, max: 100_000, int: true },
+    default: { rule: 'the catalog’s `containerService.concurrency.default` (Cloud Run 80)' },
+    help: 'Cloud Run and Container Apps catalogs only (Fargate ignores it): requests one instance serves at once; at most the catalog’s `concurrency.max`',
+  },
+  'strategies.serverlessContainers.freeGrant': {
+    kind: 'boolean',
+    label: 'Apply the monthly free grant (Cloud Run, Container Apps)',
+    since: 2,
+    // Absent from the resolved settings when the plan leaves it out (reports keep the settings of before).
+    default: { rule: '`true`: applied', value: true },
+    help: 'Cloud Run and Container Apps catalogs only: take the catalog’s monthly free vCPU-seconds, GiB-seconds and requests off, once per plan (turn off when the billing account’s grant is used elsewhere)',
+  },
 } as const satisfies Record<string, FieldDecl>;
 
 export type FieldKey = keyof typeof PLAN_FIELDS;
