@@ -9,7 +9,7 @@ import { formatIssue, parsePlan, planToFile } from './index.ts';
 
 const day = (v: number) => new Array<number>(24).fill(v);
 
-function fileWith(catalog: object, strategies?: object): unknown {
+function fileWith(catalog: object | string, strategies?: object): unknown {
   return {
     format: 'headroom-plan',
     version: 2,

@@ -311,6 +311,31 @@ const containerServiceRates = z.looseObject({
   }),
 });
 
+/**
+ * The valid sizes of a serverless container (Fargate tasks, Cloud Run / Container Apps instances): each vCPU value
+ * with the memory sizes (GiB) it allows.
+ */
+const sizeList = (what: 'task' | 'instance') =>
+  z
+    .array(
+      z.looseObject({
+        vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
+        memoryGiB: z
+          .array(num({ min: 0, minExclusive: true, max: 1e6 }))
+          .min(1, { error: 'must have at least one memory size' })
+          .max(L.maxTaskMemorySizes, {
+            error: `must have at most ${L.maxTaskMemorySizes} memory sizes`,
+          }),
+      }),
+    )
+    .min(1, { error: `must have at least one ${what} size` })
+    .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} ${what} sizes` });
+
+/** What a price object leaves out, in words. */
+const notesList = z
+  .array(text(L.maxSourceLength))
+  .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` });
+
 export const catalogSchema = z.looseObject({
   id: name,
   name,
@@ -428,23 +453,8 @@ export const catalogSchema = z.looseObject({
       memoryGiBHourly: perArchitecture(price),
       storageGiBHourly: price,
       includedStorageGiB: num({ min: 0, max: 1e6 }),
-      taskSizes: z
-        .array(
-          z.looseObject({
-            vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
-            memoryGiB: z
-              .array(num({ min: 0, minExclusive: true, max: 1e6 }))
-              .min(1, { error: 'must have at least one memory size' })
-              .max(L.maxTaskMemorySizes, {
-                error: `must have at most ${L.maxTaskMemorySizes} memory sizes`,
-              }),
-          }),
-        )
-        .min(1, { error: 'must have at least one task size' })
-        .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} task sizes` }),
-      notes: z
-        .array(text(L.maxSourceLength))
-        .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` }),
+      taskSizes: sizeList('task'),
+      notes: notesList,
     })
     .meta({
       description:
@@ -474,23 +484,8 @@ export const catalogSchema = z.looseObject({
         default: num({ min: 1, max: 100_000, int: true }),
         max: num({ min: 1, max: 100_000, int: true }),
       }),
-      sizes: z
-        .array(
-          z.looseObject({
-            vcpu: num({ min: 0, minExclusive: true, max: 10_000 }),
-            memoryGiB: z
-              .array(num({ min: 0, minExclusive: true, max: 1e6 }))
-              .min(1, { error: 'must have at least one memory size' })
-              .max(L.maxTaskMemorySizes, {
-                error: `must have at most ${L.maxTaskMemorySizes} memory sizes`,
-              }),
-          }),
-        )
-        .min(1, { error: 'must have at least one instance size' })
-        .max(L.maxTaskSizes, { error: `must have at most ${L.maxTaskSizes} instance sizes` }),
-      notes: z
-        .array(text(L.maxSourceLength))
-        .max(L.maxSources, { error: `must have at most ${L.maxSources} entries` }),
+      sizes: sizeList('instance'),
+      notes: notesList,
     })
     .meta({
       description:
