@@ -82,7 +82,7 @@ test('save a custom catalog, find it after a reload, compare it with the bundled
   await expect(page.getByRole('heading', { name: 'Monthly cost by strategy', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Prices', exact: true }).click();
   const compare = page.getByRole('region', { name: 'Compare two catalogs' });
-  await compare.getByLabel('From').selectOption({ label: 'AWS us-east-1, on-demand (bundled)' });
+  await compare.getByLabel('From').selectOption({ label: 'AWS us-east-1, on-demand (2025-10), bundled' });
   await compare.getByLabel('To').selectOption({ label: 'Negotiated NAT' });
   await expect(compare.getByRole('status')).toHaveText(
     /0 instance types added, 0 removed,\s+1 figure changed\./,

@@ -31,7 +31,7 @@ test('growth, utilization and discounts are typed as percents and saved as fract
   await page.getByRole('tab', { name: 'Strategy settings' }).click();
   const host = page.getByRole('group', { name: 'Multiple services per host' });
   await host.getByLabel('Target utilization').fill('60');
-  await host.getByLabel('Discount').fill('12.5');
+  await host.getByLabel('Discount', { exact: true }).fill('12.5');
   const plan = await savedPlan(page);
   expect(plan.services.find((s) => s.name === 'order')?.growthPerMonth).toBe(0.05);
   expect(plan.strategies?.sharedHost?.targetUtilization).toBe(0.6);

@@ -64,7 +64,9 @@ test('changing a setting changes the costs; an invalid value is shown and saved 
   });
   await expect.poll(async () => (await cardCosts(page))['shared-host']).not.toBe(before['shared-host']);
 
-  const serverlessDiscount = page.getByRole('group', { name: 'Serverless (Lambda)' }).getByLabel('Discount');
+  const serverlessDiscount = page
+    .getByRole('group', { name: 'Serverless (Lambda)' })
+    .getByLabel('Discount', { exact: true });
   await serverlessDiscount.fill('50'); // percent
   await expect.poll(async () => (await cardCosts(page)).serverless).not.toBe(before.serverless);
   await waitSaved(page);

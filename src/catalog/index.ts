@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/types.ts';
 import { awsUsEast1 } from './aws-us-east-1.ts';
-import { newestSnapshot, snapshotEntries } from './snapshots.ts';
+import { CATALOG_ALIASES, newestSnapshot, snapshotEntries } from './snapshots.ts';
 import { azureEastus } from './azure-eastus.ts';
 import { gcpUsCentral1 } from './gcp-us-central1.ts';
 
@@ -23,6 +23,24 @@ export const DEFAULT_CATALOG_ID = awsUsEast1.id;
  * plan keeps its figures when a later Headroom adds a snapshot.
  */
 export const NEW_PLAN_CATALOG_ID = newestSnapshot('aws-us-east-1')!.id;
+
+/**
+ * A bundled catalog's name for a picker: a dated snapshot says its date when its name does not ("AWS us-east-1,
+ * on-demand (2025-10)"), and an alias says which snapshot it is, so no two entries read the same.
+ */
+export function catalogLabel(id: string, c: Pick<Catalog, 'name'>): string {
+  const target = CATALOG_ALIASES.get(id);
+  if (target !== undefined) return `${c.name} (${id}: the ${target.split('@')[1]} prices)`;
+  const date = id.split('@')[1];
+  return date !== undefined && !c.name.includes(date) ? `${c.name} (${date})` : c.name;
+}
+
+/** The bundled catalogs a picker offers for a new choice: every snapshot and cloud once (aliases left out). */
+export function pickableCatalogs(): { id: string; label: string }[] {
+  return [...BUNDLED_CATALOGS.entries()]
+    .filter(([id]) => !CATALOG_ALIASES.has(id))
+    .map(([id, c]) => ({ id, label: catalogLabel(id, c) }));
+}
 
 export function bundledCatalog(id: string): Catalog | undefined {
   const c = BUNDLED_CATALOGS.get(id);

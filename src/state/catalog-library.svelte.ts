@@ -1,6 +1,6 @@
 // The catalogs a plan can use: the bundled ones and the custom ones the user saved (stored in IndexedDB, data
 // format 5). One list for the editor's picker and the diff (issue 13 §4).
-import { BUNDLED_CATALOGS } from '../catalog/index.ts';
+import { BUNDLED_CATALOGS, catalogLabel } from '../catalog/index.ts';
 import type { CatalogRecord, HeadroomStore } from '../db/types.ts';
 import type { Notices } from './notices.svelte.ts';
 import type { CatalogDoc } from './catalog-edit.ts';
@@ -36,10 +36,10 @@ export class CatalogLibrary {
   /** Bundled catalogs first, then the custom ones by name. */
   get choices(): CatalogChoice[] {
     return [
-      ...[...BUNDLED_CATALOGS.values()].map((c) => ({
-        key: `bundled:${c.id}`,
+      ...[...BUNDLED_CATALOGS.entries()].map(([id, c]) => ({
+        key: `bundled:${id}`,
         kind: 'bundled' as const,
-        label: `${c.name} (bundled)`,
+        label: `${catalogLabel(id, c)}, bundled`,
         catalog: structuredClone(c) as unknown as CatalogDoc,
       })),
       ...this.#custom.map((r) => ({
