@@ -46,12 +46,16 @@ export class PriceListImporter {
   get mainFormat(): string {
     return this.#mainFormat;
   }
-  /** Choosing another format puts its example region in the field and, when it is bundled, its default base as
-   *  "Start from" (an Azure import over the AWS catalog would find no sizes; docs/catalogs.md, "In the app"). */
+  /** Choosing another format forgets the files chosen, puts its example region in the field and, when it is bundled,
+   *  its default base as "Start from" (every price the files do not give comes from the base, so it should be the
+   *  same provider's; docs/catalogs.md, "In the app"). */
   set mainFormat(id: string) {
     const f = PRICE_LIST_FORMATS.find((g) => g.id === id && g.main);
     if (f === undefined || id === this.#mainFormat) return;
     this.#mainFormat = id;
+    // The screen shows new, empty pickers for the new format (and drops the old one's extras): a file chosen before
+    // must not be imported unseen on a switch back.
+    this.#files = {};
     this.region = f.region.example;
     const base = f.defaultBase === undefined ? undefined : `bundled:${f.defaultBase}`;
     if (base !== undefined && this.#app.catalogs.choice(base) !== undefined) this.baseKey = base;

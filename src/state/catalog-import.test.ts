@@ -52,6 +52,18 @@ describe('PriceListImporter formats', () => {
     expect([imp.region, imp.baseKey]).toEqual(['us-east-1', 'bundled:aws-us-east-1']);
   });
 
+  it('a format switch forgets the files chosen before (the pickers shown are new and empty)', async () => {
+    const { app } = await started();
+    const imp = app.priceListImport;
+    imp.choose('aws-price-list', page('ec2-us-east-1.csv'));
+    imp.choose('aws-lambda-price-list', page('lambda-us-east-1.json'));
+    expect(imp.missing).toBeNull();
+    imp.mainFormat = 'azure-retail';
+    imp.mainFormat = 'aws-price-list';
+    expect(imp.files).toEqual({});
+    expect(imp.missing).toBe('Choose the price-list file first.');
+  });
+
   it('imports two Azure pages chosen together and saves the catalog; a Lambda file chosen before is not used', async () => {
     const { app, store } = await started();
     const imp = app.priceListImport;
