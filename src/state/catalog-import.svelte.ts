@@ -4,7 +4,7 @@
 import { DEFAULT_CATALOG_ID } from '../catalog/index.ts';
 import type { Catalog } from '../model/types.ts';
 import { PRICE_LIST_FORMATS } from '../worker/price-list-formats.ts';
-import type { ImportSummary } from '../worker/price-list-formats.ts';
+import type { ImportSummary, PriceListFormat } from '../worker/price-list-formats.ts';
 import { workerImport, type ImportRunner, type RunningImport } from '../worker/price-list-client.ts';
 import type { CatalogLibrary } from './catalog-library.svelte.ts';
 import type { CatalogEditor } from './catalog-editor.svelte.ts';
@@ -24,8 +24,8 @@ export type ImportStatus =
 export class PriceListImporter {
   readonly #app: PriceListImporterDeps;
   readonly #runner: ImportRunner;
-  /** The file chosen for each format (by format id); a main format's file is required. */
-  #files = $state.raw<Record<string, File | undefined>>({});
+  /** The files chosen for each format (by format id), in the picker's order; a main format's are required. */
+  #files = $state.raw<Record<string, readonly File[]>>({});
   #mainFormat = $state(PRICE_LIST_FORMATS.find((f) => f.main)!.id);
   region = $state('us-east-1');
   baseKey = $state(`bundled:${DEFAULT_CATALOG_ID}`);
@@ -40,24 +40,48 @@ export class PriceListImporter {
   get status(): ImportStatus {
     return this.#status;
   }
-  get files(): Readonly<Record<string, File | undefined>> {
+  get files(): Readonly<Record<string, readonly File[]>> {
     return this.#files;
   }
   get mainFormat(): string {
     return this.#mainFormat;
   }
+  /** Choosing another format forgets the files chosen, puts its example region in the field and, when it is bundled,
+   *  its default base as "Start from" (every price the files do not give comes from the base, so it should be the
+   *  same provider's; docs/catalogs.md, "In the app"). */
   set mainFormat(id: string) {
-    if (PRICE_LIST_FORMATS.some((f) => f.id === id && f.main)) this.#mainFormat = id;
+    const f = PRICE_LIST_FORMATS.find((g) => g.id === id && g.main);
+    if (f === undefined || id === this.#mainFormat) return;
+    this.#mainFormat = id;
+    // The screen shows new, empty pickers for the new format (and drops the old one's extras): a file chosen before
+    // must not be imported unseen on a switch back.
+    this.#files = {};
+    this.region = f.region.example;
+    const base = f.defaultBase === undefined ? undefined : `bundled:${f.defaultBase}`;
+    if (base !== undefined && this.#app.catalogs.choice(base) !== undefined) this.baseKey = base;
+  }
+  /** The chosen main format. */
+  get format(): PriceListFormat {
+    return PRICE_LIST_FORMATS.find((f) => f.id === this.#mainFormat)!;
+  }
+  /** The extra files the chosen main format takes (the AWS Lambda offer file after an AWS one). */
+  get extras(): PriceListFormat[] {
+    return PRICE_LIST_FORMATS.filter((f) => !f.main && f.provider === this.format.provider);
   }
 
-  choose(formatId: string, file: File | undefined): void {
-    this.#files = { ...this.#files, [formatId]: file };
+  /** The file or files chosen for a format (a FileList's files, in order); none clears the choice. */
+  choose(formatId: string, files: File | readonly File[] | undefined): void {
+    const list = files === undefined ? [] : files instanceof File ? [files] : [...files];
+    this.#files = { ...this.#files, [formatId]: list };
   }
 
   /** Why the import cannot start yet, or null. */
   get missing(): string | null {
-    if (this.#files[this.#mainFormat] === undefined) return 'Choose the price-list file first.';
-    if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(this.region.trim())) return 'Give a region code such as us-east-1.';
+    const f = this.format;
+    if ((this.#files[f.id] ?? []).length === 0)
+      return f.multipleFiles ? 'Choose the price-list pages first.' : 'Choose the price-list file first.';
+    if (!f.region.pattern.test(this.region.trim()))
+      return `Give ${f.region.what} such as ${f.region.example}.`;
     if (this.#app.catalogs.choice(this.baseKey) === undefined)
       return 'Choose the catalog the import starts from.';
     return null;
@@ -66,14 +90,14 @@ export class PriceListImporter {
   async start(): Promise<void> {
     if (this.missing !== null || this.#status.state === 'running') return;
     const base = this.#app.catalogs.choice(this.baseKey)!.catalog as unknown as Catalog;
-    const steps = [
-      this.#mainFormat,
-      ...PRICE_LIST_FORMATS.filter((f) => !f.main && this.#files[f.id] !== undefined).map((f) => f.id),
-    ].map((format) => {
-      const file = this.#files[format]!;
-      return { format, file, fileName: file.name };
-    });
-    this.#status = { state: 'running', fileName: steps[0]!.fileName, bytes: 0, total: steps[0]!.file.size };
+    const steps = [this.format, ...this.extras]
+      .map((f) => ({
+        format: f.id,
+        files: (this.#files[f.id] ?? []).map((file) => ({ file, fileName: file.name })),
+      }))
+      .filter((s) => s.files.length > 0);
+    const first = steps[0]!.files[0]!;
+    this.#status = { state: 'running', fileName: first.fileName, bytes: 0, total: first.file.size };
     const run = this.#runner({ steps, region: this.region.trim(), base: structuredClone(base) }, (p) => {
       if (this.#running === run)
         this.#status = { state: 'running', fileName: p.fileName, bytes: p.bytes, total: p.total };

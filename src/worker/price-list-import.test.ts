@@ -32,7 +32,7 @@ describe('runImport', () => {
     let t = 0;
     const r = await runImport(
       {
-        steps: [{ format: 'aws-price-list', file: chunkedBlob(csv, 7), fileName: 'ec2.csv' }],
+        steps: [{ format: 'aws-price-list', files: [{ file: chunkedBlob(csv, 7), fileName: 'ec2.csv' }] }],
         region: 'us-east-1',
         base: base(),
       },
@@ -41,7 +41,7 @@ describe('runImport', () => {
     );
     if (!r.ok) throw new Error(r.problem);
     const whole = await runImport({
-      steps: [{ format: 'aws-price-list', file: new Blob([csv]), fileName: 'ec2.csv' }],
+      steps: [{ format: 'aws-price-list', files: [{ file: new Blob([csv]), fileName: 'ec2.csv' }] }],
       region: 'us-east-1',
       base: base(),
     });
@@ -69,7 +69,7 @@ describe('runImport', () => {
       '\n';
     const bytes = new TextEncoder().encode(text);
     const r = await runImport({
-      steps: [{ format: 'aws-price-list', file: chunkedBlob(bytes, 1), fileName: 'x.csv' }],
+      steps: [{ format: 'aws-price-list', files: [{ file: chunkedBlob(bytes, 1), fileName: 'x.csv' }] }],
       region: 'us-east-1',
       base: base(),
     });
@@ -81,13 +81,13 @@ describe('runImport', () => {
       steps: [
         {
           format: 'aws-price-list',
-          file: new Blob([new Uint8Array(fixture('ec2-us-east-1.json'))]),
-          fileName: 'ec2.json',
+          files: [{ file: new Blob([new Uint8Array(fixture('ec2-us-east-1.json'))]), fileName: 'ec2.json' }],
         },
         {
           format: 'aws-lambda-price-list',
-          file: new Blob([new Uint8Array(fixture('lambda-us-east-1.json'))]),
-          fileName: 'lambda.json',
+          files: [
+            { file: new Blob([new Uint8Array(fixture('lambda-us-east-1.json'))]), fileName: 'lambda.json' },
+          ],
         },
       ],
       region: 'us-east-1',
@@ -105,7 +105,7 @@ describe('runImport', () => {
       ec2CsvRow({ 'Instance Type': 'm7g.xlarge', PricePerUnit: 'abc', vCPU: '4', Memory: '16 GiB' }) +
       '\n';
     const r = await runImport({
-      steps: [{ format: 'aws-price-list', file: new Blob([broken]), fileName: 'b.csv' }],
+      steps: [{ format: 'aws-price-list', files: [{ file: new Blob([broken]), fileName: 'b.csv' }] }],
       region: 'us-east-1',
       base: base(),
     });
@@ -114,8 +114,7 @@ describe('runImport', () => {
       steps: [
         {
           format: 'aws-price-list',
-          file: new Blob([new Uint8Array([0x1f, 0x8b, 0xff, 0xfe, 0x00])]),
-          fileName: 'x.csv.gz',
+          files: [{ file: new Blob([new Uint8Array([0x1f, 0x8b, 0xff, 0xfe, 0x00])]), fileName: 'x.csv.gz' }],
         },
       ],
       region: 'us-east-1',
@@ -129,8 +128,7 @@ describe('runImport', () => {
       steps: [
         {
           format: 'aws-price-list',
-          file: new Blob([new Uint8Array(fixture('ec2-us-east-1.csv'))]),
-          fileName: 'ec2.csv',
+          files: [{ file: new Blob([new Uint8Array(fixture('ec2-us-east-1.csv'))]), fileName: 'ec2.csv' }],
         },
       ],
       region: 'eu-west-3',
@@ -140,5 +138,128 @@ describe('runImport', () => {
       ok: false,
       problem: expect.stringMatching(/no instance type of region eu-west-3/),
     });
+  });
+});
+
+/** The fixture's bytes as a File-like Blob, cut into chunks of `size` bytes. */
+const pageBlob = (name: string, size = 64) => chunkedBlob(new Uint8Array(fixture(name)), size);
+
+describe('runImport, Azure and GCP pages (the same formats the CLI reads)', () => {
+  it('imports two Azure Retail Prices pages over azure-eastus, each file a page, with the notes', async () => {
+    const progress: ImportProgress[] = [];
+    const r = await runImport(
+      {
+        steps: [
+          {
+            format: 'azure-retail',
+            files: [
+              { file: pageBlob('azure-eastus-page1.json'), fileName: 'p1.json' },
+              { file: pageBlob('azure-eastus-page2.json'), fileName: 'p2.json' },
+            ],
+          },
+        ],
+        region: 'eastus',
+        base: bundledCatalog('azure-eastus')!,
+      },
+      (p) => progress.push(p),
+    );
+    if (!r.ok) throw new Error(`${r.fileName}: ${r.problem}`);
+    const s = r.summaries[0]!;
+    expect(s).toMatchObject({
+      format: 'azure-retail',
+      fileName: 'p1.json, p2.json',
+      found: 23,
+      unit: 'items',
+    });
+    expect(s.kept).toBeGreaterThan(0);
+    expect(s.skipped.length).toBeGreaterThan(0);
+    expect(s.described).toMatch(/^Azure Retail Prices API responses .*p1\.json.*p2\.json.*2 pages, 23 items/);
+    // Page 2 has no NextPageLink, so no "more pages" note; the Functions prices read are a note.
+    expect(s.notes.some((n) => /NextPageLink/.test(n))).toBe(false);
+    expect(r.catalog.instanceTypes.find((t) => t.name === 'Standard_D2s_v5')?.hourly).toBe(0.096);
+    expect(r.catalog.id).toMatch(/^azure-eastus-retail-prices-/);
+    // Progress is per file: both pages reported in full.
+    expect(new Set(progress.map((p) => p.fileName))).toEqual(new Set(['p1.json', 'p2.json']));
+  });
+
+  it('one Azure page of two (it has a NextPageLink) says pages are missing', async () => {
+    const r = await runImport({
+      steps: [
+        {
+          format: 'azure-retail',
+          files: [{ file: pageBlob('azure-eastus-page1.json'), fileName: 'p1.json' }],
+        },
+      ],
+      region: 'eastus',
+      base: bundledCatalog('azure-eastus')!,
+    });
+    if (!r.ok) throw new Error(r.problem);
+    expect(r.summaries[0]!.notes).toContain(
+      'Every page has a NextPageLink: the API has more pages than these.',
+    );
+  });
+
+  it('imports GCP Cloud Billing Catalog pages over gcp-us-central1, with the incomplete family as a note', async () => {
+    const r = await runImport({
+      steps: [
+        {
+          format: 'gcp-billing',
+          files: [
+            { file: pageBlob('gcp-compute-page1.json', 100), fileName: 'g1.json' },
+            { file: pageBlob('gcp-compute-page2.json', 100), fileName: 'g2.json' },
+          ],
+        },
+      ],
+      region: 'us-central1',
+      base: bundledCatalog('gcp-us-central1')!,
+    });
+    if (!r.ok) throw new Error(r.problem);
+    const s = r.summaries[0]!;
+    expect(s).toMatchObject({ format: 'gcp-billing', found: 17, unit: 'SKUs', kept: 45 });
+    expect(s.notes).toContain('Families without both a core and a RAM price: n2d');
+    expect(r.catalog.instanceTypes.find((t) => t.name === 'n2-standard-2')?.hourly).toBe(0.097118);
+  });
+
+  it('a page that is not JSON is located in its file; a second file for a one-file format is refused', async () => {
+    const bad = await runImport({
+      steps: [
+        {
+          format: 'azure-retail',
+          files: [
+            { file: pageBlob('azure-eastus-page1.json'), fileName: 'p1.json' },
+            { file: new Blob(['{"Items": [ nope'], { type: 'application/json' }), fileName: 'p2.json' },
+          ],
+        },
+      ],
+      region: 'eastus',
+      base: bundledCatalog('azure-eastus')!,
+    });
+    expect(bad).toMatchObject({ ok: false, fileName: 'p2.json' });
+    const two = await runImport({
+      steps: [
+        {
+          format: 'aws-price-list',
+          files: [
+            { file: pageBlob('ec2-us-east-1.csv'), fileName: 'a.csv' },
+            { file: pageBlob('ec2-us-east-1.csv'), fileName: 'b.csv' },
+          ],
+        },
+      ],
+      region: 'us-east-1',
+      base: base(),
+    });
+    expect(two).toMatchObject({ ok: false, problem: expect.stringMatching(/is one file, got 2/) });
+  });
+
+  it('the app lists every format of src/catalog/import/formats.ts as a main format, with its region and base', async () => {
+    const { PRICE_LIST_FORMATS: catalogFormats } = await import('../catalog/import/formats.ts');
+    const mains = PRICE_LIST_FORMATS.filter((f) => f.main);
+    expect(mains.map((f) => f.id)).toEqual(catalogFormats.map((f) => f.id));
+    for (const f of catalogFormats) {
+      const app = mains.find((m) => m.id === f.id)!;
+      expect(app.region).toBe(f.region);
+      expect(app.defaultBase).toBe(f.defaultBase);
+      expect(app.multipleFiles).toBe(f.multipleFiles);
+    }
   });
 });

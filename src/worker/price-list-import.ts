@@ -5,10 +5,10 @@
 import type { Catalog } from '../model/types.ts';
 import { priceListFormat, readProblem, type ImportSummary } from './price-list-formats.ts';
 
+/** One format's files, in order: one file, or the pages of an API's responses (each file's end ends a page). */
 export interface ImportStep {
   format: string;
-  file: Blob;
-  fileName: string;
+  files: { file: Blob; fileName: string }[];
 }
 
 export interface ImportRequest {
@@ -40,39 +40,53 @@ export async function runImport(
   const summaries: ImportSummary[] = [];
   for (const [step, s] of request.steps.entries()) {
     const format = priceListFormat(s.format);
+    const names = s.files.map((f) => f.fileName);
     if (format === undefined)
-      return { ok: false, fileName: s.fileName, problem: `unknown format ${s.format}` };
-    const reader = format.reader(request.region);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    const total = s.file.size;
-    let bytes = 0;
-    let last = -Infinity;
-    let result: unknown;
+      return { ok: false, fileName: names.join(', '), problem: `unknown format ${s.format}` };
+    if (s.files.length === 0) return { ok: false, fileName: '', problem: `no file for ${format.label}` };
+    if (s.files.length > 1 && !format.multipleFiles)
+      return {
+        ok: false,
+        fileName: names.join(', '),
+        problem: `${format.label} is one file, got ${s.files.length}`,
+      };
+    let applied: ReturnType<ReturnType<typeof format.start>['end']>;
+    let fileName = names[0]!;
     try {
-      const chunks = s.file.stream().getReader();
-      for (;;) {
-        const { done, value } = await chunks.read();
-        if (done) break;
-        bytes += value.byteLength;
-        reader.push(decoder.decode(value, { stream: true }));
-        const t = now();
-        if (t - last >= PROGRESS_MS) {
-          last = t;
-          onProgress({ step, fileName: s.fileName, bytes, total });
+      const reader = format.start(request.region, catalog);
+      for (const f of s.files) {
+        fileName = f.fileName;
+        const decoder = new TextDecoder('utf-8', { fatal: true });
+        const total = f.file.size;
+        let bytes = 0;
+        let last = -Infinity;
+        const chunks = f.file.stream().getReader();
+        for (;;) {
+          const { done, value } = await chunks.read();
+          if (done) break;
+          bytes += value.byteLength;
+          reader.push(decoder.decode(value, { stream: true }));
+          const t = now();
+          if (t - last >= PROGRESS_MS) {
+            last = t;
+            onProgress({ step, fileName, bytes, total });
+          }
         }
+        reader.push(decoder.decode());
+        reader.endFile();
+        onProgress({ step, fileName, bytes, total });
       }
-      reader.push(decoder.decode());
-      result = reader.end();
+      // What the files hold together (a multi-page format's conflicts and notes): the whole step's files.
+      fileName = names.join(', ');
+      applied = reader.end(names);
     } catch (e) {
       const problem =
         e instanceof TypeError && /decode|encoded/i.test(e.message)
           ? 'the file is not UTF-8 text (is it compressed? unpack it first)'
           : readProblem(e);
-      return { ok: false, fileName: s.fileName, problem };
+      return { ok: false, fileName, problem };
     }
-    onProgress({ step, fileName: s.fileName, bytes, total });
-    const applied = format.apply(catalog, result, { region: request.region, fileName: s.fileName });
-    if ('problem' in applied) return { ok: false, fileName: s.fileName, problem: applied.problem };
+    if ('problem' in applied) return { ok: false, fileName, problem: applied.problem };
     catalog = applied.catalog;
     summaries.push(applied.summary);
   }

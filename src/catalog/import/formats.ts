@@ -16,6 +16,8 @@ export interface FormatResult {
   catalog: Catalog;
   /** Records read (CSV rows, JSON products, Azure items, GCP SKUs) and instance types kept. */
   read: number;
+  /** What a record read is, plural ("rows", "products", "items", "SKUs"), for a summary's words. */
+  unit: string;
   kept: number;
   /** Non-zero skip counts, in the filters' order. */
   skipped: [reason: string, count: number][];
@@ -75,6 +77,7 @@ export const PRICE_LIST_FORMATS: readonly PriceListFormat[] = [
           return {
             catalog: result.catalog,
             read: imp.rows,
+            unit: imp.form === 'csv' ? 'rows' : 'products',
             kept: imp.kept,
             skipped: nonZero(SKIP_REASONS, imp.skipped),
             changes: result.changes,
@@ -113,6 +116,7 @@ export const PRICE_LIST_FORMATS: readonly PriceListFormat[] = [
           return {
             catalog: result.catalog,
             read: imp.items,
+            unit: 'items',
             kept: imp.kept,
             skipped: nonZero(AZURE_SKIP_REASONS, imp.skipped),
             changes: result.changes,
@@ -150,6 +154,7 @@ export const PRICE_LIST_FORMATS: readonly PriceListFormat[] = [
           return {
             catalog: result.catalog,
             read: imp.skus,
+            unit: 'SKUs',
             kept: imp.kept,
             skipped: nonZero(GCP_SKIP_REASONS, imp.skipped),
             changes: result.changes,
