@@ -35,8 +35,8 @@ test('a commitment on the container cluster: committed, used and wasted on its c
   await field(page, 'strategies.containerCluster.commitment.discount').fill('28');
   const figures = card(page, 'container-cluster').getByTestId('commitment');
   await expect(figures).toContainText(/Committed \/ month\s*\$0\.00/);
-  await expect(figures).toContainText(/Best commitment: [\d.]+ USD\/h saves [\d,.]+ USD a month/);
-  const best = /Best commitment: ([\d.]+) USD\/h/.exec((await figures.textContent())!)![1]!;
+  await expect(figures).toContainText(/Best commitment: \$[\d.]+\/h saves \$[\d,.]+ a month/);
+  const best = /Best commitment: \$([\d.]+)\/h/.exec((await figures.textContent())!)![1]!;
 
   // Commit the best level: money is committed, and the chart's note says what it saves.
   await field(page, 'strategies.containerCluster.commitment.hourlyCommitment').fill(best);
@@ -46,7 +46,7 @@ test('a commitment on the container cluster: committed, used and wasted on its c
   await expect(
     page.getByRole('heading', { name: 'Savings plan: monthly cost across commitment levels' }),
   ).toBeVisible();
-  await expect(page.getByTestId('commitment-best')).toContainText(`Best commitment: ${best} USD/h saves`);
+  await expect(page.getByTestId('commitment-best')).toContainText(`Best commitment: $${best}/h saves $`);
   // The chart's figures as a table: from no commitment to the peak, the best level among them.
   await page.getByText('Show data').filter({ visible: true }).last().click();
   const rows = page.getByTestId('commitment-table').locator('tbody tr');

@@ -10,18 +10,35 @@ export function hourlyText(level: number, currency: string): string {
   return `${level.toFixed(digits)} ${printable(currency)}/h`;
 }
 
+/** How amounts read: the report's "156.98 USD" and "0.7680 USD/h", or the app's "$156.98" and "$0.7680/h". */
+export interface CommitmentStyle {
+  money: (amount: number) => string;
+  hourly: (level: number) => string;
+}
+
+const reportStyle = (currency: string): CommitmentStyle => ({
+  money: (n) => formatMoney(n, currency),
+  hourly: (n) => hourlyText(n, currency),
+});
+
 /** "Best commitment: 0.7680 USD/h saves 156.98 USD a month" (or that none saves anything). */
-export function bestCommitmentText(c: CommitmentReport, currency: string): string {
+export function bestCommitmentText(
+  c: CommitmentReport,
+  currency: string,
+  style: CommitmentStyle = reportStyle(currency),
+): string {
   if (c.best.hourlyCommitment <= 0 || c.best.saves <= 0) {
     return c.discount > 0
       ? 'Best commitment: none (no level saves money on this curve)'
       : 'Best commitment: none (enter the savings plan’s discount to find one)';
   }
-  return `Best commitment: ${hourlyText(c.best.hourlyCommitment, currency)} saves ${formatMoney(c.best.saves, currency)} a month`;
+  return `Best commitment: ${style.hourly(c.best.hourlyCommitment)} saves ${style.money(c.best.saves)} a month`;
 }
 
-/** "Committed 403.66, used 403.66, wasted 0.00 USD a month" */
-export function commitmentUseText(c: CommitmentReport, currency: string): string {
+/** "Committed 403.66, used 403.66, wasted 0.00 USD a month" (the app: "Committed $403.66, used …"). */
+export function commitmentUseText(c: CommitmentReport, currency: string, style?: CommitmentStyle): string {
+  if (style)
+    return `Committed ${style.money(c.committed)}, used ${style.money(c.used)}, wasted ${style.money(c.wasted)} a month`;
   return `Committed ${formatAmount(c.committed)}, used ${formatAmount(c.used)}, wasted ${formatAmount(c.wasted)} ${printable(currency)} a month`;
 }
 

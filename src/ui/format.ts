@@ -64,6 +64,20 @@ export function money(value: number | null | undefined, currency: string): strin
   return currencyFormat(currency, 2).format(value);
 }
 
+/**
+ * How the app writes a savings-plan commitment's amounts (src/report/commitment.ts `CommitmentStyle`): `$156.98` and
+ * an hourly level to the hundredth of a cent when below one a hour (`$0.3840/h`).
+ */
+export function commitmentStyle(currency: string): {
+  money: (n: number) => string;
+  hourly: (n: number) => string;
+} {
+  return {
+    money: (n) => money(n, currency),
+    hourly: (n) => `${currencyFormat(currency, n !== 0 && Math.abs(n) < 1 ? 4 : 2).format(n)}/h`,
+  };
+}
+
 /** `$1,235` for compact places such as chart axes. */
 export function moneyWhole(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;

@@ -212,3 +212,11 @@ describe('comparison chart', () => {
     expect(config.options?.plugins?.headroomFormat?.value).toEqual({ kind: 'money', currency: 'EUR' });
   });
 });
+
+describe('horizontal bar charts name every bar', () => {
+  it('the cost chart shows every strategy’s name on its axis (Chart.js skips labels it thinks crowded)', () => {
+    const config = costByStrategyConfig(sampleReport());
+    const y = (config.options?.scales as Record<string, { ticks?: { autoSkip?: boolean } }>).y!;
+    expect(y.ticks?.autoSkip).toBe(false);
+  });
+});

@@ -203,7 +203,7 @@ export function costByStrategyConfig(report: Report, stacks = costStacks(report)
       maintainAspectRatio: false,
       scales: {
         x: axis({ stacked: true, beginAtZero: true, grace: '5%' }),
-        y: axis({ stacked: true, ticks: { color: themeColor('--text') } }),
+        y: axis({ stacked: true, ticks: { color: themeColor('--text'), autoSkip: false } }),
       },
       plugins: {
         legend: legend(stacks.length > 1),
@@ -415,7 +415,7 @@ export function costRangeConfig(
       maintainAspectRatio: false,
       scales: {
         x: axis({ beginAtZero: true, grace: '5%' }),
-        y: axis({ ticks: { color: themeColor('--text') } }),
+        y: axis({ ticks: { color: themeColor('--text'), autoSkip: false } }),
       },
       plugins: {
         legend: legend(),
@@ -514,7 +514,7 @@ export function tornadoConfig(data: TornadoData, id: StrategyId, currency: strin
       maintainAspectRatio: false,
       scales: {
         x: axis(),
-        y: axis({ ticks: { color: themeColor('--text') } }),
+        y: axis({ ticks: { color: themeColor('--text'), autoSkip: false } }),
       },
       plugins: {
         legend: legend(),
