@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { bundledCatalog } from '../index.ts';
+import { catalogFromGcpBilling } from './cloud-catalog.ts';
 import { gcpPage } from './gcp-fixture.ts';
 import {
   gcpBillingReader,
@@ -148,5 +150,40 @@ describe('GCP Cloud Billing Catalog SKUs', () => {
       architecture: 'x86_64',
     });
     expect(gcpMachineTypes('c3', 1, 1)).toEqual([]);
+  });
+});
+
+describe('Cloud Run prices in the files go into the catalog', () => {
+  it('writes the request-based rates and free grant over a base whose serverless containers are Cloud Run', () => {
+    const base = structuredClone(bundledCatalog('gcp-us-central1')!);
+    // A base with older Cloud Run figures, so that what the files give shows.
+    const req = base.containerService!.rates.request!;
+    Object.assign(req, { vcpuSecond: 0.00003, gibSecond: 0.000003, requestsPerMillion: 0.5 });
+    req.idle = { vcpuSecond: 0.000003, gibSecond: 0.0000025 };
+    req.freeGrant = { vcpuSeconds: 1, gibSeconds: 1, requests: 1 };
+    const out = catalogFromGcpBilling(base, readGcpBilling([page1, page2], 'us-central1'), {
+      region: 'us-central1',
+      fileNames: ['p1.json', 'p2.json'],
+    });
+    expect(out.catalog.containerService!.rates.request).toEqual({
+      vcpuSecond: 0.000024,
+      gibSecond: 0.0000025,
+      idle: { vcpuSecond: 0.0000025, gibSecond: 0.0000025 },
+      requestsPerMillion: 0.4,
+      freeGrant: { vcpuSeconds: 180_000, gibSeconds: 360_000, requests: 2_000_000 },
+    });
+    expect(out.catalog.sources[0]).toContain('Cloud Run request-based rates written');
+    // The instance-based rates have no SKUs in the files: the base's stay.
+    expect(out.catalog.containerService!.rates.instance).toEqual(base.containerService!.rates.instance);
+  });
+
+  it('leaves a base without Cloud Run alone (the rates are only listed in the sources)', () => {
+    const base = structuredClone(bundledCatalog('aws-us-east-1')!);
+    const out = catalogFromGcpBilling(base, readGcpBilling([page1, page2], 'us-central1'), {
+      region: 'us-central1',
+      fileNames: ['p1.json'],
+    });
+    expect(out.catalog.containerService).toBeUndefined();
+    expect(out.catalog.sources[0]).toContain('Cloud Run in the files (not in this catalog');
   });
 });
