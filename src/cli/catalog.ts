@@ -417,7 +417,9 @@ export function gcpSummary(
   const run = Object.entries(imp.cloudRun);
   if (run.length > 0)
     lines.push(
-      `Cloud Run (shown, not written: this catalog has no Cloud Run prices): ${run.map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+      result.catalog.containerService?.model === 'cloud-run'
+        ? `Cloud Run request-based rates written: ${run.map(([k, v]) => `${k} ${v}`).join(', ')}.`
+        : `Cloud Run (shown, not written: this catalog has no Cloud Run prices): ${run.map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     );
   lines.push(...catalogLines(result, base, 'Function'));
   return `${lines.join('\n')}\n`;

@@ -150,7 +150,11 @@ export const PRICE_LIST_FORMATS: readonly PriceListFormat[] = [
           if (imp.incomplete.length > 0)
             notes.push(`Families without both a core and a RAM price: ${imp.incomplete.join(', ')}`);
           if (Object.keys(imp.cloudRun).length > 0)
-            notes.push(`Cloud Run (shown, not written): ${JSON.stringify(imp.cloudRun)}`);
+            notes.push(
+              base.containerService?.model === 'cloud-run'
+                ? `Cloud Run request-based rates written: ${JSON.stringify(imp.cloudRun)}`
+                : `Cloud Run (shown, not written): ${JSON.stringify(imp.cloudRun)}`,
+            );
           return {
             catalog: result.catalog,
             read: imp.skus,
