@@ -182,3 +182,30 @@ describe('the report for the meeting', () => {
     expect(meetingToMarkdown(d)).not.toMatch(/NaN|Infinity/);
   });
 });
+
+describe('savings plan commitments in the report for the meeting', () => {
+  const svc = testService({ name: 'api', trafficRps: flat(300), cpuMsPerRequest: 20 });
+  const withCommit = testPlan(awsUsEast1, [svc], {
+    containerCluster: { commitment: { hourlyCommitment: 0.2, discount: 0.28 } },
+  });
+
+  it('has a section with committed, used, wasted and the best level when a strategy has a commitment', () => {
+    const report = evaluate(withCommit);
+    const c = report.strategies.find((s) => s.id === 'container-cluster')!.commitment!;
+    const doc = buildMeetingDocument({ report });
+    const section = doc.sections.find((s) => s.id === 'commitments')!;
+    expect(section.title).toBe('Savings plan commitments');
+    const html = meetingToHtml(doc);
+    const md = meetingToMarkdown(doc);
+    for (const text of [html, md]) {
+      expect(text).toContain('Savings plan commitments');
+      expect(text).toContain(formatAmount(c.committed));
+      expect(text).toContain(formatAmount(c.best.saves));
+    }
+  });
+
+  it('has none when no strategy has one', () => {
+    const doc = buildMeetingDocument({ report: evaluate(testPlan(awsUsEast1, [svc])) });
+    expect(doc.sections.some((s) => s.id === 'commitments')).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from '../model/index.ts';
 import { figureText, headlineFigures } from './figures.ts';
 import { exportStyle, formatAmount, formatNumber } from './table.ts';
+import { bestCommitmentText, COMMITMENT_HEADER, commitmentRows, withCommitment } from './commitment.ts';
 import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
 import { analysisSections, type MeetingAnalyses } from './meeting-analysis.ts';
 
@@ -108,6 +109,8 @@ export const SECTION_ORDER = [
   'services',
   'not-included',
   'warnings',
+  // Savings-plan commitments (issue 13 §5), when a strategy has one.
+  'commitments',
   'forecast',
   'comparison',
   // Extension points (issue 11 §1–§4), filled from MeetingInput.extensions:
@@ -557,6 +560,33 @@ function appendixSection(report: Report): Section {
   return { id: 'line-items', title: 'Appendix: capacity and line items', blocks, pageBreakBefore: true };
 }
 
+/** Savings-plan commitments (issue 13 §5): the terminal table's rows, what each covers, and the best level. */
+function commitmentsSection(report: Report): Section | null {
+  const rows = commitmentRows(report);
+  if (rows.length === 0) return null;
+  const cur = report.currency;
+  return {
+    id: 'commitments',
+    title: 'Savings plan commitments',
+    blocks: [
+      {
+        kind: 'table',
+        caption: `Committed, used and wasted a month (${cur}), and the level that costs least for the plan's curve`,
+        header: [...COMMITMENT_HEADER],
+        align: ['left', ...COMMITMENT_HEADER.slice(1).map((): Align => 'right')],
+        rows,
+      },
+      {
+        kind: 'list',
+        items: withCommitment(report).map(
+          ({ s, c }) =>
+            `${s.name}: ${bestCommitmentText(c, cur)}. It covers ${c.covers}${c.eligible ? '' : ' (none here: Spot capacity)'}; not ${c.notCovered}.`,
+        ),
+      },
+    ],
+  };
+}
+
 /** A bar's note on a strategy's standing ("cheapest" only where the chart marks the cheapest among strategies). */
 export function standingNote(standing: Standing, markCheapest = true): string {
   if (standing === 'cannot-cost') return 'cannot be costed';
@@ -573,6 +603,7 @@ export function buildMeetingDocument(input: MeetingInput): MeetingDocument {
     services: servicesSection(report),
     'not-included': notIncludedSection(report),
     warnings: warningsSection(report),
+    commitments: commitmentsSection(report),
     forecast: input.forecast ? forecastSection(input.forecast, report.currency) : null,
     comparison: input.comparison ? comparisonSection(input.comparison) : null,
     'line-items': appendixSection(report),
