@@ -118,3 +118,20 @@ describe('PriceListImporter', () => {
     expect(imp.status.state).toBe('cancelled');
   });
 });
+
+describe('CatalogLibrary', () => {
+  it('deleting a saved catalog offers Undo, which puts it back as it was', async () => {
+    const { app } = await started();
+    const catalog = structuredClone(app.catalogs.choices[0]!.catalog);
+    const id = (await app.catalogs.save('Negotiated', catalog))!;
+    const before = app.catalogs.custom.find((c) => c.id === id)!;
+    await app.catalogs.remove(id);
+    expect(app.catalogs.custom).toEqual([]);
+    const notice = app.notices.items.at(-1)!;
+    expect(notice.text).toBe('Deleted the catalog “Negotiated”.');
+    expect(notice.action?.label).toBe('Undo');
+    notice.action!.run();
+    await until(() => app.catalogs.custom.length === 1);
+    expect(app.catalogs.custom[0]).toEqual(before);
+  });
+});

@@ -97,6 +97,22 @@ export class CatalogLibrary {
       return;
     }
     await this.load();
-    if (row) this.#app.notices.notify(`Deleted the catalog “${row.name}”.`);
+    if (row)
+      this.#app.notices.notify(`Deleted the catalog “${row.name}”.`, 'info', {
+        label: 'Undo',
+        run: () => void this.#restore(row),
+      });
+  }
+
+  /** Undo of a delete: the row goes back as it was (same id, name, dates and prices). */
+  async #restore(row: CatalogRecord): Promise<void> {
+    try {
+      await this.#app.store.putCatalog(row);
+    } catch (e) {
+      this.#app.notices.notify(`Could not put “${row.name}” back: ${messageOf(e)}`, 'error');
+      return;
+    }
+    await this.load();
+    this.#app.notices.notify(`Put the catalog “${row.name}” back.`);
   }
 }
