@@ -1,6 +1,6 @@
 // The same plan under another cloud (issue 13 §4): a what-if scenario switches the price catalog to Google Cloud,
-// and the cards show that cloud's figures — the engine's own for the example plan in that catalog — with the
-// strategy GCP cannot price (Fargate) saying so instead of showing a total.
+// and the cards show that cloud's figures — the engine's own for the example plan in that catalog — serverless
+// containers priced as Cloud Run there (GCP has no Fargate) and named so.
 import { readFileSync } from 'node:fs';
 import { evaluate } from '../src/model/engine.ts';
 import { parsePlan } from '../src/plan/parse.ts';
@@ -52,7 +52,8 @@ test('a GCP scenario of the example plan shows Google Cloud’s figures', async 
     expect(shown[id], id).toBe(cost === null ? '—' : usd(cost));
   }
   expect(shown['container-cluster']).not.toBe(base['container-cluster']);
-  // Serverless containers are Cloud Run there (no Fargate): costed, and no card says it cannot be.
+  // Serverless containers are Cloud Run there (no Fargate): costed, named so, and no card says it cannot be.
   expect(shown['serverless-containers']).not.toBe('—');
+  await expect(page.getByRole('heading', { name: 'Serverless containers (Cloud Run)' })).toBeVisible();
   await expect(page.getByTestId('cannot-cost')).toHaveCount(0);
 });

@@ -456,7 +456,10 @@ export function strategyReport(
 export function strategyNameIn(plan: Plan, id: StrategyId): string {
   const name = strategyEntry(id).name;
   const functions = productNames(plan.catalog).functions;
-  return functions === 'Lambda' ? name : name.replace('(Lambda)', `(${functions})`);
+  // Serverless containers on Cloud Run or Container Apps (a catalog without Fargate) say so, not "Fargate".
+  const containers = plan.catalog.fargate ? undefined : plan.catalog.containerService?.product;
+  const named = functions === 'Lambda' ? name : name.replace('(Lambda)', `(${functions})`);
+  return containers === undefined ? named : named.replace('(Fargate)', `(${containers})`);
 }
 
 const burstableByName = new Map<string, boolean>();

@@ -238,6 +238,7 @@ describe('a plan under another cloud', () => {
     // No Fargate: serverless containers are the cloud's own product (Cloud Run, Container Apps), named in the lines.
     const sc = strategy(r, 'serverless-containers');
     expect(sc.cannotCost).toBeUndefined();
+    expect(sc.name).toBe(`Serverless containers (${catalog.containerService!.product})`);
     expect(sc.lineItems.some((l) => l.component.includes(catalog.containerService!.product))).toBe(true);
   });
 
