@@ -152,6 +152,21 @@ async function* chunksOf(io: CliIo, path: string): AsyncIterable<string> {
 /** A price per hour as the file gives it, to its last digit (0.08925, not 0.09). */
 const money = (n: number) => `$${String(n)}`;
 
+/** How the instance prices moved against the base, per hour, one line each (every import says this alike). */
+function priceChangeLines(
+  changes: readonly { name: string; before: number; after: number }[],
+  base: string,
+): string[] {
+  if (changes.length === 0) return [`Price changes against ${base}: none.`];
+  return [
+    `Price changes against ${base} (per hour):`,
+    ...changes.map((c) => {
+      const pct = ((c.after - c.before) / c.before) * 100;
+      return `  ${printable(c.name)}: ${money(c.before)} → ${money(c.after)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%)`;
+    }),
+  ];
+}
+
 /** What was found, kept and skipped, and how prices moved against the base. */
 export function importSummary(
   file: string,
@@ -164,7 +179,7 @@ export function importSummary(
     `${printable(file)}: AWS price list (${imp.form.toUpperCase()}) ${imp.metadata.OfferCode ?? ''} version ${imp.metadata.Version ?? '(not given)'}, published ${imp.metadata['Publication Date'] ?? '(not given)'}`,
     `${imp.form === 'csv' ? 'Rows' : 'Products'} read: ${imp.rows}. Kept: ${imp.kept} instance types of ${region}.`,
     `Skipped ${imp.form === 'csv' ? 'rows' : 'products'}, by reason:`,
-    ...SKIP_REASONS.filter((r) => imp.skipped[r] > 0).map((r) => `  ${r}: ${imp.skipped[r]}`),
+    ...skippedLines(SKIP_REASONS, imp.skipped),
   ];
   if (imp.conflicts.length > 0) {
     lines.push(`Types with more than one price (the first kept):`);
@@ -177,16 +192,7 @@ export function importSummary(
   lines.push(
     `Catalog ${result.catalog.id}: ${result.catalog.instanceTypes.length} instance types (${result.added} new, ${result.fromBase.length} from ${base} not in the file).`,
   );
-  if (result.changes.length === 0) lines.push(`Price changes against ${base}: none.`);
-  else {
-    lines.push(`Price changes against ${base} (per hour):`);
-    for (const c of result.changes) {
-      const pct = ((c.after - c.before) / c.before) * 100;
-      lines.push(
-        `  ${printable(c.name)}: ${money(c.before)} → ${money(c.after)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%)`,
-      );
-    }
-  }
+  lines.push(...priceChangeLines(result.changes, base));
   if (!base.endsWith(region)) {
     lines.push(
       `Note: the other prices (Lambda, API Gateway, EKS, load balancers, NAT, storage, logs, Fargate) and the ${result.fromBase.length} instance types not in the file are ${base}'s, not ${region}'s.`,
@@ -319,16 +325,7 @@ function catalogLines(result: CloudImportedCatalog, base: string, unit: string):
   const lines = [
     `Catalog ${result.catalog.id}: ${result.catalog.instanceTypes.length} instance types (${result.added} new, ${result.fromBase.length} from ${base} not in the files).`,
   ];
-  if (result.changes.length === 0) lines.push(`Price changes against ${base}: none.`);
-  else {
-    lines.push(`Price changes against ${base} (per hour):`);
-    for (const c of result.changes) {
-      const pct = ((c.after - c.before) / c.before) * 100;
-      lines.push(
-        `  ${printable(c.name)}: ${money(c.before)} → ${money(c.after)} (${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%)`,
-      );
-    }
-  }
+  lines.push(...priceChangeLines(result.changes, base));
   if (result.functionChanges.length > 0) {
     lines.push(`${unit} price changes against ${base}:`);
     for (const c of result.functionChanges) lines.push(`  ${c.name}: ${c.before} → ${c.after}`);

@@ -52,13 +52,8 @@ import {
   type ExportOptions,
 } from '../report/index.ts';
 import { bestMix, evaluateMix, type MixResult } from '../analysis/mix.ts';
-import { formatMoney, grid } from '../report/table.ts';
-import {
-  bestCommitmentText,
-  commitmentRows,
-  commitmentScopeLines,
-  COMMITMENT_HEADER,
-} from '../report/commitment.ts';
+import { formatMoney } from '../report/table.ts';
+import { bestCommitmentText, commitmentGrid, commitmentScopeLines } from '../report/commitment.ts';
 import { breakEven, breakEvenCurve, breakEvenQuery, type BreakEven } from '../analysis/breakeven.ts';
 import type { Knob } from '../analysis/knobs.ts';
 import { deltaProblem, sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
@@ -883,16 +878,7 @@ async function commitmentCommand(io: CliIo, args: readonly string[]): Promise<nu
     const lines = [
       `${plan.name}: savings plan commitments in ${rep.currency} a month (levels in on-demand spend per hour)`,
       '',
-      ...grid([...COMMITMENT_HEADER], commitmentRows(only), [
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-      ]),
+      ...commitmentGrid(only),
       '',
       ...shown.map((s) => `${s.name}: ${bestCommitmentText(s.commitment!, rep.currency)}.`),
       ...commitmentScopeLines(only),

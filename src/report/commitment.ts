@@ -2,12 +2,16 @@
 // and the app's results card read the engine's `StrategyReport.commitment` through these; nothing here computes a
 // figure the engine did not.
 import type { CommitmentReport, Report, StrategyReport } from '../model/index.ts';
-import { formatAmount, formatMoney, printable } from './table.ts';
+import { formatAmount, formatMoney, grid, printable } from './table.ts';
+
+/** Decimals of an hourly commitment level: four below one a hour (cents of a cent matter there), else two. */
+export function hourlyDigits(level: number): number {
+  return level !== 0 && Math.abs(level) < 1 ? 4 : 2;
+}
 
 /** "1.2/h" style: an hourly level in the report's currency, with up to four decimals (cents of a cent matter here). */
 export function hourlyText(level: number, currency: string): string {
-  const digits = level !== 0 && Math.abs(level) < 1 ? 4 : 2;
-  return `${level.toFixed(digits)} ${printable(currency)}/h`;
+  return `${level.toFixed(hourlyDigits(level))} ${printable(currency)}/h`;
 }
 
 /** How amounts read: the report's "156.98 USD" and "0.7680 USD/h", or the app's "$156.98" and "$0.7680/h". */
@@ -58,6 +62,16 @@ export const COMMITMENT_HEADER = [
   'Best level',
   'Saves / month',
 ] as const;
+
+/** How the commitment table's columns align: the strategy's name left, every figure right. */
+export const COMMITMENT_ALIGN: readonly ('left' | 'right')[] = COMMITMENT_HEADER.map((_, i) =>
+  i === 0 ? 'left' : 'right',
+);
+
+/** The commitment table as terminal lines (the report's table and `headroom commitment`). */
+export function commitmentGrid(report: Report): string[] {
+  return grid([...COMMITMENT_HEADER], commitmentRows(report), [...COMMITMENT_ALIGN]);
+}
 
 export function commitmentRows(report: Report): string[][] {
   const cur = report.currency;

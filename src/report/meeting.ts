@@ -17,7 +17,13 @@ import {
 } from '../model/index.ts';
 import { figureText, headlineFigures } from './figures.ts';
 import { exportStyle, formatAmount, formatNumber } from './table.ts';
-import { bestCommitmentText, COMMITMENT_HEADER, commitmentRows, withCommitment } from './commitment.ts';
+import {
+  bestCommitmentText,
+  COMMITMENT_ALIGN,
+  COMMITMENT_HEADER,
+  commitmentRows,
+  withCommitment,
+} from './commitment.ts';
 import { leavesOut, leftOut, scalingText, viaFallback } from './terms.ts';
 import { analysisSections, type MeetingAnalyses } from './meeting-analysis.ts';
 
@@ -573,7 +579,7 @@ function commitmentsSection(report: Report): Section | null {
         kind: 'table',
         caption: `Committed, used and wasted a month (${cur}), and the level that costs least for the plan's curve`,
         header: [...COMMITMENT_HEADER],
-        align: ['left', ...COMMITMENT_HEADER.slice(1).map((): Align => 'right')],
+        align: [...COMMITMENT_ALIGN],
         rows,
       },
       {

@@ -1,6 +1,6 @@
 // Report → a readable plain-text summary for a terminal: strategies side by side, then cost per service, then
 // warnings, then the forecast when given. Pure: every figure is read from the engine's report.
-import { COMMITMENT_HEADER, commitmentRows, commitmentScopeLines } from './commitment.ts';
+import { commitmentGrid, commitmentRows, commitmentScopeLines } from './commitment.ts';
 import type { Forecast, Report, StrategyId, StrategyReport } from '../model/index.ts';
 import { STRATEGY_IDS, STRATEGY_NAMES, STRATEGY_SHORT_NAMES } from '../model/index.ts';
 import { figureText, headlineFigures, type NumberStyle } from './figures.ts';
@@ -340,18 +340,7 @@ export function reportToTable(report: Report, forecast?: Forecast): string {
   const rows = commitmentRows(report);
   if (rows.length > 0) {
     out.push('', `Savings plan commitments (${printable(cur)} a month; levels in on-demand spend per hour)`);
-    out.push(
-      ...grid([...COMMITMENT_HEADER], rows, [
-        'left',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-        'right',
-      ]),
-    );
+    out.push(...commitmentGrid(report));
     out.push(...commitmentScopeLines(report));
   }
 

@@ -33,23 +33,25 @@ export class CatalogLibrary {
     return this.#custom;
   }
 
-  /** Bundled catalogs first, then the custom ones by name. */
-  get choices(): CatalogChoice[] {
-    return [
-      ...[...BUNDLED_CATALOGS.entries()].map(([id, c]) => ({
-        key: `bundled:${id}`,
-        kind: 'bundled' as const,
-        label: `${catalogLabel(id, c)}, bundled`,
-        catalog: structuredClone(c) as unknown as CatalogDoc,
-      })),
-      ...this.#custom.map((r) => ({
-        key: `custom:${r.id}`,
-        kind: 'custom' as const,
-        label: r.name,
-        catalog: r.catalog as CatalogDoc,
-      })),
-    ];
-  }
+  /**
+   * Bundled catalogs first, then the custom ones by name. Derived: made on first read and again only when the saved
+   * catalogs change (every picker and every check of the import's base reads it; each read copied every bundled
+   * catalog). Readers copy a catalog before they change it (the editor, the import).
+   */
+  readonly choices: CatalogChoice[] = $derived([
+    ...[...BUNDLED_CATALOGS.entries()].map(([id, c]) => ({
+      key: `bundled:${id}`,
+      kind: 'bundled' as const,
+      label: `${catalogLabel(id, c)}, bundled`,
+      catalog: structuredClone(c) as unknown as CatalogDoc,
+    })),
+    ...this.#custom.map((r) => ({
+      key: `custom:${r.id}`,
+      kind: 'custom' as const,
+      label: r.name,
+      catalog: r.catalog as CatalogDoc,
+    })),
+  ]);
 
   choice(key: string): CatalogChoice | undefined {
     return this.choices.find((c) => c.key === key);

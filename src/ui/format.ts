@@ -1,4 +1,5 @@
 // Number formatting for the screen. Every figure goes through here, so NaN or Infinity can never be shown.
+import { hourlyDigits } from '../report/commitment.ts';
 
 const DASH = '—';
 
@@ -74,7 +75,7 @@ export function commitmentStyle(currency: string): {
 } {
   return {
     money: (n) => money(n, currency),
-    hourly: (n) => `${currencyFormat(currency, n !== 0 && Math.abs(n) < 1 ? 4 : 2).format(n)}/h`,
+    hourly: (n) => `${currencyFormat(currency, hourlyDigits(n)).format(n)}/h`,
   };
 }
 
