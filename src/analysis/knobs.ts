@@ -52,7 +52,8 @@ export function knobProblem(plan: Plan, knob: string): string | null {
   return `unknown knob "${knob}": traffic, traffic:<service>, cpuMsPerRequest, durationMs, memoryMiB, growth, month or discount:<strategyId>`;
 }
 
-function scaled(values: readonly number[], factor: number): number[] {
+/** Every value of a curve × factor (a traffic knob's and a simulation's drawn curve). */
+export function scaled(values: readonly number[], factor: number): number[] {
   return values.map((v) => v * factor);
 }
 

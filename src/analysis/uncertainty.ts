@@ -15,7 +15,7 @@ import {
   type UncertainInput,
   type UncertaintyRange,
 } from '../model/index.ts';
-import { mapServices, withTraffic } from './knobs.ts';
+import { mapServices, scaled, withTraffic } from './knobs.ts';
 
 /** A service's range of every input: its own, else the plan-wide one, else none (`{ low: 1, high: 1 }`). */
 export type Ranges = Record<UncertainInput, UncertaintyRange>;
@@ -37,8 +37,10 @@ export type Factors = Record<UncertainInput, number>;
 /** The service with its inputs × factors; the object itself when every factor is 1 (so the evaluator reuses it). */
 export function withFactors(s: Service, f: Factors): Service {
   if (f.cpuMsPerRequest === 1 && f.durationMs === 1) return withTraffic(s, f.trafficRps);
+  // One copy of the service (a simulation draws every service of every sample): withTraffic's fields, and these.
   return {
-    ...withTraffic(s, f.trafficRps),
+    ...s,
+    trafficRps: f.trafficRps === 1 ? s.trafficRps : scaled(s.trafficRps, f.trafficRps),
     cpuMsPerRequest: s.cpuMsPerRequest * f.cpuMsPerRequest,
     durationMs: s.durationMs * f.durationMs,
   };

@@ -40,13 +40,9 @@ export const LAMBDA_PLATFORM_LOG_BYTES = 300;
 /** Log volumes are billed in decimal gigabytes (10^9 bytes), as AWS meters data. */
 const BYTES_PER_GB = 1e9;
 
-/** Requests of one service over one week (kept between evaluations by an evaluator). */
-function weekRequests(p: Prepared, s: PreparedService): number {
-  return p.memo(s.service, 'week requests', [s], () => {
-    let sum = 0;
-    for (const r of s.rps) sum += r;
-    return sum * SECONDS_PER_HOUR;
-  });
+/** Requests of one service over one week (its rps summed once, as it is prepared). */
+function weekRequests(s: PreparedService): number {
+  return s.rpsWeek * SECONDS_PER_HOUR;
 }
 
 /** The strategy's root volume per instance-hour (for choosing a VM type on its whole cost), 0 when not priced. */
@@ -62,7 +58,7 @@ export function logGigabytes(p: Prepared, id: StrategyId, weekRequestsOf: readon
 
 /** Each service's requests in the week, 0 for those the strategy does not run. */
 export function weekRequestsOf(p: Prepared, included: readonly boolean[]): number[] {
-  return p.services.map((s, i) => (included[i] ? weekRequests(p, s) : 0));
+  return p.services.map((s, i) => (included[i] ? weekRequests(s) : 0));
 }
 
 export function rootVolumePerInstanceHour(p: Prepared, id: StrategyId): number {

@@ -88,13 +88,16 @@ export function podsPerHour(
   r: Resilience = SINGLE_ZONE,
   latency: readonly number[] | null = null,
 ): number[] {
-  return cpuVcpu.map((c, h) =>
-    fleetWithFloor(
-      Math.max(ceilClean((c * 1000) / (podMillicores * target)), latency ? latency[h]! : 0),
+  // A loop into an array made at its length (a simulation sizes every service's pods in every sample).
+  const out = new Array<number>(cpuVcpu.length);
+  for (let h = 0; h < cpuVcpu.length; h++) {
+    out[h] = fleetWithFloor(
+      Math.max(ceilClean((cpuVcpu[h]! * 1000) / (podMillicores * target)), latency ? latency[h]! : 0),
       min,
       r,
-    ),
-  );
+    );
+  }
+  return out;
 }
 
 /** The sum of `xs` from the left, as `xs.reduce((a, b) => a + b, 0)` adds them (a loop: no call per element). */

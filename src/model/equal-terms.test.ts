@@ -7,7 +7,8 @@ import { autoLambdaMemory, lambdaDurationMs, LAMBDA_MB_PER_VCPU } from './lambda
 import { roundCents } from './money.ts';
 import { aheadMax } from './scale-ahead.ts';
 import { HOURS_PER_WEEK } from './time.ts';
-import { fleetSize, fullestZone } from './zones.ts';
+import { fleetSize, fleetWithFloor, fullestZone } from './zones.ts';
+import type { Resilience } from './types.ts';
 
 const ALB = { hourly: 0.0225, unitHourly: 0.008 };
 
@@ -123,6 +124,47 @@ describe('zones', () => {
         const d = c - 1;
         expect(d < zones || d - fullestZone(d, zones) < need).toBe(true);
       }),
+    );
+  });
+});
+
+describe('fleetWithFloor', () => {
+  // Its fast path (no zone loss to survive) skips fleetSize's checks: the same count as the definition,
+  // max(fleetSize(need), floor spread over the zones), and the same refusals, for any input.
+  const definition = (need: number, floor: number, r: Resilience): number =>
+    Math.max(fleetSize(need, r), floor > 0 ? Math.max(floor, r.zones) : 0);
+  const outcome = (f: () => number): number | string => {
+    try {
+      return f();
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it('counts as the definition does, whole or not, in one zone or many', () => {
+    const odd = fc.constantFrom(-1, 0.5, 2.0000001, NaN, Infinity, -Infinity, 1e300);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(0, 1, 2, 3), fc.integer({ min: 0, max: 5000 }), odd),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 })),
+        fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom(0, 1.5, NaN)),
+        fc.boolean(),
+        (need, floor, zones, surviveZoneLoss) => {
+          const r = { zones, surviveZoneLoss };
+          expect(outcome(() => fleetWithFloor(need, floor, r))).toEqual(
+            outcome(() => definition(need, floor, r)),
+          );
+        },
+      ),
+      {
+        numRuns: 1000,
+        examples: [
+          [0, 0, 2, false],
+          [0, 3, 2, false],
+          [3, 0, 1, true],
+          [2.5, 1, 1, false],
+        ],
+      },
     );
   });
 });

@@ -30,6 +30,8 @@ export interface PreparedService {
   cpu: number[];
   /** Sum of `cpu` over the week (vCPU-hours). */
   cpuWeek: number;
+  /** Sum of `rps` over the week, hour by hour from Monday 00:00 (× 3,600: the week's requests). */
+  rpsWeek: number;
   peakCpu: number;
 }
 
@@ -95,19 +97,22 @@ function prepareService(service: Service, factor: number): PreparedService {
   // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied (a simulation's drawn
   // services carry their scaled curves, one new week each, and every sample prepares every one of them).
   const own = factor === 1 && curve.length === HOURS_PER_WEEK;
-  const rps: number[] = own ? curve : [];
-  const cpu: number[] = [];
+  // Made at their length, not grown by push (growing a week leaves three times its size in garbage).
+  const rps: number[] = own ? curve : new Array<number>(HOURS_PER_WEEK);
+  const cpu = new Array<number>(HOURS_PER_WEEK);
   let cpuWeek = 0;
+  let rpsWeek = 0;
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const r = own ? curve[h]! : curve[h % curve.length]! * factor;
-    if (!own) rps.push(r);
+    if (!own) rps[h] = r;
+    rpsWeek += r;
     const c = (r * perRequest) / 1000;
-    cpu.push(c);
+    cpu[h] = c;
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
-  return { service, rps, cpu, cpuWeek, peakCpu };
+  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu };
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate } from './engine.ts';
 import { flat, testPlan, testService, type Components } from './testing.ts';
-import type { Catalog, Plan, Report, Service, StrategyId, StrategySettings } from './types.ts';
+import type { Catalog, InstanceType, Plan, Report, Service, StrategyId, StrategySettings } from './types.ts';
+import { autoCandidates, typeArchitecture } from './vm-per-service.ts';
+import { isBurstable } from './prepare.ts';
 import { podMillicoresFor } from './defaults.ts';
 
 const catalog: Catalog = structuredClone(awsUsEast1);
@@ -270,5 +272,37 @@ describe('pods on equal terms', () => {
     });
     const r = get(evaluate(plan([cpuBound])), 'container-cluster');
     expect(r.warnings.some((x) => x.code === 'memory-bound')).toBe(false);
+  });
+});
+
+describe('the VM types auto chooses from', () => {
+  // autoCandidates keeps its answer per catalog list, architecture and memory (it is asked for every service of
+  // every simulation sample); a catalog with other types is another list, with its own answer.
+  const svc = (memoryMiB: number, architecture: 'x86_64' | 'arm64' = 'x86_64'): Service => {
+    const s = testService({ name: 's', trafficRps: flat(10), memoryMiB });
+    return { ...s, serverless: { ...s.serverless, architecture } };
+  };
+  const fresh = (types: readonly InstanceType[], s: Service) =>
+    types.filter(
+      (t) =>
+        t.memoryGiB * 1024 >= s.memoryMiB &&
+        typeArchitecture(t) === s.serverless.architecture &&
+        !isBurstable(t.name),
+    );
+
+  it('are the types with the memory and the architecture, kept and asked again', () => {
+    for (const s of [svc(512), svc(16_384), svc(512, 'arm64'), svc(512), svc(16_384)]) {
+      expect(autoCandidates(catalog.instanceTypes, s).map((t) => t.name)).toEqual(
+        fresh(catalog.instanceTypes, s).map((t) => t.name),
+      );
+    }
+  });
+
+  it('follow a catalog whose types changed (a new list), not the answer kept for the old one', () => {
+    const before = autoCandidates(catalog.instanceTypes, svc(512)).map((t) => t.name);
+    const edited = catalog.instanceTypes.map((t) => (t.name === before[0] ? { ...t, memoryGiB: 0.25 } : t));
+    const after = autoCandidates(edited, svc(512)).map((t) => t.name);
+    expect(after).not.toContain(before[0]);
+    expect(after).toEqual(before.slice(1));
   });
 });

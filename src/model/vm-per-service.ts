@@ -134,14 +134,33 @@ export function typeArchitecture(t: InstanceType): Architecture {
  * 10% of its vCPU), and its unlimited-mode surplus would cost more than the instance: choosing one silently would
  * make the strategy look cheaper than it is. Name a burstable type explicitly to plan with one.
  */
-export function autoCandidates(types: readonly InstanceType[], service: Service): InstanceType[] {
+export function autoCandidates(types: readonly InstanceType[], service: Service): readonly InstanceType[] {
   const arch = service.serverless.architecture;
+  // Asked for every service of every evaluation (every service of every simulation sample): the answer depends on
+  // the catalog's list, the memory and the architecture only, so it is kept per list (a few memory sizes each).
+  let byNeed = candidatesKept.get(types);
+  if (!byNeed) {
+    byNeed = new Map();
+    candidatesKept.set(types, byNeed);
+  }
+  const need = `${arch} ${service.memoryMiB}`;
+  const kept = byNeed.get(need);
+  if (kept) return kept;
   const fitting = types.filter(
     (t) => t.memoryGiB * 1024 >= service.memoryMiB && typeArchitecture(t) === arch,
   );
   const steady = fitting.filter((t) => !isBurstable(t.name));
-  return steady.length > 0 ? steady : fitting;
+  const chosen = steady.length > 0 ? steady : fitting;
+  if (byNeed.size >= 256) byNeed.clear();
+  byNeed.set(need, chosen);
+  return chosen;
 }
+
+/** autoCandidates' answers, per catalog list (held weakly) and per architecture and memory. Never changed once made. */
+const candidatesKept = new WeakMap<readonly InstanceType[], Map<string, readonly InstanceType[]>>();
+
+/** serviceFleet's counts per vCPU size of the service being sized (scratch: emptied before and after each use). */
+const sizedByVcpu: { perType: number; hours: number; vcpu: number }[] = [];
 
 /** One service's cheapest fleet under the strategy's settings, its instances each hour and its priced line. */
 function serviceFleet(
@@ -169,23 +188,37 @@ function serviceFleet(
     : [instanceType(p, chosen)];
   // Cheapest wins; on a tie, the fleet with less vCPU at its peak, then the catalog's order.
   let best: { type: InstanceType; hours: number; cost: number; vcpu: number } | undefined;
+  // A type's fleet depends on its vCPU alone (the sizing is the service's): types of the same vCPU (m6i.xlarge,
+  // c6i.xlarge, r6i.xlarge, …) share one count of the week, made once (a catalog has a few vCPU sizes and many
+  // types; an hourly fleet is a pass over the week for every service of every simulation sample).
+  const sized = sizedByVcpu;
+  sized.length = 0;
   for (const t of candidates) {
-    const hours = fleetHours(s, t, z, p.hoursPerMonth, z.resilience);
+    let known: { hours: number; vcpu: number } | undefined;
+    for (const k of sized) if (k.perType === t.vcpu) known = k;
+    if (!known) {
+      known = {
+        hours: fleetHours(s, t, z, p.hoursPerMonth, z.resilience),
+        vcpu:
+          t.vcpu *
+          instancesFor(
+            s.peakCpu,
+            t.vcpu * settings.targetUtilization,
+            s.service.minInstances,
+            z.resilience,
+            z.latencyPeak,
+          ),
+      };
+      sized.push({ perType: t.vcpu, ...known });
+    }
+    const { hours, vcpu } = known;
     // Each instance carries its root volume: `auto` compares whole costs, so more traffic never costs less.
     const cost = hours * (prices.get(t.name)! + volumeHourly);
-    const vcpu =
-      t.vcpu *
-      instancesFor(
-        s.peakCpu,
-        t.vcpu * settings.targetUtilization,
-        s.service.minInstances,
-        z.resilience,
-        z.latencyPeak,
-      );
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
       best = { type: t, hours, cost, vcpu };
     }
   }
+  sized.length = 0;
   if (!best) throw new Error(`no instance type in catalog "${p.plan.catalog.id}" fits ${s.service.name}`);
   const t = best.type;
   const item = line(

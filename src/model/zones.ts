@@ -38,8 +38,19 @@ export function fleetSize(need: number, r: Resilience): number {
  * nothing but which keeps `minInstances` 1 runs one member per zone. One zone: max(floor, need), the version 1 count.
  */
 export function fleetWithFloor(need: number, floor: number, r: Resilience): number {
-  const spread = floor > 0 ? Math.max(floor, r.zones) : 0;
+  const zones = r.zones;
+  const spread = floor > 0 ? Math.max(floor, zones) : 0;
+  // Hot path (every service's every hour under every strategy, in every simulation sample): without surviving a
+  // zone loss, fleetSize of a whole need ≥ 0 over a whole number of zones ≥ 1 is 0 or max(need, zones), computed
+  // here without its checks; anything else goes through fleetSize, which checks it.
+  if (!r.surviveZoneLoss && isCount(need) && isCount(zones) && zones >= 1)
+    return Math.max(need === 0 ? 0 : Math.max(need, zones), spread);
   return Math.max(fleetSize(need, r), spread);
+}
+
+/** A whole number ≥ 0 (Number.isInteger and not negative, in comparisons only). */
+function isCount(x: number): boolean {
+  return x >= 0 && x < Infinity && Math.floor(x) === x;
 }
 
 /** Whether zones can change any fleet: more than one zone (surviving a zone loss needs two or more). */
