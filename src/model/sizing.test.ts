@@ -1,5 +1,6 @@
 // Sizing on equal terms (issue 10 §3, §5): zones and surviving the loss of one, scaling ahead, memory-bound pods.
 // Every figure here is computed by hand in the comment above it (prices: src/catalog/aws-us-east-1.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awsUsEast1 } from '../catalog/aws-us-east-1.ts';
 import { evaluate } from './engine.ts';
@@ -304,5 +305,51 @@ describe('the VM types auto chooses from', () => {
     const after = autoCandidates(edited, svc(512)).map((t) => t.name);
     expect(after).not.toContain(before[0]);
     expect(after).toEqual(before.slice(1));
+  });
+});
+
+describe('the VM type auto chooses', () => {
+  // serviceFleet skips a type whose cost at a bound below its hours is above the best found so far: the choice must
+  // still cost no more than any candidate named explicitly (hourly or static, zones, a floor, scaling ahead, root
+  // volumes in the comparison).
+  it('costs no more than any type it could have chosen', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 168, maxLength: 168 }),
+        fc.double({ min: 0.5, max: 4000, noNaN: true }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(
+          { zones: 1, surviveZoneLoss: false },
+          { zones: 2, surviveZoneLoss: false },
+          { zones: 3, surviveZoneLoss: true },
+        ),
+        fc.constantFrom('hourly' as const, 'static' as const),
+        fc.integer({ min: 0, max: 2 }),
+        fc.boolean(),
+        (shape, peak, cpuMs, minInstances, resilience, scaling, scaleAheadHours, volumes) => {
+          const svc = testService({
+            name: 'svc',
+            trafficRps: shape.map((x) => x * peak),
+            cpuMsPerRequest: cpuMs,
+            minInstances,
+          });
+          const components: Components = {
+            resilience,
+            ...(volumes ? { storage: { rootVolumeGiB: 20, type: 'gp3' as const } } : {}),
+          };
+          const vm = (service: Service) =>
+            get(
+              evaluate(plan([service], { vmPerService: { scaling, scaleAheadHours } }, components)),
+              'vm-per-service',
+            ).monthlyCost;
+          const chosen = vm(svc);
+          for (const t of autoCandidates(catalog.instanceTypes, svc)) {
+            expect(chosen).toBeLessThanOrEqual(vm({ ...svc, vmInstanceType: t.name }) + 0.02);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -193,7 +193,19 @@ function serviceFleet(
   // types; an hourly fleet is a pass over the week for every service of every simulation sample).
   const sized = sizedByVcpu;
   sized.length = 0;
+  // A bound below any type's hours, for an hourly fleet: each hour needs at least its demand ÷ (vCPU × target)
+  // instances (less 10⁻¹² for ceilClean's tolerance) and at least the floor spread over the zones; summed over the
+  // week, at least the week's CPU ÷ (vCPU × target) and 168 × that floor. A type whose cost at that bound is above
+  // the best found so far (with a margin far above float noise) cannot win or tie: its week is not counted.
+  const hourly = z.scaling === 'hourly';
+  const spread = s.service.minInstances > 0 ? Math.max(s.service.minInstances, z.resilience.zones) : 0;
   for (const t of candidates) {
+    const unit = prices.get(t.name)! + volumeHourly;
+    if (best && hourly) {
+      const atLeast = Math.max(s.cpuWeek / (t.vcpu * z.target), HOURS_PER_WEEK * spread);
+      const bound = weekToPeriod(atLeast, p.hoursPerMonth) * unit * (1 - 1e-9);
+      if (bound > best.cost + 1e-9) continue;
+    }
     let known: { hours: number; vcpu: number } | undefined;
     for (const k of sized) if (k.perType === t.vcpu) known = k;
     if (!known) {
@@ -213,7 +225,7 @@ function serviceFleet(
     }
     const { hours, vcpu } = known;
     // Each instance carries its root volume: `auto` compares whole costs, so more traffic never costs less.
-    const cost = hours * (prices.get(t.name)! + volumeHourly);
+    const cost = hours * unit;
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && vcpu < best.vcpu)) {
       best = { type: t, hours, cost, vcpu };
     }
