@@ -269,7 +269,12 @@ export function simulateBatch(
   // A service without a range is the plan's own object in every sample (withFactors): keep its figures between
   // samples; every drawn one is new each time and never seen again.
   const typical = new Set(plan.services);
-  const keep = (s: Service) => typical.has(s);
+  // Each drawn traffic factor goes to the engine with its service (Evaluator.costs `trafficFactor`): the figures of
+  // the service with its curve × the factor, without a scaled copy of every curve in every sample. A service so drawn
+  // may be the plan's own object (its other inputs typical), and is then not kept either.
+  const factors = new Map<Service, number>();
+  const keep = (s: Service) => typical.has(s) && !factors.has(s);
+  const trafficFactor = (s: Service) => factors.get(s) ?? 1;
   const n = to - from;
   const batch: SampleBatch = {
     from,
@@ -285,15 +290,19 @@ export function simulateBatch(
       correlation === 'plan-wide'
         ? { trafficRps: random(), cpuMsPerRequest: random(), durationMs: random() }
         : null;
+    factors.clear();
     const services = plan.services.map((s, k) => {
       const r = ranges[k]!;
-      return withFactors(s, {
-        trafficRps: triangular(r.trafficRps, shared?.trafficRps ?? random()),
+      const traffic = triangular(r.trafficRps, shared?.trafficRps ?? random());
+      const drawn = withFactors(s, {
+        trafficRps: 1,
         cpuMsPerRequest: triangular(r.cpuMsPerRequest, shared?.cpuMsPerRequest ?? random()),
         durationMs: triangular(r.durationMs, shared?.durationMs ?? random()),
       });
+      if (traffic !== 1) factors.set(drawn, traffic);
+      return drawn;
     });
-    const figures = evaluator.costs({ ...plan, services }, keep);
+    const figures = evaluator.costs({ ...plan, services }, keep, trafficFactor);
     const at = (i - from) * STRATEGY_IDS.length;
     STRATEGY_IDS.forEach((id, k) => {
       const r = figures.strategies.find((x) => x.id === id);

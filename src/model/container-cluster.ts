@@ -251,19 +251,27 @@ export function containerCluster(p: Prepared): StrategyReport {
    * balance-similar-node-groups keeps them): every zone is sized for the fullest, which holds ⌈n ÷ zones⌉ of the n
    * pods of each size.
    */
+  // The groups are scratch, made again for every hour (two or four packings an hour, every sample of a simulation):
+  // read them before the next call. Packing reads them and keeps nothing of them (kept packings copy the figures).
+  const hourGroups: PodGroup[] = [];
+  const hourKeys: number[] = [];
+  const groupOfSize = sizes.map((z): PodGroup => ({ cpu: z.cpu, memory: z.memory, count: 0 }));
+  const placeholder: PodGroup = { cpu: 0, memory: 0, count: 0 };
   const groupsOf = (h: number, share: number): { groups: PodGroup[]; keys: number[]; count: number } => {
-    const groups: PodGroup[] = [];
-    const keys: number[] = [];
+    hourGroups.length = 0;
+    hourKeys.length = 0;
     let count = 0;
     for (const si of order) {
       const z = sizes[si]!;
       const n = Math.ceil(bySize[si]![h]! / share);
       if (n === 0) continue;
-      groups.push({ cpu: z.cpu, memory: z.memory, count: n });
-      keys.push(z.k);
+      const g = groupOfSize[si]!;
+      g.count = n;
+      hourGroups.push(g);
+      hourKeys.push(z.k);
       count += n;
     }
-    return { groups, keys, count };
+    return { groups: hourGroups, keys: hourKeys, count };
   };
   /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
   const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
@@ -279,7 +287,10 @@ export function containerCluster(p: Prepared): StrategyReport {
       cpu += g.count * g.cpu;
       memory += g.count * g.memory;
     }
-    const ph = { cpu: cpu / count, memory: memory / count, count: placeholders };
+    const ph = placeholder;
+    ph.cpu = cpu / count;
+    ph.memory = memory / count;
+    ph.count = placeholders;
     const k = key(ph.cpu, ph.memory);
     let at = keys.findIndex((x) => x < k);
     if (at < 0) at = groups.length;

@@ -97,8 +97,9 @@ function evaluateWith(
   packs: KeptPackings | null = null,
   sums: WeekSums = plainWeekSums,
   shares: KeptShares | null = null,
+  trafficFactor?: (s: Service) => number,
 ): Report {
-  const reports = strategies(prepare(plan, undefined, memo, packs, sums, shares), costingProblems(plan));
+  const reports = strategies(prepare(plan, trafficFactor, memo, packs, sums, shares), costingProblems(plan));
   return {
     plan: plan.name,
     currency: plan.catalog.currency,
@@ -213,8 +214,15 @@ export interface Evaluator {
    * code as in `evaluate`, to the cent; what no cost depends on (per-service shares, weeks, capacity, utilization)
    * is not assembled. Only the services for which `keep` holds are kept for later calls (default: every one): a
    * simulation's drawn services are never seen again, and keeping them would only cost memory and time.
+   * `trafficFactor` multiplies a service's traffic curve as it is prepared (default 1), the figures those of the plan
+   * with that service's curve × the factor, to the bit (a simulation's drawn traffic, without a scaled copy of every
+   * curve); a service with a factor other than 1 must not be kept.
    */
-  costs(plan: Plan, keep?: (service: Service) => boolean): PlanCosts;
+  costs(
+    plan: Plan,
+    keep?: (service: Service) => boolean,
+    trafficFactor?: (service: Service) => number,
+  ): PlanCosts;
 }
 
 /** One strategy's figures in PlanCosts. */
@@ -290,9 +298,10 @@ export function createEvaluator(): Evaluator {
       const p = prepare(plan, undefined, strategyLane.memo, packs, sums, shares);
       return strategies(p, costingProblems(plan), id)[0]!;
     },
-    costs(plan, keep = () => true) {
+    costs(plan, keep = () => true, trafficFactor) {
+      // The last evaluation's report only for the same plan as it is (a traffic factor makes it another plan).
       const report =
-        last && samePlan(last.plan, plan)
+        trafficFactor === undefined && last && samePlan(last.plan, plan)
           ? last.report
           : costsOnly(() => {
               costsLane.begin();
@@ -300,7 +309,7 @@ export function createEvaluator(): Evaluator {
                 keep(service) ? costsLane.memo(service, slot, deps, compute) : compute();
               // Sums and packings in full: a sample changes most services (kept sum trees would be rebuilt in full
               // and kept, and a packing is rarely seen twice); per-service figures of the kept services are reused.
-              return evaluateWith(plan, memo, null, plainWeekSums, null);
+              return evaluateWith(plan, memo, null, plainWeekSums, null, trafficFactor);
             });
       return {
         strategies: report.strategies.map((r) => ({

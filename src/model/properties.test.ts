@@ -559,6 +559,54 @@ describe('engine invariants', CPU_BOUND, () => {
     );
   });
 
+  it('Evaluator.costs with a traffic factor gives the figures of the plan with those curves scaled', () => {
+    // A simulation hands each drawn traffic factor to the engine instead of a scaled copy of the curve: the same
+    // figures as the plan whose curves are × the factor, including when every service is the plan's own object (the
+    // last evaluation's report must not be handed back for it), interleaved with evaluations.
+    const figures = (plan: Plan) => {
+      const r = evaluate(plan);
+      return {
+        strategies: r.strategies.map((s) => ({
+          id: s.id,
+          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
+          complete: s.services.every((c) => c.included),
+        })),
+        cheapest: r.cheapest,
+      };
+    };
+    fc.assert(
+      fc.property(
+        planArb,
+        fc.array(fc.tuple(fc.double({ min: 0.3, max: 3, noNaN: true }), fc.integer({ min: 0, max: 7 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (start, draws) => {
+          const evaluator = createEvaluator();
+          const typical = new Set(start.services);
+          evaluator.evaluate(start);
+          for (const [f, mask] of draws) {
+            const factors = new Map<Service, number>();
+            start.services.forEach((s, i) => {
+              if ((mask >> (i % 3)) & 1) factors.set(s, f * (1 + i / 10));
+            });
+            const scaled: Plan = {
+              ...start,
+              services: start.services.map((s) => {
+                const k = factors.get(s);
+                return k === undefined ? s : { ...s, trafficRps: s.trafficRps.map((x) => x * k) };
+              }),
+            };
+            const keep = (s: Service) => typical.has(s) && !factors.has(s);
+            expect(evaluator.costs(start, keep, (s) => factors.get(s) ?? 1)).toEqual(figures(scaled));
+            expect(evaluator.evaluate(start)).toEqual(evaluate(start));
+          }
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
   it('Evaluator.costs gives evaluate’s figures with latency targets too (what costs only skips never moves a line)', () => {
     // Costs only skips the latency sizing a report shows, zone notes and the weeks; the instances a latency target
     // asks for are cost. Every other service gets a target here, with and without zones.
