@@ -32,7 +32,7 @@ import type {
   StrategyReport,
   Warning,
 } from './types.ts';
-import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, weekMembers, zonesMatter, zonesPhrase } from './zones.ts';
 
 const ID = 'serverless-containers';
 
@@ -94,12 +94,18 @@ function serviceTasks(
     // figures: no line reads them.
     const min = s.service.minInstances;
     const vcpu = sizing.request.vcpu;
-    const hourly = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
-    let week = 0;
-    for (let h = 0; h < HOURS_PER_WEEK; h++) {
-      const c = st.scaling === 'static' ? s.peakCpu : hourly[h]!;
-      week += tasksInHour(c, vcpu, st.targetUtilization, min, r, 0);
-    }
+    // Static: the peak's count every hour (a whole number × 168: exact). Hourly: zones.ts `weekMembers`, the count
+    // of tasksInHour each hour (the same division by vCPU × target), summed.
+    const week =
+      st.scaling === 'static'
+        ? HOURS_PER_WEEK * tasksInHour(s.peakCpu, vcpu, st.targetUtilization, min, r, 0)
+        : weekMembers(
+            ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu,
+            vcpu * st.targetUtilization,
+            min,
+            r,
+            null,
+          );
     return { sizing, perHour: [], week, weekOneZone: week, latency: null };
   }
   const demand =

@@ -18,7 +18,7 @@ import { settingsKey } from './memo.ts';
 import { aheadMaxKept } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, priceCommitment, sumRows } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
-import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
+import { SINGLE_ZONE, addedHours, fleetWithFloor, weekMembers, zonesMatter, zonesPhrase } from './zones.ts';
 import type {
   Architecture,
   InstanceType,
@@ -89,12 +89,7 @@ function fleetHours(s: PreparedService, type: InstanceType, z: Sizing, hpm: numb
   const perInstance = type.vcpu * z.target;
   const min = s.service.minInstances;
   if (z.scaling === 'static') return allPeriod(instancesFor(z.peak, perInstance, min, r, z.latencyPeak), hpm);
-  let sum = 0;
-  const latency = z.latency;
-  for (let h = 0; h < z.demand.length; h++) {
-    sum += instancesFor(z.demand[h]!, perInstance, min, r, latency ? latency[h] : 0);
-  }
-  return weekToPeriod(sum, hpm);
+  return weekToPeriod(weekMembers(z.demand, perInstance, min, r, z.latency), hpm);
 }
 
 /** How zones raised a service's fleet: its count before and after at its busiest and quietest hours, hours added. */

@@ -1,5 +1,6 @@
 // Zones and surviving the loss of one (issue 10 §3). A fleet is the set of members (hosts, VM instances of one
 // service, nodes, pods of one service, tasks) that serve one purpose in one hour. docs/cost-model.md "Zones".
+import { ceilClean } from './money.ts';
 import type { Resilience } from './types.ts';
 
 export const SINGLE_ZONE: Resilience = { zones: 1, surviveZoneLoss: false };
@@ -46,6 +47,31 @@ export function fleetWithFloor(need: number, floor: number, r: Resilience): numb
   if (!r.surviveZoneLoss && isCount(need) && isCount(zones) && zones >= 1)
     return Math.max(need === 0 ? 0 : Math.max(need, zones), spread);
   return Math.max(fleetSize(need, r), spread);
+}
+
+/**
+ * Member-hours of a fleet over a week: Σₕ fleetWithFloor(max(⌈demand[h] ÷ perMember⌉, latency[h]), floor, r), with
+ * ⌈⌉ ignoring float noise (money.ts `ceilClean`) and `latency` the members a latency target asks for each hour (null:
+ * none). The one loop behind a VM fleet's and a Fargate service's hours (a simulation sums them for every service of
+ * every sample): small, so the engine compiles it on its own, with fleetWithFloor inlined. Whole numbers: exact.
+ */
+export function weekMembers(
+  demand: readonly number[],
+  perMember: number,
+  floor: number,
+  r: Resilience,
+  latency: readonly number[] | null,
+): number {
+  let sum = 0;
+  if (latency === null) {
+    for (let h = 0; h < demand.length; h++)
+      sum += fleetWithFloor(ceilClean(demand[h]! / perMember), floor, r);
+  } else {
+    for (let h = 0; h < demand.length; h++) {
+      sum += fleetWithFloor(Math.max(ceilClean(demand[h]! / perMember), latency[h]!), floor, r);
+    }
+  }
+  return sum;
 }
 
 /** A whole number ≥ 0 (Number.isInteger and not negative, in comparisons only). */
