@@ -4,7 +4,7 @@ import type { KeptPackings } from './packing.ts';
 import { NO_MEMO } from './memo.ts';
 import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
-import { HOURS_PER_DAY, HOURS_PER_WEEK, weekCurve } from './time.ts';
+import { HOURS_PER_DAY, HOURS_PER_WEEK, doubleWeek, weekCurve } from './time.ts';
 import type {
   CommitmentReport,
   InstanceType,
@@ -97,9 +97,10 @@ function prepareService(service: Service, factor: number): PreparedService {
   // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied (a simulation's drawn
   // services carry their scaled curves, one new week each, and every sample prepares every one of them).
   const own = factor === 1 && curve.length === HOURS_PER_WEEK;
-  // Made at their length, not grown by push (growing a week leaves three times its size in garbage).
-  const rps: number[] = own ? curve : new Array<number>(HOURS_PER_WEEK);
-  const cpu = new Array<number>(HOURS_PER_WEEK);
+  // Made at their length as weeks of doubles (time.ts `doubleWeek`), not grown by push (growing a week leaves three
+  // times its size in garbage).
+  const rps: number[] = own ? curve : doubleWeek();
+  const cpu = doubleWeek();
   let cpuWeek = 0;
   let rpsWeek = 0;
   let peakCpu = 0;

@@ -1,6 +1,19 @@
 // Time: curves are one week of hourly values; a week's figures become a billing period here and nowhere else.
 
 export const HOURS_PER_WEEK = 168;
+
+/** A week of doubles, copied by `doubleWeek` (built by push so that its elements are doubles from the start). */
+const DOUBLE_WEEK: number[] = [];
+for (let h = 0; h < HOURS_PER_WEEK; h++) DOUBLE_WEEK.push(0.5);
+
+/**
+ * A new array of 168 numbers (each 0.5) for the caller to overwrite: a copy of an array of doubles is one of
+ * doubles at once, where `new Array(168)` is made for small integers and made again (copied) at the first fraction
+ * written to it. The hot weeks of an evaluation (every service's rps and CPU, in every simulation sample) are made so.
+ */
+export function doubleWeek(): number[] {
+  return DOUBLE_WEEK.slice();
+}
 export const HOURS_PER_DAY = 24;
 export const SECONDS_PER_HOUR = 3600;
 
