@@ -20,7 +20,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMaxKept } from './scale-ahead.ts';
+import { aheadMaxKept, cpuAhead } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, capacityPrice, isSpot, priceCommitment, spotWarnings } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
@@ -191,7 +191,7 @@ export function containerCluster(p: Prepared): StrategyReport {
       const c = s.service.container;
       // Its pod size's name among the sizes (made once per service, not on every evaluation).
       const size = `${c.cpuMillicores}/${c.memoryMiB}`;
-      const demand = ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu;
+      const demand = ahead > 0 ? cpuAhead(s, ahead) : s.cpu;
       const need = preparedLatency(s);
       const latency = need && ahead > 0 ? aheadMaxKept(need, ahead) : need;
       const pods = (res: Resilience, forLatency: readonly number[] | null = latency) =>

@@ -33,6 +33,12 @@ export interface PreparedService {
   /** Sum of `rps` over the week, hour by hour from Monday 00:00 (× 3,600: the week's requests). */
   rpsWeek: number;
   peakCpu: number;
+  /**
+   * `cpu` sized ahead (scale-ahead.ts `cpuAhead`), by hours ahead, made when first asked for and kept with the
+   * service's week (three strategies size it ahead; a WeakMap kept a simulation's drawn weeks alive until a full
+   * collection). Never change it.
+   */
+  cpuAhead: (readonly number[] | undefined)[] | undefined;
 }
 
 export interface Prepared {
@@ -113,7 +119,7 @@ function prepareService(service: Service, factor: number): PreparedService {
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
-  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu };
+  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu, cpuAhead: undefined };
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */

@@ -2,6 +2,8 @@
 // is sized for the highest demand in hours h … h+k. The week repeats (Sunday 23:00 is followed by Monday 00:00),
 // so the window wraps. k = 0 is the v1 behaviour (each hour sized for itself). docs/cost-model.md "Scaling".
 
+import type { PreparedService } from './prepare.ts';
+
 export const MAX_SCALE_AHEAD_HOURS = 3;
 
 /** Each hour's value replaced by the largest of it and the next `aheadHours` hours, wrapping around the week. */
@@ -39,6 +41,21 @@ export function aheadMaxKept(series: readonly number[], aheadHours: number): rea
   let out = byHours[aheadHours];
   if (out === undefined) {
     out = aheadMax(series, aheadHours);
+    byHours[aheadHours] = out;
+  }
+  return out;
+}
+
+/**
+ * `aheadMax(s.cpu, aheadHours)`, made once per prepared service and number of hours and kept on it (a service's CPU
+ * week is sized ahead by VMs, the cluster's pods and Fargate's tasks, on every evaluation and every simulation sample).
+ * Shared: never change it.
+ */
+export function cpuAhead(s: PreparedService, aheadHours: number): readonly number[] {
+  const byHours = (s.cpuAhead ??= []);
+  let out = byHours[aheadHours];
+  if (out === undefined) {
+    out = aheadMax(s.cpu, aheadHours);
     byHours[aheadHours] = out;
   }
   return out;

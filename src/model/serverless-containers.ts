@@ -11,7 +11,7 @@ import { ceilClean } from './money.ts';
 import type { Prepared, PreparedService } from './prepare.ts';
 import { costsOnlyNow, discounted, line, serviceCosts, strategyReport, utilization } from './prepare.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMaxKept } from './scale-ahead.ts';
+import { aheadMaxKept, cpuAhead } from './scale-ahead.ts';
 import {
   COMMITMENT_SCOPES,
   capacityPrice,
@@ -99,20 +99,14 @@ function serviceTasks(
     const week =
       st.scaling === 'static'
         ? HOURS_PER_WEEK * tasksInHour(s.peakCpu, vcpu, st.targetUtilization, min, r, 0)
-        : weekMembers(
-            ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu,
-            vcpu * st.targetUtilization,
-            min,
-            r,
-            null,
-          );
+        : weekMembers(ahead > 0 ? cpuAhead(s, ahead) : s.cpu, vcpu * st.targetUtilization, min, r, null);
     return { sizing, perHour: [], week, weekOneZone: week, latency: null };
   }
   const demand =
     st.scaling === 'static'
       ? new Array<number>(HOURS_PER_WEEK).fill(s.peakCpu)
       : ahead > 0
-        ? aheadMaxKept(s.cpu, ahead)
+        ? cpuAhead(s, ahead)
         : s.cpu;
   // A latency target's tasks each hour (each task serves concurrencyPerInstance requests), sized as the CPU is:
   // the peak all week when static, the hours ahead when scaling ahead.

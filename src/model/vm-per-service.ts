@@ -15,7 +15,7 @@ import {
 } from './prepare.ts';
 import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { settingsKey } from './memo.ts';
-import { aheadMaxKept } from './scale-ahead.ts';
+import { aheadMaxKept, cpuAhead } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, priceCommitment, sumRows } from './commitment.ts';
 import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, weekMembers, zonesMatter, zonesPhrase } from './zones.ts';
@@ -63,7 +63,7 @@ function sizingOf(s: PreparedService, settings: VmPerServiceSettings, resilience
   return {
     target: settings.targetUtilization,
     scaling: settings.scaling,
-    demand: ahead > 0 ? aheadMaxKept(s.cpu, ahead) : s.cpu,
+    demand: ahead > 0 ? cpuAhead(s, ahead) : s.cpu,
     peak: s.peakCpu,
     resilience,
     latency: latency && ahead > 0 ? aheadMaxKept(latency, ahead) : latency,
