@@ -46,20 +46,14 @@ export function latencyWeek(service: Service, rps: readonly number[]): number[] 
 }
 
 /**
- * Each prepared week's latency instances, computed once for the strategies that all need them (VMs, pods, the shared
- * pool): a PreparedService is never changed once made, so the result is the same whoever asks first.
+ * `latencyWeek` of a prepared service's week (its traffic as the forecast month has it), computed once for the
+ * strategies that all need them (VMs, pods, the shared pool) and kept on the prepared week (PreparedService
+ * `latencyWeek`; never changed once made, so the result is the same whoever asks first).
  */
-const weeks = new WeakMap<PreparedService, number[] | null>();
-
-/** `latencyWeek` of a prepared service's week (its traffic as the forecast month has it), kept per week. */
 export function preparedLatency(s: PreparedService): number[] | null {
   if (!s.service.latency) return null;
-  let week = weeks.get(s);
-  if (week === undefined) {
-    week = latencyWeek(s.service, s.rps);
-    weeks.set(s, week);
-  }
-  return week;
+  if (s.latencyWeek === undefined) s.latencyWeek = latencyWeek(s.service, s.rps);
+  return s.latencyWeek;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface PreparedService {
    * collection). Never change it.
    */
   cpuAhead: (readonly number[] | undefined)[] | undefined;
+  /** Instances a latency target asks for each hour (latency.ts `preparedLatency`), made when first asked for. */
+  latencyWeek: number[] | null | undefined;
 }
 
 export interface Prepared {
@@ -119,7 +121,7 @@ function prepareService(service: Service, factor: number): PreparedService {
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
-  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu, cpuAhead: undefined };
+  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu, cpuAhead: undefined, latencyWeek: undefined };
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */
