@@ -48,20 +48,45 @@ function cleanReference(x: number): number {
 
 describe('money arithmetic on the hot path', () => {
   it('clean equals its definition for every number', () => {
+    // Every magnitude (its text-free path covers 10⁻¹¹ to 10³³), the quantities lines carry (hours × 730 ÷ 168,
+    // requests, GB-seconds), and numbers at a half of their 12th digit, where it must fall back on the text.
+    const magnitude = fc
+      .tuple(fc.double({ min: 1, max: 10, noNaN: true }), fc.integer({ min: -30, max: 40 }), fc.boolean())
+      .map(([m, e, neg]) => (neg ? -1 : 1) * m * 10 ** e);
+    const quantity = fc
+      .tuple(fc.integer({ min: 1, max: 1e7 }), fc.constantFrom(730, 720, 744, 730.5))
+      .map(([n, hpm]) => (n * hpm) / 168);
+    const halfway = fc
+      .tuple(fc.integer({ min: 1e11, max: 1e12 - 1 }), fc.integer({ min: -14, max: 10 }))
+      .map(([n, e]) => (n + 0.5) * 10 ** e);
+    // Just either side of a power of ten (where log10 may round to the next whole number).
+    const nearPower = fc
+      .tuple(
+        fc.integer({ min: -20, max: 30 }),
+        fc.constantFrom(1 - 2 ** -52, 1 - 1e-13, 1 + 1e-13, 1 + 2 ** -52),
+      )
+      .map(([e, f]) => 10 ** e * f);
     fc.assert(
-      fc.property(fc.oneof(amount, fc.integer({ min: -1e15, max: 1e15 })), (x) => {
-        expect(clean(x)).toBe(cleanReference(x));
-      }),
-      { numRuns: 20_000 },
+      fc.property(
+        fc.oneof(amount, fc.integer({ min: -1e15, max: 1e15 }), magnitude, quantity, halfway, nearPower),
+        (x) => {
+          expect(clean(x)).toBe(cleanReference(x));
+        },
+      ),
+      { numRuns: 100_000 },
     );
   });
 
   it('toCents equals its definition for every amount', () => {
+    // Also half cents and amounts a hair from them, where it must fall back on the text.
+    const halfCent = fc
+      .tuple(fc.integer({ min: -1e11, max: 1e11 }), fc.constantFrom(0, 1e-12, -1e-12, 1e-8, -1e-8, 3e-4))
+      .map(([c, d]) => (c + 0.5 + d) / 100);
     fc.assert(
-      fc.property(amount, (a) => {
+      fc.property(fc.oneof(amount, halfCent), (a) => {
         expect(toCents(a)).toBe(toCentsReference(a));
       }),
-      { numRuns: 20_000 },
+      { numRuns: 100_000 },
     );
   });
 

@@ -2,11 +2,30 @@
 // cleaned to 12 significant digits before they are rounded or compared (2,999,999.9999999995 requests are
 // 3,000,000 requests), and money is rounded once per line item, to cents, half away from zero (AWS's convention).
 
+/** 10⁰ … 10²²: every one exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
 /** Removes binary floating-point noise: 12 significant digits is far below a cent and far above the noise. */
 export function clean(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
   // A whole number of at most 12 digits is its own 12-digit rounding (counts, hours, instances: the hot path).
   if (Number.isInteger(x) && Math.abs(x) < 1e12) return x;
+  // Without text (every line's quantity, every sample of a simulation): the 12 digits are n = round(|x| × 10^k), a
+  // whole number from 10¹¹ to 10¹² − 1, and the result the double nearest n × 10^−k. With 10^k exact (|k| ≤ 22),
+  // n ÷ 10^k (or n × 10^−k) is that nearest double, as Number(x.toPrecision(12)) is. |x| × 10^k is off the exact
+  // product by at most 10⁻⁴ (half a unit in its last place below 10¹²), so n is toPrecision's own digits unless the
+  // product is within 10⁻³ of a half (a tie, or too close to tell) or of the ends of the range (a wrong power of
+  // ten): then the text, as defined. money.test.ts checks the two on generated numbers.
+  const a = Math.abs(x);
+  const k = 11 - Math.floor(Math.log10(a));
+  if (k >= -22 && k <= 22) {
+    const scaled = k >= 0 ? a * POW10[k]! : a / POW10[-k]!;
+    if (scaled >= 1e11 + 1 && scaled < 1e12 - 1 && Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-3) {
+      const n = Math.round(scaled);
+      const r = k >= 0 ? n / POW10[k]! : n * POW10[-k]!;
+      return x < 0 ? -r : r;
+    }
+  }
   return Number(x.toPrecision(12));
 }
 
@@ -18,6 +37,12 @@ export function toCents(amount: number): number {
   if (raw < 1e12) {
     const whole = Math.round(raw);
     if (Math.abs(raw - whole) < 1e-6) return whole === 0 ? 0 : Math.sign(amount) * whole;
+    // Anywhere else not near a half cent: the 15-digit rounding moves raw by at most half a unit of its 15th digit
+    // (at most raw × 0.5 × 10⁻¹⁴), which cannot carry it across the half that Math.round turns at; only the half's
+    // neighbourhood needs the text (a simulation prices thousands of lines a sample, few of them whole cents).
+    if (Math.abs(raw - Math.floor(raw) - 0.5) > raw * 1e-14 + 1e-9) {
+      return whole === 0 ? 0 : Math.sign(amount) * whole;
+    }
   }
   const scaled = Number(raw.toPrecision(15));
   const cents = Math.round(scaled);
