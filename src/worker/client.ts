@@ -376,12 +376,14 @@ export class EngineClient {
         bands ??= message.bands;
         if (costed.size < batches.length || bands === null) return;
         const ordered = batches.map((_, i) => costed.get(i)!);
-        this.#endAnalysis({
-          ok: true,
-          report: null,
-          forecast: null,
-          analysis: { kind: 'simulate', simulation: summarizeSimulation(options, bands, ordered) },
-        });
+        let answer: PlanEvaluation;
+        try {
+          const simulation = summarizeSimulation(options, bands, ordered);
+          answer = { ok: true, report: null, forecast: null, analysis: { kind: 'simulate', simulation } };
+        } catch {
+          answer = run.answerHere(); // batches that do not make up the simulation: never left unanswered
+        }
+        this.#endAnalysis(answer);
       },
     };
     helpers.forEach((h, i) => {
