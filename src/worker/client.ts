@@ -78,10 +78,16 @@ export function analysisThreads(): number {
   return defaultThreads(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency);
 }
 
+/** A worker kept to cost a split simulation's other batches, with what it holds of the plan. */
+interface Helper {
+  worker: WorkerLike;
+  encoder: PlanEncoder;
+}
+
 interface AnalysisRun {
   id: number;
-  /** The workers started for this run alone (a split simulation's others): terminated when it ends. */
-  helpers: WorkerLike[];
+  /** The helpers busy with this run (a split simulation's other batches): terminated if it is stopped. */
+  helpers: Helper[];
   resolve: (e: PlanEvaluation | null) => void;
   /** The run computed on this thread (what a worker that fails leaves: the answer, late but never missing). */
   answerHere: () => PlanEvaluation;
@@ -125,10 +131,16 @@ export class EngineClient {
   readonly #analysisEncoder = new PlanEncoder();
   #analysisRun: AnalysisRun | null = null;
   /**
-   * Workers one simulation may be split over (the analyses' own and helpers started for the run); 1 once a helper
-   * failed (the next simulations run in the one worker, as before).
+   * Workers one simulation may be split over (the analyses' own and its helpers); 1 once a helper failed (the next
+   * simulations run in the one worker, as before).
    */
   #threads: number;
+  /**
+   * The helpers, kept between simulations (at most threads − 1): a new worker's first batch runs cold (the worker
+   * module loaded, the engine's code not yet optimised), which cost more than the split gained (docs/analysis.md,
+   * "On every core"). Terminated when a run they are busy with is stopped or fails, and on dispose.
+   */
+  readonly #helpers: Helper[] = [];
 
   /** `threads`: the most workers a simulation is split over (analysisThreads: the machine's cores, at most 4). */
   constructor(
@@ -275,7 +287,7 @@ export class EngineClient {
     }
     const answerHere = () => this.#here.run('analysis', plan, false, null, analysis);
     const split = this.#splitOf(analysis);
-    const helpers = split === null ? null : this.#startHelpers(split.batches.length - 1);
+    const helpers = split === null ? null : this.#helpersFor(split.batches.length - 1);
     const result = new Promise<PlanEvaluation | null>((resolve) => {
       if (split !== null && helpers !== null) {
         this.#analysisRun = this.#runSplit(id, plan, split, worker, helpers, onProgress, resolve, answerHere);
@@ -323,31 +335,33 @@ export class EngineClient {
     return batches.length > 1 ? { options, batches } : null;
   }
 
-  /** `n` more workers for one run, or `null` (none started) when one cannot be. */
-  #startHelpers(n: number): WorkerLike[] | null {
-    const started: WorkerLike[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const w = this.#factory();
-      if (!w) {
-        for (const s of started) s.terminate();
-        return null;
-      }
-      started.push(w);
+  /** `n` helpers for one run (those kept, and new ones for the rest), or `null` when a worker cannot be started. */
+  #helpersFor(n: number): Helper[] | null {
+    while (this.#helpers.length < n) {
+      const worker = this.#factory();
+      if (!worker) return null;
+      this.#helpers.push({ worker, encoder: new PlanEncoder() });
     }
-    return started;
+    return this.#helpers.slice(0, n);
+  }
+
+  /** Every helper terminated (busy with a run no one wants, or failed); the next split starts new ones. */
+  #dropHelpers(): void {
+    for (const h of this.#helpers.splice(0)) h.worker.terminate();
   }
 
   /**
    * A simulation split over the analyses' own worker (the first batch, and the bands) and `helpers` (one batch
-   * each, the plan sent whole to each once). Progress is the sum of the workers' samples done; the answer is
-   * summarizeSimulation of the batches, deep-equal to `simulate` (each batch draws what it draws in one run).
+   * each), each sent the plan in the usual plan message (whole to a new worker, what changed to one that has it).
+   * Progress is the sum of the workers' samples done; the answer is summarizeSimulation of the batches, deep-equal
+   * to `simulate` (each batch draws what it draws in one run).
    */
   #runSplit(
     id: number,
     plan: Plan,
     { options, batches }: Split,
     worker: WorkerLike,
-    helpers: WorkerLike[],
+    helpers: Helper[],
     onProgress: (progress: AnalysisProgress) => void,
     resolve: (e: PlanEvaluation | null) => void,
     answerHere: () => PlanEvaluation,
@@ -386,24 +400,27 @@ export class EngineClient {
         this.#endAnalysis(answer);
       },
     };
-    helpers.forEach((h, i) => {
+    helpers.forEach(({ worker: h }, i) => {
       h.onmessage = (event) => {
         if (this.#analysisRun === run && event.data.id === id) run.receive(i + 1, event.data);
       };
       h.onerror = () => {
         // A helper failed to load or crashed: the run is answered here, and later simulations use one worker.
-        if (this.#analysisRun !== run) return;
+        if (this.#analysisRun !== run) {
+          this.#dropHelpers(); // a kept helper that failed between runs: the next split starts new ones
+          return;
+        }
         this.#threads = 1;
         this.#endAnalysis(run.answerHere(), { stopOwn: true });
       };
     });
-    [worker, ...helpers].forEach((w, slot) => {
+    const encoders = [this.#analysisEncoder, ...helpers.map((h) => h.encoder)];
+    [worker, ...helpers.map((h) => h.worker)].forEach((w, slot) => {
       w.postMessage({
         id,
         key: 'analysis',
         channel: 'analysis',
-        // The analyses' own worker keeps its plan between runs; a helper is new and gets the whole plan, once.
-        plan: (slot === 0 ? this.#analysisEncoder : new PlanEncoder()).encode('analysis', plan),
+        plan: encoders[slot]!.encode('analysis', plan),
         report: false,
         forecast: null,
         analysis: { kind: 'simulate-batch', ...options, ...batches[slot]!, bands: slot === 0 },
@@ -413,14 +430,15 @@ export class EngineClient {
   }
 
   /**
-   * Answers the running analysis with `answer` and terminates its helpers; `forget`: the analyses' worker may hold
-   * no plan now (it failed on it); `stopOwn`: that worker is busy with work no one wants, and is terminated.
+   * Answers the running analysis with `answer`; `forget`: the analyses' worker may hold no plan now (it failed on
+   * it); `stopOwn`: that worker is busy with work no one wants, and is terminated. After a failure the helpers are
+   * terminated too (they may be busy, or hold nothing); after an answer they are kept for the next simulation.
    */
   #endAnalysis(answer: PlanEvaluation, { forget = false, stopOwn = false } = {}): void {
     const run = this.#analysisRun;
     if (!run) return;
     this.#analysisRun = null;
-    for (const h of run.helpers) h.terminate();
+    if (run.helpers.length > 0 && (stopOwn || !answer.ok)) this.#dropHelpers();
     if (stopOwn) this.#dropAnalysisWorker();
     else if (forget) this.#analysisEncoder.forget('analysis');
     run.resolve(answer);
@@ -431,7 +449,7 @@ export class EngineClient {
     const run = this.#analysisRun;
     if (!run) return;
     this.#analysisRun = null;
-    for (const h of run.helpers) h.terminate();
+    if (run.helpers.length > 0) this.#dropHelpers();
     this.#dropAnalysisWorker();
     run.resolve(null);
   }
@@ -457,10 +475,10 @@ export class EngineClient {
       // The worker failed to load or crashed: answer the run here and stop using a worker for analyses.
       worker.terminate();
       this.#analysisWorker = null;
+      this.#dropHelpers(); // no simulation is split again without the analyses' worker
       const run = this.#analysisRun;
       this.#analysisRun = null;
       if (!run) return;
-      for (const h of run.helpers) h.terminate();
       run.resolve(run.answerHere());
     };
     return worker;
@@ -473,5 +491,6 @@ export class EngineClient {
     this.#pending.clear();
     this.#stopAnalysis();
     this.#dropAnalysisWorker();
+    this.#dropHelpers();
   }
 }
