@@ -94,6 +94,83 @@ test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapes
   await shot(page, 'V-simulate', { keepNotices: true });
 });
 
+// Issue 11 "Performance": the app splits a simulation over min(cores, 4) workers, no fewer than 50 samples each
+// (src/analysis/batches.ts); one worker or four, the figures are `headroom simulate`'s. The page's Worker is wrapped
+// to count the engine workers started and ended, and the simulation requests sent them: the workers are kept for the
+// next simulation (a cold worker costs more than the split gains).
+for (const cores of [1, 4]) {
+  test(`on ${cores} core${cores === 1 ? '' : 's'} the simulation runs in ${cores} worker${cores === 1 ? '' : 's'}, with the CLI's figures`, async ({
+    page,
+  }) => {
+    await page.addInitScript((n) => {
+      Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n, configurable: true });
+      const counts = { started: 0, terminated: 0, simulations: 0 };
+      Object.assign(window, { __engineWorkers: counts });
+      const Real = window.Worker;
+      window.Worker = class extends Real {
+        readonly #engine: boolean;
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.#engine = String(url).includes('engine.worker');
+          if (this.#engine) counts.started += 1;
+        }
+        override postMessage(message: unknown, options?: StructuredSerializeOptions | Transferable[]): void {
+          const kind = (message as { analysis?: { kind?: string } } | null)?.analysis?.kind ?? '';
+          if (this.#engine && kind.startsWith('simulate')) counts.simulations += 1;
+          super.postMessage(message, options as StructuredSerializeOptions);
+        }
+        override terminate(): void {
+          if (this.#engine) counts.terminated += 1;
+          super.terminate();
+        }
+      };
+    }, cores);
+    const counts = () =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __engineWorkers: { started: number; terminated: number; simulations: number };
+            }
+          ).__engineWorkers,
+      );
+    await openApp(page);
+    const plan = JSON.parse(await readFile('examples/internal-tools.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const ranged = {
+      ...plan,
+      version: 2,
+      uncertainty: { trafficRps: { low: 0.5, high: 3 }, cpuMsPerRequest: { low: 0.8, high: 1.3 } },
+    };
+    await importFile(page, 'ranged.json', JSON.stringify(ranged));
+    await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
+    const before = await counts();
+    const analysis = page.getByTestId('analysis');
+    const simulate = analysis.getByRole('button', {
+      name: 'How sure is the cheapest? (simulate the ranges)',
+    });
+    for (const run of [1, 2]) {
+      await simulate.click();
+      // One simulation request per worker; then the answer of `headroom simulate` of the same plan (1000 samples,
+      // seed 1), as in the test above.
+      await expect.poll(async () => (await counts()).simulations - before.simulations).toBe(run * cores);
+      await expect(simulate).toBeEnabled();
+      await expect(analysis.getByTestId('simulation-answer')).toHaveText(
+        'Multiple services per host is the cheapest in 75.2% of cases.',
+      );
+      await expect(
+        analysis.getByTestId('simulation-table').getByRole('row', { name: /^Serverless \(Lambda\)/ }),
+      ).toHaveText(/\$92\.49\s*\$123\.53\s*\$157\.87\s*24\.8%/);
+      // The analyses' own worker (started by the first analysis) and cores − 1 helpers, all kept for the second.
+      const after = await counts();
+      expect(after.started - before.started).toBe(cores);
+      expect(after.terminated - before.terminated).toBe(0);
+    }
+  });
+}
+
 test('the simulation of a 200-service plan runs in the worker: progress shows and the page stays usable', async ({
   page,
 }) => {

@@ -1,14 +1,18 @@
 // UI benchmarks on the built renderer in Chromium (prints figures; not a pass/fail test):
 //   load to interactive, edit → updated results (median, p95) at 50 and 300 services (issue 9 targets: p95 ≤ 16 ms
-//   and ≤ 50 ms), opening a 2,000-service plan, and the renderer bundle size. Run with `npm run bench:ui` (builds
-//   first); BENCH_PORT picks the preview server's port (several worktrees may run it at once).
-import { chromium, type Page } from '@playwright/test';
+//   and ≤ 50 ms), opening a 2,000-service plan, the renderer bundle size, and a 1,000-sample simulation of a
+//   200-service ranged plan in one worker and split over 2 and 4 (issue 11 "Performance": ≤ 2 s). Run with
+//   `npm run bench:ui` (builds first; `npm run bench:ui -- --simulate` runs the simulation block alone); BENCH_PORT
+//   picks the preview server's port (several worktrees may run it at once).
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { presetCurve, PRESETS } from '../src/curves/presets.ts';
+import { planToFile } from '../src/plan/index.ts';
+import { benchPlan } from './bench.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const URL_ = `http://127.0.0.1:${PORT}/`;
@@ -118,6 +122,87 @@ function printEdits(services: number, edits: readonly EditTiming[], where: strin
   );
 }
 
+/**
+ * The plan of `npm run bench:analysis`'s uncertainty block: benchPlan(200) (168-hour curves) with every input ranged
+ * plan-wide.
+ */
+function rangedPlanFile(name: string): string {
+  const plan = benchPlan(200);
+  return JSON.stringify({
+    ...planToFile({ ...plan, name }),
+    uncertainty: {
+      trafficRps: { low: 0.7, high: 1.5 },
+      cpuMsPerRequest: { low: 0.8, high: 1.3 },
+      durationMs: { low: 0.8, high: 1.5 },
+    },
+  });
+}
+
+/**
+ * A page on the 200-service ranged plan whose navigator.hardwareConcurrency is `cores` (so the app splits a
+ * simulation over min(cores, 4) workers).
+ */
+async function simulationPage(browser: Browser, cores: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error', e.message));
+  // As text, like the in-page code below (tsx would add helpers the page does not have).
+  await page.addInitScript(
+    `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${cores}, configurable: true });`,
+  );
+  await page.goto(URL_);
+  await waitReady(page);
+  await importPlan(page, 'ranged.json', rangedPlanFile('Ranged services'));
+  await page.getByText('Ranged services · prices').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).waitFor();
+  return page;
+}
+
+/** "How sure is the cheapest?" (1,000 samples): from the click to the button enabled again, timed in the page. */
+async function timeSimulation(page: Page): Promise<number> {
+  return (await page.evaluate(`(async () => {
+    const button = [...document.querySelectorAll('button')].find(
+      (b) => b.textContent.trim() === 'How sure is the cheapest? (simulate the ranges)');
+    const t0 = performance.now();
+    button.click();
+    await new Promise((r) => setTimeout(r, 0));
+    if (!button.disabled) return NaN;
+    while (button.disabled) await new Promise((r) => setTimeout(r, 2));
+    return performance.now() - t0;
+  })()`)) as number;
+}
+
+/**
+ * Prints the simulation's times in one worker and split over 2 and 4, the runs interleaved (so a change in the
+ * machine's load falls on each alike); the answers must be the same.
+ */
+async function simulationBlock(browser: Browser): Promise<void> {
+  const cores = [1, 2, 4];
+  const runs = 5;
+  const pages = [];
+  for (const n of cores) pages.push(await simulationPage(browser, n));
+  const times = cores.map((): number[] => []);
+  for (let r = 0; r < runs; r++)
+    for (const [i, page] of pages.entries()) times[i]!.push(await timeSimulation(page));
+  const answers = new Set<string>();
+  for (const page of pages) answers.add((await page.getByTestId('simulation-answer').textContent()) ?? '');
+  console.log(
+    `simulation in the app, 1,000 samples of 200 services, every input ranged (click → answer, ${runs} runs each, interleaved):`,
+  );
+  cores.forEach((n, i) => {
+    const t = times[i]!;
+    console.log(
+      `  ${n} worker${n === 1 ? '' : 's'}: median ${(quantile(t, 0.5) / 1000).toFixed(2)} s (${t.map((x) => (x / 1000).toFixed(2)).join(', ')})`,
+    );
+  });
+  console.log(
+    answers.size === 1
+      ? `  the same answer: ${[...answers][0]}`
+      : `  THE ANSWERS DIFFER: ${[...answers].join(' | ')}`,
+  );
+  for (const page of pages) await page.context().close();
+}
+
 async function main(): Promise<void> {
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
   if (build.status !== 0) throw new Error('vite build failed');
@@ -138,6 +223,10 @@ async function main(): Promise<void> {
       } catch {
         await new Promise((r) => setTimeout(r, 200));
       }
+    }
+    if (process.argv.includes('--simulate')) {
+      await simulationBlock(browser);
+      return;
     }
 
     // 1. Page load to interactive (results on screen, plan name editable), first run and a warm reload.
@@ -222,6 +311,7 @@ async function main(): Promise<void> {
     console.log(
       `renderer bundle: ${size.files} files, ${(size.raw / 1024).toFixed(0)} KiB (${(size.gzip / 1024).toFixed(0)} KiB gzip)`,
     );
+    await simulationBlock(browser);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);

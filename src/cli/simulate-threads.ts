@@ -15,6 +15,7 @@ import {
   type Simulation,
 } from '../analysis/uncertainty.ts';
 import type { Plan } from '../model/index.ts';
+import { defaultThreads as threadsForCores, splitSamples } from '../analysis/batches.ts';
 
 /** What a simulation worker is given: the plan, the options and its samples. */
 interface Job {
@@ -40,16 +41,10 @@ export function serveSimulation(): void {
   parentPort!.postMessage(simulateBatch(job.plan, job.options, job.from, job.to));
 }
 
-/** Threads used by default: the machine's cores, at most 4 (more gain little on a thousand samples). */
+/** Threads used by default: the machine's cores, at most 4 (src/analysis/batches.ts, as the app's workers). */
 export function defaultThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return threadsForCores(availableParallelism());
 }
-
-/**
- * Fewest samples per thread worth a thread: starting one (and loading the command in it) costs about as much as
- * costing a few dozen samples of a large plan.
- */
-const MIN_SAMPLES_PER_THREAD = 50;
 
 function runWorker(job: Job, started: Worker[]): Promise<SampleBatch> {
   return new Promise((resolve, reject) => {
@@ -78,19 +73,17 @@ export async function simulateInThreads(
   // Checked here, before any thread starts (a RangeError is the user's to read).
   const settled = simulateOptions(options);
   const { samples } = settled;
-  const n = Math.max(1, Math.min(threads, Math.floor(samples / MIN_SAMPLES_PER_THREAD)));
-  const bounds = Array.from({ length: n + 1 }, (_, i) => Math.round((i * samples) / n));
+  // One batch per thread, none under MIN_SAMPLES_PER_THREAD (src/analysis/batches.ts): the app splits alike.
+  const [mine, ...rest] = splitSamples(samples, threads);
   // Started first, so they run while this thread costs the first batch and the bands.
   const started: Worker[] = [];
   const others = Promise.all(
-    bounds
-      .slice(2)
-      .map((to, i) =>
-        runWorker({ headroomSimulation: true, plan, options: settled, from: bounds[i + 1]!, to }, started),
-      ),
+    rest.map(({ from, to }) =>
+      runWorker({ headroomSimulation: true, plan, options: settled, from, to }, started),
+    ),
   );
   try {
-    const first = simulateBatch(plan, settled, 0, bounds[1]!);
+    const first = simulateBatch(plan, settled, mine!.from, mine!.to);
     const bands = uncertaintyBands(plan);
     return summarizeSimulation(settled, bands, [first, ...(await others)]);
   } catch (e) {

@@ -8,12 +8,12 @@ import { rangeBands } from '../analysis/range-bands.ts';
 import { simulate } from '../analysis/uncertainty.ts';
 import { addService, newPlanDoc, newService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
-import { WorkerEngine, type EvalRequest, type EvalResponse, type WorkerMessage } from './evaluate.ts';
+import { WorkerEngine, type EvalResponse, type WorkerMessage, type WorkerRequest } from './evaluate.ts';
 
 /** A worker that answers every message at once with the real worker engine, through structured clones. */
 function worker() {
   const engine = new WorkerEngine();
-  const seen: EvalRequest[] = [];
+  const seen: WorkerRequest[] = [];
   const w: WorkerLike = {
     onmessage: null,
     onerror: null,
@@ -125,9 +125,9 @@ function heldWorker() {
   const w = {
     onmessage: null as ((event: MessageEvent<WorkerMessage>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
-    seen: [] as EvalRequest[],
+    seen: [] as WorkerRequest[],
     terminated: false,
-    postMessage(m: EvalRequest) {
+    postMessage(m: WorkerRequest) {
       w.seen.push(structuredClone(m));
     },
     progress(done: number, total: number) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newPlanDoc, newService, addService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
-import { evaluateDoc, WorkerEngine, type EvalRequest, type EvalResponse } from './evaluate.ts';
+import { evaluateDoc, WorkerEngine, type EvalResponse, type WorkerRequest } from './evaluate.ts';
 
 /** A worker that answers on demand with the real worker engine, through structured clones as a browser does. */
 function fakeWorker() {
-  const queue: EvalRequest[] = [];
+  const queue: WorkerRequest[] = [];
   const engine = new WorkerEngine();
   const w: WorkerLike & { answer(): void; fail(): void } = {
     onmessage: null,
@@ -85,7 +85,7 @@ describe('EngineClient', () => {
 describe('the worker is handed the parsed plan, and only what changed', () => {
   it('sends a one-service edit as that service, the others as indices, and answers as the reference does', async () => {
     const { w, queue } = fakeWorker();
-    const sent: EvalRequest[] = [];
+    const sent: WorkerRequest[] = [];
     const post = w.postMessage;
     w.postMessage = (m) => {
       sent.push(m);
@@ -113,7 +113,7 @@ describe('the worker is handed the parsed plan, and only what changed', () => {
 
   it('a request after the worker failed on a plan sends the whole plan again', async () => {
     const { w } = fakeWorker();
-    const sent: EvalRequest[] = [];
+    const sent: WorkerRequest[] = [];
     const answer = w.answer;
     let broken = true;
     const post = w.postMessage;

@@ -4,12 +4,13 @@
 // dropped unanswered (the client has already resolved it as superseded), so a forecast never holds
 // up the report of the next edit for longer than one evaluation. An analysis reports its progress while it runs
 // (ProgressMessage, at most every PROGRESS_MS); the client runs analyses in a worker of their own and cancels one by
-// terminating that worker, the one way to stop a loop that takes no messages.
-import { WorkerEngine, type AnalysisControl, type EvalRequest, type WorkerMessage } from './evaluate.ts';
+// terminating that worker, the one way to stop a loop that takes no messages. A simulation split over several workers
+// sends each one batch (`simulate-batch`, answered with a BatchResponse; the client merges them).
+import { WorkerEngine, type AnalysisControl, type WorkerMessage, type WorkerRequest } from './evaluate.ts';
 import type { Plan } from '../model/index.ts';
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<EvalRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
   postMessage(message: WorkerMessage): void;
 };
 
@@ -29,12 +30,12 @@ function progressOf(id: number): AnalysisControl {
 }
 
 const engine = new WorkerEngine();
-const queue: { request: EvalRequest; plan: Plan }[] = [];
+const queue: { request: WorkerRequest; plan: Plan }[] = [];
 let scheduled = false;
 
-const kind = (r: EvalRequest) => r.channel;
+const kind = (r: WorkerRequest) => r.channel;
 
-function next(): { request: EvalRequest; plan: Plan } | undefined {
+function next(): { request: WorkerRequest; plan: Plan } | undefined {
   // The newest request of each kind; among them, reports first, then in arrival order.
   const newest = new Map<string, number>();
   queue.forEach((q, i) => newest.set(kind(q.request), i));

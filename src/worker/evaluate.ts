@@ -30,7 +30,15 @@ import {
 } from '../analysis/breakeven.ts';
 import { sensitivity, type Sensitivity } from '../analysis/sensitivity.ts';
 import { bestMix, type MixResult } from '../analysis/mix.ts';
-import { simulate, type SimulateOptions, type Simulation } from '../analysis/uncertainty.ts';
+import {
+  simulate,
+  simulateBatch,
+  uncertaintyBands,
+  type Bands,
+  type SampleBatch,
+  type SimulateOptions,
+  type Simulation,
+} from '../analysis/uncertainty.ts';
 import { RangeBandsOf, type RangeBands } from '../analysis/range-bands.ts';
 
 /** The horizons the app offers (months); the first is the default. */
@@ -61,6 +69,18 @@ export type AnalysisResult =
   // `mix` is null with the reason when the plan has no mix (bestMix's RangeError: e.g. no strategy runs a service).
   | { kind: 'mix'; mix: MixResult | null; reason: string | null }
   | { kind: 'simulate'; simulation: Simulation };
+
+/**
+ * One worker's share of a simulation split over several (EngineClient.analyse): samples `from` … `to` − 1 of
+ * `simulate(plan, options)` (simulateBatch), and the plan's bands too when `bands` (one worker of the run computes
+ * them). Not an analysis the app asks for: the client asks for it and merges the batches (summarizeSimulation).
+ */
+export type SimulateBatchRequest = {
+  kind: 'simulate-batch';
+  from: number;
+  to: number;
+  bands: boolean;
+} & SimulateOptions;
 
 /** How far a running analysis has got: `done` of `total` steps (a simulation's samples). */
 export interface AnalysisProgress {
@@ -181,9 +201,28 @@ export interface EvalRequest {
   bands?: ForecastRequest | null;
 }
 
+/** A request for one batch of a split simulation (answered with a BatchResponse, or its failure). */
+export type BatchRequest = Omit<EvalRequest, 'analysis'> & { analysis: SimulateBatchRequest };
+
+/** Everything the engine worker is sent. */
+export type WorkerRequest = EvalRequest | BatchRequest;
+
+export const isBatchRequest = (r: WorkerRequest): r is BatchRequest => r.analysis?.kind === 'simulate-batch';
+
 export interface EvalResponse {
   id: number;
   result: PlanEvaluation;
+}
+
+/**
+ * The answer to a `simulate-batch` request that could be costed (one that could not is an EvalResponse with its
+ * failure): plain arrays and numbers, cloned as they are.
+ */
+export interface BatchResponse {
+  id: number;
+  batch: SampleBatch;
+  /** The plan's bands, when the request asked for them; else `null`. */
+  bands: Bands | null;
 }
 
 /** Sent by the worker while it runs the analysis of request `id` (before that request's EvalResponse). */
@@ -193,9 +232,10 @@ export interface ProgressMessage {
 }
 
 /** Everything the worker sends. */
-export type WorkerMessage = EvalResponse | ProgressMessage;
+export type WorkerMessage = EvalResponse | BatchResponse | ProgressMessage;
 
 export const isProgress = (m: WorkerMessage): m is ProgressMessage => 'progress' in m;
+export const isBatch = (m: WorkerMessage): m is BatchResponse => 'batch' in m;
 
 /** Plans with more services than this are evaluated in the worker, so typing never waits for the engine. */
 export const WORKER_THRESHOLD_SERVICES = 200;
@@ -331,7 +371,7 @@ export class WorkerEngine {
   readonly #evaluators = new Evaluators();
 
   /** The request's plan, rebuilt from what this side holds; it must be called for every request, in order. */
-  receive(request: EvalRequest): Plan {
+  receive(request: WorkerRequest): Plan {
     const { key, plan: message } = request;
     const last = this.#plans.get(key);
     const rest = message.rest ?? (last ? restOf(last) : null);
@@ -349,7 +389,14 @@ export class WorkerEngine {
   }
 
   /** The answer to `request`; `control` hears the progress of its analysis. */
-  answer(request: EvalRequest, plan: Plan, control: AnalysisControl | null = null): EvalResponse {
+  answer(request: EvalRequest, plan: Plan, control?: AnalysisControl | null): EvalResponse;
+  answer(request: WorkerRequest, plan: Plan, control?: AnalysisControl | null): EvalResponse | BatchResponse;
+  answer(
+    request: WorkerRequest,
+    plan: Plan,
+    control: AnalysisControl | null = null,
+  ): EvalResponse | BatchResponse {
+    if (isBatchRequest(request)) return answerBatch(request.id, plan, request.analysis, control);
     return {
       id: request.id,
       result: this.#evaluators.run(
@@ -365,12 +412,37 @@ export class WorkerEngine {
   }
 
   /** `receive` and `answer` in one step (for callers that answer every request at once). */
-  handle(request: EvalRequest): EvalResponse {
+  handle(request: EvalRequest): EvalResponse;
+  handle(request: WorkerRequest): EvalResponse | BatchResponse;
+  handle(request: WorkerRequest): EvalResponse | BatchResponse {
     try {
       return this.answer(request, this.receive(request));
     } catch (error) {
       this.#plans.delete(request.key);
       return { id: request.id, result: engineFailure(error) };
     }
+  }
+}
+
+/** One batch of a split simulation (and the bands when asked), or the engine's failure as any analysis gives it. */
+function answerBatch(
+  id: number,
+  plan: Plan,
+  request: SimulateBatchRequest,
+  control: AnalysisControl | null,
+): BatchResponse | EvalResponse {
+  const { kind: _kind, from, to, bands, ...options } = request;
+  try {
+    const hooks =
+      control === null
+        ? {}
+        : { onProgress: (done: number, total: number) => control.onProgress(done, total) };
+    return {
+      id,
+      batch: simulateBatch(plan, options, from, to, hooks),
+      bands: bands ? uncertaintyBands(plan) : null,
+    };
+  } catch (error) {
+    return { id, result: engineFailure(error) };
   }
 }

@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ForecastMonth, StrategyId } from '../model/index.ts';
 import { newPlanDoc } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
-import { evaluateDoc, type EvalRequest, type EvalResponse, type Evaluation } from './evaluate.ts';
+import {
+  evaluateDoc,
+  type EvalRequest,
+  type EvalResponse,
+  type Evaluation,
+  type WorkerRequest,
+} from './evaluate.ts';
 
 type Before = Pick<ForecastMonth, 'month' | 'costs' | 'cheapest' | 'capacity'>;
 /** `forecast(plan, 36)` of both examples, written by the engine before issue 9 (commit 0cf1546). */
@@ -154,7 +160,7 @@ describe('the worker and the client agree on the payload', () => {
     expect(scope.onmessage).toBeTypeOf('function');
 
     // The client posts its request to a worker that hands it to the module through a structured clone, as a browser.
-    const sent: EvalRequest[] = [];
+    const sent: WorkerRequest[] = [];
     const worker: WorkerLike = {
       onmessage: null,
       onerror: null,
@@ -192,7 +198,7 @@ describe('the worker and the client agree on the payload', () => {
     } = { onmessage: null, postMessage: (m) => answers.push(m) };
     vi.stubGlobal('self', scope);
     await import('./engine.worker.ts');
-    const sent: EvalRequest[] = [];
+    const sent: WorkerRequest[] = [];
     const worker: WorkerLike = {
       onmessage: null,
       onerror: null,
