@@ -125,17 +125,23 @@ function prepareService(service: Service, factor: number): PreparedService {
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */
-let lastPositions: { names: string[]; byName: Map<string, number> } | null = null;
+const lastPositions: { names: string[]; byName: Map<string, number> }[] = [];
+/** Lists of names kept: a plan's and the few sub-plans evaluated with it (Lambda's fallback prices its services). */
+const POSITIONS_KEPT = 4;
 
-/** Each service's position by name: the last map again when the names are the same, in the same order. */
+/**
+ * Each service's position by name: a map made lately again when the names are the same, in the same order (a
+ * simulation alternates between the plan's services and its fallback's every sample).
+ */
 function positions(services: readonly PreparedService[]): { names: string[]; byName: Map<string, number> } {
   const names = services.map((s) => s.service.name);
-  const kept = lastPositions;
-  if (kept && kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) {
-    return kept;
+  for (const kept of lastPositions) {
+    if (kept.names.length === names.length && kept.names.every((name, i) => name === names[i])) return kept;
   }
-  lastPositions = { names, byName: new Map(names.map((name, i) => [name, i])) };
-  return lastPositions;
+  const made = { names, byName: new Map(names.map((name, i): [string, number] => [name, i])) };
+  lastPositions.unshift(made);
+  if (lastPositions.length > POSITIONS_KEPT) lastPositions.pop();
+  return made;
 }
 
 /** `trafficFactor` multiplies every service's traffic (the forecast uses it). */
@@ -296,22 +302,23 @@ function anyPositive(xs: readonly number[]): boolean {
   return false;
 }
 
-/** The last names `everyServiceAtZero` was asked for, and its answer (frozen: shared by every report that gets it). */
-let atZero: { names: readonly string[]; costs: ServiceCost[] } | null = null;
+/** `everyServiceAtZero`'s answers by the names array asked for (frozen: shared by every report that gets it). */
+const atZero = new WeakMap<readonly string[], ServiceCost[]>();
 
 /**
  * Every service at cost 0 and included, the costs-only `serviceCosts` of a strategy that runs every service: the
- * same array again for the same names array (positions() keeps it while the services' names stay the same), so
- * four strategies of every sample share one.
+ * same array again for the same names array (positions() keeps a few lists of names), so the strategies of every
+ * sample share one.
  */
 function everyServiceAtZero(names: readonly string[]): ServiceCost[] {
-  if (atZero?.names !== names) {
+  let costs = atZero.get(names);
+  if (costs === undefined) {
     // Frozen (a change would throw, not reach another report); a costs-only report never leaves the engine.
-    const costs = names.map((service): ServiceCost => Object.freeze({ service, cost: 0, included: true }));
+    costs = names.map((service): ServiceCost => Object.freeze({ service, cost: 0, included: true }));
     Object.freeze(costs);
-    atZero = { names, costs };
+    atZero.set(names, costs);
   }
-  return atZero.costs;
+  return costs;
 }
 
 /**

@@ -3,6 +3,7 @@
 // so the window wraps. k = 0 is the v1 behaviour (each hour sized for itself). docs/cost-model.md "Scaling".
 
 import type { PreparedService } from './prepare.ts';
+import { HOURS_PER_WEEK, doubleWeek } from './time.ts';
 
 export const MAX_SCALE_AHEAD_HOURS = 3;
 
@@ -15,7 +16,9 @@ export function aheadMax(series: readonly number[], aheadHours: number): number[
   }
   const n = series.length;
   if (aheadHours === 0) return series.slice();
-  const out = new Array<number>(n);
+  // A week is made as a week of doubles (time.ts `doubleWeek`: not a small-integer array made again at the first
+  // fraction); any other length as before.
+  const out = n === HOURS_PER_WEEK ? doubleWeek() : new Array<number>(n);
   for (let h = 0; h < n; h++) {
     let m = series[h]!;
     for (let k = 1; k <= aheadHours; k++) m = Math.max(m, series[(h + k) % n]!);
