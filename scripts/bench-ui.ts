@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { presetCurve, PRESETS } from '../src/curves/presets.ts';
-import { planToFile } from '../src/plan/index.ts';
+import { planToFile, withNewPlanDefaults } from '../src/plan/index.ts';
 import { benchPlan } from './bench.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -126,10 +126,12 @@ function printEdits(services: number, edits: readonly EditTiming[], where: strin
  * The plan of `npm run bench:analysis`'s uncertainty block: benchPlan(200) (168-hour curves) with every input ranged
  * plan-wide.
  */
-function rangedPlanFile(name: string): string {
+function rangedPlanFile(name: string, newPlan = false): string {
   const plan = benchPlan(200);
+  const file = planToFile({ ...plan, name }) as unknown as Record<string, unknown>;
+  // The same services with what a plan made in the app starts with (bench:analysis measures both).
   return JSON.stringify({
-    ...planToFile({ ...plan, name }),
+    ...(newPlan ? withNewPlanDefaults(file) : file),
     uncertainty: {
       trafficRps: { low: 0.7, high: 1.5 },
       cpuMsPerRequest: { low: 0.8, high: 1.3 },
@@ -142,7 +144,7 @@ function rangedPlanFile(name: string): string {
  * A page on the 200-service ranged plan whose navigator.hardwareConcurrency is `cores` (so the app splits a
  * simulation over min(cores, 4) workers).
  */
-async function simulationPage(browser: Browser, cores: number): Promise<Page> {
+async function simulationPage(browser: Browser, cores: number, newPlan: boolean): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error', e.message));
@@ -152,7 +154,7 @@ async function simulationPage(browser: Browser, cores: number): Promise<Page> {
   );
   await page.goto(URL_);
   await waitReady(page);
-  await importPlan(page, 'ranged.json', rangedPlanFile('Ranged services'));
+  await importPlan(page, 'ranged.json', rangedPlanFile('Ranged services', newPlan));
   await page.getByText('Ranged services · prices').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).waitFor();
   return page;
@@ -176,18 +178,17 @@ async function timeSimulation(page: Page): Promise<number> {
  * Prints the simulation's times in one worker and split over 2 and 4, the runs interleaved (so a change in the
  * machine's load falls on each alike); the answers must be the same.
  */
-async function simulationBlock(browser: Browser): Promise<void> {
-  const cores = [1, 2, 4];
+async function simulationBlock(browser: Browser, newPlan: boolean, cores: number[]): Promise<void> {
   const runs = 5;
   const pages = [];
-  for (const n of cores) pages.push(await simulationPage(browser, n));
+  for (const n of cores) pages.push(await simulationPage(browser, n, newPlan));
   const times = cores.map((): number[] => []);
   for (let r = 0; r < runs; r++)
     for (const [i, page] of pages.entries()) times[i]!.push(await timeSimulation(page));
   const answers = new Set<string>();
   for (const page of pages) answers.add((await page.getByTestId('simulation-answer').textContent()) ?? '');
   console.log(
-    `simulation in the app, 1,000 samples of 200 services, every input ranged (click → answer, ${runs} runs each, interleaved):`,
+    `simulation in the app, 1,000 samples of 200 services, every input ranged, ${newPlan ? "a new plan's defaults (version 2)" : 'version 1 defaults'} (click → answer, ${runs} runs each, interleaved):`,
   );
   cores.forEach((n, i) => {
     const t = times[i]!;
@@ -225,7 +226,8 @@ async function main(): Promise<void> {
       }
     }
     if (process.argv.includes('--simulate')) {
-      await simulationBlock(browser);
+      await simulationBlock(browser, false, [1, 2, 4]);
+      await simulationBlock(browser, true, [1, 2]);
       return;
     }
 
@@ -311,7 +313,8 @@ async function main(): Promise<void> {
     console.log(
       `renderer bundle: ${size.files} files, ${(size.raw / 1024).toFixed(0)} KiB (${(size.gzip / 1024).toFixed(0)} KiB gzip)`,
     );
-    await simulationBlock(browser);
+    await simulationBlock(browser, false, [1, 2, 4]);
+    await simulationBlock(browser, true, [1, 2]);
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
