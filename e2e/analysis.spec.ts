@@ -4,6 +4,16 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, importFile, largePlan, openApp, shot, test } from './fixtures.ts';
 
+/** examples/internal-tools.json as version 2 with plan-wide ranges on traffic and CPU (the simulations' plan here). */
+async function rangedInternalTools(): Promise<string> {
+  const plan = JSON.parse(await readFile('examples/internal-tools.json', 'utf8')) as Record<string, unknown>;
+  return JSON.stringify({
+    ...plan,
+    version: 2,
+    uncertainty: { trafficRps: { low: 0.5, high: 3 }, cpuMsPerRequest: { low: 0.8, high: 1.3 } },
+  });
+}
+
 test('answers at what traffic the cheapest stops being cheaper, and shows the tornado', async ({ page }) => {
   await openApp(page);
   await importFile(page, 'tools.json', await readFile('examples/internal-tools.json', 'utf8'));
@@ -66,13 +76,7 @@ test('a plan with ranges: P10/P50/P90 per strategy and how often each is cheapes
   page,
 }) => {
   await openApp(page);
-  const plan = JSON.parse(await readFile('examples/internal-tools.json', 'utf8')) as Record<string, unknown>;
-  const ranged = {
-    ...plan,
-    version: 2,
-    uncertainty: { trafficRps: { low: 0.5, high: 3 }, cpuMsPerRequest: { low: 0.8, high: 1.3 } },
-  };
-  await importFile(page, 'ranged.json', JSON.stringify(ranged));
+  await importFile(page, 'ranged.json', await rangedInternalTools());
   await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
   const analysis = page.getByTestId('analysis');
   await analysis.getByRole('button', { name: 'How sure is the cheapest? (simulate the ranges)' }).click();
@@ -135,16 +139,7 @@ for (const cores of [1, 4]) {
           ).__engineWorkers,
       );
     await openApp(page);
-    const plan = JSON.parse(await readFile('examples/internal-tools.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const ranged = {
-      ...plan,
-      version: 2,
-      uncertainty: { trafficRps: { low: 0.5, high: 3 }, cpuMsPerRequest: { low: 0.8, high: 1.3 } },
-    };
-    await importFile(page, 'ranged.json', JSON.stringify(ranged));
+    await importFile(page, 'ranged.json', await rangedInternalTools());
     await expect(page.getByLabel('Plan name')).toHaveValue('Internal tools');
     const before = await counts();
     const analysis = page.getByTestId('analysis');

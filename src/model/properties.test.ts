@@ -266,6 +266,19 @@ const rounding = (a: { lineItems: unknown[] }, b: { lineItems: unknown[] }) =>
 
 const cost = (plan: Plan, id: StrategyId) => evaluate(plan).strategies.find((s) => s.id === id)!;
 
+/** What Evaluator.costs gives, read off `evaluate`'s report: each strategy's cost and completeness, the cheapest. */
+function costFigures(plan: Plan) {
+  const r = evaluate(plan);
+  return {
+    strategies: r.strategies.map((s) => ({
+      id: s.id,
+      monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
+      complete: s.services.every((c) => c.included),
+    })),
+    cheapest: r.cheapest,
+  };
+}
+
 describe('engine invariants', CPU_BOUND, () => {
   it('generated plans are valid for the engine', () => {
     fc.assert(
@@ -518,17 +531,6 @@ describe('engine invariants', CPU_BOUND, () => {
   it('Evaluator.costs gives evaluate’s monthly costs, completeness and cheapest, whatever it keeps', () => {
     // Costs only (what a simulation reads) are made by the strategies' own code with the report's other figures left
     // out: interleaved with evaluations, on plans whose services are partly new objects (a simulation's samples).
-    const figures = (plan: Plan) => {
-      const r = evaluate(plan);
-      return {
-        strategies: r.strategies.map((s) => ({
-          id: s.id,
-          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
-          complete: s.services.every((c) => c.included),
-        })),
-        cheapest: r.cheapest,
-      };
-    };
     fc.assert(
       fc.property(
         planArb,
@@ -540,7 +542,7 @@ describe('engine invariants', CPU_BOUND, () => {
           const evaluator = createEvaluator();
           const typical = new Set(start.services);
           const keep = (s: Service) => typical.has(s);
-          expect(evaluator.costs(start, keep)).toEqual(figures(start));
+          expect(evaluator.costs(start, keep)).toEqual(costFigures(start));
           for (const [f, mask] of draws) {
             // Some services drawn anew (scaled), the others the plan's own objects.
             const plan = {
@@ -549,8 +551,8 @@ describe('engine invariants', CPU_BOUND, () => {
                 (mask >> (i % 3)) & 1 ? s : { ...s, trafficRps: s.trafficRps.map((x) => x * f) },
               ),
             };
-            expect(evaluator.costs(plan, keep)).toEqual(figures(plan));
-            expect(evaluator.costs(plan)).toEqual(figures(plan));
+            expect(evaluator.costs(plan, keep)).toEqual(costFigures(plan));
+            expect(evaluator.costs(plan)).toEqual(costFigures(plan));
             expect(evaluator.evaluate(plan)).toEqual(evaluate(plan));
           }
         },
@@ -563,17 +565,6 @@ describe('engine invariants', CPU_BOUND, () => {
     // A simulation hands each drawn traffic factor to the engine instead of a scaled copy of the curve: the same
     // figures as the plan whose curves are × the factor, including when every service is the plan's own object (the
     // last evaluation's report must not be handed back for it), interleaved with evaluations.
-    const figures = (plan: Plan) => {
-      const r = evaluate(plan);
-      return {
-        strategies: r.strategies.map((s) => ({
-          id: s.id,
-          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
-          complete: s.services.every((c) => c.included),
-        })),
-        cheapest: r.cheapest,
-      };
-    };
     fc.assert(
       fc.property(
         planArb,
@@ -598,7 +589,7 @@ describe('engine invariants', CPU_BOUND, () => {
               }),
             };
             const keep = (s: Service) => typical.has(s) && !factors.has(s);
-            expect(evaluator.costs(start, keep, (s) => factors.get(s) ?? 1)).toEqual(figures(scaled));
+            expect(evaluator.costs(start, keep, (s) => factors.get(s) ?? 1)).toEqual(costFigures(scaled));
             expect(evaluator.evaluate(start)).toEqual(evaluate(start));
           }
         },
@@ -610,17 +601,6 @@ describe('engine invariants', CPU_BOUND, () => {
   it('Evaluator.costs gives evaluate’s figures with latency targets too (what costs only skips never moves a line)', () => {
     // Costs only skips the latency sizing a report shows, zone notes and the weeks; the instances a latency target
     // asks for are cost. Every other service gets a target here, with and without zones.
-    const figures = (plan: Plan) => {
-      const r = evaluate(plan);
-      return {
-        strategies: r.strategies.map((s) => ({
-          id: s.id,
-          monthlyCost: s.cannotCost === undefined ? s.monthlyCost : null,
-          complete: s.services.every((c) => c.included),
-        })),
-        cheapest: r.cheapest,
-      };
-    };
     fc.assert(
       fc.property(
         planArb,
@@ -634,7 +614,7 @@ describe('engine invariants', CPU_BOUND, () => {
               i % 2 === 0 ? { ...s, latency: { targetWaitMs, percentile, concurrencyPerInstance } } : s,
             ),
           };
-          expect(createEvaluator().costs(plan)).toEqual(figures(plan));
+          expect(createEvaluator().costs(plan)).toEqual(costFigures(plan));
         },
       ),
       { numRuns: Math.ceil(RUNS / 3) },

@@ -8,7 +8,8 @@ import { rangeBands } from '../analysis/range-bands.ts';
 import { simulate } from '../analysis/uncertainty.ts';
 import { addService, newPlanDoc, newService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
-import { WorkerEngine, type EvalResponse, type WorkerMessage, type WorkerRequest } from './evaluate.ts';
+import { heldWorker } from './held-worker.ts';
+import { WorkerEngine, type EvalResponse, type WorkerRequest } from './evaluate.ts';
 
 /** A worker that answers every message at once with the real worker engine, through structured clones. */
 function worker() {
@@ -118,32 +119,6 @@ describe('analyses in the worker', () => {
     expect(r?.ok && 'analysis' in r).toBe(false);
   });
 });
-
-/** A worker that answers only when told to, after sending the progress it is given; it records being terminated. */
-function heldWorker() {
-  const engine = new WorkerEngine();
-  const w = {
-    onmessage: null as ((event: MessageEvent<WorkerMessage>) => void) | null,
-    onerror: null as ((event: ErrorEvent) => void) | null,
-    seen: [] as WorkerRequest[],
-    terminated: false,
-    postMessage(m: WorkerRequest) {
-      w.seen.push(structuredClone(m));
-    },
-    progress(done: number, total: number) {
-      const id = w.seen.at(-1)!.id;
-      w.onmessage?.({ data: { id, progress: { done, total } } } as MessageEvent<WorkerMessage>);
-    },
-    answer() {
-      const data = structuredClone(engine.handle(w.seen.at(-1)!));
-      w.onmessage?.({ data } as MessageEvent<WorkerMessage>);
-    },
-    terminate() {
-      w.terminated = true;
-    },
-  };
-  return w;
-}
 
 describe('analyses in their own worker: progress and cancel (issue 11 "Performance")', () => {
   it('runs in a worker of its own, passes its progress on, and answers as simulate does', async () => {

@@ -6,55 +6,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate, simulateBatch, uncertaintyBands, type SimulateOptions } from '../analysis/uncertainty.ts';
 import { addService, newPlanDoc, newService } from '../state/doc.ts';
 import { EngineClient, type WorkerLike } from './client.ts';
+import { heldWorker, type HeldWorker } from './held-worker.ts';
 import {
   isBatchRequest,
-  WorkerEngine,
   type BatchRequest,
   type EvalResponse,
   type WorkerMessage,
   type WorkerRequest,
 } from './evaluate.ts';
 
-/**
- * A fake engine worker: it records what it is sent and being terminated, and answers only when told, with the real
- * worker engine, through structured clones as a browser does.
- */
-function fakeWorker() {
-  const engine = new WorkerEngine();
-  const w = {
-    onmessage: null as ((event: MessageEvent<WorkerMessage>) => void) | null,
-    onerror: null as ((event: ErrorEvent) => void) | null,
-    seen: [] as WorkerRequest[],
-    terminated: false,
-    postMessage(m: WorkerRequest) {
-      w.seen.push(structuredClone(m));
-    },
-    send(data: WorkerMessage) {
-      w.onmessage?.({ data: structuredClone(data) } as MessageEvent<WorkerMessage>);
-    },
-    progress(done: number, total: number) {
-      w.send({ id: w.seen.at(-1)!.id, progress: { done, total } });
-    },
-    answer() {
-      w.send(engine.handle(w.seen.at(-1)!));
-    },
-    fail() {
-      w.onerror?.({} as ErrorEvent);
-    },
-    terminate() {
-      w.terminated = true;
-    },
-  };
-  return w;
-}
-type FakeWorker = ReturnType<typeof fakeWorker>;
-
 /** A client whose worker factory makes fake workers (listed in `workers`, in the order started). */
 function clientWith(threads: number) {
-  const workers: FakeWorker[] = [];
+  const workers: HeldWorker[] = [];
   const client = new EngineClient(
     () => {
-      const w = fakeWorker();
+      const w = heldWorker();
       workers.push(w);
       return w satisfies WorkerLike;
     },
@@ -76,7 +42,7 @@ function rangedPlan(client: EngineClient) {
   };
 }
 
-const batchOf = (w: FakeWorker): BatchRequest => {
+const batchOf = (w: HeldWorker): BatchRequest => {
   const r = w.seen.at(-1)!;
   if (!isBatchRequest(r)) throw new Error(`not a batch request: ${r.analysis?.kind}`);
   return r;
