@@ -4,7 +4,7 @@ import type { KeptPackings } from './packing.ts';
 import { NO_MEMO } from './memo.ts';
 import { plainWeekSums, type WeekSums } from './week-sum.ts';
 import { allocateWholeCents, clean, sumCents, toCents } from './money.ts';
-import { HOURS_PER_DAY, HOURS_PER_WEEK, doubleWeek, weekCurve } from './time.ts';
+import { HOURS_PER_DAY, HOURS_PER_WEEK, SECONDS_PER_HOUR, doubleWeek, weekCurve } from './time.ts';
 import type {
   CommitmentReport,
   InstanceType,
@@ -32,6 +32,13 @@ export interface PreparedService {
   cpuWeek: number;
   /** Sum of `rps` over the week, hour by hour from Monday 00:00 (× 3,600: the week's requests). */
   rpsWeek: number;
+  /**
+   * Σ rps × 3,600 over the week, hour by hour from Monday 00:00: the week's requests as Lambda's usage adds them
+   * (serverless.ts `serviceUsage`), each hour's requests first. The front door and logs use rpsWeek × 3,600: the same
+   * requests summed in the other order, which can differ in the last bits; each is the sum its figures have always
+   * been made with.
+   */
+  requestsWeek: number;
   peakCpu: number;
   /**
    * `cpu` sized ahead (scale-ahead.ts `cpuAhead`), by hours ahead, made when first asked for and kept with the
@@ -111,17 +118,29 @@ function prepareService(service: Service, factor: number): PreparedService {
   const cpu = doubleWeek();
   let cpuWeek = 0;
   let rpsWeek = 0;
+  let requestsWeek = 0;
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const r = own ? curve[h]! : curve[h % curve.length]! * factor;
     if (!own) rps[h] = r;
     rpsWeek += r;
+    requestsWeek += r * SECONDS_PER_HOUR;
     const c = (r * perRequest) / 1000;
     cpu[h] = c;
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
-  return { service, rps, cpu, cpuWeek, rpsWeek, peakCpu, cpuAhead: undefined, latencyWeek: undefined };
+  return {
+    service,
+    rps,
+    cpu,
+    cpuWeek,
+    rpsWeek,
+    requestsWeek,
+    peakCpu,
+    cpuAhead: undefined,
+    latencyWeek: undefined,
+  };
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */

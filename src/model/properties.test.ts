@@ -7,6 +7,8 @@ import { createEvaluator, evaluate } from './engine.ts';
 import { fallbackStrategy, lambdaIneligible } from './fallback.ts';
 import { toCents } from './money.ts';
 import { planProblems } from './problems.ts';
+import { costsOnly, prepare } from './prepare.ts';
+import { serviceUsage } from './serverless.ts';
 import { fleetWithFloor } from './zones.ts';
 import { testPlan, testService, type Components } from './testing.ts';
 import type { Catalog, Plan, Resilience, Service, StrategyId, StrategyReport } from './types.ts';
@@ -594,6 +596,26 @@ describe('engine invariants', CPU_BOUND, () => {
           }
         },
       ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+
+  it('Lambda’s requests under costs only are its loop’s, to the bit (the prepared week’s requestsWeek)', () => {
+    // Costs only reads the week's requests off the prepared week instead of adding them up hour by hour: the same
+    // sum in the same order, whatever the traffic factor (a drawn sample's) and curve.
+    fc.assert(
+      fc.property(planArb, fc.double({ min: 0.2, max: 5, noNaN: true }), (plan, f) => {
+        const p = prepare(plan, () => f);
+        for (const s of p.services) {
+          let byHour = 0;
+          for (const r of s.rps) byHour += r * 3600;
+          expect(s.requestsWeek).toBe(byHour);
+          const full = serviceUsage(s, p.hoursPerMonth, plan.catalog);
+          const only = costsOnly(() => serviceUsage(s, p.hoursPerMonth, plan.catalog));
+          expect(only.requests).toBe(full.requests);
+          expect(only.onDemandGbSeconds).toBe(full.onDemandGbSeconds);
+        }
+      }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
   });

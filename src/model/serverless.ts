@@ -148,7 +148,11 @@ export function serviceUsage(
   let requests = 0;
   let pcRequests = 0;
   let pcSeconds = 0;
-  for (let h = 0; h < HOURS_PER_WEEK; h++) {
+  // Costs only without provisioned concurrency (every sample of a simulation, mostly): nothing in the loop below but
+  // its requests counts, and the prepared week has them, summed in the same order (PreparedService `requestsWeek`).
+  const onlyRequests = !weeks && levels === null && level === 0;
+  if (onlyRequests) requests = s.requestsWeek;
+  for (let h = 0; h < (onlyRequests ? 0 : HOURS_PER_WEEK); h++) {
     const rps = s.rps[h]!;
     const n = levels ? levels[h]! : level;
     const c = (rps * durationMs) / 1000; // Little's law
