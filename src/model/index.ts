@@ -31,7 +31,7 @@ export {
 export { addMonths, isCalendarMonth, monthAfter } from './calendar.ts';
 export { costingProblems, planProblems } from './problems.ts';
 export { roundCents } from './money.ts';
-export { weekCurve, weekLevels, monthlyRequests, HOURS_PER_WEEK, HOURS_PER_DAY } from './time.ts';
+export { weekCurve, weekLevels, monthlyRequests, packedCopy, HOURS_PER_WEEK, HOURS_PER_DAY } from './time.ts';
 export { nodeAllocatable } from './kubernetes.ts';
 export {
   reportChange,

@@ -14,6 +14,19 @@ for (let h = 0; h < HOURS_PER_WEEK; h++) DOUBLE_WEEK.push(0.5);
 export function doubleWeek(): number[] {
   return DOUBLE_WEEK.slice();
 }
+
+/**
+ * A copy of `xs` made by push: an array without holes, of small integers or of doubles as its values are, whatever
+ * `xs` was. Curves from a parse (a validator's `new Array(n)` filled in) or a structured clone (numbers boxed one by
+ * one) are not, and the engine reads a curve every hour of every evaluation: from such an array V8 boxes each value
+ * it reads (measured: a simulation's week of a parsed curve made twice its garbage). Plans are made with it where
+ * they enter (src/plan/parse.ts, the worker's plan messages).
+ */
+export function packedCopy(xs: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
+  return out;
+}
 export const HOURS_PER_DAY = 24;
 export const SECONDS_PER_HOUR = 3600;
 

@@ -9,6 +9,7 @@ import {
   DEFAULT_HOURS_PER_MONTH,
   DEFAULT_LATENCY,
   DEFAULT_STRATEGIES,
+  packedCopy,
   podMillicoresFor,
   resolveStrategies,
   serviceWithDefaults,
@@ -600,7 +601,8 @@ export function serviceFromFile(s: PlanFile['services'][number], version: PlanVe
     s.container?.cpuMillicores ?? (version >= 2 ? podMillicoresFor(podMemoryMiB) : V1_POD_MILLICORES);
   const service = serviceWithDefaults({
     name: s.name,
-    trafficRps: [...s.trafficRps],
+    // Packed (model/time.ts `packedCopy`): the validator's arrays have holes as V8 sees them (never as values).
+    trafficRps: packedCopy(s.trafficRps),
     cpuMsPerRequest: s.cpuMsPerRequest,
     durationMs: s.durationMs,
     memoryMiB: s.memoryMiB,

@@ -11,6 +11,7 @@ import {
   createEvaluator,
   evaluate,
   forecast,
+  packedCopy,
   type Evaluator,
   type Forecast,
   type ForecastOptions,
@@ -377,7 +378,9 @@ export class WorkerEngine {
     const rest = message.rest ?? (last ? restOf(last) : null);
     if (!rest) throw new Error(`no plan is known for "${key}"`);
     const services = message.services.map((s) => {
-      if (typeof s !== 'number') return s;
+      // A service sent whole arrives structured-cloned: its curve's numbers boxed one by one, which the engine would
+      // read every hour of every evaluation; a packed copy of it (model/time.ts `packedCopy`), the same numbers.
+      if (typeof s !== 'number') return { ...s, trafficRps: packedCopy(s.trafficRps) };
       const known = last?.services[s];
       if (!known) throw new Error(`no service ${s} is known for "${key}"`);
       return known;
