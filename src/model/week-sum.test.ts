@@ -2,8 +2,7 @@
 // replaced row recomputes only the sums above it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packedCopy } from './time.ts';
-import { HOURS_PER_WEEK } from './time.ts';
+import { HOURS_PER_WEEK, packedCopy } from './time.ts';
 import { cachedWeekSums, plainWeekSums } from './week-sum.ts';
 
 const week = fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), {
