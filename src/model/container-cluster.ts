@@ -5,7 +5,7 @@ import { productNames } from './provider.ts';
 import { ceilClean, clean } from './money.ts';
 import type { NodeShape, PodGroup } from './packing.ts';
 import type { KeptPackings } from './packing.ts';
-import { packNodes, sortForPacking } from './packing.ts';
+import { packNodes, packNodesPair, sortForPacking } from './packing.ts';
 import type { Prepared } from './prepare.ts';
 import {
   burstableWarning,
@@ -276,11 +276,13 @@ export function containerCluster(p: Prepared): StrategyReport {
   /** Nodes for hour h's pods (`share` of them), without and with the overprovisioning headroom. */
   const nodesOf = (h: number, share: number): { forPods: number; withHeadroom: number } => {
     const { groups, keys, count } = groupsOf(h, share);
-    const forPods = packed(packs, groups, shape);
     // Overprovisioning: placeholder pods the size of the average pod, as many as that fraction of the pods, keep
     // their share of requests free as headroom for spikes (the cluster-overprovisioner pattern).
     const placeholders = count > 0 ? ceilClean(st.overprovisioning * count) : 0;
-    if (placeholders === 0) return { forPods, withHeadroom: forPods };
+    if (placeholders === 0) {
+      const forPods = packed(packs, groups, shape);
+      return { forPods, withHeadroom: forPods };
+    }
     let cpu = 0;
     let memory = 0;
     for (const g of groups) {
@@ -294,9 +296,19 @@ export function containerCluster(p: Prepared): StrategyReport {
     const k = key(ph.cpu, ph.memory);
     let at = keys.findIndex((x) => x < k);
     if (at < 0) at = groups.length;
-    groups.splice(at, 0, ph);
+    // Without kept packings (costs only: a simulation's samples), the two packings as one up to the placeholders'
+    // place (packing.ts `packNodesPair`: the same counts).
+    let forPods: number;
+    let withPlaceholders: number;
+    if (packs === null) {
+      [forPods, withPlaceholders] = packNodesPair(groups, at, ph, shape);
+    } else {
+      forPods = packs.nodes(groups, shape);
+      groups.splice(at, 0, ph);
+      withPlaceholders = packs.nodes(groups, shape);
+    }
     // First-fit decreasing is not monotone in rare cases; headroom never removes a node.
-    return { forPods, withHeadroom: Math.max(forPods, packed(packs, groups, shape)) };
+    return { forPods, withHeadroom: Math.max(forPods, withPlaceholders) };
   };
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     for (const si of costs ? [] : order) {

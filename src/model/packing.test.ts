@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NodeShape, PodGroup } from './packing.ts';
-import { keptPackings, packNodes, sortForPacking } from './packing.ts';
+import { keptPackings, packNodes, packNodesPair, sortForPacking } from './packing.ts';
 
 /** Reference: plain first fit, one pod at a time, over individual nodes. */
 function naiveFirstFit(groups: readonly PodGroup[], node: NodeShape): number {
@@ -48,6 +48,39 @@ describe('grouped first-fit decreasing', () => {
         },
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+  it('packs a pair (without and with an extra group) as two packings would, to the node', () => {
+    // packNodesPair shares the packing up to the extra group's place when it can: the counts must be those of
+    // packNodes on each list (and so pod-by-pod first fit's), wherever the extra group goes and whatever its size
+    // (the cluster's placeholders: the average pod, inserted at its place in the order; here anywhere, fractional).
+    const node = fc.record({
+      cpu: fc.integer({ min: 500, max: 8000 }),
+      memory: fc.integer({ min: 512, max: 32768 }),
+      pods: fc.integer({ min: 1, max: 60 }),
+    });
+    const group = fc.record({
+      cpu: fc.integer({ min: 1, max: 500 }),
+      memory: fc.integer({ min: 1, max: 512 }),
+      count: fc.integer({ min: 0, max: 40 }),
+    });
+    const extra = fc.record({
+      cpu: fc.double({ min: 1, max: 500, noNaN: true }),
+      memory: fc.double({ min: 1, max: 512, noNaN: true }),
+      count: fc.integer({ min: 1, max: 30 }),
+    });
+    fc.assert(
+      fc.property(node, fc.array(group, { maxLength: 8 }), extra, fc.nat(), (shape, raw, ph, where) => {
+        const groups = sortForPacking(raw, shape);
+        const at = where % (groups.length + 1);
+        const withExtra = [...groups.slice(0, at), ph, ...groups.slice(at)];
+        expect(packNodesPair(groups, at, ph, shape)).toEqual([
+          packNodes(groups, shape),
+          packNodes(withExtra, shape),
+        ]);
+        expect(packNodesPair(groups, at, ph, shape)[1]).toBe(naiveFirstFit(withExtra, shape));
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
     );
   });
   it('refuses a pod that fits no empty node', () => {

@@ -99,16 +99,9 @@ let openAfter = new Classes();
 let minCpuAfter = new Float64Array(64);
 let minMemAfter = new Float64Array(64);
 
-/**
- * Number of nodes first-fit decreasing needs for `groups`, which must already be in packing order
- * (`sortForPacking`). Every pod must fit an empty node (the plan checks guarantee it).
- *
- * Identical nodes are kept as one class with a count, and a group fills a run of identical nodes in one step;
- * this gives exactly the bins of pod-by-pod first fit, in time that grows with groups × classes, not pods × nodes.
- */
-export function packNodes(groups: readonly PodGroup[], node: NodeShape): number {
+/** Fills minCpuAfter / minMemAfter for `groups`: at i, the smallest CPU and memory of the live groups from i on. */
+function fillMinAfter(groups: readonly PodGroup[]): void {
   const n = groups.length;
-  // Smallest CPU and memory of any group still to come: a node with less free than that is closed for good.
   if (minCpuAfter.length < n + 1) {
     minCpuAfter = new Float64Array(2 * (n + 1));
     minMemAfter = new Float64Array(2 * (n + 1));
@@ -121,66 +114,102 @@ export function packNodes(groups: readonly PodGroup[], node: NodeShape): number 
     minCpuAfter[i] = Math.min(minCpuAfter[i + 1]!, live ? g.cpu : Infinity);
     minMemAfter[i] = Math.min(minMemAfter[i + 1]!, live ? g.memory : Infinity);
   }
+}
+
+/**
+ * One group placed first-fit into the `open` classes (written, in order, to `next`), then the classes that can still
+ * take a pod of a group to come (`cpuNeed`, `memNeed`: the smallest of those) kept in `next`. Returns the nodes it
+ * opened. Every pod must fit an empty node.
+ */
+function placeGroup(
+  g: PodGroup,
+  open: Classes,
+  next: Classes,
+  node: NodeShape,
+  cpuNeed: number,
+  memNeed: number,
+): number {
+  let nodes = 0;
+  let left = g.count;
+  next.size = 0;
+  for (let c = 0; c < open.size; c++) {
+    const cCpu = open.cpu[c]!;
+    const cMem = open.memory[c]!;
+    const cPods = open.pods[c]!;
+    const fit = left > 0 ? fits(cCpu, cMem, cPods, g) : 0;
+    if (fit === 0) {
+      next.push(cCpu, cMem, cPods, open.n[c]!);
+      continue;
+    }
+    let rest = open.n[c]!;
+    const full = Math.min(rest, Math.floor(left / fit));
+    if (full > 0) {
+      next.push(cCpu - fit * g.cpu, cMem - fit * g.memory, cPods - fit, full);
+      left -= full * fit;
+      rest -= full;
+    }
+    if (rest > 0 && left > 0) {
+      next.push(cCpu - left * g.cpu, cMem - left * g.memory, cPods - left, 1);
+      left = 0;
+      rest -= 1;
+    }
+    if (rest > 0) next.push(cCpu, cMem, cPods, rest);
+  }
+  if (left > 0) {
+    const perNode = fits(node.cpu, node.memory, node.pods, g);
+    if (perNode <= 0) throw new Error('a pod does not fit an empty node');
+    const full = Math.floor(left / perNode);
+    if (full > 0) {
+      next.push(node.cpu - perNode * g.cpu, node.memory - perNode * g.memory, node.pods - perNode, full);
+      nodes += full;
+      left -= full * perNode;
+    }
+    if (left > 0) {
+      next.push(node.cpu - left * g.cpu, node.memory - left * g.memory, node.pods - left, 1);
+      nodes += 1;
+    }
+  }
+  // The classes that can still take a pod of a group to come stay open, in order (kept in place).
+  let kept = 0;
+  for (let c = 0; c < next.size; c++) {
+    if (next.pods[c]! >= 1 && next.cpu[c]! + EPS >= cpuNeed && next.memory[c]! + EPS >= memNeed) {
+      next.cpu[kept] = next.cpu[c]!;
+      next.memory[kept] = next.memory[c]!;
+      next.pods[kept] = next.pods[c]!;
+      next.n[kept] = next.n[c]!;
+      kept++;
+    }
+  }
+  next.size = kept;
+  return nodes;
+}
+
+/** Copies the open classes of `from` into `to` (a saved state of a packing). */
+function copyClasses(from: Classes, to: Classes): void {
+  to.size = 0;
+  for (let c = 0; c < from.size; c++) to.push(from.cpu[c]!, from.memory[c]!, from.pods[c]!, from.n[c]!);
+}
+
+/** The open classes of a packing at the point two packings part (packNodesPair). */
+const savedClasses = new Classes();
+
+/**
+ * Number of nodes first-fit decreasing needs for `groups`, which must already be in packing order
+ * (`sortForPacking`). Every pod must fit an empty node (the plan checks guarantee it).
+ *
+ * Identical nodes are kept as one class with a count, and a group fills a run of identical nodes in one step;
+ * this gives exactly the bins of pod-by-pod first fit, in time that grows with groups × classes, not pods × nodes.
+ */
+export function packNodes(groups: readonly PodGroup[], node: NodeShape): number {
+  fillMinAfter(groups);
   let nodes = 0;
   let open = openBefore;
   let next = openAfter;
   open.size = 0;
-  for (let gi = 0; gi < n; gi++) {
+  for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
-    let left = g.count;
-    if (left <= 0) continue;
-    next.size = 0;
-    for (let c = 0; c < open.size; c++) {
-      const cCpu = open.cpu[c]!;
-      const cMem = open.memory[c]!;
-      const cPods = open.pods[c]!;
-      const fit = left > 0 ? fits(cCpu, cMem, cPods, g) : 0;
-      if (fit === 0) {
-        next.push(cCpu, cMem, cPods, open.n[c]!);
-        continue;
-      }
-      let rest = open.n[c]!;
-      const full = Math.min(rest, Math.floor(left / fit));
-      if (full > 0) {
-        next.push(cCpu - fit * g.cpu, cMem - fit * g.memory, cPods - fit, full);
-        left -= full * fit;
-        rest -= full;
-      }
-      if (rest > 0 && left > 0) {
-        next.push(cCpu - left * g.cpu, cMem - left * g.memory, cPods - left, 1);
-        left = 0;
-        rest -= 1;
-      }
-      if (rest > 0) next.push(cCpu, cMem, cPods, rest);
-    }
-    if (left > 0) {
-      const perNode = fits(node.cpu, node.memory, node.pods, g);
-      if (perNode <= 0) throw new Error('a pod does not fit an empty node');
-      const full = Math.floor(left / perNode);
-      if (full > 0) {
-        next.push(node.cpu - perNode * g.cpu, node.memory - perNode * g.memory, node.pods - perNode, full);
-        nodes += full;
-        left -= full * perNode;
-      }
-      if (left > 0) {
-        next.push(node.cpu - left * g.cpu, node.memory - left * g.memory, node.pods - left, 1);
-        nodes += 1;
-      }
-    }
-    // The classes that can still take a pod of a group to come stay open, in order (kept in place).
-    const cpuNeed = minCpuAfter[gi + 1]!;
-    const memNeed = minMemAfter[gi + 1]!;
-    let kept = 0;
-    for (let c = 0; c < next.size; c++) {
-      if (next.pods[c]! >= 1 && next.cpu[c]! + EPS >= cpuNeed && next.memory[c]! + EPS >= memNeed) {
-        next.cpu[kept] = next.cpu[c]!;
-        next.memory[kept] = next.memory[c]!;
-        next.pods[kept] = next.pods[c]!;
-        next.n[kept] = next.n[c]!;
-        kept++;
-      }
-    }
-    next.size = kept;
+    if (g.count <= 0) continue;
+    nodes += placeGroup(g, open, next, node, minCpuAfter[gi + 1]!, minMemAfter[gi + 1]!);
     const swap = open;
     open = next;
     next = swap;
@@ -189,6 +218,58 @@ export function packNodes(groups: readonly PodGroup[], node: NodeShape): number 
   openBefore = open;
   openAfter = next;
   return nodes;
+}
+
+/**
+ * `[packNodes(groups), packNodes(groups with extra inserted at index at)]` (the cluster's nodes for an hour's pods,
+ * and for the same pods with the overprovisioning placeholders), the two packings made as one up to `at`: both place
+ * the same groups in the same order until then. They close the same classes there too only when the extra group is
+ * no smaller (CPU and memory) than every live group after it, so that the smallest group still to come is the same
+ * for both at every step before it: then the state at `at` is shared; otherwise two packings, as asked.
+ */
+export function packNodesPair(
+  groups: readonly PodGroup[],
+  at: number,
+  extra: PodGroup,
+  node: NodeShape,
+): [number, number] {
+  fillMinAfter(groups);
+  const n = groups.length;
+  if (!(at < n && extra.count > 0 && extra.cpu >= minCpuAfter[at]! && extra.memory >= minMemAfter[at]!)) {
+    const withExtra = groups.slice();
+    withExtra.splice(at, 0, extra);
+    const alone = packNodes(groups, node);
+    return [alone, packNodes(withExtra, node)];
+  }
+  let nodes = 0;
+  let open = openBefore;
+  let next = openAfter;
+  open.size = 0;
+  const step = (gi: number): void => {
+    const g = groups[gi]!;
+    if (g.count <= 0) return;
+    nodes += placeGroup(g, open, next, node, minCpuAfter[gi + 1]!, minMemAfter[gi + 1]!);
+    const swap = open;
+    open = next;
+    next = swap;
+  };
+  for (let gi = 0; gi < at; gi++) step(gi);
+  copyClasses(open, savedClasses);
+  const shared = nodes;
+  for (let gi = at; gi < n; gi++) step(gi);
+  const alone = nodes;
+  // From the shared state: the extra group (the smallest group after it is that of the groups from `at` on), then
+  // the same groups from `at` on.
+  copyClasses(savedClasses, open);
+  nodes = shared;
+  nodes += placeGroup(extra, open, next, node, minCpuAfter[at]!, minMemAfter[at]!);
+  const swap = open;
+  open = next;
+  next = swap;
+  for (let gi = at; gi < n; gi++) step(gi);
+  openBefore = open;
+  openAfter = next;
+  return [alone, nodes];
 }
 
 /** Node counts of packings already made, by their groups and node shape (an evaluator keeps one between edits). */
