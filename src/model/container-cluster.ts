@@ -22,7 +22,7 @@ import { latencySizing, preparedLatency, withLatency } from './latency.ts';
 import { settingsKey } from './memo.ts';
 import { aheadMaxKept, cpuAhead } from './scale-ahead.ts';
 import { COMMITMENT_SCOPES, capacityPrice, isSpot, priceCommitment, spotWarnings } from './commitment.ts';
-import { HOURS_PER_WEEK, allPeriod, weekToPeriod } from './time.ts';
+import { HOURS_PER_WEEK, allPeriod, doubleWeek, weekToPeriod } from './time.ts';
 import type { LineItem, Reservation, Resilience, StrategyReport, Warning } from './types.ts';
 import { SINGLE_ZONE, addedHours, fleetWithFloor, zonesMatter, zonesPhrase } from './zones.ts';
 
@@ -88,8 +88,10 @@ export function podsPerHour(
   r: Resilience = SINGLE_ZONE,
   latency: readonly number[] | null = null,
 ): number[] {
-  // A loop into an array made at its length (a simulation sizes every service's pods in every sample).
-  const out = new Array<number>(cpuVcpu.length);
+  // A loop into an array made at its length (a simulation sizes every service's pods in every sample), a week of
+  // doubles as every other week the sums read (time.ts `doubleWeek`): a sum reading arrays of small integers and of
+  // doubles at one place boxed every double it read.
+  const out = cpuVcpu.length === HOURS_PER_WEEK ? doubleWeek() : new Array<number>(cpuVcpu.length);
   for (let h = 0; h < cpuVcpu.length; h++) {
     out[h] = fleetWithFloor(
       Math.max(ceilClean((cpuVcpu[h]! * 1000) / (podMillicores * target)), latency ? latency[h]! : 0),

@@ -3,13 +3,13 @@
 // balanced tree over the services), so an evaluator can keep the tree's inner sums and, after an edit of one
 // service, recompute only the log₂(n) sums above it — with exactly the same floating-point operations as a full
 // evaluation, so incremental and full results are identical to the bit (src/model/incremental.test.ts).
-import { HOURS_PER_WEEK } from './time.ts';
+import { HOURS_PER_WEEK, doubleWeek } from './time.ts';
 
 /** The hour-by-hour sum of `rows` (each a week), in the fixed pairwise order; `slot` names the sum for a cache. */
 export type WeekSums = (slot: string, rows: readonly (readonly number[])[]) => number[];
 
 function add(a: readonly number[], b: readonly number[]): number[] {
-  const out = new Array<number>(HOURS_PER_WEEK);
+  const out = doubleWeek();
   for (let h = 0; h < HOURS_PER_WEEK; h++) out[h] = a[h]! + b[h]!;
   return out;
 }
@@ -37,7 +37,9 @@ function pairwise(
   const mid = (lo + hi) >>> 1;
   const a = pairwise(rows, lo, mid, at + 1);
   const b = pairwise(rows, mid, hi, at + 2);
-  const out = (scratch[at] ??= new Array<number>(HOURS_PER_WEEK).fill(0));
+  // Weeks of doubles without holes (time.ts `doubleWeek`): read back at every level above, and V8 boxed every value
+  // read from an array made with holes (most of a simulation sample's garbage here).
+  const out = (scratch[at] ??= doubleWeek());
   for (let h = 0; h < HOURS_PER_WEEK; h++) out[h] = a[h]! + b[h]!;
   return out;
 }
