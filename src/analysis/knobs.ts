@@ -54,7 +54,11 @@ export function knobProblem(plan: Plan, knob: string): string | null {
 
 /** Every value of a curve × factor (a traffic knob's and a simulation's drawn curve). */
 export function scaled(values: readonly number[], factor: number): number[] {
-  return values.map((v) => v * factor);
+  // Made by push, not map: an array without holes, which the engine reads every hour of every evaluation (from an
+  // array made with holes, as map makes it, V8 boxes every value read; see model/time.ts `packedCopy`).
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) out.push(values[i]! * factor);
+  return out;
 }
 
 function lambdaMemory(

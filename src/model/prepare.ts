@@ -102,6 +102,46 @@ export function costsOnly<T>(run: () => T): T {
   }
 }
 
+/**
+ * A prepared week (PreparedService). Its `rps` is the curve itself at factor 1; at another factor (a forecast month,
+ * a simulation's drawn traffic) it is made from the curve when first read, `curve[h] × factor` as preparing reads it:
+ * most evaluations of a simulation read only the week's sums and CPU (Lambda reads `requestsWeek`), and a week not
+ * made is a week of garbage fewer per service per sample.
+ */
+class PreparedWeek implements PreparedService {
+  cpuAhead: (readonly number[] | undefined)[] | undefined = undefined;
+  latencyWeek: number[] | null | undefined = undefined;
+  #rps: readonly number[] | null;
+  readonly #curve: readonly number[];
+  readonly #factor: number;
+
+  constructor(
+    readonly service: Service,
+    rps: readonly number[] | null,
+    curve: readonly number[],
+    factor: number,
+    readonly cpu: number[],
+    readonly cpuWeek: number,
+    readonly rpsWeek: number,
+    readonly requestsWeek: number,
+    readonly peakCpu: number,
+  ) {
+    this.#rps = rps;
+    this.#curve = curve;
+    this.#factor = factor;
+  }
+
+  get rps(): readonly number[] {
+    if (this.#rps === null) {
+      const curve = this.#curve;
+      const rps = doubleWeek();
+      for (let h = 0; h < HOURS_PER_WEEK; h++) rps[h] = curve[h % curve.length]! * this.#factor;
+      this.#rps = rps;
+    }
+    return this.#rps;
+  }
+}
+
 /** One service's week: its curve times `factor`, its CPU demand and their sums. */
 function prepareService(service: Service, factor: number): PreparedService {
   // weekCurve(curve).map(r => r × factor), then the CPU, in one pass (a simulation prepares every service of every
@@ -109,12 +149,10 @@ function prepareService(service: Service, factor: number): PreparedService {
   const curve = service.trafficRps;
   if (curve.length !== HOURS_PER_WEEK && curve.length !== HOURS_PER_DAY) weekCurve(curve);
   const perRequest = service.cpuMsPerRequest;
-  // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied (a simulation's drawn
-  // services carry their scaled curves, one new week each, and every sample prepares every one of them).
+  // A week's curve at factor 1 is its own rps (r × 1 is r, to the bit): read, not copied. At another factor the rps
+  // week is made when read (PreparedWeek), from the same products as here.
   const own = factor === 1 && curve.length === HOURS_PER_WEEK;
-  // Made at their length as weeks of doubles (time.ts `doubleWeek`), not grown by push (growing a week leaves three
-  // times its size in garbage).
-  const rps: number[] = own ? curve : doubleWeek();
+  // Made at its length as a week of doubles (time.ts `doubleWeek`), not grown by push.
   const cpu = doubleWeek();
   let cpuWeek = 0;
   let rpsWeek = 0;
@@ -122,7 +160,6 @@ function prepareService(service: Service, factor: number): PreparedService {
   let peakCpu = 0;
   for (let h = 0; h < HOURS_PER_WEEK; h++) {
     const r = own ? curve[h]! : curve[h % curve.length]! * factor;
-    if (!own) rps[h] = r;
     rpsWeek += r;
     requestsWeek += r * SECONDS_PER_HOUR;
     const c = (r * perRequest) / 1000;
@@ -130,17 +167,17 @@ function prepareService(service: Service, factor: number): PreparedService {
     cpuWeek += c;
     if (c > peakCpu) peakCpu = c;
   }
-  return {
+  return new PreparedWeek(
     service,
-    rps,
+    own ? curve : null,
+    curve,
+    factor,
     cpu,
     cpuWeek,
     rpsWeek,
     requestsWeek,
     peakCpu,
-    cpuAhead: undefined,
-    latencyWeek: undefined,
-  };
+  );
 }
 
 /** The names of the last `positions` call, and the map made from them (never changed once made). */
