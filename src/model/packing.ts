@@ -202,22 +202,31 @@ const savedClasses = new Classes();
  */
 export function packNodes(groups: readonly PodGroup[], node: NodeShape): number {
   fillMinAfter(groups);
+  openBefore.size = 0;
+  return placeRange(groups, 0, groups.length, node);
+}
+
+/**
+ * Places groups[from … to) in order (empty ones skipped) into the open classes (`openBefore`), the two scratch sets
+ * swapped after each group so that `openBefore` always holds the open classes; returns the nodes it opened.
+ * `minCpuAfter` / `minMemAfter` must be those of `groups`.
+ */
+function placeRange(groups: readonly PodGroup[], from: number, to: number, node: NodeShape): number {
   let nodes = 0;
-  let open = openBefore;
-  let next = openAfter;
-  open.size = 0;
-  for (let gi = 0; gi < groups.length; gi++) {
+  for (let gi = from; gi < to; gi++) {
     const g = groups[gi]!;
     if (g.count <= 0) continue;
-    nodes += placeGroup(g, open, next, node, minCpuAfter[gi + 1]!, minMemAfter[gi + 1]!);
-    const swap = open;
-    open = next;
-    next = swap;
+    nodes += placeGroup(g, openBefore, openAfter, node, minCpuAfter[gi + 1]!, minMemAfter[gi + 1]!);
+    swapClasses();
   }
-  // The scratch sets may have grown: keep the grown ones for the next packing.
-  openBefore = open;
-  openAfter = next;
   return nodes;
+}
+
+/** Makes the classes just written (`openAfter`) the open ones. */
+function swapClasses(): void {
+  const swap = openBefore;
+  openBefore = openAfter;
+  openAfter = swap;
 }
 
 /**
@@ -241,35 +250,16 @@ export function packNodesPair(
     const alone = packNodes(groups, node);
     return [alone, packNodes(withExtra, node)];
   }
-  let nodes = 0;
-  let open = openBefore;
-  let next = openAfter;
-  open.size = 0;
-  const step = (gi: number): void => {
-    const g = groups[gi]!;
-    if (g.count <= 0) return;
-    nodes += placeGroup(g, open, next, node, minCpuAfter[gi + 1]!, minMemAfter[gi + 1]!);
-    const swap = open;
-    open = next;
-    next = swap;
-  };
-  for (let gi = 0; gi < at; gi++) step(gi);
-  copyClasses(open, savedClasses);
-  const shared = nodes;
-  for (let gi = at; gi < n; gi++) step(gi);
-  const alone = nodes;
+  openBefore.size = 0;
+  const shared = placeRange(groups, 0, at, node);
+  copyClasses(openBefore, savedClasses);
+  const alone = shared + placeRange(groups, at, n, node);
   // From the shared state: the extra group (the smallest group after it is that of the groups from `at` on), then
   // the same groups from `at` on.
-  copyClasses(savedClasses, open);
-  nodes = shared;
-  nodes += placeGroup(extra, open, next, node, minCpuAfter[at]!, minMemAfter[at]!);
-  const swap = open;
-  open = next;
-  next = swap;
-  for (let gi = at; gi < n; gi++) step(gi);
-  openBefore = open;
-  openAfter = next;
-  return [alone, nodes];
+  copyClasses(savedClasses, openBefore);
+  const extraNodes = placeGroup(extra, openBefore, openAfter, node, minCpuAfter[at]!, minMemAfter[at]!);
+  swapClasses();
+  return [alone, shared + extraNodes + placeRange(groups, at, n, node)];
 }
 
 /** Node counts of packings already made, by their groups and node shape (an evaluator keeps one between edits). */
